@@ -1,0 +1,1 @@
+"""The ``crm`` command: the same services as the GUI, for scripts and batch jobs."""

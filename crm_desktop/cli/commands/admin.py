@@ -1,0 +1,84 @@
+"""``crm branch add`` and ``crm user add``."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from datetime import date
+
+from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.registry import Registry
+from crm_desktop.errors import InvalidInput
+from crm_desktop.i18n import tr
+from crm_desktop.services import staff
+
+
+def _branch_add(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.actor(required=False)
+    bid = staff.add_branch(ctx.store(), actor, a.code, a.name, a.address, a.phone)
+    ctx.print(tr("已添加营业部 {code}（id {id}）。", "Branch {code} added (id {id}).", code=a.code, id=bid))
+    return 0
+
+
+def _read_new_password(ctx: CliContext) -> str | None:
+    if ctx.args.password_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        return line or None
+    env = os.environ.get("CRM_NEW_PASSWORD")
+    if env:
+        return env
+    if sys.stdin.isatty():
+        pw = getpass.getpass(tr("新用户的密码：", "Password for the new user: "))
+        again = getpass.getpass(tr("再输入一次：", "Repeat it: "))
+        if pw != again:
+            raise InvalidInput(tr("两次输入的密码不一致。", "The two passwords differ."))
+        return pw or None
+    return None
+
+
+def _user_add(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.actor(required=False)
+    hire = None
+    if a.hire_date:
+        try:
+            hire = date.fromisoformat(a.hire_date)
+        except ValueError:
+            raise InvalidInput(tr("入职日期 {v} 无效，应为 YYYY-MM-DD。", "Hire date {v} is invalid; use YYYY-MM-DD.",
+                                  v=a.hire_date)) from None
+    quals = [q.strip() for q in (a.qualifications or "").replace("；", ";").split(";") if q.strip()]
+    password = _read_new_password(ctx)
+    uid = staff.add_user(
+        ctx.store(), actor, a.login, role=a.role, display_name=a.name, branch_code=a.branch, password=password,
+        hire_date=hire, qualifications=quals, phone=a.phone, email=a.email,
+    )
+    ctx.print(tr("已添加用户 {login}（id {id}）。", "User {login} added (id {id}).", login=a.login, id=uid))
+    if password is None:
+        ctx.warn(tr("注意：未设置密码，该用户暂时无法登录。", "Note: no password was set, so this user cannot log in yet."))
+    return 0
+
+
+def register(reg: Registry) -> None:
+    p = reg.subcommand("branch", "add", _branch_add, group_help=tr("营业部", "branches"),
+                       help=tr("添加营业部", "add a branch"))
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--address")
+    p.add_argument("--phone")
+    add_actor_arg(p, required=False)
+
+    p = reg.subcommand("user", "add", _user_add, group_help=tr("员工账号", "staff accounts"),
+                       help=tr("添加员工账号", "add a staff account"))
+    p.add_argument("login")
+    p.add_argument("--role", required=True, choices=["investment_manager", "branch_manager", "admin"])
+    p.add_argument("--name", required=True)
+    p.add_argument("--branch", metavar="CODE")
+    p.add_argument("--hire-date", metavar="YYYY-MM-DD")
+    p.add_argument("--qualifications", metavar="Q1;Q2")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--password-stdin", action="store_true",
+                   help=tr("从标准输入读取新用户密码", "read the new user's password from standard input"))
+    add_actor_arg(p, required=False)

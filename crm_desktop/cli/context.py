@@ -1,0 +1,101 @@
+"""What every subcommand handler receives: the parsed arguments, the store, and the acting user."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from sqlalchemy.engine import URL
+
+from crm_desktop.db.secrets import PasswordAnswer, keyring_available
+from crm_desktop.db.store import Store, describe, open_store
+from crm_desktop.errors import UsageError
+from crm_desktop.i18n import tr
+from crm_desktop.services.auth import Actor, login
+
+
+def _stdin_is_tty() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def prompt_db_password(url: URL, why: str) -> PasswordAnswer | None:
+    """No-echo prompt on the terminal; offers to keep the password in the OS keyring."""
+    if not _stdin_is_tty():
+        return None
+    if why == "wrong":
+        print(tr("密码不正确。", "Wrong password."), file=sys.stderr)
+    pw = getpass.getpass(tr("数据库 {url} 的密码：", "Password for database {url}: ", url=describe(url)))
+    if not pw:
+        return None
+    save = False
+    if keyring_available():
+        ans = input(tr("保存到系统钥匙串？[y/N] ", "Save it in the OS keyring? [y/N] ")).strip().lower()
+        save = ans in ("y", "yes", "是")
+    else:
+        print(tr("提示：本机没有可用的系统钥匙串，密码不会被保存。",
+                 "Note: no OS keyring is available here, so the password will not be saved."), file=sys.stderr)
+    return PasswordAnswer(pw, save)
+
+
+@dataclass
+class CliContext:
+    args: argparse.Namespace
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+
+    def store(self, *, upgrade: bool | None = None) -> Store:
+        if self._store is None:
+            self._store = open_store(getattr(self.args, "db", None), prompt=prompt_db_password, upgrade=upgrade)
+        return self._store
+
+    def actor(self, *, required: bool = True) -> Actor | None:
+        """The user named by --as-user, authenticated with CRM_PASSWORD or a no-echo prompt."""
+        name = getattr(self.args, "as_user", None)
+        if not name:
+            if required:
+                raise UsageError(tr("此命令需要 --as-user 工号。", "This command needs --as-user LOGIN."))
+            return None
+        password = os.environ.get("CRM_PASSWORD")
+        if password is None:
+            if not _stdin_is_tty():
+                raise UsageError(
+                    tr("需要 {login} 的密码：请设置 CRM_PASSWORD，或在终端中运行以便输入。",
+                       "The password of {login} is needed: set CRM_PASSWORD or run in a terminal to type it.",
+                       login=name)
+                )
+            password = getpass.getpass(tr("{login} 的密码：", "Password for {login}: ", login=name))
+        return login(self.store(), name, password)
+
+    def require_actor(self) -> Actor:
+        actor = self.actor(required=True)
+        assert actor is not None
+        return actor
+
+    def print(self, *parts: object) -> None:
+        print(*parts, file=self.out)
+
+    def warn(self, *parts: object) -> None:
+        print(*parts, file=self.err)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()
+            self._store = None
+
+
+def add_actor_arg(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument(
+        "--as-user",
+        metavar="LOGIN",
+        required=required,
+        help=tr("以此工号的身份执行（密码取自 CRM_PASSWORD 或提示输入）",
+                "act as this staff login (password from CRM_PASSWORD or a prompt)"),
+    )

@@ -1,0 +1,1 @@
+"""Data layer: SQLAlchemy 2.0 models, store opening and migrations."""

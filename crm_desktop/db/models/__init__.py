@@ -1,0 +1,33 @@
+"""All mapped classes; importing this package registers every table on ``Base.metadata``."""
+
+from crm_desktop.db.models.assignment import AssignmentHistory, ReassignmentRequest
+from crm_desktop.db.models.base import Base
+from crm_desktop.db.models.clients import AssetSnapshot, Client, Holding, Security, Trade
+from crm_desktop.db.models.org import Branch, Staff
+from crm_desktop.db.models.records import AuditLog, ImportLog, LetterRecord, Notification
+from crm_desktop.db.models.scoring import ClientScore, ManagerScore, MatchSuggestion, ScoreRun
+from crm_desktop.db.models.service import ServicePlan, ServiceTask, Touch
+
+__all__ = [
+    "AssetSnapshot",
+    "AssignmentHistory",
+    "AuditLog",
+    "Base",
+    "Branch",
+    "Client",
+    "ClientScore",
+    "Holding",
+    "ImportLog",
+    "LetterRecord",
+    "ManagerScore",
+    "MatchSuggestion",
+    "Notification",
+    "ReassignmentRequest",
+    "ScoreRun",
+    "Security",
+    "ServicePlan",
+    "ServiceTask",
+    "Staff",
+    "Touch",
+    "Trade",
+]

@@ -1,0 +1,99 @@
+"""Clients, the securities master, and the account data imported from the back office."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from crm_desktop.db.models.base import Base, Timestamps
+from crm_desktop.db.models.org import Branch, Staff
+from crm_desktop.db.types import MONEY, PRICE, QUANTITY
+
+
+class Client(Timestamps, Base):
+    __tablename__ = "client"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_no: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    client_type: Mapped[str] = mapped_column(String(20), default="individual")
+    id_number: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    birth_date: Mapped[date | None]
+    open_date: Mapped[date]
+    risk_level: Mapped[str] = mapped_column(String(2), default="C3")
+    risk_assessed_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    # When the current manager took the client over; service schedules count from it.
+    assigned_on: Mapped[date | None]
+    version: Mapped[int] = mapped_column(default=1)
+
+    branch: Mapped[Branch] = relationship()
+    manager: Mapped[Staff | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Security(Base):
+    __tablename__ = "security"
+
+    # Text: codes such as 000001 keep their leading zeros.
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    board: Mapped[str] = mapped_column(String(10), default="main")
+    list_date: Mapped[date | None]
+
+
+class AssetSnapshot(Base):
+    """End-of-day account totals, one row per client and trading day."""
+
+    __tablename__ = "asset_snapshot"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), primary_key=True)
+    date: Mapped[date] = mapped_column(primary_key=True)
+    cash: Mapped[Decimal] = mapped_column(MONEY)
+    securities_value: Mapped[Decimal] = mapped_column(MONEY)
+    total_assets: Mapped[Decimal] = mapped_column(MONEY)
+    net_inflow: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
+
+    __table_args__ = (Index("ix_asset_snapshot_date", "date"),)
+
+
+class Trade(Base):
+    __tablename__ = "trade"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trade_id: Mapped[str] = mapped_column(String(40))
+    trade_date: Mapped[date]
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    code: Mapped[str] = mapped_column(ForeignKey("security.code"))
+    side: Mapped[str] = mapped_column(String(4))
+    quantity: Mapped[Decimal] = mapped_column(QUANTITY)
+    price: Mapped[Decimal] = mapped_column(PRICE)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    commission: Mapped[Decimal] = mapped_column(MONEY)
+
+    __table_args__ = (
+        Index("uq_trade_date_trade_id", "trade_date", "trade_id", unique=True),
+        Index("ix_trade_client_date", "client_id", "trade_date"),
+    )
+
+
+class Holding(Base):
+    """Position snapshot (month-end in the demo data, any date from imports)."""
+
+    __tablename__ = "holding"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), primary_key=True)
+    date: Mapped[date] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(ForeignKey("security.code"), primary_key=True)
+    quantity: Mapped[Decimal] = mapped_column(QUANTITY)
+    cost: Mapped[Decimal] = mapped_column(MONEY)
+    market_value: Mapped[Decimal] = mapped_column(MONEY)

@@ -1,0 +1,309 @@
+"""Opening the store: choosing the URL, connecting, checking and upgrading its schema.
+
+One workstation uses an embedded SQLite file (WAL, foreign keys on); a branch shares a PostgreSQL
+server. Everything above this module sees the same :class:`Store` either way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crm_desktop.db import migrate
+from crm_desktop.db.secrets import PasswordAnswer, get_stored_password, keyring_available, save_password
+from crm_desktop.errors import StoreError
+from crm_desktop.i18n import tr
+from crm_desktop.paths import default_sqlite_path
+
+log = logging.getLogger(__name__)
+
+PasswordPrompt = Callable[[URL, str], PasswordAnswer | None]
+"""Asks a person for the password of ``url``; the str is why (first ask, or the last one was wrong)."""
+
+
+def resolve_url(explicit: str | None = None) -> URL:
+    """``--db URL`` beats ``CRM_DATABASE_URL``, which beats the SQLite file in the user data dir."""
+    raw = explicit or os.environ.get("CRM_DATABASE_URL")
+    if not raw:
+        return make_url(f"sqlite:///{default_sqlite_path()}")
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise StoreError(
+            tr(
+                "数据库地址无法识别：{raw}。请使用 sqlite:///路径/文件.sqlite3 或 "
+                "postgresql+psycopg://用户@主机/数据库 的形式。",
+                "The database URL {raw} is not understood. Use sqlite:///path/file.sqlite3 or "
+                "postgresql+psycopg://user@host/database.",
+                raw=_safe(raw),
+            )
+        ) from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            tr(
+                "不支持的数据库类型 {name}：只支持 SQLite（单机）和 PostgreSQL（营业部共享）。",
+                "Unsupported database {name}: only SQLite (one workstation) and PostgreSQL (a branch) work.",
+                name=url.get_backend_name(),
+            )
+        )
+    return url
+
+
+def describe(url: URL) -> str:
+    """The URL for messages and logs, with any password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
+def _safe(raw: str) -> str:
+    try:
+        return describe(make_url(raw))
+    except Exception:
+        # Unparseable: show it only when it cannot hold credentials.
+        return raw if "@" not in raw else "<?>"
+
+
+class Store:
+    """An open store. ``transaction()`` is the one unit of work per user action."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._write = sessionmaker(engine.execution_options(crm_write=True), expire_on_commit=False)
+        self._read = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    def describe(self) -> str:
+        return describe(self.engine.url)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction that commits once at the end, or rolls back on any exception."""
+        with self._write.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        session = self._read()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_engine(url: URL, *, create: bool) -> Engine:
+    db = url.database
+    if db and db != ":memory:" and not db.startswith("file:"):
+        path = Path(db).expanduser()
+        if not path.exists():
+            if not create:
+                raise StoreError(
+                    tr("数据库文件 {path} 不存在。", "The database file {path} does not exist.", path=path)
+                )
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(_readonly_message(path)) from exc
+            if not os.access(path.parent, os.W_OK):
+                raise StoreError(_readonly_message(path))
+        url = url.set(database=str(path))
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy own transaction boundaries (pysqlite's implicit BEGIN breaks SAVEPOINT).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        if db and db != ":memory:":
+            mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
+            if mode and str(mode[0]).lower() != "wal":
+                log.warning("SQLite refused WAL mode (got %s)", mode[0])
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the lock up front so two writers never deadlock on a read->write upgrade.
+        if conn.get_execution_options().get("crm_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _readonly_message(path: Path) -> str:
+    return tr(
+        "无法在 {dir} 创建或写入数据库（目录只读或没有权限）。请换一个可写的位置，"
+        "例如用 --db sqlite:///其他路径/crm.sqlite3 或设置 CRM_DATABASE_URL。",
+        "Cannot create or write the database in {dir} (read-only location or no permission). Choose a "
+        "writable place, e.g. --db sqlite:///other/path/crm.sqlite3 or set CRM_DATABASE_URL.",
+        dir=path.parent,
+    )
+
+
+def _pg_engine(url: URL) -> Engine:
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                         connect_args={"connect_timeout": 10, "application_name": "crm-desktop"})
+
+
+def _is_auth_error(exc: BaseException) -> bool:
+    msg = str(getattr(exc, "orig", exc)).lower()
+    return "password authentication failed" in msg or "no password supplied" in msg or (
+        "authentication" in msg and "failed" in msg
+    )
+
+
+def connect(url: URL, *, prompt: PasswordPrompt | None = None, create: bool = True) -> Engine:
+    """Create an engine and prove it answers, turning every failure into a readable StoreError."""
+    if url.get_backend_name() == "sqlite":
+        engine = _sqlite_engine(url, create=create)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT count(*) FROM sqlite_master"))
+        except DatabaseError as exc:
+            engine.dispose()
+            msg = str(exc.orig).lower()
+            if "not a database" in msg or "malformed" in msg:
+                raise StoreError(
+                    tr(
+                        "{path} 不是 CRM 的 SQLite 数据库（文件已损坏或是别的文件）。文件未被改动。"
+                        "请选择正确的数据库文件，或换一个新路径让程序创建新库。",
+                        "{path} is not an SQLite database of this CRM (corrupt, or another kind of file). "
+                        "It was left untouched. Pick the right file, or a new path to create a fresh store.",
+                        path=url.database,
+                    )
+                ) from exc
+            if "readonly" in msg or "unable to open" in msg:
+                raise StoreError(_readonly_message(Path(url.database or "."))) from exc
+            raise StoreError(str(exc.orig)) from exc
+        return engine
+
+    password_from_url = url.password is not None
+    if not password_from_url:
+        stored = get_stored_password(url)
+        if stored:
+            url = url.set(password=stored)
+    reason = "first"
+    for _attempt in range(4):
+        engine = _pg_engine(url)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return engine
+        except OperationalError as exc:
+            engine.dispose()
+            if _is_auth_error(exc):
+                if prompt is None:
+                    raise StoreError(
+                        tr(
+                            "无法登录数据库 {url}：需要密码或密码错误。请用 `crm db-password` 把密码存入系统钥匙串，"
+                            "或设置 PGPASSWORD 环境变量后重试。",
+                            "Cannot log in to the database {url}: a password is needed or it is wrong. Save it "
+                            "in the OS keyring with `crm db-password`, or set PGPASSWORD, and try again.",
+                            url=describe(url),
+                        )
+                    ) from exc
+                answer = prompt(url, reason)
+                if answer is None:
+                    raise StoreError(tr("已取消连接数据库。", "Connecting to the database was cancelled.")) from exc
+                url = url.set(password=answer.password)
+                reason = "wrong"
+                if answer.save_to_keyring:
+                    _pending_save = answer.password
+                    engine = _pg_engine(url)
+                    try:
+                        with engine.connect() as conn:
+                            conn.execute(text("SELECT 1"))
+                    except OperationalError:
+                        engine.dispose()
+                        continue
+                    if not save_password(url, _pending_save):
+                        log.warning("no OS keyring available; the password was used but not saved")
+                    return engine
+                continue
+            raise StoreError(
+                tr(
+                    "无法连接数据库服务器 {url}：{detail}。请确认服务器已启动、地址和端口正确、网络可达。",
+                    "Cannot reach the database server {url}: {detail}. Check that the server runs and that "
+                    "host, port and network are right.",
+                    url=describe(url),
+                    detail=_first_line(exc),
+                )
+            ) from exc
+    raise StoreError(tr("密码多次错误，已停止尝试。", "The password was wrong too many times; giving up."))
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", exc)
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+def open_store(
+    url: URL | str | None = None,
+    *,
+    prompt: PasswordPrompt | None = None,
+    upgrade: bool | None = None,
+    create: bool = True,
+) -> Store:
+    """Open and schema-check a store.
+
+    ``upgrade=None`` means: upgrade SQLite files automatically (one workstation owns them) and require
+    an explicit ``crm init-db`` for PostgreSQL, where other workstations may run an older build.
+    """
+    if url is None or isinstance(url, str):
+        url = resolve_url(url)
+    engine = connect(url, prompt=prompt, create=create)
+    try:
+        migrate.check_known_revision(engine)
+        if upgrade is None:
+            upgrade = engine.dialect.name == "sqlite"
+        if upgrade:
+            if not migrate.is_at_head(engine):
+                migrate.upgrade(engine)
+        elif not migrate.is_at_head(engine):
+            raise StoreError(
+                tr(
+                    "数据库 {url} 尚未初始化或版本较旧。请先运行 `crm init-db --db {url}`（会升级到当前版本）。",
+                    "The store {url} is not initialised or is at an older schema. Run "
+                    "`crm init-db --db {url}` first (it upgrades it to this version).",
+                    url=describe(url),
+                )
+            )
+    except OperationalError as exc:
+        engine.dispose()
+        msg = str(exc.orig).lower()
+        if "readonly" in msg or "read-only" in msg:
+            raise StoreError(_readonly_message(Path(url.database or "."))) from exc
+        raise StoreError(_first_line(exc)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+__all__ = ["PasswordAnswer", "Store", "connect", "describe", "keyring_available", "open_store", "resolve_url"]

@@ -1,0 +1,61 @@
+"""Column types shared by the models: exact money, quantities, and UTC timestamps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import DateTime, Numeric
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+# Money in yuan with fen precision; 18 digits hold any branch's totals.
+MONEY = Numeric(18, 2, asdecimal=True)
+# Share counts can be fractional for funds; prices carry up to 4 decimals (funds quote 3).
+QUANTITY = Numeric(18, 2, asdecimal=True)
+PRICE = Numeric(18, 4, asdecimal=True)
+SCORE = Numeric(6, 2, asdecimal=True)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC timestamps on every backend.
+
+    SQLite has no time zone type, so values are normalised to UTC on the way in and given
+    tzinfo=UTC on the way out; naive datetimes are refused rather than guessed at.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given for a UTC column; attach a time zone")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_decimal(value: Any, places: str = "0.01") -> Decimal:
+    """Exact decimal from user or engine values (floats go through str to avoid binary noise)."""
+    if isinstance(value, Decimal):
+        d = value
+    elif isinstance(value, float):
+        d = Decimal(repr(value))
+    else:
+        d = Decimal(str(value))
+    return d.quantize(Decimal(places))

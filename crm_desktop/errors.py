@@ -1,0 +1,56 @@
+"""Errors that reach a person, each tied to the CLI exit code the foundation fixes.
+
+Exit codes: 0 success, 1 unexpected error, 2 usage error, 3 invalid input (nothing written),
+4 permission denied, 5 conflict (changed or decided by someone else first).
+Messages are complete sentences in the current UI language: they say what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+
+class CrmError(Exception):
+    """Base of every expected, user-facing error."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(CrmError):
+    exit_code = 2
+
+
+class InvalidInput(CrmError):
+    """Bad input; nothing was written."""
+
+    exit_code = 3
+
+
+class NotFound(InvalidInput):
+    """A referenced record does not exist (or the actor may not know it exists)."""
+
+
+class PermissionDenied(CrmError):
+    exit_code = 4
+
+
+class AuthenticationFailed(PermissionDenied):
+    pass
+
+
+class Conflict(CrmError):
+    """Someone else changed or decided the record first."""
+
+    exit_code = 5
+
+
+class StoreError(CrmError):
+    """The store cannot be opened or used: unreachable, wrong revision, not a database, read-only."""
+
+    exit_code = 1

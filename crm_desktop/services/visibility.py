@@ -1,0 +1,54 @@
+"""Who may see which clients. Every query that lists or opens clients goes through here."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, false, true
+from sqlalchemy.orm import Session
+
+from crm_desktop.db.models import Client
+from crm_desktop.db.models.enums import Role
+from crm_desktop.errors import NotFound
+from crm_desktop.i18n import tr
+from crm_desktop.services.auth import Actor
+
+
+def visible_clients(actor: Actor) -> ColumnElement[bool]:
+    """WHERE clause for the clients this actor may see.
+
+    Investment managers: their own book. Branch managers: their branch. Admins: their branch (they
+    need client numbers for imports) but the personal-data layer masks everything for them.
+    """
+    if actor.role is Role.INVESTMENT_MANAGER:
+        return Client.manager_id == actor.id
+    if actor.branch_id is None:
+        return true() if actor.role is Role.ADMIN else false()
+    return Client.branch_id == actor.branch_id
+
+
+def can_see_client(actor: Actor, client: Client) -> bool:
+    if actor.role is Role.INVESTMENT_MANAGER:
+        return client.manager_id == actor.id
+    if actor.branch_id is None:
+        return actor.role is Role.ADMIN
+    return client.branch_id == actor.branch_id
+
+
+def may_see_personal_data(actor: Actor) -> bool:
+    """Admins manage data but are never shown client personal data, masked or revealed."""
+    return actor.role is not Role.ADMIN
+
+
+def get_visible_client(session: Session, actor: Actor, client_no: str) -> Client:
+    """The client with this number, or NotFound whether it does not exist or is not the actor's.
+
+    Not telling the two apart keeps a manager from probing other managers' client numbers.
+    """
+    from sqlalchemy import select
+
+    client = session.scalar(select(Client).where(Client.client_no == client_no.strip()))
+    if client is None or not can_see_client(actor, client):
+        raise NotFound(
+            tr("找不到客户 {no}，或该客户不在您的权限范围内。",
+               "Client {no} not found, or not among the clients you may see.", no=client_no)
+        )
+    return client

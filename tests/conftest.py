@@ -1,0 +1,125 @@
+"""Shared fixtures: stores on SQLite and on a real PostgreSQL, and a small seeded branch.
+
+PostgreSQL tests use CRM_TEST_PG_URL (default: the server on 127.0.0.1:5432, database ``test``); each
+test gets its own schema so parallel runs never collide. Without a server they skip, except under
+CI=true, where a missing server fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CRM_LANG", "zh_CN")
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from crm_desktop.db.store import Store, open_store
+from crm_desktop.i18n import set_language
+from tests.factories import Seed, seed_branch
+
+PG_URL = os.environ.get("CRM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+_pg_ok: bool | None = None
+
+
+def pg_available() -> bool:
+    global _pg_ok
+    if _pg_ok is None:
+        try:
+            eng = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+            with eng.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            eng.dispose()
+            _pg_ok = True
+        except Exception:
+            _pg_ok = False
+    return _pg_ok
+
+
+def require_pg() -> None:
+    if not pg_available():
+        if IN_CI:
+            pytest.fail(f"CI=true but no PostgreSQL answers at {make_url(PG_URL).render_as_string()}")
+        pytest.skip(f"no PostgreSQL server answers at {make_url(PG_URL).render_as_string()} (set CRM_TEST_PG_URL)")
+
+
+@pytest.fixture(autouse=True)
+def _isolate_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test touches the real user data dir, the real keyring or the developer's database."""
+    monkeypatch.setenv("CRM_DATA_DIR", str(tmp_path / "userdata"))
+    monkeypatch.delenv("CRM_DATABASE_URL", raising=False)
+    monkeypatch.delenv("CRM_PASSWORD", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    set_language("zh_CN")
+    yield
+    set_language("zh_CN")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A URL to a fresh, empty schema on the test PostgreSQL server; dropped afterwards."""
+    require_pg()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'crm.sqlite3'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Parametrises a test over both backends."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'crm.sqlite3'}"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """An upgraded, empty store on each backend."""
+    s = open_store(db_url, upgrade=True)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def sqlite_store(sqlite_url: str) -> Iterator[Store]:
+    s = open_store(sqlite_url, upgrade=True)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[Store]:
+    s = open_store(pg_url, upgrade=True)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def seeded(store: Store) -> Seed:
+    """A small branch on each backend: admin, branch manager, two investment managers, six clients."""
+    return seed_branch(store)
+
+
+@pytest.fixture
+def seeded_sqlite(sqlite_store: Store) -> Seed:
+    return seed_branch(sqlite_store)
