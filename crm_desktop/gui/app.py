@@ -1,0 +1,186 @@
+"""Start-up of the desktop client: store, first run, sign-in, main window.
+
+pandas, matplotlib and reportlab are not imported here: areas import them when first used, so the
+login dialog appears quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+
+from crm_desktop import APP_NAME, ORG_NAME, __version__
+from crm_desktop.db.store import Store, open_store, resolve_url
+from crm_desktop.errors import CrmError
+from crm_desktop.gui import settings as opts
+from crm_desktop.gui.context import AppBus, AppContext
+from crm_desktop.gui.db_password_dialog import DbPasswordDialog
+from crm_desktop.gui.errors import install_excepthook, setup_logging, show_error
+from crm_desktop.gui.fonts import register_qt_font
+from crm_desktop.gui.i18n import install_translators
+from crm_desktop.gui.login_dialog import LoginDialog
+from crm_desktop.gui.workers import TaskControl, run_task
+from crm_desktop.paths import user_data_dir
+
+DEMO_CLIENTS = 1000
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="main.py", description="Brokerage-branch CRM desktop client")
+    p.add_argument(
+        "--db", metavar="URL", help="database URL (default: CRM_DATABASE_URL or the local SQLite file)"
+    )
+    p.add_argument(
+        "--demo", action="store_true", help=f"create a fresh {DEMO_CLIENTS}-client demo store and open it"
+    )
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    p.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
+    return p.parse_known_args(list(argv))[0]
+
+
+def create_application(argv: Sequence[str], lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    chosen = lang or opts.LANGUAGE.get(QSettings())
+    install_translators(app, chosen)
+    register_qt_font(app)
+    return app
+
+
+def run_with_progress(parent: QWidget | None, title: str, fn, *args):  # type: ignore[no-untyped-def]
+    """Run fn(control, *args) on the pool behind a modal progress dialog with Cancel; returns its result."""
+    dlg = QProgressDialog(title, QCoreApplication.translate("App", "Cancel"), 0, 0, parent)
+    dlg.setWindowTitle(title)
+    dlg.setMinimumDuration(0)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+    box: dict[str, object] = {}
+
+    def progress(done: int, total: int, text: str) -> None:
+        dlg.setMaximum(max(total, 0))
+        dlg.setValue(min(done, total) if total else 0)
+        if text:
+            dlg.setLabelText(text)
+
+    def finish(key: str, value: object = None) -> None:
+        box[key] = value
+        dlg.done(0)
+
+    handle = run_task(
+        fn,
+        *args,
+        on_done=lambda r: finish("result", r),
+        on_error=lambda e: finish("error", e),
+        on_progress=progress,
+        on_cancelled=lambda: finish("cancelled"),
+    )
+    dlg.canceled.connect(handle.cancel)
+    dlg.exec()
+    while not handle.done:  # cancel pressed: wait for the worker to stop at its next check
+        QApplication.processEvents()
+        time.sleep(0.01)
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box.get("result")
+
+
+def load_demo(parent: QWidget | None, url: str, *, replace: bool) -> None:
+    from crm_desktop.services import demo
+
+    def work(control: TaskControl) -> object:
+        return demo.create_demo_store(
+            url,
+            clients=DEMO_CLIENTS,
+            replace=replace,
+            progress=control.progress,
+            cancelled=control.cancel_requested,
+        )
+
+    run_with_progress(parent, QCoreApplication.translate("App", "Loading demo data…"), work)
+
+
+def offer_demo(store: Store) -> bool:
+    """On a store with no users, offer demo data; returns True when the store now has users."""
+    from crm_desktop.services.staff import store_has_users
+
+    with store.read() as s:
+        if store_has_users(s):
+            return True
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("App", "Empty store"),
+        QCoreApplication.translate(
+            "App",
+            "This store has no users yet.\n\nLoad demo data ({n} clients, demo users) to try the "
+            "app? For real use, create the first administrator with:\n"
+            "crm user add LOGIN --role admin --name NAME --password-stdin",
+        ).replace("{n}", f"{DEMO_CLIENTS:,}"),
+    )
+    demo_btn = box.addButton(
+        QCoreApplication.translate("App", "Load demo data"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not demo_btn:
+        return False
+    load_demo(None, store.url.render_as_string(hide_password=False), replace=False)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    app = create_application(argv, args.lang)
+    setup_logging()
+    install_excepthook()
+    settings = QSettings()
+    probe = os.environ.get("CRM_STARTUP_PROBE")
+    try:
+        if args.demo:
+            demo_path = user_data_dir() / "demo.sqlite3"
+            url = f"sqlite:///{demo_path}"
+            load_demo(None, url, replace=True)
+        else:
+            url = resolve_url(args.db).render_as_string(hide_password=False)
+        store = open_store(url, prompt=DbPasswordDialog.ask)
+    except CrmError as exc:
+        show_error(None, exc, QCoreApplication.translate("App", "Cannot open the store"))
+        return 1
+    try:
+        if not offer_demo(store):
+            return 0
+        login = LoginDialog(store, opts.LAST_LOGIN.get(settings))
+        if probe:
+            # Benchmarks measure launch-to-login; report when the dialog is on screen and quit.
+            def report() -> None:
+                print(f"login-shown {time.time():.6f}", flush=True)
+                login.reject()
+
+            QTimer.singleShot(0, report)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            return 0
+        opts.LAST_LOGIN.set(settings, login.actor.login)
+        from crm_desktop.gui.main_window import MainWindow
+
+        ctx = AppContext(
+            store=store, actor=login.actor, settings=settings, pool=QThreadPool.globalInstance(), bus=AppBus()
+        )
+        window = MainWindow(ctx)
+        window.show()
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone(5000)
+        store.dispose()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

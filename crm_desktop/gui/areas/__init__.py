@@ -1,0 +1,1 @@
+"""One module per main-window area, each exposing ``create_page(ctx) -> QWidget``."""

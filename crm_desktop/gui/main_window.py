@@ -1,0 +1,201 @@
+"""The main window: navigation on the left, one page per area, status bar, F5 and periodic refresh."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.gui import settings as opts
+from crm_desktop.gui.context import AppContext
+from crm_desktop.services.auth import role_label
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    key: str
+    title: str
+    icon: QStyle.StandardPixmap
+    roles: tuple[str, ...]
+
+
+IM, BM, ADMIN = "investment_manager", "branch_manager", "admin"
+
+
+def area_specs() -> list[AreaSpec]:
+    sp = QStyle.StandardPixmap
+    return [
+        AreaSpec(
+            "clients", QCoreApplication.translate("MainWindow", "Clients"), sp.SP_DirHomeIcon, (IM, BM, ADMIN)
+        ),
+        AreaSpec(
+            "tasks", QCoreApplication.translate("MainWindow", "Tasks"), sp.SP_FileDialogDetailedView, (IM, BM)
+        ),
+        AreaSpec(
+            "approvals",
+            QCoreApplication.translate("MainWindow", "Approvals"),
+            sp.SP_DialogApplyButton,
+            (IM, BM),
+        ),
+        AreaSpec(
+            "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), sp.SP_ComputerIcon, (BM,)
+        ),
+        AreaSpec("letters", QCoreApplication.translate("MainWindow", "Letters"), sp.SP_FileIcon, (IM, BM)),
+        AreaSpec("imports", QCoreApplication.translate("MainWindow", "Import"), sp.SP_ArrowDown, (ADMIN, BM)),
+        AreaSpec(
+            "settings",
+            QCoreApplication.translate("MainWindow", "Settings"),
+            sp.SP_FileDialogInfoView,
+            (IM, BM, ADMIN),
+        ),
+    ]
+
+
+class NotBuiltPage(QWidget):
+    """An area that this build does not have yet says so plainly and offers nothing."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "<h2>{title}</h2><p>This area is not available in this version yet.</p>"
+            ).replace("{title}", title)
+        )
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setObjectName("notBuiltLabel")
+        layout.addWidget(label)
+
+
+def _load_area_module(key: str):  # type: ignore[no-untyped-def]
+    name = f"crm_desktop.gui.areas.{key}"
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+
+
+def register_area_actions(ctx: AppContext) -> None:
+    """Let every area that exists register what it offers elsewhere (e.g. actions in the 360° view)."""
+    for spec in area_specs():
+        module = _load_area_module(spec.key)
+        hook = getattr(module, "register_actions", None) if module else None
+        if hook is not None:
+            hook(ctx)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(
+            QCoreApplication.translate("MainWindow", "Brokerage Branch CRM — {name} ({role})")
+            .replace("{name}", ctx.actor.display_name)
+            .replace("{role}", role_label(ctx.actor.role))
+        )
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(200)
+        self.nav.setIconSize(self.nav.iconSize() * 1.2)
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        self._specs = [s for s in area_specs() if ctx.actor.role.value in s.roles]
+        for spec in self._specs:
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        refresh = QAction(QCoreApplication.translate("MainWindow", "Refresh"), self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(ctx.bus.refresh_requested.emit)
+        self.addAction(refresh)
+        ctx.bus.navigate.connect(self.show_area)
+        ctx.bus.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.user_label = QLabel(f"{ctx.actor.display_name} · {ctx.store.describe()}")
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        # Light periodic refresh so changes from other workstations show up without F5.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(max(15, opts.AUTO_REFRESH_SECONDS.get(ctx.settings)) * 1000)
+        self.refresh_timer.timeout.connect(ctx.bus.refresh_requested.emit)
+        self.refresh_timer.start()
+
+        register_area_actions(ctx)
+        self._restore()
+
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            spec = next(s for s in area_specs() if s.key == key)
+            module = _load_area_module(key)
+            page = module.create_page(self.ctx) if module is not None else NotBuiltPage(spec.title)
+            page.setObjectName(f"area_{key}")
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return self._pages[key]
+
+    def show_area(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def current_area(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentWidget(self.page(key))
+
+    def _restore(self) -> None:
+        s = self.ctx.settings
+        geometry = opts.MAIN_GEOMETRY.get(s)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        sizes = s.value("main_window/splitter")
+        if sizes:
+            self.splitter.restoreState(sizes)
+        keys = [sp.key for sp in self._specs]
+        wanted = opts.MAIN_AREA.get(s)
+        self.show_area(wanted if wanted in keys else keys[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = self.ctx.settings
+        opts.MAIN_GEOMETRY.set(s, self.saveGeometry())
+        s.setValue("main_window/splitter", self.splitter.saveState())
+        opts.MAIN_AREA.set(s, self.current_area())
+        for page in self._pages.values():
+            save = getattr(page, "save_state", None)
+            if save is not None:
+                save()
+        s.sync()
+        super().closeEvent(event)

@@ -1,0 +1,205 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="61" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="108" />
+        <source>Loading demo data…</source>
+        <translation>正在加载演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="120" />
+        <source>Empty store</source>
+        <translation>空数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="121" />
+        <source>This store has no users yet.
+
+Load demo data ({n} clients, demo users) to try the app? For real use, create the first administrator with:
+crm user add LOGIN --role admin --name NAME --password-stdin</source>
+        <translation>此数据库还没有任何用户。
+
+要加载演示数据（{n} 位客户及演示用户）来试用吗？正式使用时，请先用以下命令创建第一个管理员：
+crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="129" />
+        <source>Load demo data</source>
+        <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="131" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="156" />
+        <source>Cannot open the store</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>DbPasswordDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/db_password_dialog.py" line="24" />
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/db_password_dialog.py" line="27" />
+        <source>The wrong password was given. Try again.</source>
+        <translation>密码不正确，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/db_password_dialog.py" line="29" />
+        <source>The database server needs a password.</source>
+        <translation>数据库服务器需要密码。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/db_password_dialog.py" line="35" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/db_password_dialog.py" line="37" />
+        <source>Remember in the system keyring</source>
+        <translation>保存到系统钥匙串</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/db_password_dialog.py" line="42" />
+        <source>No system keyring is available on this computer; the password will be asked for each time and never stored in a file.</source>
+        <translation>本机没有可用的系统钥匙串：每次都会询问密码，密码绝不会写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="20" />
+        <source>Store: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="24" />
+        <location filename="../../ui/login_dialog.ui" line="9" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="25" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="33" />
+        <source>Enter your login.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="15" />
+        <source>Brokerage Branch CRM</source>
+        <translation>证券营业部客户关系管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="40" />
+        <source>&amp;Login:</source>
+        <translation>工号(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="57" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="45" />
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="48" />
+        <source>Tasks</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="52" />
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="57" />
+        <source>Dashboard</source>
+        <translation>营业部看板</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="59" />
+        <source>Letters</source>
+        <translation>账户分析报告</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="60" />
+        <source>Import</source>
+        <translation>数据导入</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="63" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="77" />
+        <source>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;This area is not available in this version yet.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;此功能在当前版本中尚未提供。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="111" />
+        <source>Brokerage Branch CRM — {name} ({role})</source>
+        <translation>证券营业部客户关系管理 — {name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="133" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../crm_desktop/gui/errors.py" line="23" />
+        <source>Someone else changed this first</source>
+        <translation>已被他人抢先修改</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/errors.py" line="25" />
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/errors.py" line="27" />
+        <source>Please check the input</source>
+        <translation>请检查输入</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/errors.py" line="29" />
+        <source>Cannot continue</source>
+        <translation>无法继续</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/errors.py" line="37" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/errors.py" line="38" />
+        <source>Something went wrong: {kind}. Your data was not changed by the failed action. Details are in the log at {path}.</source>
+        <translation>出现意外错误：{kind}。失败的操作没有改动您的数据。详细信息记录在日志 {path} 中。</translation>
+    </message>
+</context>
+</TS>
