@@ -147,6 +147,15 @@ class MainWindow(QMainWindow):
 
         register_area_actions(ctx)
         self._restore()
+        # After the window exists, areas may run start-of-day work (e.g. generate today's tasks).
+        QTimer.singleShot(0, self._run_signed_in_hooks)
+
+    def _run_signed_in_hooks(self) -> None:
+        for spec in self._specs:
+            module = _load_area_module(spec.key)
+            hook = getattr(module, "on_signed_in", None) if module else None
+            if hook is not None:
+                hook(self.ctx, self)
 
     def page(self, key: str) -> QWidget:
         if key not in self._pages:
