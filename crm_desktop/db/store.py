@@ -101,12 +101,12 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end)."""
+        """A session for reading; objects loaded in it stay usable (detached, not expired) afterwards."""
         session = self._read()
         try:
             yield session
         finally:
-            session.rollback()
+            # close() returns the connection (its transaction rolled back) without expiring objects.
             session.close()
 
     def dispose(self) -> None:
