@@ -160,3 +160,122 @@ def list_staff(store: Store, actor: Actor) -> list[StaffInfo]:
             StaffInfo(s.id, s.login, s.display_name, s.role, s.branch.code if s.branch else None, s.active)
             for s in session.scalars(q)
         ]
+
+
+def _get_staff(session: Session, login: str) -> Staff:
+    staff = session.scalar(select(Staff).where(Staff.login == login.strip()))
+    if staff is None:
+        raise InvalidInput(tr("工号 {login} 不存在。", "No staff account with login {login}.", login=login))
+    return staff
+
+
+def set_active(store: Store, actor: Actor, login: str, active: bool) -> None:
+    """Disable or re-enable an account (admin). Disabled staff cannot sign in; their clients stay assigned."""
+    with store.transaction() as session:
+        require_role(actor, Role.ADMIN)
+        staff = _get_staff(session, login)
+        if staff.id == actor.id and not active:
+            raise InvalidInput(tr("不能停用自己的账号。", "You cannot disable your own account."))
+        if staff.active != active:
+            staff.active = active
+            audit.record(session, actor, "staff.activate" if active else "staff.deactivate", "staff", staff.id,
+                         login=staff.login)
+
+
+def reset_password(store: Store, actor: Actor, login: str, new_password: str) -> None:
+    """An admin sets another user's password (e.g. a new colleague, a forgotten password)."""
+    if len(new_password) < MIN_PASSWORD:
+        raise InvalidInput(tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD))
+    with store.transaction() as session:
+        require_role(actor, Role.ADMIN)
+        staff = _get_staff(session, login)
+        staff.password_hash = hash_password(new_password)
+        audit.record(session, actor, "staff.reset_password", "staff", staff.id, login=staff.login)
+
+
+def change_own_password(store: Store, actor: Actor, old_password: str, new_password: str) -> None:
+    from crm_desktop.services.passwords import verify_password
+
+    if len(new_password) < MIN_PASSWORD:
+        raise InvalidInput(tr("新密码至少 {n} 位。", "The new password needs at least {n} characters.",
+                              n=MIN_PASSWORD))
+    with store.transaction() as session:
+        staff = session.get(Staff, actor.id)
+        if staff is None or not verify_password(old_password, staff.password_hash):
+            raise PermissionDenied(tr("原密码不正确。", "The current password is not correct."))
+        staff.password_hash = hash_password(new_password)
+        audit.record(session, actor, "staff.change_password", "staff", staff.id)
+
+
+@dataclass(frozen=True)
+class BranchInfo:
+    id: int
+    code: str
+    name: str
+    address: str | None
+    phone: str | None
+    has_logo: bool
+    version: int
+
+
+def get_branch(store: Store, actor: Actor, code: str | None = None) -> BranchInfo:
+    """The actor's branch (or, for an admin, the branch with ``code``)."""
+    with store.read() as session:
+        if code is not None:
+            branch = session.scalar(select(Branch).where(Branch.code == code.strip()))
+            if branch is not None and not actor.is_admin and branch.id != actor.branch_id:
+                branch = None
+        else:
+            branch = session.get(Branch, actor.branch_id) if actor.branch_id else None
+        if branch is None:
+            raise InvalidInput(tr("找不到营业部 {code}。", "Branch {code} not found.", code=code or "-"))
+        return BranchInfo(branch.id, branch.code, branch.name, branch.address, branch.phone,
+                          branch.logo_png is not None, branch.version)
+
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+MAX_LOGO_BYTES = 1_000_000
+
+
+def update_branch(
+    store: Store,
+    actor: Actor,
+    code: str,
+    *,
+    name: str | None = None,
+    address: str | None = None,
+    phone: str | None = None,
+    logo_png: bytes | None = None,
+    clear_logo: bool = False,
+    expected_version: int | None = None,
+) -> None:
+    """Edit the letterhead details (admin, or the branch manager of that branch)."""
+    if logo_png is not None:
+        if not logo_png.startswith(PNG_MAGIC):
+            raise InvalidInput(tr("徽标必须是 PNG 图片。", "The logo must be a PNG image."))
+        if len(logo_png) > MAX_LOGO_BYTES:
+            raise InvalidInput(tr("徽标文件太大（上限 1 MB），请缩小后再试。",
+                                  "The logo is too large (1 MB at most); make it smaller and try again."))
+    if name is not None and not name.strip():
+        raise InvalidInput(tr("营业部名称不能为空。", "The branch name must not be empty."))
+    with store.transaction() as session:
+        require_role(actor, Role.ADMIN, Role.BRANCH_MANAGER)
+        branch = session.scalar(select(Branch).where(Branch.code == code.strip()))
+        if branch is None or (actor.is_branch_manager and branch.id != actor.branch_id):
+            raise InvalidInput(tr("找不到营业部 {code}。", "Branch {code} not found.", code=code))
+        if expected_version is not None and branch.version != expected_version:
+            raise Conflict(tr("营业部信息已被他人修改，请刷新后重试。",
+                              "Someone else changed the branch details; refresh and try again."))
+        changed: dict[str, object] = {}
+        for field_name, value in (("name", name), ("address", address), ("phone", phone)):
+            if value is not None and getattr(branch, field_name) != value.strip():
+                setattr(branch, field_name, value.strip())
+                changed[field_name] = value.strip()
+        if clear_logo and branch.logo_png is not None:
+            branch.logo_png = None
+            changed["logo"] = "cleared"
+        elif logo_png is not None:
+            branch.logo_png = logo_png
+            changed["logo"] = f"{len(logo_png)} bytes"
+        if changed:
+            audit.record(session, actor, "branch.update", "branch", branch.id, **changed)
