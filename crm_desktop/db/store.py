@@ -27,6 +27,11 @@ from crm_desktop.paths import default_sqlite_path
 
 log = logging.getLogger(__name__)
 
+
+class PasswordRequired(StoreError):
+    """The server wants a password that neither the keyring nor PGPASSWORD had (no prompt was given)."""
+
+
 PasswordPrompt = Callable[[URL, str], PasswordAnswer | None]
 """Asks a person for the password of ``url``; the str is why (first ask, or the last one was wrong)."""
 
@@ -219,7 +224,7 @@ def connect(url: URL, *, prompt: PasswordPrompt | None = None, create: bool = Tr
             engine.dispose()
             if _is_auth_error(exc):
                 if prompt is None:
-                    raise StoreError(
+                    raise PasswordRequired(
                         tr(
                             "无法登录数据库 {url}：需要密码或密码错误。请用 `crm db-password` 把密码存入系统钥匙串，"
                             "或设置 PGPASSWORD 环境变量后重试。",

@@ -1,7 +1,8 @@
 """Start-up of the desktop client: store, first run, sign-in, main window.
 
-pandas, matplotlib and reportlab are not imported here: areas import them when first used, so the
-login dialog appears quickly.
+The login dialog is shown first; the store (SQLAlchemy, Alembic, the schema check) opens on a
+worker thread meanwhile. pandas, matplotlib and reportlab are imported by the areas that use them,
+so none of them is on the way to the login dialog.
 """
 
 from __future__ import annotations
@@ -11,22 +12,23 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from crm_desktop import APP_NAME, ORG_NAME, __version__
-from crm_desktop.db.store import Store, open_store, resolve_url
 from crm_desktop.errors import CrmError
 from crm_desktop.gui import settings as opts
-from crm_desktop.gui.context import AppBus, AppContext
-from crm_desktop.gui.db_password_dialog import DbPasswordDialog
 from crm_desktop.gui.errors import install_excepthook, setup_logging, show_error
 from crm_desktop.gui.fonts import register_qt_font
 from crm_desktop.gui.i18n import install_translators
 from crm_desktop.gui.login_dialog import LoginDialog
 from crm_desktop.gui.workers import TaskControl, run_task
 from crm_desktop.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from crm_desktop.db.store import Store
 
 DEMO_CLIENTS = 1000
 
@@ -108,13 +110,15 @@ def load_demo(parent: QWidget | None, url: str, *, replace: bool) -> None:
     run_with_progress(parent, QCoreApplication.translate("App", "Loading demo data…"), work)
 
 
-def offer_demo(store: Store) -> bool:
-    """On a store with no users, offer demo data; returns True when the store now has users."""
+def _store_is_empty(store: Store) -> bool:
     from crm_desktop.services.staff import store_has_users
 
     with store.read() as s:
-        if store_has_users(s):
-            return True
+        return not store_has_users(s)
+
+
+def offer_demo(parent: QWidget | None, store: Store) -> bool:
+    """On a store with no users, offer demo data; returns True when the store now has users."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
         QCoreApplication.translate("App", "Empty store"),
@@ -124,6 +128,7 @@ def offer_demo(store: Store) -> bool:
             "app? For real use, create the first administrator with:\n"
             "crm user add LOGIN --role admin --name NAME --password-stdin",
         ).replace("{n}", f"{DEMO_CLIENTS:,}"),
+        parent=parent,
     )
     demo_btn = box.addButton(
         QCoreApplication.translate("App", "Load demo data"), QMessageBox.ButtonRole.AcceptRole
@@ -132,8 +137,67 @@ def offer_demo(store: Store) -> bool:
     box.exec()
     if box.clickedButton() is not demo_btn:
         return False
-    load_demo(None, store.url.render_as_string(hide_password=False), replace=False)
+    load_demo(parent, store.url.render_as_string(hide_password=False), replace=False)
     return True
+
+
+def _open_store_job(control: TaskControl, url_text: str | None, password: str | None) -> Store:
+    from crm_desktop.db.store import open_store, resolve_url
+
+    url = resolve_url(url_text)
+    if password is not None:
+        url = url.set(password=password)
+    return open_store(url, prompt=None)
+
+
+class StoreOpener:
+    """Opens the store in the background while the login dialog is up; asks for a password if needed."""
+
+    def __init__(self, login: LoginDialog, url_text: str | None) -> None:
+        self.login = login
+        self.url_text = url_text
+        self.failed = False
+        self._password: str | None = None
+        self._save_password = False
+
+    def start(self) -> None:
+        run_task(_open_store_job, self.url_text, self._password, on_done=self._opened, on_error=self._error)
+
+    def _error(self, exc: BaseException) -> None:
+        from crm_desktop.db.store import PasswordRequired, resolve_url
+        from crm_desktop.gui.db_password_dialog import DbPasswordDialog
+
+        if isinstance(exc, PasswordRequired):
+            answer = DbPasswordDialog.ask(resolve_url(self.url_text), "wrong" if self._password else "first")
+            if answer is not None:
+                self._password, self._save_password = answer.password, answer.save_to_keyring
+                self.start()
+                return
+        else:
+            show_error(self.login, exc, QCoreApplication.translate("App", "Cannot open the store"))
+        self.failed = True
+        self.login.reject()
+
+    def _opened(self, store: Store) -> None:
+        if self._password and self._save_password:
+            from crm_desktop.db.secrets import save_password
+
+            save_password(store.url, self._password)
+        try:
+            if _store_is_empty(store) and not offer_demo(self.login, store):
+                store.dispose()
+                self.login.reject()
+                return
+        except CrmError as exc:
+            show_error(self.login, exc)
+            store.dispose()
+            self.failed = True
+            self.login.reject()
+            return
+        self.login.set_store(store)
+        if os.environ.get("CRM_STARTUP_PROBE"):
+            print(f"store-ready {time.time():.6f}", flush=True)
+            self.login.reject()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -143,32 +207,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     install_excepthook()
     settings = QSettings()
-    probe = os.environ.get("CRM_STARTUP_PROBE")
-    try:
-        if args.demo:
-            demo_path = user_data_dir() / "demo.sqlite3"
-            url = f"sqlite:///{demo_path}"
-            load_demo(None, url, replace=True)
-        else:
-            url = resolve_url(args.db).render_as_string(hide_password=False)
-        store = open_store(url, prompt=DbPasswordDialog.ask)
-    except CrmError as exc:
-        show_error(None, exc, QCoreApplication.translate("App", "Cannot open the store"))
-        return 1
-    try:
-        if not offer_demo(store):
-            return 0
-        login = LoginDialog(store, opts.LAST_LOGIN.get(settings))
-        if probe:
-            # Benchmarks measure launch-to-login; report when the dialog is on screen and quit.
-            def report() -> None:
-                print(f"login-shown {time.time():.6f}", flush=True)
-                login.reject()
+    url_text: str | None = args.db
+    if args.demo:
+        url_text = f"sqlite:///{user_data_dir() / 'demo.sqlite3'}"
+        try:
+            load_demo(None, url_text, replace=True)
+        except CrmError as exc:
+            show_error(None, exc, QCoreApplication.translate("App", "Cannot load demo data"))
+            return 1
+    login = LoginDialog(None, opts.LAST_LOGIN.get(settings))
+    opener = StoreOpener(login, url_text)
+    QTimer.singleShot(0, opener.start)
+    if os.environ.get("CRM_STARTUP_PROBE"):
+        # Benchmarks measure launch-to-login: report once the dialog is on screen, then quit.
+        def report() -> None:
+            print(f"login-shown {time.time():.6f}", flush=True)
 
-            QTimer.singleShot(0, report)
-        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-            return 0
+        QTimer.singleShot(0, report)
+    accepted = login.exec() == QDialog.DialogCode.Accepted and login.actor is not None
+    store = login.store
+    if not accepted or store is None:
+        QThreadPool.globalInstance().waitForDone(10000)
+        if store is not None:
+            store.dispose()
+        return 1 if opener.failed else 0
+    try:
         opts.LAST_LOGIN.set(settings, login.actor.login)
+        from crm_desktop.gui.context import AppBus, AppContext
         from crm_desktop.gui.main_window import MainWindow
 
         ctx = AppContext(

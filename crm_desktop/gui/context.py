@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.db.store import Store
-from crm_desktop.services.auth import Actor
+if TYPE_CHECKING:  # the store layer loads in the background after the login dialog is up
+    from crm_desktop.db.store import Store
+    from crm_desktop.services.auth import Actor
 
 
 class AppBus(QObject):

@@ -3,22 +3,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="61" />
+        <location filename="../../crm_desktop/gui/app.py" line="63" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="108" />
+        <location filename="../../crm_desktop/gui/app.py" line="110" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="120" />
+        <location filename="../../crm_desktop/gui/app.py" line="124" />
         <source>Empty store</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="121" />
+        <location filename="../../crm_desktop/gui/app.py" line="125" />
         <source>This store has no users yet.
 
 Load demo data ({n} clients, demo users) to try the app? For real use, create the first administrator with:
@@ -29,19 +29,24 @@ crm user add LOGIN --role admin --name NAME --password-stdin</source>
 crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="129" />
+        <location filename="../../crm_desktop/gui/app.py" line="134" />
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="131" />
+        <location filename="../../crm_desktop/gui/app.py" line="136" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="156" />
+        <location filename="../../crm_desktop/gui/app.py" line="177" />
         <source>Cannot open the store</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/app.py" line="216" />
+        <source>Cannot load demo data</source>
+        <translation>无法加载演示数据</translation>
     </message>
 </context>
 <context>
@@ -80,23 +85,28 @@ crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/login_dialog.py" line="20" />
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="47" />
         <source>Store: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/login_dialog.py" line="24" />
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="34" />
         <location filename="../../ui/login_dialog.ui" line="9" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/login_dialog.py" line="25" />
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="35" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/login_dialog.py" line="33" />
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="42" />
+        <source>Opening the store…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/login_dialog.py" line="55" />
         <source>Enter your login.</source>
         <translation>请输入工号。</translation>
     </message>

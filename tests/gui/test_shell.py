@@ -19,6 +19,7 @@ from tests.gui.conftest import make_ctx
 def test_login_dialog_rejects_wrong_password_then_accepts(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     dlg = LoginDialog(seeded_sqlite.store)
     qtbot.addWidget(dlg)
+    assert seeded_sqlite.store.describe() in dlg.ui.storeLabel.text()
     dlg.ui.loginEdit.setText("im1")
     dlg.ui.passwordEdit.setText("wrong")
     dlg.ui.buttonBox.accepted.emit()
@@ -91,3 +92,49 @@ def test_pyside6_does_not_leak_none_on_20000_settext_calls(qtbot: QtBot) -> None
 def test_area_specs_cover_the_issue_areas() -> None:
     assert [s.key for s in area_specs()] == [
         "clients", "tasks", "approvals", "dashboard", "letters", "imports", "settings"]
+
+
+def test_store_opens_in_background_behind_the_login_dialog(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from crm_desktop.gui.app import StoreOpener
+
+    dlg = LoginDialog(None)
+    qtbot.addWidget(dlg)
+    assert not dlg._ok.isEnabled() and "正在打开数据库" in dlg.ui.storeLabel.text()
+    url = seeded_sqlite.store.url.render_as_string(hide_password=False)
+    opener = StoreOpener(dlg, url)
+    opener.start()
+    qtbot.waitUntil(lambda: dlg.store is not None, timeout=10000)
+    assert dlg._ok.isEnabled()
+    dlg.ui.loginEdit.setText("bm")
+    dlg.ui.passwordEdit.setText(PASSWORD)
+    dlg.ui.buttonBox.accepted.emit()
+    assert dlg.actor is not None and dlg.actor.login == "bm"
+    dlg.store.dispose()  # type: ignore[union-attr]
+
+
+def test_bad_store_is_reported_and_the_dialog_closes(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import crm_desktop.gui.app as app_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(app_module, "show_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    bogus = tmp_path / "x.sqlite3"
+    bogus.write_text("not a database")
+    dlg = LoginDialog(None)
+    qtbot.addWidget(dlg)
+    opener = app_module.StoreOpener(dlg, f"sqlite:///{bogus}")
+    with qtbot.waitSignal(dlg.rejected, timeout=10000):
+        opener.start()
+    assert opener.failed and "不是 CRM 的 SQLite 数据库" in shown[0]
+
+
+def test_empty_store_offers_demo_and_quits_when_declined(qtbot: QtBot, sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import crm_desktop.gui.app as app_module
+
+    offered: list[bool] = []
+    monkeypatch.setattr(app_module, "offer_demo", lambda parent, store: offered.append(True) or False)
+    dlg = LoginDialog(None)
+    qtbot.addWidget(dlg)
+    opener = app_module.StoreOpener(dlg, sqlite_url)
+    with qtbot.waitSignal(dlg.rejected, timeout=10000):
+        opener.start()
+    assert offered == [True] and not opener.failed
