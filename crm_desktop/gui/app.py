@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
@@ -58,7 +58,7 @@ def create_application(argv: Sequence[str], lang: str | None = None) -> QApplica
     return app
 
 
-def run_with_progress(parent: QWidget | None, title: str, fn, *args):  # type: ignore[no-untyped-def]
+def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: Any) -> Any:
     """Run fn(control, *args) on the pool behind a modal progress dialog with Cancel; returns its result."""
     dlg = QProgressDialog(title, QCoreApplication.translate("App", "Cancel"), 0, 0, parent)
     dlg.setWindowTitle(title)
@@ -224,20 +224,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"login-shown {time.time():.6f}", flush=True)
 
         QTimer.singleShot(0, report)
-    accepted = login.exec() == QDialog.DialogCode.Accepted and login.actor is not None
-    store = login.store
-    if not accepted or store is None:
+    accepted = login.exec() == QDialog.DialogCode.Accepted
+    store, actor = login.store, login.actor
+    if not accepted or store is None or actor is None:
         QThreadPool.globalInstance().waitForDone(10000)
         if store is not None:
             store.dispose()
         return 1 if opener.failed else 0
     try:
-        opts.LAST_LOGIN.set(settings, login.actor.login)
+        opts.LAST_LOGIN.set(settings, actor.login)
         from crm_desktop.gui.context import AppBus, AppContext
         from crm_desktop.gui.main_window import MainWindow
 
         ctx = AppContext(
-            store=store, actor=login.actor, settings=settings, pool=QThreadPool.globalInstance(), bus=AppBus()
+            store=store, actor=actor, settings=settings, pool=QThreadPool.globalInstance(), bus=AppBus()
         )
         window = MainWindow(ctx)
         window.show()

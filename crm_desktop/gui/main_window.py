@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from types import ModuleType
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -83,7 +84,7 @@ class NotBuiltPage(QWidget):
         layout.addWidget(label)
 
 
-def _load_area_module(key: str):  # type: ignore[no-untyped-def]
+def _load_area_module(key: str) -> ModuleType | None:
     name = f"crm_desktop.gui.areas.{key}"
     try:
         return importlib.import_module(name)
