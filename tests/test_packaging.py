@@ -1,0 +1,43 @@
+"""Packaging facts the foundation relies on."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _requirements() -> list[Requirement]:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [Requirement(r) for r in data["project"]["dependencies"]]
+
+
+def test_pyside6_612_is_excluded_on_python_311() -> None:
+    """6.12.0 on CPython 3.11 leaks None references and aborts (none_dealloc); 3.12+ is immune."""
+    pyside = [r for r in _requirements() if r.name.lower() == "pyside6"]
+    env311 = {"python_version": "3.11", "python_full_version": "3.11.7"}
+    env312 = {"python_version": "3.12", "python_full_version": "3.12.4"}
+    active311 = [r for r in pyside if r.marker is None or r.marker.evaluate(env311)]
+    active312 = [r for r in pyside if r.marker is None or r.marker.evaluate(env312)]
+    assert active311 and active312
+    assert all(not r.specifier.contains(Version("6.12.0")) for r in active311)
+    assert all(r.specifier.contains(Version("6.11.3")) for r in active311)
+    assert any(r.specifier.contains(Version("6.12.0")) for r in active312)
+
+
+def test_installed_pyside6_is_safe_for_this_interpreter() -> None:
+    import PySide6
+
+    if sys.version_info < (3, 12):
+        assert Version(PySide6.__version__) < Version("6.12")
+
+
+def test_runtime_dependencies_named_by_the_foundation() -> None:
+    names = {r.name.lower() for r in _requirements()}
+    assert {"pyside6", "sqlalchemy", "alembic", "pandas", "matplotlib", "reportlab", "keyring", "psycopg",
+            "openpyxl", "platformdirs"} <= names
