@@ -1,0 +1,404 @@
+"""Per-client indicators: grade, value score, activity, churn, risk style, trading ability, lifecycle.
+
+All work is array-at-a-time over every client. Ratios that meet a threshold are computed as one
+division of exact integer sums (fen), so a value exactly on a boundary lands on the inclusive side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from crm_desktop.scoring import fifo
+from crm_desktop.scoring.config import GRADES, RISK_LEVELS, ScoringConfig
+from crm_desktop.scoring.frames import IdLookup, cents, days, require_columns, text
+
+
+@dataclass
+class Window:
+    as_of: int  # day numbers
+    start: int  # first day of W
+    churn_start: int  # first day of the churn look-back
+    life_start: int  # first day of the lifecycle look-back
+
+
+@dataclass
+class ClientArrays:
+    """Intermediate per-client arrays (index = client position)."""
+
+    n: int
+    values: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        return self.values[key]
+
+    def __setitem__(self, key: str, value: np.ndarray) -> None:
+        self.values[key] = value
+
+
+def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    num = np.asarray(num, dtype=np.float64)
+    den = np.asarray(den, dtype=np.float64)
+    out = np.zeros(np.broadcast(num, den).shape, dtype=np.float64)
+    np.divide(num, den, out=out, where=den != 0)
+    return out
+
+
+def snapshot_metrics(frame: pd.DataFrame, lookup: IdLookup, w: Window, cfg: ScoringConfig,
+                     out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
+    """Sums over W and the point values the rules need, from sorted (client, day) keys."""
+    n = out.n
+    require_columns(frame, "snapshots", ("client_id", "date", "total_assets", "securities_value", "net_inflow"))
+    code = lookup(frame["client_id"])
+    day = days(frame["date"])
+    keep = (code >= 0) & (day >= w.start) & (day <= w.as_of)
+    unknown = int(((code < 0) & (day >= w.start) & (day <= w.as_of)).sum())
+    if unknown:
+        warnings.append({"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}})
+    all_kept = bool(keep.all())
+    total = cents(frame["total_assets"])
+    sec = cents(frame["securities_value"])
+    inflow = cents(frame["net_inflow"])
+    if not all_kept:
+        code, day, total, sec, inflow = code[keep], day[keep], total[keep], sec[keep], inflow[keep]
+    span = w.as_of - w.start + 1
+    key = code * span + (day - w.start)
+    if len(key) > 1 and not bool((key[1:] >= key[:-1]).all()):
+        order = np.lexsort((inflow, sec, total, key))
+        key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
+    if len(key) > 1:
+        dup = np.r_[key[1:] == key[:-1], False]
+        if dup.any():
+            warnings.append({"code": "duplicate_snapshots", "params": {"count": int(dup.sum())}})
+            keep_last = ~dup
+            key, total, sec, inflow = key[keep_last], total[keep_last], sec[keep_last], inflow[keep_last]
+
+    base = np.arange(n, dtype=np.int64) * span
+    start = np.searchsorted(key, base, side="left")
+    end = np.searchsorted(key, base + span, side="left")
+    count = end - start
+    has = count > 0
+
+    def range_sum(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        csum = np.zeros(len(values) + 1, dtype=np.int64)
+        np.cumsum(values, out=csum[1:])
+        return csum[hi] - csum[lo]
+
+    def at(values: np.ndarray, idx: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        if len(values) == 0:
+            return np.zeros(n, dtype=np.int64)
+        return np.where(valid, values[np.clip(idx, 0, len(values) - 1)], 0)
+
+    sum_total = range_sum(total, start, end)
+    sum_sec = range_sum(sec, start, end)
+    latest = at(total, end - 1, has)
+    first = at(total, start, has)
+    # A90: the latest snapshot on or before as-of - churn_days, else the earliest one in W.
+    i90 = np.searchsorted(key, base + (w.churn_start - 1 - w.start), side="right") - 1
+    a90 = np.where(i90 >= start, at(total, i90, has), first)
+    churn_lo = np.searchsorted(key, base + (w.churn_start - w.start), side="left")
+    inflow_churn = range_sum(inflow, churn_lo, end)
+    i180 = np.searchsorted(key, base + (w.life_start - 1 - w.start), side="right") - 1
+    a180 = np.where(i180 >= start, at(total, i180, has), first)
+    life_lo = np.searchsorted(key, base + (w.life_start - w.start), side="left")
+    dormant_fen = round(cfg.lifecycle.dormant_assets * 100)
+    big_life = range_sum((total >= dormant_fen).astype(np.int64), life_lo, end)
+    inflow_after_first = range_sum(inflow, np.minimum(start + 1, end), end)
+
+    out["snap_count"] = count
+    out["sum_total"] = sum_total
+    out["sum_sec"] = sum_sec
+    out["latest"] = latest
+    out["first"] = first
+    out["a90"] = a90
+    out["inflow_churn"] = inflow_churn
+    out["a180"] = a180
+    out["big_life"] = big_life
+    out["inflow_after_first"] = inflow_after_first
+
+
+def trade_metrics(frame: pd.DataFrame, lookup: IdLookup, securities: pd.DataFrame, w: Window,
+                  cfg: ScoringConfig, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
+    n = out.n
+    require_columns(frame, "trades", ("client_id", "trade_date", "code", "side", "quantity", "amount", "commission"))
+    code = lookup(frame["client_id"])
+    day = days(frame["trade_date"])
+    horizon = w.start - cfg.trading.fifo_lookback_days
+    in_range = (day <= w.as_of) & (day >= horizon)
+    unknown_client = int(((code < 0) & in_range).sum())
+    if unknown_client:
+        warnings.append({"code": "unknown_client", "params": {"table": "trades", "count": unknown_client}})
+    keep = (code >= 0) & in_range
+    side_raw = text(frame["side"])
+    side = np.char.lower(side_raw.astype(str)) if len(side_raw) else np.empty(0, dtype=str)
+    is_buy = side == "buy"
+    is_sell = side == "sell"
+    bad_side = keep & ~is_buy & ~is_sell
+    if bad_side.any():
+        values = sorted(set(side_raw[bad_side].tolist()))[:10]
+        warnings.append({"code": "unknown_side", "params": {"count": int(bad_side.sum()),
+                                                             "values": ", ".join(repr(v) for v in values)}})
+    keep &= is_buy | is_sell
+    sec_codes, sec_uniques = pd.factorize(pd.Series(text(frame["code"])), sort=True)
+    sec_codes = np.asarray(sec_codes, dtype=np.int64)
+    code, day, is_buy, sec_codes = code[keep], day[keep], is_buy[keep], sec_codes[keep]
+    qty = cents(frame["quantity"])[keep]
+    amount = cents(frame["amount"])[keep]
+    commission = cents(frame["commission"])[keep]
+
+    master = securities_index(securities)
+    sec_pos = master.get_indexer(pd.Index(sec_uniques)) if len(sec_uniques) else np.empty(0, dtype=np.int64)
+    trade_sec_pos = sec_pos[sec_codes] if len(sec_codes) else np.empty(0, dtype=np.int64)
+    unknown_sec = trade_sec_pos < 0
+    if unknown_sec.any():
+        codes = sorted(set(np.asarray(sec_uniques, dtype=object)[np.unique(sec_codes[unknown_sec])].tolist()))
+        shown = ", ".join(str(c) if c else "''" for c in codes[:20]) + (" …" if len(codes) > 20 else "")
+        warnings.append({"code": "unknown_security", "params": {"count": int(unknown_sec.sum()), "codes": shown}})
+
+    in_w = day >= w.start
+    out["commission"] = np.bincount(code[in_w], weights=commission[in_w], minlength=n).astype(np.int64)
+    out["trade_amount"] = np.bincount(code[in_w], weights=amount[in_w], minlength=n).astype(np.int64)
+    out["trades_w"] = np.bincount(code[in_w], minlength=n)
+    out["trades_churn"] = np.bincount(code[day >= w.churn_start], minlength=n)
+    out["trades_life"] = np.bincount(code[day >= w.life_start], minlength=n)
+    last = np.full(n, -1, dtype=np.int64)
+    if in_w.any():
+        s = pd.Series(day[in_w]).groupby(code[in_w]).max()
+        last[s.index.to_numpy()] = s.to_numpy()
+    out["last_trade_day"] = last
+
+    # New-listing preference: share of buy amount in stocks listed less than N days before the trade.
+    list_day = master_list_days(securities)
+    buy_w = in_w & is_buy
+    listed = np.full(len(day), -(2**40), dtype=np.int64)
+    known = trade_sec_pos >= 0
+    if known.any() and len(list_day):
+        listed[known] = list_day[trade_sec_pos[known]]
+    age = day - listed
+    new_listing = buy_w & (listed > -(2**39)) & (age >= 0) & (age < cfg.trading.new_listing_days)
+    out["buy_amount"] = np.bincount(code[buy_w], weights=amount[buy_w], minlength=n).astype(np.int64)
+    out["new_listing_amount"] = np.bincount(code[new_listing], weights=amount[new_listing],
+                                            minlength=n).astype(np.int64)
+
+    positive = qty > 0
+    if (~positive).any():
+        warnings.append({"code": "bad_quantity", "params": {"count": int((~positive).sum())}})
+    trips = fifo.match(code[positive], sec_codes[positive], day[positive], is_buy[positive], qty[positive],
+                       amount[positive], commission[positive], n, since_day=w.start)
+    closed = trips.sell_day >= w.start
+    cl = trips.client[closed]
+    pnl = trips.pnl_cents[closed]
+    q = trips.quantity[closed].astype(np.float64)
+    held = (trips.sell_day[closed] - trips.buy_day[closed]).astype(np.float64)
+    out["round_trips"] = np.bincount(cl, minlength=n)
+    out["wins"] = np.bincount(cl[pnl > 0], minlength=n)
+    out["pnl"] = np.rint(np.bincount(cl, weights=pnl, minlength=n)).astype(np.int64)
+    out["held_qty_days"] = np.bincount(cl, weights=q * held, minlength=n)
+    out["closed_qty"] = np.bincount(cl, weights=q, minlength=n)
+    out["unmatched_qty"] = trips.unmatched_qty
+
+
+def securities_index(securities: pd.DataFrame) -> pd.Index:
+    require_columns(securities, "securities", ("code", "board", "industry", "list_date"))
+    return pd.Index(text(securities["code"]))
+
+
+def master_list_days(securities: pd.DataFrame) -> np.ndarray:
+    return days(securities["list_date"]) if len(securities) else np.empty(0, dtype=np.int64)
+
+
+def holding_metrics(frame: pd.DataFrame, lookup: IdLookup, securities: pd.DataFrame, w: Window,
+                    cfg: ScoringConfig, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
+    n = out.n
+    require_columns(frame, "holdings", ("client_id", "date", "code", "market_value"))
+    code = lookup(frame["client_id"])
+    day = days(frame["date"])
+    in_w = (day >= w.start) & (day <= w.as_of)
+    unknown = int(((code < 0) & in_w).sum())
+    if unknown:
+        warnings.append({"code": "unknown_client", "params": {"table": "holdings", "count": unknown}})
+    keep = in_w & (code >= 0)
+    code, day = code[keep], day[keep]
+    mv = cents(frame["market_value"])[keep]
+    sec_text = text(frame["code"])[keep]
+    master = securities_index(securities)
+    pos = master.get_indexer(pd.Index(sec_text)) if len(sec_text) else np.empty(0, dtype=np.int64)
+    board = np.char.lower(text(securities["board"]).astype(str)) if len(securities) else np.empty(0, dtype=str)
+    growth_master = np.isin(board, np.array(cfg.risk_style.growth_boards, dtype=str))
+    growth = np.zeros(len(pos), dtype=bool)
+    known = pos >= 0
+    if known.any():
+        growth[known] = growth_master[pos[known]]
+
+    out["mv_sum"] = np.bincount(code, weights=mv, minlength=n).astype(np.int64)
+    out["growth_mv"] = np.bincount(code[growth], weights=mv[growth], minlength=n).astype(np.int64)
+    span = w.as_of - w.start + 1
+    if len(code):
+        per_day = pd.Series(mv).groupby(code * span + (day - w.start)).max()
+        keys = per_day.index.to_numpy()
+        out["max_mv_sum"] = np.bincount(keys // span, weights=per_day.to_numpy(), minlength=n).astype(np.int64)
+    else:
+        out["max_mv_sum"] = np.zeros(n, dtype=np.int64)
+
+    # Top industry by summed market value; ties go to the alphabetically first industry.
+    industry_master = text(securities["industry"]) if len(securities) else np.empty(0, dtype=object)
+    top = np.full(n, None, dtype=object)
+    top_mv = np.zeros(n, dtype=np.int64)
+    if known.any():
+        ind = industry_master[pos[known]]
+        has_ind = ind != ""
+        if has_ind.any():
+            ind_codes, ind_names = pd.factorize(pd.Series(ind[has_ind]), sort=True)
+            c = code[known][has_ind]
+            agg = pd.DataFrame({"c": c, "i": ind_codes, "v": mv[known][has_ind]}).groupby(["c", "i"],
+                                                                                         sort=False)["v"].sum()
+            frame_top = agg.reset_index().sort_values(["c", "v", "i"], ascending=[True, False, True])
+            frame_top = frame_top.drop_duplicates("c")
+            clients = frame_top["c"].to_numpy()
+            top[clients] = np.asarray(ind_names, dtype=object)[frame_top["i"].to_numpy()]
+            top_mv[clients] = frame_top["v"].to_numpy()
+    out["top_industry"] = top
+    out["top_industry_mv"] = top_mv
+
+
+def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConfig,
+             warnings: list[dict[str, Any]]) -> pd.DataFrame:
+    """Apply the rules to the aggregated arrays; returns one row per client (reasons built later)."""
+    n = a.n
+    count = a["snap_count"]
+    has_snap = count > 0
+    avg_fen = _safe_div(a["sum_total"], count)  # one rounding of an exact sum: boundaries stay exact
+    avg_assets = avg_fen / 100.0
+    commission = a["commission"]
+    traded_w = a["trades_w"] > 0
+    # turnover = trade amount / average assets = amount * count / sum_total
+    turnover = _safe_div(a["trade_amount"].astype(np.float64) * count, a["sum_total"])
+    turnover = np.where(a["sum_total"] > 0, turnover, 0.0)
+
+    # grade: tier index 0..4 for V1..V5
+    asset_tier = np.zeros(n, dtype=np.int64)
+    comm_tier = np.zeros(n, dtype=np.int64)
+    for i, g in enumerate(GRADES[1:], start=1):
+        asset_tier = np.where(avg_fen >= round(cfg.grade.assets[g] * 100), i, asset_tier)
+        comm_tier = np.where(commission >= round(cfg.grade.commission[g] * 100), i, comm_tier)
+    tier = np.maximum(asset_tier, comm_tier)
+    grade = np.asarray(GRADES, dtype=object)[tier]
+
+    act = cfg.activity
+    activity = np.where(~traded_w, "dormant",
+                        np.where(turnover >= act.very_active_turnover, "very_active",
+                                 np.where(turnover >= act.active_turnover, "active", "low"))).astype(object)
+
+    # churn
+    a90 = a["a90"]
+    latest = a["latest"]
+    outflow = -a["inflow_churn"]
+    high = has_snap & (a90 > 0) & (_safe_div(outflow, a90) >= cfg.churn.high_outflow_ratio)
+    no_recent = (a["trades_churn"] == 0) & traded_w
+    ratio_m = cfg.churn.medium_assets_ratio
+    drop = has_snap & np.where(a90 > 0, _safe_div(latest, a90) <= ratio_m, latest <= ratio_m * a90)
+    medium = ~high & (no_recent | drop)
+    churn = np.where(high, "high", np.where(medium, "medium", "low")).astype(object)
+
+    # risk style
+    rs = cfg.risk_style
+    growth_share = _safe_div(a["growth_mv"], a["mv_sum"])
+    largest_share = _safe_div(a["max_mv_sum"], a["mv_sum"])
+    securitization = _safe_div(a["sum_sec"], a["sum_total"])
+    securitization = np.where(a["sum_total"] > 0, securitization, 0.0)
+    by_board = growth_share >= rs.growth_board_share
+    by_conc = (a["mv_sum"] > 0) & (largest_share >= rs.largest_position_share)
+    by_turn = turnover >= rs.aggressive_turnover
+    aggressive = by_board | by_conc | by_turn
+    conservative = ~aggressive & (securitization < rs.conservative_securitization) & (turnover < rs.conservative_turnover)
+    style = np.where(aggressive, "aggressive", np.where(conservative, "conservative", "balanced")).astype(object)
+
+    level_text = text(clients["risk_level"])
+    level_upper = np.char.upper(level_text.astype(str)) if n else np.empty(0, dtype=str)
+    declared = np.zeros(n, dtype=np.int64)
+    for i, lv in enumerate(RISK_LEVELS, start=1):
+        declared[level_upper == lv] = i
+    unknown_level = declared == 0
+    if unknown_level.any():
+        warnings.append({"code": "unknown_risk_level", "params": {"count": int(unknown_level.sum())}})
+    need = {s: RISK_LEVELS.index(getattr(cfg.suitability, s)) + 1 for s in ("aggressive", "balanced", "conservative")}
+    required = np.where(aggressive, need["aggressive"],
+                        np.where(conservative, need["conservative"], need["balanced"]))
+    mismatch = declared < required
+
+    # trading ability
+    trips = a["round_trips"]
+    win_rate = _safe_div(a["wins"], trips)
+    pnl = a["pnl"]
+    tc = cfg.trading
+    ability = np.where(trips < tc.min_round_trips, "insufficient_data",
+                       np.where((win_rate >= tc.skilled_win_rate) & (pnl > 0), "skilled",
+                                np.where((win_rate < tc.weak_win_rate) & (pnl < 0), "weak", "average"))).astype(object)
+    avg_hold = _safe_div(a["held_qty_days"], a["closed_qty"])
+
+    # lifecycle, in order of precedence
+    open_day = days(clients["open_date"])
+    tenure_days = np.clip(w.as_of - open_day, 0, None)
+    tenure_days = np.where(open_day < -(2**39), 0, tenure_days)
+    is_new = (open_day >= w.life_start) & (open_day > -(2**39))
+    dormant = (a["trades_life"] == 0) & (a["big_life"] == 0)
+    a180 = a["a180"]
+    growing = has_snap & (a180 > 0) & (_safe_div(latest, a180) >= cfg.lifecycle.growing_ratio)
+    lifecycle = np.select([is_new, dormant, high | medium, growing], ["new", "dormant", "declining", "growing"],
+                          default="mature").astype(object)
+
+    # value score: percentile ranks among the clients of the run, ties sharing their average rank
+    vs = cfg.value_score
+    tenure_years = tenure_days / 365.0
+
+    def pct(values: np.ndarray) -> np.ndarray:
+        if n == 0:
+            return np.zeros(0)
+        return pd.Series(values).rank(method="average", pct=True).to_numpy(dtype=np.float64)
+
+    raw = 100.0 * (vs.w_assets * pct(avg_assets) + vs.w_commission * pct(commission.astype(np.float64))
+                   + vs.w_turnover * pct(turnover)
+                   + vs.w_tenure * np.minimum(tenure_years, vs.tenure_cap_years) / vs.tenure_cap_years)
+    value_score = np.round(raw, 1)
+
+    mv_sum = a["mv_sum"]
+    result = pd.DataFrame({
+        "client_id": clients["client_id"].to_numpy(dtype=np.int64),
+        "grade": grade,
+        "value_score": value_score,
+        "avg_assets": np.round(avg_assets, 2),
+        "latest_assets": latest / 100.0,
+        "commission_12m": commission / 100.0,
+        "turnover": np.round(turnover, 4),
+        "activity": activity,
+        "churn_risk": churn,
+        "risk_style": style,
+        "suitability_mismatch": mismatch,
+        "trading_ability": ability,
+        "win_rate": np.round(win_rate, 4),
+        "realized_pnl": pnl / 100.0,
+        "round_trips": trips.astype(np.int64),
+        "avg_holding_days": np.round(avg_hold, 2),
+        "securitization_ratio": np.round(securitization, 4),
+        "top_industry": a["top_industry"],
+        "top_industry_share": np.round(_safe_div(a["top_industry_mv"], mv_sum), 4),
+        "new_listing_share": np.round(_safe_div(a["new_listing_amount"], a["buy_amount"]), 4),
+        "largest_position_share": np.round(largest_share, 4),
+        "growth_board_share": np.round(growth_share, 4),
+        "lifecycle": lifecycle,
+    })
+    # Kept for the reasons and the managers' view; not all are stored.
+    extra = {
+        "_asset_tier": asset_tier, "_comm_tier": comm_tier, "_has_snap": has_snap, "_traded_w": traded_w,
+        "_a90": a90 / 100.0, "_outflow": outflow / 100.0, "_high": high, "_no_recent": no_recent, "_drop": drop,
+        "_last_trade_day": a["last_trade_day"], "_by_board": by_board, "_by_conc": by_conc, "_by_turn": by_turn,
+        "_declared": level_text, "_declared_idx": declared, "_required_idx": required,
+        "_unmatched": a["unmatched_qty"] / 100.0, "_first": a["first"], "_latest_fen": latest,
+        "_inflow_after_first": a["inflow_after_first"], "_avg_assets_raw": avg_assets,
+    }
+    for k, v in extra.items():
+        result[k] = v
+    return result

@@ -1,0 +1,122 @@
+"""FIFO matching of buys and sells into closed round trips, vectorised over all clients at once.
+
+A round trip is one matched piece of (buy lot, sell trade): a buy sold in two parts gives two round
+trips, two buys closed by one sell give two. Within one client and security, trades are taken in
+date order; on one day sells come before buys (A-share T+1: shares bought today cannot be sold
+today). Ties (several buys or sells of one security on one day) are ordered by amount and quantity,
+so the result never depends on the order of the input rows. A sell larger than the open position
+(e.g. shares bought before the data begins) is matched as far as it goes; the rest is "unmatched"
+and yields no round trip.
+
+How: per (client, security) the running position is a random walk reflected at zero,
+``S_t = max(0, S_{t-1} + x_t)``, which equals ``C_t - min(0, min_{s<=t} C_s)`` for the cumulative sum
+``C``. With the effective (matchable) sell quantities known, bought units and sold units are laid on
+one axis; the k-th unit sold is the k-th unit bought, so the matched pieces are the overlaps of the
+buy intervals with the sell intervals, found with two binary searches per sell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class RoundTrips:
+    """Matched pieces, one row each (arrays of equal length)."""
+
+    client: np.ndarray  # client position
+    sell_day: np.ndarray
+    buy_day: np.ndarray
+    quantity: np.ndarray  # centi-units (quantity x 100)
+    pnl_cents: np.ndarray  # float64, fen
+    unmatched_qty: np.ndarray  # per client (length n_clients): sold centi-units with no open lot, since ``since_day``
+
+
+def match(
+    client: np.ndarray,
+    security: np.ndarray,
+    day: np.ndarray,
+    is_buy: np.ndarray,
+    quantity: np.ndarray,
+    amount: np.ndarray,
+    commission: np.ndarray,
+    n_clients: int,
+    since_day: int,
+) -> RoundTrips:
+    """Match trades FIFO.
+
+    ``client`` and ``security`` are small non-negative int codes, ``day`` int days, ``quantity`` int64
+    centi-units (> 0), ``amount`` and ``commission`` int64 fen. The buy cost of a unit includes its share
+    of the buy commission; the sell proceeds are net of the sell commission.
+    """
+    n = len(client)
+    empty_f = np.empty(0, dtype=np.float64)
+    empty_i = np.empty(0, dtype=np.int64)
+    if n == 0:
+        return RoundTrips(empty_i, empty_i, empty_i, empty_i, empty_f, np.zeros(n_clients, dtype=np.int64))
+
+    n_sec = int(security.max()) + 1
+    group = client.astype(np.int64) * n_sec + security.astype(np.int64)
+    side = is_buy.astype(np.int64)  # sells (0) before buys (1) on the same day
+    order = np.lexsort((quantity, amount, side, day, group))
+    group, day, is_buy = group[order], day[order], is_buy[order]
+    quantity, amount, commission, client = quantity[order], amount[order], commission[order], client[order]
+
+    signed = np.where(is_buy, quantity, -quantity)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    group_of_row = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, n]))
+
+    total = np.cumsum(signed)
+    before_group = np.r_[0, total][starts]
+    cum = total - before_group[group_of_row]
+    running_min = pd.Series(cum).groupby(group_of_row).cummin().to_numpy()
+    position = cum - np.minimum(running_min, 0)
+    prev_position = np.r_[0, position[:-1]]
+    prev_position[starts] = 0
+
+    sell = ~is_buy
+    effective = np.where(sell, prev_position - position, 0)
+    unmatched = np.where(sell & (day >= since_day), quantity - effective, 0)
+    unmatched_by_client = np.bincount(client, weights=unmatched, minlength=n_clients).astype(np.int64)
+
+    buy_qty = np.where(is_buy, quantity, 0)
+    buy_end = np.cumsum(buy_qty)
+    buy_start = buy_end - buy_qty
+    # Align each group's sells with that group's buys on the shared axis.
+    sold_end_global = np.cumsum(effective)
+    sold_before_group = np.r_[0, sold_end_global][starts]
+    bought_before_group = np.r_[0, buy_end][starts]
+    sell_end = sold_end_global - sold_before_group[group_of_row] + bought_before_group[group_of_row]
+    sell_start = sell_end - effective
+
+    b_idx = np.flatnonzero(is_buy & (quantity > 0))
+    s_idx = np.flatnonzero(sell & (effective > 0))
+    if len(b_idx) == 0 or len(s_idx) == 0:
+        return RoundTrips(empty_i, empty_i, empty_i, empty_i, empty_f, unmatched_by_client)
+    b0, b1 = buy_start[b_idx], buy_end[b_idx]
+    e0, e1 = sell_start[s_idx], sell_end[s_idx]
+    lo = np.searchsorted(b1, e0, side="right")
+    hi = np.searchsorted(b0, e1, side="left")
+    count = hi - lo
+    piece_sell = np.repeat(s_idx, count)
+    first = np.repeat(lo, count)
+    offset = np.arange(len(piece_sell)) - np.repeat(np.cumsum(count) - count, count)
+    piece_buy = b_idx[first + offset]
+    lo_edge = np.maximum(buy_start[piece_buy], sell_start[piece_sell])
+    hi_edge = np.minimum(buy_end[piece_buy], sell_end[piece_sell])
+    qty = hi_edge - lo_edge
+
+    buy_unit = (amount[piece_buy] + commission[piece_buy]) / quantity[piece_buy]
+    sell_unit = (amount[piece_sell] - commission[piece_sell]) / quantity[piece_sell]
+    pnl = qty * (sell_unit - buy_unit)
+    return RoundTrips(
+        client=client[piece_sell],
+        sell_day=day[piece_sell],
+        buy_day=day[piece_buy],
+        quantity=qty,
+        pnl_cents=pnl,
+        unmatched_qty=unmatched_by_client,
+    )

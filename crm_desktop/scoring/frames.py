@@ -1,0 +1,106 @@
+"""Turning the input DataFrames into flat numpy arrays the engine can aggregate quickly.
+
+Money becomes int64 fen (cents) so that sums are exact and threshold comparisons do not depend on
+floating-point summation order; dates become int64 days since 1970-01-01.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+EPOCH = date(1970, 1, 1)
+NO_DAY = np.int64(-(2**40))  # stands for a missing date; far before any real day
+
+
+def day_number(d: date) -> int:
+    return (d - EPOCH).days
+
+
+def day_to_date(n: int) -> date:
+    return date.fromordinal(EPOCH.toordinal() + int(n))
+
+
+def require_columns(frame: pd.DataFrame, name: str, columns: tuple[str, ...]) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"input table {name!r} lacks column(s): {', '.join(missing)}")
+
+
+def days(values: Any) -> np.ndarray:
+    """Days since the epoch as int64; missing dates become NO_DAY.
+
+    Accepts datetime64 of any unit (fast path), integer day numbers, or objects (date/str).
+    """
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if len(s) == 0:
+        return np.empty(0, dtype=np.int64)
+    if pd.api.types.is_integer_dtype(s.dtype):
+        return s.to_numpy(dtype=np.int64)
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        s = s.dt.tz_convert("UTC").dt.tz_localize(None)
+    if not pd.api.types.is_datetime64_dtype(s.dtype):
+        s = pd.to_datetime(s, errors="coerce")
+    arr = s.to_numpy(dtype="datetime64[ns]")
+    missing = np.isnat(arr)
+    out = arr.astype("datetime64[D]").astype(np.int64)
+    if missing.any():
+        out[missing] = NO_DAY
+    return out
+
+
+def cents(values: Any) -> np.ndarray:
+    """Money in yuan -> int64 fen; missing values count as 0."""
+    arr = pd.to_numeric(pd.Series(values) if not isinstance(values, pd.Series) else values,
+                        errors="coerce").to_numpy(dtype=np.float64, na_value=0.0)
+    arr = np.where(np.isfinite(arr), arr, 0.0)
+    return np.rint(arr * 100.0).astype(np.int64)
+
+
+def floats(values: Any, fill: float = 0.0) -> np.ndarray:
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    arr = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    return np.where(np.isfinite(arr), arr, fill)
+
+
+class IdLookup:
+    """Maps external ids (client ids, staff ids) to positions 0..n-1; unknown ids map to -1.
+
+    Uses a direct table when the ids are dense enough (the usual case for database keys), which is
+    an O(n) gather instead of a hash lookup per row.
+    """
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.ids = np.asarray(ids, dtype=np.int64)
+        self._table: np.ndarray | None = None
+        self._index: pd.Index | None = None
+        if len(self.ids) and self.ids.min() >= 0 and self.ids.max() <= max(4 * len(self.ids), 1_000_000):
+            table = np.full(int(self.ids.max()) + 1, -1, dtype=np.int64)
+            table[self.ids] = np.arange(len(self.ids), dtype=np.int64)
+            self._table = table
+        else:
+            self._index = pd.Index(self.ids)
+
+    def __call__(self, values: Any) -> np.ndarray:
+        s = values if isinstance(values, pd.Series) else pd.Series(values)
+        arr = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+        valid = np.isfinite(arr)
+        ints = np.where(valid, arr, -1).astype(np.int64)
+        if self._table is not None:
+            inside = valid & (ints >= 0) & (ints < len(self._table))
+            out = np.full(len(ints), -1, dtype=np.int64)
+            out[inside] = self._table[ints[inside]]
+            return out
+        assert self._index is not None
+        out = self._index.get_indexer(pd.Index(ints)).astype(np.int64)
+        out[~valid] = -1
+        return out
+
+
+def text(values: Any) -> np.ndarray:
+    """Object array of stripped strings; missing values become ''."""
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    return s.astype(object).where(s.notna(), "").astype(str).str.strip().to_numpy(dtype=object)

@@ -1,0 +1,63 @@
+"""The engine's input: one DataFrame per table, with the columns documented here.
+
+Dates may be ``datetime64`` columns (fastest), ``datetime.date`` objects or ISO strings. Money is in
+yuan (float or anything numeric). Extra columns are ignored; missing optional columns get defaults.
+
+``clients`` — one row per client
+    client_id (int, unique), open_date (date), risk_level (str C1..C5), status (str active|dormant|closed),
+    manager_id (int or missing), optional assigned_on (date the current manager took over; default open_date).
+``snapshots`` — end-of-day account totals, one row per client and day
+    client_id, date, total_assets, securities_value, net_inflow (positive = money transferred in).
+    Rows sorted by (client_id, date) take a fast path; any other order is sorted first.
+``trades`` — executed trades
+    client_id, trade_date, code (str), side (buy|sell), quantity, amount (quantity x price), commission.
+``holdings`` — position snapshots (month-end in the demo data)
+    client_id, date, code, market_value.
+``securities`` — the securities master
+    code (str), board (main|chinext|star|bse), industry (str or missing), list_date (date or missing).
+``touches`` — service contacts that count (active revisions only)
+    manager_id, occurred_at (date or timestamp), satisfaction (number on the configured scale, or missing).
+``tasks`` — service tasks
+    manager_id, due_date, status (open|done|overdue|cancelled), completed_at (date or timestamp, or missing).
+``staff`` — staff members
+    staff_id, role (investment_manager|branch_manager|admin), active (bool), hire_date (date or missing),
+    qualifications (list of codes, or a ';'-separated string).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "clients": ("client_id", "open_date", "risk_level", "status", "manager_id"),
+    "snapshots": ("client_id", "date", "total_assets", "securities_value", "net_inflow"),
+    "trades": ("client_id", "trade_date", "code", "side", "quantity", "amount", "commission"),
+    "holdings": ("client_id", "date", "code", "market_value"),
+    "securities": ("code", "board", "industry", "list_date"),
+    "touches": ("manager_id", "occurred_at", "satisfaction"),
+    "tasks": ("manager_id", "due_date", "status", "completed_at"),
+    "staff": ("staff_id", "role", "active", "hire_date", "qualifications"),
+}
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty frame with the columns of ``table``."""
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in COLUMNS[table]})
+
+
+@dataclass
+class ScoringInput:
+    """Everything one run needs. Tables not given are empty."""
+
+    as_of: date
+    clients: pd.DataFrame = field(default_factory=lambda: empty("clients"))
+    snapshots: pd.DataFrame = field(default_factory=lambda: empty("snapshots"))
+    trades: pd.DataFrame = field(default_factory=lambda: empty("trades"))
+    holdings: pd.DataFrame = field(default_factory=lambda: empty("holdings"))
+    securities: pd.DataFrame = field(default_factory=lambda: empty("securities"))
+    touches: pd.DataFrame = field(default_factory=lambda: empty("touches"))
+    tasks: pd.DataFrame = field(default_factory=lambda: empty("tasks"))
+    staff: pd.DataFrame = field(default_factory=lambda: empty("staff"))

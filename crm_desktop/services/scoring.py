@@ -1,0 +1,449 @@
+"""Scoring runs: load the account data, run the engine, store the results; and read the latest results.
+
+A run covers every client of the store. It is stored in one transaction with the engine version and the
+SHA-256 of the configuration text, so every grade can be traced to the rules that produced it.
+Other areas read results through :func:`latest_run_id`, :func:`latest_client_scores`,
+:func:`latest_manager_scores` and :func:`latest_suggestions`, and render reasons with
+``crm_desktop.scoring.reasons.render_reasons``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db.models import AssetSnapshot, Client, ClientScore, ManagerScore, MatchSuggestion, ScoreRun
+from crm_desktop.db.models.enums import Role
+from crm_desktop.db.store import Store
+from crm_desktop.errors import InvalidInput
+from crm_desktop.i18n import tr
+from crm_desktop.paths import resource
+from crm_desktop.scoring import ENGINE_VERSION, ConfigError, ScoringConfig, ScoringInput, score
+from crm_desktop.scoring.engine import ScoringResult
+from crm_desktop.scoring.engine import window as engine_window
+from crm_desktop.scoring.frames import day_to_date
+from crm_desktop.services import audit
+from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.visibility import visible_clients
+
+CONFIG_FILE = ("config", "scoring.toml")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: ScoringConfig
+    text: str
+    sha256: str
+    path: Path
+
+
+@dataclass
+class ScoringSummary:
+    run_id: int
+    as_of: date
+    engine_version: str
+    config_hash: str
+    client_count: int
+    manager_count: int
+    suggestion_count: int
+    grade_counts: dict[str, int]
+    churn_counts: dict[str, int]
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def config_path() -> Path:
+    return resource(*CONFIG_FILE)
+
+
+def load_config(path: Path | None = None) -> LoadedConfig:
+    """Parse the scoring TOML; a broken file is an InvalidInput naming the file and the problem."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(tr("无法读取评分配置 {path}：{err}", "Cannot read the scoring configuration {path}: {err}",
+                              path=path, err=exc.strerror or exc)) from exc
+    text = raw.decode("utf-8-sig")
+    try:
+        data = tomllib.loads(text)
+        cfg = ScoringConfig.from_mapping(data)
+    except (tomllib.TOMLDecodeError, ConfigError) as exc:
+        raise InvalidInput(tr("评分配置 {path} 有误：{err}。请改正该文件，或恢复安装包自带的版本。",
+                              "The scoring configuration {path} is wrong: {err}. Fix the file or restore the "
+                              "bundled one.", path=path, err=exc)) from exc
+    return LoadedConfig(cfg, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), path)
+
+
+# ---------------------------------------------------------------- loading the store into frames
+
+
+def _day_sql(dialect: str, column: str, *, timestamp: bool = False) -> str:
+    """SQL giving days since 1970-01-01 as an integer: the engine takes day numbers directly."""
+    if dialect == "sqlite":
+        return f"CAST(julianday({column}) - 2440587.5 AS INTEGER)"
+    if timestamp:
+        return f"(({column} AT TIME ZONE 'UTC')::date - DATE '1970-01-01')"
+    return f"({column} - DATE '1970-01-01')"
+
+
+def _num_sql(dialect: str, column: str) -> str:
+    return f"CAST({column} AS REAL)" if dialect == "sqlite" else f"CAST({column} AS DOUBLE PRECISION)"
+
+
+def _fetch(session: Session, sql: str, params: dict[str, Any], names: Sequence[str],
+           numeric: Sequence[bool], chunk: int = 500_000) -> pd.DataFrame:
+    """Run raw SQL on the session's connection and build columns chunk by chunk.
+
+    Going below the ORM matters here: 25 million snapshot rows through Decimal and Row objects would
+    take minutes; plain floats straight into numpy take seconds.
+    """
+    conn = session.connection()
+    dialect = conn.dialect.name
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    if dialect == "postgresql":
+        # A named (server-side) cursor streams rows instead of holding the whole result in memory.
+        cur = dbapi.cursor(name=f"crm_score_{abs(hash(sql)) % 10**8}")
+        stmt = _pg_params(sql)
+        cur.execute(stmt, params)
+    else:
+        cur = dbapi.cursor()
+        cur.execute(sql, params)
+    parts: list[list[np.ndarray]] = [[] for _ in names]
+    all_numeric = all(numeric)
+    try:
+        while True:
+            rows = cur.fetchmany(chunk)
+            if not rows:
+                break
+            if all_numeric:
+                block = np.array(rows, dtype=np.float64)
+                for i in range(len(names)):
+                    parts[i].append(block[:, i])
+            else:
+                cols = list(zip(*rows, strict=True))
+                for i, col in enumerate(cols):
+                    if numeric[i]:
+                        parts[i].append(np.array([np.nan if v is None else v for v in col], dtype=np.float64))
+                    else:
+                        parts[i].append(np.array(col, dtype=object))
+    finally:
+        cur.close()
+    data: dict[str, Any] = {}
+    for i, name in enumerate(names):
+        if parts[i]:
+            data[name] = np.concatenate(parts[i])
+        else:
+            data[name] = np.empty(0, dtype=np.float64 if numeric[i] else object)
+    return pd.DataFrame(data)
+
+
+def _pg_params(sql: str) -> str:
+    """:name placeholders -> %(name)s for psycopg (casts written as CAST(...), never ::)."""
+    import re
+
+    return re.sub(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)", r"%(\1)s", sql.replace("%", "%%"))
+
+
+def _ints(frame: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    for c in cols:
+        values = frame[c].to_numpy(dtype=np.float64)
+        if np.isnan(values).any():
+            frame[c] = pd.array(np.where(np.isnan(values), 0, values).astype(np.int64), dtype="Int64")
+            frame.loc[np.isnan(values), c] = pd.NA
+        else:
+            frame[c] = values.astype(np.int64)
+    return frame
+
+
+def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInput:
+    """Everything the engine needs for ``as_of``: snapshots of W, trades of W plus the FIFO look-back."""
+    d = session.connection().dialect.name
+    w = engine_window(as_of, cfg)
+    w_start = day_to_date(w.start)
+    trade_from = w_start - timedelta(days=cfg.trading.fifo_lookback_days)
+    p = {"w_start": w_start.isoformat() if d == "sqlite" else w_start,
+         "as_of": as_of.isoformat() if d == "sqlite" else as_of,
+         "trade_from": trade_from.isoformat() if d == "sqlite" else trade_from}
+
+    clients = _fetch(session, f"SELECT id, {_day_sql(d, 'open_date')}, risk_level, status, manager_id, "
+                     f"{_day_sql(d, 'assigned_on')} FROM client",
+                     {}, ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on"],
+                     [True, True, False, False, True, True])
+    clients = _ints(clients, "client_id", "open_date", "manager_id", "assigned_on")
+    snapshots = _fetch(
+        session,
+        f"SELECT client_id, {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
+        f"{_num_sql(d, 'securities_value')}, {_num_sql(d, 'net_inflow')} FROM asset_snapshot "
+        "WHERE date >= :w_start AND date <= :as_of ORDER BY client_id, date",
+        p, ["client_id", "date", "total_assets", "securities_value", "net_inflow"], [True] * 5)
+    snapshots = _ints(snapshots, "client_id", "date")
+    trades = _fetch(
+        session,
+        f"SELECT client_id, {_day_sql(d, 'trade_date')}, code, side, {_num_sql(d, 'quantity')}, "
+        f"{_num_sql(d, 'amount')}, {_num_sql(d, 'commission')} FROM trade "
+        "WHERE trade_date >= :trade_from AND trade_date <= :as_of",
+        p, ["client_id", "trade_date", "code", "side", "quantity", "amount", "commission"],
+        [True, True, False, False, True, True, True])
+    trades = _ints(trades, "client_id", "trade_date")
+    holdings = _fetch(
+        session,
+        f"SELECT client_id, {_day_sql(d, 'date')}, code, {_num_sql(d, 'market_value')} FROM holding "
+        "WHERE date >= :w_start AND date <= :as_of",
+        p, ["client_id", "date", "code", "market_value"], [True, True, False, True])
+    holdings = _ints(holdings, "client_id", "date")
+    securities = _fetch(session, f"SELECT code, board, industry, {_day_sql(d, 'list_date')} FROM security", {},
+                        ["code", "board", "industry", "list_date"], [False, False, False, True])
+    securities = _ints(securities, "list_date")
+    touches = _fetch(
+        session,
+        f"SELECT manager_id, {_day_sql(d, 'occurred_at', timestamp=True)}, "
+        f"{_num_sql(d, 'satisfaction')} FROM touch WHERE status = 'active' "
+        "AND occurred_at >= :w_start", p, ["manager_id", "occurred_at", "satisfaction"], [True, True, True])
+    touches = _ints(touches, "manager_id", "occurred_at")
+    tasks = _fetch(
+        session,
+        f"SELECT manager_id, {_day_sql(d, 'due_date')}, status, {_day_sql(d, 'completed_at', timestamp=True)} "
+        "FROM service_task WHERE due_date >= :w_start AND due_date <= :as_of", p,
+        ["manager_id", "due_date", "status", "completed_at"], [True, True, False, True])
+    tasks = _ints(tasks, "manager_id", "due_date", "completed_at")
+    staff_rows = session.execute(
+        select_staff()).all()
+    staff = pd.DataFrame(
+        [(r.id, r.role, bool(r.active), r.hire_date, list(r.qualifications or [])) for r in staff_rows],
+        columns=["staff_id", "role", "active", "hire_date", "qualifications"])
+    staff["hire_date"] = pd.to_datetime(staff["hire_date"], errors="coerce")
+    return ScoringInput(as_of=as_of, clients=clients, snapshots=snapshots, trades=trades, holdings=holdings,
+                        securities=securities, touches=touches, tasks=tasks, staff=staff)
+
+
+def select_staff() -> Any:
+    from crm_desktop.db.models import Staff
+
+    return select(Staff.id, Staff.role, Staff.active, Staff.hire_date, Staff.qualifications)
+
+
+# ---------------------------------------------------------------- running
+
+
+def latest_snapshot_date(session: Session) -> date | None:
+    return session.scalar(select(func.max(AssetSnapshot.date)))
+
+
+def _money(value: float) -> Decimal:
+    return Decimal(f"{value:.2f}")
+
+
+def run_scoring(store: Store, actor: Actor | None, as_of: date | None = None, *,
+                config: LoadedConfig | None = None, progress: Progress | None = None) -> ScoringSummary:
+    """Score every client and investment manager and store the run.
+
+    ``actor`` None is the batch path (``crm score`` from a scheduler): allowed because a run changes no
+    client data and only adds results; with an actor, only admins and branch managers may run it.
+    """
+    import time
+
+    if actor is not None:
+        require_role(actor, Role.ADMIN, Role.BRANCH_MANAGER)
+    loaded = config or load_config()
+    say = progress or (lambda _msg: None)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    with store.transaction() as session:
+        if actor is not None:
+            refresh_actor(session, actor)
+        if as_of is None:
+            as_of = latest_snapshot_date(session) or datetime.now(UTC).date()
+        say(tr("读取数据（评分日 {d}）…", "Loading data (as of {d})…", d=as_of.isoformat()))
+        data = load_input(session, as_of, loaded.config)
+        timings["load"] = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        say(tr("计算评分…", "Scoring…"))
+        result = score(data, loaded.config)
+        timings["engine"] = time.perf_counter() - t1
+        del data
+        t2 = time.perf_counter()
+        say(tr("保存结果…", "Saving results…"))
+        run = ScoreRun(as_of=as_of, engine_version=ENGINE_VERSION, config_hash=loaded.sha256,
+                       config_text=loaded.text, client_count=len(result.clients),
+                       manager_count=len(result.managers), warnings=result.warnings,
+                       created_by_id=actor.id if actor else None)
+        session.add(run)
+        session.flush()
+        _store_results(session, run.id, result)
+        run.finished_at = datetime.now(UTC)
+        audit.record(session, actor, "score.run", "score_run", run.id, as_of=as_of.isoformat(),
+                     engine_version=ENGINE_VERSION, config_hash=loaded.sha256, clients=len(result.clients),
+                     managers=len(result.managers), suggestions=len(result.suggestions),
+                     warnings=len(result.warnings))
+        run_id = run.id
+    timings["save"] = time.perf_counter() - t2
+    grades = result.clients["grade"].value_counts().to_dict() if len(result.clients) else {}
+    churn = result.clients["churn_risk"].value_counts().to_dict() if len(result.clients) else {}
+    return ScoringSummary(run_id=run_id, as_of=as_of, engine_version=ENGINE_VERSION, config_hash=loaded.sha256,
+                          client_count=len(result.clients), manager_count=len(result.managers),
+                          suggestion_count=len(result.suggestions),
+                          grade_counts={str(k): int(v) for k, v in grades.items()},
+                          churn_counts={str(k): int(v) for k, v in churn.items()},
+                          warnings=result.warnings, timings=timings)
+
+
+def _batches(rows: list[dict[str, Any]], size: int = 5000) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def _store_results(session: Session, run_id: int, result: ScoringResult) -> None:
+    c = result.clients
+    cols = {k: c[k].tolist() for k in c.columns}
+    rows = [
+        {
+            "run_id": run_id, "client_id": cid, "grade": grade, "value_score": Decimal(f"{vs:.1f}"),
+            "avg_assets": _money(avg), "latest_assets": _money(latest), "commission_12m": _money(comm),
+            "turnover": turnover, "activity": activity, "churn_risk": churn, "risk_style": style,
+            "suitability_mismatch": bool(mismatch), "trading_ability": ability, "win_rate": win_rate,
+            "realized_pnl": _money(pnl), "avg_holding_days": hold, "securitization_ratio": secur,
+            "top_industry": industry, "top_industry_share": ind_share, "new_listing_share": new_share,
+            "largest_position_share": largest, "lifecycle": lifecycle, "reasons": reasons,
+        }
+        for (cid, grade, vs, avg, latest, comm, turnover, activity, churn, style, mismatch, ability, win_rate, pnl,
+             hold, secur, industry, ind_share, new_share, largest, lifecycle, reasons) in zip(
+            cols["client_id"], cols["grade"], cols["value_score"], cols["avg_assets"], cols["latest_assets"],
+            cols["commission_12m"], cols["turnover"], cols["activity"], cols["churn_risk"], cols["risk_style"],
+            cols["suitability_mismatch"], cols["trading_ability"], cols["win_rate"], cols["realized_pnl"],
+            cols["avg_holding_days"], cols["securitization_ratio"], cols["top_industry"],
+            cols["top_industry_share"], cols["new_listing_share"], cols["largest_position_share"],
+            cols["lifecycle"], cols["reasons"], strict=True)
+    ]
+    for batch in _batches(rows):
+        session.execute(insert(ClientScore), batch)
+    mrows = []
+    for r in _records(result.managers):
+        mrows.append({
+            "run_id": run_id, "staff_id": int(r["staff_id"]),
+            "capability_score": Decimal(f"{float(r['capability_score']):.1f}"), "tier": r["tier"],
+            "client_count": int(r["client_count"]), "capacity": int(r["capacity"]),
+            "book_assets": _money(float(r["book_assets"])), "retention": float(r["retention"]),
+            "on_time_rate": float(r["on_time_rate"]), "satisfaction": float(r["satisfaction"]),
+            "asset_growth": float(r["asset_growth"]), "components": r["components"], "reasons": r["reasons"]})
+    for batch in _batches(mrows):
+        session.execute(insert(ManagerScore), batch)
+    srows = []
+    for r in _records(result.suggestions):
+        target = r["suggested_manager_id"]
+        srows.append({
+            "run_id": run_id, "client_id": int(r["client_id"]), "kind": r["kind"],
+            "from_manager_id": int(r["from_manager_id"]),
+            "suggested_manager_id": None if target is None or pd.isna(target) else int(target),
+            "reasons": r["reasons"], "status": "open"})
+    for batch in _batches(srows):
+        session.execute(insert(MatchSuggestion), batch)
+
+
+# ---------------------------------------------------------------- reading the latest results
+
+
+def latest_run_id(session: Session) -> int | None:
+    """The newest finished run, or None when the store has never been scored."""
+    return session.scalar(select(func.max(ScoreRun.id)).where(ScoreRun.finished_at.is_not(None)))
+
+
+def latest_run(session: Session) -> ScoreRun | None:
+    rid = latest_run_id(session)
+    return None if rid is None else session.get(ScoreRun, rid)
+
+
+def latest_client_scores(session: Session, client_ids: Sequence[int] | None = None) -> dict[int, ClientScore]:
+    """``{client_id: ClientScore}`` of the latest run (all clients, or only ``client_ids``).
+
+    Empty when there is no run yet: views then show "not scored yet", never made-up values.
+    """
+    rid = latest_run_id(session)
+    if rid is None:
+        return {}
+    q = select(ClientScore).where(ClientScore.run_id == rid)
+    if client_ids is not None:
+        ids = list(client_ids)
+        if not ids:
+            return {}
+        out: dict[int, ClientScore] = {}
+        for i in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+            part = session.scalars(q.where(ClientScore.client_id.in_(ids[i:i + 900])))
+            out.update({s.client_id: s for s in part})
+        return out
+    return {s.client_id: s for s in session.scalars(q)}
+
+
+def latest_manager_scores(session: Session) -> dict[int, ManagerScore]:
+    """``{staff_id: ManagerScore}`` of the latest run."""
+    rid = latest_run_id(session)
+    if rid is None:
+        return {}
+    return {m.staff_id: m for m in session.scalars(select(ManagerScore).where(ManagerScore.run_id == rid))}
+
+
+def latest_suggestions(session: Session, *, status: str | None = "open") -> list[MatchSuggestion]:
+    """Match suggestions of the latest run (open ones by default), grade mismatches first."""
+    rid = latest_run_id(session)
+    if rid is None:
+        return []
+    q = select(MatchSuggestion).where(MatchSuggestion.run_id == rid)
+    if status is not None:
+        q = q.where(MatchSuggestion.status == status)
+    return list(session.scalars(q.order_by(MatchSuggestion.kind.desc(), MatchSuggestion.id)))
+
+
+EXPORT_COLUMNS = ("client_no", "grade", "value_score", "avg_assets", "commission_12m", "turnover", "activity",
+                  "churn_risk", "risk_style", "suitability_mismatch", "trading_ability", "win_rate",
+                  "avg_holding_days", "lifecycle", "realized_pnl", "securitization_ratio", "top_industry",
+                  "top_industry_share", "new_listing_share", "latest_assets", "reasons")
+
+
+def export_rows(store: Store, actor: Actor, lang: str) -> tuple[pd.DataFrame, ScoreRun | None]:
+    """Latest results for the clients ``actor`` may see, one row per client, reasons rendered in ``lang``."""
+    from crm_desktop.scoring.reasons import render_reasons
+
+    sep = "; " if lang.lower().startswith("en") else "；"
+
+    with store.transaction() as session:
+        refresh_actor(session, actor)
+        run = latest_run(session)
+        if run is None:
+            return pd.DataFrame(columns=list(EXPORT_COLUMNS)), None
+        q = (select(Client.client_no, ClientScore).join(Client, Client.id == ClientScore.client_id)
+             .where(ClientScore.run_id == run.id).where(visible_clients(actor)).order_by(Client.client_no))
+        records = []
+        for client_no, s in session.execute(q):
+            records.append({
+                "client_no": client_no, "grade": s.grade, "value_score": s.value_score, "avg_assets": s.avg_assets,
+                "commission_12m": s.commission_12m, "turnover": s.turnover, "activity": s.activity,
+                "churn_risk": s.churn_risk, "risk_style": s.risk_style,
+                "suitability_mismatch": "true" if s.suitability_mismatch else "false",
+                "trading_ability": s.trading_ability, "win_rate": s.win_rate,
+                "avg_holding_days": s.avg_holding_days, "lifecycle": s.lifecycle, "realized_pnl": s.realized_pnl,
+                "securitization_ratio": s.securitization_ratio, "top_industry": s.top_industry or "",
+                "top_industry_share": s.top_industry_share, "new_listing_share": s.new_listing_share,
+                "latest_assets": s.latest_assets, "reasons": sep.join(render_reasons(s.reasons, lang)),
+            })
+        # Exports take client data out of the application, so they leave a trace.
+        audit.record(session, actor, "score.export", "score_run", run.id, rows=len(records))
+        session.expunge(run)
+    return pd.DataFrame(records, columns=list(EXPORT_COLUMNS)), run

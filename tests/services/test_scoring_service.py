@@ -1,0 +1,156 @@
+"""The scoring service on both backends: loading, one stored run, read helpers, permissions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from crm_desktop.db.models import (
+    AssetSnapshot,
+    AuditLog,
+    ClientScore,
+    Holding,
+    ManagerScore,
+    ScoreRun,
+    Security,
+    ServiceTask,
+    Touch,
+    Trade,
+)
+from crm_desktop.errors import InvalidInput, PermissionDenied
+from crm_desktop.scoring import ENGINE_VERSION, render_reasons
+from crm_desktop.services import scoring
+from tests.factories import Seed
+
+AS_OF = date(2025, 6, 30)
+
+
+def _fill(seed: Seed) -> None:
+    """Client 001000: 3.25M average assets (V4), steady; 001001: big outflow (churn high); others empty."""
+    c0, c1 = seed.clients["001000"], seed.clients["001001"]
+    with seed.store.transaction() as s:
+        s.add_all([
+            Security(code="600000", name="浦发银行", industry="银行", board="main", list_date=date(1999, 11, 10)),
+            Security(code="688001", name="华兴源创", industry="电子", board="star", list_date=date(2024, 10, 1)),
+        ])
+        s.flush()
+        for i in range(0, 365, 7):
+            d = AS_OF - timedelta(days=i)
+            s.add(AssetSnapshot(client_id=c0, date=d, cash=Decimal("250000"), securities_value=Decimal("3000000"),
+                                total_assets=Decimal("3250000"), net_inflow=Decimal("0")))
+            s.add(AssetSnapshot(client_id=c1, date=d, cash=Decimal("1000000"), securities_value=Decimal("0"),
+                                total_assets=Decimal("1000000") if i > 30 else Decimal("600000"),
+                                net_inflow=Decimal("-400000") if i == 28 else Decimal("0")))
+        s.add(Holding(client_id=c0, date=date(2025, 5, 31), code="600000", quantity=Decimal("300000"),
+                      cost=Decimal("2500000"), market_value=Decimal("3000000")))
+        for k in range(6):
+            day = AS_OF - timedelta(days=200 - k * 20)
+            s.add(Trade(trade_id=f"B{k}", trade_date=day, client_id=c0, code="688001", side="buy",
+                        quantity=Decimal("1000"), price=Decimal("10"), amount=Decimal("10000"),
+                        commission=Decimal("5")))
+            s.add(Trade(trade_id=f"S{k}", trade_date=day + timedelta(days=10), client_id=c0, code="688001",
+                        side="sell", quantity=Decimal("1000"), price=Decimal("11"), amount=Decimal("11000"),
+                        commission=Decimal("5")))
+        s.add(ServiceTask(client_id=c0, manager_id=seed.im1.id, task_type="phone_call", source="recurring",
+                          due_date=date(2025, 3, 1), status="done", dedupe_key="t1",
+                          completed_at=datetime(2025, 2, 27, 8, tzinfo=UTC)))
+        s.add(Touch(client_id=c0, manager_id=seed.im1.id, touch_type="phone_call", channel="phone",
+                    occurred_at=datetime(2025, 2, 27, 8, tzinfo=UTC), satisfaction=5))
+
+
+def test_run_stores_one_run_with_results_and_reads_back(seeded: Seed) -> None:
+    _fill(seeded)
+    summary = scoring.run_scoring(seeded.store, seeded.bm)
+    assert summary.as_of == AS_OF  # defaults to the latest snapshot date
+    assert summary.client_count == 6 and summary.manager_count == 2
+    assert summary.engine_version == ENGINE_VERSION and len(summary.config_hash) == 64
+    c0, c1 = seeded.clients["001000"], seeded.clients["001001"]
+    with seeded.store.read() as s:
+        assert scoring.latest_run_id(s) == summary.run_id
+        run = s.get(ScoreRun, summary.run_id)
+        assert run is not None and run.finished_at is not None and run.created_by_id == seeded.bm.id
+        assert run.config_text == scoring.load_config().text
+        scores = scoring.latest_client_scores(s)
+        assert set(scores) == set(seeded.clients.values())
+        a = scores[c0]
+        assert a.grade == "V4" and a.avg_assets == Decimal("3250000.00")
+        assert a.commission_12m == Decimal("60.00")
+        assert a.trading_ability == "skilled" and a.win_rate == 1.0
+        assert a.realized_pnl == Decimal("5940.00")  # 6 x (10995 - 10005)
+        assert a.avg_holding_days == 10.0
+        assert a.risk_style == "aggressive"  # single position = 100% of securities value
+        assert a.suitability_mismatch is True  # C3 declared, aggressive needs C4
+        assert a.top_industry == "银行" and a.top_industry_share == 1.0
+        assert a.new_listing_share == 1.0
+        assert render_reasons(a.reasons)[0] == "日均资产 3,250,000 ≥ 3,000,000 → V4"
+        assert scores[c1].churn_risk == "high"
+        assert scores[c1].lifecycle == "declining"
+        only = scoring.latest_client_scores(s, [c1])
+        assert list(only) == [c1]
+        managers = scoring.latest_manager_scores(s)
+        assert set(managers) == {seeded.im1.id, seeded.im2.id}
+        assert managers[seeded.im1.id].client_count == 4
+        assert managers[seeded.im1.id].on_time_rate == 1.0
+        assert managers[seeded.im1.id].satisfaction == 5.0
+        assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "score.run")) == 1
+
+
+def test_second_run_becomes_latest_and_as_of_is_honoured(seeded: Seed) -> None:
+    _fill(seeded)
+    first = scoring.run_scoring(seeded.store, None, AS_OF - timedelta(days=60))
+    second = scoring.run_scoring(seeded.store, seeded.admin)
+    assert second.run_id > first.run_id
+    with seeded.store.read() as s:
+        assert scoring.latest_run_id(s) == second.run_id
+        assert s.scalar(select(func.count()).select_from(ClientScore)) == 12
+        assert s.scalar(select(func.count()).select_from(ManagerScore)) == 4
+        first_run = s.get(ScoreRun, first.run_id)
+        assert first_run is not None and first_run.created_by_id is None and first_run.as_of == date(2025, 5, 1)
+
+
+def test_empty_store_scores_without_error(store) -> None:  # type: ignore[no-untyped-def]
+    summary = scoring.run_scoring(store, None, date(2025, 1, 31))
+    assert summary.client_count == 0
+    with store.read() as s:
+        assert scoring.latest_run_id(s) == summary.run_id
+        assert scoring.latest_client_scores(s) == {}
+        assert scoring.latest_manager_scores(s) == {}
+
+
+def test_nothing_scored_yet_reads_empty(seeded: Seed) -> None:
+    with seeded.store.read() as s:
+        assert scoring.latest_run_id(s) is None
+        assert scoring.latest_client_scores(s) == {}
+        assert scoring.latest_suggestions(s) == []
+
+
+def test_investment_manager_may_not_run_scoring(seeded: Seed) -> None:
+    with pytest.raises(PermissionDenied):
+        scoring.run_scoring(seeded.store, seeded.im1)
+    with seeded.store.read() as s:
+        assert scoring.latest_run_id(s) is None
+
+
+def test_export_rows_respect_visibility(seeded: Seed) -> None:
+    _fill(seeded)
+    scoring.run_scoring(seeded.store, None)
+    im2_rows, _ = scoring.export_rows(seeded.store, seeded.im2, "zh_CN")
+    assert sorted(im2_rows["client_no"]) == ["001004", "001005"]
+    bm_rows, run = scoring.export_rows(seeded.store, seeded.bm, "en")
+    assert len(bm_rows) == 6 and run is not None
+    row = bm_rows.set_index("client_no").loc["001000"]
+    assert row["grade"] == "V4" and row["risk_style"] == "aggressive"
+    assert row["reasons"].startswith("average daily assets 3,250,000 ≥ 3,000,000 → V4")
+
+
+def test_broken_config_is_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "scoring.toml"
+    bad.write_text("[grade]\nassets = { V5 = 1, V4 = 2, V3 = 3, V2 = 4 }\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"scoring\.toml"):
+        scoring.load_config(bad)
+    bad.write_text("not toml [", encoding="utf-8")
+    with pytest.raises(InvalidInput):
+        scoring.load_config(bad)
