@@ -1,0 +1,657 @@
+"""Account-analysis letters: gather one client's figures, render, store the record and the touch.
+
+Generating a letter is one user action: the LetterRecord, the review-letter touch (which closes the
+open review-letter task) and the audit entry commit together. Batches render in worker processes
+and store each client's letter in its own transaction, so one failing client never stops the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.db.models import (
+    AssetSnapshot,
+    Client,
+    ClientScore,
+    Holding,
+    LetterRecord,
+    Security,
+    ServiceTask,
+    Staff,
+    Trade,
+)
+from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
+from crm_desktop.db.store import Store
+from crm_desktop.errors import CrmError, InvalidInput
+from crm_desktop.i18n import tr
+from crm_desktop.letters.model import (
+    AllocationSlice,
+    BranchInfo,
+    HoldingLine,
+    LetterData,
+    ManagerInfo,
+    PeriodSummary,
+    TradingSummary,
+    TrendPoint,
+)
+from crm_desktop.letters.pool import WrittenLetter, init_worker, render_to_file, write_atomically
+from crm_desktop.letters.render import render_letter
+from crm_desktop.letters.risk_notes import EngineFindings, client_risk_notes
+from crm_desktop.masking import mask_client_no
+from crm_desktop.services import audit
+from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.visibility import get_visible_client, visible_clients
+
+log = logging.getLogger(__name__)
+
+TOP_HOLDINGS = 20
+BOARD_ORDER = ("main", "chinext", "star", "bse")
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+# ---------------------------------------------------------------- periods
+
+
+def default_period(as_of: date) -> tuple[date, date]:
+    """The last calendar quarter that has ended on or before ``as_of``."""
+    q_start_month = 3 * ((as_of.month - 1) // 3) + 1
+    this_q_start = date(as_of.year, q_start_month, 1)
+    this_q_end = _quarter_end(this_q_start)
+    if this_q_end == as_of:
+        return this_q_start, this_q_end
+    prev_end = date.fromordinal(this_q_start.toordinal() - 1)
+    return date(prev_end.year, prev_end.month - 2, 1), prev_end
+
+
+def _quarter_end(q_start: date) -> date:
+    m = q_start.month + 2
+    nxt = date(q_start.year + (m // 12), m % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def resolve_period(as_of: date, period_start: date | None) -> tuple[date, date]:
+    """Explicit start: the period runs to ``as_of``. Otherwise: the last calendar quarter."""
+    if period_start is None:
+        return default_period(as_of)
+    if period_start > as_of:
+        raise InvalidInput(tr("报告期开始日 {start} 晚于报告日 {as_of}。请把开始日期设在报告日之前。",
+                              "The period start {start} is after the as-of date {as_of}. Choose a start before it.",
+                              start=period_start, as_of=as_of))
+    return period_start, as_of
+
+
+def letter_file_name(client_no: str, as_of: date) -> str:
+    return f"{client_no}_{as_of.isoformat()}.pdf"
+
+
+# ---------------------------------------------------------------- gathering one client's figures
+
+
+def _latest_score(session: Session, client_id: int) -> ClientScore | None:
+    from crm_desktop.services.scoring import latest_client_scores
+
+    return latest_client_scores(session, [client_id]).get(client_id)
+
+
+def gather_letter_data(
+    session: Session,
+    client: Client,
+    *,
+    as_of: date,
+    period_start: date,
+    period_end: date,
+    comment: str | None = None,
+) -> LetterData:
+    """Every figure of the letter, read for this one client only (each query filters on its id)."""
+    from crm_desktop.scoring.reasons import label
+
+    cid = client.id
+    start_snap = session.execute(
+        select(AssetSnapshot.date, AssetSnapshot.total_assets, AssetSnapshot.securities_value)
+        .where(AssetSnapshot.client_id == cid, AssetSnapshot.date < period_start)
+        .order_by(AssetSnapshot.date.desc()).limit(1)
+    ).first()
+    snaps = session.execute(
+        select(AssetSnapshot.date, AssetSnapshot.cash, AssetSnapshot.securities_value, AssetSnapshot.total_assets,
+               AssetSnapshot.net_inflow)
+        .where(AssetSnapshot.client_id == cid, AssetSnapshot.date >= period_start,
+               AssetSnapshot.date <= period_end)
+        .order_by(AssetSnapshot.date)
+    ).all()
+    start_assets = Decimal(start_snap.total_assets) if start_snap else Decimal(0)
+    end_assets = Decimal(snaps[-1].total_assets) if snaps else start_assets
+    net_inflow = sum((Decimal(s.net_inflow) for s in snaps), Decimal(0))
+    average = (sum((Decimal(s.total_assets) for s in snaps), Decimal(0)) / len(snaps)) if snaps else None
+    summary = PeriodSummary(start_assets, end_assets, net_inflow, average)
+    trend = [TrendPoint(start_snap.date, Decimal(start_snap.total_assets), Decimal(start_snap.securities_value))] \
+        if start_snap else []
+    trend += [TrendPoint(s.date, Decimal(s.total_assets), Decimal(s.securities_value)) for s in snaps]
+
+    holdings_date = session.scalar(
+        select(func.max(Holding.date)).where(Holding.client_id == cid, Holding.date <= period_end)
+    )
+    end_snap = snaps[-1] if snaps else None
+    if end_snap is not None and Decimal(end_snap.securities_value) == 0 and (
+            holdings_date is None or holdings_date < end_snap.date):
+        # Sold out after the last position snapshot: the older positions are no longer held.
+        holdings_date = None
+    positions: list[Any] = []
+    if holdings_date is not None:
+        positions = list(session.execute(
+            select(Holding.code, Holding.quantity, Holding.cost, Holding.market_value, Security.name,
+                   Security.industry, Security.board)
+            .join(Security, Security.code == Holding.code)
+            .where(Holding.client_id == cid, Holding.date == holdings_date, Holding.quantity > 0)
+        ).all())
+    positions.sort(key=lambda p: (-Decimal(p.market_value), p.code))
+    held_value = sum((Decimal(p.market_value) for p in positions), Decimal(0))
+    lines = tuple(
+        HoldingLine(p.code, p.name, p.industry, Decimal(p.quantity), Decimal(p.market_value),
+                    Decimal(p.market_value) / held_value if held_value > 0 else Decimal(0),
+                    Decimal(p.market_value) - Decimal(p.cost))
+        for p in positions[:TOP_HOLDINGS]
+    )
+
+    # Allocation: cash on the holdings date (same day as the positions) beside the positions by board.
+    alloc_date = holdings_date
+    cash_row = None
+    if holdings_date is not None:
+        cash_row = session.execute(
+            select(AssetSnapshot.date, AssetSnapshot.cash).where(
+                AssetSnapshot.client_id == cid, AssetSnapshot.date <= holdings_date)
+            .order_by(AssetSnapshot.date.desc()).limit(1)
+        ).first()
+    slices: list[AllocationSlice] = []
+    if positions:
+        cash = Decimal(cash_row.cash) if cash_row else Decimal(0)
+        by_board: dict[str, Decimal] = defaultdict(Decimal)
+        for p in positions:
+            by_board[p.board if p.board in BOARD_ORDER else "other"] += Decimal(p.market_value)
+        slices = [AllocationSlice("cash", cash)] + [
+            AllocationSlice(b, by_board[b]) for b in (*BOARD_ORDER, "other") if by_board.get(b)
+        ]
+    elif snaps:
+        last = snaps[-1]
+        alloc_date = last.date
+        slices = [AllocationSlice("cash", Decimal(last.cash)),
+                  AllocationSlice("other", Decimal(last.securities_value))]
+
+    buy, sell = Trade.side == "buy", Trade.side == "sell"
+    tr_row = session.execute(
+        select(
+            func.count(Trade.id),
+            func.coalesce(func.sum(case((buy, Trade.amount), else_=0)), 0),
+            func.coalesce(func.sum(case((sell, Trade.amount), else_=0)), 0),
+            func.coalesce(func.sum(Trade.commission), 0),
+        ).where(and_(Trade.client_id == cid, Trade.trade_date >= period_start, Trade.trade_date <= period_end))
+    ).one()
+    buy_amount, sell_amount = Decimal(str(tr_row[1])), Decimal(str(tr_row[2]))
+    trading = TradingSummary(
+        int(tr_row[0]), buy_amount, sell_amount, Decimal(str(tr_row[3])),
+        (buy_amount + sell_amount) / average if average and average > 0 else None,
+    )
+
+    score = _latest_score(session, cid)
+    findings = None
+    if score is not None:
+        findings = EngineFindings(score.churn_risk, bool(score.suitability_mismatch), score.risk_style,
+                                  float(score.largest_position_share))
+    notes = client_risk_notes(summary=summary, holdings=lines, risk_level=client.risk_level, findings=findings)
+
+    branch = client.branch
+    manager = client.manager
+    return LetterData(
+        branch=BranchInfo(branch.name, branch.address, branch.phone, branch.logo_png),
+        client_name=client.name,
+        client_no_masked=mask_client_no(client.client_no),
+        grade_label=label("grade", score.grade, "zh_CN") if score is not None else None,
+        risk_level=client.risk_level,
+        manager=ManagerInfo(manager.display_name, manager.phone, manager.email) if manager else None,
+        period_start=period_start,
+        period_end=period_end,
+        as_of=as_of,
+        summary=summary,
+        trend=tuple(trend),
+        allocation=tuple(slices),
+        allocation_date=alloc_date,
+        holdings=lines,
+        holdings_date=holdings_date,
+        holdings_count=len(positions),
+        trading=trading,
+        risk_notes=notes,
+        comment=(comment or "").strip() or None,
+    )
+
+
+# ---------------------------------------------------------------- one letter
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    record_id: int
+    client_no: str
+    file_name: str
+    path: Path | None
+    pages: int
+    size_bytes: int
+    sha256: str
+    touch_id: int | None
+    period_start: date
+    period_end: date
+    pdf: bytes = field(repr=False, default=b"")
+
+
+def _check_may_print(actor: Actor) -> None:
+    # Admins manage data but never see client personal data, and a letter is nothing but that.
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
+
+
+def _store_record(
+    session: Session,
+    actor: Actor,
+    client: Client,
+    *,
+    as_of: date,
+    period_start: date,
+    period_end: date,
+    file_name: str,
+    sha256: str,
+    pages: int,
+    size_bytes: int,
+    comment: str | None,
+) -> tuple[int, int | None]:
+    from crm_desktop.services.touches import record_touch_in_session
+
+    summary = tr("寄送账户分析报告（{start} 至 {end}）", "Account-analysis letter sent ({start} to {end})",
+                 start=period_start.isoformat(), end=period_end.isoformat())
+    touch = record_touch_in_session(
+        session, actor, client, touch_type=TouchType.REVIEW_LETTER.value, channel="mail", summary=summary,
+        manager_id=client.manager_id if client.manager_id is not None else actor.id, enforce_checklist=False,
+    )
+    rec = LetterRecord(
+        client_id=client.id, manager_id=client.manager_id, generated_by_id=actor.id, as_of=as_of,
+        period_start=period_start, period_end=period_end, file_name=file_name, sha256=sha256, pages=pages,
+        size_bytes=size_bytes, comment=(comment or "").strip() or None, touch_id=touch.id,
+    )
+    session.add(rec)
+    session.flush()
+    audit.record(session, actor, "letter.generate", "letter", rec.id, client_no=client.client_no,
+                 period_start=period_start.isoformat(), period_end=period_end.isoformat(),
+                 as_of=as_of.isoformat(), file_name=file_name, sha256=sha256, pages=pages, touch_id=touch.id)
+    return rec.id, touch.id
+
+
+def generate_letter(
+    store: Store,
+    actor: Actor,
+    client_no: str,
+    *,
+    as_of: date | None = None,
+    period_start: date | None = None,
+    comment: str | None = None,
+    out_dir: Path | None = None,
+    deterministic: bool = True,
+) -> LetterResult:
+    """Render one client's letter, write it to ``out_dir`` (when given) and record it with its touch.
+
+    Deterministic by default: the PDF's dates are the as-of date, so regenerating gives the same bytes.
+    """
+    _check_may_print(actor)
+    as_of = as_of or date.today()
+    start, end = resolve_period(as_of, period_start)
+    path: Path | None = None
+    with store.transaction() as session:
+        refresh_actor(session, actor)
+        client = get_visible_client(session, actor, client_no)
+        data = gather_letter_data(session, client, as_of=as_of, period_start=start, period_end=end,
+                                  comment=comment)
+        letter = render_letter(data, deterministic=deterministic)
+        digest = hashlib.sha256(letter.pdf).hexdigest()
+        name = letter_file_name(client.client_no, as_of)
+        if out_dir is not None:
+            path = _prepare_dir(out_dir) / name
+            write_atomically(path, letter.pdf)
+        try:
+            rec_id, touch_id = _store_record(
+                session, actor, client, as_of=as_of, period_start=start, period_end=end, file_name=name,
+                sha256=digest, pages=letter.pages, size_bytes=len(letter.pdf), comment=comment)
+            session.flush()
+        except BaseException:
+            if path is not None:
+                path.unlink(missing_ok=True)
+            raise
+        number = client.client_no
+    return LetterResult(rec_id, number, name, path, letter.pages, len(letter.pdf), digest, touch_id, start, end,
+                        letter.pdf)
+
+
+def preview_letter(
+    store: Store,
+    actor: Actor,
+    client_no: str,
+    *,
+    as_of: date | None = None,
+    period_start: date | None = None,
+    comment: str | None = None,
+) -> bytes:
+    """The letter as it would be generated, without recording anything (for a draft look)."""
+    _check_may_print(actor)
+    as_of = as_of or date.today()
+    start, end = resolve_period(as_of, period_start)
+    with store.read() as session:
+        client = get_visible_client(session, actor, client_no)
+        data = gather_letter_data(session, client, as_of=as_of, period_start=start, period_end=end,
+                                  comment=comment)
+    return render_letter(data, deterministic=True).pdf
+
+
+def _prepare_dir(out_dir: Path) -> Path:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInput(tr("无法创建输出目录 {dir}：{err}。请选择一个可写的目录。",
+                              "Cannot create the output folder {dir}: {err}. Choose a writable folder.",
+                              dir=out_dir, err=exc.strerror or exc)) from exc
+    if not os.access(out_dir, os.W_OK):
+        raise InvalidInput(tr("输出目录 {dir} 不可写。请选择一个可写的目录。",
+                              "The output folder {dir} is not writable. Choose a writable folder.", dir=out_dir))
+    return out_dir
+
+
+# ---------------------------------------------------------------- choosing clients for a batch
+
+
+@dataclass(frozen=True)
+class LetterCandidate:
+    client_no: str
+    name: str
+    manager_name: str | None
+    grade: str | None
+    due_date: date | None
+
+
+def due_letter_clients(store: Store, actor: Actor, as_of: date | None = None) -> list[LetterCandidate]:
+    """Visible clients with an open or overdue review-letter task due on or before ``as_of``."""
+    _check_may_print(actor)
+    as_of = as_of or date.today()
+    with store.read() as session:
+        rows = session.execute(
+            select(Client.id, Client.client_no, Client.name, Staff.display_name, func.min(ServiceTask.due_date))
+            .join(ServiceTask, ServiceTask.client_id == Client.id)
+            .outerjoin(Staff, Staff.id == Client.manager_id)
+            .where(visible_clients(actor), ServiceTask.task_type == TouchType.REVIEW_LETTER.value,
+                   ServiceTask.status.in_([TaskStatus.OPEN.value, TaskStatus.OVERDUE.value]),
+                   ServiceTask.due_date <= as_of)
+            .group_by(Client.id, Client.client_no, Client.name, Staff.display_name)
+            .order_by(func.min(ServiceTask.due_date), Client.client_no)
+        ).all()
+        grades = _grades(session, [r[0] for r in rows])
+    return [LetterCandidate(r[1], r[2], r[3], grades.get(r[0]), r[4]) for r in rows]
+
+
+def select_letter_clients(
+    store: Store,
+    actor: Actor,
+    *,
+    grades: Sequence[str] | None = None,
+    manager_id: int | None = None,
+) -> list[LetterCandidate]:
+    """Visible, not closed clients, optionally of some grades (latest run) and/or one manager."""
+    _check_may_print(actor)
+    with store.read() as session:
+        q = (select(Client.id, Client.client_no, Client.name, Staff.display_name)
+             .outerjoin(Staff, Staff.id == Client.manager_id)
+             .where(visible_clients(actor), Client.status != "closed").order_by(Client.client_no))
+        if manager_id is not None:
+            q = q.where(Client.manager_id == manager_id)
+        rows = session.execute(q).all()
+        graded = _grades(session, [r[0] for r in rows])
+    wanted = set(grades or ())
+    return [LetterCandidate(r[1], r[2], r[3], graded.get(r[0]), None) for r in rows
+            if not wanted or graded.get(r[0]) in wanted]
+
+
+def _grades(session: Session, client_ids: list[int]) -> dict[int, str]:
+    from crm_desktop.services.scoring import latest_client_scores
+
+    return {cid: s.grade for cid, s in latest_client_scores(session, client_ids).items()}
+
+
+# ---------------------------------------------------------------- batches
+
+
+@dataclass(frozen=True)
+class BatchFailure:
+    client_no: str
+    message: str
+
+
+@dataclass
+class BatchResult:
+    out_dir: Path
+    letters: list[LetterResult] = field(default_factory=list)
+    failures: list[BatchFailure] = field(default_factory=list)
+    merged_path: Path | None = None
+    cancelled: bool = False
+    # seconds spent per stage, summed over clients (render: inside the workers)
+    stage_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    wall_seconds: float = 0.0
+
+
+def _message(exc: BaseException) -> str:
+    return exc.message if isinstance(exc, CrmError) else f"{type(exc).__name__}: {exc}"
+
+
+def generate_batch(
+    store: Store,
+    actor: Actor,
+    client_nos: Sequence[str],
+    out_dir: Path,
+    *,
+    as_of: date | None = None,
+    period_start: date | None = None,
+    comment: str | None = None,
+    merged_path: Path | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    deterministic: bool = True,
+) -> BatchResult:
+    """One PDF per client in ``out_dir`` (and optionally one merged PDF), rendered on all cores.
+
+    The parent reads each client's figures and stores each letter (record, touch, audit) in its own
+    transaction; worker processes render and write the files. A client that fails is reported in
+    ``failures`` and the batch goes on. Cancelling stops handing out work; letters already written
+    are kept and recorded.
+    """
+    _check_may_print(actor)
+    as_of = as_of or date.today()
+    start, end = resolve_period(as_of, period_start)
+    out = _prepare_dir(out_dir)
+    result = BatchResult(out)
+    t_wall = time.perf_counter()
+    todo = list(dict.fromkeys(c.strip() for c in client_nos if c.strip()))
+    total = len(todo)
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    done = 0
+
+    def report(text: str) -> None:
+        if progress is not None:
+            progress(done, total, text)
+
+    def is_cancelled() -> bool:
+        return bool(cancelled and cancelled())
+
+    def gather(number: str) -> LetterData | None:
+        t0 = time.perf_counter()
+        try:
+            with store.read() as session:
+                refresh_actor(session, actor)
+                client = get_visible_client(session, actor, number)
+                return gather_letter_data(session, client, as_of=as_of, period_start=start, period_end=end,
+                                          comment=comment)
+        except Exception as exc:
+            result.failures.append(BatchFailure(number, _message(exc)))
+            return None
+        finally:
+            result.stage_seconds["gather"] += time.perf_counter() - t0
+
+    def record(number: str, written: WrittenLetter) -> None:
+        t0 = time.perf_counter()
+        result.stage_seconds["render"] += written.seconds
+        name = Path(written.path).name
+        try:
+            with store.transaction() as session:
+                refresh_actor(session, actor)
+                client = get_visible_client(session, actor, number)
+                rec_id, touch_id = _store_record(
+                    session, actor, client, as_of=as_of, period_start=start, period_end=end, file_name=name,
+                    sha256=written.sha256, pages=written.pages, size_bytes=written.size_bytes, comment=comment)
+            result.letters.append(LetterResult(rec_id, number, name, Path(written.path), written.pages,
+                                               written.size_bytes, written.sha256, touch_id, start, end))
+        except Exception as exc:
+            # No record, no touch: the file must not go out either.
+            Path(written.path).unlink(missing_ok=True)
+            result.failures.append(BatchFailure(number, _message(exc)))
+        finally:
+            result.stage_seconds["record"] += time.perf_counter() - t0
+
+    report(tr("准备生成 {n} 份报告…", "Preparing {n} letters…", n=total))
+    if n_workers <= 1 or total <= 2:
+        init_worker()
+        for number in todo:
+            if is_cancelled():
+                result.cancelled = True
+                break
+            data = gather(number)
+            if data is not None:
+                try:
+                    written = render_to_file(data, str(out / letter_file_name(number, as_of)), deterministic)
+                except Exception as exc:
+                    result.failures.append(BatchFailure(number, _message(exc)))
+                else:
+                    record(number, written)
+            done += 1
+            report(number)
+    else:
+        ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
+        window = n_workers * 4
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=init_worker) as pool:
+            pending: dict[Future[WrittenLetter], str] = {}
+            queue = iter(todo)
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < window and not is_cancelled():
+                    nxt = next(queue, None)
+                    if nxt is None:
+                        exhausted = True
+                        break
+                    number = nxt
+                    data = gather(number)
+                    if data is None:
+                        done += 1
+                        report(number)
+                        continue
+                    path = str(out / letter_file_name(number, as_of))
+                    pending[pool.submit(render_to_file, data, path, deterministic)] = number
+                if is_cancelled() and not result.cancelled:
+                    result.cancelled = True
+                    for fut in list(pending):
+                        if fut.cancel():
+                            pending.pop(fut)
+                if not pending:
+                    break
+                finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    number = pending.pop(fut)
+                    try:
+                        written = fut.result()
+                    except Exception as exc:
+                        result.failures.append(BatchFailure(number, _message(exc)))
+                    else:
+                        record(number, written)
+                    done += 1
+                    report(number)
+    order = {n: i for i, n in enumerate(todo)}
+    result.letters.sort(key=lambda r: order[r.client_no])
+    if merged_path is not None and result.letters:
+        t0 = time.perf_counter()
+        report(tr("正在合并打印文件…", "Merging the print file…"))
+        result.merged_path = merge_pdfs([r.path for r in result.letters if r.path], merged_path)
+        result.stage_seconds["merge"] += time.perf_counter() - t0
+    result.wall_seconds = time.perf_counter() - t_wall
+    log.info("letters batch: %d written, %d failed, cancelled=%s, %.1fs", len(result.letters),
+             len(result.failures), result.cancelled, result.wall_seconds)
+    return result
+
+
+def merge_pdfs(paths: Sequence[Path], target: Path) -> Path:
+    """One PDF for the printer, letters in the given order (each starts on its own sheet side)."""
+    from pypdf import PdfWriter
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    writer = PdfWriter()
+    for p in paths:
+        writer.append(str(p))
+    tmp = target.with_name(f".{target.name}.tmp")
+    with tmp.open("wb") as fh:
+        writer.write(fh)
+    writer.close()
+    os.replace(tmp, target)
+    return target
+
+
+# ---------------------------------------------------------------- history
+
+
+@dataclass(frozen=True)
+class LetterHistoryRow:
+    id: int
+    client_no: str
+    client_name: str
+    manager_name: str | None
+    generated_by: str | None
+    as_of: date
+    period_start: date
+    period_end: date
+    file_name: str
+    pages: int
+    size_bytes: int
+    created_at: object
+
+
+def letter_history(store: Store, actor: Actor, *, client_no: str | None = None, limit: int = 500
+                   ) -> list[LetterHistoryRow]:
+    """Letters generated for the clients this actor may see, newest first."""
+    _check_may_print(actor)
+    gen = Staff.__table__.alias("gen")
+    mgr = Staff.__table__.alias("mgr")
+    q = (select(LetterRecord.id, Client.client_no, Client.name, mgr.c.display_name, gen.c.display_name,
+                LetterRecord.as_of, LetterRecord.period_start, LetterRecord.period_end, LetterRecord.file_name,
+                LetterRecord.pages, LetterRecord.size_bytes, LetterRecord.created_at)
+         .join(Client, Client.id == LetterRecord.client_id)
+         .outerjoin(mgr, mgr.c.id == LetterRecord.manager_id)
+         .outerjoin(gen, gen.c.id == LetterRecord.generated_by_id)
+         .where(visible_clients(actor))
+         .order_by(LetterRecord.created_at.desc(), LetterRecord.id.desc())
+         .limit(limit))
+    if client_no:
+        q = q.where(Client.client_no == client_no.strip())
+    with store.read() as session:
+        return [LetterHistoryRow(*r) for r in session.execute(q).all()]
