@@ -1,21 +1,75 @@
 """Service tasks: generation from plans and events, the agenda, cancelling, moving, closing.
 
-Generation is idempotent: every task carries a ``dedupe_key`` (unique in the store) naming the
-trigger, and inserts skip keys that exist, so running it twice (or on two workstations at the
-same moment) creates nothing new.
+Generation is idempotent: every task carries a ``dedupe_key`` (unique in the store) naming its
+trigger, and inserts skip keys that exist, so running it twice (or on two workstations at the same
+moment) creates nothing new. Keys:
+
+- ``recurring:{client}:{type}:{due}`` – the plan's cycle, due ``interval`` days after the last touch
+  of that type (else after the assignment or open date). A touch moves the due date, so the open
+  recurring task whose key no longer matches is cancelled and the new one created.
+- ``new_account:{client}``, ``risk_reassessment:{client}:{assessed_on}``, ``birthday:{client}:{year}``,
+  ``churn_high|mismatch|grade_change:{client}:{run}`` – events (the last three compare the latest
+  two score runs), ``follow_up:{touch}:{due}`` – a follow-up date set while recording a touch.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased
 
-from crm_desktop.db.models import ServiceTask
-from crm_desktop.db.models.enums import TaskStatus
+from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
+from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus
+from crm_desktop.db.store import Store
+from crm_desktop.db.types import utcnow
+from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from crm_desktop.i18n import tr
+from crm_desktop.services import audit
+from crm_desktop.services.auth import Actor, require_role
+from crm_desktop.services.service_plans import Plan, current_plan_in_session
+from crm_desktop.services.visibility import visible_clients
 
 OPEN_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
+# Marks recurring tasks the generator itself replaced, so they are not read as "the person skipped
+# this cycle" when the next due date is worked out.
+AUTO_REPLACED = "auto:replaced"
+SOURCES = ("recurring", "new_account", "risk_reassessment", "churn_high", "mismatch", "grade_change", "birthday",
+           "follow_up")
+_CHUNK = 900  # under SQLite's bound-parameter limit for IN lists
+
+
+def source_label(source: str) -> str:
+    labels = {
+        "recurring": tr("周期服务", "recurring"),
+        "new_account": tr("新开户回访", "new-account follow-up"),
+        "risk_reassessment": tr("风险测评到期", "risk reassessment due"),
+        "churn_high": tr("流失风险转高", "churn risk turned high"),
+        "mismatch": tr("适当性不匹配", "suitability mismatch"),
+        "grade_change": tr("等级变化", "grade changed"),
+        "birthday": tr("生日问候", "birthday"),
+        "follow_up": tr("约定回访", "agreed follow-up"),
+    }
+    return labels.get(source, source)
+
+
+def status_label(status: str) -> str:
+    labels = {
+        TaskStatus.OPEN: tr("待办", "open"),
+        TaskStatus.OVERDUE: tr("逾期", "overdue"),
+        TaskStatus.DONE: tr("已完成", "done"),
+        TaskStatus.CANCELLED: tr("已取消", "cancelled"),
+    }
+    return labels.get(status, status)  # type: ignore[call-overload]
+
+
+# ---------------------------------------------------------------- closing and moving (used by touches)
 
 
 def close_task_in_session(session: Session, task_id: int, touch_id: int, completed_at: datetime) -> bool:
@@ -29,7 +83,7 @@ def close_task_in_session(session: Session, task_id: int, touch_id: int, complet
         update(ServiceTask)
         .where(ServiceTask.id == task_id, ServiceTask.status.in_(OPEN_STATES))
         .values(status=TaskStatus.DONE.value, completed_at=completed_at, completed_touch_id=touch_id,
-                version=ServiceTask.version + 1, updated_at=completed_at)
+                version=ServiceTask.version + 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     closed = bool(result.rowcount)  # type: ignore[attr-defined]
@@ -55,7 +109,451 @@ def move_open_tasks_in_session(session: Session, client_id: int, to_manager_id: 
     result = session.execute(
         update(ServiceTask)
         .where(ServiceTask.client_id == client_id, ServiceTask.status.in_(OPEN_STATES))
-        .values(manager_id=to_manager_id, version=ServiceTask.version + 1)
+        .values(manager_id=to_manager_id, version=ServiceTask.version + 1, updated_at=utcnow())
         .execution_options(synchronize_session="fetch")
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- generation
+
+
+@dataclass
+class GenerationSummary:
+    as_of: date
+    clients: int
+    created: int
+    replaced: int
+    marked_overdue: int
+    created_by_source: dict[str, int] = field(default_factory=dict)
+    scored: bool = False
+    plan_versions: dict[int, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    return None if moment is None else moment.astimezone().date()
+
+
+def _score_runs(session: Session) -> tuple[ScoreRun | None, int | None]:
+    """The latest finished run (through the scoring service) and the id of the one before it."""
+    from crm_desktop.services.scoring import latest_run_id
+
+    latest = latest_run_id(session)
+    if latest is None:
+        return None, None
+    prev = session.scalar(select(func.max(ScoreRun.id)).where(ScoreRun.finished_at.is_not(None), ScoreRun.id < latest))
+    return session.get(ScoreRun, latest), prev
+
+
+def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) -> dict[int, tuple[str, str, bool]]:
+    # Three columns instead of whole ClientScore objects: 100,000 clients load in a fraction of the time.
+    if run_id is None:
+        return {}
+    rows = session.execute(
+        select(ClientScore.client_id, ClientScore.grade, ClientScore.churn_risk, ClientScore.suitability_mismatch)
+        .join(Client, Client.id == ClientScore.client_id)
+        .where(ClientScore.run_id == run_id, where)
+    )
+    return {cid: (grade, churn, bool(mis)) for cid, grade, churn, mis in rows}
+
+
+def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """Insert task rows, skipping dedupe keys that exist (also ones a parallel run just added)."""
+    created: list[tuple[int, str]] = []
+    if not rows:
+        return created
+    dialect = session.get_bind().dialect.name
+    ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    now = utcnow()
+    for i in range(0, len(rows), 500):
+        part = [{**r, "created_at": now, "updated_at": now, "version": 1} for r in rows[i:i + 500]]
+        stmt = (ins(ServiceTask).values(part).on_conflict_do_nothing(index_elements=["dedupe_key"])
+                .returning(ServiceTask.id, ServiceTask.source))
+        created.extend((int(a), str(b)) for a, b in session.execute(stmt).all())
+    return created
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+def generate_in_session(session: Session, actor: Actor | None, as_of: date,
+                        progress: Callable[[int, int, str], None] | None = None) -> GenerationSummary:
+    """Generate the tasks due by ``as_of`` + the plan horizon for the clients the actor may see."""
+    started = time.perf_counter()
+    where: ColumnElement[bool] = visible_clients(actor) if actor is not None else true()
+    clients = session.execute(
+        select(Client.id, Client.branch_id, Client.manager_id, Client.open_date, Client.assigned_on,
+               Client.birth_date, Client.risk_assessed_on)
+        .where(where, Client.status != ClientStatus.CLOSED.value)
+    ).all()
+    run, prev_id = _score_runs(session)
+    current = _scores(session, run.id if run else None, where)
+    previous = _scores(session, prev_id, where)
+
+    last_touch: dict[tuple[int, str], date] = {}
+    for cid, ttype, at in session.execute(
+        select(Touch.client_id, Touch.touch_type, func.max(Touch.occurred_at))
+        .join(Client, Client.id == Touch.client_id)
+        .where(where, Touch.status == "active").group_by(Touch.client_id, Touch.touch_type)
+    ):
+        last_touch[(cid, ttype)] = _local_day(at)  # type: ignore[assignment]
+    # A recurring task done by a touch of another type, or skipped by a person, still ends its cycle.
+    cycle_end: dict[tuple[int, str], date] = {}
+    for cid, ttype, done_at, skipped_due in session.execute(
+        select(ServiceTask.client_id, ServiceTask.task_type,
+               func.max(case((ServiceTask.status == TaskStatus.DONE.value, ServiceTask.completed_at))),
+               func.max(case((and_(ServiceTask.status == TaskStatus.CANCELLED.value,
+                                   or_(ServiceTask.note.is_(None), ServiceTask.note != AUTO_REPLACED)),
+                              ServiceTask.due_date))))
+        .join(Client, Client.id == ServiceTask.client_id)
+        .where(where, ServiceTask.source == "recurring",
+               ServiceTask.status.in_((TaskStatus.DONE.value, TaskStatus.CANCELLED.value)))
+        .group_by(ServiceTask.client_id, ServiceTask.task_type)
+    ):
+        done_day = _local_day(done_at) if isinstance(done_at, datetime) else _parse_day(done_at)
+        ends = [d for d in (done_day, _parse_day(skipped_due)) if d is not None]
+        if ends:
+            cycle_end[(cid, ttype)] = max(ends)
+    open_recurring: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for tid, cid, ttype, key in session.execute(
+        select(ServiceTask.id, ServiceTask.client_id, ServiceTask.task_type, ServiceTask.dedupe_key)
+        .join(Client, Client.id == ServiceTask.client_id)
+        .where(where, ServiceTask.source == "recurring", ServiceTask.status.in_(OPEN_STATES))
+    ):
+        open_recurring[cid].append((tid, ttype, key))
+
+    plans: dict[int, Plan] = {}
+    rows: list[dict[str, Any]] = []
+    replace_grade: list[int] = []
+    replace_schedule: list[int] = []
+    total = len(clients)
+    for n, (cid, branch_id, manager_id, open_date, assigned_on, birth_date, assessed_on) in enumerate(clients):
+        if progress is not None and n % 5000 == 0:
+            progress(n, total, "")
+        plan = plans.get(branch_id)
+        if plan is None:
+            plan = plans[branch_id] = current_plan_in_session(session, branch_id)
+        horizon_end = as_of + timedelta(days=plan.horizon_days)
+        score = current.get(cid)
+        grade = score[0] if score else None
+
+        def task(source: str, ttype: str, due: date, key: str, *, _cid: int = cid, _mgr: int | None = manager_id,
+                 _plan: Plan = plan) -> None:
+            rows.append({"client_id": _cid, "manager_id": _mgr, "task_type": ttype, "source": source,
+                         "due_date": due, "status": TaskStatus.OPEN.value, "dedupe_key": key,
+                         "plan_version": _plan.version_no})
+
+        wanted: dict[str, str] = {}
+        start = assigned_on or open_date
+        for rule in plan.recurring_for(grade):
+            bases = [d for d in (last_touch.get((cid, rule.task_type)), cycle_end.get((cid, rule.task_type)))
+                     if d is not None]
+            due = (max(bases) if bases else start) + timedelta(days=rule.interval_days)
+            key = f"recurring:{cid}:{rule.task_type}:{due.isoformat()}"
+            wanted[rule.task_type] = key
+            if due <= horizon_end:
+                task("recurring", rule.task_type, due, key)
+        # Not scored (yet): no grade to plan by, so existing recurring tasks stay as they are.
+        for tid, ttype, key in open_recurring.get(cid, ()) if score is not None else ():
+            if wanted.get(ttype) != key:
+                (replace_schedule if ttype in wanted else replace_grade).append(tid)
+
+        ev = plan.events
+        rule_ev = ev.get("new_account")
+        if rule_ev and rule_ev.enabled and open_date > as_of - timedelta(days=rule_ev.lookback_days or 90):
+            touched = last_touch.get((cid, rule_ev.task_type))
+            if touched is None or touched < open_date:
+                task("new_account", rule_ev.task_type, open_date + timedelta(days=rule_ev.due_days),
+                     f"new_account:{cid}")
+        rule_ev = ev.get("risk_reassessment")
+        if rule_ev and rule_ev.enabled:
+            assessed = assessed_on or open_date
+            due = add_years(assessed, rule_ev.due_years) + timedelta(days=rule_ev.due_days)
+            if due <= horizon_end:
+                task("risk_reassessment", rule_ev.task_type, due, f"risk_reassessment:{cid}:{assessed.isoformat()}")
+        rule_ev = ev.get("birthday")
+        if rule_ev and rule_ev.enabled and birth_date is not None and (not rule_ev.grades or grade in rule_ev.grades):
+            for year in {as_of.year, horizon_end.year}:
+                day = _birthday_in(birth_date, year)
+                if as_of <= day <= horizon_end:
+                    task("birthday", rule_ev.task_type, day, f"birthday:{cid}:{year}")
+        if run is not None and score is not None:
+            before = previous.get(cid)
+            checks = (
+                ("churn_high", score[1] == "high" and (before is None or before[1] != "high")),
+                ("mismatch", score[2] and (before is None or not before[2])),
+                ("grade_change", before is not None and before[0] != score[0]),
+            )
+            for key_name, fired in checks:
+                rule_ev = ev.get(key_name)
+                if fired and rule_ev and rule_ev.enabled and (not rule_ev.grades or grade in rule_ev.grades):
+                    task(key_name, rule_ev.task_type, run.as_of + timedelta(days=rule_ev.due_days),
+                         f"{key_name}:{cid}:{run.id}")
+
+    if progress is not None:
+        progress(total, total, "")
+    now = utcnow()
+    for ids, reason in ((replace_grade, tr("客户等级变化，按新的服务计划替换。", "Grade changed; replaced by the new plan.")),
+                        (replace_schedule, tr("到期日因最近的服务记录或服务计划调整而改变。",
+                                              "Due date moved by a recent touch or a plan change."))):
+        for part in _chunks(ids):
+            session.execute(
+                update(ServiceTask).where(ServiceTask.id.in_(part), ServiceTask.status.in_(OPEN_STATES))
+                .values(status=TaskStatus.CANCELLED.value, cancel_reason=reason, note=AUTO_REPLACED,
+                        version=ServiceTask.version + 1, updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+    created = _insert_ignoring_duplicates(session, rows)
+    # Overdue is a derived state, stored so exports and other tools read it directly; it does not
+    # bump the version (it is not a person's edit and must not make their open form stale).
+    visible_ids = select(Client.id).where(where).scalar_subquery()
+    overdue = session.execute(
+        update(ServiceTask)
+        .where(ServiceTask.status == TaskStatus.OPEN.value, ServiceTask.due_date < as_of,
+               ServiceTask.client_id.in_(visible_ids) if actor is not None else true())
+        .values(status=TaskStatus.OVERDUE.value)
+        .execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    by_source = Counter(src for _id, src in created)
+    summary = GenerationSummary(
+        as_of=as_of, clients=total, created=len(created), replaced=len(replace_grade) + len(replace_schedule),
+        marked_overdue=int(overdue or 0), created_by_source=dict(by_source), scored=run is not None,
+        plan_versions={b: p.version_no for b, p in plans.items()}, seconds=time.perf_counter() - started,
+    )
+    audit.record(session, actor, "tasks.generate", "service_task", None, as_of=as_of.isoformat(),
+                 clients=total, created=summary.created, replaced=summary.replaced,
+                 marked_overdue=summary.marked_overdue, by_source=summary.created_by_source,
+                 score_run_id=run.id if run else None)
+    return summary
+
+
+def _parse_day(value: Any) -> date | None:
+    # SQLite returns MAX(date) as text; PostgreSQL as a date.
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _birthday_in(birth: date, year: int) -> date:
+    try:
+        return birth.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
+
+
+def generate_tasks(store: Store, actor: Actor | None, as_of: date | None = None,
+                   progress: Callable[[int, int, str], None] | None = None) -> GenerationSummary:
+    """Generate today's (or ``as_of``'s) tasks in one transaction.
+
+    Scope: the clients the actor may see (a manager's own book, a branch manager's branch);
+    ``actor=None`` is the batch job over the whole store.
+    """
+    if actor is not None:
+        require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN)
+    as_of = as_of or date.today()
+    with store.transaction() as session:
+        return generate_in_session(session, actor, as_of, progress)
+
+
+# ---------------------------------------------------------------- agenda
+
+
+BUCKETS = ("overdue", "today", "this_week", "later")
+
+
+def bucket_label(bucket: str) -> str:
+    return {"overdue": tr("逾期", "Overdue"), "today": tr("今天", "Today"), "this_week": tr("本周", "This week"),
+            "later": tr("以后", "Later")}.get(bucket, bucket)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    task_id: int
+    client_no: str
+    client_name: str
+    grade: str | None
+    task_type: str
+    source: str
+    due_date: date
+    status: str
+    bucket: str
+    manager_id: int | None
+    manager_login: str | None
+    note: str | None
+    version: int
+
+
+@dataclass
+class Agenda:
+    today: date
+    manager_id: int | None
+    items: list[AgendaItem]
+
+    def bucket(self, name: str) -> list[AgendaItem]:
+        return [i for i in self.items if i.bucket == name]
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(i.bucket for i in self.items)
+        return {b: c.get(b, 0) for b in BUCKETS}
+
+
+def bucket_of(due: date, today: date) -> str:
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    # The calendar week, Monday to Sunday: what a manager plans with.
+    if due <= today + timedelta(days=6 - today.weekday()):
+        return "this_week"
+    return "later"
+
+
+def _manager_scope(session: Session, actor: Actor, manager_id: int | None) -> ColumnElement[bool]:
+    """Which tasks the agenda shows: a manager's own; a branch manager's pick (or the whole branch)."""
+    if actor.role is Role.INVESTMENT_MANAGER:
+        if manager_id not in (None, actor.id):
+            raise PermissionDenied(tr("投资经理只能查看自己的待办。", "An investment manager sees only their own agenda."))
+        return ServiceTask.manager_id == actor.id
+    require_role(actor, Role.BRANCH_MANAGER)
+    if manager_id is None:
+        return true()
+    staff = session.get(Staff, manager_id)
+    if staff is None or staff.branch_id != actor.branch_id:
+        raise NotFound(tr("找不到该经理，或他不在您的营业部。", "That manager does not exist or is not in your branch."))
+    return ServiceTask.manager_id == manager_id
+
+
+def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: date | None = None) -> Agenda:
+    """Open tasks grouped overdue / today / this week / later (earliest due first)."""
+    today = today or date.today()
+    with store.read() as session:
+        scope = _manager_scope(session, actor, manager_id)
+        from crm_desktop.services.scoring import latest_run_id
+
+        run_id = latest_run_id(session)
+        mgr = aliased(Staff)
+        q = (
+            select(ServiceTask.id, Client.client_no, Client.name, ServiceTask.task_type, ServiceTask.source,
+                   ServiceTask.due_date, ServiceTask.status, ServiceTask.manager_id, mgr.login, ServiceTask.note,
+                   ServiceTask.version, ClientScore.grade)
+            .join(Client, Client.id == ServiceTask.client_id)
+            .outerjoin(mgr, mgr.id == ServiceTask.manager_id)
+            .outerjoin(ClientScore, and_(ClientScore.client_id == Client.id, ClientScore.run_id == run_id))
+            .where(scope, visible_clients(actor), ServiceTask.status.in_(OPEN_STATES))
+            .order_by(ServiceTask.due_date, Client.client_no, ServiceTask.id)
+        )
+        items = [
+            AgendaItem(tid, no, name, grade, ttype, src, due, TaskStatus.OVERDUE.value if due < today else status,
+                       bucket_of(due, today), mid, login, note, ver)
+            for tid, no, name, ttype, src, due, status, mid, login, note, ver, grade in session.execute(q)
+        ]
+        return Agenda(today, manager_id if manager_id is not None else
+                      (actor.id if actor.role is Role.INVESTMENT_MANAGER else None), items)
+
+
+def today_counts(store: Store, actor: Actor, today: date | None = None) -> dict[str, int]:
+    """今日待办: counts per bucket of the actor's own open tasks (a branch manager: the branch's)."""
+    today = today or date.today()
+    week_end = today + timedelta(days=6 - today.weekday())
+    with store.read() as session:
+        scope = _manager_scope(session, actor, None)
+        due = ServiceTask.due_date
+        row = session.execute(
+            select(func.count(case((due < today, 1))), func.count(case((due == today, 1))),
+                   func.count(case((and_(due > today, due <= week_end), 1))), func.count(case((due > week_end, 1))))
+            .join(Client, Client.id == ServiceTask.client_id)
+            .where(scope, visible_clients(actor), ServiceTask.status.in_(OPEN_STATES))
+        ).one()
+        return dict(zip(BUCKETS, (int(v) for v in row), strict=True))
+
+
+def branch_managers(store: Store, actor: Actor) -> list[tuple[int, str, str]]:
+    """(id, login, name) of the managers a branch manager may pick in the agenda."""
+    require_role(actor, Role.BRANCH_MANAGER)
+    with store.read() as session:
+        rows = session.execute(
+            select(Staff.id, Staff.login, Staff.display_name)
+            .where(Staff.branch_id == actor.branch_id, Staff.active.is_(True),
+                   Staff.role.in_((Role.INVESTMENT_MANAGER.value, Role.BRANCH_MANAGER.value)))
+            .order_by(Staff.login)
+        ).all()
+        return [(int(a), str(b), str(c)) for a, b, c in rows]
+
+
+# ---------------------------------------------------------------- cancelling and exporting
+
+
+def cancel_task(store: Store, actor: Actor, task_id: int, *, reason: str, expected_version: int) -> None:
+    """Cancel an open task with a reason (the client is abroad, a duplicate…); audited."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(tr("取消任务需要填写原因。", "Cancelling a task needs a reason."))
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
+    with store.transaction() as session:
+        row = session.execute(
+            select(ServiceTask, Client).join(Client, Client.id == ServiceTask.client_id)
+            .where(ServiceTask.id == task_id, visible_clients(actor))
+        ).first()
+        if row is None:
+            raise NotFound(tr("找不到任务 {id}，或它不在您的权限范围内。", "Task {id} not found, or not yours to see.",
+                              id=task_id))
+        task = row[0]
+        if actor.role is Role.INVESTMENT_MANAGER and task.manager_id != actor.id:
+            raise PermissionDenied(tr("只能取消自己的任务。", "You may cancel only your own tasks."))
+        if task.status not in OPEN_STATES or task.version != expected_version:
+            raise Conflict(tr("任务 {id} 已被完成、取消或修改。请刷新后再试。",
+                              "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
+                              id=task_id))
+        result = session.execute(
+            update(ServiceTask)
+            .where(ServiceTask.id == task_id, ServiceTask.version == expected_version,
+                   ServiceTask.status.in_(OPEN_STATES))
+            .values(status=TaskStatus.CANCELLED.value, cancel_reason=reason, version=ServiceTask.version + 1,
+                    updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if not result.rowcount:  # type: ignore[attr-defined]
+            raise Conflict(tr("任务 {id} 已被完成、取消或修改。请刷新后再试。",
+                              "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
+                              id=task_id))
+        audit.record(session, actor, "task.cancel", "service_task", task_id, reason=reason)
+
+
+TASK_EXPORT_COLUMNS = ("client_no", "client_name", "type", "source", "due_date", "status", "manager_login",
+                       "completed_at", "cancel_reason")
+
+
+def task_rows(store: Store, actor: Actor, *, today: date | None = None) -> list[dict[str, Any]]:
+    """Every task of the clients the actor may see (an investment manager: only their own tasks)."""
+    today = today or date.today()
+    with store.read() as session:
+        mgr = aliased(Staff)
+        q = (
+            select(ServiceTask, Client.client_no, Client.name, mgr.login)
+            .join(Client, Client.id == ServiceTask.client_id)
+            .outerjoin(mgr, mgr.id == ServiceTask.manager_id)
+            .where(visible_clients(actor))
+            .order_by(ServiceTask.due_date, Client.client_no, ServiceTask.id)
+        )
+        if actor.role is Role.INVESTMENT_MANAGER:
+            q = q.where(ServiceTask.manager_id == actor.id)
+        out = []
+        for t, no, name, login in session.execute(q):
+            status = TaskStatus.OVERDUE.value if t.status in OPEN_STATES and t.due_date < today else t.status
+            out.append({
+                "client_no": no, "client_name": name, "type": t.task_type, "source": t.source,
+                "due_date": t.due_date.isoformat(), "status": status, "manager_login": login or "",
+                "completed_at": t.completed_at.astimezone().isoformat(timespec="minutes") if t.completed_at else "",
+                "cancel_reason": t.cancel_reason or "",
+            })
+        return out
