@@ -211,7 +211,7 @@ def _decided_conflict(req: ReassignmentRequest, session: Session) -> Conflict:
     who = session.get(Staff, req.decided_by_id) if req.decided_by_id else None
     name = f"{who.display_name}（{who.login}）" if who else tr("未知", "unknown")
     return Conflict(tr(
-        "申请 #{id} 已由 {who} 于 {at} {status}，不能再次处理。请刷新列表查看结果。",
+        "申请 #{id} 已由 {who} 于 {at} 处理（{status}），不能再次处理。请刷新列表查看结果。",
         "Request #{id} was already {status} by {who} at {at}; it cannot be decided again. Refresh to see it.",
         id=req.id, who=name, at=_when(req.decided_at), status=status_label(req.status),
     ))

@@ -19,9 +19,16 @@ from crm_desktop.db.models import Client, ClientScore, ManagerScore, ScoreRun, S
 from crm_desktop.i18n import tr
 from crm_desktop.paths import resource
 from crm_desktop.scoring.config import TIERS, ConfigError, ScoringConfig
-from crm_desktop.scoring.reasons import label
+from crm_desktop.scoring.reasons import label as _engine_label
 
 GRADE_ORDER = ("V5", "V4", "V3", "V2", "V1")
+
+
+def label(kind: str, value: str) -> str:
+    """The engine's display name of a coded value in the current language."""
+    from crm_desktop.i18n import language
+
+    return _engine_label(kind, value, language())
 
 
 def tier_rank(tier: str | None) -> int:

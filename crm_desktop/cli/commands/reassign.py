@@ -11,8 +11,8 @@ from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
-from crm_desktop.scoring.reasons import label
 from crm_desktop.services import reassignment as svc
+from crm_desktop.services.reassignment_rules import label
 
 
 def _parse_id(raw: str) -> int:
