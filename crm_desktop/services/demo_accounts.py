@@ -123,8 +123,8 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
 
     # Behaviour style and the declared risk level (correlated, with deliberate mismatches).
     style = rng.choice(3, n, p=[0.30, 0.45, 0.25])
-    level_p = np.array([[0.20, 0.40, 0.40, 0.0, 0.0], [0.05, 0.15, 0.50, 0.30, 0.0],
-                        [0.0, 0.12, 0.23, 0.40, 0.25]])
+    level_p = np.array([[0.20, 0.40, 0.40, 0.0, 0.0], [0.03, 0.09, 0.55, 0.33, 0.0],
+                        [0.0, 0.06, 0.14, 0.45, 0.35]])
     cum = np.cumsum(level_p[style], axis=1)
     risk_level = 1 + (rng.random(n)[:, None] > cum).sum(axis=1)
     risk_level = np.minimum(risk_level, 5)
@@ -159,15 +159,16 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
     concentrated = (style == AGGRESSIVE) & ~hyper & (rng.random(n) < 0.4)
     growth_only = (style == AGGRESSIVE) & ~hyper & ~concentrated
     growth_share = np.where(growth_only, 0.85, growth_share)
-    slots = np.select([style == CONSERVATIVE, style == BALANCED], [rng.integers(1, 4, n), rng.integers(2, 6, n)],
-                      rng.integers(1, 5, n))
+    # Conservative and balanced books are spread over several stocks (no position near half the book).
+    slots = np.select([style == CONSERVATIVE, style == BALANCED], [rng.integers(4, 8, n), rng.integers(4, 8, n)],
+                      rng.integers(2, 5, n))
     slots = np.where(concentrated, 1, slots)
     # Large accounts spread over more positions.
     slots = np.where(tier >= 3, slots + 1, slots)
     hold_days = np.select([style == CONSERVATIVE, style == BALANCED],
-                          [rng.uniform(60, 240, n), rng.uniform(30, 130, n)], rng.uniform(12, 50, n))
+                          [rng.uniform(80, 260, n), rng.uniform(40, 160, n)], rng.uniform(12, 50, n))
     hold_days = np.where(hyper, rng.uniform(3, 8, n), hold_days)
-    gap_days = np.select([style == CONSERVATIVE, style == BALANCED], [rng.uniform(8, 30, n), rng.uniform(1, 8, n)],
+    gap_days = np.select([style == CONSERVATIVE, style == BALANCED], [rng.uniform(5, 20, n), rng.uniform(1, 8, n)],
                          rng.uniform(0.3, 3, n))
     sec_ratio = np.select([style == CONSERVATIVE, style == BALANCED],
                           [rng.uniform(0.08, 0.28, n), rng.uniform(0.45, 0.85, n)], rng.uniform(0.75, 0.95, n))
@@ -323,10 +324,18 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
         quiet = behaviour[c_local] == QUIET
         end = np.where(quiet & (end > quiet_cut), n_days, end)
         end = np.minimum(end, n_days)
+        # A lot (100 shares) far above the slot's budget: small accounts look for a cheaper stock.
+        for _retry in range(3):
+            dear = market.close[sec, b] * 100 > 1.5 * budget[r]
+            if not dear.any():
+                break
+            k = int(dear.sum())
+            sec[dear] = pools.items[pools.offset[pools.main]
+                                    + (rng.random(k) * pools.length[pools.main]).astype(np.int64)]
         pb = _fill_price(market, sec, b, rng)
         lot = pb * 100
-        qty = (budget[r] // lot).astype(np.int64) * 100
-        # A small account still buys one lot when it can pay for it; otherwise the slot sits idle.
+        qty = np.rint(budget[r] / lot).astype(np.int64) * 100
+        # Still at least one lot when the account can pay for it; otherwise the slot sits idle.
         qty = np.where((qty == 0) & (lot <= wealth[c_local] * 0.5), 100, qty)
         ok = qty > 0
         sold = end < n_days
