@@ -48,7 +48,7 @@ def _axis_label(value: float, step: float) -> str:
 def trend_chart(points: Sequence[TrendPoint], width: float, height: float) -> Drawing:
     """Total assets (filled line) and securities value (thin line) over the period, y in 万元."""
     f = font()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=f)
     left, right, bottom, top = 46.0, 8.0, 30.0, 12.0
     pw, ph = width - left - right, height - bottom - top
     if len(points) < 2:
@@ -126,7 +126,7 @@ def trend_chart(points: Sequence[TrendPoint], width: float, height: float) -> Dr
 def allocation_chart(slices: Sequence[AllocationSlice], width: float, height: float) -> Drawing:
     """A ring of cash and securities by board, with a legend giving amount and share."""
     f = font()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=f)
     shown = [s for s in slices if s.value > 0]
     total = sum((s.value for s in shown), Decimal(0))
     if total <= 0:

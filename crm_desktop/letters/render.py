@@ -258,6 +258,7 @@ def _comment_box(text: str, signature: str) -> Table:
         paras.append(Paragraph(escape(signature), st["signature"]))
     t = Table([[paras]], colWidths=[BODY_W])
     t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), font(), 9),
         ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
         ("LINEBEFORE", (0, 0), (0, -1), 2.2, ACCENT),
         ("TOPPADDING", (0, 0), (-1, -1), 7),
@@ -271,6 +272,7 @@ def _disclaimer_box() -> Table:
     t = Table([[[Paragraph(f'<font color="{ACCENT.hexval().replace("0x", "#")}">风险揭示</font>', st["disclaimer"]), Paragraph(escape(DISCLAIMER), st["disclaimer"])]]],
               colWidths=[BODY_W])
     t.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), font(), 8),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
@@ -396,6 +398,8 @@ def render_letter(data: LetterData, *, deterministic: bool = False) -> RenderedL
         creator=f"crm-desktop {__version__}",
         invariant=1 if deterministic else None,
         lang="zh-CN",
+        # Otherwise the canvas starts in Helvetica: a font reference no letter uses or embeds.
+        initialFontName=font(),
     )
     frame = Frame(MARGIN_X, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)

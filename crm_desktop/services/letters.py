@@ -655,3 +655,23 @@ def letter_history(store: Store, actor: Actor, *, client_no: str | None = None, 
         q = q.where(Client.client_no == client_no.strip())
     with store.read() as session:
         return [LetterHistoryRow(*r) for r in session.execute(q).all()]
+
+
+@dataclass(frozen=True)
+class ManagerChoice:
+    id: int
+    login: str
+    display_name: str
+
+
+def letter_managers(store: Store, actor: Actor) -> list[ManagerChoice]:
+    """Managers whose books this actor may batch-print: themselves, or everyone in the branch."""
+    _check_may_print(actor)
+    with store.read() as session:
+        q = select(Staff.id, Staff.login, Staff.display_name).where(
+            Staff.role == Role.INVESTMENT_MANAGER.value).order_by(Staff.login)
+        if actor.is_investment_manager:
+            q = q.where(Staff.id == actor.id)
+        elif actor.branch_id is not None:
+            q = q.where(Staff.branch_id == actor.branch_id)
+        return [ManagerChoice(*r) for r in session.execute(q).all()]
