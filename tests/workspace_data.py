@@ -18,7 +18,8 @@ from crm_desktop.db.models import (
 )
 from tests.factories import Seed
 
-TODAY = date(2025, 6, 30)
+# Relative to the real date: the views compute overdue and "last 12 months" from today.
+TODAY = date.today()
 
 SECURITIES = [
     ("600519", "贵州茅台", "食品饮料", "main"),
@@ -36,6 +37,11 @@ SCORES = {
 }
 
 
+def _at(day: date) -> datetime:
+    """Mid-morning UTC, the same calendar day in China and in UTC."""
+    return datetime(day.year, day.month, day.day, 2, 30, tzinfo=UTC)
+
+
 def add_workspace_data(seed: Seed, today: date = TODAY) -> None:
     """Scores for 4 of the 6 clients (001003 and 001005 unscored), history for 001000, tasks and touches."""
     s_ids = seed.clients
@@ -43,7 +49,7 @@ def add_workspace_data(seed: Seed, today: date = TODAY) -> None:
         for code, name, industry, board in SECURITIES:
             s.add(Security(code=code, name=name, industry=industry, board=board))
         run = ScoreRun(as_of=today, engine_version="test", config_hash="0" * 64, config_text="",
-                       finished_at=datetime(2025, 6, 30, 18, tzinfo=UTC), client_count=4)
+                       finished_at=datetime.now(UTC), client_count=4)
         s.add(run)
         s.flush()
         for no, (grade, vs, avg, comm, churn, mism, life) in SCORES.items():
@@ -75,10 +81,10 @@ def add_workspace_data(seed: Seed, today: date = TODAY) -> None:
         for i, (tt, ch, summ) in enumerate((("phone_call", "phone", "季度回访，客户关注白酒板块"),
                                             ("visit", "in_person", "面谈：调整资产配置建议"))):
             s.add(Touch(client_id=c0, manager_id=seed.im1.id, touch_type=tt, channel=ch, summary=summ,
-                        occurred_at=datetime(2025, 5, 10 + i * 20, 2, 30, tzinfo=UTC), satisfaction=5,
+                        occurred_at=_at(today - timedelta(days=50 - i * 20)), satisfaction=5,
                         created_by_id=seed.im1.id))
         s.add(Touch(client_id=s_ids["001004"], manager_id=seed.im2.id, touch_type="phone_call", channel="phone",
-                    summary="其他经理的回访", occurred_at=datetime(2025, 6, 1, 3, tzinfo=UTC)))
+                    summary="其他经理的回访", occurred_at=_at(today - timedelta(days=29))))
         s.add(ServiceTask(client_id=c0, manager_id=seed.im1.id, task_type="review_letter", source="recurring",
                           due_date=today + timedelta(days=10), dedupe_key="t1"))
         s.add(ServiceTask(client_id=s_ids["001001"], manager_id=seed.im1.id, task_type="retention_call",
@@ -86,9 +92,9 @@ def add_workspace_data(seed: Seed, today: date = TODAY) -> None:
                           dedupe_key="t2"))
         s.add(ServiceTask(client_id=s_ids["001001"], manager_id=seed.im1.id, task_type="phone_call",
                           source="recurring", due_date=today - timedelta(days=30), status="done", dedupe_key="t3"))
-        s.add(LetterRecord(client_id=c0, manager_id=seed.im1.id, generated_by_id=seed.im1.id, as_of=date(2025, 3, 31),
-                           period_start=date(2025, 1, 1), period_end=date(2025, 3, 31), file_name="001000_2025Q1.pdf",
+        s.add(LetterRecord(client_id=c0, manager_id=seed.im1.id, generated_by_id=seed.im1.id, as_of=today - timedelta(days=60),
+                           period_start=today - timedelta(days=150), period_end=today - timedelta(days=60), file_name="001000_2025Q1.pdf",
                            sha256="a" * 64, pages=4, size_bytes=120000,
-                           created_at=datetime(2025, 4, 2, 1, tzinfo=UTC)))
+                           created_at=_at(today - timedelta(days=58))))
         s.add(AssignmentHistory(client_id=c0, from_manager_id=None, to_manager_id=seed.im1.id,
                                 effective_at=datetime(2020, 1, 2, tzinfo=UTC), reason="initial"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -49,11 +50,11 @@ def test_book_figures_from_latest_run_touches_and_tasks(ws: Seed) -> None:
     assert r0["grade"] == "V5" and r0["value_score"] == pytest.approx(92.5)
     assert r0["avg_assets"] == pytest.approx(8_200_000) and r0["commission_12m"] == pytest.approx(61_000)
     assert r0["churn_risk"] == "low" and r0["mismatch"] == 0.0 and r0["lifecycle"] == "mature"
-    assert str(r0["last_touch"])[:10] == "2025-05-30"  # the later of two touches
-    assert str(r0["next_due"])[:10] == "2025-07-10" and not r0["overdue"]
+    assert str(r0["last_touch"])[:10] == str(TODAY - timedelta(days=30))  # the later of two touches
+    assert str(r0["next_due"])[:10] == str(TODAY + timedelta(days=10)) and not r0["overdue"]
     r1 = rows["001001"]
     assert r1["mismatch"] == 1.0 and r1["overdue"]  # the done task is ignored, the overdue one counts
-    assert str(r1["next_due"])[:10] == "2025-06-27"
+    assert str(r1["next_due"])[:10] == str(TODAY - timedelta(days=3))
     # unscored clients show nothing rather than zeros
     r3 = rows["001003"]
     assert r3["grade"] == "" and math.isnan(float(r3["value_score"])) and math.isnan(float(r3["mismatch"]))

@@ -1,0 +1,1 @@
+"""The investment manager's workspace: the client book and the client 360° view."""
