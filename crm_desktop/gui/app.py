@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
@@ -95,16 +95,13 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     return box.get("result")
 
 
-def load_demo(parent: QWidget | None, url: str, *, replace: bool) -> None:
-    from crm_desktop.services import demo
+def load_demo(parent: QWidget | None, url: str, *, fresh: bool) -> None:
+    """Demo data (scored, with today's tasks) behind a progress dialog that can cancel."""
+    from crm_desktop.services.demo_setup import prepare_demo
 
     def work(control: TaskControl) -> object:
-        return demo.create_demo_store(
-            url,
-            clients=DEMO_CLIENTS,
-            replace=replace,
-            progress=control.progress,
-            cancelled=control.cancel_requested,
+        return prepare_demo(
+            url, DEMO_CLIENTS, fresh=fresh, progress=control.progress, cancel=control.cancel_requested
         )
 
     run_with_progress(parent, QCoreApplication.translate("App", "Loading demo data…"), work)
@@ -137,7 +134,7 @@ def offer_demo(parent: QWidget | None, store: Store) -> bool:
     box.exec()
     if box.clickedButton() is not demo_btn:
         return False
-    load_demo(parent, store.url.render_as_string(hide_password=False), replace=False)
+    load_demo(parent, store.url.render_as_string(hide_password=False), fresh=False)
     return True
 
 
@@ -211,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo:
         url_text = f"sqlite:///{user_data_dir() / 'demo.sqlite3'}"
         try:
-            load_demo(None, url_text, replace=True)
+            load_demo(None, url_text, fresh=True)
         except CrmError as exc:
             show_error(None, exc, QCoreApplication.translate("App", "Cannot load demo data"))
             return 1
