@@ -217,6 +217,7 @@ def generate_demo(
                          .values(password_hash=hash_password(DEMO_PASSWORD)))
             report(2, total, tr("生成账户历史", "Generating account history"))
             day_text = np.array([d.isoformat() for d in days])
+            day64 = np.array(days, dtype="datetime64[D]")
             touch_id = (conn.execute(select(func.max(Touch.id))).scalar() or 0) + 1
             trade_no = 0
             for b in range(n_blocks):
@@ -226,8 +227,8 @@ def generate_demo(
                 lo, hi = b * acc.BLOCK, min((b + 1) * acc.BLOCK, clients)
                 blk = acc.simulate_block(pop, market, pools, month_ends, lo, hi, seed, b)
                 trade_no = _write_block(w, blk, market, day_text, client_base, trade_no, counts)
-                last_dates = [days[d] if d >= 0 else None for d in blk.last_day.tolist()]
-                touch_id = _write_touches(w, pop, managers, lo, hi, as_of, last_dates, seed, b, client_base,
+                last_day = np.where(blk.last_day >= 0, day64[np.maximum(blk.last_day, 0)], np.datetime64("NaT"))
+                touch_id = _write_touches(w, pop, managers, lo, hi, as_of, last_day, seed, b, client_base,
                                           touch_id, counts)
                 report(3 + b, total, tr("生成账户历史：{done}/{all} 位客户", "Account history: {done}/{all} clients",
                                         done=f"{hi:,}", all=f"{clients:,}"))
@@ -321,21 +322,22 @@ def _write_block(w: BulkWriter, blk: acc.Block, market: mkt.Market, day_text: np
 
 
 def _write_touches(w: BulkWriter, pop: acc.Population, managers: list[_Manager], lo: int, hi: int, as_of: date,
-                   last_dates: list[date | None], seed: int, block_no: int, client_base: int, touch_id: int,
+                   last_day: np.ndarray, seed: int, block_no: int, client_base: int, touch_id: int,
                    counts: dict[str, int]) -> int:
-    t = touches_for_block(pop, lo, hi, as_of, last_dates, seed, block_no)
+    t = touches_for_block(pop, lo, hi, as_of, last_day, seed, block_no)
     k = len(t.client)
     if not k:
         return touch_id
-    occurred = np.array(t.occurred, dtype="datetime64[s]")
-    occ = w.timestamps(occurred)
-    created = w.timestamps(occurred + np.timedelta64(600, "s"))
-    mgr = np.array([m.id for m in managers])[pop.manager[np.array(t.client)]].tolist()
+    occ = w.timestamps(t.occurred)
+    created = w.timestamps(t.occurred + np.timedelta64(600, "s"))
+    mgr = np.array([m.id for m in managers])[pop.manager[t.client]].tolist()
     ids = list(range(touch_id, touch_id + k))
-    follow = [None if d is None else d.isoformat() for d in t.follow_up]
+    follow = w.dates(t.follow_up)
+    clients = (t.client + client_base).tolist()
+    types = t.types
     rows: list[tuple[Any, ...]] = [
-        (ids[i], t.client[i] + client_base, mgr[i], t.type[i], t.channel[i], occ[i], t.summary[i],
-         json.dumps(t.checklist[i], ensure_ascii=False), t.satisfaction[i], t.next_step[i], follow[i], "active",
+        (ids[i], clients[i], mgr[i], types[i], t.channel[i], occ[i], t.summary[i],
+         json.dumps(t.checklist[i]), t.satisfaction[i], t.next_step[i], follow[i], "active",
          ids[i], 1, mgr[i], 1, created[i], created[i])
         for i in range(k)
     ]

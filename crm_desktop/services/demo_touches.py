@@ -34,80 +34,94 @@ _SAT_P = np.array([0.02, 0.04, 0.14, 0.40, 0.40])
 _NEXT_STEPS = ("下月再次回访。", "寄送相关研究报告。", "跟进客户追加资金安排。", "邀请参加季度投资策略会。")
 
 
+_CHANNELS = [t[1] for t in _TYPES.values()]
+_TEXTS = [t[2] for t in _TYPES.values()]
+_N_CHANNELS = np.array([len(c) for c in _CHANNELS])
+_N_TEXTS = np.array([len(t) for t in _TEXTS])
+_NO_SATISFACTION = np.array([n in ("message", "greeting") for n in _NAMES])
+_NO_IDENTITY = np.array([n in ("message", "greeting", "review_letter") for n in _NAMES])
+_RISK = np.array([n in ("risk_disclosure", "risk_reassessment") for n in _NAMES])
+_COMPLAINT = _NAMES.index("complaint")
+
+
 @dataclass
 class TouchRows:
-    client: list[int]  # global client index
-    type: list[str]
+    client: np.ndarray  # global client index
+    kind: np.ndarray  # index into TYPE_NAMES
     channel: list[str]
-    occurred: list[np.datetime64]  # UTC, second precision
+    occurred: np.ndarray  # datetime64[s], UTC
     summary: list[str]
     satisfaction: list[int | None]
     next_step: list[str | None]
-    follow_up: list[date | None]
+    follow_up: np.ndarray  # datetime64[D], NaT when none
     checklist: list[dict[str, bool]]
 
+    @property
+    def types(self) -> list[str]:
+        return [_NAMES[k] for k in self.kind.tolist()]
 
-def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day_date: list[date | None],
+
+def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day: np.ndarray,
                       seed: int, block_no: int) -> TouchRows:
-    """Touch rows for clients lo..hi; ``last_day_date`` is each client's last day with data (or None)."""
+    """Touch rows for clients lo..hi; ``last_day`` is each client's last day with data (datetime64[D], NaT
+    when the account has none in the window)."""
     rng = np.random.default_rng([seed, 4, block_no])
-    n = hi - lo
     tier = pop.tier[lo:hi]
     status = pop.status[lo:hi]
-    behaviour = pop.behaviour[lo:hi]
+    has = ~np.isnat(last_day)
     rate = np.array([2.0, 3.5, 6.0, 9.0, 12.0])[tier]
     # Dormant and closing accounts get few contacts; the retention call below is added on top.
     rate = np.select([status == DORMANT, status == ACTIVE], [0.4, rate], 1.0)
-    counts = rng.poisson(rate)
-    window_start = as_of - timedelta(days=364)
-    out = TouchRows([], [], [], [], [], [], [], [], [])
-    opened = pop.open_date[lo:hi].astype(object)
-    for i in range(n):
-        last = last_day_date[i]
-        if last is None:
-            continue
-        start = max(opened[i], window_start)
-        span = (last - start).days
-        kinds: list[str] = []
-        days: list[int] = []
-        if opened[i] >= window_start:
-            # New-account follow-up call (新开户回访) within the first weeks.
-            kinds.append("phone_call")
-            days.append(int(min(rng.integers(1, 25), max(span, 0))))
-        if behaviour[i] == CHURNING:
-            kinds.append("retention_call")
-            days.append(max(span - int(rng.integers(0, 5)), 0))
-        k = int(counts[i])
-        if k:
-            kinds.extend(_NAMES[j] for j in rng.choice(len(_NAMES), k, p=_WEIGHTS / _WEIGHTS.sum()))
-            days.extend(rng.integers(0, max(span, 0) + 1, k).tolist())
-        for kind, off in zip(kinds, days, strict=True):
-            day = start + timedelta(days=int(off))
-            while day.weekday() >= 5 and day > start:
-                day -= timedelta(days=1)
-            _weight, channels, texts = _TYPES[kind]
-            # Office hours in Beijing (UTC+8): 09:00-17:30 local is 01:00-09:30 UTC.
-            seconds = int(rng.integers(3600, 9 * 3600 + 1800))
-            out.client.append(lo + i)
-            out.type.append(kind)
-            out.channel.append(channels[int(rng.integers(0, len(channels)))])
-            out.occurred.append(np.datetime64(day, "s") + np.timedelta64(seconds, "s"))
-            out.summary.append(texts[int(rng.integers(0, len(texts)))])
-            sat: int | None = None
-            if rng.random() > 0.15 and kind not in ("message", "greeting"):
-                sat = int(rng.choice(5, p=_SAT_P)) + 1
-                if kind == "complaint":
-                    sat = min(sat, int(rng.integers(1, 4)))
-            out.satisfaction.append(sat)
-            if rng.random() < 0.3:
-                out.next_step.append(_NEXT_STEPS[int(rng.integers(0, len(_NEXT_STEPS)))])
-                out.follow_up.append(day + timedelta(days=int(rng.integers(7, 45))))
-            else:
-                out.next_step.append(None)
-                out.follow_up.append(None)
-            out.checklist.append({
-                "identity_verified": kind not in ("message", "greeting", "review_letter"),
-                "needs_asked": bool(rng.random() < 0.6),
-                "risk_disclosed": kind in ("risk_disclosure", "risk_reassessment") or bool(rng.random() < 0.2),
-            })
-    return out
+    counts = rng.poisson(rate) * has
+    window_start = np.datetime64(as_of - timedelta(days=364), "D")
+    start = np.maximum(pop.open_date[lo:hi], window_start)
+    last = np.where(has, last_day, start)
+    span = np.maximum((last - start).astype(np.int64), 0)
+
+    local = np.repeat(np.arange(hi - lo), counts)
+    kind = rng.choice(len(_NAMES), len(local), p=_WEIGHTS / _WEIGHTS.sum())
+    offset = (rng.random(len(local)) * (span[local] + 1)).astype(np.int64)
+    # New-account follow-up call (新开户回访) within the first weeks; a retention call for churners.
+    new_c = np.nonzero(has & (pop.open_date[lo:hi] >= window_start))[0]
+    churn_c = np.nonzero(has & (pop.behaviour[lo:hi] == CHURNING))[0]
+    local = np.concatenate([local, new_c, churn_c])
+    kind = np.concatenate([kind, np.full(len(new_c), _NAMES.index("phone_call")),
+                           np.full(len(churn_c), _NAMES.index("retention_call"))])
+    offset = np.concatenate([offset, np.minimum(rng.integers(1, 25, len(new_c)), span[new_c]),
+                             np.maximum(span[churn_c] - rng.integers(0, 5, len(churn_c)), 0)])
+    day = start[local] + offset
+    # Weekends move back to the Friday before (unless that is before the account opened).
+    weekday = (day.astype(np.int64) + 3) % 7
+    back = np.where(weekday >= 5, weekday - 4, 0)
+    day = np.where(day - back >= start[local], day - back, day)
+    # Office hours in Beijing (UTC+8): 09:00-17:30 local is 01:00-09:30 UTC.
+    occurred = day.astype("datetime64[s]") + rng.integers(3600, 9 * 3600 + 1800, len(day)).astype("timedelta64[s]")
+    order = np.lexsort((occurred, local))
+    local, kind, occurred = local[order], kind[order], occurred[order]
+    m = len(local)
+
+    ch = (rng.random(m) * _N_CHANNELS[kind]).astype(np.int64)
+    tx = (rng.random(m) * _N_TEXTS[kind]).astype(np.int64)
+    sat = rng.choice(5, m, p=_SAT_P) + 1
+    sat = np.where(kind == _COMPLAINT, np.minimum(sat, rng.integers(1, 4, m)), sat)
+    no_sat = (rng.random(m) < 0.15) | _NO_SATISFACTION[kind]
+    has_next = rng.random(m) < 0.3
+    nxt = rng.integers(0, len(_NEXT_STEPS), m)
+    follow = np.where(has_next, occurred.astype("datetime64[D]") + rng.integers(7, 45, m),
+                      np.datetime64("NaT"))
+    needs = rng.random(m) < 0.6
+    risk = _RISK[kind] | (rng.random(m) < 0.2)
+    ident = ~_NO_IDENTITY[kind]
+    kinds = kind.tolist()
+    return TouchRows(
+        client=local + lo,
+        kind=kind,
+        channel=[_CHANNELS[k][c] for k, c in zip(kinds, ch.tolist(), strict=True)],
+        occurred=occurred,
+        summary=[_TEXTS[k][t] for k, t in zip(kinds, tx.tolist(), strict=True)],
+        satisfaction=[None if n else v for v, n in zip(sat.tolist(), no_sat.tolist(), strict=True)],
+        next_step=[_NEXT_STEPS[j] if h else None for j, h in zip(nxt.tolist(), has_next.tolist(), strict=True)],
+        follow_up=follow,
+        checklist=[{"identity_verified": a, "needs_asked": b, "risk_disclosed": c}
+                   for a, b, c in zip(ident.tolist(), needs.tolist(), risk.tolist(), strict=True)],
+    )
