@@ -552,3 +552,21 @@ def list_touches(store: Store, actor: Actor, *, client_no: str | None = None, si
         if limit is not None:
             q = q.limit(limit)
         return _views(session, q)
+
+
+@dataclass(frozen=True)
+class ClientBrief:
+    client_no: str
+    name: str
+    risk_level: str
+    risk_assessed_on: date | None
+    manager_login: str | None
+
+
+def client_brief(store: Store, actor: Actor, client_no: str) -> ClientBrief:
+    """What the touch form shows about the client (visibility checked)."""
+    with store.read() as session:
+        client = get_visible_client(session, actor, client_no)
+        login = session.scalar(select(Staff.login).where(Staff.id == client.manager_id)) if client.manager_id else None
+        return ClientBrief(client.client_no, client.name, client.risk_level, client.risk_assessed_on, login)
+

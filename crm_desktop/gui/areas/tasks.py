@@ -1,0 +1,88 @@
+"""Tasks area: the agenda, compliance and (for branch managers) the service-plan editor.
+
+Also registers the ``record_touch`` client action and, on sign-in, generates today's tasks in the
+background and then shows today's counts (今日待办) in the status bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QPushButton, QTabWidget, QWidget
+
+from crm_desktop.gui.context import AppContext, ClientActionSpec
+from crm_desktop.gui.service.agenda_view import AgendaView
+from crm_desktop.gui.service.compliance_view import ComplianceView
+from crm_desktop.gui.service.plan_editor import PlanEditor
+from crm_desktop.gui.service.touch_form import open_touch_form
+from crm_desktop.gui.workers import run_task
+from crm_desktop.services import tasks
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TasksArea", text)
+
+
+class TasksPage(QTabWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agenda = AgendaView(ctx)
+        self.compliance = ComplianceView(ctx)
+        self.addTab(self.agenda, _t("Agenda"))
+        self.addTab(self.compliance, _t("Compliance"))
+        self.plan: PlanEditor | None = None
+        if ctx.actor.is_branch_manager:
+            self.plan = PlanEditor(ctx)
+            self.addTab(self.plan, _t("Service plan"))
+
+
+def create_page(ctx: AppContext) -> QWidget:
+    return TasksPage(ctx)
+
+
+def register_actions(ctx: AppContext) -> None:
+    def record(parent: QWidget, client_no: str) -> None:
+        open_touch_form(ctx, parent, client_no)
+
+    ctx.client_actions["record_touch"] = ClientActionSpec(
+        key="record_touch", label=_t("Record touch"), handler=record, roles=("investment_manager", "branch_manager"))
+
+
+def today_text(counts: dict[str, int]) -> str:
+    return (_t("Today: {today} due, {overdue} overdue, {week} more this week")
+            .replace("{today}", str(counts.get("today", 0))).replace("{overdue}", str(counts.get("overdue", 0)))
+            .replace("{week}", str(counts.get("this_week", 0))))
+
+
+def on_signed_in(ctx: AppContext, window: QWidget) -> Any:
+    """Generate today's tasks on a worker, then show today's counts in the status bar (click → agenda)."""
+    store, actor = ctx.store, ctx.actor
+    button = QPushButton(_t("Today: …"))
+    button.setObjectName("todayCounts")
+    button.setFlat(True)
+    button.setToolTip(_t("Open the agenda"))
+    button.clicked.connect(lambda: ctx.bus.navigate.emit("tasks"))
+    if isinstance(window, QMainWindow):
+        window.statusBar().addPermanentWidget(button)
+
+    def work(_control: Any) -> dict[str, int]:
+        tasks.generate_tasks(store, actor)
+        return tasks.today_counts(store, actor)
+
+    def done(counts: dict[str, int]) -> None:
+        try:
+            button.setText(today_text(counts))
+        except RuntimeError:  # the window closed meanwhile
+            return
+        ctx.bus.data_changed.emit("tasks")
+
+    def failed(exc: BaseException) -> None:
+        # Start-of-day work must never block signing in: say it briefly and carry on.
+        try:
+            button.setText(_t("Today's tasks could not be generated"))
+            button.setToolTip(str(exc))
+        except RuntimeError:
+            pass
+
+    return run_task(work, on_done=done, on_error=failed, pool=ctx.pool)

@@ -1,0 +1,1 @@
+"""Views of the standardized service flow: the agenda, the touch form, compliance, the plan editor."""

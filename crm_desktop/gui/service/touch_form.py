@@ -1,0 +1,193 @@
+"""The touch recording form (ui/touch_form.ui): the six-step standard flow as a checklist.
+
+Required steps follow the chosen type (from ``services.touches.REQUIRED_STEPS``) and are marked
+with *; the service validates again on save, so the form can never save what the CLI would refuse.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from PySide6.QtCore import QDate, QDateTime, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from crm_desktop.db.models.enums import Channel, RiskLevel, TouchType
+from crm_desktop.errors import InvalidInput
+from crm_desktop.gui.context import AppContext
+from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.forms.ui_touch_form import Ui_TouchForm
+from crm_desktop.gui.workers import run_task
+from crm_desktop.services import touches
+from crm_desktop.services.touches import ADVICE, CONTENT, FEEDBACK, IDENTITY, NEEDS, NEXT_STEP, RISK
+
+TOUCH_TYPES = [t.value for t in TouchType if t is not TouchType.HANDOVER]
+CHANNELS = [c.value for c in Channel if c is not Channel.SYSTEM]
+# The channel a type usually goes through, preselected to save a click.
+DEFAULT_CHANNEL = {"phone_call": "phone", "visit": "in_person", "review_letter": "mail", "risk_disclosure": "phone",
+                   "risk_reassessment": "in_person", "retention_call": "phone", "message": "wechat",
+                   "greeting": "wechat", "complaint": "phone"}
+
+
+class TouchDialog(QDialog):
+    """Record one touch for a client, optionally completing a given task."""
+
+    saved = Signal(int)
+
+    def __init__(self, ctx: AppContext, client_no: str, *, task_id: int | None = None,
+                 task_type: str | None = None, task_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.client_no = client_no
+        self.task_id = task_id
+        self.ui = Ui_TouchForm()
+        self.ui.setupUi(self)
+        self._handle: Any = None
+        ui = self.ui
+        for t in TOUCH_TYPES:
+            ui.typeCombo.addItem(touches.type_label(t), t)
+        for c in CHANNELS:
+            ui.channelCombo.addItem(touches.channel_label(c), c)
+        ui.riskLevelCombo.addItem(self.tr("(unchanged)"), None)
+        for r in RiskLevel:
+            ui.riskLevelCombo.addItem(r.value, r.value)
+        ui.satisfactionCombo.addItem(self.tr("Satisfaction —"), None)
+        for n in range(5, 0, -1):
+            ui.satisfactionCombo.addItem("★" * n + f" {n}", n)
+        now = QDateTime.currentDateTime()
+        ui.occurredEdit.setMaximumDateTime(now.addSecs(120))
+        ui.occurredEdit.setDateTime(now)
+        ui.followUpEdit.setDate(QDate.currentDate().addDays(7))
+        ui.followUpEdit.setMinimumDate(QDate.currentDate())
+        ui.followUpEdit.setEnabled(False)
+        ui.clientLabel.setText(f"<b>{client_no}</b>")
+        if task_text:
+            ui.taskLabel.setText(self.tr("Completes task: {task}").replace("{task}", task_text))
+        else:
+            ui.taskLabel.hide()
+        self._labels: dict[str, QLabel | Any] = {
+            IDENTITY: ui.identityCheck, NEEDS: ui.needsCheck, CONTENT: ui.contentLabel, RISK: ui.riskCheck,
+            FEEDBACK: ui.feedbackLabel, NEXT_STEP: ui.nextStepLabel}
+        self._texts = {k: w.text() for k, w in self._labels.items()}
+        self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        ui.typeCombo.currentIndexChanged.connect(self._type_changed)
+        ui.occurredEdit.dateTimeChanged.connect(self._update_backdate)
+        ui.followUpCheck.toggled.connect(ui.followUpEdit.setEnabled)
+        ui.templateButton.clicked.connect(self._use_template)
+        ui.adviceCheck.toggled.connect(lambda _on: self._mark_required())
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        if task_type in TOUCH_TYPES:
+            ui.typeCombo.setCurrentIndex(TOUCH_TYPES.index(task_type))
+        self._type_changed()
+        self._update_backdate()
+        self._load_client()
+
+    # ------------------------------------------------------------ form behaviour
+
+    def _load_client(self) -> None:
+        try:
+            brief = touches.client_brief(self.ctx.store, self.ctx.actor, self.client_no)
+        except Exception as exc:  # not visible / gone: say so, saving would fail the same way
+            self.ui.clientLabel.setText(f"<b>{self.client_no}</b>")
+            self.ui.messageLabel.setText(str(exc))
+            self.save_button.setEnabled(False)
+            return
+        assessed = brief.risk_assessed_on.isoformat() if brief.risk_assessed_on else "—"
+        self.ui.clientLabel.setText(
+            self.tr("<b>{no}</b> {name} · risk level {level} (assessed {date})")
+            .replace("{no}", brief.client_no).replace("{name}", brief.name)
+            .replace("{level}", brief.risk_level).replace("{date}", assessed))
+
+    def touch_type(self) -> str:
+        return str(self.ui.typeCombo.currentData())
+
+    def _type_changed(self) -> None:
+        t = self.touch_type()
+        channel = DEFAULT_CHANNEL.get(t)
+        if channel in CHANNELS:
+            self.ui.channelCombo.setCurrentIndex(CHANNELS.index(channel))
+        reassess = t == TouchType.RISK_REASSESSMENT
+        self.ui.riskLevelCombo.setVisible(reassess)
+        self.ui.riskLevelLabel.setVisible(reassess)
+        self._mark_required()
+
+    def required(self) -> frozenset[str]:
+        return touches.required_steps(self.touch_type(), {ADVICE: self.ui.adviceCheck.isChecked()})
+
+    def _mark_required(self) -> None:
+        req = self.required()
+        for key, widget in self._labels.items():
+            font = QFont(widget.font())
+            font.setBold(key in req)
+            widget.setFont(font)
+            widget.setText(self._texts[key] + (" *" if key in req else ""))
+
+    def _update_backdate(self) -> None:
+        at = cast(datetime, self.ui.occurredEdit.dateTime().toPython())
+        late = datetime.now() - at > touches.BACKDATE_LIMIT
+        self.ui.backdateEdit.setVisible(late)
+        self.ui.backdateLabel.setVisible(late)
+
+    def _use_template(self) -> None:
+        self.ui.contentEdit.setPlainText(touches.content_template(self.touch_type()))
+
+    # ------------------------------------------------------------ saving
+
+    def values(self) -> dict[str, Any]:
+        ui = self.ui
+        checklist: dict[str, Any] = {IDENTITY: ui.identityCheck.isChecked(), NEEDS: ui.needsCheck.isChecked(),
+                                     RISK: ui.riskCheck.isChecked(), ADVICE: ui.adviceCheck.isChecked()}
+        if ui.contentEdit.toPlainText().strip():
+            checklist[CONTENT] = ui.contentEdit.toPlainText().strip()
+        if ui.feedbackEdit.text().strip():
+            checklist[FEEDBACK] = ui.feedbackEdit.text().strip()
+        local = cast(datetime, ui.occurredEdit.dateTime().toPython())
+        return {
+            "touch_type": self.touch_type(),
+            "channel": str(ui.channelCombo.currentData()),
+            "summary": ui.summaryEdit.toPlainText(),
+            "occurred_at": local.astimezone(UTC),
+            "task_id": self.task_id,
+            "checklist": checklist,
+            "satisfaction": ui.satisfactionCombo.currentData(),
+            "next_step": ui.nextStepEdit.text(),
+            "follow_up_date": ui.followUpEdit.date().toPython() if ui.followUpCheck.isChecked() else None,
+            "backdate_reason": ui.backdateEdit.text() if ui.backdateEdit.isVisible() else None,
+            "new_risk_level": ui.riskLevelCombo.currentData() if self.touch_type() == TouchType.RISK_REASSESSMENT
+            else None,
+        }
+
+    def save(self) -> None:
+        kwargs = self.values()
+        store, actor, client_no = self.ctx.store, self.ctx.actor, self.client_no
+        self.save_button.setEnabled(False)
+        self.ui.messageLabel.setText(self.tr("Saving…"))
+        self._handle = run_task(lambda _c: touches.record_touch(store, actor, client_no, **kwargs),
+                                on_done=self._saved, on_error=self._failed, pool=self.ctx.pool)
+
+    def _saved(self, touch_id: int) -> None:
+        self.ui.messageLabel.setText("")
+        self.ctx.bus.data_changed.emit("tasks")
+        self.ctx.bus.status_message.emit(self.tr("Touch recorded for {no}.").replace("{no}", self.client_no))
+        self.saved.emit(int(touch_id))
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, InvalidInput):
+            # Shown in the form, next to what needs fixing, rather than in a modal box.
+            self.ui.messageLabel.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
+            return
+        self.ui.messageLabel.setText("")
+        show_error(self, exc)
+
+
+def open_touch_form(ctx: AppContext, parent: QWidget | None, client_no: str, **kwargs: Any) -> TouchDialog:
+    dialog = TouchDialog(ctx, client_no, parent=parent.window() if parent is not None else None, **kwargs)
+    dialog.show()
+    return dialog
+
+
+__all__ = ["TouchDialog", "open_touch_form"]

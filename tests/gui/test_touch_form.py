@@ -1,0 +1,118 @@
+"""The touch recording form: required steps by type, rules shown in the form, saving closes the task."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from crm_desktop.db.models import Client, ServiceTask, Touch
+from crm_desktop.gui.areas import tasks as area
+from crm_desktop.gui.service.touch_form import TOUCH_TYPES, TouchDialog
+from tests.factories import Seed
+from tests.gui.conftest import make_ctx
+from tests.services.service_helpers import add_task
+
+
+def _form(qtbot: QtBot, seed: Seed, client_no: str = "001000", **kw) -> TouchDialog:  # type: ignore[no-untyped-def]
+    dlg = TouchDialog(make_ctx(seed, seed.im1), client_no, **kw)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def _set_type(dlg: TouchDialog, ttype: str) -> None:
+    dlg.ui.typeCombo.setCurrentIndex(TOUCH_TYPES.index(ttype))
+
+
+def test_required_steps_follow_type(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    dlg = _form(qtbot, seeded_sqlite)
+    assert "张三" in dlg.ui.clientLabel.text() and "C3" in dlg.ui.clientLabel.text()
+    _set_type(dlg, "greeting")
+    assert dlg.ui.identityCheck.text().endswith("*") is False and dlg.ui.contentLabel.text().endswith("*")
+    assert dlg.ui.channelCombo.currentData() == "wechat"
+    _set_type(dlg, "retention_call")
+    for w in (dlg.ui.identityCheck, dlg.ui.needsCheck, dlg.ui.riskCheck, dlg.ui.feedbackLabel, dlg.ui.nextStepLabel):
+        assert w.text().endswith(" *") and w.font().bold()
+    _set_type(dlg, "phone_call")
+    assert not dlg.ui.riskCheck.text().endswith("*")
+    dlg.ui.adviceCheck.setChecked(True)  # advice given: the risk must be disclosed
+    assert dlg.ui.riskCheck.text().endswith(" *")
+    assert not dlg.ui.riskLevelCombo.isVisible()
+    _set_type(dlg, "risk_reassessment")
+    assert dlg.ui.riskLevelCombo.isVisible()
+    dlg.ui.templateButton.click()
+    assert "测评" in dlg.ui.contentEdit.toPlainText()
+
+
+def test_missing_steps_are_shown_and_nothing_saved(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    dlg = _form(qtbot, seeded_sqlite)
+    _set_type(dlg, "phone_call")
+    dlg.ui.summaryEdit.setPlainText("季度回访")
+    dlg.save()
+    qtbot.waitUntil(lambda: "身份核实" in dlg.ui.messageLabel.text(), timeout=5000)
+    assert dlg.isVisible() and dlg.save_button.isEnabled()
+    with seeded_sqlite.store.read() as s:
+        assert s.scalars(select(Touch)).all() == []
+
+
+def test_backdating_needs_reason_field(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    dlg = _form(qtbot, seeded_sqlite)
+    assert not dlg.ui.backdateEdit.isVisible()
+    dlg.ui.occurredEdit.setDateTime(QDateTime.currentDateTime().addDays(-10))
+    assert dlg.ui.backdateEdit.isVisible()
+    # The editor never offers a future time.
+    dlg.ui.occurredEdit.setDateTime(QDateTime.currentDateTime().addDays(3))
+    assert dlg.ui.occurredEdit.dateTime() <= QDateTime.currentDateTime().addSecs(121)
+
+
+def test_save_closes_task_and_updates_risk(qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path) -> None:
+    seed = seeded_sqlite
+    task = add_task(seed.store, seed.clients["001000"], seed.im1.id, "risk_reassessment", date.today(), "rr")
+    dlg = _form(qtbot, seed, task_id=task, task_type="risk_reassessment", task_text="风险测评 · 到期 今天")
+    assert dlg.touch_type() == "risk_reassessment" and dlg.ui.taskLabel.isVisible()
+    dlg.ui.summaryEdit.setPlainText("客户完成重新测评，结果为积极型")
+    dlg.ui.identityCheck.setChecked(True)
+    dlg.ui.needsCheck.setChecked(True)
+    dlg.ui.templateButton.click()
+    dlg.ui.satisfactionCombo.setCurrentIndex(1)  # 5 stars
+    dlg.ui.nextStepEdit.setText("一周后回访确认")
+    dlg.ui.followUpCheck.setChecked(True)
+    dlg.ui.riskLevelCombo.setCurrentIndex(dlg.ui.riskLevelCombo.findData("C4"))
+    dlg.resize(640, 760)
+    QApplication.processEvents()
+    dlg.grab().save(str(screenshot_dir / "touch_form.png"))
+    with qtbot.waitSignal(dlg.saved, timeout=10000) as sig:
+        dlg.save()
+    touch_id = sig.args[0]
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+    with seed.store.read() as s:
+        t = s.get(Touch, touch_id)
+        assert t is not None and t.task_id == task and t.satisfaction == 5 and t.checklist["identity_verified"]
+        assert s.get(ServiceTask, task).status == "done"  # type: ignore[union-attr]
+        c = s.get(Client, seed.clients["001000"])
+        assert c is not None and c.risk_level == "C4" and c.risk_assessed_on == date.today()
+        fu = s.scalars(select(ServiceTask).where(ServiceTask.source == "follow_up")).one()
+        assert fu.due_date == date.today() + timedelta(days=7)
+
+
+def test_record_touch_action_is_registered(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    ctx = make_ctx(seeded_sqlite, seeded_sqlite.im1)
+    area.register_actions(ctx)
+    spec = ctx.client_actions["record_touch"]
+    assert spec in ctx.actions_for("investment_manager") and spec not in ctx.actions_for("admin")
+    parent = _form(qtbot, seeded_sqlite)
+    spec.handler(parent, "001001")
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, TouchDialog) and w.client_no == "001001"]
+    assert dialogs and dialogs[0].isVisible()
+    for d in dialogs:
+        d.close()
+
+
+def test_client_not_visible_disables_save(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    dlg = _form(qtbot, seeded_sqlite, client_no="001004")  # im2's client
+    assert not dlg.save_button.isEnabled() and "001004" in dlg.ui.messageLabel.text()
