@@ -675,3 +675,13 @@ def letter_managers(store: Store, actor: Actor) -> list[ManagerChoice]:
         elif actor.branch_id is not None:
             q = q.where(Staff.branch_id == actor.branch_id)
         return [ManagerChoice(*r) for r in session.execute(q).all()]
+
+
+def letter_client(store: Store, actor: Actor, client_no: str) -> LetterCandidate:
+    """Who the letter is for (name, manager, grade), for the generate dialog's heading."""
+    _check_may_print(actor)
+    with store.read() as session:
+        client = get_visible_client(session, actor, client_no)
+        grade = _grades(session, [client.id]).get(client.id)
+        manager = client.manager.display_name if client.manager else None
+        return LetterCandidate(client.client_no, client.name, manager, grade, None)
