@@ -38,6 +38,9 @@ def draw_grades(ax: Axes, d: Dashboard) -> None:
     x = range(len(grades))
     ax.bar([i - 0.2 for i in x], d.grades["clients"], width=0.4, color=COLOR_CLIENTS, label=tr("客户数", "clients"))
     ax.set_ylabel(tr("客户数", "clients"))
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xticks(list(x), grades, fontsize=8)
     ax2 = ax.twinx()
     ax2.bar([i + 0.2 for i in x], d.grades["assets"] / WAN, width=0.4, color=COLOR_ASSETS,
@@ -85,18 +88,23 @@ def draw_league(ax: Axes, d: Dashboard) -> None:
         ax.text(score + 1, i, tr("{n} 户", "{n}", n=n), va="center", fontsize=7)
 
 
+def draw_all(fig: Figure, d: Dashboard) -> None:
+    """The three charts side by side on an empty figure."""
+    axes = fig.subplots(1, 3)
+    draw_grades(axes[0], d)
+    draw_monthly(axes[1], d)
+    draw_league(axes[2], d)
+
+
 def build_figure(d: Dashboard, *, width_in: float = 12, height_in: float = 4) -> Figure:
-    """A figure with the three charts side by side (no pyplot, so no global state)."""
+    """A figure with the three charts (no pyplot, so no global state)."""
     from matplotlib.figure import Figure
 
     from crm_desktop.fonts import register_matplotlib
 
     register_matplotlib()
     fig = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
-    axes = fig.subplots(1, 3)
-    draw_grades(axes[0], d)
-    draw_monthly(axes[1], d)
-    draw_league(axes[2], d)
+    draw_all(fig, d)
     return fig
 
 

@@ -48,6 +48,7 @@ from crm_desktop.services.reassignment_rules import (
     Verdict,
     grade_sort_key,
     tier_rank,
+    verdict_for,
 )
 from crm_desktop.services.visibility import can_see_client
 
@@ -133,8 +134,25 @@ class DepartureProposal:
     from_login: str
     from_name: str
     moves: list[ProposedMove]
-    # eligible managers (login, name, tier, capability, load now, capacity)
+    # eligible managers (login, name, tier, capability, load now, capacity), most capable first
     managers: list[ManagerInfo]
+    # lowest manager tier per client grade, from the scoring configuration
+    min_tier: dict[str, str]
+
+    def evaluate(self, targets: Sequence[str | None]) -> list[Verdict]:
+        """Verdicts for an edited plan (one target login per move, None = not moved), loads accumulating."""
+        by_login = {m.login: m for m in self.managers}
+        extra = {m.login: 0 for m in self.managers}
+        out: list[Verdict] = []
+        for move, login in zip(self.moves, targets, strict=True):
+            target = by_login.get(login) if login else None
+            if target is None:
+                out.append(Verdict((tr("未选择接收经理", "no manager chosen"),)))
+                continue
+            out.append(verdict_for(move.grade, self.min_tier.get(move.grade or ""), target,
+                                   extra_load=extra[target.login]))
+            extra[target.login] += 1
+        return out
 
 
 @dataclass(frozen=True)
@@ -676,7 +694,8 @@ def propose_departure(store: Store, actor: Actor, from_login: str) -> DepartureP
             verdict = book.verdict(grade, choice, extra_load=extra[choice.id])
             extra[choice.id] += 1
             moves.append(ProposedMove(c.client_no, c.name, grade, assets, choice.login, verdict))
-        return DepartureProposal(leaver.login, leaver.display_name, moves, managers)
+        return DepartureProposal(leaver.login, leaver.display_name, moves, managers,
+                                 dict(book.config.matching.min_tier))
 
 
 def _choose(book: RuleBook, managers: list[ManagerInfo], extra: dict[int, int], grade: str | None

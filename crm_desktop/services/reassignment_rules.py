@@ -177,32 +177,36 @@ class RuleBook:
 
     def verdict(self, grade: str | None, target: ManagerInfo, *, extra_load: int = 0) -> Verdict:
         """Rules for giving one more client of ``grade`` to ``target`` (already carrying ``extra_load``)."""
-        breaches: list[str] = []
-        notes: list[str] = []
-        codes: list[str] = []
-        need = self.min_tier(grade)
-        if grade is None:
-            notes.append(tr("客户尚未评分，未检查等级规则", "client not scored yet; grade rule not checked"))
-        elif target.tier is None:
-            notes.append(tr("{name} 尚未评分，未检查能力规则", "{name} not scored yet; capability rule not checked",
-                            name=target.display_name))
-        elif need is not None and tier_rank(target.tier) < tier_rank(need):
-            codes.append("tier")
+        return verdict_for(grade, self.min_tier(grade), target, extra_load=extra_load)
+
+
+def verdict_for(grade: str | None, need: str | None, target: ManagerInfo, *, extra_load: int = 0) -> Verdict:
+    """The rules without a database: ``need`` is the lowest tier the grade allows (config min_tier)."""
+    breaches: list[str] = []
+    notes: list[str] = []
+    codes: list[str] = []
+    if grade is None:
+        notes.append(tr("客户尚未评分，未检查等级规则", "client not scored yet; grade rule not checked"))
+    elif target.tier is None:
+        notes.append(tr("{name} 尚未评分，未检查能力规则", "{name} not scored yet; capability rule not checked",
+                        name=target.display_name))
+    elif need is not None and tier_rank(target.tier) < tier_rank(need):
+        codes.append("tier")
+        breaches.append(tr(
+            "{grade} 客户需要{need}及以上的经理，{name}为{tier}",
+            "a {grade} client needs a {need} manager or better; {name} is {tier}",
+            grade=grade, need=label("tier", need), name=target.display_name, tier=label("tier", target.tier),
+        ))
+    if target.capacity is not None:
+        after = target.load + extra_load + 1
+        if after > target.capacity:
+            codes.append("capacity")
             breaches.append(tr(
-                "{grade} 客户需要 {need} 及以上的经理，{name} 为 {tier}",
-                "a {grade} client needs a {need} manager or better; {name} is {tier}",
-                grade=grade, need=label("tier", need), name=target.display_name, tier=label("tier", target.tier),
+                "{name} 接收后将服务 {after} 位客户，超过容量 {cap}",
+                "{name} would serve {after} clients, above the capacity of {cap}",
+                name=target.display_name, after=after, cap=target.capacity,
             ))
-        if target.capacity is not None:
-            after = target.load + extra_load + 1
-            if after > target.capacity:
-                codes.append("capacity")
-                breaches.append(tr(
-                    "{name} 接收后将服务 {after} 位客户，超过容量 {cap}",
-                    "{name} would serve {after} clients, above the capacity of {cap}",
-                    name=target.display_name, after=after, cap=target.capacity,
-                ))
-        return Verdict(tuple(breaches), tuple(notes), tuple(codes))
+    return Verdict(tuple(breaches), tuple(notes), tuple(codes))
 
 
 def grade_sort_key(grade: str | None, assets: Decimal | None) -> tuple[int, Decimal]:

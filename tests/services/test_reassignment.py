@@ -215,9 +215,13 @@ def test_departure_distribution(seeded: Seed) -> None:
     assert by_no[C[0]].to_login == "im3" and by_no[C[1]].to_login == "im3"
     assert by_no[C[2]].to_login == "im2" and by_no[C[3]].to_login == "im2"
     assert all(m.verdict.ok for m in proposal.moves)
-    # the branch manager edits one line and submits the whole set as one batch
-    edited = [(m.client_no, m.to_login or "") for m in proposal.moves]
-    edited[3] = (C[3], "im3")
+    # the branch manager edits lines (the plan re-checks itself) and submits the whole set as one batch
+    targets = [m.to_login for m in proposal.moves]
+    targets[0] = "im2"
+    assert not proposal.evaluate(targets)[0].ok and all(v.ok for v in proposal.evaluate(targets)[1:])
+    targets[0], targets[3] = "im3", "im3"
+    assert all(v.ok for v in proposal.evaluate(targets))
+    edited = [(m.client_no, t or "") for m, t in zip(proposal.moves, targets, strict=True)]
     ids = reassignment.submit_departure(s.store, s.bm, "im1", edited, comment="李投顾离职")
     with s.store.read() as sess:
         reqs = sess.scalars(select(ReassignmentRequest).order_by(ReassignmentRequest.id)).all()

@@ -1,0 +1,1 @@
+"""Qt views of the branch manager's workspace: approvals, dashboard, departure, suggestions."""

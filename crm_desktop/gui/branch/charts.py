@@ -1,0 +1,27 @@
+"""The dashboard charts in a Qt canvas (the same drawing code as the PDF export)."""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from crm_desktop.fonts import register_matplotlib
+from crm_desktop.services import dashboard_charts
+from crm_desktop.services.dashboard import Dashboard
+
+
+class ChartView(FigureCanvasQTAgg):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        register_matplotlib()
+        self.figure = Figure(figsize=(12, 4), dpi=90, layout="constrained")
+        super().__init__(self.figure)
+        self.setParent(parent)
+        self.setObjectName("dashboardCharts")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(280)
+
+    def show_dashboard(self, d: Dashboard) -> None:
+        self.figure.clear()
+        dashboard_charts.draw_all(self.figure, d)
+        self.draw_idle()
