@@ -20,21 +20,17 @@ from crm_desktop.gui.workers import run_task
 from crm_desktop.services import tasks
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TasksArea", text)
-
-
 class TasksPage(QTabWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.agenda = AgendaView(ctx)
         self.compliance = ComplianceView(ctx)
-        self.addTab(self.agenda, _t("Agenda"))
-        self.addTab(self.compliance, _t("Compliance"))
+        self.addTab(self.agenda, QCoreApplication.translate("TasksArea", "Agenda"))
+        self.addTab(self.compliance, QCoreApplication.translate("TasksArea", "Compliance"))
         self.plan: PlanEditor | None = None
         if ctx.actor.is_branch_manager:
             self.plan = PlanEditor(ctx)
-            self.addTab(self.plan, _t("Service plan"))
+            self.addTab(self.plan, QCoreApplication.translate("TasksArea", "Service plan"))
 
 
 def create_page(ctx: AppContext) -> QWidget:
@@ -46,11 +42,11 @@ def register_actions(ctx: AppContext) -> None:
         open_touch_form(ctx, parent, client_no)
 
     ctx.client_actions["record_touch"] = ClientActionSpec(
-        key="record_touch", label=_t("Record touch"), handler=record, roles=("investment_manager", "branch_manager"))
+        key="record_touch", label=QCoreApplication.translate("TasksArea", "Record touch"), handler=record, roles=("investment_manager", "branch_manager"))
 
 
 def today_text(counts: dict[str, int]) -> str:
-    return (_t("Today: {today} due, {overdue} overdue, {week} more this week")
+    return (QCoreApplication.translate("TasksArea", "Today: {today} due, {overdue} overdue, {week} more this week")
             .replace("{today}", str(counts.get("today", 0))).replace("{overdue}", str(counts.get("overdue", 0)))
             .replace("{week}", str(counts.get("this_week", 0))))
 
@@ -58,10 +54,10 @@ def today_text(counts: dict[str, int]) -> str:
 def on_signed_in(ctx: AppContext, window: QWidget) -> Any:
     """Generate today's tasks on a worker, then show today's counts in the status bar (click → agenda)."""
     store, actor = ctx.store, ctx.actor
-    button = QPushButton(_t("Today: …"))
+    button = QPushButton(QCoreApplication.translate("TasksArea", "Today: …"))
     button.setObjectName("todayCounts")
     button.setFlat(True)
-    button.setToolTip(_t("Open the agenda"))
+    button.setToolTip(QCoreApplication.translate("TasksArea", "Open the agenda"))
     button.clicked.connect(lambda: ctx.bus.navigate.emit("tasks"))
     if isinstance(window, QMainWindow):
         window.statusBar().addPermanentWidget(button)
@@ -80,7 +76,7 @@ def on_signed_in(ctx: AppContext, window: QWidget) -> Any:
     def failed(exc: BaseException) -> None:
         # Start-of-day work must never block signing in: say it briefly and carry on.
         try:
-            button.setText(_t("Today's tasks could not be generated"))
+            button.setText(QCoreApplication.translate("TasksArea", "Today's tasks could not be generated"))
             button.setToolTip(str(exc))
         except RuntimeError:
             pass

@@ -42,11 +42,10 @@ class Col(IntEnum):
 
 
 def _headers() -> dict[Col, str]:
-    t = QCoreApplication.translate
-    return {Col.BUCKET: t("AgendaModel", "When"), Col.DUE: t("AgendaModel", "Due"),
-            Col.CLIENT_NO: t("AgendaModel", "Client no"), Col.CLIENT: t("AgendaModel", "Client"),
-            Col.GRADE: t("AgendaModel", "Grade"), Col.TYPE: t("AgendaModel", "Task"),
-            Col.SOURCE: t("AgendaModel", "Why"), Col.MANAGER: t("AgendaModel", "Manager")}
+    return {Col.BUCKET: QCoreApplication.translate("AgendaModel", "When"), Col.DUE: QCoreApplication.translate("AgendaModel", "Due"),
+            Col.CLIENT_NO: QCoreApplication.translate("AgendaModel", "Client no"), Col.CLIENT: QCoreApplication.translate("AgendaModel", "Client"),
+            Col.GRADE: QCoreApplication.translate("AgendaModel", "Grade"), Col.TYPE: QCoreApplication.translate("AgendaModel", "Task"),
+            Col.SOURCE: QCoreApplication.translate("AgendaModel", "Why"), Col.MANAGER: QCoreApplication.translate("AgendaModel", "Manager")}
 
 
 class AgendaModel(QAbstractTableModel):
@@ -125,8 +124,14 @@ class BucketFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_bucket(self, bucket: str | None) -> None:
-        self._bucket = bucket
-        self.invalidateFilter()
+        # begin/endFilterChange replace invalidateFilter from Qt 6.9 on (pyproject allows older Qt).
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._bucket = bucket
+            self.endFilterChange()
+        else:
+            self._bucket = bucket
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._bucket is None:

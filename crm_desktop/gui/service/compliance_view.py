@@ -9,6 +9,7 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -57,11 +58,10 @@ class Col(IntEnum):
 
 
 def _headers() -> dict[Col, str]:
-    t = QCoreApplication.translate
-    return {Col.MANAGER: t("ComplianceModel", "Manager"), Col.GRADE: t("ComplianceModel", "Grade"),
-            Col.DUE: t("ComplianceModel", "Due"), Col.ON_TIME: t("ComplianceModel", "On time"),
-            Col.LATE: t("ComplianceModel", "Late"), Col.OVERDUE: t("ComplianceModel", "Overdue now"),
-            Col.RATE: t("ComplianceModel", "On-time rate")}
+    return {Col.MANAGER: QCoreApplication.translate("ComplianceModel", "Manager"), Col.GRADE: QCoreApplication.translate("ComplianceModel", "Grade"),
+            Col.DUE: QCoreApplication.translate("ComplianceModel", "Due"), Col.ON_TIME: QCoreApplication.translate("ComplianceModel", "On time"),
+            Col.LATE: QCoreApplication.translate("ComplianceModel", "Late"), Col.OVERDUE: QCoreApplication.translate("ComplianceModel", "Overdue now"),
+            Col.RATE: QCoreApplication.translate("ComplianceModel", "On-time rate")}
 
 
 class ComplianceModel(QAbstractTableModel):
@@ -151,14 +151,16 @@ class ComplianceChart(FigureCanvasQTAgg):
         ]
         left = [0] * len(rows)
         for values, colour, label in series:
-            ax.barh(names, values, left=left, color=colour, label=label)
+            ax.barh(names, values, left=left, color=colour, label=label, height=0.5)
             left = [a + b for a, b in zip(left, values, strict=True)]
         for y, r in enumerate(rows):
             if r.on_time_rate is not None:
                 ax.text(left[y], y, f"  {r.on_time_rate:.0%}", va="center", color=fg, fontsize=9)
         ax.invert_yaxis()
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlim(0, max(max(left), 1) * 1.15)  # room for the rate labels
         ax.set_xlabel(QCoreApplication.translate("ComplianceChart", "Tasks due"), color=fg)
-        legend = ax.legend(loc="lower right", fontsize=8, frameon=False)
+        legend = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8, frameon=False)
         for text in legend.get_texts():
             text.set_color(fg)
         self.draw_idle()

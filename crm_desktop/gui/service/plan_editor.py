@@ -48,9 +48,6 @@ class ECol(IntEnum):
     ENABLED = 4
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PlanEditor", text)
-
 
 class RecurringModel(QAbstractTableModel):
     """Rows of ``{"grade", "type", "interval_days"}``; only the interval is edited in place."""
@@ -84,7 +81,7 @@ class RecurringModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(RCol):
-            return (_t("Grade"), _t("Service"), _t("Every (days)"))[section]
+            return (QCoreApplication.translate("PlanEditor", "Grade"), QCoreApplication.translate("PlanEditor", "Service"), QCoreApplication.translate("PlanEditor", "Every (days)"))[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -150,7 +147,7 @@ class EventModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(ECol):
-            return (_t("Event"), _t("Service"), _t("Due after (days)"), _t("Due after (years)"), _t("On"))[section]
+            return (QCoreApplication.translate("PlanEditor", "Event"), QCoreApplication.translate("PlanEditor", "Service"), QCoreApplication.translate("PlanEditor", "Due after (days)"), QCoreApplication.translate("PlanEditor", "Due after (years)"), QCoreApplication.translate("PlanEditor", "On"))[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -1,0 +1,512 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="45" />
+        <source>When</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="45" />
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="46" />
+        <source>Client no</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="46" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="47" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="47" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="48" />
+        <source>Why</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="48" />
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="48" />
+        <source>Manager:</source>
+        <translation>经理：</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="49" />
+        <source>All managers</source>
+        <translation>全部经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="69" />
+        <source>Generate today's tasks</source>
+        <translation>生成今日任务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="89" />
+        <source>Open client</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="90" />
+        <source>Record touch…</source>
+        <translation>记录服务…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="91" />
+        <source>Cancel task…</source>
+        <translation>取消任务…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="121" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
+        <source>{n} open tasks</source>
+        <translation>共 {n} 个待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="139" />
+        <source>All {n}</source>
+        <translation>全部 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="175" />
+        <source>Cancel task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="176" />
+        <source>Why is this task cancelled? (kept in the history)</source>
+        <translation>取消原因（将保留在历史中）：</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="194" />
+        <source>Tasks generated: {n} new, {r} replaced.</source>
+        <translation>任务已生成：新建 {n} 个，替换 {r} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceChart</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="140" />
+        <source>No tasks due in this period</source>
+        <translation>本期间没有到期任务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="147" />
+        <source>On time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="148" />
+        <source>Late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="149" />
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="159" />
+        <source>Tasks due</source>
+        <translation>到期任务数</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModel</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="60" />
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="60" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="61" />
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="61" />
+        <source>On time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="62" />
+        <source>Late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="62" />
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="63" />
+        <source>On-time rate</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="100" />
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="101" />
+        <source>not scored</source>
+        <translation>未评级</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceView</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="180" />
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="183" />
+        <source>Due from</source>
+        <translation>到期日从</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="185" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="237" />
+        <source>New accounts followed up within 30 days: &lt;b&gt;{cov}&lt;/b&gt; ({c} of {j}; {p} still within 30 days). Risk reassessments overdue: &lt;b&gt;{risk}&lt;/b&gt;.</source>
+        <translation>新开户 30 天内回访率：&lt;b&gt;{cov}&lt;/b&gt;（{j} 户中 {c} 户；另有 {p} 户尚在 30 天内）。风险测评逾期：&lt;b&gt;{risk}&lt;/b&gt; 户。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="244" />
+        <source>Export compliance</source>
+        <translation>导出合规统计</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="246" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="260" />
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="84" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="84" />
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="150" />
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="84" />
+        <source>Every (days)</source>
+        <translation>周期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="150" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="150" />
+        <source>Due after (days)</source>
+        <translation>到期（天后）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="150" />
+        <source>Due after (years)</source>
+        <translation>到期（年后）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="150" />
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="226" />
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="237" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="227" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="229" />
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="239" />
+        <source>Create tasks this far ahead of their due date:</source>
+        <translation>提前生成任务的天数：</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="243" />
+        <source>Recurring service by grade</source>
+        <translation>按等级的周期服务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="247" />
+        <source>Event triggers</source>
+        <translation>事件触发</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="251" />
+        <source>What changed and why (kept with the version)</source>
+        <translation>修改内容与原因（随版本保存）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="252" />
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="254" />
+        <source>Revert</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="296" />
+        <source>In force: the default plan (no branch version saved yet).</source>
+        <translation>当前执行：默认服务计划（本营业部尚未保存自己的版本）。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="300" />
+        <source>In force: version {v}, saved by {who} at {when}. {comment}</source>
+        <translation>当前执行：版本 {v}，由 {who} 于 {when} 保存。{comment}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="311" />
+        <source>That grade already has a rule for this service; edit its interval instead.</source>
+        <translation>该等级已有此服务的规则，请直接修改其周期。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/plan_editor.py" line="328" />
+        <source>Service plan saved as version {v}.</source>
+        <translation>服务计划已保存为版本 {v}。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksArea</name>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="28" />
+        <source>Agenda</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="29" />
+        <source>Compliance</source>
+        <translation>服务合规</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="33" />
+        <source>Service plan</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="45" />
+        <source>Record touch</source>
+        <translation>记录服务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="49" />
+        <source>Today: {today} due, {overdue} overdue, {week} more this week</source>
+        <translation>今日待办：今天 {today}，逾期 {overdue}，本周还有 {week}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="57" />
+        <source>Today: …</source>
+        <translation>今日待办：…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="60" />
+        <source>Open the agenda</source>
+        <translation>打开待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="79" />
+        <source>Today's tasks could not be generated</source>
+        <translation>今日任务未能生成</translation>
+    </message>
+</context>
+<context>
+    <name>TouchDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="52" />
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="55" />
+        <source>Satisfaction —</source>
+        <translation>满意度 —</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="66" />
+        <source>Completes task: {task}</source>
+        <translation>完成任务：{task}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="99" />
+        <source>&lt;b&gt;{no}&lt;/b&gt; {name} · risk level {level} (assessed {date})</source>
+        <translation>&lt;b&gt;{no}&lt;/b&gt; {name} · 风险等级 {level}（测评于 {date}）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="166" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="173" />
+        <source>Touch recorded for {no}.</source>
+        <translation>已记录客户 {no} 的服务。</translation>
+    </message>
+</context>
+<context>
+    <name>TouchForm</name>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="9" />
+        <source>Record a service touch</source>
+        <translation>记录服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="28" />
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="37" />
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="46" />
+        <source>&amp;Date and time</source>
+        <translation>日期时间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="58" />
+        <source>Reason for late entry</source>
+        <translation>补录原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="64" />
+        <source>Needed when the touch was more than 7 days ago</source>
+        <translation>服务时间早于 7 天前时必填</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="69" />
+        <source>&amp;Summary *</source>
+        <translation>摘要(&amp;S) *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="76" />
+        <source>What was done and what the client said</source>
+        <translation>做了什么、客户怎么说</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="81" />
+        <source>New risk level</source>
+        <translation>新风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="92" />
+        <source>Standard service flow (* required for this type)</source>
+        <translation>标准服务流程（* 为此类型必做）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="96" />
+        <source>1 Identity verified</source>
+        <translation>1 身份核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="101" />
+        <source>2 Needs and situation asked</source>
+        <translation>2 了解需求与近况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="106" />
+        <source>3 Service content given</source>
+        <translation>3 提供服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="111" />
+        <source>Use &amp;template</source>
+        <translation>使用模板(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="117" />
+        <source>Leave empty to use the summary</source>
+        <translation>留空则使用摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="122" />
+        <source>Investment advice was given (then the risk must be disclosed)</source>
+        <translation>提供了投资建议（须同时进行风险揭示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="127" />
+        <source>4 Risk disclosed</source>
+        <translation>4 风险揭示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="132" />
+        <source>5 Client feedback</source>
+        <translation>5 客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="141" />
+        <source>Satisfaction 1 (poor) to 5 (very satisfied)</source>
+        <translation>满意度 1（差）到 5（非常满意）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="146" />
+        <source>6 Next step</source>
+        <translation>6 下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="155" />
+        <source>Follow-up on</source>
+        <translation>回访日期</translation>
+    </message>
+</context>
+</TS>
