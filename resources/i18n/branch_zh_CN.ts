@@ -188,6 +188,11 @@
         <source>Request reassignment…</source>
         <translation>申请划转…</translation>
     </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="364" />
+        <source>{n} unread notifications: see Approvals.</source>
+        <translation>有 {n} 条未读通知：请到审批页查看。</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -138,3 +138,13 @@ def test_request_action_and_form(qtbot: QtBot, seeded_sqlite: Seed, screenshot_d
     with s.store.read() as sess:
         req = sess.get(ReassignmentRequest, dlg.request_ids[0])
         assert req is not None and req.handover_note == "偏好微信" and req.reason == "client_request"
+
+
+def test_unread_notifications_at_sign_in(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    s = seeded_sqlite
+    [rid] = reassignment.request_reassignment(s.store, s.im1, [C[0]], "im2", "other")
+    reassignment.approve_request(s.store, s.bm, rid)
+    ctx = make_ctx(s, s.im2)
+    with qtbot.waitSignal(ctx.bus.status_message, timeout=10000) as blocker:
+        approvals.on_signed_in(ctx, None)  # type: ignore[arg-type]
+    assert blocker.args and "1" in blocker.args[0]

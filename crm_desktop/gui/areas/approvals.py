@@ -352,3 +352,17 @@ def register_actions(ctx: AppContext) -> None:
         request,
         roles=(IM, BM),
     )
+
+
+def on_signed_in(ctx: AppContext, window: QWidget) -> None:
+    """Tell the user at sign-in how many notifications (decisions, clients received) are unread."""
+    store, actor = ctx.store, ctx.actor
+
+    def done(n: object) -> None:
+        if isinstance(n, int) and n:
+            ctx.bus.status_message.emit(
+                QCoreApplication.translate("ApprovalsPage", "{n} unread notifications: see Approvals.")
+                .replace("{n}", str(n)))
+
+    run_task(lambda _c: notifications.unread_count(store, actor), on_done=done, on_error=lambda _e: None,
+             pool=ctx.pool)
