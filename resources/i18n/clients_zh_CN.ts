@@ -254,7 +254,7 @@
     <message>
         <location filename="../../ui/client_360.ui" line="250" />
         <source>Assi&amp;gnments</source>
-        <translation>服务经理变更(&amp;G)</translation>
+        <translation>经理变更(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -272,27 +272,27 @@
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="209" />
         <source>&amp;Holdings ({n})</source>
-        <translation>持仓(&amp;H)（{n}）</translation>
+        <translation>持仓（{n}）(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="210" />
         <source>&amp;Touches ({n})</source>
-        <translation>服务记录(&amp;T)（{n}）</translation>
+        <translation>服务记录（{n}）(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="211" />
         <source>Open t&amp;asks ({n})</source>
-        <translation>待办任务(&amp;A)（{n}）</translation>
+        <translation>待办任务（{n}）(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="212" />
         <source>&amp;Letters ({n})</source>
-        <translation>报告(&amp;L)（{n}）</translation>
+        <translation>报告（{n}）(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="213" />
         <source>Assi&amp;gnments ({n})</source>
-        <translation>服务经理变更(&amp;G)（{n}）</translation>
+        <translation>经理变更（{n}）(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="228" />

@@ -10,11 +10,11 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QShowEven
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QProgressBar,
-    QStatusBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -73,8 +73,6 @@ class ClientBookPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("clientBook")
         self.table.setModel(self.model)
-        self.status = QStatusBar(self)
-        self.status.setSizeGripEnabled(False)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.selection_label = QLabel(self)
@@ -84,15 +82,17 @@ class ClientBookPage(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
+        self.status = QHBoxLayout()
         self.status.addWidget(self.count_label)
+        self.status.addSpacing(self.fontMetrics().horizontalAdvance("M") * 2)
         self.status.addWidget(self.selection_label, 1)
-        self.status.addPermanentWidget(self.progress)
+        self.status.addWidget(self.progress)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(self.status)
 
         self._setup_table()
         self._setup_filters()

@@ -5,15 +5,17 @@ Colours come from the widget palette so the charts follow the system's light or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from crm_desktop.fonts import register_matplotlib
@@ -40,9 +42,20 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setParent(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
+        self._redraw: Callable[[], None] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The system switched between light and dark: draw again in the new colours.
+        redraw = getattr(self, "_redraw", None)  # also called while the base class is being set up
+        if redraw is not None and event.type() in (QEvent.Type.PaletteChange,
+                                                   QEvent.Type.ApplicationPaletteChange):
+            redraw()
 
     def _colours(self) -> tuple[str, str, str, str]:
-        pal = self.palette()
+        # matplotlib gives its canvas a palette of its own; the surrounding widget's is the theme's.
+        parent = self.parentWidget()
+        pal = parent.palette() if parent is not None else QGuiApplication.palette()
         return (_hex(pal, QPalette.ColorRole.Window), _hex(pal, QPalette.ColorRole.WindowText),
                 _hex(pal, QPalette.ColorRole.Mid), _hex(pal, QPalette.ColorRole.Highlight))
 
@@ -67,10 +80,11 @@ class ChartCanvas(FigureCanvasQTAgg):
 
 class AssetTrendChart(ChartCanvas):
     def plot(self, series: list[tuple[date, float, float, float]]) -> None:
+        self._redraw = lambda: self.plot(series)
         ax = self._axes()
         _, fg, grid, accent = self._colours()
         title = QCoreApplication.translate("Client360", "Total assets, last 12 months (10k yuan)")
-        ax.set_title(title, fontsize=10, loc="left")
+        ax.set_title(title, fontsize=10, loc="left", color=fg)
         if not series:
             self._empty(ax, QCoreApplication.translate("Client360", "No asset snapshots yet"))
         else:
@@ -88,15 +102,19 @@ class AssetTrendChart(ChartCanvas):
             legend = ax.legend(loc="lower left", fontsize=8, frameon=False)
             for t in legend.get_texts():
                 t.set_color(fg)
-            self.figure.autofmt_xdate(rotation=0, ha="center")
+            locator = AutoDateLocator(minticks=3, maxticks=7)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
         self.draw_idle()
 
 
 class AllocationChart(ChartCanvas):
     def plot(self, allocation: dict[str, float], labels: dict[str, str]) -> None:
+        self._redraw = lambda: self.plot(allocation, labels)
         ax = self._axes()
         bg, fg, _, _ = self._colours()
-        ax.set_title(QCoreApplication.translate("Client360", "Allocation by board"), fontsize=10, loc="left")
+        ax.set_title(QCoreApplication.translate("Client360", "Allocation by board"), fontsize=10, loc="left",
+                     color=fg)
         parts = [(k, allocation[k]) for k in BOARD_ORDER if allocation.get(k, 0) > 0]
         parts += [(k, v) for k, v in allocation.items() if k not in BOARD_ORDER and v > 0]
         if not parts:

@@ -94,6 +94,10 @@ class Client360Dialog(QDialog):
         self.ui.chartsLayout.addWidget(self.allocation_chart, 2)
         self.ui.overviewSplitter.setStretchFactor(0, 2)
         self.ui.overviewSplitter.setStretchFactor(1, 3)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.ui.detailsScroll.setMinimumWidth(em * 24)
+        self.ui.overviewSplitter.setSizes([em * 34, em * 50])
+        self.ui.summaryLabel.setWordWrap(False)
 
         self.action_buttons: dict[str, QPushButton] = {}
         self._add_actions()
@@ -197,6 +201,7 @@ class Client360Dialog(QDialog):
         self._show_profile(view)
         self._show_score(view)
         self._show_indicators(view)
+        self._settle_details()
         self.trend_chart.plot(view.asset_series)
         self.allocation_chart.plot(view.allocation, {k: board_label(k) for k in view.allocation})
         self._fill_holdings(view.holdings)
@@ -204,7 +209,8 @@ class Client360Dialog(QDialog):
         self._fill_tasks(view.open_tasks)
         self._fill_letters(view.letters)
         self._fill_assignments(view.assignments)
-        for table in (self.ui.holdingsView, self.ui.tasksView, self.ui.lettersView, self.ui.assignmentsView):
+        for table in (self.ui.holdingsView, self.ui.touchesView, self.ui.tasksView, self.ui.lettersView,
+                      self.ui.assignmentsView):
             table.resizeColumnsToContents()
         counts = ((self.ui.holdingsTab, self.tr("&Holdings ({n})"), len(view.holdings)),
                   (self.ui.touchesTab, self.tr("&Touches ({n})"), len(view.touches)),
@@ -213,6 +219,17 @@ class Client360Dialog(QDialog):
                   (self.ui.assignmentsTab, self.tr("Assi&gnments ({n})"), len(view.assignments)))
         for tab, text, n in counts:
             self.ui.tabs.setTabText(self.ui.tabs.indexOf(tab), text.replace("{n}", str(n)))
+
+    def _settle_details(self) -> None:
+        # Rows added to a visible form are shown by a queued call, and until then they count for no
+        # height, so the panel would be painted squeezed for a moment: show them and lay out now.
+        for w in self.ui.detailsWidget.findChildren(QWidget):
+            if not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                w.show()
+        self.ui.detailsLayout.activate()
+        widget, viewport = self.ui.detailsWidget, self.ui.detailsScroll.viewport().size()
+        hint = widget.minimumSizeHint()
+        widget.resize(max(viewport.width(), hint.width()), max(viewport.height(), hint.height()))
 
     # ------------------------------------------------------------------ overview panels
     @staticmethod
