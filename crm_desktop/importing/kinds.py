@@ -1,0 +1,267 @@
+"""What each kind of back-office export looks like: its columns, their Chinese headers, and its key.
+
+Headers match in English or Chinese, in any order, ignoring case, spaces, underscores and a unit in
+brackets (``成交金额(元)``). Parsers are built fresh per import because they keep small caches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from crm_desktop.i18n import tr
+from crm_desktop.importing import values as v
+
+KIND_NAMES = ("staff", "clients", "securities", "assets", "trades", "holdings")
+
+_LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
+_SEC_CODE_RE = re.compile(r"^[0-9A-Za-z.]{1,12}$")
+
+ROLES = {"investment_manager": "investment_manager", "投资经理": "investment_manager",
+         "客户经理": "investment_manager", "branch_manager": "branch_manager",
+         "营业部负责人": "branch_manager", "admin": "admin", "管理员": "admin"}
+CLIENT_TYPES = {"individual": "individual", "个人": "individual", "institution": "institution",
+                "机构": "institution"}
+STATUSES = {"active": "active", "正常": "active", "dormant": "dormant", "休眠": "dormant",
+            "closed": "closed", "销户": "closed"}
+RISK_LEVELS = {f"C{i}": f"C{i}" for i in range(1, 6)}
+BOARDS = {"main": "main", "主板": "main", "chinext": "chinext", "创业板": "chinext", "star": "star",
+          "科创板": "star", "bse": "bse", "北交所": "bse"}
+SIDES = {"buy": "buy", "买入": "buy", "买": "buy", "b": "buy", "sell": "sell", "卖出": "sell", "卖": "sell",
+         "s": "sell"}
+
+
+def _qualifications() -> dict[str, str]:
+    from crm_desktop.services.staff import QUALIFICATIONS
+
+    out = {code: code for code in QUALIFICATIONS}
+    for code, (zh, en) in QUALIFICATIONS.items():
+        out[zh] = code
+        out[en] = code
+    return out
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    zh: str
+    make_parser: Callable[[], v.Parser]
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def header_names(self) -> tuple[str, ...]:
+        return (self.name, self.zh, *self.aliases)
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    name: str
+    label_zh: str
+    label_en: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    _by_alias: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for col in self.columns:
+            for h in col.header_names():
+                self._by_alias[normalize_header(h)] = col.name
+
+    @property
+    def label(self) -> str:
+        return tr(self.label_zh, self.label_en)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def field_for(self, header: str) -> str | None:
+        return self._by_alias.get(normalize_header(header))
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+_UNIT_RE = re.compile(r"[（(][^)）]*[)）]$")
+
+
+def normalize_header(h: str) -> str:
+    s = h.replace("\ufeff", "").strip()
+    s = _UNIT_RE.sub("", s)
+    return re.sub(r"[\s_\-]+", "", s).casefold()
+
+
+def _choice(choices: dict[str, str], hint: str, *, required: bool, default: str | None = None
+            ) -> Callable[[], v.Parser]:
+    return lambda: v.make_choice(choices, required=required, default=default, allowed_hint=hint)
+
+
+def _money(*, required: bool = True, default: str | None = None, non_negative: bool = True
+           ) -> Callable[[], v.Parser]:
+    return lambda: v.make_decimal(2, required=required, non_negative=non_negative, default=default)
+
+
+def _date(*, required: bool = False, past: bool = False) -> Callable[[], v.Parser]:
+    return lambda: v.make_date(required=required, not_after_today=past)
+
+
+def _code(n: int, *, required: bool = True, pattern: re.Pattern[str] | None = None,
+          hint: tuple[str, str] | None = None) -> Callable[[], v.Parser]:
+    return lambda: v.make_code(n, required=required, pattern=pattern, pattern_hint=hint)
+
+
+def _text(n: int, *, required: bool = False) -> Callable[[], v.Parser]:
+    return lambda: v.make_text(n, required=required)
+
+
+_LOGIN_HINT = ("只能包含字母、数字、下划线、点和减号", "may only hold letters, digits, _ . -")
+_CODE_HINT = ("只能包含字母、数字和点", "may only hold letters, digits and dots")
+
+STAFF = KindSpec(
+    "staff", "员工", "staff",
+    (
+        Column("login", "工号", _code(40, pattern=_LOGIN_RE, hint=_LOGIN_HINT), required=True,
+               aliases=("员工工号",)),
+        Column("name", "姓名", _text(100, required=True), required=True, aliases=("员工姓名", "display_name")),
+        Column("role", "角色", _choice(ROLES, "investment_manager 投资经理 | branch_manager 营业部负责人 | "
+                                             "admin 管理员", required=True), required=True),
+        Column("branch_code", "营业部代码", _code(20, required=False), aliases=("营业部编号",)),
+        Column("hire_date", "入职日期", _date(past=True)),
+        Column("qualifications", "资格",
+               lambda: v.make_list(_qualifications(), allowed_hint=", ".join(_qualification_codes())),
+               aliases=("从业资格",)),
+        Column("active", "在职", lambda: v.make_bool(default=1), aliases=("是否在职",)),
+    ),
+    key=("login",),
+)
+
+CLIENTS = KindSpec(
+    "clients", "客户", "clients",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号", "客户代码")),
+        Column("name", "客户姓名", _text(100, required=True), required=True, aliases=("客户名称",)),
+        Column("client_type", "客户类型", _choice(CLIENT_TYPES, "individual 个人 | institution 机构",
+                                                 required=False, default="individual")),
+        Column("id_number", "证件号码", _code(40, required=False), aliases=("身份证号",)),
+        Column("phone", "手机号码", _code(40, required=False), aliases=("手机", "联系电话")),
+        Column("email", "电子邮箱", lambda: v.make_email(required=False), aliases=("邮箱",)),
+        Column("birth_date", "出生日期", _date(past=True)),
+        Column("open_date", "开户日期", _date(required=True, past=True), required=True),
+        Column("risk_level", "风险等级", _choice(RISK_LEVELS, "C1–C5", required=False, default="C3"),
+               aliases=("风险承受能力",)),
+        Column("risk_assessed_on", "风险测评日期", _date(past=True)),
+        Column("branch_code", "营业部代码", _code(20), required=True, aliases=("营业部编号",)),
+        Column("manager_login", "投资经理工号", _code(40, required=False), aliases=("客户经理工号",)),
+        Column("status", "状态", _choice(STATUSES, "active 正常 | dormant 休眠 | closed 销户", required=False,
+                                         default="active"), aliases=("客户状态",)),
+    ),
+    key=("client_no",),
+)
+
+SECURITIES = KindSpec(
+    "securities", "证券", "securities",
+    (
+        Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
+               aliases=("股票代码",)),
+        Column("name", "证券名称", _text(100, required=True), required=True, aliases=("证券简称", "股票名称")),
+        Column("industry", "行业", _text(100), aliases=("所属行业",)),
+        Column("board", "板块", _choice(BOARDS, "main 主板 | chinext 创业板 | star 科创板 | bse 北交所",
+                                        required=False, default="main"), aliases=("上市板块",)),
+        Column("list_date", "上市日期", _date()),
+    ),
+    key=("code",),
+)
+
+ASSETS = KindSpec(
+    "assets", "资产", "assets",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("date", "日期", _date(required=True, past=True), required=True, aliases=("交易日期", "资产日期")),
+        Column("cash", "现金", _money(), required=True, aliases=("资金余额", "可用资金")),
+        Column("securities_value", "证券市值", _money(), required=True, aliases=("市值",)),
+        Column("total_assets", "总资产", _money(), required=True, aliases=("资产总值",)),
+        Column("net_inflow", "净转入", _money(required=False, default="0.00", non_negative=False),
+               aliases=("净流入", "资金净转入")),
+    ),
+    key=("client_no", "date"),
+)
+
+TRADES = KindSpec(
+    "trades", "成交", "trades",
+    (
+        Column("trade_id", "成交编号", _code(40), required=True, aliases=("成交号",)),
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("trade_date", "成交日期", _date(required=True, past=True), required=True, aliases=("交易日期",)),
+        Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
+               aliases=("股票代码",)),
+        Column("side", "买卖方向", _choice(SIDES, "buy 买入 | sell 卖出", required=True), required=True,
+               aliases=("买卖标志", "委托方向")),
+        Column("quantity", "成交数量", lambda: v.make_decimal(2, required=True, non_negative=True), required=True),
+        Column("price", "成交价格", lambda: v.make_decimal(4, required=True, non_negative=True), required=True,
+               aliases=("成交均价",)),
+        Column("amount", "成交金额", _money(), required=True),
+        Column("commission", "佣金", _money(required=False, default="0.00"), aliases=("手续费",)),
+    ),
+    key=("trade_date", "trade_id"),
+)
+
+HOLDINGS = KindSpec(
+    "holdings", "持仓", "holdings",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("date", "日期", _date(required=True, past=True), required=True, aliases=("持仓日期",)),
+        Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
+               aliases=("股票代码",)),
+        Column("quantity", "持仓数量", lambda: v.make_decimal(2, required=True, non_negative=True),
+               required=True, aliases=("股份余额", "持股数量")),
+        Column("cost", "成本", _money(), required=True, aliases=("持仓成本", "成本金额")),
+        Column("market_value", "市值", _money(), required=True, aliases=("持仓市值", "最新市值")),
+    ),
+    key=("client_no", "date", "code"),
+)
+
+KINDS: dict[str, KindSpec] = {k.name: k for k in (STAFF, CLIENTS, SECURITIES, ASSETS, TRADES, HOLDINGS)}
+
+
+def _qualification_codes() -> list[str]:
+    from crm_desktop.services.staff import QUALIFICATIONS
+
+    return list(QUALIFICATIONS)
+
+
+def kind_spec(name: str) -> KindSpec:
+    try:
+        return KINDS[name]
+    except KeyError:
+        from crm_desktop.errors import InvalidInput
+
+        raise InvalidInput(
+            tr("未知的导入类型 {kind}，可选：{kinds}。", "Unknown import kind {kind}; choose one of {kinds}.",
+               kind=name, kinds=", ".join(KIND_NAMES))
+        ) from None
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    kind: str | None
+    # every kind whose required columns are all present, best first
+    candidates: tuple[str, ...]
+
+
+def detect_kind(headers: Sequence[str]) -> KindGuess:
+    """The kind whose required columns are all present and that explains the most headers.
+
+    Assets and holdings share their client and date columns, so coverage of the whole header row,
+    not just the required part, decides between them.
+    """
+    scored: list[tuple[int, int, str]] = []
+    for spec in KINDS.values():
+        fields = {spec.field_for(h) for h in headers if h and h.strip()} - {None}
+        if not set(spec.required) <= fields:
+            continue
+        unexplained = sum(1 for h in headers if h and h.strip() and spec.field_for(h) is None)
+        scored.append((-len(fields), unexplained, spec.name))
+    scored.sort()
+    names = tuple(s[2] for s in scored)
+    return KindGuess(names[0] if names else None, names)

@@ -1,0 +1,499 @@
+"""Per-kind reference checks and the set-based upsert from a staging table into the real table.
+
+Valid rows go into a temporary staging table inside the import's one transaction (COPY on
+PostgreSQL, executemany on SQLite); new/changed/unchanged are counted and applied with a few
+statements joining staging to the target. Nothing here commits: the caller's transaction does,
+once, or rolls everything back.
+"""
+
+from __future__ import annotations
+
+import operator
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column, Connection, Date, Integer, MetaData, Table, bindparam, select, text
+from sqlalchemy.sql.elements import TextClause
+
+from crm_desktop.db.models import (
+    AssetSnapshot,
+    Branch,
+    Client,
+    Holding,
+    Security,
+    Staff,
+    Trade,
+)
+from crm_desktop.db.types import UTCDateTime
+from crm_desktop.i18n import tr
+from crm_desktop.importing.kinds import KINDS, KindSpec
+from crm_desktop.importing.rows import HeaderMap, RowError
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who imports: admins reach every branch, branch managers only their own."""
+
+    actor_id: int
+    login: str
+    is_admin: bool
+    branch_id: int | None
+
+
+@dataclass
+class Counts:
+    total: int = 0
+    new: int = 0
+    changed: int = 0
+
+    @property
+    def unchanged(self) -> int:
+        return self.total - self.new - self.changed
+
+
+def q(name: str) -> str:
+    return f'"{name}"'
+
+
+class Target:
+    """How one kind is checked against the store and written into its table."""
+
+    spec: KindSpec
+    table: Table
+    stage_cols: tuple[str, ...]
+    key_cols: tuple[str, ...]
+    # file field -> target column it sets (fields not listed map to the same name)
+    field_cols: dict[str, str] = {}  # noqa: RUF012
+    # staging-only columns (not copied to the target)
+    extra_stage: tuple[str, ...] = ()
+    # target columns set on insert beyond the staged ones: name -> SQL expression over s. and :now
+    insert_extra: dict[str, str] = {}  # noqa: RUF012
+    update_extra: dict[str, str] = {}  # noqa: RUF012
+    # JSON columns compare as text: PostgreSQL's json type has no equality operator
+    json_cols: frozenset[str] = frozenset()
+
+    def __init__(self, scope: Scope, hm: HeaderMap) -> None:
+        self.scope = scope
+        self.hm = hm
+        self.key_idx = tuple(self.stage_cols.index(k) for k in self.key_cols)
+        # +1: position 0 of a staged tuple is the row number
+        self.key_getter = operator.itemgetter(*(i + 1 for i in self.key_idx))
+
+    # -- checking
+    def prepare(self, conn: Connection) -> None:
+        """Load what reference checks need (codes and ids, never whole rows)."""
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        raise NotImplementedError
+
+    def key_headers(self) -> str:
+        return " + ".join(self.hm.header.get(f, f) for f in self.spec.key)
+
+    def key_of(self, staged: Sequence[Any]) -> Any:
+        return self.key_getter(staged)
+
+    def compare_cols(self) -> list[str]:
+        cols = []
+        for f in self.hm.index:
+            col = self.field_cols.get(f, f)
+            if col in self.stage_cols and col not in self.key_cols and col not in cols:
+                cols.append(col)
+        return cols
+
+    def err(self, errors: list[RowError], row_no: int, field: str, value: Any, reason: str) -> None:
+        errors.append(RowError(row_no, self.hm.header.get(field, field), "" if value is None else str(value), reason))
+
+    # -- writing
+    def before_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        pass
+
+    def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        pass
+
+
+@dataclass
+class ApplyContext:
+    now: datetime
+    today: date
+    actor_id: int
+    dialect: str
+
+    @property
+    def distinct(self) -> str:
+        return "IS DISTINCT FROM" if self.dialect == "postgresql" else "IS NOT"
+
+
+def _ref_missing(what_zh: str, what_en: str, hint_zh: str, hint_en: str) -> str:
+    return tr("{what}在数据库中不存在，{hint}", "{what} does not exist in the store; {hint}",
+              what=tr(what_zh, what_en), hint=tr(hint_zh, hint_en))
+
+
+class _ClientRefs:
+    """client_no -> id for the clients the importer may touch (their branch, or all for an admin)."""
+
+    def load_clients(self, conn: Connection, scope: Scope) -> dict[str, int]:
+        stmt = select(Client.client_no, Client.id)
+        if not scope.is_admin:
+            stmt = stmt.where(Client.branch_id == scope.branch_id)
+        return {no: cid for no, cid in conn.execute(stmt)}
+
+    @staticmethod
+    def client_missing(scope: Scope) -> str:
+        if scope.is_admin:
+            return _ref_missing("客户号", "The client number", "请先导入客户", "import the clients first")
+        return tr("客户号不存在或不属于您的营业部，请先导入客户",
+                  "The client number does not exist or is not in your branch; import the clients first")
+
+
+def _security_missing() -> str:
+    return _ref_missing("证券代码", "The security code", "请先导入证券", "import the securities first")
+
+
+class StaffTarget(Target):
+    spec = KINDS["staff"]
+    table = Staff.__table__  # type: ignore[assignment]
+    stage_cols = ("login", "display_name", "role", "branch_id", "hire_date", "qualifications", "active")
+    key_cols = ("login",)
+    field_cols = {"name": "display_name", "branch_code": "branch_id"}  # noqa: RUF012
+    json_cols = frozenset({"qualifications"})
+    insert_extra = {"version": "1", "created_at": ":now", "updated_at": ":now"}  # noqa: RUF012
+    update_extra = {"version": "{t}.version + 1", "updated_at": ":now"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.branches = {c: i for c, i in conn.execute(select(Branch.code, Branch.id))}
+        self.existing = {
+            login: (role, branch_id)
+            for login, role, branch_id in conn.execute(select(Staff.login, Staff.role, Staff.branch_id))
+        }
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        n = len(errors)
+        login, role = v["login"], v["role"]
+        branch_id = None
+        if v.get("branch_code"):
+            branch_id = self.branches.get(v["branch_code"])
+            if branch_id is None:
+                self.err(errors, row_no, "branch_code", v["branch_code"],
+                         _ref_missing("营业部代码", "The branch code", "请先用 crm branch add 添加营业部",
+                                      "add the branch first with crm branch add"))
+        elif role != "admin":
+            self.err(errors, row_no, "branch_code", "", tr(
+                "投资经理和营业部负责人必须填写营业部代码", "investment and branch managers need a branch code"))
+        old = self.existing.get(login)
+        if not self.scope.is_admin:
+            if role == "admin":
+                self.err(errors, row_no, "role", role, tr(
+                    "营业部负责人不能导入管理员账号", "a branch manager cannot import admin accounts"))
+            if branch_id is not None and branch_id != self.scope.branch_id:
+                self.err(errors, row_no, "branch_code", v.get("branch_code"), tr(
+                    "只能导入本营业部的员工", "you may only import staff of your own branch"))
+            if old is not None and (old[0] == "admin" or old[1] != self.scope.branch_id):
+                self.err(errors, row_no, "login", login, tr(
+                    "该工号属于其他营业部或管理员，您无权修改", "this login belongs to another branch or an admin; "
+                    "you may not change it"))
+        if login == self.scope.login:
+            if old is not None and role != old[0]:
+                self.err(errors, row_no, "role", role, tr("不能通过导入修改自己的角色",
+                                                         "you cannot change your own role by import"))
+            if v.get("active") == 0:
+                self.err(errors, row_no, "active", "0", tr("不能通过导入停用自己的账号",
+                                                          "you cannot disable your own account by import"))
+        if len(errors) > n:
+            return None
+        return (row_no, login, v["name"], role, branch_id, v.get("hire_date"), v.get("qualifications", "[]"),
+                v.get("active", 1))
+
+
+
+class ClientTarget(Target, _ClientRefs):
+    spec = KINDS["clients"]
+    table = Client.__table__  # type: ignore[assignment]
+    stage_cols = ("client_no", "name", "client_type", "id_number", "phone", "email", "birth_date", "open_date",
+                  "risk_level", "risk_assessed_on", "branch_id", "manager_id", "status")
+    extra_stage = ("is_new",)
+    key_cols = ("client_no",)
+    field_cols = {"branch_code": "branch_id", "manager_login": "manager_id"}  # noqa: RUF012
+    insert_extra = {  # noqa: RUF012
+        "version": "1", "created_at": ":now", "updated_at": ":now",
+        "assigned_on": "CASE WHEN s.manager_id IS NULL THEN NULL ELSE :today END",
+    }
+    update_extra = {"version": "{t}.version + 1", "updated_at": ":now"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.branches = {c: i for c, i in conn.execute(select(Branch.code, Branch.id))}
+        self.staff = {
+            login: (sid, branch_id, role, active)
+            for login, sid, branch_id, role, active in conn.execute(
+                select(Staff.login, Staff.id, Staff.branch_id, Staff.role, Staff.active))
+        }
+        self.foreign: set[str] = set()
+        if not self.scope.is_admin:
+            self.foreign = set(conn.scalars(select(Client.client_no).where(Client.branch_id != self.scope.branch_id)))
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        n = len(errors)
+        branch_id = self.branches.get(v["branch_code"])
+        if branch_id is None:
+            self.err(errors, row_no, "branch_code", v["branch_code"],
+                     _ref_missing("营业部代码", "The branch code", "请先用 crm branch add 添加营业部",
+                                  "add the branch first with crm branch add"))
+        elif not self.scope.is_admin and branch_id != self.scope.branch_id:
+            self.err(errors, row_no, "branch_code", v["branch_code"], tr(
+                "只能导入本营业部的客户", "you may only import clients of your own branch"))
+        if v["client_no"] in self.foreign:
+            self.err(errors, row_no, "client_no", v["client_no"], tr(
+                "该客户属于其他营业部，您无权修改", "this client belongs to another branch; you may not change it"))
+        manager_id = None
+        login = v.get("manager_login")
+        if login:
+            info = self.staff.get(login)
+            if info is None:
+                self.err(errors, row_no, "manager_login", login,
+                         _ref_missing("投资经理工号", "The manager login", "请先导入员工", "import the staff first"))
+            else:
+                sid, s_branch, role, active = info
+                if role == "admin":
+                    self.err(errors, row_no, "manager_login", login, tr(
+                        "管理员不能作为客户的投资经理", "an admin cannot be a client's manager"))
+                elif not active:
+                    self.err(errors, row_no, "manager_login", login, tr(
+                        "该员工已离职，不能分配客户", "this staff member is inactive and cannot take clients"))
+                elif branch_id is not None and s_branch != branch_id:
+                    self.err(errors, row_no, "manager_login", login, tr(
+                        "投资经理不属于该客户的营业部", "the manager is not in the client's branch"))
+                manager_id = sid
+        if v.get("birth_date") and v["birth_date"] > v["open_date"]:
+            self.err(errors, row_no, "birth_date", v["birth_date"], tr(
+                "出生日期晚于开户日期", "the birth date is after the account opening date"))
+        if len(errors) > n:
+            return None
+        return (row_no, v["client_no"], v["name"], v.get("client_type", "individual"), v.get("id_number"),
+                v.get("phone"), v.get("email"), v.get("birth_date"), v["open_date"], v.get("risk_level", "C3"),
+                v.get("risk_assessed_on"), branch_id, manager_id, v.get("status", "active"), 0)
+
+    def before_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        st = stage.name
+        conn.execute(text(
+            f"UPDATE {st} SET is_new = 1 WHERE NOT EXISTS "
+            f"(SELECT 1 FROM client c WHERE c.client_no = {st}.client_no)"))
+        if not self.hm.present("manager_login"):
+            return
+        # The history records the manager before the update, so it is written first.
+        conn.execute(_typed(text(
+            "INSERT INTO assignment_history (client_id, from_manager_id, to_manager_id, effective_at, reason, "
+            "created_by_id) "
+            f"SELECT c.id, c.manager_id, s.manager_id, :now, 'import', :actor FROM {st} s "
+            f"JOIN client c ON c.client_no = s.client_no WHERE c.manager_id {ctx.distinct} s.manager_id"
+        ), ctx))
+        conn.execute(_typed(text(
+            f"UPDATE client SET assigned_on = (SELECT CASE WHEN s.manager_id IS NULL THEN NULL ELSE :today END "
+            f"FROM {st} s WHERE s.client_no = client.client_no) "
+            f"WHERE client_no IN (SELECT s.client_no FROM {st} s JOIN client c ON c.client_no = s.client_no "
+            f"WHERE c.manager_id {ctx.distinct} s.manager_id)"
+        ), ctx))
+
+    def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        conn.execute(_typed(text(
+            "INSERT INTO assignment_history (client_id, from_manager_id, to_manager_id, effective_at, reason, "
+            "created_by_id) "
+            f"SELECT c.id, NULL, c.manager_id, :now, 'import', :actor FROM {stage.name} s "
+            "JOIN client c ON c.client_no = s.client_no WHERE s.is_new = 1 AND c.manager_id IS NOT NULL"
+        ), ctx))
+
+
+class SecurityTarget(Target):
+    spec = KINDS["securities"]
+    table = Security.__table__  # type: ignore[assignment]
+    stage_cols = ("code", "name", "industry", "board", "list_date")
+    key_cols = ("code",)
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        return (row_no, v["code"], v["name"], v.get("industry"), v.get("board", "main"), v.get("list_date"))
+
+
+class AssetTarget(Target, _ClientRefs):
+    spec = KINDS["assets"]
+    table = AssetSnapshot.__table__  # type: ignore[assignment]
+    stage_cols = ("client_id", "date", "cash", "securities_value", "total_assets", "net_inflow")
+    key_cols = ("client_id", "date")
+    field_cols = {"client_no": "client_id"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.clients = self.load_clients(conn, self.scope)
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        cid = self.clients.get(v["client_no"])
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+            return None
+        return (row_no, cid, v["date"], v["cash"], v["securities_value"], v["total_assets"],
+                v.get("net_inflow", "0.00"))
+
+
+class TradeTarget(Target, _ClientRefs):
+    spec = KINDS["trades"]
+    table = Trade.__table__  # type: ignore[assignment]
+    stage_cols = ("trade_id", "trade_date", "client_id", "code", "side", "quantity", "price", "amount",
+                  "commission")
+    key_cols = ("trade_date", "trade_id")
+    field_cols = {"client_no": "client_id"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.clients = self.load_clients(conn, self.scope)
+        self.codes = set(conn.scalars(select(Security.code)))
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        cid = self.clients.get(v["client_no"])
+        code = v["code"]
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        if code not in self.codes:
+            self.err(errors, row_no, "code", code, _security_missing())
+            return None
+        if cid is None:
+            return None
+        return (row_no, v["trade_id"], v["trade_date"], cid, code, v["side"], v["quantity"], v["price"],
+                v["amount"], v.get("commission", "0.00"))
+
+
+class HoldingTarget(Target, _ClientRefs):
+    spec = KINDS["holdings"]
+    table = Holding.__table__  # type: ignore[assignment]
+    stage_cols = ("client_id", "date", "code", "quantity", "cost", "market_value")
+    key_cols = ("client_id", "date", "code")
+    field_cols = {"client_no": "client_id"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.clients = self.load_clients(conn, self.scope)
+        self.codes = set(conn.scalars(select(Security.code)))
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        cid = self.clients.get(v["client_no"])
+        code = v["code"]
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        if code not in self.codes:
+            self.err(errors, row_no, "code", code, _security_missing())
+            return None
+        if cid is None:
+            return None
+        return (row_no, cid, v["date"], code, v["quantity"], v["cost"], v["market_value"])
+
+
+TARGETS: dict[str, type[Target]] = {
+    "staff": StaffTarget, "clients": ClientTarget, "securities": SecurityTarget, "assets": AssetTarget,
+    "trades": TradeTarget, "holdings": HoldingTarget,
+}
+
+
+def _typed(stmt: TextClause, ctx: ApplyContext) -> TextClause:
+    """Bind :now/:today/:actor with the column types, so SQLite stores them as the ORM would."""
+    names = set(stmt.compile().params)
+    binds: list[Any] = []
+    if "now" in names:
+        binds.append(bindparam("now", ctx.now, type_=UTCDateTime()))
+    if "today" in names:
+        binds.append(bindparam("today", ctx.today, type_=Date()))
+    if "actor" in names:
+        binds.append(bindparam("actor", ctx.actor_id, type_=Integer()))
+    return stmt.bindparams(*binds)
+
+
+class Stage:
+    """The temporary staging table of one import, on the import transaction's connection."""
+
+    def __init__(self, conn: Connection, target: Target) -> None:
+        self.conn = conn
+        self.target = target
+        self.dialect = conn.dialect.name
+        self.name = "imp_stage_" + uuid.uuid4().hex[:12]
+        md = MetaData()
+        cols = [Column("row_no", Integer, primary_key=True, autoincrement=False)]
+        cols += [Column(c, target.table.c[c].type) for c in target.stage_cols]
+        cols += [Column(c, Integer) for c in target.extra_stage]
+        self.table = Table(self.name, md, *cols, prefixes=["TEMPORARY"])
+        self.columns = ["row_no", *target.stage_cols, *target.extra_stage]
+        self.table.create(conn)
+        self._driver: Any = conn.connection.driver_connection
+        ph = ", ".join("?" for _ in self.columns)
+        self._sqlite_insert = f"INSERT INTO {self.name} VALUES ({ph})"
+        self._copy_sql = f"COPY {self.name} ({', '.join(q(c) for c in self.columns)}) FROM STDIN"
+
+    def insert(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        if self.dialect == "sqlite":
+            self._driver.executemany(self._sqlite_insert, rows)
+        else:
+            with self._driver.cursor() as cur, cur.copy(self._copy_sql) as cp:
+                for r in rows:
+                    cp.write_row(r)
+
+    def fetch(self, row_no: int) -> tuple[Any, ...] | None:
+        cols = ", ".join(q(c) for c in self.columns)
+        r = self.conn.execute(text(f"SELECT {cols} FROM {self.name} WHERE row_no = :r"), {"r": row_no}).first()
+        return None if r is None else tuple(r)
+
+    def analyze(self) -> None:
+        if self.dialect == "postgresql":
+            self.conn.exec_driver_sql(f"ANALYZE {self.name}")
+
+    def drop(self) -> None:
+        self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {self.name}")
+
+
+def _join_on(target: Target, t: str, s: str) -> str:
+    return " AND ".join(f"{t}.{q(k)} = {s}.{q(k)}" for k in target.key_cols)
+
+
+def _differs(target: Target, ctx: ApplyContext, t: str, s: str) -> str:
+    parts = []
+    for c in target.compare_cols():
+        if c in target.json_cols:
+            parts.append(f"CAST({t}.{q(c)} AS TEXT) {ctx.distinct} CAST({s}.{q(c)} AS TEXT)")
+        else:
+            parts.append(f"{t}.{q(c)} {ctx.distinct} {s}.{q(c)}")
+    return "(" + " OR ".join(parts) + ")" if parts else "(1 = 0)"
+
+
+def count(conn: Connection, target: Target, stage: Stage, ctx: ApplyContext) -> Counts:
+    tn = target.table.name
+    k0 = q(target.key_cols[0])
+    differs = _differs(target, ctx, "t", "s")
+    row = conn.execute(text(
+        f"SELECT count(*), "
+        f"coalesce(sum(CASE WHEN t.{k0} IS NULL THEN 1 ELSE 0 END), 0), "
+        f"coalesce(sum(CASE WHEN t.{k0} IS NOT NULL AND {differs} THEN 1 ELSE 0 END), 0) "
+        f"FROM {stage.name} s LEFT JOIN {q(tn)} t ON {_join_on(target, 't', 's')}"
+    )).one()
+    return Counts(int(row[0]), int(row[1]), int(row[2]))
+
+
+def apply(conn: Connection, target: Target, stage: Stage, ctx: ApplyContext, counts: Counts,
+          checkpoint: Callable[[], None]) -> None:
+    """Update the changed rows, then insert the new ones; ``checkpoint`` may raise to cancel."""
+    tn = q(target.table.name)
+    st = stage.name
+    target.before_apply(conn, stage, ctx)
+    checkpoint()
+    cols = target.compare_cols()
+    if counts.changed:
+        sets = [f"{q(c)} = s.{q(c)}" for c in cols]
+        sets += [f"{q(c)} = {expr.format(t=tn)}" for c, expr in target.update_extra.items()]
+        conn.execute(_typed(text(
+            f"UPDATE {tn} SET {', '.join(sets)} FROM {st} s WHERE {_join_on(target, tn, 's')} "
+            f"AND {_differs(target, ctx, tn, 's')}"
+        ), ctx))
+        checkpoint()
+    if counts.new:
+        names = [*target.stage_cols, *target.insert_extra]
+        exprs = [f"s.{q(c)}" for c in target.stage_cols] + list(target.insert_extra.values())
+        conn.execute(_typed(text(
+            f"INSERT INTO {tn} ({', '.join(q(n) for n in names)}) SELECT {', '.join(exprs)} FROM {st} s "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {tn} t WHERE {_join_on(target, 't', 's')}) ORDER BY s.row_no"
+        ), ctx))
+        checkpoint()
+    target.after_apply(conn, stage, ctx)
