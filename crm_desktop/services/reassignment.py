@@ -453,7 +453,10 @@ def approve_requests(
             refresh_actor(session, actor)
             book = RuleBook(session)
             breaches: list[str] = []
-            # Lock in id order so two batch approvals that overlap cannot deadlock.
+            # Lock every request first, in id order, then the receiving managers in id order: two
+            # overlapping batches then queue instead of deadlocking, and two approvals to the same
+            # manager are serialised so the capacity check sees the other's moves.
+            reqs: list[ReassignmentRequest] = []
             for rid in sorted(set(request_ids)):
                 req = _locked_request(session, actor, rid)
                 if req.status != RequestStatus.PENDING.value:
@@ -463,6 +466,10 @@ def approve_requests(
                         "申请 #{id} 是您本人提交的，不能由您审批：请由另一位营业部负责人审批。",
                         "Request #{id} is your own; nobody approves their own request. Another branch manager must "
                         "decide it.", id=req.id))
+                reqs.append(req)
+            session.execute(select(Staff.id).where(Staff.id.in_(sorted({r.to_manager_id for r in reqs})))
+                            .order_by(Staff.id).with_for_update()).all()
+            for req in reqs:
                 client = session.scalar(select(Client).where(Client.id == req.client_id).with_for_update())
                 assert client is not None
                 if client.manager_id != req.from_manager_id:

@@ -24,10 +24,10 @@ from tests.factories import PASSWORD, seed_branch
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _start(url: str, request_id: int, login: str) -> subprocess.Popen[str]:
+def _start(url: str, request_id: int | str, login: str, *more: str) -> subprocess.Popen[str]:
     env = dict(os.environ, CRM_PASSWORD=PASSWORD, CRM_LANG="zh_CN")
     return subprocess.Popen(
-        [sys.executable, "-m", "crm_desktop.cli.main", "--db", url, "reassign", "approve", str(request_id),
+        [sys.executable, "-m", "crm_desktop.cli.main", "--db", url, "reassign", "approve", str(request_id), *more,
          "--comment", f"by {login}", "--as-user", login],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
@@ -73,6 +73,7 @@ def test_two_processes_approve_the_same_request(pg_url: str) -> None:
         add_staff(seed, "bm2", "branch_manager", "钱经理")
         [gated] = reassignment.request_reassignment(store, seed.im1, ["001000"], "im2", "client_request")
         [free] = reassignment.request_reassignment(store, seed.im1, ["001001"], "im2", "client_request")
+        pair = reassignment.request_reassignment(store, seed.im1, ["001002", "001003"], "im2", "workload")
     finally:
         store.dispose()
 
@@ -108,3 +109,23 @@ def test_two_processes_approve_the_same_request(pg_url: str) -> None:
     # Round 2: no gate, just two processes started together.
     results = _finish([_start(pg_url, free, "bm"), _start(pg_url, free, "bm2")])
     _check_one_winner(pg_url, results, "001001", free)
+
+    # Round 3: overlapping batches ([a, b] against [b]) queue on the locks instead of deadlocking;
+    # whoever loses gets exit 5 and, being all or nothing, changes nothing.
+    results = _finish([_start(pg_url, pair[0], "bm", str(pair[1])), _start(pg_url, pair[1], "bm2")])
+    assert sorted(r[0] for r in results) == [0, 5], results
+    assert not any("deadlock" in r[2].lower() for r in results)
+    store = open_store(pg_url)
+    try:
+        with store.read() as s:
+            status = {r.id: r.status for r in s.scalars(select(ReassignmentRequest)
+                                                        .where(ReassignmentRequest.id.in_(pair)))}
+            moved = dict(s.execute(select(Client.client_no, Client.manager_id)
+                                   .where(Client.client_no.in_(["001002", "001003"]))).all())
+            im2 = s.scalar(select(Client.manager_id).where(Client.client_no == "001000"))
+    finally:
+        store.dispose()
+    if results[0][0] == 0:  # the batch won: both moved
+        assert status == {pair[0]: "approved", pair[1]: "approved"} and set(moved.values()) == {im2}
+    else:  # the single approval won: the batch left its other request untouched
+        assert status == {pair[0]: "pending", pair[1]: "approved"} and moved["001003"] == im2 != moved["001002"]
