@@ -13,7 +13,14 @@ from crm_desktop.cli.commands.importer import ProgressBar
 from crm_desktop.cli.main import main
 from crm_desktop.db.models import Security, Trade
 from tests.factories import PASSWORD, Seed
-from tests.importing.samples import SECURITIES_ROWS, SECURITIES_ZH, TRADES_ROWS, TRADES_ZH, write_csv, write_xlsx
+from tests.importing.samples import (
+    SECURITIES_ROWS,
+    SECURITIES_ZH,
+    TRADES_ROWS,
+    TRADES_ZH,
+    write_csv,
+    write_xlsx,
+)
 
 
 def crm(db: str, monkeypatch: pytest.MonkeyPatch, *args: str, user: str = "admin") -> int:
