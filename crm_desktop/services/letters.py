@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from crm_desktop.db.models import (
     AssetSnapshot,
@@ -37,7 +37,7 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
-from crm_desktop.errors import CrmError, InvalidInput
+from crm_desktop.errors import CrmError, InvalidInput, NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.letters.model import (
     AllocationSlice,
@@ -55,7 +55,7 @@ from crm_desktop.letters.risk_notes import EngineFindings, client_risk_notes
 from crm_desktop.masking import mask_client_no
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
-from crm_desktop.services.visibility import get_visible_client, visible_clients
+from crm_desktop.services.visibility import can_see_client, get_visible_client, visible_clients
 
 log = logging.getLogger(__name__)
 
@@ -103,10 +103,110 @@ def letter_file_name(client_no: str, as_of: date) -> str:
 # ---------------------------------------------------------------- gathering one client's figures
 
 
-def _latest_score(session: Session, client_id: int) -> ClientScore | None:
+CHUNK = 400  # clients per bulk query: well under SQLite's bound-parameter limit
+
+
+@dataclass
+class _Account:
+    """One client's rows, as fetched in bulk."""
+
+    start: Any = None
+    snaps: list[Any] = field(default_factory=list)
+    holdings_date: date | None = None
+    positions: list[Any] = field(default_factory=list)
+    cash_row: Any = None
+    trades: Any = None
+
+
+def _fetch_accounts(session: Session, ids: Sequence[int], period_start: date, period_end: date
+                    ) -> dict[int, _Account]:
+    """The letter's rows for many clients with a handful of queries (every query filters on client ids)."""
+    acc = {cid: _Account() for cid in ids}
+    if not ids:
+        return acc
+    ids = list(ids)
+    last_before = (select(AssetSnapshot.client_id, func.max(AssetSnapshot.date).label("d"))
+                   .where(AssetSnapshot.client_id.in_(ids), AssetSnapshot.date < period_start)
+                   .group_by(AssetSnapshot.client_id).subquery())
+    for row in session.execute(
+        select(AssetSnapshot.client_id, AssetSnapshot.date, AssetSnapshot.total_assets,
+               AssetSnapshot.securities_value)
+        .join(last_before, and_(last_before.c.client_id == AssetSnapshot.client_id,
+                                last_before.c.d == AssetSnapshot.date))
+    ):
+        acc[row.client_id].start = row
+    for snap in session.execute(
+        select(AssetSnapshot.client_id, AssetSnapshot.date, AssetSnapshot.cash, AssetSnapshot.securities_value,
+               AssetSnapshot.total_assets, AssetSnapshot.net_inflow)
+        .where(AssetSnapshot.client_id.in_(ids), AssetSnapshot.date >= period_start,
+               AssetSnapshot.date <= period_end)
+        .order_by(AssetSnapshot.client_id, AssetSnapshot.date)
+    ):
+        acc[snap.client_id].snaps.append(snap)
+    latest_holding = (select(Holding.client_id, func.max(Holding.date).label("d"))
+                      .where(Holding.client_id.in_(ids), Holding.date <= period_end)
+                      .group_by(Holding.client_id).subquery())
+    for pos in session.execute(
+        select(Holding.client_id, Holding.date, Holding.code, Holding.quantity, Holding.cost, Holding.market_value,
+               Security.name, Security.industry, Security.board)
+        .join(latest_holding, and_(latest_holding.c.client_id == Holding.client_id,
+                                   latest_holding.c.d == Holding.date))
+        .join(Security, Security.code == Holding.code)
+        .where(Holding.quantity > 0)
+    ):
+        a = acc[pos.client_id]
+        a.holdings_date = pos.date
+        a.positions.append(pos)
+    buy, sell = Trade.side == "buy", Trade.side == "sell"
+    for agg in session.execute(
+        select(
+            Trade.client_id,
+            func.count(Trade.id).label("n"),
+            func.coalesce(func.sum(case((buy, Trade.amount), else_=0)), 0).label("buy"),
+            func.coalesce(func.sum(case((sell, Trade.amount), else_=0)), 0).label("sell"),
+            func.coalesce(func.sum(Trade.commission), 0).label("fee"),
+        ).where(Trade.client_id.in_(ids), Trade.trade_date >= period_start, Trade.trade_date <= period_end)
+        .group_by(Trade.client_id)
+    ):
+        acc[agg.client_id].trades = agg
+    for cid, a in acc.items():
+        if a.holdings_date is None:
+            continue
+        # Cash on the holdings date, so the allocation compares like with like.
+        inside = [r for r in a.snaps if r.date <= a.holdings_date]
+        if inside:
+            a.cash_row = inside[-1]
+        else:  # positions older than the period (rare): one look-up for this client
+            a.cash_row = session.execute(
+                select(AssetSnapshot.date, AssetSnapshot.cash).where(
+                    AssetSnapshot.client_id == cid, AssetSnapshot.date <= a.holdings_date)
+                .order_by(AssetSnapshot.date.desc()).limit(1)
+            ).first()
+    return acc
+
+
+def gather_letters(
+    session: Session,
+    clients: Sequence[Client],
+    *,
+    as_of: date,
+    period_start: date,
+    period_end: date,
+    comment: str | None = None,
+) -> dict[int, LetterData]:
+    """``{client_id: LetterData}`` for clients the caller has already checked the actor may see."""
     from crm_desktop.services.scoring import latest_client_scores
 
-    return latest_client_scores(session, [client_id]).get(client_id)
+    out: dict[int, LetterData] = {}
+    for i in range(0, len(clients), CHUNK):
+        part = clients[i:i + CHUNK]
+        ids = [c.id for c in part]
+        accounts = _fetch_accounts(session, ids, period_start, period_end)
+        scores = latest_client_scores(session, ids)
+        for c in part:
+            out[c.id] = _letter_data(c, accounts[c.id], scores.get(c.id), as_of=as_of, period_start=period_start,
+                                     period_end=period_end, comment=comment)
+    return out
 
 
 def gather_letter_data(
@@ -118,22 +218,17 @@ def gather_letter_data(
     period_end: date,
     comment: str | None = None,
 ) -> LetterData:
-    """Every figure of the letter, read for this one client only (each query filters on its id)."""
+    """Every figure of one client's letter (the same code path as batches)."""
+    return gather_letters(session, [client], as_of=as_of, period_start=period_start, period_end=period_end,
+                          comment=comment)[client.id]
+
+
+def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_of: date, period_start: date,
+                 period_end: date, comment: str | None) -> LetterData:
     from crm_desktop.scoring.reasons import label
 
-    cid = client.id
-    start_snap = session.execute(
-        select(AssetSnapshot.date, AssetSnapshot.total_assets, AssetSnapshot.securities_value)
-        .where(AssetSnapshot.client_id == cid, AssetSnapshot.date < period_start)
-        .order_by(AssetSnapshot.date.desc()).limit(1)
-    ).first()
-    snaps = session.execute(
-        select(AssetSnapshot.date, AssetSnapshot.cash, AssetSnapshot.securities_value, AssetSnapshot.total_assets,
-               AssetSnapshot.net_inflow)
-        .where(AssetSnapshot.client_id == cid, AssetSnapshot.date >= period_start,
-               AssetSnapshot.date <= period_end)
-        .order_by(AssetSnapshot.date)
-    ).all()
+    snaps = a.snaps
+    start_snap = a.start
     start_assets = Decimal(start_snap.total_assets) if start_snap else Decimal(0)
     end_assets = Decimal(snaps[-1].total_assets) if snaps else start_assets
     net_inflow = sum((Decimal(s.net_inflow) for s in snaps), Decimal(0))
@@ -143,22 +238,13 @@ def gather_letter_data(
         if start_snap else []
     trend += [TrendPoint(s.date, Decimal(s.total_assets), Decimal(s.securities_value)) for s in snaps]
 
-    holdings_date = session.scalar(
-        select(func.max(Holding.date)).where(Holding.client_id == cid, Holding.date <= period_end)
-    )
+    holdings_date = a.holdings_date
+    positions = list(a.positions)
     end_snap = snaps[-1] if snaps else None
     if end_snap is not None and Decimal(end_snap.securities_value) == 0 and (
             holdings_date is None or holdings_date < end_snap.date):
         # Sold out after the last position snapshot: the older positions are no longer held.
-        holdings_date = None
-    positions: list[Any] = []
-    if holdings_date is not None:
-        positions = list(session.execute(
-            select(Holding.code, Holding.quantity, Holding.cost, Holding.market_value, Security.name,
-                   Security.industry, Security.board)
-            .join(Security, Security.code == Holding.code)
-            .where(Holding.client_id == cid, Holding.date == holdings_date, Holding.quantity > 0)
-        ).all())
+        holdings_date, positions = None, []
     positions.sort(key=lambda p: (-Decimal(p.market_value), p.code))
     held_value = sum((Decimal(p.market_value) for p in positions), Decimal(0))
     lines = tuple(
@@ -168,46 +254,30 @@ def gather_letter_data(
         for p in positions[:TOP_HOLDINGS]
     )
 
-    # Allocation: cash on the holdings date (same day as the positions) beside the positions by board.
     alloc_date = holdings_date
-    cash_row = None
-    if holdings_date is not None:
-        cash_row = session.execute(
-            select(AssetSnapshot.date, AssetSnapshot.cash).where(
-                AssetSnapshot.client_id == cid, AssetSnapshot.date <= holdings_date)
-            .order_by(AssetSnapshot.date.desc()).limit(1)
-        ).first()
     slices: list[AllocationSlice] = []
     if positions:
-        cash = Decimal(cash_row.cash) if cash_row else Decimal(0)
+        cash = Decimal(a.cash_row.cash) if a.cash_row is not None else Decimal(0)
         by_board: dict[str, Decimal] = defaultdict(Decimal)
         for p in positions:
             by_board[p.board if p.board in BOARD_ORDER else "other"] += Decimal(p.market_value)
         slices = [AllocationSlice("cash", cash)] + [
             AllocationSlice(b, by_board[b]) for b in (*BOARD_ORDER, "other") if by_board.get(b)
         ]
-    elif snaps:
-        last = snaps[-1]
-        alloc_date = last.date
-        slices = [AllocationSlice("cash", Decimal(last.cash)),
-                  AllocationSlice("other", Decimal(last.securities_value))]
+    elif end_snap is not None:
+        alloc_date = end_snap.date
+        slices = [AllocationSlice("cash", Decimal(end_snap.cash)),
+                  AllocationSlice("other", Decimal(end_snap.securities_value))]
 
-    buy, sell = Trade.side == "buy", Trade.side == "sell"
-    tr_row = session.execute(
-        select(
-            func.count(Trade.id),
-            func.coalesce(func.sum(case((buy, Trade.amount), else_=0)), 0),
-            func.coalesce(func.sum(case((sell, Trade.amount), else_=0)), 0),
-            func.coalesce(func.sum(Trade.commission), 0),
-        ).where(and_(Trade.client_id == cid, Trade.trade_date >= period_start, Trade.trade_date <= period_end))
-    ).one()
-    buy_amount, sell_amount = Decimal(str(tr_row[1])), Decimal(str(tr_row[2]))
+    t = a.trades
+    buy_amount = Decimal(str(t.buy)) if t is not None else Decimal(0)
+    sell_amount = Decimal(str(t.sell)) if t is not None else Decimal(0)
     trading = TradingSummary(
-        int(tr_row[0]), buy_amount, sell_amount, Decimal(str(tr_row[3])),
+        int(t.n) if t is not None else 0, buy_amount, sell_amount,
+        Decimal(str(t.fee)) if t is not None else Decimal(0),
         (buy_amount + sell_amount) / average if average and average > 0 else None,
     )
 
-    score = _latest_score(session, cid)
     findings = None
     if score is not None:
         findings = EngineFindings(score.churn_risk, bool(score.suitability_mismatch), score.risk_style,
@@ -475,10 +545,10 @@ def generate_batch(
 ) -> BatchResult:
     """One PDF per client in ``out_dir`` (and optionally one merged PDF), rendered on all cores.
 
-    The parent reads each client's figures and stores each letter (record, touch, audit) in its own
-    transaction; worker processes render and write the files. A client that fails is reported in
-    ``failures`` and the batch goes on. Cancelling stops handing out work; letters already written
-    are kept and recorded.
+    The parent reads the figures in bulk (a few queries per few hundred clients) and stores the
+    letters; worker processes render and write the files. Each letter's record, touch and audit
+    entry sit in their own savepoint, so a client that fails is reported in ``failures`` and the
+    batch goes on. Cancelling stops handing out work; letters already written are kept and recorded.
     """
     _check_may_print(actor)
     as_of = as_of or date.today()
@@ -489,83 +559,110 @@ def generate_batch(
     todo = list(dict.fromkeys(c.strip() for c in client_nos if c.strip()))
     total = len(todo)
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    done = 0
+    counter = {"done": 0}
 
     def report(text: str) -> None:
         if progress is not None:
-            progress(done, total, text)
+            progress(counter["done"], total, text)
 
     def is_cancelled() -> bool:
         return bool(cancelled and cancelled())
 
-    def gather(number: str) -> LetterData | None:
-        t0 = time.perf_counter()
-        try:
-            with store.read() as session:
-                refresh_actor(session, actor)
-                client = get_visible_client(session, actor, number)
-                return gather_letter_data(session, client, as_of=as_of, period_start=start, period_end=end,
-                                          comment=comment)
-        except Exception as exc:
-            result.failures.append(BatchFailure(number, _message(exc)))
-            return None
-        finally:
-            result.stage_seconds["gather"] += time.perf_counter() - t0
+    def fail(number: str, exc: BaseException | str) -> None:
+        result.failures.append(BatchFailure(number, exc if isinstance(exc, str) else _message(exc)))
 
-    def record(number: str, written: WrittenLetter) -> None:
+    def gathered() -> Iterator[tuple[str, LetterData | None]]:
+        """Letter data chunk by chunk, in the order asked for; None for a client that failed."""
+        step = max(16, n_workers * 8)
+        for i in range(0, total, step):
+            chunk = todo[i:i + step]
+            t0 = time.perf_counter()
+            found: dict[str, LetterData] = {}
+            try:
+                with store.read() as session:
+                    refresh_actor(session, actor)
+                    clients = _load_visible(session, actor, chunk)
+                    data = gather_letters(session, list(clients.values()), as_of=as_of, period_start=start,
+                                          period_end=end, comment=comment)
+                    found = {no: data[c.id] for no, c in clients.items()}
+            except Exception as exc:
+                for number in chunk:
+                    fail(number, exc)
+            result.stage_seconds["gather"] += time.perf_counter() - t0
+            for number in chunk:
+                if number not in found and not any(f.client_no == number for f in result.failures):
+                    fail(number, _not_found(number))
+                yield number, found.get(number)
+
+    def record(items: list[tuple[str, WrittenLetter]]) -> None:
+        if not items:
+            return
         t0 = time.perf_counter()
-        result.stage_seconds["render"] += written.seconds
-        name = Path(written.path).name
+        stored: list[LetterResult] = []
         try:
             with store.transaction() as session:
                 refresh_actor(session, actor)
-                client = get_visible_client(session, actor, number)
-                rec_id, touch_id = _store_record(
-                    session, actor, client, as_of=as_of, period_start=start, period_end=end, file_name=name,
-                    sha256=written.sha256, pages=written.pages, size_bytes=written.size_bytes, comment=comment)
-            result.letters.append(LetterResult(rec_id, number, name, Path(written.path), written.pages,
+                clients = _load_visible(session, actor, [n for n, _ in items])
+                for number, written in items:
+                    result.stage_seconds["render"] += written.seconds
+                    name = Path(written.path).name
+                    client = clients.get(number)
+                    try:
+                        if client is None:
+                            raise _not_found(number)
+                        with session.begin_nested():
+                            rec_id, touch_id = _store_record(
+                                session, actor, client, as_of=as_of, period_start=start, period_end=end,
+                                file_name=name, sha256=written.sha256, pages=written.pages,
+                                size_bytes=written.size_bytes, comment=comment)
+                    except Exception as exc:
+                        # No record, no touch: the file must not go out either.
+                        Path(written.path).unlink(missing_ok=True)
+                        fail(number, exc)
+                        continue
+                    stored.append(LetterResult(rec_id, number, name, Path(written.path), written.pages,
                                                written.size_bytes, written.sha256, touch_id, start, end))
         except Exception as exc:
-            # No record, no touch: the file must not go out either.
-            Path(written.path).unlink(missing_ok=True)
-            result.failures.append(BatchFailure(number, _message(exc)))
-        finally:
-            result.stage_seconds["record"] += time.perf_counter() - t0
+            for r in stored:
+                if r.path is not None:
+                    r.path.unlink(missing_ok=True)
+                fail(r.client_no, exc)
+            stored = []
+        result.letters.extend(stored)
+        result.stage_seconds["record"] += time.perf_counter() - t0
 
     report(tr("准备生成 {n} 份报告…", "Preparing {n} letters…", n=total))
+    source = gathered()
     if n_workers <= 1 or total <= 2:
         init_worker()
-        for number in todo:
+        for number, data in source:
             if is_cancelled():
                 result.cancelled = True
                 break
-            data = gather(number)
             if data is not None:
                 try:
                     written = render_to_file(data, str(out / letter_file_name(number, as_of)), deterministic)
                 except Exception as exc:
-                    result.failures.append(BatchFailure(number, _message(exc)))
+                    fail(number, exc)
                 else:
-                    record(number, written)
-            done += 1
+                    record([(number, written)])
+            counter["done"] += 1
             report(number)
     else:
         ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
-        window = n_workers * 4
+        window = n_workers * 6
         with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=init_worker) as pool:
             pending: dict[Future[WrittenLetter], str] = {}
-            queue = iter(todo)
             exhausted = False
             while True:
                 while not exhausted and len(pending) < window and not is_cancelled():
-                    nxt = next(queue, None)
-                    if nxt is None:
+                    item = next(source, None)
+                    if item is None:
                         exhausted = True
                         break
-                    number = nxt
-                    data = gather(number)
+                    number, data = item
                     if data is None:
-                        done += 1
+                        counter["done"] += 1
                         report(number)
                         continue
                     path = str(out / letter_file_name(number, as_of))
@@ -578,18 +675,19 @@ def generate_batch(
                 if not pending:
                     break
                 finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                batch: list[tuple[str, WrittenLetter]] = []
                 for fut in finished:
                     number = pending.pop(fut)
                     try:
-                        written = fut.result()
+                        batch.append((number, fut.result()))
                     except Exception as exc:
-                        result.failures.append(BatchFailure(number, _message(exc)))
-                    else:
-                        record(number, written)
-                    done += 1
-                    report(number)
+                        fail(number, exc)
+                record(batch)
+                counter["done"] += len(finished)
+                report(batch[-1][0] if batch else "")
     order = {n: i for i, n in enumerate(todo)}
     result.letters.sort(key=lambda r: order[r.client_no])
+    result.failures.sort(key=lambda f: order.get(f.client_no, -1))
     if merged_path is not None and result.letters:
         t0 = time.perf_counter()
         report(tr("正在合并打印文件…", "Merging the print file…"))
@@ -599,6 +697,20 @@ def generate_batch(
     log.info("letters batch: %d written, %d failed, cancelled=%s, %.1fs", len(result.letters),
              len(result.failures), result.cancelled, result.wall_seconds)
     return result
+
+
+def _not_found(number: str) -> NotFound:
+    return NotFound(tr("找不到客户 {no}，或该客户不在您的权限范围内。",
+                       "Client {no} not found, or not among the clients you may see.", no=number))
+
+
+def _load_visible(session: Session, actor: Actor, numbers: Sequence[str]) -> dict[str, Client]:
+    """The clients among ``numbers`` that the actor may see, with branch and manager loaded."""
+    rows = session.scalars(
+        select(Client).options(joinedload(Client.branch), joinedload(Client.manager))
+        .where(Client.client_no.in_(list(numbers)))
+    ).all()
+    return {c.client_no: c for c in rows if can_see_client(actor, c)}
 
 
 def merge_pdfs(paths: Sequence[Path], target: Path) -> Path:
