@@ -19,9 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, true, update
+from sqlalchemy import ColumnElement, Table, and_, case, func, or_, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -33,7 +33,7 @@ from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenie
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
-from crm_desktop.services.service_plans import Plan, current_plan_in_session
+from crm_desktop.services.service_plans import GRADES, Plan, RecurringRule, current_plan_in_session
 from crm_desktop.services.visibility import visible_clients
 
 OPEN_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
@@ -157,7 +157,7 @@ def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) ->
     # Three columns instead of whole ClientScore objects: 100,000 clients load in a fraction of the time.
     if run_id is None:
         return {}
-    rows = session.execute(
+    rows = session.connection().execute(
         select(ClientScore.client_id, ClientScore.grade, ClientScore.churn_risk, ClientScore.suitability_mismatch)
         .join(Client, Client.id == ClientScore.client_id)
         .where(ClientScore.run_id == run_id, where)
@@ -165,19 +165,43 @@ def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) ->
     return {cid: (grade, churn, bool(mis)) for cid, grade, churn, mis in rows}
 
 
-def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
-    """Insert task rows, skipping dedupe keys that exist (also ones a parallel run just added)."""
-    created: list[tuple[int, str]] = []
-    if not rows:
-        return created
+def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ...]]) -> list[tuple[int, str]]:
+    """Insert task rows, skipping dedupe keys that exist (also ones a parallel run just added).
+
+    A candidate is ``(client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version)``.
+    """
+    if not candidates:
+        return []
+    names = ("client_id", "manager_id", "task_type", "source", "due_date", "dedupe_key", "plan_version")
+    rows = [dict(zip(names, c, strict=True)) for c in candidates]
+    # Most candidates exist already (every start of day recomputes the same keys): filter them out
+    # with indexed lookups, so only new rows go to the insert.
+    keys = [r["dedupe_key"] for r in rows]
+    existing: set[str] = set()
+    for i in range(0, len(keys), _CHUNK):
+        existing.update(session.connection().execute(select(ServiceTask.dedupe_key).where(
+            ServiceTask.dedupe_key.in_(keys[i:i + _CHUNK]))).scalars())
+    seen: set[str] = set()
+    fresh = []
+    for r in rows:
+        if r["dedupe_key"] not in existing and r["dedupe_key"] not in seen:
+            seen.add(r["dedupe_key"])
+            fresh.append(r)
+    if not fresh:
+        return []
+    table = cast(Table, ServiceTask.__table__)
     dialect = session.get_bind().dialect.name
     ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = utcnow()
-    for i in range(0, len(rows), 500):
-        part = [{**r, "created_at": now, "updated_at": now, "version": 1} for r in rows[i:i + 500]]
-        stmt = (ins(ServiceTask).values(part).on_conflict_do_nothing(index_elements=["dedupe_key"])
-                .returning(ServiceTask.id, ServiceTask.source))
-        created.extend((int(a), str(b)) for a, b in session.execute(stmt).all())
+    # ON CONFLICT DO NOTHING still guards against a generation running at the same moment elsewhere;
+    # RETURNING tells which rows this run really added.
+    stmt = ins(table).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(table.c.id, table.c.source)
+    created: list[tuple[int, str]] = []
+    for i in range(0, len(fresh), 5000):
+        part = [{**r, "status": TaskStatus.OPEN.value, "created_at": now, "updated_at": now, "version": 1,
+                 "note": None, "completed_at": None,
+                 "completed_touch_id": None, "cancel_reason": None} for r in fresh[i:i + 5000]]
+        created.extend((int(a), str(b)) for a, b in session.execute(stmt, part).all())
     return created
 
 
@@ -191,7 +215,9 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     """Generate the tasks due by ``as_of`` + the plan horizon for the clients the actor may see."""
     started = time.perf_counter()
     where: ColumnElement[bool] = visible_clients(actor) if actor is not None else true()
-    clients = session.execute(
+    # Plain Core rows for the bulk reads: the ORM's per-row bookkeeping would dominate at 100,000 clients.
+    conn = session.connection()
+    clients = conn.execute(
         select(Client.id, Client.branch_id, Client.manager_id, Client.open_date, Client.assigned_on,
                Client.birth_date, Client.risk_assessed_on)
         .where(where, Client.status != ClientStatus.CLOSED.value)
@@ -201,7 +227,7 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     previous = _scores(session, prev_id, where)
 
     last_touch: dict[tuple[int, str], date] = {}
-    for cid, ttype, at in session.execute(
+    for cid, ttype, at in conn.execute(
         select(Touch.client_id, Touch.touch_type, func.max(Touch.occurred_at))
         .join(Client, Client.id == Touch.client_id)
         .where(where, Touch.status == "active").group_by(Touch.client_id, Touch.touch_type)
@@ -209,7 +235,7 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         last_touch[(cid, ttype)] = _local_day(at)  # type: ignore[assignment]
     # A recurring task done by a touch of another type, or skipped by a person, still ends its cycle.
     cycle_end: dict[tuple[int, str], date] = {}
-    for cid, ttype, done_at, skipped_due in session.execute(
+    for cid, ttype, done_at, skipped_due in conn.execute(
         select(ServiceTask.client_id, ServiceTask.task_type,
                func.max(case((ServiceTask.status == TaskStatus.DONE.value, ServiceTask.completed_at))),
                func.max(case((and_(ServiceTask.status == TaskStatus.CANCELLED.value,
@@ -225,7 +251,7 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         if ends:
             cycle_end[(cid, ttype)] = max(ends)
     open_recurring: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for tid, cid, ttype, key in session.execute(
+    for tid, cid, ttype, key in conn.execute(
         select(ServiceTask.id, ServiceTask.client_id, ServiceTask.task_type, ServiceTask.dedupe_key)
         .join(Client, Client.id == ServiceTask.client_id)
         .where(where, ServiceTask.source == "recurring", ServiceTask.status.in_(OPEN_STATES))
@@ -233,7 +259,8 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         open_recurring[cid].append((tid, ttype, key))
 
     plans: dict[int, Plan] = {}
-    rows: list[dict[str, Any]] = []
+    by_grade: dict[int, dict[str | None, list[RecurringRule]]] = {}
+    rows: list[tuple[int, int | None, str, str, date, str, int]] = []
     replace_grade: list[int] = []
     replace_schedule: list[int] = []
     total = len(clients)
@@ -243,19 +270,18 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         plan = plans.get(branch_id)
         if plan is None:
             plan = plans[branch_id] = current_plan_in_session(session, branch_id)
+            by_grade[branch_id] = {g: plan.recurring_for(g) for g in (*GRADES, None)}
         horizon_end = as_of + timedelta(days=plan.horizon_days)
         score = current.get(cid)
         grade = score[0] if score else None
+        version_no = plan.version_no
 
-        def task(source: str, ttype: str, due: date, key: str, *, _cid: int = cid, _mgr: int | None = manager_id,
-                 _plan: Plan = plan) -> None:
-            rows.append({"client_id": _cid, "manager_id": _mgr, "task_type": ttype, "source": source,
-                         "due_date": due, "status": TaskStatus.OPEN.value, "dedupe_key": key,
-                         "plan_version": _plan.version_no})
+        def task(source: str, ttype: str, due: date, key: str) -> None:
+            rows.append((cid, manager_id, ttype, source, due, key, version_no))  # noqa: B023 (called at once)
 
         wanted: dict[str, str] = {}
         start = assigned_on or open_date
-        for rule in plan.recurring_for(grade):
+        for rule in by_grade[branch_id].get(grade, ()):
             bases = [d for d in (last_touch.get((cid, rule.task_type)), cycle_end.get((cid, rule.task_type)))
                      if d is not None]
             due = (max(bases) if bases else start) + timedelta(days=rule.interval_days)
