@@ -27,7 +27,7 @@ from crm_desktop.services.reassignment import (
     reason_label,
     status_label,
 )
-from crm_desktop.services.reassignment_rules import ManagerInfo, label
+from crm_desktop.services.reassignment_rules import ManagerInfo, grade_rank, label
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -144,6 +144,8 @@ class RequestModel(_Base):
                 return float(r.assets) if r.assets is not None else -1.0
             if col == RequestCol.REQUESTED_AT:
                 return r.requested_at.isoformat()
+            if col == RequestCol.GRADE:
+                return grade_rank(r.grade)
             return self._display(r, col)
         if role == FOREGROUND and col == RequestCol.VERDICT and r.status == "pending":
             return QBrush(BREACH if not r.verdict.ok else NOTE if r.verdict.notes else QColor("#1e8449"))
@@ -226,6 +228,8 @@ class SuggestionModel(_Base):
         if role in (DISPLAY, SORT_ROLE):
             if role == SORT_ROLE and col == SuggestionCol.ASSETS:
                 return float(s.assets) if s.assets is not None else -1.0
+            if role == SORT_ROLE and col == SuggestionCol.GRADE:
+                return grade_rank(s.grade)
             if col == SuggestionCol.CLIENT:
                 return f"{s.client_no} {s.client_name}"
             if col == SuggestionCol.GRADE:
@@ -325,6 +329,8 @@ class DeparturePlanModel(_Base):
             return m
         if role == EDIT and col == PlanCol.TO:
             return self.targets[index.row()] or ""
+        if role == SORT_ROLE and col == PlanCol.GRADE:
+            return grade_rank(m.grade)
         if role in (DISPLAY, SORT_ROLE):
             if col == PlanCol.CLIENT:
                 return f"{m.client_no} {m.client_name}"
@@ -407,6 +413,8 @@ class FrameModel(_Base):
                 return -1.0 if value is None or pd.isna(value) else float(value)
             if name == "churn_risk":
                 return {"high": 0, "medium": 1}.get(str(value), 2)
+            if name == "grade":
+                return grade_rank(str(value) if value else None)
             return dash.display_value(name, value)
         if role == ALIGN and name in self.NUMERIC:
             return RIGHT
