@@ -301,6 +301,25 @@ def test_progress_and_cancel(sqlite_store: Store) -> None:
         assert s.scalar(select(func.count()).select_from(AssetSnapshot)) == 0
     dones = [d for d, _t, _s in seen]
     assert dones == sorted(dones) and seen[0][1] == 3 + 3
+    # what the interrupted load left (demo branch and staff) does not block the next load
+    result = demo.generate_demo(sqlite_store, clients=200, seed=1, as_of=AS_OF)
+    with sqlite_store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Client)) == 200
+        assert s.scalar(select(func.count()).select_from(Branch)) == 1
+        assert sorted(s.execute(select(Staff.login)).scalars()) == ["admin", "bm", "im001", "im002", "im003",
+                                                                    "im004", "im005", "im006", "im007", "im008"]
+    for x in result.logins:
+        assert login(sqlite_store, x.login, x.password).role == x.role
+
+
+def test_leftover_with_foreign_staff_is_data(sqlite_store: Store) -> None:
+    with pytest.raises(demo.DemoCancelled):
+        demo.generate_demo(sqlite_store, clients=50, as_of=AS_OF, cancel=lambda: True)
+    admin = login(sqlite_store, "admin", demo.DEMO_PASSWORD)
+    staff.add_user(sqlite_store, admin, "zhang", role="investment_manager", display_name="张", branch_code="SH0108",
+                   password="secret-1")
+    with pytest.raises(Conflict):
+        demo.generate_demo(sqlite_store, clients=50, as_of=AS_OF)
 
 
 def test_progress_reaches_total(sqlite_store: Store) -> None:
@@ -375,3 +394,21 @@ def test_bundled_securities_list() -> None:
     assert {r["board"] for r in rows} == {"main", "chinext", "star", "bse"}
     recent = [r for r in rows if date.fromisoformat(r["list_date"]) > AS_OF - timedelta(days=365)]
     assert len(recent) >= 5
+
+
+def test_postgresql_constraints_are_back(pg_store: Store) -> None:
+    """The PostgreSQL load re-adds the foreign keys it set aside; a cancelled load keeps them too."""
+    query = text("SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+                 "WHERE n.nspname = current_schema() ORDER BY 1")
+
+    def names() -> list[str]:
+        with pg_store.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    before = names()
+    assert "fk_asset_snapshot_client_id_client" in before
+    with pytest.raises(demo.DemoCancelled):
+        demo.generate_demo(pg_store, clients=600, as_of=AS_OF, cancel=lambda: True)
+    assert names() == before
+    _load(pg_store, clients=100)
+    assert names() == before
