@@ -14,7 +14,7 @@ import pandas as pd
 
 from crm_desktop.scoring import fifo
 from crm_desktop.scoring.config import GRADES, RISK_LEVELS, ScoringConfig
-from crm_desktop.scoring.frames import IdLookup, cents, days, require_columns, text
+from crm_desktop.scoring.frames import IdLookup, cents, days, factorized_text, require_columns, text
 
 
 @dataclass
@@ -23,6 +23,20 @@ class Window:
     start: int  # first day of W
     churn_start: int  # first day of the churn look-back
     life_start: int  # first day of the lifecycle look-back
+
+
+class ClientResolver:
+    """Client ids -> client positions; counts the rows of clients nobody knows so the run can report them."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.lookup = IdLookup(ids)
+
+    def __call__(self, values: pd.Series, relevant: np.ndarray | None = None) -> tuple[np.ndarray, int]:
+        code = self.lookup(values)
+        missing = code < 0
+        if relevant is not None:
+            missing &= relevant
+        return code, int(missing.sum())
 
 
 @dataclass
@@ -47,34 +61,88 @@ def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     return out
 
 
-def snapshot_metrics(frame: pd.DataFrame, lookup: IdLookup, w: Window, cfg: ScoringConfig,
+def segment_sum(values: np.ndarray, lo: np.ndarray, hi: np.ndarray, dtype: Any = None) -> np.ndarray:
+    """Sums of ``values[lo[i]:hi[i]]`` for ranges that are ordered and do not overlap
+    (``lo[i] <= hi[i] <= lo[i+1]``), in one pass over the data and without a full-length prefix array."""
+    n = len(lo)
+    if n == 0 or len(values) == 0:
+        return np.zeros(n, dtype=dtype or (np.float64 if values.dtype.kind == "f" else np.int64))
+    bounds = np.empty(2 * n, dtype=np.int64)
+    bounds[0::2] = lo
+    bounds[1::2] = hi
+    limit = len(values) - 1
+    sums = np.add.reduceat(values, np.minimum(bounds, limit), dtype=dtype)[0::2]
+    # reduceat returns values[i] for an empty range and cannot see past the last element.
+    empty = lo >= hi
+    tail = (hi > limit) & ~empty
+    if tail.any():
+        sums[tail] = [values[a:b].sum(dtype=dtype) for a, b in zip(lo[tail].tolist(), hi[tail].tolist(), strict=True)]
+    sums[empty] = 0
+    return sums
+
+
+def to_fen(yuan_sums: np.ndarray) -> np.ndarray:
+    """Per-client float sums of 2-decimal amounts -> exact int64 fen.
+
+    Each input carries at most half an ulp of error; over a year of daily values that stays far below half
+    a fen for any account size that sits near a grade boundary, so rounding recovers the exact sum.
+    """
+    return np.rint(yuan_sums * 100.0).astype(np.int64)
+
+
+def _money_column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    col = frame[name]
+    if col.dtype == np.float64:
+        arr = col.to_numpy()
+    else:
+        arr = pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=0.0)
+    if not np.isfinite(arr).all():
+        arr = np.where(np.isfinite(arr), arr, 0.0)
+    return arr
+
+
+def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg: ScoringConfig,
                      out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
-    """Sums over W and the point values the rules need, from sorted (client, day) keys."""
+    """Sums over W and the point values the rules need, from sorted (client, day) keys.
+
+    Rows sorted by (client, date) (what the service loads) are used as they are; any other order is sorted.
+    Each client's rows then form one contiguous range, and every window inside W is a sub-range found by
+    binary search, so all sums are single passes over the data.
+    """
     n = out.n
     require_columns(frame, "snapshots", ("client_id", "date", "total_assets", "securities_value", "net_inflow"))
-    code = lookup(frame["client_id"])
     day = days(frame["date"])
-    keep = (code >= 0) & (day >= w.start) & (day <= w.as_of)
-    unknown = int(((code < 0) & (day >= w.start) & (day <= w.as_of)).sum())
+    if len(day) and (day.min() < w.start or day.max() > w.as_of):
+        in_w: np.ndarray | None = (day >= w.start) & (day <= w.as_of)
+    else:
+        in_w = None  # the usual case: the service loads exactly W, so skip a full-length mask
+    code, unknown = lookup(frame["client_id"], in_w)
     if unknown:
         warnings.append({"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}})
-    all_kept = bool(keep.all())
-    total = cents(frame["total_assets"])
-    sec = cents(frame["securities_value"])
-    inflow = cents(frame["net_inflow"])
-    if not all_kept:
+    keep = code >= 0 if in_w is None else (code >= 0) & in_w
+    total = _money_column(frame, "total_assets")
+    sec = _money_column(frame, "securities_value")
+    inflow = _money_column(frame, "net_inflow")
+    if not bool(keep.all()):
         code, day, total, sec, inflow = code[keep], day[keep], total[keep], sec[keep], inflow[keep]
     span = w.as_of - w.start + 1
-    key = code * span + (day - w.start)
-    if len(key) > 1 and not bool((key[1:] >= key[:-1]).all()):
-        order = np.lexsort((inflow, sec, total, key))
-        key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
+    key = code * span
+    key += day
+    key -= w.start
+    del code
     if len(key) > 1:
-        dup = np.r_[key[1:] == key[:-1], False]
-        if dup.any():
-            warnings.append({"code": "duplicate_snapshots", "params": {"count": int(dup.sum())}})
-            keep_last = ~dup
-            key, total, sec, inflow = key[keep_last], total[keep_last], sec[keep_last], inflow[keep_last]
+        step = np.diff(key)
+        smallest = int(step.min())
+        del step
+        if smallest <= 0:
+            # Unsorted or duplicated: sort on the full row so the kept duplicate never depends on row order.
+            order = np.lexsort((inflow, sec, total, key))
+            key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
+            dup = np.r_[key[1:] == key[:-1], False]
+            if dup.any():
+                warnings.append({"code": "duplicate_snapshots", "params": {"count": int(dup.sum())}})
+                keep_last = ~dup
+                key, total, sec, inflow = key[keep_last], total[keep_last], sec[keep_last], inflow[keep_last]
 
     base = np.arange(n, dtype=np.int64) * span
     start = np.searchsorted(key, base, side="left")
@@ -82,31 +150,26 @@ def snapshot_metrics(frame: pd.DataFrame, lookup: IdLookup, w: Window, cfg: Scor
     count = end - start
     has = count > 0
 
-    def range_sum(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        csum = np.zeros(len(values) + 1, dtype=np.int64)
-        np.cumsum(values, out=csum[1:])
-        return csum[hi] - csum[lo]
-
-    def at(values: np.ndarray, idx: np.ndarray, valid: np.ndarray) -> np.ndarray:
-        if len(values) == 0:
+    def at(idx: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        if len(total) == 0:
             return np.zeros(n, dtype=np.int64)
-        return np.where(valid, values[np.clip(idx, 0, len(values) - 1)], 0)
+        return np.where(valid, to_fen(total[np.clip(idx, 0, len(total) - 1)]), 0)
 
-    sum_total = range_sum(total, start, end)
-    sum_sec = range_sum(sec, start, end)
-    latest = at(total, end - 1, has)
-    first = at(total, start, has)
+    sum_total = to_fen(segment_sum(total, start, end))
+    sum_sec = to_fen(segment_sum(sec, start, end))
+    latest = at(end - 1, has)
+    first = at(start, has)
     # A90: the latest snapshot on or before as-of - churn_days, else the earliest one in W.
     i90 = np.searchsorted(key, base + (w.churn_start - 1 - w.start), side="right") - 1
-    a90 = np.where(i90 >= start, at(total, i90, has), first)
+    a90 = np.where(i90 >= start, at(i90, has), first)
     churn_lo = np.searchsorted(key, base + (w.churn_start - w.start), side="left")
-    inflow_churn = range_sum(inflow, churn_lo, end)
+    inflow_churn = to_fen(segment_sum(inflow, churn_lo, end))
     i180 = np.searchsorted(key, base + (w.life_start - 1 - w.start), side="right") - 1
-    a180 = np.where(i180 >= start, at(total, i180, has), first)
+    a180 = np.where(i180 >= start, at(i180, has), first)
     life_lo = np.searchsorted(key, base + (w.life_start - w.start), side="left")
-    dormant_fen = round(cfg.lifecycle.dormant_assets * 100)
-    big_life = range_sum((total >= dormant_fen).astype(np.int64), life_lo, end)
-    inflow_after_first = range_sum(inflow, np.minimum(start + 1, end), end)
+    dormant_yuan = round(cfg.lifecycle.dormant_assets * 100) / 100.0
+    big_life = segment_sum((total >= dormant_yuan - 0.005).view(np.int8), life_lo, end, dtype=np.int64)
+    inflow_after_first = to_fen(segment_sum(inflow, np.minimum(start + 1, end), end))
 
     out["snap_count"] = count
     out["sum_total"] = sum_total
@@ -120,30 +183,28 @@ def snapshot_metrics(frame: pd.DataFrame, lookup: IdLookup, w: Window, cfg: Scor
     out["inflow_after_first"] = inflow_after_first
 
 
-def trade_metrics(frame: pd.DataFrame, lookup: IdLookup, securities: pd.DataFrame, w: Window,
+def trade_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
                   cfg: ScoringConfig, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
     n = out.n
     require_columns(frame, "trades", ("client_id", "trade_date", "code", "side", "quantity", "amount", "commission"))
-    code = lookup(frame["client_id"])
     day = days(frame["trade_date"])
     horizon = w.start - cfg.trading.fifo_lookback_days
     in_range = (day <= w.as_of) & (day >= horizon)
-    unknown_client = int(((code < 0) & in_range).sum())
+    code, unknown_client = lookup(frame["client_id"], in_range)
     if unknown_client:
         warnings.append({"code": "unknown_client", "params": {"table": "trades", "count": unknown_client}})
     keep = (code >= 0) & in_range
-    side_raw = text(frame["side"])
-    side = np.char.lower(side_raw.astype(str)) if len(side_raw) else np.empty(0, dtype=str)
-    is_buy = side == "buy"
-    is_sell = side == "sell"
+    side_codes, side_uniques = factorized_text(frame["side"])
+    lowered = np.array([v.lower() for v in side_uniques], dtype=object)
+    is_buy = (lowered == "buy")[side_codes] if len(side_codes) else np.zeros(0, dtype=bool)
+    is_sell = (lowered == "sell")[side_codes] if len(side_codes) else np.zeros(0, dtype=bool)
     bad_side = keep & ~is_buy & ~is_sell
     if bad_side.any():
-        values = sorted(set(side_raw[bad_side].tolist()))[:10]
+        values = sorted(set(side_uniques[np.unique(side_codes[bad_side])].tolist()))[:10]
         warnings.append({"code": "unknown_side", "params": {"count": int(bad_side.sum()),
                                                              "values": ", ".join(repr(v) for v in values)}})
     keep &= is_buy | is_sell
-    sec_codes, sec_uniques = pd.factorize(pd.Series(text(frame["code"])), sort=True)
-    sec_codes = np.asarray(sec_codes, dtype=np.int64)
+    sec_codes, sec_uniques = factorized_text(frame["code"])
     code, day, is_buy, sec_codes = code[keep], day[keep], is_buy[keep], sec_codes[keep]
     qty = cents(frame["quantity"])[keep]
     amount = cents(frame["amount"])[keep]
@@ -210,22 +271,22 @@ def master_list_days(securities: pd.DataFrame) -> np.ndarray:
     return days(securities["list_date"]) if len(securities) else np.empty(0, dtype=np.int64)
 
 
-def holding_metrics(frame: pd.DataFrame, lookup: IdLookup, securities: pd.DataFrame, w: Window,
+def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
                     cfg: ScoringConfig, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
     n = out.n
     require_columns(frame, "holdings", ("client_id", "date", "code", "market_value"))
-    code = lookup(frame["client_id"])
     day = days(frame["date"])
     in_w = (day >= w.start) & (day <= w.as_of)
-    unknown = int(((code < 0) & in_w).sum())
+    code, unknown = lookup(frame["client_id"], in_w)
     if unknown:
         warnings.append({"code": "unknown_client", "params": {"table": "holdings", "count": unknown}})
     keep = in_w & (code >= 0)
     code, day = code[keep], day[keep]
     mv = cents(frame["market_value"])[keep]
-    sec_text = text(frame["code"])[keep]
+    h_codes, h_uniques = factorized_text(frame["code"])
     master = securities_index(securities)
-    pos = master.get_indexer(pd.Index(sec_text)) if len(sec_text) else np.empty(0, dtype=np.int64)
+    unique_pos = master.get_indexer(pd.Index(h_uniques)) if len(h_uniques) else np.empty(0, dtype=np.int64)
+    pos = unique_pos[h_codes[keep]] if keep.any() else np.empty(0, dtype=np.int64)
     board = np.char.lower(text(securities["board"]).astype(str)) if len(securities) else np.empty(0, dtype=str)
     growth_master = np.isin(board, np.array(cfg.risk_style.growth_boards, dtype=str))
     growth = np.zeros(len(pos), dtype=bool)

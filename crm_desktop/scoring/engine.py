@@ -6,6 +6,7 @@ empty (or all-default) outputs. See ``docs/scoring.md`` for every rule and ``inp
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -17,7 +18,7 @@ from crm_desktop.scoring import clients as client_rules
 from crm_desktop.scoring import managers as manager_rules
 from crm_desktop.scoring.clients import ClientArrays, Window
 from crm_desktop.scoring.config import GRADES, ScoringConfig
-from crm_desktop.scoring.frames import IdLookup, day_number, day_to_date, require_columns, text
+from crm_desktop.scoring.frames import day_number, day_to_date, require_columns, text
 from crm_desktop.scoring.inputs import ScoringInput
 
 ENGINE_VERSION = "1.0.0"
@@ -62,22 +63,24 @@ def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringRes
     clients = clients.sort_values("client_id", kind="stable").reset_index(drop=True)
     scored_mask = text(clients["status"]) != "closed"
     run_clients = clients[scored_mask].reset_index(drop=True)
-    lookup = IdLookup(run_clients["client_id"].to_numpy(dtype=np.int64))
-    arrays = ClientArrays(len(run_clients))
-
-    # Rows of closed clients are dropped quietly; only rows of clients nobody knows are reported.
-    closed_ids = set(clients.loc[~scored_mask, "client_id"].tolist())
-
-    def without_closed(frame: pd.DataFrame) -> pd.DataFrame:
-        if not closed_ids or len(frame) == 0:
-            return frame
-        return frame[~frame["client_id"].isin(closed_ids)]
-
-    client_rules.snapshot_metrics(without_closed(data.snapshots), lookup, w, cfg, arrays, warnings)
-    client_rules.trade_metrics(without_closed(data.trades), lookup, data.securities, w, cfg, arrays, warnings)
-    client_rules.holding_metrics(without_closed(data.holdings), lookup, data.securities, w, cfg, arrays, warnings)
+    # Aggregate over every client, closed ones too: client positions then follow client_id, so rows sorted
+    # by client stay sorted and nothing has to be filtered row by row; closed clients are dropped after.
+    arrays = ClientArrays(len(clients))
+    lookup = client_rules.ClientResolver(clients["client_id"].to_numpy(dtype=np.int64))
+    # The snapshot pass and the trade/holding passes touch disjoint arrays and numpy releases the GIL in
+    # its loops, so on a multi-core machine they overlap. Warnings are merged in a fixed order.
+    snap_warnings: list[dict[str, Any]] = []
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        snap = pool.submit(client_rules.snapshot_metrics, data.snapshots, lookup, w, cfg, arrays, snap_warnings)
+        client_rules.trade_metrics(data.trades, lookup, data.securities, w, cfg, arrays, warnings)
+        client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, warnings)
+        snap.result()
+    warnings[:0] = snap_warnings
+    scored_idx = np.flatnonzero(scored_mask)
+    arrays = ClientArrays(len(scored_idx), {k: v[scored_idx] for k, v in arrays.values.items()})
     result = client_rules.classify(run_clients, arrays, w, cfg, warnings)
-    result["manager_id"] = pd.to_numeric(run_clients["manager_id"], errors="coerce").astype("Int64").to_numpy()
+    result["manager_id"] = pd.array(pd.to_numeric(run_clients["manager_id"], errors="coerce").round(),
+                                     dtype="Int64")
 
     managers = manager_rules.score_managers(data.staff, clients, result, data.tasks, data.touches, w, cfg, warnings)
     suggestions = manager_rules.match(result, managers, cfg)
@@ -91,82 +94,108 @@ def _grade_threshold(table: dict[str, float], tier: int) -> float:
     return float(table[GRADES[tier]])
 
 
+def _sel(mask: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, list[list[Any]]]:
+    """Positions where ``mask`` holds and the given columns there, as Python lists."""
+    idx = np.flatnonzero(mask)
+    return idx, [np.asarray(c)[idx].tolist() for c in columns]
+
+
+def _put(slot: np.ndarray, idx: np.ndarray, made: list[dict[str, Any]]) -> None:
+    if len(idx):
+        holder = np.empty(len(made), dtype=object)
+        holder[:] = made
+        slot[idx] = holder
+
+
 def build_reasons(r: pd.DataFrame, cfg: ScoringConfig) -> list[list[dict[str, Any]]]:
-    """Structured reasons per client: what decided grade, churn risk, risk style, suitability, trading."""
-    if len(r) == 0:
+    """Structured reasons per client: what decided grade, churn risk, risk style, suitability, trading.
+
+    Built one kind of reason at a time over all clients (not one client at a time), which keeps a
+    100,000-client run well under a second here.
+    """
+    n = len(r)
+    if n == 0:
         return []
     churn_days = cfg.window.churn_days
     rs = cfg.risk_style
-    base_asset = _grade_threshold(cfg.grade.assets, 1)
-    base_comm = _grade_threshold(cfg.grade.commission, 1)
-    cols = [r[c].tolist() for c in (
-        "_asset_tier", "_comm_tier", "avg_assets", "commission_12m", "grade", "_has_snap", "_traded_w",
-        "churn_risk", "_high", "_no_recent", "_drop", "_a90", "_outflow", "latest_assets", "_last_trade_day",
-        "risk_style", "_by_board", "_by_conc", "_by_turn", "growth_board_share", "largest_position_share",
-        "turnover", "securitization_ratio", "suitability_mismatch", "_declared", "_declared_idx", "_required_idx",
-        "round_trips", "win_rate", "realized_pnl", "trading_ability", "_unmatched")]
-    levels = ("?", "C1", "C2", "C3", "C4", "C5")
-    out: list[list[dict[str, Any]]] = []
-    for (at, ct, avg, comm, grade, has_snap, traded, churn, high, no_recent, drop, a90, outflow, latest, last_day,
-         style, by_board, by_conc, by_turn, gshare, lshare, turnover, secur, mismatch, declared, declared_idx,
-         required_idx, trips, win_rate, pnl, ability, unmatched) in zip(*cols, strict=True):
-        rr: list[dict[str, Any]] = []
-        if not has_snap:
-            rr.append({"code": "no_snapshots", "params": {}})
-        if not traded:
-            rr.append({"code": "no_trades", "params": {}})
-        if at == 0 and ct == 0:
-            rr.append({"code": "grade_base", "params": {"avg_assets": avg, "asset_threshold": base_asset,
-                                                        "commission": comm, "commission_threshold": base_comm,
-                                                        "grade": grade}})
-        else:
-            if at >= ct:
-                rr.append({"code": "grade_assets", "params": {
-                    "avg_assets": avg, "threshold": _grade_threshold(cfg.grade.assets, at), "grade": GRADES[at]}})
-            if ct >= at:
-                rr.append({"code": "grade_commission", "params": {
-                    "commission": comm, "threshold": _grade_threshold(cfg.grade.commission, ct),
-                    "grade": GRADES[ct]}})
-        if high:
-            rr.append({"code": "churn_outflow", "params": {
-                "days": churn_days, "outflow": outflow, "ratio": cfg.churn.high_outflow_ratio, "a90": a90,
-                "share": round(outflow / a90, 4) if a90 else 0.0}})
-        elif churn == "medium":
-            if no_recent:
-                rr.append({"code": "churn_no_recent_trade", "params": {
-                    "days": churn_days, "last_trade": day_to_date(last_day).isoformat() if last_day >= 0 else ""}})
-            if drop:
-                rr.append({"code": "churn_assets_drop", "params": {
-                    "days": churn_days, "latest": latest, "ratio": cfg.churn.medium_assets_ratio, "a90": a90}})
-        elif has_snap:
-            rr.append({"code": "churn_low", "params": {"days": churn_days, "outflow": outflow, "latest": latest,
-                                                       "a90": a90}})
-        else:
-            rr.append({"code": "churn_no_data", "params": {}})
-        if style == "aggressive":
-            if by_board:
-                rr.append({"code": "style_growth_board", "params": {"share": gshare,
-                                                                    "threshold": rs.growth_board_share}})
-            if by_conc:
-                rr.append({"code": "style_concentration", "params": {"share": lshare,
-                                                                     "threshold": rs.largest_position_share}})
-            if by_turn:
-                rr.append({"code": "style_turnover", "params": {"turnover": turnover,
-                                                                "threshold": rs.aggressive_turnover}})
-        elif style == "conservative":
-            rr.append({"code": "style_conservative", "params": {
-                "securitization": secur, "sec_threshold": rs.conservative_securitization, "turnover": turnover,
-                "turnover_threshold": rs.conservative_turnover}})
-        else:
-            rr.append({"code": "style_balanced", "params": {"securitization": secur, "turnover": turnover}})
-        if declared_idx == 0:
-            rr.append({"code": "suitability_unknown_level", "params": {"declared": declared or "-"}})
-        else:
-            rr.append({"code": "suitability_mismatch" if mismatch else "suitability_ok", "params": {
-                "style": style, "required": levels[required_idx], "declared": levels[declared_idx]}})
-        rr.append({"code": "trading", "params": {"round_trips": trips, "win_rate": win_rate, "pnl": pnl,
-                                                 "ability": ability}})
-        if unmatched > 0:
-            rr.append({"code": "unmatched_sells", "params": {"quantity": unmatched}})
-        out.append(rr)
-    return out
+    col = {c: r[c].to_numpy() for c in r.columns if c != "reasons"}
+    at, ct = col["_asset_tier"], col["_comm_tier"]
+    asset_thresholds = np.array([0.0] + [float(cfg.grade.assets[g]) for g in GRADES[1:]])
+    comm_thresholds = np.array([0.0] + [float(cfg.grade.commission[g]) for g in GRADES[1:]])
+    grades = np.asarray(GRADES, dtype=object)
+    levels = np.array(["?", "C1", "C2", "C3", "C4", "C5"], dtype=object)
+    style = col["risk_style"]
+    churn = col["churn_risk"]
+    has_snap = col["_has_snap"].astype(bool)
+    base_asset, base_comm = float(asset_thresholds[1]), float(comm_thresholds[1])
+    high_ratio, drop_ratio = cfg.churn.high_outflow_ratio, cfg.churn.medium_assets_ratio
+    a90 = col["_a90"]
+    share = np.round(np.divide(col["_outflow"], a90, out=np.zeros(n), where=a90 != 0), 4)
+    declared_idx = col["_declared_idx"]
+    declared = np.where(col["_declared"] == "", "-", col["_declared"])
+    no_params: dict[str, Any] = {}
+
+    # One comprehension per kind of reason over the clients it applies to: no per-client branching.
+    slots = [np.full(n, None, dtype=object) for _ in range(12)]
+    (s_nosnap, s_notrade, s_grade, s_grade2, s_churn, s_churn2, s_style, s_style2, s_style3, s_suit, s_trade,
+     s_unmatched) = slots
+    idx, _ = _sel(~has_snap)
+    _put(s_nosnap, idx, [{"code": "no_snapshots", "params": no_params} for _ in range(len(idx))])
+    idx, _ = _sel(~col["_traded_w"].astype(bool))
+    _put(s_notrade, idx, [{"code": "no_trades", "params": no_params} for _ in range(len(idx))])
+    idx, (avg, comm, g) = _sel((at == 0) & (ct == 0), col["avg_assets"], col["commission_12m"], col["grade"])
+    _put(s_grade, idx, [{"code": "grade_base", "params": {
+        "avg_assets": a, "asset_threshold": base_asset, "commission": c, "commission_threshold": base_comm,
+        "grade": gg}} for a, c, gg in zip(avg, comm, g, strict=True)])
+    idx, (avg, t, g) = _sel((at > 0) & (at >= ct), col["avg_assets"], asset_thresholds[at], grades[at])
+    _put(s_grade, idx, [{"code": "grade_assets", "params": {"avg_assets": a, "threshold": tt, "grade": gg}}
+                        for a, tt, gg in zip(avg, t, g, strict=True)])
+    idx, (comm, t, g) = _sel((ct > 0) & (ct >= at), col["commission_12m"], comm_thresholds[ct], grades[ct])
+    _put(s_grade2, idx, [{"code": "grade_commission", "params": {"commission": c, "threshold": tt, "grade": gg}}
+                         for c, tt, gg in zip(comm, t, g, strict=True)])
+    idx, (out, a9, sh) = _sel(col["_high"].astype(bool), col["_outflow"], a90, share)
+    _put(s_churn, idx, [{"code": "churn_outflow", "params": {
+        "days": churn_days, "outflow": o, "ratio": high_ratio, "a90": a, "share": x}}
+        for o, a, x in zip(out, a9, sh, strict=True)])
+    idx, (last,) = _sel((churn == "medium") & col["_no_recent"].astype(bool), col["_last_trade_day"])
+    _put(s_churn, idx, [{"code": "churn_no_recent_trade", "params": {
+        "days": churn_days, "last_trade": day_to_date(d).isoformat() if d >= 0 else ""}} for d in last])
+    idx, (lat, a9) = _sel((churn == "medium") & col["_drop"].astype(bool), col["latest_assets"], a90)
+    _put(s_churn2, idx, [{"code": "churn_assets_drop", "params": {
+        "days": churn_days, "latest": x, "ratio": drop_ratio, "a90": a}} for x, a in zip(lat, a9, strict=True)])
+    idx, (out, lat, a9) = _sel((churn == "low") & has_snap, col["_outflow"], col["latest_assets"], a90)
+    _put(s_churn, idx, [{"code": "churn_low", "params": {"days": churn_days, "outflow": o, "latest": x, "a90": a}}
+                        for o, x, a in zip(out, lat, a9, strict=True)])
+    idx, _ = _sel((churn == "low") & ~has_snap)
+    _put(s_churn, idx, [{"code": "churn_no_data", "params": no_params} for _ in range(len(idx))])
+    aggressive = style == "aggressive"
+    idx, (v,) = _sel(aggressive & col["_by_board"].astype(bool), col["growth_board_share"])
+    _put(s_style, idx, [{"code": "style_growth_board", "params": {"share": x, "threshold": rs.growth_board_share}}
+                        for x in v])
+    idx, (v,) = _sel(aggressive & col["_by_conc"].astype(bool), col["largest_position_share"])
+    _put(s_style2, idx, [{"code": "style_concentration", "params": {
+        "share": x, "threshold": rs.largest_position_share}} for x in v])
+    idx, (v,) = _sel(aggressive & col["_by_turn"].astype(bool), col["turnover"])
+    _put(s_style3, idx, [{"code": "style_turnover", "params": {"turnover": x, "threshold": rs.aggressive_turnover}}
+                         for x in v])
+    idx, (sec, v) = _sel(style == "conservative", col["securitization_ratio"], col["turnover"])
+    _put(s_style, idx, [{"code": "style_conservative", "params": {
+        "securitization": x, "sec_threshold": rs.conservative_securitization, "turnover": y,
+        "turnover_threshold": rs.conservative_turnover}} for x, y in zip(sec, v, strict=True)])
+    idx, (sec, v) = _sel(style == "balanced", col["securitization_ratio"], col["turnover"])
+    _put(s_style, idx, [{"code": "style_balanced", "params": {"securitization": x, "turnover": y}}
+                        for x, y in zip(sec, v, strict=True)])
+    idx, (dec,) = _sel(declared_idx == 0, declared)
+    _put(s_suit, idx, [{"code": "suitability_unknown_level", "params": {"declared": d}} for d in dec])
+    idx, (mm, st, req, dec) = _sel(declared_idx > 0, col["suitability_mismatch"], style,
+                                   levels[col["_required_idx"]], levels[declared_idx])
+    _put(s_suit, idx, [{"code": "suitability_mismatch" if m else "suitability_ok",
+                        "params": {"style": y, "required": q, "declared": d}}
+                       for m, y, q, d in zip(mm, st, req, dec, strict=True)])
+    idx, (k, wr, pnl, ab) = _sel(np.ones(n, dtype=bool), col["round_trips"], col["win_rate"], col["realized_pnl"],
+                                 col["trading_ability"])
+    _put(s_trade, idx, [{"code": "trading", "params": {"round_trips": a, "win_rate": b, "pnl": c, "ability": d}}
+                        for a, b, c, d in zip(k, wr, pnl, ab, strict=True)])
+    idx, (v,) = _sel(col["_unmatched"] > 0, col["_unmatched"])
+    _put(s_unmatched, idx, [{"code": "unmatched_sells", "params": {"quantity": q}} for q in v])
+    return [[x for x in row if x is not None] for row in zip(*(slot.tolist() for slot in slots), strict=True)]

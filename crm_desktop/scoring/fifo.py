@@ -60,8 +60,18 @@ def match(
 
     n_sec = int(security.max()) + 1
     group = client.astype(np.int64) * n_sec + security.astype(np.int64)
-    side = is_buy.astype(np.int64)  # sells (0) before buys (1) on the same day
-    order = np.lexsort((quantity, amount, side, day, group))
+    first_day = int(day.min())
+    span = int(day.max()) - first_day + 1
+    # One int64 key (group, day, side) sorts in a single pass; sells (0) before buys (1) on a day.
+    composite = (group * span + (day - first_day)) * 2 + is_buy.astype(np.int64)
+    order = np.argsort(composite)  # ties are resolved explicitly below, so stability is not needed
+    ranked = composite[order]
+    tie = ranked[1:] == ranked[:-1]
+    if tie.any():
+        # Several trades of one security on one day and side: order them by amount, then quantity.
+        at = np.flatnonzero(np.r_[tie, False] | np.r_[False, tie])
+        sub = order[at]
+        order[at] = sub[np.lexsort((quantity[sub], amount[sub], composite[sub]))]
     group, day, is_buy = group[order], day[order], is_buy[order]
     quantity, amount, commission, client = quantity[order], amount[order], commission[order], client[order]
 

@@ -54,10 +54,17 @@ def days(values: Any) -> np.ndarray:
 
 def cents(values: Any) -> np.ndarray:
     """Money in yuan -> int64 fen; missing values count as 0."""
-    arr = pd.to_numeric(pd.Series(values) if not isinstance(values, pd.Series) else values,
-                        errors="coerce").to_numpy(dtype=np.float64, na_value=0.0)
-    arr = np.where(np.isfinite(arr), arr, 0.0)
-    return np.rint(arr * 100.0).astype(np.int64)
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if s.dtype == np.float64:
+        arr = s.to_numpy()
+    else:
+        arr = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=0.0)
+    scaled = arr * 100.0
+    np.rint(scaled, out=scaled)
+    bad = ~np.isfinite(scaled)
+    if bad.any():
+        scaled[bad] = 0.0
+    return scaled.astype(np.int64)
 
 
 def floats(values: Any, fill: float = 0.0) -> np.ndarray:
@@ -86,6 +93,12 @@ class IdLookup:
 
     def __call__(self, values: Any) -> np.ndarray:
         s = values if isinstance(values, pd.Series) else pd.Series(values)
+        if self._table is not None and s.dtype == np.int64:
+            ints = s.to_numpy()
+            if len(ints) == 0:
+                return np.empty(0, dtype=np.int64)
+            if ints.min() >= 0 and ints.max() < len(self._table):
+                return self._table[ints]
         arr = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
         valid = np.isfinite(arr)
         ints = np.where(valid, arr, -1).astype(np.int64)
@@ -102,5 +115,26 @@ class IdLookup:
 
 def text(values: Any) -> np.ndarray:
     """Object array of stripped strings; missing values become ''."""
+    codes, uniques = factorized_text(values)
+    return uniques[codes] if len(codes) else np.empty(0, dtype=object)
+
+
+def factorized_text(values: Any) -> tuple[np.ndarray, np.ndarray]:
+    """(int64 codes, object array of stripped unique strings), '' for missing.
+
+    Strips only the distinct values: millions of trade rows share a few thousand security codes.
+    """
     s = values if isinstance(values, pd.Series) else pd.Series(values)
-    return s.astype(object).where(s.notna(), "").astype(str).str.strip().to_numpy(dtype=object)
+    codes: Any
+    uniques: Any
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        # Categorical columns are already factorized: reuse their codes (a fast path for big tables).
+        codes, uniques = s.cat.codes.to_numpy(), s.cat.categories.to_numpy()
+    else:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    raw = np.array([str(u).strip() for u in uniques] + [""], dtype=object)
+    codes = np.asarray(codes, dtype=np.int64)
+    codes = np.where(codes < 0, len(raw) - 1, codes)
+    # Values that differ only by surrounding spaces collapse onto one code.
+    merged, inverse = np.unique(raw.astype(str), return_inverse=True)
+    return inverse[codes].astype(np.int64), merged.astype(object)

@@ -164,7 +164,7 @@ class _Formatter(string.Formatter):
         if format_spec == "m":
             return _number(float(value), 2)
         if format_spec == "n":
-            return _number(float(value), 2)
+            return _number(float(value), 4)
         if format_spec == "p":
             return _number(float(value) * 100, 2) + "%"
         if format_spec == "i":

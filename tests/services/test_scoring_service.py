@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from crm_desktop.db.models import (
     Touch,
     Trade,
 )
+from crm_desktop.db.store import Store
 from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.scoring import ENGINE_VERSION, render_reasons
 from crm_desktop.services import scoring
@@ -111,7 +113,7 @@ def test_second_run_becomes_latest_and_as_of_is_honoured(seeded: Seed) -> None:
         assert first_run is not None and first_run.created_by_id is None and first_run.as_of == date(2025, 5, 1)
 
 
-def test_empty_store_scores_without_error(store) -> None:  # type: ignore[no-untyped-def]
+def test_empty_store_scores_without_error(store: Store) -> None:
     summary = scoring.run_scoring(store, None, date(2025, 1, 31))
     assert summary.client_count == 0
     with store.read() as s:
@@ -146,7 +148,7 @@ def test_export_rows_respect_visibility(seeded: Seed) -> None:
     assert row["reasons"].startswith("average daily assets 3,250,000 ≥ 3,000,000 → V4")
 
 
-def test_broken_config_is_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_config_is_reported(tmp_path: Path) -> None:
     bad = tmp_path / "scoring.toml"
     bad.write_text("[grade]\nassets = { V5 = 1, V4 = 2, V3 = 3, V2 = 4 }\n", encoding="utf-8")
     with pytest.raises(InvalidInput, match=r"scoring\.toml"):

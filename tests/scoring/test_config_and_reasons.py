@@ -1,0 +1,39 @@
+"""The bundled TOML equals the built-in defaults; bad configs are refused; reasons render in both languages."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from crm_desktop.paths import resource
+from crm_desktop.scoring import ConfigError, ScoringConfig, label, render_reasons
+
+
+def test_bundled_config_equals_the_defaults() -> None:
+    with resource("config", "scoring.toml").open("rb") as fh:
+        assert ScoringConfig.from_mapping(tomllib.load(fh)) == ScoringConfig()
+
+
+@pytest.mark.parametrize("bad", [
+    {"grade": {"assets": {"V5": 1, "V4": 2, "V3": 3, "V2": 4}}},
+    {"grade": {"colour": 1}},
+    {"window": {"days": "many"}},
+    {"suitability": {"aggressive": "C9"}},
+    {"capability": {"weights": {"retention": 1}}},
+    {"value_score": {"w_assets": 0.9}},
+    {"matching": {"capacity": {"senior": -1, "intermediate": 1, "junior": 1}}},
+])
+def test_bad_configs_are_refused(bad: dict[str, object]) -> None:
+    with pytest.raises(ConfigError):
+        ScoringConfig.from_mapping(bad)
+
+
+def test_render_in_both_languages_and_unknown_codes() -> None:
+    reason = {"code": "grade_assets", "params": {"avg_assets": 3_250_000.0, "threshold": 3_000_000, "grade": "V4"}}
+    assert render_reasons([reason]) == ["日均资产 3,250,000 ≥ 3,000,000 → V4"]
+    assert render_reasons([reason], "en") == ["average daily assets 3,250,000 ≥ 3,000,000 → V4"]
+    assert render_reasons([{"code": "from_the_future", "params": {"x": 1}}]) == ["from_the_future(x=1)"]
+    assert render_reasons(None) == []
+    assert label("grade", "V5") == "V5 钻石" and label("grade", "V5", "en") == "V5 diamond"
+    assert label("lifecycle", "unknown") == "unknown"
