@@ -58,7 +58,8 @@ class Filters:
 @dataclass
 class BookData:
     book: ClientBook
-    display: list[np.ndarray]  # per Col: object array of str
+    # per Col: object array of str; float64 for NUMERIC_COLS and datetime64[D] for dates (formatted on demand)
+    display: list[np.ndarray]
     # per Col: sort keys (float64, NaN = no value), turned into cached orders on first use
     keys: list[np.ndarray]
     haystack: np.ndarray  # "<client no>\x1f<name lower>\x1f<phone tail>" as a fixed-width str array
@@ -86,6 +87,10 @@ class BookData:
             self._orders[key] = np.lexsort((np.arange(len(k)), primary, missing))
         return self._orders[key]
 
+    def forget_orders(self, col: int) -> None:
+        for key in [k for k in self._orders if k[0] == col]:
+            del self._orders[key]
+
     def search(self, text: str, within: np.ndarray | None = None) -> np.ndarray:
         """Positions whose client number, name or phone tail contains ``text`` (searching only ``within``)."""
         needle = text.strip().lower()
@@ -111,12 +116,12 @@ class BookData:
         return mask
 
 
-def _fmt_money(values: np.ndarray) -> np.ndarray:
-    return np.array([NONE if v != v else f"{v:,.0f}" for v in values.tolist()], dtype=object)
+def fmt_money(v: float) -> str:
+    return NONE if v != v else f"{v:,.0f}"
 
 
-def _fmt_score(values: np.ndarray) -> np.ndarray:
-    return np.array([NONE if v != v else f"{v:.1f}" for v in values.tolist()], dtype=object)
+def fmt_score(v: float) -> str:
+    return NONE if v != v else f"{v:.1f}"
 
 
 def _labels(kind: str, values: pd.Series, lang: str) -> np.ndarray:
@@ -125,31 +130,44 @@ def _labels(kind: str, values: pd.Series, lang: str) -> np.ndarray:
     return shown[codes]
 
 
-def _text_rank(values: pd.Series, collate: bool) -> np.ndarray:
-    """Rank of each text for sorting (float, NaN for empty); Chinese names in pinyin order."""
-    codes, uniques = pd.factorize(values.fillna("").astype(str))
-    u = list(uniques)
-    if collate:
-        collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        collator.setNumericMode(True)
-        ordered = sorted(range(len(u)), key=lambda i: collator.sortKey(u[i]))
-    else:
-        ordered = sorted(range(len(u)), key=lambda i: u[i])
-    rank = np.empty(len(u) + 1, dtype=np.float64)
-    rank[np.asarray(ordered, dtype=np.int64)] = np.arange(len(u), dtype=np.float64)
-    rank[[i for i, s in enumerate(u) if s == ""]] = np.nan
-    rank[-1] = np.nan
+def _text_rank(values: pd.Series) -> np.ndarray:
+    """Rank of each text for sorting in code-point order (float, NaN for empty)."""
+    codes, uniques = pd.factorize(values.fillna("").astype(str), sort=True)
+    rank = np.arange(len(uniques) + 1, dtype=np.float64)
+    rank[[i for i, s in enumerate(uniques) if s == ""]] = np.nan
+    rank[-1] = np.nan  # code -1: missing
     return rank[codes]
 
 
-def _dates(series: pd.Series, local: bool) -> tuple[np.ndarray, np.ndarray]:
+def collated_ranks(data: BookData) -> dict[int, np.ndarray]:
+    """Name and manager ranks in Chinese (pinyin) order; slower, so computed after the first paint."""
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    collator.setNumericMode(True)
+    out: dict[int, np.ndarray] = {}
+    f = data.book.frame
+    for col, series in ((Col.NAME, f["name"]), (Col.MANAGER, f["manager_name"])):
+        codes, uniques = pd.factorize(series.fillna("").astype(str))
+        u = list(uniques)
+        keys = [collator.sortKey(x) for x in u]
+        order = sorted(range(len(u)), key=keys.__getitem__)
+        rank = np.empty(len(u) + 1, dtype=np.float64)
+        rank[np.asarray(order, dtype=np.int64)] = np.arange(len(u), dtype=np.float64)
+        rank[[i for i, x in enumerate(u) if x == ""]] = np.nan
+        rank[-1] = np.nan
+        out[int(col)] = rank[codes]
+    return out
+
+
+def _days(series: pd.Series, local: bool) -> np.ndarray:
+    """Calendar days (datetime64[D], NaT = none); timestamps in the workstation's time zone."""
     s = series
     if local:
-        s = s.dt.tz_convert(datetime.now().astimezone().tzinfo)
-    text = s.dt.strftime("%Y-%m-%d").fillna(NONE).to_numpy(dtype=object)
-    raw = s.to_numpy(dtype="datetime64[ns]").view(np.int64).astype(np.float64)
-    key = np.where(s.isna().to_numpy(), np.nan, raw)
-    return text, key
+        s = s.dt.tz_convert(datetime.now().astimezone().tzinfo).dt.tz_localize(None)
+    return s.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+
+
+def fmt_day(v: np.datetime64) -> str:
+    return NONE if np.isnat(v) else str(v)
 
 
 def prepare(book: ClientBook, lang: str | None = None) -> BookData:
@@ -163,37 +181,40 @@ def prepare(book: ClientBook, lang: str | None = None) -> BookData:
     display[Col.CLIENT_NO] = f["client_no"].to_numpy(dtype=object)
     keys[Col.CLIENT_NO] = np.arange(n, dtype=np.float64)  # the frame arrives sorted by client number
     display[Col.NAME] = f["name"].to_numpy(dtype=object)
-    keys[Col.NAME] = _text_rank(f["name"], collate=lang != EN)
+    keys[Col.NAME] = _text_rank(f["name"])
     display[Col.MANAGER] = f["manager_name"].replace("", NONE).to_numpy(dtype=object)
-    keys[Col.MANAGER] = _text_rank(f["manager_name"], collate=lang != EN)
+    keys[Col.MANAGER] = _text_rank(f["manager_name"])
     display[Col.GRADE] = f["grade"].replace("", NONE).to_numpy(dtype=object)
-    keys[Col.GRADE] = _text_rank(f["grade"], collate=False)
-    display[Col.VALUE_SCORE] = _fmt_score(f["value_score"].to_numpy())
-    keys[Col.VALUE_SCORE] = f["value_score"].to_numpy(dtype=np.float64)
-    display[Col.AVG_ASSETS] = _fmt_money(f["avg_assets"].to_numpy())
-    keys[Col.AVG_ASSETS] = f["avg_assets"].to_numpy(dtype=np.float64)
-    display[Col.COMMISSION] = _fmt_money(f["commission_12m"].to_numpy())
-    keys[Col.COMMISSION] = f["commission_12m"].to_numpy(dtype=np.float64)
+    keys[Col.GRADE] = _text_rank(f["grade"])
+    # Numbers stay floats here: the model formats only the cells on screen (100,000 f-strings per column
+    # would cost more than the whole query).
+    for col, name in ((Col.VALUE_SCORE, "value_score"), (Col.AVG_ASSETS, "avg_assets"),
+                      (Col.COMMISSION, "commission_12m")):
+        keys[col] = f[name].to_numpy(dtype=np.float64)
+        display[col] = keys[col]
     display[Col.CHURN] = _labels("churn_risk", f["churn_risk"], lang)
     keys[Col.CHURN] = f["churn_risk"].map(CHURN_ORDER).to_numpy(dtype=np.float64)
     display[Col.RISK_LEVEL] = f["risk_level"].to_numpy(dtype=object)
-    keys[Col.RISK_LEVEL] = _text_rank(f["risk_level"], collate=False)
+    keys[Col.RISK_LEVEL] = _text_rank(f["risk_level"])
     mism = f["mismatch"].to_numpy(dtype=np.float64)
     yes, no = ("mismatch", "ok") if lang == EN else ("不匹配", "匹配")
     display[Col.MISMATCH] = np.where(np.isnan(mism), NONE, np.where(mism > 0, yes, no)).astype(object)
     keys[Col.MISMATCH] = np.where(np.isnan(mism), np.nan, 1.0 - mism)  # mismatches first when ascending
     display[Col.LIFECYCLE] = _labels("lifecycle", f["lifecycle"], lang)
-    keys[Col.LIFECYCLE] = _text_rank(f["lifecycle"], collate=False)
-    display[Col.LAST_TOUCH], keys[Col.LAST_TOUCH] = _dates(f["last_touch"], local=True)
-    display[Col.NEXT_DUE], keys[Col.NEXT_DUE] = _dates(f["next_due"], local=False)
+    keys[Col.LIFECYCLE] = _text_rank(f["lifecycle"])
+    # Dates, like numbers, are formatted only for the cells on screen.
+    for col, name, local in ((Col.LAST_TOUCH, "last_touch", True), (Col.NEXT_DUE, "next_due", False)):
+        display[col] = _days(f[name], local)
+        exact = f[name].to_numpy(dtype="datetime64[ns]")  # sort by the moment, not just the day
+        keys[col] = np.where(np.isnat(exact), np.nan, exact.view(np.int64).astype(np.float64))
 
-    hay = (f["client_no"].astype(str) + "\x1f" + f["name"].astype(str).str.lower() + "\x1f"
-           + f["phone_tail"].astype(str))
+    hay = ["\x1f".join(parts) for parts in zip(f["client_no"].tolist(), f["name"].str.lower().tolist(),
+                                                f["phone_tail"].tolist(), strict=True)]
     return BookData(
         book=book,
         display=display,
         keys=keys,
-        haystack=np.asarray(hay.to_numpy(dtype=str)) if n else np.array([], dtype=str),
+        haystack=np.array(hay, dtype=str) if n else np.array([], dtype=str),
         grade=f["grade"].to_numpy(dtype=str),
         churn=f["churn_risk"].to_numpy(dtype=str),
         lifecycle=f["lifecycle"].to_numpy(dtype=str),

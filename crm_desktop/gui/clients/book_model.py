@@ -6,13 +6,23 @@ roles are compared with module-level ints, and text comes straight out of an obj
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont
 
-from crm_desktop.gui.clients.book_data import NONE, NUMERIC_COLS, BookData, Col, Filters
+from crm_desktop.gui.clients.book_data import (
+    NONE,
+    NUMERIC_COLS,
+    BookData,
+    Col,
+    Filters,
+    fmt_day,
+    fmt_money,
+    fmt_score,
+)
 from crm_desktop.i18n import language
 from crm_desktop.scoring.reasons import label
 
@@ -20,13 +30,13 @@ DISPLAY = Qt.ItemDataRole.DisplayRole.value
 TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 FONT = Qt.ItemDataRole.FontRole.value
-DECORATION = Qt.ItemDataRole.DecorationRole.value
 CLIENT_NO_ROLE = Qt.ItemDataRole.UserRole.value
 ROW_ROLE = Qt.ItemDataRole.UserRole.value + 1  # position of the row in the loaded book frame
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _HITS_CACHE = 12
+NCOLS = len(Col)
 
 
 def headers() -> list[str]:
@@ -78,9 +88,14 @@ class ClientBookModel(QAbstractTableModel):
         self._headers = headers()
         self._tips = header_tips()
         self._align = [_RIGHT if c in NUMERIC_COLS else _LEFT for c in Col]
+        self._fmt: list[Callable[[Any], str] | None] = [None] * NCOLS
+        self._fmt[Col.VALUE_SCORE] = fmt_score
+        self._fmt[Col.AVG_ASSETS] = fmt_money
+        self._fmt[Col.COMMISSION] = fmt_money
+        self._fmt[Col.LAST_TOUCH] = fmt_day
+        self._fmt[Col.NEXT_DUE] = fmt_day
         self._bold = QFont()
         self._bold.setBold(True)
-        self._warn_icon: QIcon | None = None
         self._lang = language()
 
     # ------------------------------------------------------------------ loading, filtering, sorting
@@ -103,8 +118,18 @@ class ClientBookModel(QAbstractTableModel):
             self._filters = filters
             self._apply()
 
+    def update_keys(self, keys: dict[int, np.ndarray]) -> None:
+        """Better sort keys arrived (e.g. pinyin order of names): use them from now on."""
+        if self._data is None:
+            return
+        for col, k in keys.items():
+            self._data.keys[col] = k
+            self._data.forget_orders(col)
+        if self._sort[0] in keys:
+            self._apply()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(Col):
+        if 0 <= column < NCOLS:
             self._sort = (column, order == Qt.SortOrder.DescendingOrder)
             self._apply()
 
@@ -171,10 +196,10 @@ class ClientBookModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._n
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
+        return 0 if parent.isValid() else NCOLS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Col):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < NCOLS:
             if role == DISPLAY:
                 return self._headers[section]
             if role == TOOLTIP:
@@ -186,10 +211,13 @@ class ClientBookModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         r = index.row()
         c = index.column()
-        if r < 0 or r >= self._n or c < 0 or c >= len(Col):
+        if r < 0 or r >= self._n or c < 0 or c >= NCOLS:
             return None
         if role == DISPLAY:
-            return self._cols[c][self._view[r]]
+            fmt = self._fmt[c]
+            if fmt is None:
+                return self._cols[c][self._view[r]]
+            return fmt(self._cols[c][self._view[r]])
         if role == ALIGN:
             return self._align[c]
         if role == FONT:
@@ -219,6 +247,9 @@ class ClientBookModel(QAbstractTableModel):
         if d is None:
             return None
         text = self._cols[c][pos]
+        fmt = self._fmt[c]
+        if fmt is not None:
+            text = fmt(text)
         if text == NONE and c in (Col.GRADE, Col.VALUE_SCORE, Col.AVG_ASSETS, Col.COMMISSION, Col.CHURN,
                                   Col.MISMATCH, Col.LIFECYCLE):
             return QCoreApplication.translate("ClientBook", "Not scored yet")

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.gui import settings as opts
-from crm_desktop.gui.clients.book_data import BookData, Col, Filters, prepare
+from crm_desktop.gui.clients.book_data import BookData, Col, Filters, collated_ranks, prepare
 from crm_desktop.gui.clients.book_model import ClientBookModel
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_client_filter_bar import Ui_ClientFilterBar
-from crm_desktop.gui.workers import Requester, TaskControl, run_task
-from crm_desktop.i18n import language
+from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
+from crm_desktop.i18n import EN, language
 from crm_desktop.scoring.reasons import LABELS, label
 from crm_desktop.services import client_book
 
@@ -61,6 +61,7 @@ class ClientBookPage(QWidget):
         self._stale = True
         self._restoring = False
         self._requester = Requester(ctx.pool)
+        self._collating: TaskHandle | None = None
 
         self.bar = QWidget(self)
         self.filter_ui = Ui_ClientFilterBar()
@@ -243,7 +244,7 @@ class ClientBookPage(QWidget):
     # ------------------------------------------------------------------ loading
     @property
     def loading(self) -> bool:
-        return self._requester.busy
+        return self._requester.busy or (self._collating is not None and not self._collating.done)
 
     def reload(self) -> None:
         self._stale = False
@@ -262,7 +263,7 @@ class ClientBookPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and not self.loading:
+        if self._stale and not self._requester.busy:
             self.reload()
 
     def _loaded(self, data: BookData) -> None:
@@ -278,6 +279,19 @@ class ClientBookPage(QWidget):
         else:
             self.banner.hide()
         self._reselect(current)
+        if language() != EN:
+            self._collate(data)
+
+    def _collate(self, data: BookData) -> None:
+        """Pinyin order for names and managers, computed after the first paint (a second or so at 100,000)."""
+
+        def done(keys: dict[int, np.ndarray]) -> None:
+            if self.model.book_data is data:  # not superseded by a reload meanwhile
+                current = self._current_client()
+                self.model.update_keys(keys)
+                self._reselect(current)
+
+        self._collating = run_task(lambda _control: collated_ranks(data), on_done=done, pool=self.ctx.pool)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
