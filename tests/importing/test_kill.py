@@ -49,6 +49,14 @@ def _snapshot(store: Store) -> tuple[int, int, int, int]:
         )
 
 
+def _foreign_keys(store: Store) -> int:
+    with store.read() as s:
+        if store.dialect == "sqlite":
+            return len(s.execute(text("PRAGMA foreign_key_list(trade)")).all())
+        return int(s.execute(text(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = to_regclass('trade') AND contype = 'f'")).scalar() or 0)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_at", ["reading", "writing"])
 def test_killed_import_leaves_store_unchanged(seeded: Seed, tmp_path: Path, db_url: str, kill_at: str) -> None:
@@ -85,11 +93,13 @@ def test_killed_import_leaves_store_unchanged(seeded: Seed, tmp_path: Path, db_u
     fresh = open_store(db_url, upgrade=False)
     try:
         assert _snapshot(fresh) == before
+        assert _foreign_keys(fresh) == 2
         if fresh.dialect == "sqlite":
             with fresh.read() as s:
                 assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         # Nothing is left locked or half-done: the same import now goes through completely.
         r = run_import(fresh, seeded.admin, "trades", path)
         assert (r.rows_new, r.rows_changed) == (120_000 - 100, 100)
+        assert _foreign_keys(fresh) == 2  # the bulk path's dropped foreign keys are back
     finally:
         fresh.dispose()

@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from crm_desktop.db.models import (
     AssetSnapshot,
@@ -279,6 +280,25 @@ def test_assets_and_holdings(seeded: Seed, tmp_path: Path) -> None:
         assert s.scalar(select(func.count()).select_from(Holding)) == 2
     assert run_import(seeded.store, seeded.admin, "assets", assets).rows_unchanged == 2
     assert run_import(seeded.store, seeded.admin, "holdings", holdings).rows_unchanged == 2
+
+
+def test_bulk_path_keeps_foreign_keys(seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL big batches drop and re-add the foreign keys; the constraints must end up as before."""
+    from crm_desktop.importing import writers
+
+    monkeypatch.setattr(writers, "_BULK_ROWS", 2)
+    _securities(seeded, tmp_path)
+    r = run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, TRADES_ROWS))
+    assert r.rows_new == 4
+    with seeded.store.read() as s:
+        if seeded.store.dialect == "postgresql":
+            defs = sorted(s.execute(text(
+                "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass('trade') AND contype = 'f'")).scalars())
+            assert defs == ["fk_trade_client_id_client", "fk_trade_code_security"]
+    # the re-added constraint is enforced
+    with pytest.raises(IntegrityError), seeded.store.transaction() as s:
+        s.execute(text("INSERT INTO trade (trade_id, trade_date, client_id, code, side, quantity, price, amount, "
+                       "commission) VALUES ('X', '2024-01-05', 999999, '000001', 'buy', 1, 1, 1, 0)"))
 
 
 def test_cancel_leaves_the_store_as_before(seeded: Seed, tmp_path: Path) -> None:
