@@ -349,8 +349,11 @@ def request_moves(
                 sid = (suggestion_ids or {}).get(no)
                 if sid is not None:
                     sug = session.get(MatchSuggestion, sid)
-                    if sug is not None and sug.status == "open":
-                        sug.status, sug.decided_by_id, sug.decided_at = "accepted", actor.id, utcnow()
+                    if sug is None or sug.status != "open":
+                        raise Conflict(tr("建议 #{id} 已被其他人处理，请刷新。", "Suggestion #{id} was handled by someone "
+                                          "else; refresh.", id=sid))
+                    sug.status, sug.decided_by_id, sug.decided_at = "accepted", actor.id, utcnow()
+                    audit.record(session, actor, "suggestion.accept", "match_suggestion", sid, request_id=req.id)
                 audit.record(session, actor, "reassignment.request", "reassignment_request", req.id,
                              client_no=client.client_no, from_manager_id=client.manager_id,
                              to_login=target.login, reason=reason, batch_id=batch)

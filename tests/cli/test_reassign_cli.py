@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -72,3 +74,12 @@ def test_override_reason_on_breach(db_url: str, seeded: Seed, monkeypatch: pytes
     assert "a V5 client needs a senior manager or better; 赵经理 is junior" in capsys.readouterr().out
     assert crm(db_url, monkeypatch, "reassign", "approve", rid, "--override-reason", "客户坚持", "--as-user",
                "bm") == 0
+
+
+def test_export_dashboard(db_url: str, seeded: Seed, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "board.xlsx"
+    assert crm(db_url, monkeypatch, "export", "dashboard", "--out", str(target), "--as-user", "bm") == 0
+    assert target.stat().st_size > 0 and "board.xlsx" in capsys.readouterr().out
+    assert crm(db_url, monkeypatch, "export", "dashboard", "--out", str(tmp_path / "x.xlsx"), "--as-user", "im1") == 4
+    assert crm(db_url, monkeypatch, "export", "dashboard", "--out", str(tmp_path / "x.txt"), "--as-user", "bm") == 3

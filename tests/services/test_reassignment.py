@@ -249,6 +249,8 @@ def test_suggestions_accept_and_dismiss(seeded: Seed) -> None:
         assert {x.status for x in sess.scalars(select(MatchSuggestion))} == {"accepted", "dismissed"}
         req = sess.get(ReassignmentRequest, rid)
         assert req is not None and req.reason == "capability" and req.status == "pending"
+        actions = set(sess.scalars(select(AuditLog.action).where(AuditLog.entity_type == "match_suggestion")))
+        assert actions == {"suggestion.accept", "suggestion.dismiss"}
     with pytest.raises(Conflict):
         reassignment.dismiss_suggestion(s.store, s.bm, [sugs[0].id])
     with pytest.raises(PermissionDenied):
