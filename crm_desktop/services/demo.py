@@ -157,10 +157,11 @@ class _Manager:
     login: str
 
 
-def _create_staff(store: Store, as_of: date, n_managers: int, seed: int,
+def _create_staff(store: Store, as_of: date, years: np.ndarray, seed: int,
                   existing: _Existing) -> tuple[list[DemoLogin], list[_Manager]]:
     """Branch and staff through the staff service (audited like any other account)."""
     rng = np.random.default_rng([seed, 5])
+    n_managers = len(years)
     names = people.person_names(rng, n_managers + 2)
     have = existing.staff
     if not existing.branch:
@@ -179,7 +180,6 @@ def _create_staff(store: Store, as_of: date, n_managers: int, seed: int,
     logins = [DemoLogin("admin", DEMO_PASSWORD, Role.ADMIN.value, "系统管理员"),
               DemoLogin("bm", DEMO_PASSWORD, Role.BRANCH_MANAGER.value, have.get("bm", (0, names[0]))[1])]
     managers = []
-    years = rng.uniform(0.5, 20.0, n_managers)
     for i in range(n_managers):
         quals = ["securities_practitioner"]
         if rng.random() < min(0.2 + 0.05 * years[i], 0.9):
@@ -233,7 +233,7 @@ def generate_demo(
     stopped = cancel or (lambda: False)
 
     report(0, total, tr("创建营业部和员工账号", "Creating the branch and staff accounts"))
-    logins, managers = _create_staff(store, as_of, n_managers, seed, existing)
+    logins, managers = _create_staff(store, as_of, pop.manager_years, seed, existing)
     report(1, total, tr("写入客户资料", "Writing clients"))
     counts = {"snapshots": 0, "trades": 0, "holdings": 0, "touches": 0}
     eng = store.engine.execution_options(crm_write=True)

@@ -66,6 +66,8 @@ class Population:
     rate: np.ndarray
     manager: np.ndarray  # index into the demo's investment managers
     birth: np.ndarray  # datetime64[D]; NaT for institutions
+    manager_quality: np.ndarray  # per manager, 0..1: how often and how well they serve their book
+    manager_years: np.ndarray  # per manager, years since hire at the as-of date
 
 
 def _counts(n: int, shares: tuple[float, ...]) -> np.ndarray:
@@ -144,6 +146,20 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
     behaviour[status == DORMANT] = NORMAL
     closing = (status == CLOSED) & ~closed_earlier
     behaviour[closing] = CHURNING
+
+    # Managers: experience, and a service quality that grows with it but varies. Clients of weak managers
+    # drift away more often, which is what the capability score should pick up.
+    mrng = np.random.default_rng([seed, 7])
+    manager_years = mrng.uniform(0.5, 20.0, n_managers)
+    quality = np.clip(0.15 + manager_years / 25 + mrng.normal(0, 0.2, n_managers), 0.0, 1.0)
+    weights = mrng.uniform(0.6, 1.4, n_managers)
+    manager = mrng.choice(n_managers, n, p=weights / weights.sum())
+    if n >= n_managers:
+        manager[:n_managers] = np.arange(n_managers)  # nobody starts with an empty book
+    weak = (quality[manager] < 0.4) & (behaviour == NORMAL) & (status == ACTIVE) & ~recent
+    drift = rng.random(n)
+    behaviour[weak & (drift < 0.12)] = CHURNING
+    behaviour[weak & (drift >= 0.12) & (drift < 0.3)] = SHRINKING
     behaviour[closed_earlier] = NORMAL
     exit_day = np.full(n, n_days, dtype=np.int64)
     churn = behaviour == CHURNING
@@ -176,14 +192,9 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
     rhi = np.array([t[1] for t in _TIER_RATE])[tier]
     rate = np.round(rlo + rng.random(n) * (rhi - rlo), 6)
 
-    weights = rng.uniform(0.6, 1.4, n_managers)
-    manager = rng.choice(n_managers, n, p=weights / weights.sum())
-    if n >= n_managers:
-        manager[:n_managers] = np.arange(n_managers)  # nobody starts with an empty book
-
     return Population(n, tier, wealth, status, institution, open_date, first_day, style, risk_level, assessed_on,
                       behaviour, exit_day, skill, new_pref, fav_industry, fav_share, growth_share, slots, hold_days,
-                      gap_days, sec_ratio, rate, manager, birth)
+                      gap_days, sec_ratio, rate, manager, birth, quality, manager_years)
 
 
 @dataclass

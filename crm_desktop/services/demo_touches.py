@@ -30,7 +30,9 @@ _TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
 }
 _NAMES = tuple(_TYPES)
 _WEIGHTS = np.array([t[0] for t in _TYPES.values()])
-_SAT_P = np.array([0.02, 0.04, 0.14, 0.40, 0.40])
+# Satisfaction 1..5 for the best and for the weakest manager; each manager's mix lies in between.
+_SAT_GOOD = np.array([0.01, 0.02, 0.10, 0.37, 0.50])
+_SAT_POOR = np.array([0.08, 0.15, 0.32, 0.30, 0.15])
 _NEXT_STEPS = ("下月再次回访。", "寄送相关研究报告。", "跟进客户追加资金安排。", "邀请参加季度投资策略会。")
 
 
@@ -72,7 +74,8 @@ def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day: 
     rate = np.array([2.0, 3.5, 6.0, 9.0, 12.0])[tier]
     # Dormant and closing accounts get few contacts; the retention call below is added on top.
     rate = np.select([status == DORMANT, status == ACTIVE], [0.4, rate], 1.0)
-    counts = rng.poisson(rate) * has
+    quality = pop.manager_quality[pop.manager[lo:hi]]
+    counts = rng.poisson(rate * (0.5 + quality)) * has
     window_start = np.datetime64(as_of - timedelta(days=364), "D")
     start = np.maximum(pop.open_date[lo:hi], window_start)
     last = np.where(has, last_day, start)
@@ -102,7 +105,9 @@ def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day: 
 
     ch = (rng.random(m) * _N_CHANNELS[kind]).astype(np.int64)
     tx = (rng.random(m) * _N_TEXTS[kind]).astype(np.int64)
-    sat = rng.choice(5, m, p=_SAT_P) + 1
+    q = quality[local][:, None]
+    cum = np.cumsum(q * _SAT_GOOD + (1 - q) * _SAT_POOR, axis=1)
+    sat = np.minimum((rng.random(m)[:, None] > cum).sum(axis=1), 4) + 1
     sat = np.where(kind == _COMPLAINT, np.minimum(sat, rng.integers(1, 4, m)), sat)
     no_sat = (rng.random(m) < 0.15) | _NO_SATISFACTION[kind]
     has_next = rng.random(m) < 0.3
