@@ -81,6 +81,11 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def suggestion_kind_label(kind: str) -> str:
+    return tr("超出容量", "over capacity") if kind == "over_capacity" else tr("等级高于经理能力",
+                                                                       "grade above capability")
+
+
 # --------------------------------------------------------------------------------------------
 # Results
 
@@ -117,6 +122,8 @@ class RequestView:
     override_reason: str | None
     verdict: Verdict
     version: int
+    # What the scoring engine's latest run says about this client, e.g. "grade above capability → 肖东".
+    engine_suggestion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -625,6 +632,13 @@ def list_requests(store: Store, actor: Actor, status: str | None = None) -> list
             return infos[sid]
 
         grades = book.grades([c.id for _, c in rows])
+        engine: dict[int, str] = {}
+        if book.run is not None and rows:
+            for sug in session.scalars(select(MatchSuggestion).where(
+                    MatchSuggestion.run_id == book.run.id,
+                    MatchSuggestion.client_id.in_([c.id for _, c in rows]))):
+                to = staff.get(sug.suggested_manager_id) if sug.suggested_manager_id else None
+                engine[sug.client_id] = f"{suggestion_kind_label(sug.kind)} → {to.display_name if to else '-'}"
         out: list[RequestView] = []
         for req, client in rows:
             grade, assets = grades.get(client.id, (None, None))
@@ -643,6 +657,7 @@ def list_requests(store: Store, actor: Actor, status: str | None = None) -> list
                 requested_at=req.requested_at, decided_by_name=dec.display_name if dec else None,
                 decided_at=req.decided_at, decision_comment=req.decision_comment,
                 override_reason=req.override_reason, verdict=verdict, version=req.version,
+                engine_suggestion=engine.get(client.id),
             ))
         out.sort(key=lambda r: (r.status != "pending", -r.requested_at.timestamp(), -r.id))
         return out

@@ -99,97 +99,107 @@
     </message>
     <message>
         <location filename="../../crm_desktop/gui/areas/approvals.py" line="220" />
+        <source>Engine suggests</source>
+        <translation>评分引擎建议</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="220" />
+        <source>nothing for this client</source>
+        <translation>对此客户无建议</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="221" />
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="221" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="222" />
         <source>Handover note</source>
         <translation>交接说明</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="222" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="223" />
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="225" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="226" />
         <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="226" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="227" />
         <source>Decision comment</source>
         <translation>审批意见</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="228" />
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="258" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="229" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="259" />
         <source>Override reason</source>
         <translation>超规则理由</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="251" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="252" />
         <source>Rules breached</source>
         <translation>违反规则</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="252" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="253" />
         <source>Approving breaches the matching or capacity rules:</source>
         <translation>批准将违反匹配或容量规则：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="254" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="255" />
         <source>Approve with override…</source>
         <translation>超规则批准…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="258" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="259" />
         <source>Why approve despite the breach? (recorded)</source>
         <translation>为什么仍然批准？（将被记录）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="265" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="266" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="265" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="266" />
         <source>Comment for {n} request(s) (optional):</source>
         <translation>{n} 个申请的审批意见（可不填）：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="286" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="287" />
         <source>Approved: {ids}</source>
         <translation>已批准：{ids}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="292" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="293" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="292" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="293" />
         <source>Why are these {n} request(s) rejected? (required)</source>
         <translation>驳回这 {n} 个申请的理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="299" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="300" />
         <source>Rejected: {ids}</source>
         <translation>已驳回：{ids}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="309" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="310" />
         <source>Withdrawn: #{id}</source>
         <translation>已撤回：#{id}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="351" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="352" />
         <source>Request reassignment…</source>
         <translation>申请划转…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="364" />
+        <location filename="../../crm_desktop/gui/areas/approvals.py" line="365" />
         <source>{n} unread notifications: see Approvals.</source>
         <translation>有 {n} 条未读通知：请到审批页查看。</translation>
     </message>
@@ -383,27 +393,27 @@
 <context>
     <name>DeparturePlanModel</name>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="269" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="273" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="270" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="274" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="271" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="275" />
         <source>Assets (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="272" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="276" />
         <source>New manager</source>
         <translation>接收经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="273" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="277" />
         <source>Rules</source>
         <translation>规则检查</translation>
     </message>
@@ -534,12 +544,12 @@
         <translation>审批结果</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="155" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="157" />
         <source>Comment: {c}</source>
         <translation>说明：{c}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="156" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="158" />
         <source>Handover note: {c}</source>
         <translation>交接说明：{c}</translation>
     </message>
@@ -547,52 +557,52 @@
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="209" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="211" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="210" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="212" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="211" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="213" />
         <source>Assets (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="212" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="214" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="213" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="215" />
         <source>Current manager</source>
         <translation>当前经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="214" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="216" />
         <source>Suggested manager</source>
         <translation>建议经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="215" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="217" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="216" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="218" />
         <source>Pending request</source>
         <translation>待审批申请</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="236" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="240" />
         <source>over capacity</source>
         <translation>超出容量</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="237" />
+        <location filename="../../crm_desktop/gui/branch/models.py" line="241" />
         <source>grade above capability</source>
         <translation>等级高于经理能力</translation>
     </message>

@@ -164,6 +164,7 @@ def test_breaches_need_an_override_reason(seeded: Seed) -> None:
     pending = {r.client_no: r for r in reassignment.list_requests(s.store, s.bm, "pending")}
     assert not pending[C[0]].verdict.ok and "资深" in pending[C[0]].verdict.text()
     assert pending[C[1]].verdict.ok and pending[C[0]].grade == "V5"
+    assert pending[C[0]].engine_suggestion is None
     assert not reassignment.check_request(s.store, s.bm, ids[0]).ok
     with pytest.raises(OverrideRequired) as err:
         reassignment.approve_requests(s.store, s.bm, ids)
@@ -243,6 +244,8 @@ def test_suggestions_accept_and_dismiss(seeded: Seed) -> None:
     sugs = reassignment.list_suggestions(s.store, s.bm)
     assert [x.client_no for x in sugs] == [C[4], C[5]] and sugs[0].to_login == "im1"
     rid = reassignment.accept_suggestion(s.store, s.bm, sugs[0].id, comment="能力匹配")
+    [view] = reassignment.list_requests(s.store, s.bm, "pending")
+    assert view.engine_suggestion == "等级高于经理能力 → 李投顾"
     reassignment.dismiss_suggestion(s.store, s.bm, [sugs[1].id])
     assert reassignment.list_suggestions(s.store, s.bm) == []
     with s.store.read() as sess:

@@ -217,6 +217,7 @@ class ApprovalsPage(QWidget):
         rows = [
             (self.tr("Client"), f"{r.client_no} {r.client_name}"),
             (self.tr("Rules"), r.verdict.text() if r.status == "pending" else "-"),
+            (self.tr("Engine suggests"), r.engine_suggestion or self.tr("nothing for this client")),
             (self.tr("Comment"), r.comment or "-"),
             (self.tr("Handover note"), r.handover_note or "-"),
             (self.tr("Requested by"), f"{r.requested_by_name} {r.requested_at.astimezone():%Y-%m-%d %H:%M}"),
