@@ -53,7 +53,11 @@ def test_branch_manager_inbox(qtbot: QtBot, qtmodeltester: object, seeded_sqlite
 
     # multi-select: the two that meet the rules approve without an override
     comments: list[str] = []
-    monkeypatch.setattr(page, "ask_text", lambda title, prompt, required: comments.append(prompt) or "同意")
+    def comment(title: str, prompt: str, required: bool) -> str:
+        comments.append(prompt)
+        return "同意"
+
+    monkeypatch.setattr(page, "ask_text", comment)
     page.select_ids(ids[1:])
     assert page.approve_btn.isEnabled()
     page.approve_selected()
@@ -62,7 +66,11 @@ def test_branch_manager_inbox(qtbot: QtBot, qtmodeltester: object, seeded_sqlite
 
     # the V5 client breaches the grade rule: the breach is shown and an override reason is asked for
     shown: list[list[str]] = []
-    monkeypatch.setattr(page, "confirm_override", lambda breaches: shown.append(breaches) or "客户本人坚持")
+    def override(breaches: list[str]) -> str:
+        shown.append(breaches)
+        return "客户本人坚持"
+
+    monkeypatch.setattr(page, "confirm_override", override)
     page.select_ids([ids[0]])
     page.approve_selected()
     qtbot.waitUntil(lambda: _manager(s, C[0]) == s.im2.id, timeout=10000)
