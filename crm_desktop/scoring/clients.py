@@ -305,22 +305,25 @@ def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.
         out["max_mv_sum"] = np.zeros(n, dtype=np.int64)
 
     # Top industry by summed market value; ties go to the alphabetically first industry.
-    industry_master = text(securities["industry"]) if len(securities) else np.empty(0, dtype=object)
     top = np.full(n, None, dtype=object)
     top_mv = np.zeros(n, dtype=np.int64)
     if known.any():
-        ind = industry_master[pos[known]]
-        has_ind = ind != ""
+        # Industry names are factorized on the (small) master; names come back sorted, so on equal value
+        # the lowest code is the alphabetically first industry.
+        ind_master, ind_names = factorized_text(securities["industry"])
+        ind = ind_master[pos[known]]
+        has_ind = ind_names[ind] != ""
         if has_ind.any():
-            ind_codes, ind_names = pd.factorize(pd.Series(ind[has_ind]), sort=True)
-            c = code[known][has_ind]
-            agg = pd.DataFrame({"c": c, "i": ind_codes, "v": mv[known][has_ind]}).groupby(["c", "i"],
-                                                                                         sort=False)["v"].sum()
-            frame_top = agg.reset_index().sort_values(["c", "v", "i"], ascending=[True, False, True])
-            frame_top = frame_top.drop_duplicates("c")
-            clients = frame_top["c"].to_numpy()
-            top[clients] = np.asarray(ind_names, dtype=object)[frame_top["i"].to_numpy()]
-            top_mv[clients] = frame_top["v"].to_numpy()
+            n_ind = len(ind_names)
+            pair = code[known][has_ind] * n_ind + ind[has_ind]
+            agg = pd.Series(mv[known][has_ind]).groupby(pair).sum()
+            keys = agg.index.to_numpy()
+            values = agg.to_numpy()
+            clients_of = keys // n_ind
+            order = np.lexsort((keys % n_ind, -values, clients_of))
+            first = order[np.r_[True, clients_of[order][1:] != clients_of[order][:-1]]]
+            top[clients_of[first]] = ind_names[keys[first] % n_ind]
+            top_mv[clients_of[first]] = values[first]
     out["top_industry"] = top
     out["top_industry_mv"] = top_mv
 

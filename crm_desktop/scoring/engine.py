@@ -157,9 +157,11 @@ def build_reasons(r: pd.DataFrame, cfg: ScoringConfig) -> list[list[dict[str, An
     _put(s_churn, idx, [{"code": "churn_outflow", "params": {
         "days": churn_days, "outflow": o, "ratio": high_ratio, "a90": a, "share": x}}
         for o, a, x in zip(out, a9, sh, strict=True)])
-    idx, (last,) = _sel((churn == "medium") & col["_no_recent"].astype(bool), col["_last_trade_day"])
-    _put(s_churn, idx, [{"code": "churn_no_recent_trade", "params": {
-        "days": churn_days, "last_trade": day_to_date(d).isoformat() if d >= 0 else ""}} for d in last])
+    last_day = col["_last_trade_day"]
+    idx, (last,) = _sel((churn == "medium") & col["_no_recent"].astype(bool),
+                        np.datetime_as_string(np.maximum(last_day, 0).astype("datetime64[D]"), unit="D"))
+    _put(s_churn, idx, [{"code": "churn_no_recent_trade", "params": {"days": churn_days, "last_trade": d}}
+                        for d in last])
     idx, (lat, a9) = _sel((churn == "medium") & col["_drop"].astype(bool), col["latest_assets"], a90)
     _put(s_churn2, idx, [{"code": "churn_assets_drop", "params": {
         "days": churn_days, "latest": x, "ratio": drop_ratio, "a90": a}} for x, a in zip(lat, a9, strict=True)])

@@ -39,7 +39,7 @@ def days(values: Any) -> np.ndarray:
     if len(s) == 0:
         return np.empty(0, dtype=np.int64)
     if pd.api.types.is_integer_dtype(s.dtype):
-        return s.to_numpy(dtype=np.int64)
+        return s.to_numpy(dtype=np.int64, na_value=NO_DAY)
     if isinstance(s.dtype, pd.DatetimeTZDtype):
         s = s.dt.tz_convert("UTC").dt.tz_localize(None)
     if not pd.api.types.is_datetime64_dtype(s.dtype):

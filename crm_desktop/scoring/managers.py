@@ -220,8 +220,8 @@ def match(scored: pd.DataFrame, managers: pd.DataFrame, cfg: ScoringConfig) -> p
     grade_rank = {g: i for i, g in enumerate(GRADES)}
     book = book.assign(_grade_rank=book["grade"].map(grade_rank).astype(np.int64))
     min_tier = cfg.matching.min_tier
-    need_rank = book["grade"].map(lambda g: rank[min_tier[g]]).to_numpy()
-    have_rank = book["_mgr"].map(lambda s: rank[tier_of[s]]).to_numpy()
+    need_rank = book["grade"].map({g: rank[t] for g, t in min_tier.items()}).to_numpy()
+    have_rank = book["_mgr"].map({sid: rank[t] for sid, t in tier_of.items()}).to_numpy()
     mismatched = book[need_rank > have_rank].sort_values(["_grade_rank", "value_score", "client_id"],
                                                          ascending=[False, False, True])
     rows: list[tuple[int, str, int, int | None, list[dict[str, Any]]]] = []

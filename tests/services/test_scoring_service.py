@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from crm_desktop.db.models import (
     AssetSnapshot,
     AuditLog,
+    Client,
     ClientScore,
     Holding,
     ManagerScore,
@@ -25,7 +26,7 @@ from crm_desktop.db.store import Store
 from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.scoring import ENGINE_VERSION, render_reasons
 from crm_desktop.services import scoring
-from tests.factories import Seed
+from tests.factories import Seed, add_client
 
 AS_OF = date(2025, 6, 30)
 
@@ -111,6 +112,18 @@ def test_second_run_becomes_latest_and_as_of_is_honoured(seeded: Seed) -> None:
         assert s.scalar(select(func.count()).select_from(ManagerScore)) == 4
         first_run = s.get(ScoreRun, first.run_id)
         assert first_run is not None and first_run.created_by_id is None and first_run.as_of == date(2025, 5, 1)
+
+
+def test_unassigned_client_without_dates_is_scored(seeded: Seed) -> None:
+    cid = add_client(seeded.store, "009999", branch_id=seeded.branch_id, manager_id=None)
+    with seeded.store.transaction() as s:
+        client = s.get(Client, cid)
+        assert client is not None
+        client.assigned_on = None
+    summary = scoring.run_scoring(seeded.store, None, AS_OF)
+    assert summary.client_count == 7
+    with seeded.store.read() as s:
+        assert scoring.latest_client_scores(s, [cid])[cid].grade == "V1"
 
 
 def test_empty_store_scores_without_error(store: Store) -> None:
