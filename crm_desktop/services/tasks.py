@@ -21,14 +21,29 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, and_, case, func, or_, select, true, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    String,
+    Table,
+    and_,
+    any_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus
 from crm_desktop.db.store import Store
-from crm_desktop.db.types import utcnow
+from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -177,10 +192,18 @@ def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ..
     # Most candidates exist already (every start of day recomputes the same keys): filter them out
     # with indexed lookups, so only new rows go to the insert.
     keys = [r["dedupe_key"] for r in rows]
+    dialect = session.get_bind().dialect.name
+    conn = session.connection()
     existing: set[str] = set()
-    for i in range(0, len(keys), _CHUNK):
-        existing.update(session.connection().execute(select(ServiceTask.dedupe_key).where(
-            ServiceTask.dedupe_key.in_(keys[i:i + _CHUNK]))).scalars())
+    if dialect == "postgresql":
+        # One array parameter instead of thousands of bound values (psycopg parses every query's text).
+        existing.update(conn.execute(
+            select(ServiceTask.dedupe_key).where(ServiceTask.dedupe_key == any_(bindparam("keys", type_=ARRAY(String)))),
+            {"keys": keys}).scalars())
+    else:
+        for i in range(0, len(keys), _CHUNK):
+            existing.update(conn.execute(select(ServiceTask.dedupe_key).where(
+                ServiceTask.dedupe_key.in_(keys[i:i + _CHUNK]))).scalars())
     seen: set[str] = set()
     fresh = []
     for r in rows:
@@ -189,20 +212,40 @@ def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ..
             fresh.append(r)
     if not fresh:
         return []
-    table = cast(Table, ServiceTask.__table__)
-    dialect = session.get_bind().dialect.name
-    ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = utcnow()
+    created: list[tuple[int, str]] = []
     # ON CONFLICT DO NOTHING still guards against a generation running at the same moment elsewhere;
     # RETURNING tells which rows this run really added.
-    stmt = ins(table).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(table.c.id, table.c.source)
-    created: list[tuple[int, str]] = []
+    if dialect == "postgresql":
+        for i in range(0, len(fresh), 20000):
+            part = fresh[i:i + 20000]
+            params: dict[str, Any] = {n: [r[n] for r in part] for n in names}
+            params["now"] = now
+            created.extend((int(a), str(b)) for a, b in conn.execute(_PG_INSERT, params).all())
+        return created
+    table = cast(Table, ServiceTask.__table__)
+    stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(
+        table.c.id, table.c.source)
     for i in range(0, len(fresh), 5000):
-        part = [{**r, "status": TaskStatus.OPEN.value, "created_at": now, "updated_at": now, "version": 1,
-                 "note": None, "completed_at": None,
-                 "completed_touch_id": None, "cancel_reason": None} for r in fresh[i:i + 5000]]
-        created.extend((int(a), str(b)) for a, b in session.execute(stmt, part).all())
+        part_rows = [{**r, "status": TaskStatus.OPEN.value, "created_at": now, "updated_at": now, "version": 1,
+                      "note": None, "completed_at": None, "completed_touch_id": None, "cancel_reason": None}
+                     for r in fresh[i:i + 5000]]
+        created.extend((int(a), str(b)) for a, b in conn.execute(stmt, part_rows).all())
     return created
+
+
+# PostgreSQL: one INSERT ... SELECT FROM unnest(arrays) per batch; the statement text stays tiny.
+_PG_INSERT = text(
+    "INSERT INTO service_task (client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version, "
+    "status, created_at, updated_at, version) "
+    "SELECT u.client_id, u.manager_id, u.task_type, u.source, u.due_date, u.dedupe_key, u.plan_version, "
+    "'open', :now, :now, 1 "
+    "FROM unnest(CAST(:client_id AS integer[]), CAST(:manager_id AS integer[]), CAST(:task_type AS text[]), "
+    "CAST(:source AS text[]), CAST(:due_date AS date[]), CAST(:dedupe_key AS text[]), "
+    "CAST(:plan_version AS integer[])) "
+    "AS u(client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version) "
+    "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, source"
+).bindparams(bindparam("now", type_=UTCDateTime()))
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
