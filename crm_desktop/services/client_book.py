@@ -57,6 +57,8 @@ class ClientBook:
     show_manager: bool
     personal_data: bool
     today: date
+    # True for a first screen loaded with a limit while the whole book is still on its way.
+    partial: bool = False
 
     @property
     def scored(self) -> bool:
@@ -102,16 +104,25 @@ def _to_dates(values: Sequence[Any]) -> pd.Series:
     return out.astype("datetime64[ns]")
 
 
-def load_book(store: Store, actor: Actor, *, today: date | None = None) -> ClientBook:
-    """The actor's client book as one DataFrame (see ``BOOK_COLUMNS``)."""
+def load_book(store: Store, actor: Actor, *, today: date | None = None, limit: int | None = None) -> ClientBook:
+    """The actor's client book as one DataFrame (see ``BOOK_COLUMNS``).
+
+    ``limit`` loads only the first clients by number: a first screen to show while the whole book loads.
+    """
     today = today or date.today()
     with store.read() as session:
-        return _load_book(session, actor, today)
+        return _load_book(session, actor, today, limit)
 
 
-def _book_query(actor: Actor, run_id: int | None) -> Select:
-    """One statement for the whole book: clients, their manager, latest score, last touch, next due task."""
+def _book_query(actor: Actor, run_id: int | None, limit: int | None = None) -> Select:
+    """One statement for the whole book: clients, their manager, latest score, last touch, next due task.
+
+    With ``limit``, only the first clients by number (and only their touches and tasks are aggregated).
+    """
     where = visible_clients(actor)
+    if limit is not None:
+        first = select(Client.id).where(where).order_by(Client.client_no).limit(limit)
+        where = Client.id.in_(first.scalar_subquery())
     last_touch = (
         select(Touch.client_id.label("client_id"), func.max(Touch.occurred_at).label("at"))
         .join(Client, Client.id == Touch.client_id)
@@ -174,10 +185,10 @@ def _fetch_columns(session: Session, stmt: Select, width: int) -> list[Sequence[
     return list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
 
 
-def _load_book(session: Session, actor: Actor, today: date) -> ClientBook:
+def _load_book(session: Session, actor: Actor, today: date, limit: int | None = None) -> ClientBook:
     run_id = latest_run_id(session)
     run_as_of = session.scalar(select(ScoreRun.as_of).where(ScoreRun.id == run_id)) if run_id else None
-    cols = _fetch_columns(session, _book_query(actor, run_id), 19)
+    cols = _fetch_columns(session, _book_query(actor, run_id, limit), 19)
     (ids, nos, names, mgr_ids, risk, status, phones, mgr_login, mgr_name, grade, value, avg, latest, comm, churn,
      mismatch, lifecycle, touch_at, due) = cols
     personal = may_see_personal_data(actor)
@@ -211,7 +222,7 @@ def _load_book(session: Session, actor: Actor, today: date) -> ClientBook:
         "phone_tail": tails,
     })
     return ClientBook(frame=df, run_id=run_id, run_as_of=run_as_of, show_manager=not actor.is_investment_manager,
-                      personal_data=personal, today=today)
+                      personal_data=personal, today=today, partial=limit is not None and len(df) >= limit)
 
 
 def export_frame(book: ClientBook, rows: np.ndarray | None = None) -> pd.DataFrame:

@@ -3,32 +3,32 @@
 <context>
     <name>Client360</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="72" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="86" />
         <source>Total assets, last 12 months (10k yuan)</source>
         <translation>近12个月总资产（万元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="75" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="89" />
         <source>No asset snapshots yet</source>
         <translation>暂无资产快照</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="81" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="95" />
         <source>Securities</source>
         <translation>证券市值</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="83" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="97" />
         <source>Total assets</source>
         <translation>总资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="99" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="116" />
         <source>Allocation by board</source>
         <translation>按板块的资产配置</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="103" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="121" />
         <source>No holdings or cash recorded</source>
         <translation>暂无持仓或现金记录</translation>
     </message>
@@ -265,282 +265,282 @@
         <translation>客户 {no}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="195" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="199" />
         <source>Manager: {name}</source>
         <translation>投资经理：{name}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="209" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="215" />
         <source>&amp;Holdings ({n})</source>
         <translation>持仓（{n}）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="210" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="216" />
         <source>&amp;Touches ({n})</source>
         <translation>服务记录（{n}）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="211" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="217" />
         <source>Open t&amp;asks ({n})</source>
         <translation>待办任务（{n}）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="212" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="218" />
         <source>&amp;Letters ({n})</source>
         <translation>报告（{n}）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="213" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="219" />
         <source>Assi&amp;gnments ({n})</source>
         <translation>经理变更（{n}）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="228" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="245" />
         <source>Institution</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="228" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="245" />
         <source>Individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="229" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="246" />
         <source>Client no.:</source>
         <translation>客户号：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="230" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="247" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="232" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="249" />
         <source>ID number:</source>
         <translation>证件号码：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="233" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="250" />
         <source>Phone:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="234" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="251" />
         <source>Email:</source>
         <translation>电子邮箱：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="235" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="252" />
         <source>Birth date:</source>
         <translation>出生日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="238" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="255" />
         <source>Personal data is not shown to administrators.</source>
         <translation>管理员不可查看客户个人信息。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="241" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="258" />
         <source>Opened:</source>
         <translation>开户日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="243" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="260" />
         <source>{level} (assessed {date})</source>
         <translation>{level}（测评日期 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="245" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="262" />
         <source>Declared risk level C1 (conservative) to C5 (aggressive)</source>
         <translation>申报风险等级 C1（保守）至 C5（激进）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="246" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="263" />
         <source>Risk level:</source>
         <translation>风险等级：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="247" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="264" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="248" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="265" />
         <source>Branch:</source>
         <translation>营业部：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="250" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="267" />
         <source>Manager:</source>
         <translation>投资经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="250" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="267" />
         <source>{name} since {date}</source>
         <translation>{name}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="254" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="254" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
         <source>dormant</source>
         <translation>休眠</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="254" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
         <source>closed</source>
         <translation>已销户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="268" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="269" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="286" />
         <source>Show the full value. You will be asked for a reason; it is recorded in the audit log.</source>
         <translation>显示完整信息。需要填写原因，并会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="280" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="297" />
         <source>Reason for viewing</source>
         <translation>查看原因</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="281" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="298" />
         <source>Why do you need the full {field}? The reason is recorded in the audit log.</source>
         <translation>为什么需要查看完整的{field}？原因会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="298" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="315" />
         <source>Revealed; recorded in the audit log</source>
         <translation>已显示明文，并已记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="309" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="326" />
         <source>Not scored yet. Grades and reasons appear after the next scoring run.</source>
         <translation>尚未评分。下一次评分运行后将显示等级和依据。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="312" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="329" />
         <source>mismatch</source>
         <translation>不匹配</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="312" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="329" />
         <source>matches</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="313" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="330" />
         <source>&lt;b&gt;{grade}&lt;/b&gt; · value score &lt;b&gt;{score}&lt;/b&gt; · churn risk &lt;b&gt;{churn}&lt;/b&gt; · lifecycle {life} · suitability {mism}</source>
         <translation>&lt;b&gt;{grade}&lt;/b&gt; · 价值分 &lt;b&gt;{score}&lt;/b&gt; · 流失风险 &lt;b&gt;{churn}&lt;/b&gt; · 生命周期 {life} · 适当性 {mism}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="324" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="341" />
         <source>Scoring run as of {date}</source>
         <translation>评分基准日 {date}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="331" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="348" />
         <source>Not scored yet</source>
         <translation>尚未评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="338" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="355" />
         <source>Average daily assets:</source>
         <translation>日均资产：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="339" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="356" />
         <source>Latest total assets:</source>
         <translation>最新总资产：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="340" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="357" />
         <source>Commission, 12 months:</source>
         <translation>近12个月佣金：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="341" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="358" />
         <source>Turnover:</source>
         <translation>换手率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="341" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="358" />
         <source>Traded value divided by average assets</source>
         <translation>成交金额 ÷ 日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="342" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="359" />
         <source>Activity:</source>
         <translation>活跃度：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="343" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="360" />
         <source>Risk style:</source>
         <translation>风险风格：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="344" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="361" />
         <source>Trading ability:</source>
         <translation>交易能力：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="345" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="362" />
         <source>Judged from closed round trips (FIFO)</source>
         <translation>按已平仓交易（先进先出）评估</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="346" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="363" />
         <source>Win rate:</source>
         <translation>胜率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="347" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="364" />
         <source>Realized P&amp;L:</source>
         <translation>已实现盈亏：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="348" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="365" />
         <source>Average holding period:</source>
         <translation>平均持仓天数：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="348" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="365" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="350" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="367" />
         <source>Securitization ratio:</source>
         <translation>证券化率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="351" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="368" />
         <source>Securities value divided by total assets</source>
         <translation>证券市值 ÷ 总资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="352" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="369" />
         <source>Top industry:</source>
         <translation>第一大行业：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="353" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="370" />
         <source>New listings share:</source>
         <translation>新股/次新股占比：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="354" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="371" />
         <source>Share of new and recent listings in the holdings</source>
         <translation>持仓中新股、次新股所占比例</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="355" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="372" />
         <source>Largest position:</source>
         <translation>最大单一持仓：</translation>
     </message>
@@ -548,147 +548,147 @@
 <context>
     <name>ClientBook</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="34" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="44" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="35" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="45" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="36" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="46" />
         <source>Manager</source>
         <translation>投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="37" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="47" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="38" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="48" />
         <source>Value</source>
         <translation>价值分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="39" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="49" />
         <source>Avg assets</source>
         <translation>日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="40" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="50" />
         <source>Comm. 12m</source>
         <translation>近12月佣金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="41" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="51" />
         <source>Churn</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="42" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="52" />
         <source>Risk lvl</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="43" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="53" />
         <source>Suitability</source>
         <translation>适当性</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="44" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="54" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="45" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="55" />
         <source>Last touch</source>
         <translation>最近服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="46" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="56" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="52" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="62" />
         <source>Client number (funds account holder)</source>
         <translation>客户号（资金账户持有人）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="53" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="63" />
         <source>Client name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="54" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="64" />
         <source>Investment manager serving the client</source>
         <translation>服务该客户的投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="55" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="65" />
         <source>Client grade V1 (standard) to V5 (diamond), from the latest scoring run</source>
         <translation>客户等级 V1（普通）至 V5（钻石），取自最近一次评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="56" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="66" />
         <source>Value score 0–100 from the latest scoring run</source>
         <translation>价值分 0–100，取自最近一次评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="57" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="67" />
         <source>Average daily total assets over the scoring window (yuan)</source>
         <translation>评分窗口期内的日均总资产（元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="58" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="68" />
         <source>Commission paid over the last 12 months (yuan)</source>
         <translation>近12个月贡献的佣金（元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="59" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="69" />
         <source>Churn risk: high, medium or low</source>
         <translation>流失风险：高、中、低</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="60" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="70" />
         <source>Declared risk level C1 (conservative) to C5 (aggressive)</source>
         <translation>申报风险等级 C1（保守）至 C5（激进）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="61" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="71" />
         <source>Whether the client's trading matches the declared risk level (suitability)</source>
         <translation>客户的交易行为是否与其申报的风险等级相符（适当性）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="62" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="72" />
         <source>Client lifecycle stage</source>
         <translation>客户生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="63" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="73" />
         <source>Date of the latest recorded service touch</source>
         <translation>最近一次服务记录的日期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="64" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="74" />
         <source>Due date of the earliest open service task</source>
         <translation>最早一项待办服务任务的到期日</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="224" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="258" />
         <source>Not scored yet</source>
         <translation>尚未评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="228" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="262" />
         <source>Overdue: the task was due on {date}</source>
         <translation>已逾期：任务应于 {date} 完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="231" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="265" />
         <source>Declared risk level (C1 conservative … C5 aggressive)</source>
         <translation>申报风险等级（C1 保守 … C5 激进）</translation>
     </message>
@@ -696,158 +696,163 @@
 <context>
     <name>ClientBookPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="144" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="148" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="147" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="151" />
         <source>Any churn risk</source>
         <translation>全部流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="149" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="153" />
         <source>Churn risk: {level}</source>
         <translation>流失风险：{level}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="150" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="154" />
         <source>Any lifecycle</source>
         <translation>全部生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="153" />
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="236" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="157" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="240" />
         <source>All managers</source>
         <translation>全部投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="174" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="178" />
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿 (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="176" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="180" />
         <source>CSV, UTF-8 (.csv)…</source>
         <translation>CSV，UTF-8 编码 (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="252" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="256" />
         <source>Loading the client book…</source>
         <translation>正在加载客户名册…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="275" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="297" />
         <source>Not scored yet: grades, value scores and churn risk appear after the first scoring run.</source>
         <translation>尚未评分：首次评分运行后将显示等级、价值分和流失风险。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="284" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="319" />
         <source>The client book could not be loaded. Press F5 to try again.</source>
         <translation>客户名册加载失败。请按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="319" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="355" />
+        <source>First {n} clients; loading the rest…</source>
+        <translation>前 {n} 位客户；正在加载其余客户…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="358" />
         <source>{shown} of {total} clients</source>
         <translation>显示 {shown} / 共 {total} 位客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="323" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="362" />
         <source>{n} selected · total assets {assets}</source>
         <translation>已选 {n} 位 · 总资产 {assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="326" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="365" />
         <source>Total assets shown: {assets}</source>
         <translation>当前显示客户总资产：{assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="355" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="394" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="355" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="394" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="355" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="394" />
         <source>Manager login</source>
         <translation>投资经理工号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="355" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="394" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="356" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="395" />
         <source>Value score</source>
         <translation>价值分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="356" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="395" />
         <source>Average assets</source>
         <translation>日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="356" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="395" />
         <source>Commission 12m</source>
         <translation>近12个月佣金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="356" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="395" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="357" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="396" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="357" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="396" />
         <source>Suitability mismatch</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="357" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="396" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="357" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="396" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="358" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="397" />
         <source>Last touch</source>
         <translation>最近服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="358" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="397" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="363" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="363" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="364" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="403" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="389" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="428" />
         <source>Exported {n} clients to {path}</source>
         <translation>已导出 {n} 位客户到 {path}</translation>
     </message>

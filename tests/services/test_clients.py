@@ -176,3 +176,13 @@ def test_export_xlsx_and_bad_suffix(ws: Seed, tmp_path: Path) -> None:
     assert values[0][0] == "client_no" and values[1][1] == "张*"
     with pytest.raises(InvalidInput):
         clients.export_clients(ws.store, ws.im1, tmp_path / "book.txt")
+
+
+def test_first_screen_is_the_first_clients_with_their_figures(ws: Seed) -> None:
+    part = clients.load_book(ws.store, ws.bm, today=TODAY, limit=2)
+    assert part.partial and list(part.frame["client_no"]) == ["001000", "001001"]
+    whole = clients.load_book(ws.store, ws.bm, today=TODAY)
+    assert not whole.partial
+    assert part.frame.to_dict("records") == whole.frame.iloc[:2].to_dict("records")
+    # a limit above the book's size is simply the whole book
+    assert not clients.load_book(ws.store, ws.im2, today=TODAY, limit=200).partial

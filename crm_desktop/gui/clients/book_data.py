@@ -71,6 +71,7 @@ class BookData:
     mismatch: np.ndarray
     assets: np.ndarray  # latest total assets, float64 (NaN = not scored)
     _orders: dict[tuple[int, bool], np.ndarray] = field(default_factory=dict)
+    _positions: dict[str, int] | None = None
 
     @property
     def size(self) -> int:
@@ -86,6 +87,12 @@ class BookData:
             # lexsort: last key is primary; client number position keeps ties stable and readable
             self._orders[key] = np.lexsort((np.arange(len(k)), primary, missing))
         return self._orders[key]
+
+    def position_of(self, client_no: str) -> int:
+        """Position of a client in the frame, or -1 (the index is built on first use)."""
+        if self._positions is None:
+            self._positions = {no: i for i, no in enumerate(self.display[Col.CLIENT_NO].tolist())}
+        return self._positions.get(client_no, -1)
 
     def forget_orders(self, col: int) -> None:
         for key in [k for k in self._orders if k[0] == col]:

@@ -181,7 +181,10 @@ class ClientBookModel(QAbstractTableModel):
     def row_of(self, client_no: str) -> int:
         if self._data is None:
             return -1
-        pos = np.flatnonzero(self._cols[Col.CLIENT_NO][self._view] == client_no)
+        frame_pos = self._data.position_of(client_no)
+        if frame_pos < 0:
+            return -1
+        pos = np.flatnonzero(self._view == frame_pos)  # integer compare: fast at 100,000 rows
         return int(pos[0]) if len(pos) else -1
 
     def total_assets(self, rows: np.ndarray | None = None) -> float:

@@ -46,10 +46,13 @@ CHURN = ("high", "medium", "low")
 LIFECYCLES = tuple(LABELS["lifecycle"])
 
 
-def load_book_data(control: TaskControl, ctx: AppContext, lang: str) -> BookData:
-    """Worker: query and prepare the book (no widget is touched here)."""
+FIRST_SCREEN = 200
+
+
+def load_book_data(control: TaskControl, ctx: AppContext, lang: str, limit: int | None = None) -> BookData:
+    """Worker: query and prepare the book, or its first ``limit`` clients (no widget is touched here)."""
     control.progress(0, 2, "")
-    book = client_book.load_book(ctx.store, ctx.actor)
+    book = client_book.load_book(ctx.store, ctx.actor, limit=limit)
     control.progress(1, 2, "")
     return prepare(book, lang)
 
@@ -252,7 +255,24 @@ class ClientBookPage(QWidget):
         if self.model.book_data is None:
             self.banner.setText(self.tr("Loading the client book…"))
             self.banner.show()
+        if self.model.book_data is None:
+            # A big book takes a second or more: its first screen (a query of milliseconds) comes first,
+            # then the whole book. Both go through the same Requester, so F5 meanwhile supersedes them.
+            self._requester.submit(load_book_data, self.ctx, language(), FIRST_SCREEN, on_done=self._first_screen,
+                                   on_error=self._failed)
+        else:
+            self._load_all()
+
+    def _load_all(self) -> None:
         self._requester.submit(load_book_data, self.ctx, language(), on_done=self._loaded, on_error=self._failed)
+
+    def _first_screen(self, data: BookData) -> None:
+        if data.book.partial:
+            self.model.set_book(data)
+            self.filter_ui.exportButton.setEnabled(False)
+            self._load_all()
+        else:
+            self._loaded(data)  # the whole book fitted in the first screen
 
     def _refresh_requested(self) -> None:
         # Hidden pages reload when next shown rather than on every periodic tick.
@@ -271,6 +291,7 @@ class ClientBookPage(QWidget):
         self._fill_managers(data)
         self.model.set_filters(self.current_filters())
         self.model.set_book(data)
+        self.filter_ui.exportButton.setEnabled(True)
         self.progress.hide()
         if not data.book.scored:
             self.banner.setText(self.tr("Not scored yet: grades, value scores and churn risk appear after the "
@@ -330,6 +351,10 @@ class ClientBookPage(QWidget):
         data = self.model.book_data
         total = data.size if data else 0
         shown = self.model.rowCount()
+        if data is not None and data.book.partial:
+            self.count_label.setText(self.tr("First {n} clients; loading the rest…").replace("{n}", f"{total:,}"))
+            self.selection_label.setText("")
+            return
         self.count_label.setText(self.tr("{shown} of {total} clients").replace("{shown}", f"{shown:,}").replace(
             "{total}", f"{total:,}"))
         rows = self.selected_rows()
