@@ -164,8 +164,8 @@ class FastParser:
         blank = np.zeros(n, dtype=bool)
         if len(bad):
             sub = np.ones(len(bad), dtype=bool)
-            for idx in self.usecols:
-                sub &= df[idx].iloc[bad].to_numpy() == ""
+            for col in df.columns:
+                sub &= df[col].iloc[bad].str.strip().to_numpy() == ""
             blank[bad] = sub
         arrays: list[Sequence[Any]] = [row_nos.tolist()]
         for f in self.stage_fields:
@@ -209,7 +209,7 @@ def read_chunks(text: Any, ncols: int, usecols: list[int], chunk_rows: int, deli
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pd.errors.ParserWarning)
         for df in reader:
-            yield df[usecols], df.index.to_numpy() + 2
+            yield df, df.index.to_numpy() + 2
 
 
 def parser_error_line(exc: Exception) -> int | None:

@@ -178,7 +178,7 @@ class CsvSource(TableSource):
         try:
             for cells in reader:
                 row_no += 1
-                if not cells or (len(cells) == 1 and not cells[0].strip()):
+                if not any(c.strip() for c in cells):
                     continue
                 yield row_no, cells
         except UnicodeDecodeError as exc:

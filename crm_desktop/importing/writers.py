@@ -30,7 +30,8 @@ class Writer:
     def add(self, rows: Sequence[tuple[Any, ...]]) -> None:
         raise NotImplementedError
 
-    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None]) -> Counts:
+    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None], *, dry_run: bool = False) -> Counts:
+        """Count new/changed/unchanged and (unless ``dry_run``) write them."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -46,11 +47,12 @@ class StagedWriter(Writer):
         self.stage.insert(rows)
         self.total += len(rows)
 
-    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None]) -> Counts:
+    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None], *, dry_run: bool = False) -> Counts:
         self.stage.analyze()
         counts = count(self.conn, self.target, self.stage, ctx)
         checkpoint()
-        apply(self.conn, self.target, self.stage, ctx, counts, checkpoint)
+        if not dry_run:
+            apply(self.conn, self.target, self.stage, ctx, counts, checkpoint)
         self.stage.drop()
         return counts
 
@@ -98,7 +100,8 @@ class SqliteUpsertWriter(Writer):
             self.driver.executemany(self.sql, rows)
             self.total += len(rows)
 
-    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None]) -> Counts:
+    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None], *, dry_run: bool = False) -> Counts:
+        # Rows are already upserted chunk by chunk; a dry run is rolled back by the caller.
         # The write lock is held since BEGIN IMMEDIATE, so nobody else changed the table meanwhile.
         new = self._scalar(self.count_sql) - self.rows_before
         touched = self._scalar("SELECT total_changes()") - self.changes_before
@@ -108,36 +111,29 @@ class SqliteUpsertWriter(Writer):
         self.driver.execute(f"PRAGMA cache_size = {self.cache_before}")
 
 
-class PgCopyUpsertWriter(Writer):
-    def __init__(self, conn: Connection, target: Target) -> None:
-        super().__init__(conn, target)
-        self.stage = Stage(conn, target)
+class PgCopyUpsertWriter(StagedWriter):
+    """COPY into staging, count with one join, then UPDATE the changed and INSERT the new rows.
 
-    def add(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        self.stage.insert(rows)
-        self.total += len(rows)
+    Not ``INSERT ... ON CONFLICT DO UPDATE``: that locks (writes) every conflicting row even when
+    nothing changed, which makes re-importing an unchanged million-row file slow.
+    """
 
-    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None]) -> Counts:
+    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None], *, dry_run: bool = False) -> Counts:
         self.stage.analyze()
+        counts = count(self.conn, self.target, self.stage, ctx)
         checkpoint()
-        t = self.target
-        tn = q(t.table.name)
-        cols = ", ".join(q(c) for c in t.stage_cols)
-        dropped = self._drop_foreign_keys_for_bulk()
-        checkpoint()
-        # xmax is 0 exactly for rows this statement inserted, non-zero for rows it updated.
-        row = self.conn.execute(text(
-            f"WITH up AS (INSERT INTO {tn} ({cols}) SELECT {cols} FROM {self.stage.name} "
-            f"{_conflict_update(t, tn, 'IS DISTINCT FROM')} RETURNING (xmax = 0) AS inserted) "
-            "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up"
-        )).one()
-        for name, definition in dropped:
-            # Re-adding validates every row in one join: far cheaper than a trigger call per new row.
-            self.conn.exec_driver_sql(f'ALTER TABLE {tn} ADD CONSTRAINT "{name}" {definition}')
+        if not dry_run:
+            tn = q(self.target.table.name)
+            dropped = self._drop_foreign_keys_for_bulk(counts.new)
+            checkpoint()
+            apply(self.conn, self.target, self.stage, ctx, counts, checkpoint)
+            for name, definition in dropped:
+                # Re-adding validates every row in one join: far cheaper than a trigger call per new row.
+                self.conn.exec_driver_sql(f'ALTER TABLE {tn} ADD CONSTRAINT "{name}" {definition}')
         self.stage.drop()
-        return Counts(self.total, int(row[0]), int(row[1]))
+        return counts
 
-    def _drop_foreign_keys_for_bulk(self) -> list[tuple[str, str]]:
+    def _drop_foreign_keys_for_bulk(self, new_rows: int) -> list[tuple[str, str]]:
         """For a big batch of new rows, drop the table's foreign keys until the insert is done.
 
         PostgreSQL checks a foreign key with a trigger per inserted row, which is most of the cost of
@@ -149,13 +145,7 @@ class PgCopyUpsertWriter(Writer):
         tn = self.target.table.name
         est = self.conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:t)"),
                                 {"t": tn}).scalar()
-        if self.total < _BULK_ROWS or self.total * 4 < float(est or 0):
-            return []
-        new = self.conn.execute(text(
-            f"SELECT count(*) FROM {self.stage.name} s WHERE NOT EXISTS (SELECT 1 FROM {q(tn)} t WHERE "
-            + " AND ".join(f"t.{q(k)} = s.{q(k)}" for k in self.target.key_cols) + ")"
-        )).scalar()
-        if int(new or 0) < _BULK_ROWS:
+        if new_rows < _BULK_ROWS or new_rows * 4 < float(est or 0):
             return []
         fks = [(str(n), str(d)) for n, d in self.conn.execute(text(
             "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "

@@ -253,7 +253,7 @@ def _validate_and_write(run: _Run, source: TableSource, sink: ErrorSink) -> int 
             run.checkpoint()
             run.report(tr("正在写入", "Writing"), _READ_SHARE)
             ctx = ApplyContext(utcnow(), date.today(), run.actor.id, conn.dialect.name)
-            run.counts = writer.finish(ctx, run.checkpoint)
+            run.counts = writer.finish(ctx, run.checkpoint, dry_run=run.dry_run)
         finally:
             writer.close()
         if run.dry_run:

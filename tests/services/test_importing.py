@@ -159,6 +159,18 @@ def test_dry_run_counts_and_writes_nothing(seeded: Seed, tmp_path: Path) -> None
     assert _count(seeded.store, Security) == 0
     with seeded.store.read() as s:
         assert s.scalar(select(ImportLog.status)) == "dry_run"
+    _securities(seeded, tmp_path)
+    trades = write_csv(tmp_path / "t.csv", TRADES_ZH, TRADES_ROWS)
+    r = run_import(seeded.store, seeded.admin, "trades", trades, dry_run=True)
+    assert (r.status, r.rows_new, r.rows_changed) == ("dry_run", 4, 0)
+    assert _count(seeded.store, Trade) == 0
+    run_import(seeded.store, seeded.admin, "trades", trades)
+    rows = [list(x) for x in TRADES_ROWS]
+    rows[0][6] = "10.60"
+    r = run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t2.csv", TRADES_ZH, rows), dry_run=True)
+    assert (r.rows_new, r.rows_changed, r.rows_unchanged) == (0, 1, 3)
+    with seeded.store.read() as s:
+        assert s.scalar(select(Trade.price).where(Trade.trade_id == "T0001")) == Decimal("10.5")
 
 
 def test_chunks_duplicates_and_blank_rows(seeded: Seed, tmp_path: Path) -> None:
