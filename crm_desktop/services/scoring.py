@@ -271,21 +271,26 @@ def run_scoring(store: Store, actor: Actor | None, as_of: date | None = None, *,
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    with store.transaction() as session:
+    # Reading and scoring happen in a read transaction (one consistent snapshot of the data) so that other
+    # workstations can keep writing meanwhile; only storing the results takes the write transaction.
+    with store.read() as session:
         if actor is not None:
             refresh_actor(session, actor)
         if as_of is None:
             as_of = latest_snapshot_date(session) or datetime.now(UTC).date()
         say(tr("读取数据（评分日 {d}）…", "Loading data (as of {d})…", d=as_of.isoformat()))
         data = load_input(session, as_of, loaded.config)
-        timings["load"] = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        say(tr("计算评分…", "Scoring…"))
-        result = score(data, loaded.config)
-        timings["engine"] = time.perf_counter() - t1
-        del data
-        t2 = time.perf_counter()
-        say(tr("保存结果…", "Saving results…"))
+    timings["load"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    say(tr("计算评分…", "Scoring…"))
+    result = score(data, loaded.config)
+    timings["engine"] = time.perf_counter() - t1
+    del data
+    t2 = time.perf_counter()
+    say(tr("保存结果…", "Saving results…"))
+    with store.transaction() as session:
+        if actor is not None:
+            refresh_actor(session, actor)
         run = ScoreRun(as_of=as_of, engine_version=ENGINE_VERSION, config_hash=loaded.sha256,
                        config_text=loaded.text, client_count=len(result.clients),
                        manager_count=len(result.managers), warnings=result.warnings,
