@@ -109,27 +109,27 @@
 <context>
     <name>ComplianceChart</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="140" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="141" />
         <source>No tasks due in this period</source>
         <translation>本期间没有到期任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="147" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="148" />
         <source>On time</source>
         <translation>按时完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="148" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="149" />
         <source>Late</source>
         <translation>逾期完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="149" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="150" />
         <source>Overdue now</source>
         <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="159" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="162" />
         <source>Tasks due</source>
         <translation>到期任务数</translation>
     </message>
@@ -137,47 +137,47 @@
 <context>
     <name>ComplianceModel</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="60" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="61" />
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="60" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="61" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="61" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="62" />
         <source>Due</source>
         <translation>应完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="61" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="62" />
         <source>On time</source>
         <translation>按时完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="62" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="63" />
         <source>Late</source>
         <translation>逾期完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="62" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="63" />
         <source>Overdue now</source>
         <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="63" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="64" />
         <source>On-time rate</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="100" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="101" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="101" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="102" />
         <source>not scored</source>
         <translation>未评级</translation>
     </message>
@@ -185,39 +185,47 @@
 <context>
     <name>ComplianceView</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="180" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="183" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="183" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="186" />
         <source>Due from</source>
         <translation>到期日从</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="185" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="188" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="237" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="240" />
         <source>New accounts followed up within 30 days: &lt;b&gt;{cov}&lt;/b&gt; ({c} of {j}; {p} still within 30 days). Risk reassessments overdue: &lt;b&gt;{risk}&lt;/b&gt;.</source>
         <translation>新开户 30 天内回访率：&lt;b&gt;{cov}&lt;/b&gt;（{j} 户中 {c} 户；另有 {p} 户尚在 30 天内）。风险测评逾期：&lt;b&gt;{risk}&lt;/b&gt; 户。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="244" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="247" />
         <source>Export compliance</source>
         <translation>导出合规统计</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="246" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="249" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="260" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="263" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="125" />
+        <source>History of the touch</source>
+        <translation>服务记录历史</translation>
     </message>
 </context>
 <context>
@@ -328,42 +336,47 @@
 <context>
     <name>TasksArea</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="28" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="29" />
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="29" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="31" />
+        <source>Touches</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="32" />
         <source>Compliance</source>
         <translation>服务合规</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="33" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="36" />
         <source>Service plan</source>
         <translation>服务计划</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="45" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="48" />
         <source>Record touch</source>
         <translation>记录服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="49" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="52" />
         <source>Today: {today} due, {overdue} overdue, {week} more this week</source>
         <translation>今日待办：今天 {today}，逾期 {overdue}，本周还有 {week}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="57" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="60" />
         <source>Today: …</source>
         <translation>今日待办：…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="60" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="63" />
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="79" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="82" />
         <source>Today's tasks could not be generated</source>
         <translation>今日任务未能生成</translation>
     </message>
@@ -371,32 +384,47 @@
 <context>
     <name>TouchDialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="52" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="68" />
         <source>(unchanged)</source>
         <translation>（不变）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="55" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="71" />
         <source>Satisfaction —</source>
         <translation>满意度 —</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="66" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="82" />
         <source>Completes task: {task}</source>
         <translation>完成任务：{task}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="99" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="107" />
+        <source>Change a service touch</source>
+        <translation>修改服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="136" />
+        <source>Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place.</source>
+        <translation>正在修改服务记录 #{id}。记录未满 24 小时，将直接修改。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="138" />
+        <source>Changing touch #{id}. It was recorded more than 24 hours ago: your change is saved as a new revision and the current text stays readable in the history.</source>
+        <translation>正在修改服务记录 #{id}。记录已超过 24 小时：修改将保存为新的修订，当前内容保留在历史中可查。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="155" />
         <source>&lt;b&gt;{no}&lt;/b&gt; {name} · risk level {level} (assessed {date})</source>
         <translation>&lt;b&gt;{no}&lt;/b&gt; {name} · 风险等级 {level}（测评于 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="166" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="225" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="173" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="243" />
         <source>Touch recorded for {no}.</source>
         <translation>已记录客户 {no} 的服务。</translation>
     </message>
@@ -507,6 +535,112 @@
         <location filename="../../ui/touch_form.ui" line="155" />
         <source>Follow-up on</source>
         <translation>回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>TouchesModel</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="52" />
+        <source>Client no</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="52" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="52" />
+        <source>Time</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="53" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="53" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="53" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="54" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="54" />
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="54" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="55" />
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="59" />
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="60" />
+        <source>replaced by a newer revision</source>
+        <translation>已被新修订替代</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="61" />
+        <source>cancelled</source>
+        <translation>已作废</translation>
+    </message>
+</context>
+<context>
+    <name>TouchesView</name>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="147" />
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="148" />
+        <source>Cancel touch…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="149" />
+        <source>History…</source>
+        <translation>历史…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="161" />
+        <source>Touches of the last {n} days</source>
+        <translation>最近 {n} 天的服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="178" />
+        <source>{n} touches</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="204" />
+        <source>Cancel touch</source>
+        <translation>作废服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="205" />
+        <source>Why is this touch cancelled? It is kept, marked cancelled.</source>
+        <translation>作废原因（记录会保留并标为已作废）：</translation>
     </message>
 </context>
 </TS>

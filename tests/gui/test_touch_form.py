@@ -116,3 +116,71 @@ def test_record_touch_action_is_registered(qtbot: QtBot, seeded_sqlite: Seed) ->
 def test_client_not_visible_disables_save(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     dlg = _form(qtbot, seeded_sqlite, client_no="001004")  # im2's client
     assert not dlg.save_button.isEnabled() and "001004" in dlg.ui.messageLabel.text()
+
+
+def _touches_view(qtbot: QtBot, seed: Seed):  # type: ignore[no-untyped-def]
+    from crm_desktop.gui.service.touches_view import TouchesView
+
+    view = TouchesView(make_ctx(seed, seed.im1))
+    qtbot.addWidget(view)
+    view.resize(1000, 300)
+    view.show()
+    qtbot.waitUntil(lambda: view.loaded, timeout=10000)
+    return view
+
+
+def test_touches_view_edit_in_place_then_revision_cancel_history(qtbot: QtBot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                                  seeded_sqlite: Seed, screenshot_dir: Path) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from crm_desktop.db.types import utcnow
+    from crm_desktop.services.touches import record_touch
+
+    seed = seeded_sqlite
+    tid = record_touch(seed.store, seed.im1, "001000", touch_type="phone_call", channel="phone", summary="初稿",
+                       checklist={"identity_verified": True, "needs_asked": True}, satisfaction=4)
+    view = _touches_view(qtbot, seed)
+    qtmodeltester.check(view.model)
+    assert view.model.rowCount() == 1
+
+    def select_first() -> None:
+        view.table.selectionModel().select(view.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                           | QItemSelectionModel.SelectionFlag.Rows)
+
+    select_first()
+    dlg = view.edit_selected()
+    assert dlg is not None and not dlg.ui.typeCombo.isEnabled() and dlg.ui.identityCheck.isChecked()
+    assert dlg.ui.summaryEdit.toPlainText() == "初稿" and dlg.ui.satisfactionCombo.currentData() == 4
+    qtbot.addWidget(dlg)
+    dlg.ui.summaryEdit.setPlainText("改正后的摘要")
+    with qtbot.waitSignal(dlg.saved, timeout=10000):
+        dlg.save()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.rows[0].summary == "改正后的摘要", timeout=10000)
+    assert view.model.rows[0].id == tid  # within 24 hours: changed in place
+    # Recorded more than a day ago: the change becomes revision 2.
+    with seed.store.transaction() as s:
+        t = s.get(Touch, tid)
+        assert t is not None
+        t.created_at = utcnow() - timedelta(hours=30)
+        t.occurred_at = t.created_at
+    view.reload()
+    qtbot.waitUntil(lambda: view.model.rows[0].version == 3, timeout=10000)
+    select_first()
+    dlg = view.edit_selected()
+    assert dlg is not None and "新的修订" in dlg.ui.taskLabel.text()
+    qtbot.addWidget(dlg)
+    dlg.ui.summaryEdit.setPlainText("第二版")
+    with qtbot.waitSignal(dlg.saved, timeout=10000):
+        dlg.save()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.rows[0].revision == 2, timeout=10000)
+    select_first()
+    hist = view.show_history()
+    assert hist is not None and [r.summary for r in hist.model.rows] == ["改正后的摘要", "第二版"]
+    qtmodeltester.check(hist.model)
+    hist.grab().save(str(screenshot_dir / "touch_history.png"))
+    hist.close()
+    view.grab().save(str(screenshot_dir / "touches_view.png"))
+    view.cancel_with_reason(view.model.rows[0], "录错客户")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10000)
+    with seed.store.read() as s:
+        assert [t.status for t in s.scalars(select(Touch).order_by(Touch.id))] == ["superseded", "cancelled"]

@@ -16,6 +16,7 @@ from crm_desktop.gui.service.agenda_view import AgendaView
 from crm_desktop.gui.service.compliance_view import ComplianceView
 from crm_desktop.gui.service.plan_editor import PlanEditor
 from crm_desktop.gui.service.touch_form import open_touch_form
+from crm_desktop.gui.service.touches_view import TouchesView
 from crm_desktop.gui.workers import run_task
 from crm_desktop.services import tasks
 
@@ -26,6 +27,8 @@ class TasksPage(QTabWidget):
         self.agenda = AgendaView(ctx)
         self.compliance = ComplianceView(ctx)
         self.addTab(self.agenda, QCoreApplication.translate("TasksArea", "Agenda"))
+        self.touches = TouchesView(ctx)
+        self.addTab(self.touches, QCoreApplication.translate("TasksArea", "Touches"))
         self.addTab(self.compliance, QCoreApplication.translate("TasksArea", "Compliance"))
         self.plan: PlanEditor | None = None
         if ctx.actor.is_branch_manager:

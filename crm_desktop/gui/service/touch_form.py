@@ -6,10 +6,10 @@ with *; the service validates again on save, so the form can never save what the
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
@@ -20,7 +20,16 @@ from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_touch_form import Ui_TouchForm
 from crm_desktop.gui.workers import run_task
 from crm_desktop.services import touches
-from crm_desktop.services.touches import ADVICE, CONTENT, FEEDBACK, IDENTITY, NEEDS, NEXT_STEP, RISK
+from crm_desktop.services.touches import (
+    ADVICE,
+    CONTENT,
+    FEEDBACK,
+    IDENTITY,
+    NEEDS,
+    NEXT_STEP,
+    RISK,
+    TouchView,
+)
 
 TOUCH_TYPES = [t.value for t in TouchType if t is not TouchType.HANDOVER]
 CHANNELS = [c.value for c in Channel if c is not Channel.SYSTEM]
@@ -30,17 +39,24 @@ DEFAULT_CHANNEL = {"phone_call": "phone", "visit": "in_person", "review_letter":
                    "greeting": "wechat", "complaint": "phone"}
 
 
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
 class TouchDialog(QDialog):
     """Record one touch for a client, optionally completing a given task."""
 
     saved = Signal(int)
 
     def __init__(self, ctx: AppContext, client_no: str, *, task_id: int | None = None,
-                 task_type: str | None = None, task_text: str = "", parent: QWidget | None = None) -> None:
+                 task_type: str | None = None, task_text: str = "", edit: TouchView | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.client_no = client_no
         self.task_id = task_id
+        # Editing an existing touch (its current revision) instead of recording a new one.
+        self.edit = edit
         self.ui = Ui_TouchForm()
         self.ui.setupUi(self)
         self._handle: Any = None
@@ -83,6 +99,46 @@ class TouchDialog(QDialog):
         self._type_changed()
         self._update_backdate()
         self._load_client()
+        if edit is not None:
+            self._fill(edit)
+
+    def _fill(self, v: TouchView) -> None:
+        ui = self.ui
+        self.setWindowTitle(self.tr("Change a service touch"))
+        if v.touch_type in TOUCH_TYPES:
+            ui.typeCombo.setCurrentIndex(TOUCH_TYPES.index(v.touch_type))
+        ui.typeCombo.setEnabled(False)  # a different type is a different touch: cancel and record anew
+        ui.riskLevelCombo.hide()
+        ui.riskLevelLabel.hide()
+        if v.channel in CHANNELS:
+            ui.channelCombo.setCurrentIndex(CHANNELS.index(v.channel))
+        local = v.occurred_at.astimezone()
+        ui.occurredEdit.setDateTime(QDateTime(_qdate(local.date()), QTime(local.hour, local.minute)))
+        ui.summaryEdit.setPlainText(v.summary)
+        c = v.checklist
+        ui.identityCheck.setChecked(bool(c.get(IDENTITY)))
+        ui.needsCheck.setChecked(bool(c.get(NEEDS)))
+        ui.riskCheck.setChecked(bool(c.get(RISK)))
+        ui.adviceCheck.setChecked(bool(c.get(ADVICE)))
+        ui.contentEdit.setPlainText(str(c.get(CONTENT) or ""))
+        ui.feedbackEdit.setText(str(c.get(FEEDBACK) or ""))
+        index = ui.satisfactionCombo.findData(v.satisfaction)
+        ui.satisfactionCombo.setCurrentIndex(max(index, 0))
+        ui.nextStepEdit.setText(v.next_step or "")
+        if v.follow_up_date is not None:
+            ui.followUpEdit.setMinimumDate(_qdate(v.follow_up_date))
+            ui.followUpEdit.setDate(_qdate(v.follow_up_date))
+            ui.followUpCheck.setChecked(True)
+        ui.backdateEdit.setText(v.backdate_reason or "")
+        self._update_backdate()
+        in_place = datetime.now(UTC) - v.created_at <= touches.EDIT_IN_PLACE
+        ui.taskLabel.setText(
+            (self.tr("Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place.")
+             if in_place else
+             self.tr("Changing touch #{id}. It was recorded more than 24 hours ago: your change is saved as a new "
+                     "revision and the current text stays readable in the history."))
+            .replace("{id}", str(v.id)))
+        ui.taskLabel.show()
 
     # ------------------------------------------------------------ form behaviour
 
@@ -126,7 +182,10 @@ class TouchDialog(QDialog):
 
     def _update_backdate(self) -> None:
         at = cast(datetime, self.ui.occurredEdit.dateTime().toPython())
-        late = datetime.now() - at > touches.BACKDATE_LIMIT
+        edit = getattr(self, "edit", None)
+        # An edit is judged against when the touch was recorded, as the service does.
+        recorded = edit.created_at.astimezone().replace(tzinfo=None) if edit is not None else datetime.now()
+        late = recorded - at > touches.BACKDATE_LIMIT or bool(edit is not None and edit.backdate_reason)
         self.ui.backdateEdit.setVisible(late)
         self.ui.backdateLabel.setVisible(late)
 
@@ -164,8 +223,19 @@ class TouchDialog(QDialog):
         store, actor, client_no = self.ctx.store, self.ctx.actor, self.client_no
         self.save_button.setEnabled(False)
         self.ui.messageLabel.setText(self.tr("Saving…"))
-        self._handle = run_task(lambda _c: touches.record_touch(store, actor, client_no, **kwargs),
-                                on_done=self._saved, on_error=self._failed, pool=self.ctx.pool)
+        edit = self.edit
+        if edit is not None:
+            for key in ("touch_type", "task_id", "new_risk_level"):
+                kwargs.pop(key)
+
+            def work(_c: Any) -> int:
+                assert edit is not None
+                return touches.edit_touch(store, actor, edit.id, expected_version=edit.version, **kwargs).touch_id
+        else:
+            def work(_c: Any) -> int:
+                return touches.record_touch(store, actor, client_no, **kwargs)
+
+        self._handle = run_task(work, on_done=self._saved, on_error=self._failed, pool=self.ctx.pool)
 
     def _saved(self, touch_id: int) -> None:
         self.ui.messageLabel.setText("")
