@@ -200,4 +200,5 @@ def build_reasons(r: pd.DataFrame, cfg: ScoringConfig) -> list[list[dict[str, An
                         for a, b, c, d in zip(k, wr, pnl, ab, strict=True)])
     idx, (v,) = _sel(col["_unmatched"] > 0, col["_unmatched"])
     _put(s_unmatched, idx, [{"code": "unmatched_sells", "params": {"quantity": q}} for q in v])
-    return [[x for x in row if x is not None] for row in zip(*(slot.tolist() for slot in slots), strict=True)]
+    # filter(None, ...) drops the empty slots in C; every reason dict is non-empty, hence truthy.
+    return [list(filter(None, row)) for row in zip(*(slot.tolist() for slot in slots), strict=True)]

@@ -215,7 +215,8 @@ def match(scored: pd.DataFrame, managers: pd.DataFrame, cfg: ScoringConfig) -> p
         heapq.heappush(heaps[tier_of[target]], (load[target], target))
 
     mgr = pd.to_numeric(scored["manager_id"], errors="coerce")
-    book = scored.assign(_mgr=mgr)[mgr.isin(staff_ids)]
+    slim = scored[["client_id", "grade", "value_score"]].assign(_mgr=mgr)
+    book = slim[mgr.isin(staff_ids).to_numpy()]
     book = book.assign(_mgr=book["_mgr"].astype(np.int64))
     grade_rank = {g: i for i, g in enumerate(GRADES)}
     book = book.assign(_grade_rank=book["grade"].map(grade_rank).astype(np.int64))
