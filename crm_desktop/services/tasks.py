@@ -180,14 +180,15 @@ def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) ->
     return {cid: (grade, churn, bool(mis)) for cid, grade, churn, mis in rows}
 
 
-def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ...]]) -> list[tuple[int, str]]:
+def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ...]]) -> list[tuple[int, str, str]]:
     """Insert task rows, skipping dedupe keys that exist (also ones a parallel run just added).
 
-    A candidate is ``(client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version)``.
+    A candidate is ``(client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version, status)``;
+    a task already past due is inserted as overdue, sparing a second write of the same row.
     """
     if not candidates:
         return []
-    names = ("client_id", "manager_id", "task_type", "source", "due_date", "dedupe_key", "plan_version")
+    names = ("client_id", "manager_id", "task_type", "source", "due_date", "dedupe_key", "plan_version", "status")
     rows = [dict(zip(names, c, strict=True)) for c in candidates]
     # Most candidates exist already (every start of day recomputes the same keys): filter them out
     # with indexed lookups, so only new rows go to the insert.
@@ -213,7 +214,7 @@ def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ..
     if not fresh:
         return []
     now = utcnow()
-    created: list[tuple[int, str]] = []
+    created: list[tuple[int, str, str]] = []
     # ON CONFLICT DO NOTHING still guards against a generation running at the same moment elsewhere;
     # RETURNING tells which rows this run really added.
     if dialect == "postgresql":
@@ -221,16 +222,16 @@ def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ..
             part = fresh[i:i + 20000]
             params: dict[str, Any] = {n: [r[n] for r in part] for n in names}
             params["now"] = now
-            created.extend((int(a), str(b)) for a, b in conn.execute(_PG_INSERT, params).all())
+            created.extend((int(a), str(b), str(c)) for a, b, c in conn.execute(_PG_INSERT, params).all())
         return created
     table = cast(Table, ServiceTask.__table__)
     stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(
-        table.c.id, table.c.source)
+        table.c.id, table.c.source, table.c.status)
     for i in range(0, len(fresh), 5000):
-        part_rows = [{**r, "status": TaskStatus.OPEN.value, "created_at": now, "updated_at": now, "version": 1,
+        part_rows = [{**r, "created_at": now, "updated_at": now, "version": 1,
                       "note": None, "completed_at": None, "completed_touch_id": None, "cancel_reason": None}
                      for r in fresh[i:i + 5000]]
-        created.extend((int(a), str(b)) for a, b in conn.execute(stmt, part_rows).all())
+        created.extend((int(a), str(b), str(c)) for a, b, c in conn.execute(stmt, part_rows).all())
     return created
 
 
@@ -239,12 +240,12 @@ _PG_INSERT = text(
     "INSERT INTO service_task (client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version, "
     "status, created_at, updated_at, version) "
     "SELECT u.client_id, u.manager_id, u.task_type, u.source, u.due_date, u.dedupe_key, u.plan_version, "
-    "'open', :now, :now, 1 "
+    "u.status, :now, :now, 1 "
     "FROM unnest(CAST(:client_id AS integer[]), CAST(:manager_id AS integer[]), CAST(:task_type AS text[]), "
     "CAST(:source AS text[]), CAST(:due_date AS date[]), CAST(:dedupe_key AS text[]), "
-    "CAST(:plan_version AS integer[])) "
-    "AS u(client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version) "
-    "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, source"
+    "CAST(:plan_version AS integer[]), CAST(:status AS text[])) "
+    "AS u(client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version, status) "
+    "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, source, status"
 ).bindparams(bindparam("now", type_=UTCDateTime()))
 
 
@@ -303,7 +304,8 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
 
     plans: dict[int, Plan] = {}
     by_grade: dict[int, dict[str | None, list[RecurringRule]]] = {}
-    rows: list[tuple[int, int | None, str, str, date, str, int]] = []
+    rows: list[tuple[int, int | None, str, str, date, str, int, str]] = []
+    open_, overdue_ = TaskStatus.OPEN.value, TaskStatus.OVERDUE.value
     replace_grade: list[int] = []
     replace_schedule: list[int] = []
     total = len(clients)
@@ -320,7 +322,8 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         version_no = plan.version_no
 
         def task(source: str, ttype: str, due: date, key: str) -> None:
-            rows.append((cid, manager_id, ttype, source, due, key, version_no))  # noqa: B023 (called at once)
+            rows.append((cid, manager_id, ttype, source, due, key, version_no,  # noqa: B023 (called at once)
+                         overdue_ if due < as_of else open_))
 
         wanted: dict[str, str] = {}
         start = assigned_on or open_date
@@ -393,10 +396,11 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         .values(status=TaskStatus.OVERDUE.value)
         .execution_options(synchronize_session=False)
     ).rowcount  # type: ignore[attr-defined]
-    by_source = Counter(src for _id, src in created)
+    by_source = Counter(src for _id, src, _st in created)
+    created_overdue = sum(1 for _id, _src, st in created if st == TaskStatus.OVERDUE.value)
     summary = GenerationSummary(
         as_of=as_of, clients=total, created=len(created), replaced=len(replace_grade) + len(replace_schedule),
-        marked_overdue=int(overdue or 0), created_by_source=dict(by_source), scored=run is not None,
+        marked_overdue=int(overdue or 0) + created_overdue, created_by_source=dict(by_source), scored=run is not None,
         plan_versions={b: p.version_no for b, p in plans.items()}, seconds=time.perf_counter() - started,
     )
     audit.record(session, actor, "tasks.generate", "service_task", None, as_of=as_of.isoformat(),

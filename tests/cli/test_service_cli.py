@@ -19,7 +19,7 @@ from tests.services.service_helpers import add_task, score_run
 
 
 @pytest.fixture
-def cli(seeded: Seed, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def cli(seeded: Seed, monkeypatch: pytest.MonkeyPatch):
     url = seeded.store.url.render_as_string(hide_password=False)
     monkeypatch.setenv("CRM_PASSWORD", PASSWORD)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
@@ -35,7 +35,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_tasks_generate_idempotent(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_tasks_generate_idempotent(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:
     score_run(seeded.store, date.today(), {cid: ("V1", "low", False) for cid in seeded.clients.values()})
     assert cli("tasks", "generate") == 0
     assert "新建 6 个任务" in capsys.readouterr().out
@@ -52,7 +52,7 @@ def test_tasks_generate_idempotent(seeded: Seed, cli, capsys: pytest.CaptureFixt
     assert cli("tasks", "list", "--as-user", "im1", "--manager", "im2") == 4
 
 
-def test_touch_add_exit_codes(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_touch_add_exit_codes(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:
     task = add_task(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", date.today(), "k")
     base = ["touch", "add", "--client", "001000", "--channel", "phone", "--summary", "季度回访", "--as-user", "im1"]
     assert cli(*base, "--type", "phone_call") == 3  # the flow steps are missing
@@ -83,7 +83,7 @@ def test_touch_add_exit_codes(seeded: Seed, cli, capsys: pytest.CaptureFixture[s
         assert len(s.scalars(select(Touch)).all()) == 9
 
 
-def test_touch_edit_conflict_exit_5(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_touch_edit_conflict_exit_5(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli("touch", "add", "--client", "001000", "--type", "greeting", "--channel", "sms", "--summary", "初稿",
                "--as-user", "im1") == 0
     with seeded.store.read() as s:
@@ -99,7 +99,7 @@ def test_touch_edit_conflict_exit_5(seeded: Seed, cli, capsys: pytest.CaptureFix
     assert cli("touch", "edit", str(tid), "--expected-version", "3", "--summary", "x", "--as-user", "im1") == 5
 
 
-def test_exports_respect_visibility(seeded: Seed, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_exports_respect_visibility(seeded: Seed, cli, tmp_path: Path) -> None:
     add_task(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", date.today(), "a")
     add_task(seeded.store, seeded.clients["001004"], seeded.im2.id, "visit", date.today() - timedelta(days=1), "b")
     for no, login in (("001000", "im1"), ("001004", "im2")):

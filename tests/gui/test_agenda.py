@@ -62,7 +62,7 @@ def _select(view: AgendaView, client_no: str) -> None:
                                        | QItemSelectionModel.SelectionFlag.Rows)
 
 
-def test_agenda_of_a_manager(qtbot: QtBot, qtmodeltester, agenda_seed: Seed,  # type: ignore[no-untyped-def]
+def test_agenda_of_a_manager(qtbot: QtBot, qtmodeltester, agenda_seed: Seed,
                              screenshot_dir: Path) -> None:
     view = _view(qtbot, agenda_seed, agenda_seed.im1)
     qtmodeltester.check(view.model)
@@ -146,7 +146,7 @@ def test_on_signed_in_generates_and_shows_counts(qtbot: QtBot, agenda_seed: Seed
     assert navigated == ["tasks"]
 
 
-def test_compliance_view_chart_and_export(qtbot: QtBot, qtmodeltester, agenda_seed: Seed,  # type: ignore[no-untyped-def]
+def test_compliance_view_chart_and_export(qtbot: QtBot, qtmodeltester, agenda_seed: Seed,
                                           tmp_path: Path, screenshot_dir: Path) -> None:
     view = ComplianceView(make_ctx(agenda_seed, agenda_seed.bm))
     qtbot.addWidget(view)
@@ -167,7 +167,7 @@ def test_compliance_view_chart_and_export(qtbot: QtBot, qtmodeltester, agenda_se
     assert own.chart is None
 
 
-def test_plan_editor_saves_a_version(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed,  # type: ignore[no-untyped-def]
+def test_plan_editor_saves_a_version(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed,
                                      screenshot_dir: Path) -> None:
     ctx = make_ctx(seeded_sqlite, seeded_sqlite.bm)
     editor = PlanEditor(ctx)
@@ -200,3 +200,18 @@ def test_plan_editor_saves_a_version(qtbot: QtBot, qtmodeltester, seeded_sqlite:
         row = s.scalars(select(ServicePlan)).one()
         assert {"grade": "V1", "type": "greeting", "interval_days": 90} in row.rules["recurring"]
         assert row.rules["events"][ev.keys[0]]["enabled"] is False
+
+
+def test_tasks_area_pages_by_role(qtbot: QtBot, agenda_seed: Seed, screenshot_dir: Path) -> None:
+    bm_page = area.create_page(make_ctx(agenda_seed, agenda_seed.bm))
+    assert isinstance(bm_page, area.TasksPage)
+    qtbot.addWidget(bm_page)
+    assert [bm_page.tabText(i) for i in range(bm_page.count())] == ["待办", "服务记录", "服务合规", "服务计划"]
+    im_page = area.create_page(make_ctx(agenda_seed, agenda_seed.im1))
+    assert isinstance(im_page, area.TasksPage)
+    qtbot.addWidget(im_page)
+    assert [im_page.tabText(i) for i in range(im_page.count())] == ["待办", "服务记录", "服务合规"]
+    im_page.resize(1000, 450)
+    im_page.show()
+    qtbot.waitUntil(lambda: im_page.agenda.agenda is not None, timeout=10000)
+    im_page.grab().save(str(screenshot_dir / "tasks_area_manager.png"))

@@ -18,7 +18,7 @@ from tests.gui.conftest import make_ctx
 from tests.services.service_helpers import add_task
 
 
-def _form(qtbot: QtBot, seed: Seed, client_no: str = "001000", **kw) -> TouchDialog:  # type: ignore[no-untyped-def]
+def _form(qtbot: QtBot, seed: Seed, client_no: str = "001000", **kw) -> TouchDialog:
     dlg = TouchDialog(make_ctx(seed, seed.im1), client_no, **kw)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -118,7 +118,7 @@ def test_client_not_visible_disables_save(qtbot: QtBot, seeded_sqlite: Seed) -> 
     assert not dlg.save_button.isEnabled() and "001004" in dlg.ui.messageLabel.text()
 
 
-def _touches_view(qtbot: QtBot, seed: Seed):  # type: ignore[no-untyped-def]
+def _touches_view(qtbot: QtBot, seed: Seed):
     from crm_desktop.gui.service.touches_view import TouchesView
 
     view = TouchesView(make_ctx(seed, seed.im1))
@@ -129,7 +129,7 @@ def _touches_view(qtbot: QtBot, seed: Seed):  # type: ignore[no-untyped-def]
     return view
 
 
-def test_touches_view_edit_in_place_then_revision_cancel_history(qtbot: QtBot, qtmodeltester,  # type: ignore[no-untyped-def]
+def test_touches_view_edit_in_place_then_revision_cancel_history(qtbot: QtBot, qtmodeltester,
                                                                   seeded_sqlite: Seed, screenshot_dir: Path) -> None:
     from PySide6.QtCore import QItemSelectionModel
 
