@@ -11,6 +11,7 @@ Demo logins (documented in docs/demo.md): ``admin`` (administrator), ``bm`` (bra
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
@@ -23,6 +24,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, ForeignKeyConstraint, func, insert, select, update
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from crm_desktop.db.models import (
@@ -286,7 +288,9 @@ def generate_demo(
                 details={"clients": clients, "seed": seed, "as_of": as_of.isoformat(), **counts}))
         finally:
             if w.dialect == "sqlite" and big:
-                conn.exec_driver_sql("PRAGMA cache_size=-2000")
+                # Back to SQLite's default for the pooled connection; never mask the real error.
+                with contextlib.suppress(SQLAlchemyError):
+                    conn.exec_driver_sql("PRAGMA cache_size=-2000")
     report(total, total, tr("完成", "Done"))
     return DemoResult(as_of, seed, clients, BRANCH_CODE, tuple(logins), counts["snapshots"], counts["trades"],
                       counts["holdings"], counts["touches"], time.perf_counter() - started)

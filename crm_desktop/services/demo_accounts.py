@@ -443,7 +443,7 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
     n_wd = rng.poisson(0.8, n) * trading + np.where(behaviour == SHRINKING, 3, 0) * trading
     for k in range(int(n_wd.max(initial=0))):
         rows = np.nonzero(n_wd > k)[0]
-        if behaviour.size == 0 or len(rows) == 0:
+        if len(rows) == 0:
             break
         lo_d = np.where(behaviour[rows] == SHRINKING, np.maximum(first[rows], n_days - 200), first[rows])
         span = np.maximum(last_flow_day[rows] - lo_d, 1)
