@@ -44,6 +44,21 @@ def _demo(ctx: CliContext) -> int:
         snaps=f"{result.snapshots:,}", trades=f"{result.trades:,}", holds=f"{result.holdings:,}",
         touches=f"{result.touches:,}", sec=result.seconds,
     ))
+    if not a.no_score:
+        # A demo store is meant to be used at once: grades in the book, tasks in the agenda.
+        from crm_desktop.services.scoring import run_scoring
+        from crm_desktop.services.tasks import generate_tasks
+
+        if show:
+            ctx.warn(tr("计算客户评分…", "Scoring the clients…"))
+        summary = run_scoring(ctx.store(), None, result.as_of)
+        if show:
+            ctx.warn(tr("生成服务待办…", "Generating service tasks…"))
+        generate_tasks(ctx.store(), None, result.as_of)
+        ctx.print(tr("已完成评分（{n} 位客户）并生成截至 {d} 的服务待办。",
+                     "Scored {n} clients and generated the service tasks as of {d}.",
+                     n=f"{summary.client_count:,}",
+                     d=result.as_of.isoformat()))
     managers = [x for x in result.logins if x.role == "investment_manager"]
     ctx.print(tr("演示账号（密码均为 {pw}）：", "Demo logins (password {pw} for all):", pw=demo.DEMO_PASSWORD))
     ctx.print(tr("  admin  管理员", "  admin  administrator"))
@@ -64,3 +79,5 @@ def register(reg: Registry) -> None:
                    help=tr("数据截止日（默认：今天或之前最近的交易日）",
                            "last day of the data (default: the last trading day on or before today)"))
     p.add_argument("--quiet", action="store_true", help=tr("不显示进度", "do not show progress"))
+    p.add_argument("--no-score", action="store_true",
+                   help=tr("只装入数据，不运行评分和待办生成", "load the data only; skip scoring and task generation"))
