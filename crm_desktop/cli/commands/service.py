@@ -19,9 +19,8 @@ TOUCH_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
 CHANNELS = tuple(c.value for c in Channel if c is not Channel.SYSTEM)
 # --checked names -> checklist keys of the standard flow
 CHECKS = {"identity": touches.IDENTITY, "needs": touches.NEEDS, "risk": touches.RISK, "advice": touches.ADVICE}
-_STEP_FLAGS = {touches.IDENTITY: "--checked identity", touches.NEEDS: "--checked needs",
-               touches.CONTENT: "--content TEXT", touches.RISK: "--checked risk",
-               touches.FEEDBACK: "--feedback TEXT / --satisfaction N", touches.NEXT_STEP: "--next-step TEXT"}
+_STEP_FLAGS = {touches.CONTENT: "--content TEXT", touches.FEEDBACK: "--feedback TEXT|--satisfaction N",
+               touches.NEXT_STEP: "--next-step TEXT"}
 
 
 def _date(value: str | None, what: str) -> date | None:
@@ -149,7 +148,10 @@ def _touch_add(ctx: CliContext) -> int:
     except InvalidInput as exc:
         missing = [k for k in touches.STEPS if touches.step_label(k) in exc.details]
         if missing:
-            exc.details = [tr("在命令行中：", "On the command line: ") + ", ".join(_STEP_FLAGS[k] for k in missing)]
+            checked = [name for name, key in CHECKS.items() if key in missing]
+            flags = ([f"--checked {','.join(checked)}"] if checked else []) + [
+                _STEP_FLAGS[k] for k in missing if k not in CHECKS.values()]
+            exc.details = [tr("在命令行中补充：", "On the command line add: ") + " ".join(flags)]
         raise
     view = touches.get_touch(ctx.store(), actor, tid)
     ctx.print(tr("已记录服务 {id}：客户 {no}，{t}。", "Touch {id} recorded: client {no}, {t}.",
