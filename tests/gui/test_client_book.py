@@ -291,3 +291,28 @@ def test_numpy_filter_and_sort_match_pandas(qapp) -> None:  # type: ignore[no-un
     vs = f.loc[model.view_rows(), "value_score"].to_numpy()
     k = int(np.isnan(vs).sum())
     assert k > 0 and np.isnan(vs[-k:]).all() and (np.diff(vs[:-k]) >= 0).all()
+
+
+def test_first_screen_then_whole_book(qtbot: QtBot, ws: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+    import crm_desktop.gui.clients.book_page as bp
+
+    monkeypatch.setattr(bp, "FIRST_SCREEN", 2)
+    ctx = make_ctx(ws, ws.bm)
+    page = ClientBookPage.__new__(ClientBookPage)
+    seen: list[tuple[int, str, bool]] = []
+
+    def record() -> None:
+        seen.append((page.model.rowCount(), page.count_label.text(), page.filter_ui.exportButton.isEnabled()))
+
+    original = ClientBookPage._update_counts
+
+    def spy(self: ClientBookPage) -> None:
+        original(self)
+        record()
+
+    monkeypatch.setattr(ClientBookPage, "_update_counts", spy)
+    ClientBookPage.__init__(page, ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.book_data is not None and not page.loading, timeout=10000)
+    assert (2, "前 2 位客户；正在加载其余客户…", False) in seen
+    assert seen[-1] == (6, "显示 6 / 共 6 位客户", True)

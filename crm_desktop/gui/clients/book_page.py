@@ -268,8 +268,8 @@ class ClientBookPage(QWidget):
 
     def _first_screen(self, data: BookData) -> None:
         if data.book.partial:
+            self.filter_ui.exportButton.setEnabled(False)  # exporting a first screen would be misleading
             self.model.set_book(data)
-            self.filter_ui.exportButton.setEnabled(False)
             self._load_all()
         else:
             self._loaded(data)  # the whole book fitted in the first screen
@@ -289,9 +289,9 @@ class ClientBookPage(QWidget):
     def _loaded(self, data: BookData) -> None:
         current = self._current_client()
         self._fill_managers(data)
+        self.filter_ui.exportButton.setEnabled(True)
         self.model.set_filters(self.current_filters())
         self.model.set_book(data)
-        self.filter_ui.exportButton.setEnabled(True)
         self.progress.hide()
         if not data.book.scored:
             self.banner.setText(self.tr("Not scored yet: grades, value scores and churn risk appear after the "

@@ -105,7 +105,8 @@ class AssetTrendChart(ChartCanvas):
             locator = AutoDateLocator(minticks=3, maxticks=7)
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
-        self.draw_idle()
+        # Draw now: a deferred draw could fire after the window was closed and its canvas deleted.
+        self.draw()
 
 
 class AllocationChart(ChartCanvas):
@@ -132,4 +133,5 @@ class AllocationChart(ChartCanvas):
             )
             for t in legend.get_texts():
                 t.set_color(fg)
-        self.draw_idle()
+        # Draw now: a deferred draw could fire after the window was closed and its canvas deleted.
+        self.draw()
