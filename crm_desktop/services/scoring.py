@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import AssetSnapshot, Client, ClientScore, ManagerScore, MatchSuggestion, ScoreRun
@@ -175,6 +175,17 @@ def _ints(frame: pd.DataFrame, *cols: str) -> pd.DataFrame:
     return frame
 
 
+# client_id * _PACK + day number: exact in float64 for client ids below 9e10 and dates 1970-2243.
+_PACK = 100_000
+
+
+def _categorical(positions: pd.Series, categories: list[str]) -> pd.Categorical:
+    """Positions into ``categories`` (NaN for a code the master lacks) as a categorical column."""
+    values = positions.to_numpy(dtype=np.float64)
+    codes = np.where(np.isnan(values), -1, values).astype(np.int64)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object), validate=False)
+
+
 def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInput:
     """Everything the engine needs for ``as_of``: snapshots of W, trades of W plus the FIFO look-back."""
     d = session.connection().dialect.name
@@ -191,32 +202,50 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
                      {}, ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on"],
                      [True, True, False, False, True, True])
     clients = _ints(clients, "client_id", "open_date", "manager_id", "assigned_on")
+    # Snapshots are the big table (tens of millions of rows): client and day travel packed in one number,
+    # which saves a Python object per row on the way out of the driver.
     snapshots = _fetch(
         session,
-        f"SELECT client_id, {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
+        f"SELECT client_id * {_PACK} + {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
         f"{_num_sql(d, 'securities_value')}, {_num_sql(d, 'net_inflow')} FROM asset_snapshot "
         # "+date": SQLite must not use the date index here; walking the primary key (client_id, date) is
         # sequential and already in the order the engine wants.
         f"WHERE {plus}date >= :w_start AND {plus}date <= :as_of ORDER BY client_id, date",
-        p, ["client_id", "date", "total_assets", "securities_value", "net_inflow"], [True] * 5)
-    snapshots = _ints(snapshots, "client_id", "date")
+        p, ["packed", "total_assets", "securities_value", "net_inflow"], [True] * 4)
+    packed = snapshots.pop("packed").to_numpy(dtype=np.int64)
+    snapshots.insert(0, "client_id", packed // _PACK)
+    snapshots.insert(1, "date", packed % _PACK)
+
+    # Securities in code order; trades and holdings refer to them by that position, and sides by a small
+    # number, so every column arrives as a number and the engine gets ready-made categoricals.
+    securities = _fetch(session, f"SELECT code, board, industry, {_day_sql(d, 'list_date')} FROM security "
+                        "ORDER BY code", {}, ["code", "board", "industry", "list_date"], [False, False, False, True])
+    securities = _ints(securities, "list_date")
+    sec_codes = securities["code"].astype(str).tolist()
+    numbered = "WITH sec AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS idx FROM security) "
+    sides = [str(r[0]) for r in session.execute(
+        text("SELECT DISTINCT side FROM trade WHERE trade_date >= :trade_from AND trade_date <= :as_of"), p)]
+    sides = sorted(set(sides) | {"buy", "sell"})
+    side_case = "CASE t.side " + " ".join(f"WHEN :side{i} THEN {i}" for i in range(len(sides))) + " END"
+    side_params = {f"side{i}": v for i, v in enumerate(sides)}
     trades = _fetch(
         session,
-        f"SELECT client_id, {_day_sql(d, 'trade_date')}, code, side, {_num_sql(d, 'quantity')}, "
-        f"{_num_sql(d, 'amount')}, {_num_sql(d, 'commission')} FROM trade "
-        "WHERE trade_date >= :trade_from AND trade_date <= :as_of",
-        p, ["client_id", "trade_date", "code", "side", "quantity", "amount", "commission"],
-        [True, True, False, False, True, True, True])
+        numbered + f"SELECT t.client_id, {_day_sql(d, 't.trade_date')}, sec.idx, {side_case}, "
+        f"{_num_sql(d, 't.quantity')}, {_num_sql(d, 't.amount')}, {_num_sql(d, 't.commission')} "
+        "FROM trade t LEFT JOIN sec ON sec.code = t.code "
+        "WHERE t.trade_date >= :trade_from AND t.trade_date <= :as_of",
+        {**p, **side_params}, ["client_id", "trade_date", "code", "side", "quantity", "amount", "commission"],
+        [True] * 7)
     trades = _ints(trades, "client_id", "trade_date")
+    trades["code"] = _categorical(trades["code"], sec_codes)
+    trades["side"] = _categorical(trades["side"], sides)
     holdings = _fetch(
         session,
-        f"SELECT client_id, {_day_sql(d, 'date')}, code, {_num_sql(d, 'market_value')} FROM holding "
-        "WHERE date >= :w_start AND date <= :as_of",
-        p, ["client_id", "date", "code", "market_value"], [True, True, False, True])
+        numbered + f"SELECT h.client_id, {_day_sql(d, 'h.date')}, sec.idx, {_num_sql(d, 'h.market_value')} "
+        "FROM holding h LEFT JOIN sec ON sec.code = h.code WHERE h.date >= :w_start AND h.date <= :as_of",
+        p, ["client_id", "date", "code", "market_value"], [True] * 4)
     holdings = _ints(holdings, "client_id", "date")
-    securities = _fetch(session, f"SELECT code, board, industry, {_day_sql(d, 'list_date')} FROM security", {},
-                        ["code", "board", "industry", "list_date"], [False, False, False, True])
-    securities = _ints(securities, "list_date")
+    holdings["code"] = _categorical(holdings["code"], sec_codes)
     touches = _fetch(
         session,
         f"SELECT manager_id, {_day_sql(d, 'occurred_at', timestamp=True)}, "
