@@ -491,9 +491,12 @@ def apply(conn: Connection, target: Target, stage: Stage, ctx: ApplyContext, cou
     if counts.new:
         names = [*target.stage_cols, *target.insert_extra]
         exprs = [f"s.{q(c)}" for c in target.stage_cols] + list(target.insert_extra.values())
+        # ON CONFLICT DO NOTHING rather than NOT EXISTS: with an empty or unanalysed table the planner
+        # would probe it by sequential scan per row while the statement itself keeps growing it.
+        keys = ", ".join(q(k) for k in target.key_cols)
         conn.execute(_typed(text(
             f"INSERT INTO {tn} ({', '.join(q(n) for n in names)}) SELECT {', '.join(exprs)} FROM {st} s "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {tn} t WHERE {_join_on(target, 't', 's')}) ORDER BY s.row_no"
+            f"WHERE true ORDER BY s.row_no ON CONFLICT ({keys}) DO NOTHING"
         ), ctx))
         checkpoint()
     target.after_apply(conn, stage, ctx)

@@ -47,8 +47,18 @@ class StagedWriter(Writer):
         self.stage.insert(rows)
         self.total += len(rows)
 
-    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None], *, dry_run: bool = False) -> Counts:
+    def analyze(self) -> None:
+        """Fresh planner statistics for the staging table and, for big batches, the target.
+
+        A target filled by the previous import may still look empty to PostgreSQL (autovacuum has not
+        run yet), and a join planned against an "empty" million-row table is a disaster.
+        """
         self.stage.analyze()
+        if self.conn.dialect.name == "postgresql" and self.total >= _ANALYZE_ROWS:
+            self.conn.exec_driver_sql(f"ANALYZE {q(self.target.table.name)}")
+
+    def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None], *, dry_run: bool = False) -> Counts:
+        self.analyze()
         counts = count(self.conn, self.target, self.stage, ctx)
         checkpoint()
         if not dry_run:
@@ -70,6 +80,7 @@ def _conflict_update(target: Target, table: str, distinct: str) -> str:
 _CACHE_KIB = 256 * 1024
 # New rows from which dropping and re-adding foreign keys beats per-row checks on PostgreSQL.
 _BULK_ROWS = 50_000
+_ANALYZE_ROWS = 10_000
 
 
 class SqliteUpsertWriter(Writer):
@@ -119,7 +130,7 @@ class PgCopyUpsertWriter(StagedWriter):
     """
 
     def finish(self, ctx: ApplyContext, checkpoint: Callable[[], None], *, dry_run: bool = False) -> Counts:
-        self.stage.analyze()
+        self.analyze()
         counts = count(self.conn, self.target, self.stage, ctx)
         checkpoint()
         if not dry_run:
