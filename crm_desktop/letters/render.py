@@ -282,6 +282,17 @@ def _disclaimer_box() -> Table:
     return t
 
 
+def _invitation(data: LetterData) -> str:
+    """The closing line when there is no comment box to sign."""
+    if data.manager is None:
+        return f"如有任何问题，欢迎致电营业部：{data.branch.phone}。"
+    ways = [f"电话 {data.manager.phone}" if data.manager.phone else "",
+            f"邮箱 {data.manager.email}" if data.manager.email else ""]
+    ways_text = "，".join(w for w in ways if w)
+    suffix = f"（{ways_text}）" if ways_text else ""
+    return f"如有任何问题，欢迎随时联系您的投资经理{data.manager.name}{suffix}。"
+
+
 def build_story(data: LetterData) -> list[Flowable]:
     st = styles()
     s = data.summary
@@ -371,7 +382,7 @@ def build_story(data: LetterData) -> list[Flowable]:
         story.append(_section("七、投资经理寄语", _comment_box(data.comment, contact)))
     elif contact:
         story.append(Spacer(1, 6))
-        story.append(Paragraph(escape("如有任何问题，欢迎与您的" + contact.replace("投资经理：", "投资经理") ), st["body"]))
+        story.append(Paragraph(escape(_invitation(data)), st["body"]))
     story.append(Spacer(1, 10))
     story.append(KeepTogether([
         _disclaimer_box(),

@@ -568,7 +568,10 @@ def generate_batch(
     def is_cancelled() -> bool:
         return bool(cancelled and cancelled())
 
+    failed: set[str] = set()
+
     def fail(number: str, exc: BaseException | str) -> None:
+        failed.add(number)
         result.failures.append(BatchFailure(number, exc if isinstance(exc, str) else _message(exc)))
 
     def gathered() -> Iterator[tuple[str, LetterData | None]]:
@@ -590,7 +593,7 @@ def generate_batch(
                     fail(number, exc)
             result.stage_seconds["gather"] += time.perf_counter() - t0
             for number in chunk:
-                if number not in found and not any(f.client_no == number for f in result.failures):
+                if number not in found and number not in failed:
                     fail(number, _not_found(number))
                 yield number, found.get(number)
 

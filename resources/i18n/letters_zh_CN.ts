@@ -73,42 +73,42 @@
         <translation>打开目录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="165" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="166" />
         <source>Output folder</source>
         <translation>输出目录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="193" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="194" />
         <source>{n} clients</source>
         <translation>共 {n} 位客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="224" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="225" />
         <source>Generating {n} letters…</source>
         <translation>正在生成 {n} 份报告…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="232" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="233" />
         <source>Cancelling: letters already in progress are finished and kept…</source>
         <translation>正在取消：已在生成的报告会完成并保留…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="247" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="248" />
         <source>{n} letters written to {dir} in {s} s.</source>
         <translation>已生成 {n} 份报告，保存在 {dir}（用时 {s} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="250" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="251" />
         <source>Cancelled before the end.</source>
         <translation>已中途取消。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="252" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="253" />
         <source>Merged print file: {path}</source>
         <translation>合并打印文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="254" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="255" />
         <source>{n} failed (listed below); the others were written.</source>
         <translation>{n} 份失败（见下方列表），其余已完成。</translation>
     </message>
@@ -116,7 +116,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="293" />
+        <location filename="../../crm_desktop/gui/letters/batch_page.py" line="295" />
         <source>Letters generated for your clients, newest first. Double-click to open the client.</source>
         <translation>您的客户已生成的报告，最新的在前。双击可打开客户。</translation>
     </message>
@@ -124,69 +124,74 @@
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="43" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="46" />
         <source>Account-analysis letter — {no}</source>
         <translation>账户分析报告 — {no}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="86" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="89" />
         <source>Report period: {start} to {end}</source>
         <translation>报告期：{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="87" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="90" />
         <source>Report period: {start} to {end} (the last full quarter)</source>
         <translation>报告期：{start} 至 {end}（上一个完整季度）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="97" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="100" />
         <source>Grade {grade}</source>
         <translation>等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="99" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="102" />
         <source>Manager {name}</source>
         <translation>投资经理 {name}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="128" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="131" />
         <source>Draft preview: not recorded yet. Generate the letter to print or save it.</source>
         <translation>草稿预览：尚未登记。生成报告后才能打印或另存。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="131" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="134" />
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="147" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="150" />
         <source>Letter generated and recorded ({pages} pages). The review-letter task is closed.</source>
         <translation>报告已生成并登记（共 {pages} 页），“寄送报告”任务已完成。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="151" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="154" />
         <source>Letter for {no} generated</source>
         <translation>已为客户 {no} 生成报告</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="153" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="156" />
         <source>Generating the letter…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="174" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="177" />
         <source>Print letter</source>
         <translation>打印报告</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="189" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="192" />
         <source>Save letter as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/letters/dialog.py" line="190" />
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="193" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/letters/dialog.py" line="198" />
+        <source>Cannot save the letter to {path}: {error}. Choose another folder.</source>
+        <translation>无法把报告保存到 {path}：{error}。请选择其他目录。</translation>
     </message>
     <message>
         <location filename="../../ui/letter_dialog.ui" line="14" />

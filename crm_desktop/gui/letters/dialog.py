@@ -11,6 +11,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
+from crm_desktop.errors import InvalidInput
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_letter_dialog import Ui_LetterDialog
@@ -194,4 +195,6 @@ class LetterDialog(QDialog):
             try:
                 self.save_to(Path(name))
             except OSError as exc:
-                show_error(self, exc)
+                show_error(self, InvalidInput(self.tr("Cannot save the letter to {path}: {error}. Choose another "
+                                                      "folder.").replace("{path}", name)
+                                              .replace("{error}", exc.strerror or str(exc))))
