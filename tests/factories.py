@@ -45,10 +45,10 @@ def add_client(
             id_number=str(extra.pop("id_number", "110105199001011234")),
             phone=str(extra.pop("phone", "13812345678")),
             email=str(extra.pop("email", "zhang@example.com")),
-            birth_date=extra.pop("birth_date", date(1990, 1, 1)),  # type: ignore[arg-type]
+            birth_date=extra.pop("birth_date", date(1990, 1, 1)),
             open_date=open_date,
             risk_level=risk_level,
-            risk_assessed_on=extra.pop("risk_assessed_on", date(2025, 1, 1)),  # type: ignore[arg-type]
+            risk_assessed_on=extra.pop("risk_assessed_on", date(2025, 1, 1)),
             status=str(extra.pop("status", "active")),
             branch_id=branch_id,
             manager_id=manager_id,
