@@ -135,11 +135,13 @@ def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg
         smallest = int(step.min())
         del step
         if smallest <= 0:
-            # Unsorted or duplicated: sort on the full row so the kept duplicate never depends on row order.
-            order = np.lexsort((inflow, sec, total, key))
+            order = np.argsort(key)
             key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
             dup = np.r_[key[1:] == key[:-1], False]
             if dup.any():
+                # Sort on the full row so that the kept duplicate never depends on the input order.
+                order = np.lexsort((inflow, sec, total, key))
+                key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
                 warnings.append({"code": "duplicate_snapshots", "params": {"count": int(dup.sum())}})
                 keep_last = ~dup
                 key, total, sec, inflow = key[keep_last], total[keep_last], sec[keep_last], inflow[keep_last]
