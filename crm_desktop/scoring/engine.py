@@ -6,7 +6,10 @@ empty (or all-default) outputs. See ``docs/scoring.md`` for every rule and ``inp
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -50,7 +53,28 @@ def window(as_of: date, cfg: ScoringConfig) -> Window:
                   life_start=a - (w.lifecycle_days - 1))
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the run builds a million small reason dicts.
+
+    None of them form cycles, but each allocation burst triggers collections that rescan every live
+    object: pausing halves the time spent building the reasons. Restored afterwards, also on errors.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringResult:
+    with _gc_paused():
+        return _score(data, config)
+
+
+def _score(data: ScoringInput, config: ScoringConfig | None) -> ScoringResult:
     cfg = config or ScoringConfig()
     w = window(data.as_of, cfg)
     warnings: list[dict[str, Any]] = []
