@@ -155,6 +155,8 @@ class RowParser:
         ]
         self.header = hm.header
         self.hm = hm
+        # The cells that did parse, after a row with errors: their references are still checked.
+        self.partial: dict[str, Any] = {}
 
     def parse(self, row_no: int, cells: Sequence[Any], errors: list[RowError]) -> dict[str, Any] | None:
         out: dict[str, Any] = {}
@@ -167,7 +169,10 @@ class RowParser:
             except CellError as exc:
                 ok = False
                 errors.append(RowError(row_no, header, shown(raw), str(exc)))
-        return out if ok else None
+        if ok:
+            return out
+        self.partial = out
+        return None
 
 
 def shown(raw: Any) -> str:

@@ -89,6 +89,9 @@ class Target:
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
         raise NotImplementedError
 
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        """Reference checks for a row that has other errors, so one pass reports all of them."""
+
     def key_headers(self) -> str:
         return " + ".join(self.hm.header.get(f, f) for f in self.spec.key)
 
@@ -148,6 +151,11 @@ class _ClientRefs:
                   "The client number does not exist or is not in your branch; import the clients first")
 
 
+def _branch_missing() -> str:
+    return _ref_missing("营业部代码", "The branch code", "请先用 crm branch add 添加营业部",
+                        "add the branch first with crm branch add")
+
+
 def _security_missing() -> str:
     return _ref_missing("证券代码", "The security code", "请先导入证券", "import the securities first")
 
@@ -168,6 +176,10 @@ class StaffTarget(Target):
             login: (role, branch_id)
             for login, role, branch_id in conn.execute(select(Staff.login, Staff.role, Staff.branch_id))
         }
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if v.get("branch_code") and v["branch_code"] not in self.branches:
+            self.err(errors, row_no, "branch_code", v["branch_code"], _branch_missing())
 
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
         n = len(errors)
@@ -232,6 +244,13 @@ class ClientTarget(Target, _ClientRefs):
         self.foreign: set[str] = set()
         if not self.scope.is_admin:
             self.foreign = set(conn.scalars(select(Client.client_no).where(Client.branch_id != self.scope.branch_id)))
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if v.get("branch_code") and v["branch_code"] not in self.branches:
+            self.err(errors, row_no, "branch_code", v["branch_code"], _branch_missing())
+        if v.get("manager_login") and v["manager_login"] not in self.staff:
+            self.err(errors, row_no, "manager_login", v["manager_login"],
+                     _ref_missing("投资经理工号", "The manager login", "请先导入员工", "import the staff first"))
 
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
         n = len(errors)
@@ -324,6 +343,10 @@ class AssetTarget(Target, _ClientRefs):
     def prepare(self, conn: Connection) -> None:
         self.clients = self.load_clients(conn, self.scope)
 
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
         cid = self.clients.get(v["client_no"])
         if cid is None:
@@ -344,6 +367,12 @@ class TradeTarget(Target, _ClientRefs):
     def prepare(self, conn: Connection) -> None:
         self.clients = self.load_clients(conn, self.scope)
         self.codes = set(conn.scalars(select(Security.code)))
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        if "code" in v and v["code"] not in self.codes:
+            self.err(errors, row_no, "code", v["code"], _security_missing())
 
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
         cid = self.clients.get(v["client_no"])
@@ -369,6 +398,12 @@ class HoldingTarget(Target, _ClientRefs):
     def prepare(self, conn: Connection) -> None:
         self.clients = self.load_clients(conn, self.scope)
         self.codes = set(conn.scalars(select(Security.code)))
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        if "code" in v and v["code"] not in self.codes:
+            self.err(errors, row_no, "code", v["code"], _security_missing())
 
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
         cid = self.clients.get(v["client_no"])

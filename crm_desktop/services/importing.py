@@ -359,7 +359,9 @@ def _stage_rows(run: _Run, source: TableSource, target: Any, writer: Writer, par
     for row_no, cells in source.rows():
         run.rows_seen += 1
         v = parser.parse(row_no, cells, errs)
-        if v is not None:
+        if v is None:
+            target.check_refs(row_no, parser.partial, errs)
+        else:
             staged = target.stage_row(row_no, v, errs)
             if staged is not None:
                 chunk.append(staged)
@@ -382,7 +384,9 @@ def _stage_fast(run: _Run, source: CsvSource, target: Any, writer: Writer, parse
             for pos in slow:
                 row_no = int(row_nos[pos])
                 v = parser.parse(row_no, row_cells(df, pos, width), errs)
-                if v is not None:
+                if v is None:
+                    target.check_refs(row_no, parser.partial, errs)
+                else:
                     st = target.stage_row(row_no, v, errs)
                     if st is not None:
                         extra.append(to_backend(st, dec_positions) if dec_positions else st)

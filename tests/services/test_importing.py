@@ -343,3 +343,15 @@ def test_progress_is_reported(seeded: Seed, tmp_path: Path) -> None:
 def test_wrong_kind_for_file(seeded: Seed, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
         run_import(seeded.store, seeded.admin, "orders", tmp_path / "x.csv")
+
+
+def test_a_row_reports_bad_cells_and_bad_references_together(seeded: Seed, tmp_path: Path) -> None:
+    _securities(seeded, tmp_path)
+    rows = [["T1", "888888", "2024-02-31", "999999", "买入", "100", "10", "1000", "5"]]
+    with pytest.raises(ImportRejected) as ei:
+        run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, rows))
+    assert [(e.row, e.column) for e in ei.value.result.errors] == [(2, "成交日期"), (2, "客户号"), (2, "证券代码")]
+    clients = [["009001", "周一", "", "", "", "", "", "昨天", "", "", "B404", "nobody", ""]]
+    with pytest.raises(ImportRejected) as ei:
+        run_import(seeded.store, seeded.admin, "clients", write_csv(tmp_path / "c.csv", CLIENTS_ZH, clients))
+    assert [e.column for e in ei.value.result.errors] == ["开户日期", "营业部代码", "投资经理工号"]
