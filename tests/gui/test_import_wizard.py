@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from crm_desktop.db.models import ImportLog, Security, Trade
 from crm_desktop.gui.areas.imports import create_page
-from crm_desktop.gui.imports.models import ErrorModel, PreviewModel
+from crm_desktop.gui.imports.models import ErrorModel, HistoryModel, PreviewModel
 from crm_desktop.gui.imports.wizard import ImportWizardPage
 from crm_desktop.importing.preview import preview_file
-from crm_desktop.services.importing import run_import
+from crm_desktop.services.importing import import_history, run_import
 from tests.factories import Seed
 from tests.gui.conftest import make_ctx
 from tests.importing.samples import (
@@ -91,6 +91,9 @@ def test_check_then_import(qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path, sc
     qtbot.waitUntil(lambda: page.result is not None and page.result.status == "committed", timeout=15000)
     assert _count(seeded_sqlite, Security) == 4 and seen == ["*"]
     assert "已导入" in page.status.text()
+    qtbot.waitUntil(lambda: page.history_model.rowCount() == 2, timeout=10000)
+    assert page.history_model.index(0, 4).data() == "已导入" and page.history_model.index(1, 4).data() == "仅校验"
+    assert page.history_model.index(0, 5).data() == "4" and page.history_model.index(0, 1).data() == "admin"
     page.grab().save(str(screenshot_dir / "import_wizard_done.png"))
 
 
@@ -123,13 +126,19 @@ def test_unknown_file_asks_for_the_kind(qtbot: QtBot, seeded_sqlite: Seed, tmp_p
     assert not page.import_button.isEnabled()
 
 
-def test_models(qtmodeltester: object, tmp_path: Path) -> None:
+def test_models(qtmodeltester: object, seeded_sqlite: Seed, tmp_path: Path) -> None:
+    store, actor = seeded_sqlite.store, seeded_sqlite.admin
+    run_import(store, actor, "securities", write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS))
     prev = preview_file(write_csv(tmp_path / "t.csv", TRADES_ZH, TRADES_ROWS))
     pm = PreviewModel()
     pm.set_preview(prev, prev.mapping)
     qtmodeltester.check(pm)  # type: ignore[attr-defined]
     from crm_desktop.importing.rows import RowError
 
+    hm = HistoryModel()
+    hm.set_rows(import_history(store, actor))
+    assert hm.rowCount() == 1
+    qtmodeltester.check(hm)  # type: ignore[attr-defined]
     em = ErrorModel()
     em.set_errors([RowError(2, "成交数量", "-1", "不能为负数"), RowError(9, "", "", "x")])
     qtmodeltester.check(em)  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from crm_desktop.importing.kinds import KINDS
 from crm_desktop.importing.preview import Preview
 from crm_desktop.importing.rows import RowError
 
@@ -138,5 +139,86 @@ class ErrorModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(ErrorCol):
+            return self._headers[section]
+        return None
+
+
+class HistoryCol(IntEnum):
+    WHEN = 0
+    USER = 1
+    KIND = 2
+    FILE = 3
+    STATUS = 4
+    NEW = 5
+    CHANGED = 6
+    UNCHANGED = 7
+    ERRORS = 8
+
+
+def _status_label(status: str) -> str:
+    labels = {
+        "committed": QCoreApplication.translate("ImportModels", "imported"),
+        "dry_run": QCoreApplication.translate("ImportModels", "checked only"),
+        "rejected": QCoreApplication.translate("ImportModels", "rejected"),
+        "cancelled": QCoreApplication.translate("ImportModels", "cancelled"),
+    }
+    return labels.get(status, status)
+
+
+class HistoryModel(QAbstractTableModel):
+    """The latest imports (``services.importing.import_history``), newest first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[dict[str, Any]] = []
+        self._headers = [
+            QCoreApplication.translate("ImportModels", "When"),
+            QCoreApplication.translate("ImportModels", "By"),
+            QCoreApplication.translate("ImportModels", "Kind"),
+            QCoreApplication.translate("ImportModels", "File"),
+            QCoreApplication.translate("ImportModels", "Result"),
+            QCoreApplication.translate("ImportModels", "New"),
+            QCoreApplication.translate("ImportModels", "Changed"),
+            QCoreApplication.translate("ImportModels", "Unchanged"),
+            QCoreApplication.translate("ImportModels", "Errors"),
+        ]
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HistoryCol)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = HistoryCol(index.column())
+        if role == DISPLAY:
+            if col is HistoryCol.WHEN:
+                return r["started_at"].astimezone().strftime("%Y-%m-%d %H:%M") if r["started_at"] else ""
+            if col is HistoryCol.STATUS:
+                return _status_label(r["status"])
+            if col is HistoryCol.KIND:
+                spec = KINDS.get(r["kind"])
+                return spec.label if spec else r["kind"]
+            key = {HistoryCol.USER: "user", HistoryCol.KIND: "kind", HistoryCol.FILE: "file_name",
+                   HistoryCol.NEW: "rows_new", HistoryCol.CHANGED: "rows_changed",
+                   HistoryCol.UNCHANGED: "rows_unchanged", HistoryCol.ERRORS: "error_count"}[col]
+            value = r[key]
+            return "" if value is None else str(value)
+        if role == TOOLTIP and col is HistoryCol.FILE:
+            return f"{r['file_name']}\nSHA-256 {r['sha256']}"
+        if role == ALIGN and col >= HistoryCol.NEW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HistoryCol):
             return self._headers[section]
         return None

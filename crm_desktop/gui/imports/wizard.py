@@ -30,11 +30,17 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import CrmError
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
-from crm_desktop.gui.imports.models import ErrorModel, PreviewModel
+from crm_desktop.gui.imports.models import ErrorModel, HistoryModel, PreviewModel
 from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
 from crm_desktop.importing.kinds import KIND_NAMES, KINDS
 from crm_desktop.importing.preview import Preview, preview_file
-from crm_desktop.services.importing import ImportCancelled, ImportRejected, ImportResult, run_import
+from crm_desktop.services.importing import (
+    ImportCancelled,
+    ImportRejected,
+    ImportResult,
+    import_history,
+    run_import,
+)
 
 _STEPS = 1000
 
@@ -137,13 +143,35 @@ class ImportWizardPage(QWidget):
         self.error_view.verticalHeader().hide()
         rv.addWidget(self.error_view)
 
+        history_box = QGroupBox(self.tr("Recent imports"))
+        hv = QVBoxLayout(history_box)
+        self.history_model = HistoryModel()
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().hide()
+        self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hv.addWidget(self.history_view)
+        self._history_loader = Requester(ctx.pool)
+
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(preview_box)
         split.addWidget(run_box)
+        split.addWidget(history_box)
         outer = QVBoxLayout(self)
         outer.addWidget(file_box)
         outer.addWidget(split, 1)
         self._update_buttons()
+        self.refresh_history()
+        ctx.bus.refresh_requested.connect(self.refresh_history)
+
+    def refresh_history(self) -> None:
+        ctx = self.ctx
+
+        def work(_control: TaskControl) -> list[dict[str, object]]:
+            return import_history(ctx.store, ctx.actor)
+
+        self._history_loader.submit(work, on_done=self.history_model.set_rows,
+                                    on_error=lambda exc: self.status.setText(str(exc)))
 
     # ------------------------------------------------------------------ file and preview
     def choose_file(self) -> None:
@@ -266,6 +294,7 @@ class ImportWizardPage(QWidget):
             text += "\n" + "\n".join(result.warnings)
         self.status.setText(text)
         self._update_buttons()
+        self.refresh_history()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ImportCancelled):
@@ -284,6 +313,7 @@ class ImportWizardPage(QWidget):
             if res.warnings:
                 text += "\n" + "\n".join(res.warnings)
             self.status.setText(text)
+            self.refresh_history()
         elif isinstance(exc, CrmError):
             self.status.setText(exc.message)
         else:
