@@ -57,6 +57,20 @@ class TaskControl:
         return self._cancel.is_set()
 
 
+def _deliver(callback: Callable[..., None], *args: Any) -> None:
+    """Call back into the GUI, dropping results for views that were closed meanwhile.
+
+    A window can be closed (and its C++ objects deleted) while its load is still running; the result
+    then has nowhere to go, which is not an error.
+    """
+    try:
+        callback(*args)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.debug("dropped a background result for a closed view: %s", exc)
+
+
 class _Relay(QObject):
     """Lives on the GUI thread so the callbacks run there."""
 
@@ -68,26 +82,26 @@ class _Relay(QObject):
     def on_finished(self, result: object) -> None:
         self._handle._complete()
         if self._handle.on_done is not None:
-            self._handle.on_done(result)
+            _deliver(self._handle.on_done, result)
 
     @Slot(object)
     def on_failed(self, error: object) -> None:
         self._handle._complete()
         if self._handle.on_error is not None:
-            self._handle.on_error(error)  # type: ignore[arg-type]
+            _deliver(self._handle.on_error, error)
         else:
             log.error("background task failed: %r", error)
 
     @Slot(int, int, str)
     def on_progress(self, done: int, total: int, text: str) -> None:
         if self._handle.on_progress is not None and not self._handle.control.cancelled:
-            self._handle.on_progress(done, total, text)
+            _deliver(self._handle.on_progress, done, total, text)
 
     @Slot()
     def on_cancelled(self) -> None:
         self._handle._complete()
         if self._handle.on_cancelled is not None:
-            self._handle.on_cancelled()
+            _deliver(self._handle.on_cancelled)
 
 
 _live: set[TaskHandle] = set()

@@ -1,0 +1,93 @@
+"""Background work: results on the GUI thread, progress, cancel, latest-wins, closed views."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QAbstractListModel, QThread
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.gui.workers import Requester, TaskControl, run_task
+
+
+def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
+    seen: dict[str, object] = {}
+
+    def work(control: TaskControl) -> str:
+        seen["worker_thread"] = threading.current_thread().name
+        return "ok"
+
+    def done(result: str) -> None:
+        seen["result"] = result
+        seen["gui"] = QThread.currentThread() is QApplication.instance().thread()  # type: ignore[union-attr]
+
+    run_task(work, on_done=done)
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    assert seen["result"] == "ok" and seen["gui"] is True
+    assert seen["worker_thread"] != threading.main_thread().name
+
+
+def test_progress_and_cancel(qtbot: QtBot) -> None:
+    progress: list[int] = []
+    outcome: list[str] = []
+    started = threading.Event()
+
+    def work(control: TaskControl) -> None:
+        for i in range(1000):
+            started.set()
+            control.progress(i, 1000, "step")
+            time.sleep(0.005)
+
+    handle = run_task(work, on_done=lambda r: outcome.append("done"), on_progress=lambda d, t, s: progress.append(d),
+                      on_cancelled=lambda: outcome.append("cancelled"))
+    qtbot.waitUntil(lambda: len(progress) > 3, timeout=5000)
+    handle.cancel()
+    qtbot.waitUntil(lambda: outcome != [], timeout=5000)
+    assert outcome == ["cancelled"]
+
+
+def test_requester_drops_superseded_results(qtbot: QtBot) -> None:
+    req = Requester()
+    got: list[int] = []
+
+    def slow(control: TaskControl, n: int) -> int:
+        time.sleep(0.2 if n == 1 else 0.0)
+        return n
+
+    req.submit(slow, 1, on_done=got.append)
+    req.submit(slow, 2, on_done=got.append)
+    qtbot.waitUntil(lambda: got == [2], timeout=5000)
+    qtbot.wait(400)
+    assert got == [2]
+
+
+def test_result_for_a_deleted_view_is_dropped_quietly(qtbot: QtBot) -> None:
+    class Model(QAbstractListModel):
+        def rowCount(self, parent=None) -> int:  # type: ignore[no-untyped-def, override]
+            return 0
+
+        def data(self, index, role=0):  # type: ignore[no-untyped-def, override]
+            return None
+
+        def reload(self, _result: object) -> None:
+            self.beginResetModel()
+            self.endResetModel()
+
+    model = Model()
+    finished: list[bool] = []
+    gate = threading.Event()
+
+    def work(control: TaskControl) -> int:
+        gate.wait(5)
+        return 1
+
+    handle = run_task(work, on_done=model.reload)
+    import shiboken6
+
+    shiboken6.delete(model)
+    gate.set()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    finished.append(True)
+    assert finished == [True]
