@@ -267,6 +267,9 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         .where(where, Client.status != ClientStatus.CLOSED.value)
     ).all()
     run, prev_id = _score_runs(session)
+    # The day grading started is when the service schedule started: a client never served before is
+    # due then at the latest, not decades ago counted from an old open date.
+    service_start: date | None = session.scalar(select(func.min(ScoreRun.as_of)))
     current = _scores(session, run.id if run else None, where)
     previous = _scores(session, prev_id, where)
 
@@ -331,6 +334,8 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
             bases = [d for d in (last_touch.get((cid, rule.task_type)), cycle_end.get((cid, rule.task_type)))
                      if d is not None]
             due = (max(bases) if bases else start) + timedelta(days=rule.interval_days)
+            if not bases and service_start is not None and due < service_start:
+                due = service_start
             key = f"recurring:{cid}:{rule.task_type}:{due.isoformat()}"
             wanted[rule.task_type] = key
             if due <= horizon_end:

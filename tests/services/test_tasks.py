@@ -50,17 +50,31 @@ def test_recurring_by_grade_and_idempotent(seeded: Seed) -> None:
     # (beyond the 30-day horizon), so not yet.
     assert _open(seeded, "001000") == [("recurring", "phone_call", AS_OF + timedelta(days=20), "open"),
                                        ("recurring", "review_letter", AS_OF + timedelta(days=10), "open")]
-    # Never touched: counted from the assignment/open date (2020-01-02), so long overdue.
-    assert _open(seeded, "001003") == [("recurring", "phone_call", date(2020, 6, 30), "overdue"),
-                                       ("recurring", "review_letter", date(2021, 1, 1), "overdue")]
-    assert _open(seeded, "001004") == [("recurring", "phone_call", date(2021, 1, 1), "overdue")]
-    assert first.created == 2 + 3 + 2 + 2 + 1 + 1 and first.marked_overdue == first.created - 2
+    # Never touched: one interval after the assignment/open date (2020-01-02) would be years ago; the
+    # schedule starts when grading started (the first score run), so they are due on that day.
+    assert _open(seeded, "001003") == [("recurring", "phone_call", AS_OF, "open"),
+                                       ("recurring", "review_letter", AS_OF, "open")]
+    assert _open(seeded, "001004") == [("recurring", "phone_call", AS_OF, "open")]
+    assert first.created == 2 + 3 + 2 + 2 + 1 + 1 and first.marked_overdue == 0
     again = generate_tasks(seeded.store, None, AS_OF)
     assert again.created == 0 and again.replaced == 0
     with seeded.store.read() as s:
         keys = list(s.scalars(select(ServiceTask.dedupe_key)))
         assert len(keys) == len(set(keys)) == first.created
         assert s.scalar(select(AuditLog).where(AuditLog.action == "tasks.generate")) is not None
+
+
+def test_never_served_clients_are_due_from_the_day_grading_started(seeded: Seed) -> None:
+    start = AS_OF - timedelta(days=100)
+    _grades(seeded, {"001004": "V1"}, as_of=start)
+    seeded.clients["009002"] = add_client(seeded.store, "009002", branch_id=1, manager_id=seeded.im1.id,
+                                          open_date=start - timedelta(days=330))
+    _grades(seeded, {"001004": "V1", "009002": "V1"})
+    generate_tasks(seeded.store, None, AS_OF)
+    # opened 2020: one year later is long before grading started -> due on the start day, now overdue
+    assert _open(seeded, "001004") == [("recurring", "phone_call", start, "overdue")]
+    # opened 330 days before the start: open date + 365 falls after the start, so that date stands
+    assert _open(seeded, "009002") == [("recurring", "phone_call", start + timedelta(days=35), "overdue")]
 
 
 def test_touch_resets_schedule_and_replaces_open_task(seeded: Seed) -> None:
