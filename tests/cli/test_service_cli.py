@@ -45,7 +45,8 @@ def test_tasks_generate_idempotent(seeded: Seed, cli, capsys: pytest.CaptureFixt
     assert cli("tasks", "generate", "--as-user", "im1") == 0
     assert cli("tasks", "list", "--as-user", "im1") == 0
     out = capsys.readouterr().out
-    assert "逾期 (4)" in out and "001000" in out and "001004" not in out
+    # never served before and graded today: due today (the schedule starts when grading started)
+    assert "今天 (4)" in out and "001000" in out and "001004" not in out
     assert cli("tasks", "list", "--as-user", "bm", "--manager", "im2") == 0
     out = capsys.readouterr().out
     assert "001004" in out and "001000" not in out
