@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 import logging
-from types import ModuleType
 from dataclasses import dataclass
+from types import ModuleType
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence

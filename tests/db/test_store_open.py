@@ -64,13 +64,13 @@ def test_read_only_location_gives_clear_message(tmp_path: Path) -> None:
     ro = tmp_path / "ro"
     ro.mkdir()
     ro.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    with pytest.raises(StoreError, match="只读|没有权限"):
+    with pytest.raises(StoreError, match=r"只读|没有权限"):
         open_store(f"sqlite:///{ro}/crm.sqlite3")
 
 
 def test_unwritable_location_gives_clear_message() -> None:
     # /proc refuses new directories even for root, so this runs everywhere.
-    with pytest.raises(StoreError, match="无法在 .* 创建或写入数据库"):
+    with pytest.raises(StoreError, match=r"无法在 .* 创建或写入数据库"):
         open_store("sqlite:////proc/crm-test/crm.sqlite3")
 
 
