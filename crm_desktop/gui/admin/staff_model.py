@@ -5,8 +5,9 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.services.auth import role_label
 from crm_desktop.services.staff import StaffInfo
 
@@ -33,33 +34,12 @@ def _headers() -> list[str]:
     ]
 
 
-class StaffModel(QAbstractTableModel):
+class StaffModel(ListTableModel[StaffInfo]):
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[StaffInfo] = []
-        self._headers = _headers()
-
-    def set_rows(self, rows: list[StaffInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> StaffInfo:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(Col):
-            return self._headers[section]
-        return None
+        super().__init__(_headers())
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not self._valid(index):
             return None
         s = self._rows[index.row()]
         col = index.column()

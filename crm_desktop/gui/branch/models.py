@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
@@ -10,7 +9,6 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.services import dashboard as dash
 from crm_desktop.services.reassignment import (
     DepartureProposal,
@@ -62,35 +61,14 @@ def verdict_text(v: Verdict) -> str:
     return v.text()
 
 
-class _Base(QAbstractTableModel):
+class _Base(ListTableModel[Any]):
+    """Column titles are the English ``HEADERS``, translated in the ``branch`` context."""
+
     HEADERS: tuple[Any, ...] = ()
     CONTEXT = "branch"
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
-        return None
-
-    def _valid(self, index: Parent) -> bool:
-        return index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self.HEADERS)
+        super().__init__([QCoreApplication.translate(self.CONTEXT, str(h)) for h in self.HEADERS])
 
 
 # ------------------------------------------------------------------------------------------ requests
@@ -387,13 +365,8 @@ class FrameModel(_Base):
         super().__init__()
         self._names = [c.name.lower() for c in self.COLUMNS]
         titles = dash.column_titles()
+        # The dashboard service already gives translated titles.
         self._titles = [titles.get(n, n) for n in self._names]
-        self.HEADERS = tuple(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._titles):
-            return self._titles[section]
-        return None
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.set_rows(frame[self._names].to_dict("records") if not frame.empty else [])

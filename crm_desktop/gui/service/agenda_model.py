@@ -6,7 +6,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.services import tasks, touches
 from crm_desktop.services.tasks import AgendaItem
 
@@ -48,35 +48,15 @@ def _headers() -> dict[Col, str]:
             Col.SOURCE: QCoreApplication.translate("AgendaModel", "Why"), Col.MANAGER: QCoreApplication.translate("AgendaModel", "Manager")}
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(ListTableModel[AgendaItem]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[AgendaItem] = []
-        self._headers = _headers()
-
-    def set_items(self, items: list[AgendaItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> AgendaItem:
-        return self._items[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(Col):
-            return self._headers[Col(section)]
-        return None
+        titles = _headers()
+        super().__init__([titles[c] for c in Col], parent)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not self._valid(index):
             return None
-        it = self._items[index.row()]
+        it = self._rows[index.row()]
         col = Col(index.column())
         if role == DISPLAY:
             return self._display(it, col)

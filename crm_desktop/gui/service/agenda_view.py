@@ -124,7 +124,7 @@ class AgendaView(QWidget):
 
     def _loaded(self, agenda: Agenda) -> None:
         self.agenda = agenda
-        self.model.set_items(agenda.items)
+        self.model.set_rows(agenda.items)
         self._update_counts(agenda.counts())
         self.status.setText(self.tr("{n} open tasks").replace("{n}", str(len(agenda.items))))
         self._selection_changed()
@@ -147,7 +147,7 @@ class AgendaView(QWidget):
         if not rows:
             return None
         src: QModelIndex = self.proxy.mapToSource(rows[0])
-        return self.model.item(src.row())
+        return self.model.row_at(src.row())
 
     def _selection_changed(self) -> None:
         has = self.selected() is not None

@@ -11,7 +11,6 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.fonts import register_matplotlib
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.services import compliance
 from crm_desktop.services.compliance import ALL_GRADES, NOT_SCORED, ComplianceReport, ComplianceRow
@@ -64,32 +64,16 @@ def _headers() -> dict[Col, str]:
             Col.RATE: QCoreApplication.translate("ComplianceModel", "On-time rate")}
 
 
-class ComplianceModel(QAbstractTableModel):
-    """Manager total rows (bold) followed by that manager's rows per grade, then the total."""
-
+class ComplianceModel(ListTableModel[ComplianceRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ComplianceRow] = []
-        self._headers = _headers()
+        titles = _headers()
+        super().__init__([titles[c] for c in Col], parent)
 
     def set_report(self, report: ComplianceReport | None) -> None:
-        self.beginResetModel()
-        self._rows = [*report.rows, report.total()] if report is not None and report.rows else []
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(Col):
-            return self._headers[Col(section)]
-        return None
+        self.set_rows([*report.rows, report.total()] if report is not None and report.rows else [])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self._valid(index):
             return None
         r = self._rows[index.row()]
         col = Col(index.column())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.gui.service.touch_form import TouchDialog
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.services import touches
@@ -61,32 +62,14 @@ def status_text(status: str) -> str:
             "cancelled": QCoreApplication.translate("TouchesModel", "cancelled")}.get(status, status)
 
 
-class TouchesModel(QAbstractTableModel):
+class TouchesModel(ListTableModel[TouchView]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[TouchView] = []
-        self._headers = _headers()
-
-    def set_rows(self, rows: list[TouchView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(Col):
-            return self._headers[section]
-        return None
+        super().__init__(_headers(), parent)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not self._valid(index):
             return None
-        v = self.rows[index.row()]
+        v = self._rows[index.row()]
         col = Col(index.column())
         if role == DISPLAY:
             values = {
@@ -180,7 +163,7 @@ class TouchesView(QWidget):
 
     def selected(self) -> TouchView | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _selection_changed(self) -> None:
         v = self.selected()
