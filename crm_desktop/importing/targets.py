@@ -356,7 +356,34 @@ class AssetTarget(Target, _ClientRefs):
                 v.get("net_inflow", "0.00"))
 
 
-class TradeTarget(Target, _ClientRefs):
+class _ClientAndSecurityRefs(Target, _ClientRefs):
+    """Rows that name a client and a security (trades, holdings)."""
+
+    def prepare(self, conn: Connection) -> None:
+        self.clients = self.load_clients(conn, self.scope)
+        self.codes = set(conn.scalars(select(Security.code)))
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        if "code" in v and v["code"] not in self.codes:
+            self.err(errors, row_no, "code", v["code"], _security_missing())
+
+    def resolve_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[int, str] | None:
+        """(client id, code) for staging, or None after recording what is missing."""
+        cid = self.clients.get(v["client_no"])
+        code = v["code"]
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        if code not in self.codes:
+            self.err(errors, row_no, "code", code, _security_missing())
+            return None
+        if cid is None:
+            return None
+        return cid, code
+
+
+class TradeTarget(_ClientAndSecurityRefs):
     spec = KINDS["trades"]
     table = Trade.__table__  # type: ignore[assignment]
     stage_cols = ("trade_id", "trade_date", "client_id", "code", "side", "quantity", "price", "amount",
@@ -364,57 +391,27 @@ class TradeTarget(Target, _ClientRefs):
     key_cols = ("trade_date", "trade_id")
     field_cols = {"client_no": "client_id"}  # noqa: RUF012
 
-    def prepare(self, conn: Connection) -> None:
-        self.clients = self.load_clients(conn, self.scope)
-        self.codes = set(conn.scalars(select(Security.code)))
-
-    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
-        if "client_no" in v and v["client_no"] not in self.clients:
-            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
-        if "code" in v and v["code"] not in self.codes:
-            self.err(errors, row_no, "code", v["code"], _security_missing())
-
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
-        cid = self.clients.get(v["client_no"])
-        code = v["code"]
-        if cid is None:
-            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
-        if code not in self.codes:
-            self.err(errors, row_no, "code", code, _security_missing())
+        refs = self.resolve_refs(row_no, v, errors)
+        if refs is None:
             return None
-        if cid is None:
-            return None
+        cid, code = refs
         return (row_no, v["trade_id"], v["trade_date"], cid, code, v["side"], v["quantity"], v["price"],
                 v["amount"], v.get("commission", "0.00"))
 
 
-class HoldingTarget(Target, _ClientRefs):
+class HoldingTarget(_ClientAndSecurityRefs):
     spec = KINDS["holdings"]
     table = Holding.__table__  # type: ignore[assignment]
     stage_cols = ("client_id", "date", "code", "quantity", "cost", "market_value")
     key_cols = ("client_id", "date", "code")
     field_cols = {"client_no": "client_id"}  # noqa: RUF012
 
-    def prepare(self, conn: Connection) -> None:
-        self.clients = self.load_clients(conn, self.scope)
-        self.codes = set(conn.scalars(select(Security.code)))
-
-    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
-        if "client_no" in v and v["client_no"] not in self.clients:
-            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
-        if "code" in v and v["code"] not in self.codes:
-            self.err(errors, row_no, "code", v["code"], _security_missing())
-
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
-        cid = self.clients.get(v["client_no"])
-        code = v["code"]
-        if cid is None:
-            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
-        if code not in self.codes:
-            self.err(errors, row_no, "code", code, _security_missing())
+        refs = self.resolve_refs(row_no, v, errors)
+        if refs is None:
             return None
-        if cid is None:
-            return None
+        cid, code = refs
         return (row_no, cid, v["date"], code, v["quantity"], v["cost"], v["market_value"])
 
 
