@@ -79,6 +79,19 @@ def _safe(raw: str) -> str:
         return raw if "@" not in raw else "<?>"
 
 
+def sqlite_file(url: URL) -> Path | None:
+    """The file behind an SQLite URL (None for PostgreSQL and in-memory stores)."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database).expanduser()
+
+
+def remove_sqlite_file(path: Path) -> None:
+    """Delete an SQLite store with its WAL side files."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 class Store:
     """An open store. ``transaction()`` is the one unit of work per user action."""
 

@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,7 +38,7 @@ from crm_desktop.db.models import (
     Trade,
 )
 from crm_desktop.db.models.enums import Role
-from crm_desktop.db.store import Store, open_store
+from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
 from crm_desktop.errors import Conflict, CrmError, InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services import demo_accounts as acc
@@ -416,18 +415,15 @@ def create_demo_store(
     the person never finds a half-filled demo store.
     """
     parsed = make_url(url) if isinstance(url, str) else url
-    new_file: Path | None = None
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        path = Path(parsed.database).expanduser()
-        new_file = None if path.exists() else path
+    path = sqlite_file(parsed)
+    new_file = path if path is not None and not path.exists() else None
     store = open_store(parsed, upgrade=True)
     try:
         return generate_demo(store, clients=clients, seed=seed, as_of=as_of, progress=progress, cancel=cancel)
     except BaseException:
         store.dispose()
         if new_file is not None:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{new_file}{suffix}").unlink(missing_ok=True)
+            remove_sqlite_file(new_file)
         raise
     finally:
         store.dispose()

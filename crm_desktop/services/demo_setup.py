@@ -8,26 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
-from crm_desktop.db.store import open_store
+from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
 from crm_desktop.i18n import tr
 from crm_desktop.services.demo import DEFAULT_CLIENTS, DEFAULT_SEED, DemoResult, create_demo_store
 
 Progress = Callable[[int, int, str], None]
 
 # Share of the progress bar per stage; the data load dominates.
-_LOAD, _SCORE, _TASKS = 80, 15, 5
+_LOAD, _SCORE = 80, 15  # the task generation takes the rest
 
 
-def remove_sqlite_file(url: URL | str) -> None:
-    """Delete an SQLite store and its WAL files (for a fresh ``--demo`` store only)."""
-    parsed = make_url(url) if isinstance(url, str) else url
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{Path(parsed.database).expanduser()}{suffix}").unlink(missing_ok=True)
+def score_and_plan(store: Store, as_of: date, say: Callable[[str], None] | None = None) -> int:
+    """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored."""
+    from crm_desktop.services.scoring import run_scoring
+    from crm_desktop.services.tasks import generate_tasks
+
+    report = say or (lambda _text: None)
+    report(tr("计算客户评分…", "Scoring the clients…"))
+    summary = run_scoring(store, None, as_of)
+    report(tr("生成服务待办…", "Generating service tasks…"))
+    generate_tasks(store, None, as_of)
+    return summary.client_count
 
 
 def prepare_demo(
@@ -42,27 +46,21 @@ def prepare_demo(
     cancel: Callable[[], bool] | None = None,
 ) -> DemoResult:
     """Fill the store at ``url`` with demo data, score it and generate the day's tasks."""
-    from crm_desktop.services.scoring import run_scoring
-    from crm_desktop.services.tasks import generate_tasks
-
     report = progress or (lambda done, total, text: None)
-    if fresh:
-        remove_sqlite_file(url)
+    path = sqlite_file(make_url(url) if isinstance(url, str) else url)
+    if fresh and path is not None:
+        remove_sqlite_file(path)
 
     def load_progress(done: int, total: int, text: str) -> None:
         report(int(_LOAD * done / max(total, 1)), 100, text)
 
     result = create_demo_store(url, clients, seed, as_of=as_of, progress=load_progress, cancel=cancel)
-    if not score:
-        report(100, 100, "")
-        return result
-    store = open_store(url, upgrade=True)
-    try:
-        report(_LOAD, 100, tr("计算客户评分…", "Scoring the clients…"))
-        run_scoring(store, None, result.as_of)
-        report(_LOAD + _SCORE, 100, tr("生成服务待办…", "Generating service tasks…"))
-        generate_tasks(store, None, result.as_of)
-        report(100, 100, "")
-    finally:
-        store.dispose()
+    if score:
+        store = open_store(url, upgrade=True)
+        stage = iter((_LOAD, _LOAD + _SCORE))
+        try:
+            score_and_plan(store, result.as_of, lambda text: report(next(stage), 100, text))
+        finally:
+            store.dispose()
+    report(100, 100, "")
     return result

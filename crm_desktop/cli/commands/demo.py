@@ -46,19 +46,12 @@ def _demo(ctx: CliContext) -> int:
     ))
     if not a.no_score:
         # A demo store is meant to be used at once: grades in the book, tasks in the agenda.
-        from crm_desktop.services.scoring import run_scoring
-        from crm_desktop.services.tasks import generate_tasks
+        from crm_desktop.services.demo_setup import score_and_plan
 
-        if show:
-            ctx.warn(tr("计算客户评分…", "Scoring the clients…"))
-        summary = run_scoring(ctx.store(), None, result.as_of)
-        if show:
-            ctx.warn(tr("生成服务待办…", "Generating service tasks…"))
-        generate_tasks(ctx.store(), None, result.as_of)
+        scored = score_and_plan(ctx.store(), result.as_of, ctx.warn if show else None)
         ctx.print(tr("已完成评分（{n} 位客户）并生成截至 {d} 的服务待办。",
                      "Scored {n} clients and generated the service tasks as of {d}.",
-                     n=f"{summary.client_count:,}",
-                     d=result.as_of.isoformat()))
+                     n=f"{scored:,}", d=result.as_of.isoformat()))
     managers = [x for x in result.logins if x.role == "investment_manager"]
     ctx.print(tr("演示账号（密码均为 {pw}）：", "Demo logins (password {pw} for all):", pw=demo.DEMO_PASSWORD))
     ctx.print(tr("  admin  管理员", "  admin  administrator"))
