@@ -227,52 +227,45 @@ def connect(url: URL, *, prompt: PasswordPrompt | None = None, create: bool = Tr
         if stored:
             url = url.set(password=stored)
     reason = "first"
+    # A typed password is saved only once the server has accepted it.
+    to_save: str | None = None
     for _attempt in range(4):
         engine = _pg_engine(url)
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-            return engine
         except OperationalError as exc:
             engine.dispose()
-            if _is_auth_error(exc):
-                if prompt is None:
-                    raise PasswordRequired(
-                        tr(
-                            "无法登录数据库 {url}：需要密码或密码错误。请用 `crm db-password` 把密码存入系统钥匙串，"
-                            "或设置 PGPASSWORD 环境变量后重试。",
-                            "Cannot log in to the database {url}: a password is needed or it is wrong. Save it "
-                            "in the OS keyring with `crm db-password`, or set PGPASSWORD, and try again.",
-                            url=describe(url),
-                        )
-                    ) from exc
-                answer = prompt(url, reason)
-                if answer is None:
-                    raise StoreError(tr("已取消连接数据库。", "Connecting to the database was cancelled.")) from exc
-                url = url.set(password=answer.password)
-                reason = "wrong"
-                if answer.save_to_keyring:
-                    _pending_save = answer.password
-                    engine = _pg_engine(url)
-                    try:
-                        with engine.connect() as conn:
-                            conn.execute(text("SELECT 1"))
-                    except OperationalError:
-                        engine.dispose()
-                        continue
-                    if not save_password(url, _pending_save):
-                        log.warning("no OS keyring available; the password was used but not saved")
-                    return engine
-                continue
-            raise StoreError(
-                tr(
-                    "无法连接数据库服务器 {url}：{detail}。请确认服务器已启动、地址和端口正确、网络可达。",
-                    "Cannot reach the database server {url}: {detail}. Check that the server runs and that "
-                    "host, port and network are right.",
-                    url=describe(url),
-                    detail=_first_line(exc),
-                )
-            ) from exc
+            if not _is_auth_error(exc):
+                raise StoreError(
+                    tr(
+                        "无法连接数据库服务器 {url}：{detail}。请确认服务器已启动、地址和端口正确、网络可达。",
+                        "Cannot reach the database server {url}: {detail}. Check that the server runs and that "
+                        "host, port and network are right.",
+                        url=describe(url),
+                        detail=_first_line(exc),
+                    )
+                ) from exc
+            if prompt is None:
+                raise PasswordRequired(
+                    tr(
+                        "无法登录数据库 {url}：需要密码或密码错误。请用 `crm db-password` 把密码存入系统钥匙串，"
+                        "或设置 PGPASSWORD 环境变量后重试。",
+                        "Cannot log in to the database {url}: a password is needed or it is wrong. Save it "
+                        "in the OS keyring with `crm db-password`, or set PGPASSWORD, and try again.",
+                        url=describe(url),
+                    )
+                ) from exc
+            answer = prompt(url, reason)
+            if answer is None:
+                raise StoreError(tr("已取消连接数据库。", "Connecting to the database was cancelled.")) from exc
+            url = url.set(password=answer.password)
+            to_save = answer.password if answer.save_to_keyring else None
+            reason = "wrong"
+            continue
+        if to_save is not None and not save_password(url, to_save):
+            log.warning("no OS keyring available; the password was used but not saved")
+        return engine
     raise StoreError(tr("密码多次错误，已停止尝试。", "The password was wrong too many times; giving up."))
 
 
