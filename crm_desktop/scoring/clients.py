@@ -14,7 +14,18 @@ import pandas as pd
 
 from crm_desktop.scoring import fifo
 from crm_desktop.scoring.config import GRADES, RISK_LEVELS, ScoringConfig
-from crm_desktop.scoring.frames import IdLookup, cents, days, factorized_text, require_columns, text
+from crm_desktop.scoring.frames import (
+    IdLookup,
+    cents,
+    days,
+    factorized_text,
+    require_columns,
+    sort_order,
+    text,
+)
+
+# Largest client x industry table built densely (cells, 32 MB of float64); beyond it a sparse group-by.
+_DENSE_CELLS = 4_000_000
 
 
 @dataclass
@@ -229,8 +240,7 @@ def trade_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.Da
     out["trades_life"] = np.bincount(code[day >= w.life_start], minlength=n)
     last = np.full(n, -1, dtype=np.int64)
     if in_w.any():
-        s = pd.Series(day[in_w]).groupby(code[in_w]).max()
-        last[s.index.to_numpy()] = s.to_numpy()
+        np.maximum.at(last, code[in_w], day[in_w])
     out["last_trade_day"] = last
 
     # New-listing preference: share of buy amount in stocks listed less than N days before the trade.
@@ -300,9 +310,17 @@ def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.
     out["growth_mv"] = np.bincount(code[growth], weights=mv[growth], minlength=n).astype(np.int64)
     span = w.as_of - w.start + 1
     if len(code):
-        per_day = pd.Series(mv).groupby(code * span + (day - w.start)).max()
-        keys = per_day.index.to_numpy()
-        out["max_mv_sum"] = np.bincount(keys // span, weights=per_day.to_numpy(), minlength=n).astype(np.int64)
+        # Largest position of each (client, day), summed per client: sort by (client, day), then one
+        # maximum per run of equal keys.
+        key = code * span + (day - w.start)
+        if len(key) > 1 and bool((key[1:] < key[:-1]).any()):
+            order = sort_order(key)
+            key, day_mv = key[order], mv[order]
+        else:
+            day_mv = mv
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        per_day = np.maximum.reduceat(day_mv, starts)
+        out["max_mv_sum"] = np.bincount(key[starts] // span, weights=per_day, minlength=n).astype(np.int64)
     else:
         out["max_mv_sum"] = np.zeros(n, dtype=np.int64)
 
@@ -314,9 +332,19 @@ def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.
         # the lowest code is the alphabetically first industry.
         ind_master, ind_names = factorized_text(securities["industry"])
         ind = ind_master[pos[known]]
-        has_ind = ind_names[ind] != ""
-        if has_ind.any():
-            n_ind = len(ind_names)
+        has_ind = (ind_names != "")[ind]
+        n_ind = len(ind_names)
+        if has_ind.any() and n * n_ind <= _DENSE_CELLS:
+            # Few industries (the usual case): a dense client x industry table, first maximum per row.
+            pair = code[known][has_ind] * n_ind + ind[has_ind]
+            table = np.bincount(pair, weights=mv[known][has_ind], minlength=n * n_ind).reshape(n, n_ind)
+            present = np.bincount(pair, minlength=n * n_ind).reshape(n, n_ind) > 0
+            table[~present] = -np.inf
+            best = np.argmax(table, axis=1)
+            rows = np.flatnonzero(present.any(axis=1))
+            top[rows] = ind_names[best[rows]]
+            top_mv[rows] = table[rows, best[rows]].astype(np.int64)
+        elif has_ind.any():
             pair = code[known][has_ind] * n_ind + ind[has_ind]
             agg = pd.Series(mv[known][has_ind]).groupby(pair).sum()
             keys = agg.index.to_numpy()

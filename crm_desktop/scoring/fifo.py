@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from crm_desktop.scoring.frames import sort_order
+
 
 @dataclass(frozen=True)
 class RoundTrips:
@@ -64,16 +66,23 @@ def match(
     span = int(day.max()) - first_day + 1
     # One int64 key (group, day, side) sorts in a single pass; sells (0) before buys (1) on a day.
     composite = (group * span + (day - first_day)) * 2 + is_buy.astype(np.int64)
-    order = np.argsort(composite)  # ties are resolved explicitly below, so stability is not needed
+    order = sort_order(composite)  # ties are resolved explicitly below
     ranked = composite[order]
     tie = ranked[1:] == ranked[:-1]
     if tie.any():
         # Several trades of one security on one day and side: order them by amount, then quantity.
         at = np.flatnonzero(np.r_[tie, False] | np.r_[False, tie])
         sub = order[at]
-        order[at] = sub[np.lexsort((quantity[sub], amount[sub], composite[sub]))]
-    group, day, is_buy = group[order], day[order], is_buy[order]
-    quantity, amount, commission, client = quantity[order], amount[order], commission[order], client[order]
+        order[at] = sub[_tie_order(ranked[at], amount[sub], quantity[sub])]
+    # Group, day and side come back out of the sorted key by arithmetic: cheaper than gathering them
+    # through ``order`` (random reads over millions of rows).
+    is_buy = (ranked & 1).astype(bool)
+    slot = ranked >> 1
+    group, day = np.divmod(slot, span)
+    day += first_day
+    client = group // n_sec
+    del slot
+    quantity, amount, commission = quantity[order], amount[order], commission[order]
 
     signed = np.where(is_buy, quantity, -quantity)
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
@@ -82,7 +91,7 @@ def match(
     total = np.cumsum(signed)
     before_group = np.r_[0, total][starts]
     cum = total - before_group[group_of_row]
-    running_min = pd.Series(cum).groupby(group_of_row).cummin().to_numpy()
+    running_min = _group_cummin(cum, group_of_row, len(starts))
     position = cum - np.minimum(running_min, 0)
     prev_position = np.r_[0, position[:-1]]
     prev_position[starts] = 0
@@ -130,3 +139,44 @@ def match(
         pnl_cents=pnl,
         unmatched_qty=unmatched_by_client,
     )
+
+
+def _dense_rank(values: np.ndarray) -> np.ndarray:
+    order = sort_order(values)
+    ordered = values[order]
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[order] = np.cumsum(np.r_[False, ordered[1:] != ordered[:-1]])
+    return rank
+
+
+def _tie_order(block_key: np.ndarray, amount: np.ndarray, quantity: np.ndarray) -> np.ndarray:
+    """Order of rows sorted by (block_key, amount, quantity); ``block_key`` is already non-decreasing.
+
+    The three keys are replaced by dense ranks and packed into one int64, one sort instead of
+    ``np.lexsort``'s three passes; rows equal on all three keep their order.
+    """
+    n = len(block_key)
+    block = np.cumsum(np.r_[True, block_key[1:] != block_key[:-1]]) - 1
+    a_rank = _dense_rank(amount)
+    q_rank = _dense_rank(quantity)
+    bits = (max(n, 2) - 1).bit_length()
+    if 3 * bits <= 62:
+        key = (block << (2 * bits)) | (a_rank << bits) | q_rank
+        return np.argsort(key, kind="stable")
+    return np.lexsort((quantity, amount, block_key))
+
+
+def _group_cummin(values: np.ndarray, group_of_row: np.ndarray, n_groups: int) -> np.ndarray:
+    """Running minimum restarting at each group (rows sorted by group).
+
+    Shifting group g down by g * step, with step larger than any spread of the values, makes every
+    earlier group's values larger than all of group g's, so one plain ``minimum.accumulate`` cannot carry
+    a minimum across a group boundary.
+    """
+    if len(values) == 0:
+        return values.copy()
+    step = 2 * int(np.abs(values).max()) + 1
+    if step * n_groups >= 2**62:
+        return pd.Series(values).groupby(group_of_row).cummin().to_numpy()
+    offset = group_of_row * step
+    return np.minimum.accumulate(values - offset) + offset

@@ -138,3 +138,25 @@ def factorized_text(values: Any) -> tuple[np.ndarray, np.ndarray]:
     # Values that differ only by surrounding spaces collapse onto one code.
     merged, inverse = np.unique(raw.astype(str), return_inverse=True)
     return inverse[codes].astype(np.int64), merged.astype(object)
+
+
+def sort_order(key: np.ndarray) -> np.ndarray:
+    """``np.argsort(key, kind="stable")`` for int64 keys, several times faster where it can be.
+
+    numpy's plain sort of int64 is vectorised, its argsort is not. When the keys are non-negative and
+    leave room for a row number in the low bits, sorting ``key << bits | row`` and keeping the low bits
+    gives the same order (stable: equal keys keep their row order) at a fraction of the cost.
+    """
+    n = len(key)
+    if n < 2:
+        return np.arange(n, dtype=np.int64)
+    bits = (n - 1).bit_length()
+    lo, hi = int(key.min()), int(key.max())
+    if lo < 0 or hi >= 1 << (62 - bits):
+        return np.argsort(key, kind="stable")
+    packed = key.astype(np.int64, copy=True)
+    packed <<= bits
+    packed |= np.arange(n, dtype=np.int64)
+    packed.sort()
+    packed &= (1 << bits) - 1
+    return packed
