@@ -7,7 +7,7 @@ investment manager; ``render_reasons`` turns the stored reasons into text in the
 from crm_desktop.scoring.config import ConfigError, ScoringConfig
 from crm_desktop.scoring.engine import CLIENT_COLUMNS, ENGINE_VERSION, ScoringResult, score
 from crm_desktop.scoring.inputs import COLUMNS, ScoringInput
-from crm_desktop.scoring.reasons import label, render_reasons
+from crm_desktop.scoring.reasons import label, reason_code, reason_params, render_reasons
 
 __all__ = [
     "CLIENT_COLUMNS",
@@ -18,6 +18,8 @@ __all__ = [
     "ScoringInput",
     "ScoringResult",
     "label",
+    "reason_code",
+    "reason_params",
     "render_reasons",
     "score",
 ]

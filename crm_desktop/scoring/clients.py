@@ -6,6 +6,7 @@ division of exact integer sums (fen), so a value exactly on a boundary lands on 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,52 +113,69 @@ def _money_column(frame: pd.DataFrame, name: str) -> np.ndarray:
     return arr
 
 
-def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg: ScoringConfig,
-                     out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
-    """Sums over W and the point values the rules need, from sorted (client, day) keys.
+SNAPSHOT_FIELDS = ("snap_count", "sum_total", "sum_sec", "latest", "first", "a90", "inflow_churn", "a180",
+                   "big_life", "inflow_after_first")
+# Rows per piece of the chunked snapshot pass: its temporaries (8 MB) are recycled by the allocator
+# and stay in cache instead of being fresh 200 MB blocks the kernel must fault in and zero.
+SNAPSHOT_CHUNK = 1 << 20
 
-    Rows sorted by (client, date) (what the service loads) are used as they are; any other order is sorted.
-    Each client's rows then form one contiguous range, and every window inside W is a sub-range found by
-    binary search, so all sums are single passes over the data.
-    """
-    n = out.n
-    require_columns(frame, "snapshots", ("client_id", "date", "total_assets", "securities_value", "net_inflow"))
-    day = days(frame["date"])
-    if len(day) and (day.min() < w.start or day.max() > w.as_of):
-        in_w: np.ndarray | None = (day >= w.start) & (day <= w.as_of)
-    else:
-        in_w = None  # the usual case: the service loads exactly W, so skip a full-length mask
-    code, unknown = lookup(frame["client_id"], in_w)
-    if unknown:
-        warnings.append({"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}})
-    keep = code >= 0 if in_w is None else (code >= 0) & in_w
-    total = _money_column(frame, "total_assets")
-    sec = _money_column(frame, "securities_value")
-    inflow = _money_column(frame, "net_inflow")
-    if not bool(keep.all()):
-        code, day, total, sec, inflow = code[keep], day[keep], total[keep], sec[keep], inflow[keep]
-    span = w.as_of - w.start + 1
-    key = code * span
-    key += day
-    key -= w.start
-    del code
-    if len(key) > 1:
-        step = np.diff(key)
-        smallest = int(step.min())
-        del step
-        if smallest <= 0:
-            order = np.argsort(key)
-            key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
-            dup = np.r_[key[1:] == key[:-1], False]
-            if dup.any():
-                # Sort on the full row so that the kept duplicate never depends on the input order.
-                order = np.lexsort((inflow, sec, total, key))
-                key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
-                warnings.append({"code": "duplicate_snapshots", "params": {"count": int(dup.sum())}})
-                keep_last = ~dup
-                key, total, sec, inflow = key[keep_last], total[keep_last], sec[keep_last], inflow[keep_last]
 
-    base = np.arange(n, dtype=np.int64) * span
+def _usable_ids(client_ids: pd.Series, known: np.ndarray, span: int) -> np.ndarray | None:
+    """The client ids as int64 when keys ``id * span + offset`` can be built from them directly: plain
+    non-negative int64 values small enough, and the known ids strictly increasing; else None."""
+    if client_ids.dtype != np.int64 or len(client_ids) == 0 or len(known) == 0:
+        return None
+    if known[0] < 0 or (len(known) > 1 and not bool((known[1:] > known[:-1]).all())):
+        return None
+    ids = client_ids.to_numpy()
+    limit = (2**62) // (span + 1)
+    if int(ids.min()) < 0 or int(ids.max()) >= limit or int(known[-1]) >= limit:
+        return None
+    return ids
+
+
+def _strictly_increasing(key: np.ndarray, chunk: int = SNAPSHOT_CHUNK) -> bool:
+    """Whether ``key`` is strictly increasing, checked a cache-sized piece at a time (no full-size temporary)."""
+    for lo in range(0, len(key) - 1, chunk):
+        piece = key[lo:lo + chunk + 1]
+        if not bool((piece[1:] > piece[:-1]).all()):
+            return False
+    return True
+
+
+def _in_ranges(keys: np.ndarray, base: np.ndarray, span: int) -> int:
+    """How many of ``keys`` fall in one of the ranges ``[base[i], base[i] + span)`` (``base`` sorted)."""
+    if len(keys) == 0 or len(base) == 0:
+        return 0
+    pos = np.searchsorted(base, keys, side="right") - 1
+    valid = pos >= 0
+    return int((keys[valid] < base[pos[valid]] + span).sum())
+
+
+def _client_pieces(ids: np.ndarray, chunk: int) -> list[tuple[int, int]] | None:
+    """Row ranges of about ``chunk`` rows that never split one client's rows, when ``ids`` is sorted."""
+    cuts = [0]
+    n = len(ids)
+    while cuts[-1] < n:
+        lo = cuts[-1]
+        hi = min(lo + chunk, n)
+        if hi < n:
+            # move the cut back to where this client's rows begin (or forward past a client longer than a piece)
+            hi = int(np.searchsorted(ids[lo:hi + 1], ids[hi], side="left")) + lo
+            if hi == lo:
+                hi = max(int(np.searchsorted(ids, ids[lo], side="right")), lo + 1)
+        piece = ids[lo:min(hi + 1, n)]
+        if len(piece) > 1 and not bool((piece[1:] >= piece[:-1]).all()):
+            return None
+        cuts.append(hi)
+    return list(itertools.pairwise(cuts))
+
+
+def _segment_metrics(key: np.ndarray, total: np.ndarray, sec: np.ndarray, inflow: np.ndarray, base: np.ndarray,
+                     span: int, w: Window, cfg: ScoringConfig) -> dict[str, np.ndarray]:
+    """Per-client sums and point values for clients whose rows have keys in ``[base[i], base[i] + span)``;
+    ``key`` strictly increasing. Each window inside W is a sub-range found by binary search."""
+    n = len(base)
     start = np.searchsorted(key, base, side="left")
     end = np.searchsorted(key, base + span, side="left")
     count = end - start
@@ -168,37 +186,145 @@ def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg
             return np.zeros(n, dtype=np.int64)
         return np.where(valid, to_fen(total[np.clip(idx, 0, len(total) - 1)]), 0)
 
-    sum_total = to_fen(segment_sum(total, start, end))
-    sum_sec = to_fen(segment_sum(sec, start, end))
-    latest = at(end - 1, has)
     first = at(start, has)
     # A90: the latest snapshot on or before as-of - churn_days, else the earliest one in W.
     i90 = np.searchsorted(key, base + (w.churn_start - 1 - w.start), side="right") - 1
-    a90 = np.where(i90 >= start, at(i90, has), first)
     churn_lo = np.searchsorted(key, base + (w.churn_start - w.start), side="left")
-    inflow_churn = to_fen(segment_sum(inflow, churn_lo, end))
     i180 = np.searchsorted(key, base + (w.life_start - 1 - w.start), side="right") - 1
-    a180 = np.where(i180 >= start, at(i180, has), first)
     life_lo = np.searchsorted(key, base + (w.life_start - w.start), side="left")
     dormant_yuan = round(cfg.lifecycle.dormant_assets * 100) / 100.0
-    big_life = segment_sum((total >= dormant_yuan - 0.005).view(np.int8), life_lo, end, dtype=np.int64)
-    inflow_after_first = to_fen(segment_sum(inflow, np.minimum(start + 1, end), end))
+    return {
+        "snap_count": count,
+        "sum_total": to_fen(segment_sum(total, start, end)),
+        "sum_sec": to_fen(segment_sum(sec, start, end)),
+        "latest": at(end - 1, has),
+        "first": first,
+        "a90": np.where(i90 >= start, at(i90, has), first),
+        "inflow_churn": to_fen(segment_sum(inflow, churn_lo, end)),
+        "a180": np.where(i180 >= start, at(i180, has), first),
+        "big_life": segment_sum((total >= dormant_yuan - 0.005).view(np.int8), life_lo, end, dtype=np.int64),
+        "inflow_after_first": to_fen(segment_sum(inflow, np.minimum(start + 1, end), end)),
+    }
 
-    out["snap_count"] = count
-    out["sum_total"] = sum_total
-    out["sum_sec"] = sum_sec
-    out["latest"] = latest
-    out["first"] = first
-    out["a90"] = a90
-    out["inflow_churn"] = inflow_churn
-    out["a180"] = a180
-    out["big_life"] = big_life
-    out["inflow_after_first"] = inflow_after_first
+
+def _chunked_snapshot_metrics(ids: np.ndarray, day: np.ndarray, total: np.ndarray, sec: np.ndarray,
+                              inflow: np.ndarray, known: np.ndarray, span: int, w: Window,
+                              cfg: ScoringConfig) -> dict[str, np.ndarray] | None:
+    """The metrics piece by piece for rows sorted by (client id, day) with no duplicate day: every
+    temporary is piece-sized. None when the rows are not so sorted (the caller sorts them then)."""
+    pieces = _client_pieces(ids, SNAPSHOT_CHUNK)
+    if pieces is None:
+        return None
+    result = {name: np.zeros(len(known), dtype=np.int64) for name in SNAPSHOT_FIELDS}
+    for lo, hi in pieces:
+        key = ids[lo:hi] * span
+        key += day[lo:hi]
+        key -= w.start
+        if not _strictly_increasing(key):
+            return None  # a duplicate or an unsorted day: the whole-array path sorts and reports
+        # known clients whose id lies in this piece's range of ids
+        p0 = int(np.searchsorted(known, ids[lo], side="left"))
+        p1 = int(np.searchsorted(known, ids[hi - 1], side="right"))
+        if p1 > p0:
+            part = _segment_metrics(key, total[lo:hi], sec[lo:hi], inflow[lo:hi], known[p0:p1] * span, span, w, cfg)
+            for name in SNAPSHOT_FIELDS:
+                result[name][p0:p1] = part[name]
+    return result
+
+
+def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg: ScoringConfig,
+                     out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
+    """Sums over W and the point values the rules need, from sorted (client, day) keys.
+
+    Rows sorted by (client, date) (what the service loads) are used as they are, in pieces of about a
+    million rows; any other order is sorted first. Each client's rows then form one contiguous range, and
+    every window inside W is a sub-range found by binary search, so all sums are single passes over the data.
+    """
+    n = out.n
+    require_columns(frame, "snapshots", ("client_id", "date", "total_assets", "securities_value", "net_inflow"))
+    day = days(frame["date"])
+    if len(day) and (day.min() < w.start or day.max() > w.as_of):
+        in_w: np.ndarray | None = (day >= w.start) & (day <= w.as_of)
+    else:
+        in_w = None  # the usual case: the service loads exactly W, so skip a full-length mask
+    total = _money_column(frame, "total_assets")
+    sec = _money_column(frame, "securities_value")
+    inflow = _money_column(frame, "net_inflow")
+    span = w.as_of - w.start + 1
+    known = lookup.lookup.ids
+    rows = len(day)
+    # Each row gets the key client * span + (day - start of W); a client's rows then form one key range.
+    # With plain integer ids the key uses the id itself: no per-row id lookup. Rows of unknown clients
+    # fall between the ranges of known ones, so they are simply never summed; they are counted at the end.
+    ids = _usable_ids(frame["client_id"], known, span) if in_w is None else None
+    metrics = None
+    if ids is not None:
+        metrics = _chunked_snapshot_metrics(ids, day, total, sec, inflow, known, span, w, cfg)
+    duplicates = 0  # of known clients, dropped below
+    if metrics is None:
+        if ids is not None:
+            key = ids * span
+            key += day
+            key -= w.start
+            base = known * span
+        else:
+            code, unknown = lookup(frame["client_id"], in_w)
+            if unknown:
+                warnings.append({"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}})
+            keep = code >= 0 if in_w is None else (code >= 0) & in_w
+            if not bool(keep.all()):
+                code, day, total, sec, inflow = code[keep], day[keep], total[keep], sec[keep], inflow[keep]
+            key = code
+            key *= span
+            key += day
+            key -= w.start
+            base = np.arange(n, dtype=np.int64) * span
+        if len(key) > 1 and not _strictly_increasing(key):
+            order = sort_order(key)
+            key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
+            dup = np.r_[key[1:] == key[:-1], False]
+            if dup.any():
+                # Sort on the full row so that the kept duplicate never depends on the input order.
+                order = np.lexsort((inflow, sec, total, key))
+                key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
+                duplicates = _in_ranges(key[dup], base, span)
+                keep_last = ~dup
+                key, total, sec, inflow = key[keep_last], total[keep_last], sec[keep_last], inflow[keep_last]
+        metrics = _segment_metrics(key, total, sec, inflow, base, span, w, cfg)
+    if ids is not None:
+        unknown = rows - duplicates - int(metrics["snap_count"].sum())
+        if unknown:
+            warnings.append({"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}})
+    if duplicates:
+        warnings.append({"code": "duplicate_snapshots", "params": {"count": duplicates}})
+    for name in SNAPSHOT_FIELDS:
+        out[name] = metrics[name]
+
+
+@dataclass
+class Trades:
+    """Trades of the FIFO look-back and W with a known client and side, as flat arrays (money in fen)."""
+
+    client: np.ndarray  # client position
+    day: np.ndarray
+    is_buy: np.ndarray
+    security: np.ndarray  # code among the trades' own distinct codes
+    master_pos: np.ndarray  # position in the securities master, -1 for an unknown code
+    quantity: np.ndarray  # centi-units
+    amount: np.ndarray
+    commission: np.ndarray
 
 
 def trade_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
                   cfg: ScoringConfig, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
-    n = out.n
+    """Every per-client trade indicator: :func:`trade_totals` and :func:`round_trip_metrics`."""
+    trades = prepare_trades(frame, lookup, securities, w, cfg, warnings)
+    trade_totals(trades, securities, w, cfg, out)
+    round_trip_metrics(trades, w, out, warnings)
+
+
+def prepare_trades(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
+                   cfg: ScoringConfig, warnings: list[dict[str, Any]]) -> Trades:
     require_columns(frame, "trades", ("client_id", "trade_date", "code", "side", "quantity", "amount", "commission"))
     day = days(frame["trade_date"])
     horizon = w.start - cfg.trading.fifo_lookback_days
@@ -231,7 +357,15 @@ def trade_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.Da
         codes = sorted(set(np.asarray(sec_uniques, dtype=object)[np.unique(sec_codes[unknown_sec])].tolist()))
         shown = ", ".join(str(c) if c else "''" for c in codes[:20]) + (" …" if len(codes) > 20 else "")
         warnings.append({"code": "unknown_security", "params": {"count": int(unknown_sec.sum()), "codes": shown}})
+    return Trades(client=code, day=day, is_buy=is_buy, security=sec_codes, master_pos=trade_sec_pos, quantity=qty,
+                  amount=amount, commission=commission)
 
+
+def trade_totals(t: Trades, securities: pd.DataFrame, w: Window, cfg: ScoringConfig, out: ClientArrays) -> None:
+    """Commission, amounts and counts per window, the last trade day and the new-listing share of buys."""
+    n = out.n
+    code, day, is_buy, amount, commission = t.client, t.day, t.is_buy, t.amount, t.commission
+    trade_sec_pos = t.master_pos
     in_w = day >= w.start
     out["commission"] = np.bincount(code[in_w], weights=commission[in_w], minlength=n).astype(np.int64)
     out["trade_amount"] = np.bincount(code[in_w], weights=amount[in_w], minlength=n).astype(np.int64)
@@ -256,6 +390,12 @@ def trade_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.Da
     out["new_listing_amount"] = np.bincount(code[new_listing], weights=amount[new_listing],
                                             minlength=n).astype(np.int64)
 
+
+def round_trip_metrics(t: Trades, w: Window, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
+    """FIFO round trips closed in W: count, wins, realized P&L, holding days, unmatched sells."""
+    n = out.n
+    code, sec_codes, day, is_buy, qty = t.client, t.security, t.day, t.is_buy, t.quantity
+    amount, commission = t.amount, t.commission
     positive = qty > 0
     if (~positive).any():
         warnings.append({"code": "bad_quantity", "params": {"count": int((~positive).sum())}})
@@ -358,6 +498,14 @@ def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.
     out["top_industry_mv"] = top_mv
 
 
+def _first_label(conditions: list[np.ndarray], labels: list[str], default: str) -> np.ndarray:
+    """Object array holding, per row, the label of the first condition that holds (else ``default``):
+    ``np.select`` over small integer codes, then one gather from the few label objects."""
+    codes = np.select(conditions, list(range(len(labels))), default=len(labels)) if len(conditions[0]) else \
+        np.zeros(0, dtype=np.int64)
+    return np.array([*labels, default], dtype=object)[codes]
+
+
 def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConfig,
              warnings: list[dict[str, Any]]) -> pd.DataFrame:
     """Apply the rules to the aggregated arrays; returns one row per client (reasons built later)."""
@@ -382,9 +530,8 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     grade = np.asarray(GRADES, dtype=object)[tier]
 
     act = cfg.activity
-    activity = np.where(~traded_w, "dormant",
-                        np.where(turnover >= act.very_active_turnover, "very_active",
-                                 np.where(turnover >= act.active_turnover, "active", "low"))).astype(object)
+    activity = _first_label([~traded_w, turnover >= act.very_active_turnover, turnover >= act.active_turnover],
+                            ["dormant", "very_active", "active"], "low")
 
     # churn
     a90 = a["a90"]
@@ -395,7 +542,7 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     ratio_m = cfg.churn.medium_assets_ratio
     drop = has_snap & np.where(a90 > 0, _safe_div(latest, a90) <= ratio_m, latest <= ratio_m * a90)
     medium = ~high & (no_recent | drop)
-    churn = np.where(high, "high", np.where(medium, "medium", "low")).astype(object)
+    churn = _first_label([high, medium], ["high", "medium"], "low")
 
     # risk style
     rs = cfg.risk_style
@@ -408,13 +555,14 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     by_turn = turnover >= rs.aggressive_turnover
     aggressive = by_board | by_conc | by_turn
     conservative = ~aggressive & (securitization < rs.conservative_securitization) & (turnover < rs.conservative_turnover)
-    style = np.where(aggressive, "aggressive", np.where(conservative, "conservative", "balanced")).astype(object)
+    style = _first_label([aggressive, conservative], ["aggressive", "conservative"], "balanced")
 
-    level_text = text(clients["risk_level"])
-    level_upper = np.char.upper(level_text.astype(str)) if n else np.empty(0, dtype=str)
-    declared = np.zeros(n, dtype=np.int64)
-    for i, lv in enumerate(RISK_LEVELS, start=1):
-        declared[level_upper == lv] = i
+    # Declared level: parsed once per distinct value (a handful), then spread by code.
+    level_codes, level_values = factorized_text(clients["risk_level"])
+    level_text = level_values[level_codes] if n else np.empty(0, dtype=object)
+    level_index = np.array([RISK_LEVELS.index(v.upper()) + 1 if v.upper() in RISK_LEVELS else 0
+                            for v in level_values.tolist()], dtype=np.int64)
+    declared = level_index[level_codes] if n else np.zeros(0, dtype=np.int64)
     unknown_level = declared == 0
     if unknown_level.any():
         warnings.append({"code": "unknown_risk_level", "params": {"count": int(unknown_level.sum())}})
@@ -428,9 +576,9 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     win_rate = _safe_div(a["wins"], trips)
     pnl = a["pnl"]
     tc = cfg.trading
-    ability = np.where(trips < tc.min_round_trips, "insufficient_data",
-                       np.where((win_rate >= tc.skilled_win_rate) & (pnl > 0), "skilled",
-                                np.where((win_rate < tc.weak_win_rate) & (pnl < 0), "weak", "average"))).astype(object)
+    ability = _first_label([trips < tc.min_round_trips, (win_rate >= tc.skilled_win_rate) & (pnl > 0),
+                            (win_rate < tc.weak_win_rate) & (pnl < 0)], ["insufficient_data", "skilled", "weak"],
+                           "average")
     avg_hold = _safe_div(a["held_qty_days"], a["closed_qty"])
 
     # lifecycle, in order of precedence
@@ -441,8 +589,8 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     dormant = (a["trades_life"] == 0) & (a["big_life"] == 0)
     a180 = a["a180"]
     growing = has_snap & (a180 > 0) & (_safe_div(latest, a180) >= cfg.lifecycle.growing_ratio)
-    lifecycle = np.select([is_new, dormant, high | medium, growing], ["new", "dormant", "declining", "growing"],
-                          default="mature").astype(object)
+    lifecycle = _first_label([is_new, dormant, high | medium, growing], ["new", "dormant", "declining", "growing"],
+                             "mature")
 
     # value score: percentile ranks among the clients of the run, ties sharing their average rank
     vs = cfg.value_score

@@ -7,6 +7,7 @@ empty (or all-default) outputs. See ``docs/scoring.md`` for every rule and ``inp
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -55,16 +56,24 @@ def window(as_of: date, cfg: ScoringConfig) -> Window:
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the run builds a million small reason dicts.
+    """Pause the cyclic garbage collector while the run builds a million small reason tuples and lists.
 
     None of them form cycles, but each allocation burst triggers collections that rescan every live
-    object: pausing halves the time spent building the reasons. Restored afterwards, also on errors.
+    object: pausing halves the time spent building the reasons. When the run ends, the objects it left
+    (the results, long-lived by nature) are handed to the oldest generation in one step (``gc.freeze``
+    then ``gc.unfreeze``) instead of being swept through the young one by the first collection after
+    the pause, which would visit each of them (about 0.1 s at 100,000 clients). Nothing stays frozen:
+    cycles among them, if any, are still found by the next full collection. Skipped when someone else
+    keeps objects frozen. Restored afterwards, also on errors.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 
@@ -91,24 +100,50 @@ def _score(data: ScoringInput, config: ScoringConfig | None) -> ScoringResult:
     # by client stay sorted and nothing has to be filtered row by row; closed clients are dropped after.
     arrays = ClientArrays(len(clients))
     lookup = client_rules.ClientResolver(clients["client_id"].to_numpy(dtype=np.int64))
-    # The snapshot pass and the trade/holding passes touch disjoint arrays and numpy releases the GIL in
-    # its loops, so on a multi-core machine they overlap. Warnings are merged in a fixed order.
+    # The passes write disjoint arrays and numpy releases the GIL in its loops, so on a multi-core machine
+    # they overlap: the FIFO matching (the longest single pass) on a worker; snapshots, holdings and the
+    # trade totals here. The snapshot pass allocates the largest blocks, and the main thread's heap serves
+    # and recycles them best. Warnings are merged in a fixed order whatever finishes first.
     snap_warnings: list[dict[str, Any]] = []
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        snap = pool.submit(client_rules.snapshot_metrics, data.snapshots, lookup, w, cfg, arrays, snap_warnings)
-        client_rules.trade_metrics(data.trades, lookup, data.securities, w, cfg, arrays, warnings)
-        client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, warnings)
-        snap.result()
+    hold_warnings: list[dict[str, Any]] = []
+
+    def snapshots_and_holdings() -> None:
+        client_rules.snapshot_metrics(data.snapshots, lookup, w, cfg, arrays, snap_warnings)
+        client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, hold_warnings)
+
+    trade_warnings: list[dict[str, Any]] = []
+    trades = client_rules.prepare_trades(data.trades, lookup, data.securities, w, cfg, warnings)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        fifo = pool.submit(client_rules.round_trip_metrics, trades, w, arrays, trade_warnings)
+        snapshots_and_holdings()
+        client_rules.trade_totals(trades, data.securities, w, cfg, arrays)
+        fifo.result()
+    del trades
     warnings[:0] = snap_warnings
+    warnings.extend(trade_warnings)
+    warnings.extend(hold_warnings)
     scored_idx = np.flatnonzero(scored_mask)
     arrays = ClientArrays(len(scored_idx), {k: v[scored_idx] for k, v in arrays.values.items()})
     result = client_rules.classify(run_clients, arrays, w, cfg, warnings)
     result["manager_id"] = pd.array(pd.to_numeric(run_clients["manager_id"], errors="coerce").round(),
                                      dtype="Int64")
 
-    managers = manager_rules.score_managers(data.staff, clients, result, data.tasks, data.touches, w, cfg, warnings)
-    suggestions = manager_rules.match(result, managers, cfg)
-    result["reasons"] = pd.Series(build_reasons(result, cfg), index=result.index, dtype=object)
+    # Reasons are plain Python objects (GIL-bound); managers and matching are mostly array work, so they run
+    # on a worker meanwhile. The reasons read a copy of the columns taken first, so nothing shares the frame.
+    columns = _reason_columns(result)
+    manager_warnings: list[dict[str, Any]] = []
+
+    def managers_and_matching() -> tuple[pd.DataFrame, pd.DataFrame]:
+        managers = manager_rules.score_managers(data.staff, clients, result, data.tasks, data.touches, w, cfg,
+                                                manager_warnings)
+        return managers, manager_rules.match(result, managers, cfg)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        side_managers = pool.submit(managers_and_matching)
+        reasons = build_reasons(columns, cfg)
+        managers, suggestions = side_managers.result()
+    warnings.extend(manager_warnings)
+    result["reasons"] = pd.Series(reasons, index=result.index, dtype=object)
     out = result[list(CLIENT_COLUMNS)].copy()
     return ScoringResult(as_of=data.as_of, window_start=day_to_date(w.start), engine_version=ENGINE_VERSION,
                          clients=out, managers=managers, suggestions=suggestions, warnings=warnings)
@@ -118,31 +153,35 @@ def _grade_threshold(table: dict[str, float], tier: int) -> float:
     return float(table[GRADES[tier]])
 
 
-def _sel(mask: np.ndarray, *columns: np.ndarray) -> tuple[np.ndarray, list[list[Any]]]:
-    """Positions where ``mask`` holds and the given columns there, as Python lists."""
+def _reason_columns(r: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {c: r[c].to_numpy() for c in r.columns if c != "reasons"}
+
+
+def _kind(slot: list[Any], code: str, mask: np.ndarray, *columns: np.ndarray) -> None:
+    """Put a ``(code, value, ...)`` reason into ``slot`` for every client where ``mask`` holds."""
     idx = np.flatnonzero(mask)
-    return idx, [np.asarray(c)[idx].tolist() for c in columns]
+    if not len(idx):
+        return
+    if not columns:
+        made: Any = itertools.repeat((code,), len(idx))  # one shared immutable tuple
+    else:
+        made = zip(itertools.repeat(code, len(idx)), *(np.asarray(c)[idx].tolist() for c in columns), strict=True)
+    for i, reason in zip(idx.tolist(), made, strict=True):
+        slot[i] = reason
 
 
-def _put(slot: np.ndarray, idx: np.ndarray, made: list[dict[str, Any]]) -> None:
-    if len(idx):
-        holder = np.empty(len(made), dtype=object)
-        holder[:] = made
-        slot[idx] = holder
+def build_reasons(col: dict[str, np.ndarray], cfg: ScoringConfig) -> list[list[tuple[Any, ...]]]:
+    """Reasons per client: what decided grade, churn risk, risk style, suitability and trading ability.
 
-
-def build_reasons(r: pd.DataFrame, cfg: ScoringConfig) -> list[list[dict[str, Any]]]:
-    """Structured reasons per client: what decided grade, churn risk, risk style, suitability, trading.
-
-    Built one kind of reason at a time over all clients (not one client at a time), which keeps a
-    100,000-client run well under a second here.
+    Each reason is a compact tuple ``(code, value, ...)`` whose values follow ``reasons.FIELDS[code]``
+    (``reasons.reason_params`` names them). Built one kind of reason at a time over all clients rather
+    than client by client, and as tuples rather than dicts: a 100,000-client run builds over a million.
     """
-    n = len(r)
+    n = len(col["client_id"])
     if n == 0:
         return []
     churn_days = cfg.window.churn_days
     rs = cfg.risk_style
-    col = {c: r[c].to_numpy() for c in r.columns if c != "reasons"}
     at, ct = col["_asset_tier"], col["_comm_tier"]
     asset_thresholds = np.array([0.0] + [float(cfg.grade.assets[g]) for g in GRADES[1:]])
     comm_thresholds = np.array([0.0] + [float(cfg.grade.commission[g]) for g in GRADES[1:]])
@@ -151,78 +190,52 @@ def build_reasons(r: pd.DataFrame, cfg: ScoringConfig) -> list[list[dict[str, An
     style = col["risk_style"]
     churn = col["churn_risk"]
     has_snap = col["_has_snap"].astype(bool)
-    base_asset, base_comm = float(asset_thresholds[1]), float(comm_thresholds[1])
-    high_ratio, drop_ratio = cfg.churn.high_outflow_ratio, cfg.churn.medium_assets_ratio
     a90 = col["_a90"]
     share = np.round(np.divide(col["_outflow"], a90, out=np.zeros(n), where=a90 != 0), 4)
     declared_idx = col["_declared_idx"]
     declared = np.where(col["_declared"] == "", "-", col["_declared"])
-    no_params: dict[str, Any] = {}
 
-    # One comprehension per kind of reason over the clients it applies to: no per-client branching.
-    slots = [np.full(n, None, dtype=object) for _ in range(12)]
+    def const(value: float | int) -> np.ndarray:
+        return np.full(n, value)
+
+    # One slot per place in a client's list; each kind fills its slot for the clients it applies to.
+    slots: list[list[Any]] = [[None] * n for _ in range(12)]
     (s_nosnap, s_notrade, s_grade, s_grade2, s_churn, s_churn2, s_style, s_style2, s_style3, s_suit, s_trade,
      s_unmatched) = slots
-    idx, _ = _sel(~has_snap)
-    _put(s_nosnap, idx, [{"code": "no_snapshots", "params": no_params} for _ in range(len(idx))])
-    idx, _ = _sel(~col["_traded_w"].astype(bool))
-    _put(s_notrade, idx, [{"code": "no_trades", "params": no_params} for _ in range(len(idx))])
-    idx, (avg, comm, g) = _sel((at == 0) & (ct == 0), col["avg_assets"], col["commission_12m"], col["grade"])
-    _put(s_grade, idx, [{"code": "grade_base", "params": {
-        "avg_assets": a, "asset_threshold": base_asset, "commission": c, "commission_threshold": base_comm,
-        "grade": gg}} for a, c, gg in zip(avg, comm, g, strict=True)])
-    idx, (avg, t, g) = _sel((at > 0) & (at >= ct), col["avg_assets"], asset_thresholds[at], grades[at])
-    _put(s_grade, idx, [{"code": "grade_assets", "params": {"avg_assets": a, "threshold": tt, "grade": gg}}
-                        for a, tt, gg in zip(avg, t, g, strict=True)])
-    idx, (comm, t, g) = _sel((ct > 0) & (ct >= at), col["commission_12m"], comm_thresholds[ct], grades[ct])
-    _put(s_grade2, idx, [{"code": "grade_commission", "params": {"commission": c, "threshold": tt, "grade": gg}}
-                         for c, tt, gg in zip(comm, t, g, strict=True)])
-    idx, (out, a9, sh) = _sel(col["_high"].astype(bool), col["_outflow"], a90, share)
-    _put(s_churn, idx, [{"code": "churn_outflow", "params": {
-        "days": churn_days, "outflow": o, "ratio": high_ratio, "a90": a, "share": x}}
-        for o, a, x in zip(out, a9, sh, strict=True)])
-    last_day = col["_last_trade_day"]
-    idx, (last,) = _sel((churn == "medium") & col["_no_recent"].astype(bool),
-                        np.datetime_as_string(np.maximum(last_day, 0).astype("datetime64[D]"), unit="D"))
-    _put(s_churn, idx, [{"code": "churn_no_recent_trade", "params": {"days": churn_days, "last_trade": d}}
-                        for d in last])
-    idx, (lat, a9) = _sel((churn == "medium") & col["_drop"].astype(bool), col["latest_assets"], a90)
-    _put(s_churn2, idx, [{"code": "churn_assets_drop", "params": {
-        "days": churn_days, "latest": x, "ratio": drop_ratio, "a90": a}} for x, a in zip(lat, a9, strict=True)])
-    idx, (out, lat, a9) = _sel((churn == "low") & has_snap, col["_outflow"], col["latest_assets"], a90)
-    _put(s_churn, idx, [{"code": "churn_low", "params": {"days": churn_days, "outflow": o, "latest": x, "a90": a}}
-                        for o, x, a in zip(out, lat, a9, strict=True)])
-    idx, _ = _sel((churn == "low") & ~has_snap)
-    _put(s_churn, idx, [{"code": "churn_no_data", "params": no_params} for _ in range(len(idx))])
+    _kind(s_nosnap, "no_snapshots", ~has_snap)
+    _kind(s_notrade, "no_trades", ~col["_traded_w"].astype(bool))
+    _kind(s_grade, "grade_base", (at == 0) & (ct == 0), col["avg_assets"], const(float(asset_thresholds[1])),
+          col["commission_12m"], const(float(comm_thresholds[1])), col["grade"])
+    _kind(s_grade, "grade_assets", (at > 0) & (at >= ct), col["avg_assets"], asset_thresholds[at], grades[at])
+    _kind(s_grade2, "grade_commission", (ct > 0) & (ct >= at), col["commission_12m"], comm_thresholds[ct],
+          grades[ct])
+    _kind(s_churn, "churn_outflow", col["_high"].astype(bool), const(churn_days), col["_outflow"],
+          const(cfg.churn.high_outflow_ratio), a90, share)
+    last_trade = np.datetime_as_string(np.maximum(col["_last_trade_day"], 0).astype("datetime64[D]"), unit="D")
+    _kind(s_churn, "churn_no_recent_trade", (churn == "medium") & col["_no_recent"].astype(bool),
+          const(churn_days), last_trade)
+    _kind(s_churn2, "churn_assets_drop", (churn == "medium") & col["_drop"].astype(bool), const(churn_days),
+          col["latest_assets"], const(cfg.churn.medium_assets_ratio), a90)
+    _kind(s_churn, "churn_low", (churn == "low") & has_snap, const(churn_days), col["_outflow"],
+          col["latest_assets"], a90)
+    _kind(s_churn, "churn_no_data", (churn == "low") & ~has_snap)
     aggressive = style == "aggressive"
-    idx, (v,) = _sel(aggressive & col["_by_board"].astype(bool), col["growth_board_share"])
-    _put(s_style, idx, [{"code": "style_growth_board", "params": {"share": x, "threshold": rs.growth_board_share}}
-                        for x in v])
-    idx, (v,) = _sel(aggressive & col["_by_conc"].astype(bool), col["largest_position_share"])
-    _put(s_style2, idx, [{"code": "style_concentration", "params": {
-        "share": x, "threshold": rs.largest_position_share}} for x in v])
-    idx, (v,) = _sel(aggressive & col["_by_turn"].astype(bool), col["turnover"])
-    _put(s_style3, idx, [{"code": "style_turnover", "params": {"turnover": x, "threshold": rs.aggressive_turnover}}
-                         for x in v])
-    idx, (sec, v) = _sel(style == "conservative", col["securitization_ratio"], col["turnover"])
-    _put(s_style, idx, [{"code": "style_conservative", "params": {
-        "securitization": x, "sec_threshold": rs.conservative_securitization, "turnover": y,
-        "turnover_threshold": rs.conservative_turnover}} for x, y in zip(sec, v, strict=True)])
-    idx, (sec, v) = _sel(style == "balanced", col["securitization_ratio"], col["turnover"])
-    _put(s_style, idx, [{"code": "style_balanced", "params": {"securitization": x, "turnover": y}}
-                        for x, y in zip(sec, v, strict=True)])
-    idx, (dec,) = _sel(declared_idx == 0, declared)
-    _put(s_suit, idx, [{"code": "suitability_unknown_level", "params": {"declared": d}} for d in dec])
-    idx, (mm, st, req, dec) = _sel(declared_idx > 0, col["suitability_mismatch"], style,
-                                   levels[col["_required_idx"]], levels[declared_idx])
-    _put(s_suit, idx, [{"code": "suitability_mismatch" if m else "suitability_ok",
-                        "params": {"style": y, "required": q, "declared": d}}
-                       for m, y, q, d in zip(mm, st, req, dec, strict=True)])
-    idx, (k, wr, pnl, ab) = _sel(np.ones(n, dtype=bool), col["round_trips"], col["win_rate"], col["realized_pnl"],
-                                 col["trading_ability"])
-    _put(s_trade, idx, [{"code": "trading", "params": {"round_trips": a, "win_rate": b, "pnl": c, "ability": d}}
-                        for a, b, c, d in zip(k, wr, pnl, ab, strict=True)])
-    idx, (v,) = _sel(col["_unmatched"] > 0, col["_unmatched"])
-    _put(s_unmatched, idx, [{"code": "unmatched_sells", "params": {"quantity": q}} for q in v])
-    # filter(None, ...) drops the empty slots in C; every reason dict is non-empty, hence truthy.
-    return [list(filter(None, row)) for row in zip(*(slot.tolist() for slot in slots), strict=True)]
+    _kind(s_style, "style_growth_board", aggressive & col["_by_board"].astype(bool), col["growth_board_share"],
+          const(rs.growth_board_share))
+    _kind(s_style2, "style_concentration", aggressive & col["_by_conc"].astype(bool),
+          col["largest_position_share"], const(rs.largest_position_share))
+    _kind(s_style3, "style_turnover", aggressive & col["_by_turn"].astype(bool), col["turnover"],
+          const(rs.aggressive_turnover))
+    _kind(s_style, "style_conservative", style == "conservative", col["securitization_ratio"],
+          const(rs.conservative_securitization), col["turnover"], const(rs.conservative_turnover))
+    _kind(s_style, "style_balanced", style == "balanced", col["securitization_ratio"], col["turnover"])
+    _kind(s_suit, "suitability_unknown_level", declared_idx == 0, declared)
+    mismatch = col["suitability_mismatch"].astype(bool)
+    known = declared_idx > 0
+    for code, which in (("suitability_mismatch", known & mismatch), ("suitability_ok", known & ~mismatch)):
+        _kind(s_suit, code, which, style, levels[col["_required_idx"]], levels[declared_idx])
+    _kind(s_trade, "trading", np.ones(n, dtype=bool), col["round_trips"], col["win_rate"], col["realized_pnl"],
+          col["trading_ability"])
+    _kind(s_unmatched, "unmatched_sells", col["_unmatched"] > 0, col["_unmatched"])
+    # filter(None, ...) drops the empty slots in C; every reason tuple is non-empty, hence truthy.
+    return [list(filter(None, row)) for row in zip(*slots, strict=True)]

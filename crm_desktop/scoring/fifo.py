@@ -17,12 +17,15 @@ buy intervals with the sell intervals, found with two binary searches per sell.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from crm_desktop.scoring.frames import sort_order
+
+PIECE_ROWS = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,48 @@ def match(
         at = np.flatnonzero(np.r_[tie, False] | np.r_[False, tie])
         sub = order[at]
         order[at] = sub[_tie_order(ranked[at], amount[sub], quantity[sub])]
+    quantity, amount, commission = quantity[order], amount[order], commission[order]
+    del order
+    # The matching itself works piece by piece, each piece whole groups of about PIECE_ROWS rows: its
+    # few dozen temporaries then stay in cache and are recycled instead of being fresh 16 MB arrays.
+    group_key = ranked >> 1
+    group_key //= span
+    parts = [_match_sorted(ranked[lo:hi], quantity[lo:hi], amount[lo:hi], commission[lo:hi], span, first_day,
+                           n_sec, n_clients, since_day)
+             for lo, hi in _group_pieces(group_key, PIECE_ROWS)]
+    unmatched_by_client = np.zeros(n_clients, dtype=np.int64)
+    for part in parts:
+        unmatched_by_client += part[5]
+    return RoundTrips(
+        client=np.concatenate([p[0] for p in parts]),
+        sell_day=np.concatenate([p[1] for p in parts]),
+        buy_day=np.concatenate([p[2] for p in parts]),
+        quantity=np.concatenate([p[3] for p in parts]),
+        pnl_cents=np.concatenate([p[4] for p in parts]),
+        unmatched_qty=unmatched_by_client,
+    )
+
+
+def _group_pieces(group: np.ndarray, rows: int) -> list[tuple[int, int]]:
+    """Row ranges of about ``rows`` rows of the sorted ``group`` array that never split a group."""
+    n = len(group)
+    cuts = [0]
+    while cuts[-1] < n:
+        lo = cuts[-1]
+        hi = min(lo + rows, n)
+        if hi < n:
+            hi = int(np.searchsorted(group, group[hi], side="left"))
+            if hi <= lo:
+                hi = int(np.searchsorted(group, group[lo], side="right"))
+        cuts.append(hi)
+    return list(itertools.pairwise(cuts))
+
+
+def _match_sorted(ranked: np.ndarray, quantity: np.ndarray, amount: np.ndarray, commission: np.ndarray,
+                  span: int, first_day: int, n_sec: int, n_clients: int, since_day: int) -> tuple[np.ndarray, ...]:
+    """FIFO matching of whole groups, rows sorted by their ``ranked`` key ((group, day) * 2 + is_buy):
+    client, sell day, buy day, quantity and P&L of each matched piece, and unmatched sells per client."""
+    n = len(ranked)
     # Group, day and side come back out of the sorted key by arithmetic: cheaper than gathering them
     # through ``order`` (random reads over millions of rows).
     is_buy = (ranked & 1).astype(bool)
@@ -82,7 +127,6 @@ def match(
     day += first_day
     client = group // n_sec
     del slot
-    quantity, amount, commission = quantity[order], amount[order], commission[order]
 
     signed = np.where(is_buy, quantity, -quantity)
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
@@ -114,7 +158,8 @@ def match(
     b_idx = np.flatnonzero(is_buy & (quantity > 0))
     s_idx = np.flatnonzero(sell & (effective > 0))
     if len(b_idx) == 0 or len(s_idx) == 0:
-        return RoundTrips(empty_i, empty_i, empty_i, empty_i, empty_f, unmatched_by_client)
+        empty_i = np.empty(0, dtype=np.int64)
+        return empty_i, empty_i, empty_i, empty_i, np.empty(0, dtype=np.float64), unmatched_by_client
     b0, b1 = buy_start[b_idx], buy_end[b_idx]
     e0, e1 = sell_start[s_idx], sell_end[s_idx]
     lo = np.searchsorted(b1, e0, side="right")
@@ -131,14 +176,7 @@ def match(
     buy_unit = (amount[piece_buy] + commission[piece_buy]) / quantity[piece_buy]
     sell_unit = (amount[piece_sell] - commission[piece_sell]) / quantity[piece_sell]
     pnl = qty * (sell_unit - buy_unit)
-    return RoundTrips(
-        client=client[piece_sell],
-        sell_day=day[piece_sell],
-        buy_day=day[piece_buy],
-        quantity=qty,
-        pnl_cents=pnl,
-        unmatched_qty=unmatched_by_client,
-    )
+    return client[piece_sell], day[piece_sell], day[piece_buy], qty, pnl, unmatched_by_client
 
 
 def _dense_rank(values: np.ndarray) -> np.ndarray:

@@ -2,7 +2,10 @@
 
 A reason is ``{"code": "grade_assets", "params": {"avg_assets": 3250000.0, "threshold": 3000000, "grade": "V4"}}``
 and renders as ``日均资产 3,250,000 ≥ 3,000,000 → V4`` (Chinese, the default) or
-``average daily assets 3,250,000 ≥ 3,000,000 → V4`` (English). Run warnings use the same shape.
+``average daily assets 3,250,000 ≥ 3,000,000 → V4`` (English). Run warnings, manager and matching reasons use
+that shape. A client's reasons (over a million per 100,000-client run) use the compact positional form
+``("grade_assets", 3250000.0, 3000000.0, "V4")`` (a JSON array once stored), whose values are named by
+:data:`FIELDS`; :func:`reason_code` and :func:`reason_params` read either form.
 
 Other areas (client book, letters, dashboard) call :func:`render_reasons` and :func:`label`.
 """
@@ -10,7 +13,7 @@ Other areas (client book, letters, dashboard) call :func:`render_reasons` and :f
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 ZH = "zh_CN"
@@ -141,6 +144,54 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
+# Names of the values of a compact client reason ``(code, value, ...)``, in order. A stored reason may carry
+# more values than listed here (written by a newer engine): they are kept under their positions.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "grade_assets": ("avg_assets", "threshold", "grade"),
+    "grade_commission": ("commission", "threshold", "grade"),
+    "grade_base": ("avg_assets", "asset_threshold", "commission", "commission_threshold", "grade"),
+    "no_snapshots": (),
+    "no_trades": (),
+    "churn_outflow": ("days", "outflow", "ratio", "a90", "share"),
+    "churn_no_recent_trade": ("days", "last_trade"),
+    "churn_assets_drop": ("days", "latest", "ratio", "a90"),
+    "churn_low": ("days", "outflow", "latest", "a90"),
+    "churn_no_data": (),
+    "style_growth_board": ("share", "threshold"),
+    "style_concentration": ("share", "threshold"),
+    "style_turnover": ("turnover", "threshold"),
+    "style_conservative": ("securitization", "sec_threshold", "turnover", "turnover_threshold"),
+    "style_balanced": ("securitization", "turnover"),
+    "suitability_mismatch": ("style", "required", "declared"),
+    "suitability_ok": ("style", "required", "declared"),
+    "suitability_unknown_level": ("declared",),
+    "trading": ("round_trips", "win_rate", "pnl", "ability"),
+    "unmatched_sells": ("quantity",),
+}
+
+
+def reason_code(reason: Any) -> str:
+    """The code of a reason in either form (``""`` for something that is not a reason)."""
+    if isinstance(reason, Mapping):
+        return str(reason.get("code", ""))
+    if isinstance(reason, list | tuple) and reason:
+        return str(reason[0])
+    return ""
+
+
+def reason_params(reason: Any) -> dict[str, Any]:
+    """The named values of a reason in either form."""
+    if isinstance(reason, Mapping):
+        return dict(reason.get("params") or {})
+    if not isinstance(reason, list | tuple) or not reason:
+        return {}
+    names = FIELDS.get(str(reason[0]), ())
+    values = list(reason[1:])
+    params = dict(zip(names, values, strict=False))
+    params.update({f"_{i}": v for i, v in enumerate(values[len(names):], start=len(names))})
+    return params
+
+
 def _is_en(lang: str | None) -> bool:
     return bool(lang) and str(lang).lower().startswith("en")
 
@@ -172,9 +223,9 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
-def render_reason(reason: Mapping[str, Any], lang: str = ZH) -> str:
-    code = str(reason.get("code", ""))
-    params = dict(reason.get("params") or {})
+def render_reason(reason: Mapping[str, Any] | Sequence[Any], lang: str = ZH) -> str:
+    code = reason_code(reason)
+    params = reason_params(reason)
     pair = TEMPLATES.get(code)
     if pair is None:
         # Stored by a newer engine: show the code and its numbers rather than nothing.
@@ -190,6 +241,6 @@ def render_reason(reason: Mapping[str, Any], lang: str = ZH) -> str:
         return f"{code}({inner})"
 
 
-def render_reasons(reasons: Iterable[Mapping[str, Any]] | None, lang: str = ZH) -> list[str]:
+def render_reasons(reasons: Iterable[Mapping[str, Any] | Sequence[Any]] | None, lang: str = ZH) -> list[str]:
     """Render stored reasons (or run warnings) in ``lang`` (``zh_CN`` default, ``en``)."""
     return [render_reason(r, lang) for r in (reasons or [])]

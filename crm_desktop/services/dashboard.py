@@ -24,7 +24,7 @@ from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import language, tr
-from crm_desktop.scoring.reasons import render_reasons
+from crm_desktop.scoring.reasons import reason_code, render_reasons
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.reassignment_rules import label, latest_run
@@ -148,7 +148,7 @@ def _churn(scores: pd.DataFrame, staff: dict[int, Staff]) -> pd.DataFrame:
     risky["manager"] = risky["manager_id"].map(
         lambda i: staff[int(i)].display_name if pd.notna(i) and int(i) in staff else "-")
     risky["reasons"] = risky["reasons"].map(
-        lambda rs: "；".join(render_reasons([r for r in (rs or []) if str(r.get("code", "")).startswith("churn")],
+        lambda rs: "；".join(render_reasons([r for r in (rs or []) if reason_code(r).startswith("churn")],
                                            lang)))
     return risky[list(CHURN_COLUMNS)].reset_index(drop=True)
 

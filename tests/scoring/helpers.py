@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from crm_desktop.scoring import ScoringConfig, ScoringInput, ScoringResult, score
+from crm_desktop.scoring import ScoringConfig, ScoringInput, ScoringResult, reason_code, score
 
 AS_OF = date(2025, 6, 30)
 
@@ -93,5 +93,5 @@ class Book:
         return {"client_id": cid, **{str(k): v for k, v in rows.loc[cid].to_dict().items()}}
 
 
-def codes(reasons: list[dict[str, Any]]) -> list[str]:
-    return [r["code"] for r in reasons]
+def codes(reasons: list[Any]) -> list[str]:
+    return [reason_code(r) for r in reasons]

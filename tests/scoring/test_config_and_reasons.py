@@ -37,3 +37,20 @@ def test_render_in_both_languages_and_unknown_codes() -> None:
     assert render_reasons(None) == []
     assert label("grade", "V5") == "V5 钻石" and label("grade", "V5", "en") == "V5 diamond"
     assert label("lifecycle", "unknown") == "unknown"
+
+
+def test_compact_and_dict_reasons_read_and_render_alike() -> None:
+    from crm_desktop.scoring import reason_code, reason_params
+
+    compact = ("grade_assets", 3_250_000.0, 3_000_000, "V4")
+    stored = ["grade_assets", 3_250_000.0, 3_000_000, "V4"]  # what JSON gives back
+    mapping = {"code": "grade_assets", "params": {"avg_assets": 3_250_000.0, "threshold": 3_000_000, "grade": "V4"}}
+    for reason in (compact, stored, mapping):
+        assert reason_code(reason) == "grade_assets"
+        assert reason_params(reason) == mapping["params"]
+    assert render_reasons([compact, stored, mapping], "en") == ["average daily assets 3,250,000 ≥ 3,000,000 → V4"] * 3
+    # A newer engine's extra value is kept under its position; an unknown code shows its values.
+    assert reason_params(("grade_assets", 1.0, 2.0, "V1", "extra")) == {
+        "avg_assets": 1.0, "threshold": 2.0, "grade": "V1", "_3": "extra"}
+    assert render_reasons([("from_the_future", 7)]) == ["from_the_future(_0=7)"]
+    assert reason_code(None) == "" and reason_params([]) == {} and render_reasons([("no_trades",)])[0].startswith("窗口期内")

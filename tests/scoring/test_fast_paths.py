@@ -3,6 +3,7 @@ on both sides of each fast path's limits (packed keys that fit and keys that do 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -74,3 +75,59 @@ def test_dense_and_sparse_industry_paths_agree(monkeypatch: pytest.MonkeyPatch) 
     sparse = score(shuffled).clients[columns]
     pd.testing.assert_frame_equal(dense.reset_index(drop=True), sparse.reset_index(drop=True))
     assert dense["top_industry"].notna().sum() > 100
+
+
+@pytest.mark.parametrize("shuffle, chunk", [(False, 1 << 20), (False, 7), (False, 40), (True, 1 << 20)])
+def test_snapshots_keyed_by_id_match_the_lookup_path(shuffle: bool, chunk: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Integer client ids take the direct-key path (in pieces when sorted), other id types the per-row
+    lookup: both give the same results and warnings, with unknown clients (also duplicated) in between and
+    around the known ones, and pieces smaller or larger than one client's rows."""
+    from crm_desktop.scoring import clients as client_rules
+    from crm_desktop.scoring import score
+    from tests.scoring.helpers import Book
+
+    monkeypatch.setattr(client_rules, "SNAPSHOT_CHUNK", chunk)
+    rng = np.random.default_rng(23)
+    book = Book()
+    for cid in (3, 5, 8, 13):
+        book.client(cid)
+    for cid in (1, 3, 4, 5, 8, 9, 13, 20):
+        for d in rng.choice(np.arange(11, 300), 40, replace=False):
+            book.snap(cid, int(d), float(rng.integers(0, 5_000_000)), inflow=float(rng.integers(-1000, 1000)))
+    book.snap(5, 10, 1.0).snap(5, 10, 2.0).snap(9, 10, 1.0).snap(9, 10, 2.0)  # duplicates, known and unknown
+    data = book.data()
+    if shuffle:
+        data = replace(data, snapshots=data.snapshots.sample(frac=1.0, random_state=1))
+    else:
+        data = replace(data, snapshots=data.snapshots.sort_values(["client_id", "date"], kind="stable"))
+    assert data.snapshots["client_id"].dtype == np.int64
+    by_object = replace(data, snapshots=data.snapshots.assign(client_id=data.snapshots["client_id"].astype(object)))
+    direct, looked_up = score(data), score(by_object)
+    pd.testing.assert_frame_equal(direct.clients, looked_up.clients)
+    assert direct.warnings == looked_up.warnings
+    warned = {w["code"]: w["params"] for w in direct.warnings}
+    assert warned["unknown_client"] == {"table": "snapshots", "count": 4 * 40 + 2}
+    assert warned["duplicate_snapshots"] == {"count": 1}
+    # Without the duplicates the sorted rows stay on the piece-by-piece path; still the same results.
+    clean = replace(data, snapshots=data.snapshots.drop_duplicates(["client_id", "date"]))
+    clean_object = replace(clean, snapshots=clean.snapshots.assign(client_id=clean.snapshots["client_id"].astype(object)))
+    a, b = score(clean), score(clean_object)
+    pd.testing.assert_frame_equal(a.clients, b.clients)
+    assert a.warnings == b.warnings and "duplicate_snapshots" not in {w["code"] for w in a.warnings}
+
+
+def test_client_pieces_never_split_a_client() -> None:
+    ids = np.repeat(np.array([2, 3, 5, 9, 10]), [1, 30, 4, 9, 2])
+    for chunk in (1, 3, 8, 30, 100):
+        pieces = client_rules_pieces(ids, chunk)
+        assert pieces is not None and pieces[0][0] == 0 and pieces[-1][1] == len(ids)
+        for (_, hi), (lo, _) in itertools.pairwise(pieces):
+            assert hi == lo and ids[lo - 1] != ids[lo]
+    assert client_rules_pieces(ids[::-1].copy(), 3) is None
+
+
+def client_rules_pieces(ids: np.ndarray, chunk: int) -> list[tuple[int, int]] | None:
+    from crm_desktop.scoring.clients import _client_pieces
+
+    return _client_pieces(ids, chunk)

@@ -55,7 +55,8 @@ class ClientScore(Base):
     new_listing_share: Mapped[float]
     largest_position_share: Mapped[float]
     lifecycle: Mapped[str] = mapped_column(String(20))
-    # Structured reasons [{"code": ..., "params": {...}}]; rendered per UI language by scoring.reasons.
+    # Structured reasons, compact [[code, value, ...], ...] (older runs: [{"code": ..., "params": {...}}]);
+    # scoring.reasons names the values and renders them per UI language.
     reasons: Mapped[list[Any]] = mapped_column(default=list)
 
     __table_args__ = (Index("ix_client_score_client", "client_id"),)
