@@ -88,6 +88,7 @@ class ClientBookModel(QAbstractTableModel):
         self._headers = headers()
         self._tips = header_tips()
         self._align = [_RIGHT if c in NUMERIC_COLS else _LEFT for c in Col]
+        self._right = [c in NUMERIC_COLS for c in Col]
         self._fmt: list[Callable[[Any], str] | None] = [None] * NCOLS
         self._fmt[Col.VALUE_SCORE] = fmt_score
         self._fmt[Col.AVG_ASSETS] = fmt_money
@@ -233,17 +234,30 @@ class ClientBookModel(QAbstractTableModel):
             return int(self._view[r])
         return None
 
-    def _font(self, c: int, pos: int) -> QFont | None:
+    def cell(self, row: int, c: int) -> tuple[str, bool, bool]:
+        """What the book's delegate draws: (text, right-aligned, bold), one call per cell instead of one
+        per role."""
+        if row < 0 or row >= self._n or c < 0 or c >= NCOLS:
+            return "", False, False
+        pos = int(self._view[row])
+        fmt = self._fmt[c]
+        value = self._cols[c][pos]
+        return (value if fmt is None else fmt(value)), self._right[c], self._is_bold(c, pos)
+
+    def _is_bold(self, c: int, pos: int) -> bool:
         d = self._data
         if d is None:
-            return None
-        if c == Col.NEXT_DUE and d.overdue[pos]:
-            return self._bold
-        if c == Col.CHURN and d.churn[pos] == "high":
-            return self._bold
-        if c == Col.MISMATCH and d.mismatch[pos]:
-            return self._bold
-        return None
+            return False
+        if c == Col.NEXT_DUE:
+            return bool(d.overdue[pos])
+        if c == Col.CHURN:
+            return bool(d.churn[pos] == "high")
+        if c == Col.MISMATCH:
+            return bool(d.mismatch[pos])
+        return False
+
+    def _font(self, c: int, pos: int) -> QFont | None:
+        return self._bold if self._is_bold(c, pos) else None
 
     def _tooltip(self, c: int, pos: int) -> str | None:
         d = self._data

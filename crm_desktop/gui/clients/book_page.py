@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.clients.book_data import BookData, Col, Filters, collated_ranks, prepare
+from crm_desktop.gui.clients.book_delegate import BookDelegate
 from crm_desktop.gui.clients.book_model import ClientBookModel
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
@@ -77,6 +78,8 @@ class ClientBookPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("clientBook")
         self.table.setModel(self.model)
+        self.delegate = BookDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.selection_label = QLabel(self)
