@@ -25,7 +25,8 @@ from crm_desktop.scoring.config import GRADES, ScoringConfig
 from crm_desktop.scoring.frames import day_number, day_to_date, require_columns, text
 from crm_desktop.scoring.inputs import ScoringInput
 
-ENGINE_VERSION = "1.0.0"
+# 1.1.0: client reasons in the compact positional form (same rules and results as 1.0.0).
+ENGINE_VERSION = "1.1.0"
 
 CLIENT_COLUMNS = (
     "client_id", "grade", "value_score", "avg_assets", "latest_assets", "commission_12m", "turnover", "activity",
