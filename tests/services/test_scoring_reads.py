@@ -59,48 +59,45 @@ def test_split_rowids_covers_every_rowid_once() -> None:
         assert covered == list(range(1, max_rowid + 1))
 
 
-def test_a_commit_during_the_reads_makes_the_run_read_again(seeded_sqlite: Seed,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    _fill(seeded_sqlite)
-    monkeypatch.setattr(scoring_reads, "MIN_PARALLEL_ROWS", 1)
-    path = _sqlite_path(seeded_sqlite)
+def _commit_after_reads(monkeypatch: pytest.MonkeyPatch, path: str, sql: str, times: int) -> list[int]:
+    """Make another connection commit ``sql`` right after each of the first ``times`` parallel readings."""
     real = scoring_reads.read_all
     attempts: list[int] = []
 
     def with_a_commit(*args: Any, **kwargs: Any) -> Any:
         out = real(*args, **kwargs)
         attempts.append(1)
-        if len(attempts) == 1:  # another workstation process commits while this run reads
+        if len(attempts) <= times:  # another workstation process commits while this run reads
             con = sqlite3.connect(path)
-            con.execute("UPDATE client SET risk_level = 'C5' WHERE client_no = '001000'")
+            con.execute(sql)
             con.commit()
             con.close()
         return out
 
     monkeypatch.setattr(scoring_reads, "read_all", with_a_commit)
+    return attempts
+
+
+def test_a_commit_during_the_reads_makes_the_run_read_again(seeded_sqlite: Seed,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill(seeded_sqlite)
+    monkeypatch.setattr(scoring_reads, "MIN_PARALLEL_ROWS", 1)
+    attempts = _commit_after_reads(monkeypatch, _sqlite_path(seeded_sqlite),
+                                   "UPDATE client SET risk_level = 'C5' WHERE client_no = '001000'", times=1)
     summary = scoring.run_scoring(seeded_sqlite.store, seeded_sqlite.bm)
     assert len(attempts) == 2  # the first reading was thrown away
     with seeded_sqlite.store.read() as s:
         assert summary.run_id == scoring.latest_run_id(s) and summary.client_count == 6
+        scores = scoring.latest_client_scores(s)
+    # the run saw the committed level: C5 suits any behaviour
+    assert scores[seeded_sqlite.clients["001000"]].suitability_mismatch is False
 
 
 def test_repeated_commits_end_in_one_connection(seeded_sqlite: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
     _fill(seeded_sqlite)
     monkeypatch.setattr(scoring_reads, "MIN_PARALLEL_ROWS", 1)
-    path = _sqlite_path(seeded_sqlite)
-    real = scoring_reads.read_all
-    attempts: list[int] = []
-
-    def always_a_commit(*args: Any, **kwargs: Any) -> Any:
-        out = real(*args, **kwargs)
-        attempts.append(1)
-        con = sqlite3.connect(path)
-        con.execute("UPDATE client SET risk_level = 'C4' WHERE client_no = '001001'")
-        con.commit()
-        con.close()
-        return out
-
-    monkeypatch.setattr(scoring_reads, "read_all", always_a_commit)
+    attempts = _commit_after_reads(monkeypatch, _sqlite_path(seeded_sqlite),
+                                   "UPDATE client SET risk_level = 'C4' WHERE client_no = '001001'", times=99)
     summary = scoring.run_scoring(seeded_sqlite.store, seeded_sqlite.bm)
     assert len(attempts) == scoring._READ_ATTEMPTS - 1 and summary.client_count == 6
 
