@@ -83,6 +83,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "churn_low": ("近{days:i}日净流出 {outflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
                   "net outflow over {days:i} days {outflow:m}, latest total assets {latest:m}, assets {days:i} "
                   "days ago {a90:m} → churn risk low"),
+    # churn_low with a negative outflow (money came in) is worded as an inflow
+    "churn_low_inflow": ("近{days:i}日净流入 {inflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
+                         "net inflow over {days:i} days {inflow:m}, latest total assets {latest:m}, assets {days:i} "
+                         "days ago {a90:m} → churn risk low"),
     "churn_no_data": ("没有资产快照和近期成交记录 → 流失风险低（无数据）",
                       "no asset snapshots and no recent trades → churn risk low (no data)"),
     "style_growth_board": ("创业板/科创板/北交所市值占比 {share:p} ≥ {threshold:p} → 激进型",
@@ -226,6 +230,9 @@ class _Formatter(string.Formatter):
 def render_reason(reason: Mapping[str, Any] | Sequence[Any], lang: str = ZH) -> str:
     code = reason_code(reason)
     params = reason_params(reason)
+    outflow = params.get("outflow")
+    if code == "churn_low" and isinstance(outflow, int | float) and outflow < 0:
+        code, params = "churn_low_inflow", {**params, "inflow": -outflow}
     pair = TEMPLATES.get(code)
     if pair is None:
         # Stored by a newer engine: show the code and its numbers rather than nothing.

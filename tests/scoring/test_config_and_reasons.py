@@ -54,3 +54,11 @@ def test_compact_and_dict_reasons_read_and_render_alike() -> None:
         "avg_assets": 1.0, "threshold": 2.0, "grade": "V1", "_3": "extra"}
     assert render_reasons([("from_the_future", 7)]) == ["from_the_future(_0=7)"]
     assert reason_code(None) == "" and reason_params([]) == {} and render_reasons([("no_trades",)])[0].startswith("窗口期内")
+
+
+def test_low_churn_with_money_coming_in_reads_as_an_inflow() -> None:
+    inflow = ("churn_low", 90, -1_100.0, 10_143.56, 8_837.56)
+    assert render_reasons([inflow]) == ["近90日净流入 1,100，最新总资产 10,143.56，90日前资产 8,837.56 → 流失风险低"]
+    assert render_reasons([inflow], "en")[0].startswith("net inflow over 90 days 1,100,")
+    outflow = ("churn_low", 90, 2_000.0, 10_000.0, 12_000.0)
+    assert render_reasons([outflow])[0].startswith("近90日净流出 2,000，")

@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -29,9 +29,30 @@ def _hex(palette: QPalette, role: QPalette.ColorRole) -> str:
     return str(palette.color(role).name())
 
 
-def _wan(value: float, _pos: object = None) -> str:
-    """Axis labels in 万 (10,000 yuan), as Chinese statements show them."""
-    return f"{value / 10_000:,.0f}"
+class WanFormatter(Formatter):
+    """Axis labels in 万 (10,000 yuan), as Chinese statements show them, with as many decimals as the
+    ticks need: a small account's ticks at 5,000 and 6,000 yuan read 0.5 and 0.6, not 1 and 1."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._places = 0
+
+    def format_ticks(self, values: list[float]) -> list[str]:
+        self._places = _places(values)
+        return [self(v) for v in values]
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return f"{x / 10_000:,.{self._places}f}"
+
+
+def _places(values: list[float]) -> int:
+    """The fewest decimals (at most 4) that show every tick, in 万, exactly."""
+    wan = [float(v) / 10_000 for v in values]
+    for places in range(5):
+        scale = 10**places
+        if all(abs(v * scale - round(v * scale)) < 1e-6 * max(1.0, abs(v * scale)) for v in wan):
+            return places
+    return 4
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -95,7 +116,7 @@ class AssetTrendChart(ChartCanvas):
                             label=QCoreApplication.translate("Client360", "Securities"))
             ax.plot(days, total, color=accent, linewidth=1.8,
                     label=QCoreApplication.translate("Client360", "Total assets"))
-            ax.yaxis.set_major_formatter(FuncFormatter(_wan))
+            ax.yaxis.set_major_formatter(WanFormatter())
             ax.grid(True, color=grid, alpha=0.4, linewidth=0.6)
             ax.set_ylim(bottom=0)
             ax.margins(x=0)
