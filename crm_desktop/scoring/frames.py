@@ -152,6 +152,11 @@ def sort_order(key: np.ndarray) -> np.ndarray:
     n = len(key)
     if n < 2:
         return np.arange(n, dtype=np.int64)
+    if _descents(key) * 256 < n:
+        # Long ascending runs (e.g. snapshots imported day by day: every day's rows sorted by client):
+        # numpy's stable sort is a timsort, which merges runs instead of sorting from scratch (0.5 s instead
+        # of 3 s for 25 million such rows).
+        return np.argsort(key, kind="stable")
     bits = (n - 1).bit_length()
     lo, hi = int(key.min()), int(key.max())
     if lo < 0 or hi >= 1 << (62 - bits):
@@ -162,3 +167,12 @@ def sort_order(key: np.ndarray) -> np.ndarray:
     packed.sort()
     packed &= (1 << bits) - 1
     return packed
+
+
+def _descents(key: np.ndarray, chunk: int = 1 << 20) -> int:
+    """How many times ``key`` steps down, counted a cache-sized piece at a time."""
+    total = 0
+    for lo in range(0, len(key) - 1, chunk):
+        piece = key[lo:lo + chunk + 1]
+        total += int(np.count_nonzero(piece[1:] < piece[:-1]))
+    return total

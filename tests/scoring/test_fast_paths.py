@@ -22,6 +22,14 @@ def test_sort_order_is_a_stable_argsort(low: int, high: int) -> None:
         assert np.array_equal(sort_order(key), np.argsort(key, kind="stable"))
 
 
+def test_sort_order_of_long_runs_is_a_stable_argsort() -> None:
+    """Day-by-day imports: each day's rows sorted by client, the days one after another (the timsort path)."""
+    clients, days_ = 3000, 40
+    key = (np.tile(np.arange(clients), days_) * 100 + np.repeat(np.arange(days_), clients)).astype(np.int64)
+    key[::997] = 5  # a few equal keys and descents inside the runs
+    assert np.array_equal(sort_order(key), np.argsort(key, kind="stable"))
+
+
 def test_tie_order_matches_lexsort_with_and_without_packing() -> None:
     rng = np.random.default_rng(5)
     n = 20_000
