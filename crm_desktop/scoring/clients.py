@@ -6,7 +6,6 @@ division of exact integer sums (fen), so a value exactly on a boundary lands on 
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +20,9 @@ from crm_desktop.scoring.frames import (
     days,
     factorized_text,
     require_columns,
+    run_pieces,
     sort_order,
+    steps_down,
     text,
 )
 
@@ -125,22 +126,13 @@ def _usable_ids(client_ids: pd.Series, known: np.ndarray, span: int) -> np.ndarr
     non-negative int64 values small enough, and the known ids strictly increasing; else None."""
     if client_ids.dtype != np.int64 or len(client_ids) == 0 or len(known) == 0:
         return None
-    if known[0] < 0 or (len(known) > 1 and not bool((known[1:] > known[:-1]).all())):
+    if known[0] < 0 or steps_down(known, strict=True):
         return None
     ids = client_ids.to_numpy()
     limit = (2**62) // (span + 1)
     if int(ids.min()) < 0 or int(ids.max()) >= limit or int(known[-1]) >= limit:
         return None
     return ids
-
-
-def _strictly_increasing(key: np.ndarray, chunk: int = SNAPSHOT_CHUNK) -> bool:
-    """Whether ``key`` is strictly increasing, checked a cache-sized piece at a time (no full-size temporary)."""
-    for lo in range(0, len(key) - 1, chunk):
-        piece = key[lo:lo + chunk + 1]
-        if not bool((piece[1:] > piece[:-1]).all()):
-            return False
-    return True
 
 
 def _in_ranges(keys: np.ndarray, base: np.ndarray, span: int) -> int:
@@ -153,22 +145,9 @@ def _in_ranges(keys: np.ndarray, base: np.ndarray, span: int) -> int:
 
 
 def _client_pieces(ids: np.ndarray, chunk: int) -> list[tuple[int, int]] | None:
-    """Row ranges of about ``chunk`` rows that never split one client's rows, when ``ids`` is sorted."""
-    cuts = [0]
-    n = len(ids)
-    while cuts[-1] < n:
-        lo = cuts[-1]
-        hi = min(lo + chunk, n)
-        if hi < n:
-            # move the cut back to where this client's rows begin (or forward past a client longer than a piece)
-            hi = int(np.searchsorted(ids[lo:hi + 1], ids[hi], side="left")) + lo
-            if hi == lo:
-                hi = max(int(np.searchsorted(ids, ids[lo], side="right")), lo + 1)
-        piece = ids[lo:min(hi + 1, n)]
-        if len(piece) > 1 and not bool((piece[1:] >= piece[:-1]).all()):
-            return None
-        cuts.append(hi)
-    return list(itertools.pairwise(cuts))
+    """Row ranges of about ``chunk`` rows that never split one client's rows, or None when ``ids`` is not
+    sorted."""
+    return None if steps_down(ids) else run_pieces(ids, chunk)
 
 
 def _segment_metrics(key: np.ndarray, total: np.ndarray, sec: np.ndarray, inflow: np.ndarray, base: np.ndarray,
@@ -220,7 +199,7 @@ def _chunked_snapshot_metrics(ids: np.ndarray, day: np.ndarray, total: np.ndarra
         key = ids[lo:hi] * span
         key += day[lo:hi]
         key -= w.start
-        if not _strictly_increasing(key):
+        if steps_down(key, strict=True):
             return None  # a duplicate or an unsorted day: the whole-array path sorts and reports
         # known clients whose id lies in this piece's range of ids
         p0 = int(np.searchsorted(known, ids[lo], side="left"))
@@ -279,7 +258,7 @@ def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg
             key += day
             key -= w.start
             base = np.arange(n, dtype=np.int64) * span
-        if len(key) > 1 and not _strictly_increasing(key):
+        if steps_down(key, strict=True):
             order = sort_order(key)
             key, total, sec, inflow = key[order], total[order], sec[order], inflow[order]
             dup = np.r_[key[1:] == key[:-1], False]
@@ -453,7 +432,7 @@ def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.
         # Largest position of each (client, day), summed per client: sort by (client, day), then one
         # maximum per run of equal keys.
         key = code * span + (day - w.start)
-        if len(key) > 1 and bool((key[1:] < key[:-1]).any()):
+        if steps_down(key):
             order = sort_order(key)
             key, day_mv = key[order], mv[order]
         else:

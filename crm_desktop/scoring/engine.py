@@ -107,16 +107,12 @@ def _score(data: ScoringInput, config: ScoringConfig | None) -> ScoringResult:
     # and recycles them best. Warnings are merged in a fixed order whatever finishes first.
     snap_warnings: list[dict[str, Any]] = []
     hold_warnings: list[dict[str, Any]] = []
-
-    def snapshots_and_holdings() -> None:
-        client_rules.snapshot_metrics(data.snapshots, lookup, w, cfg, arrays, snap_warnings)
-        client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, hold_warnings)
-
     trade_warnings: list[dict[str, Any]] = []
     trades = client_rules.prepare_trades(data.trades, lookup, data.securities, w, cfg, warnings)
     with ThreadPoolExecutor(max_workers=1) as pool:
         fifo = pool.submit(client_rules.round_trip_metrics, trades, w, arrays, trade_warnings)
-        snapshots_and_holdings()
+        client_rules.snapshot_metrics(data.snapshots, lookup, w, cfg, arrays, snap_warnings)
+        client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, hold_warnings)
         client_rules.trade_totals(trades, data.securities, w, cfg, arrays)
         fifo.result()
     del trades

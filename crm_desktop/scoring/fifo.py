@@ -17,13 +17,12 @@ buy intervals with the sell intervals, found with two binary searches per sell.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from crm_desktop.scoring.frames import sort_order
+from crm_desktop.scoring.frames import run_pieces, sort_order
 
 PIECE_ROWS = 1 << 17
 
@@ -85,7 +84,7 @@ def match(
     group_key //= span
     parts = [_match_sorted(ranked[lo:hi], quantity[lo:hi], amount[lo:hi], commission[lo:hi], span, first_day,
                            n_sec, n_clients, since_day)
-             for lo, hi in _group_pieces(group_key, PIECE_ROWS)]
+             for lo, hi in run_pieces(group_key, PIECE_ROWS)]
     unmatched_by_client = np.zeros(n_clients, dtype=np.int64)
     for part in parts:
         unmatched_by_client += part[5]
@@ -97,21 +96,6 @@ def match(
         pnl_cents=np.concatenate([p[4] for p in parts]),
         unmatched_qty=unmatched_by_client,
     )
-
-
-def _group_pieces(group: np.ndarray, rows: int) -> list[tuple[int, int]]:
-    """Row ranges of about ``rows`` rows of the sorted ``group`` array that never split a group."""
-    n = len(group)
-    cuts = [0]
-    while cuts[-1] < n:
-        lo = cuts[-1]
-        hi = min(lo + rows, n)
-        if hi < n:
-            hi = int(np.searchsorted(group, group[hi], side="left"))
-            if hi <= lo:
-                hi = int(np.searchsorted(group, group[lo], side="right"))
-        cuts.append(hi)
-    return list(itertools.pairwise(cuts))
 
 
 def _match_sorted(ranked: np.ndarray, quantity: np.ndarray, amount: np.ndarray, commission: np.ndarray,

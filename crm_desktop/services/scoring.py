@@ -10,7 +10,6 @@ Other areas read results through :func:`latest_run_id`, :func:`latest_client_sco
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
 import os
 import sqlite3
@@ -137,11 +136,7 @@ def _fetch(session: Session, sql: str, params: dict[str, Any], names: Sequence[s
             if not rows:
                 break
             if all_numeric:
-                try:  # flattening the tuples is much faster than letting numpy inspect each one
-                    block = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64,
-                                        count=len(rows) * len(names)).reshape(len(rows), len(names))
-                except TypeError:  # a NULL somewhere: numpy turns None into NaN here
-                    block = np.array(rows, dtype=np.float64)
+                block = scoring_reads.numeric_block(rows, len(names))
                 for i in range(len(names)):
                     parts[i].append(block[:, i])
             else:

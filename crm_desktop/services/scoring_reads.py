@@ -40,6 +40,15 @@ class Query:
     columns: int
 
 
+def numeric_block(rows: Sequence[Sequence[Any]], columns: int) -> np.ndarray:
+    """Fetched rows of numbers as a float64 array of shape (rows, columns); NULL becomes NaN."""
+    try:  # flattening the tuples is much faster than letting numpy inspect each one
+        return np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64,
+                           count=len(rows) * columns).reshape(len(rows), columns)
+    except TypeError:  # a NULL somewhere: numpy turns None into NaN here
+        return np.array(rows, dtype=np.float64).reshape(len(rows), columns)
+
+
 def read_numeric(path: str, sql: str, params: dict[str, Any], columns: int, chunk: int = 200_000) -> np.ndarray:
     """Worker: the rows of ``sql`` column by column, a float64 array of shape (columns, rows); NULL is NaN."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -51,12 +60,7 @@ def read_numeric(path: str, sql: str, params: dict[str, Any], columns: int, chun
             rows = cur.fetchmany(chunk)
             if not rows:
                 break
-            try:  # flattening the tuples is much faster than letting numpy inspect each one
-                block = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64,
-                                    count=len(rows) * columns).reshape(len(rows), columns)
-            except TypeError:  # a NULL somewhere: numpy turns None into NaN here
-                block = np.array(rows, dtype=np.float64).reshape(len(rows), columns)
-            blocks.append(block)
+            blocks.append(numeric_block(rows, columns))
     finally:
         con.close()
     rows_first = np.concatenate(blocks) if blocks else np.empty((0, columns), dtype=np.float64)
