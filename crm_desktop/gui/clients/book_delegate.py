@@ -72,7 +72,7 @@ class BookDelegate(QStyledItemDelegate):
         self._metrics = (QFontMetricsF(font), QFontMetricsF(bold))
         # Placed as Qt's own item text is: a line of ascent + descent rounded up (QTextLine's height),
         # centred in whole pixels, the baseline at the (fractional) ascent below its top.
-        exact = QFontMetricsF(font)
+        exact = self._metrics[0]
         self._line_height = math.ceil(exact.ascent() + exact.descent())
         self._ascent = exact.ascent()
         palette = view.palette()

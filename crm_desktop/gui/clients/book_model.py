@@ -218,10 +218,7 @@ class ClientBookModel(QAbstractTableModel):
         if r < 0 or r >= self._n or c < 0 or c >= NCOLS:
             return None
         if role == DISPLAY:
-            fmt = self._fmt[c]
-            if fmt is None:
-                return self._cols[c][self._view[r]]
-            return fmt(self._cols[c][self._view[r]])
+            return self._text(c, self._view[r])
         if role == ALIGN:
             return self._align[c]
         if role == FONT:
@@ -240,9 +237,13 @@ class ClientBookModel(QAbstractTableModel):
         if row < 0 or row >= self._n or c < 0 or c >= NCOLS:
             return "", False, False
         pos = int(self._view[row])
+        return self._text(c, pos), self._right[c], self._is_bold(c, pos)
+
+    def _text(self, c: int, pos: Any) -> str:
+        """The shown text of column ``c`` at frame position ``pos`` (numbers and dates formatted here)."""
         fmt = self._fmt[c]
         value = self._cols[c][pos]
-        return (value if fmt is None else fmt(value)), self._right[c], self._is_bold(c, pos)
+        return value if fmt is None else fmt(value)
 
     def _is_bold(self, c: int, pos: int) -> bool:
         d = self._data
@@ -263,10 +264,7 @@ class ClientBookModel(QAbstractTableModel):
         d = self._data
         if d is None:
             return None
-        text = self._cols[c][pos]
-        fmt = self._fmt[c]
-        if fmt is not None:
-            text = fmt(text)
+        text = self._text(c, pos)
         if text == NONE and c in (Col.GRADE, Col.VALUE_SCORE, Col.AVG_ASSETS, Col.COMMISSION, Col.CHURN,
                                   Col.MISMATCH, Col.LIFECYCLE):
             return QCoreApplication.translate("ClientBook", "Not scored yet")
