@@ -18,6 +18,7 @@ from crm_desktop.db.types import utcnow
 from crm_desktop.services import staff
 from crm_desktop.services.auth import Actor, login
 from tests.factories import PASSWORD, Seed
+from tests.fixed_clock import TODAY
 
 
 def add_staff(seed: Seed, login_name: str, role: str = "investment_manager", name: str | None = None) -> Actor:
@@ -65,7 +66,7 @@ def add_run(
 def add_task(store: Store, client_id: int, manager_id: int, *, status: str = "open", key: str = "t") -> int:
     with store.transaction() as s:
         t = ServiceTask(client_id=client_id, manager_id=manager_id, task_type="phone_call", source="recurring",
-                        due_date=date.today() + timedelta(days=3), status=status,
+                        due_date=TODAY + timedelta(days=3), status=status,
                         dedupe_key=f"{key}:{client_id}:{status}")
         s.add(t)
         s.flush()

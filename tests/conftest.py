@@ -19,9 +19,11 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from crm_desktop.clock import FixedClock, set_clock
 from crm_desktop.db.store import Store, open_store
 from crm_desktop.i18n import set_language
 from tests.factories import Seed, seed_branch
+from tests.fixed_clock import TODAY
 
 PG_URL = os.environ.get("CRM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -52,13 +54,15 @@ def require_pg() -> None:
 
 @pytest.fixture(autouse=True)
 def _isolate_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No test touches the real user data dir, the real keyring or the developer's database."""
+    """No test touches the real user data dir, the real keyring, the developer's database or the real date."""
     monkeypatch.setenv("CRM_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.delenv("CRM_DATABASE_URL", raising=False)
     monkeypatch.delenv("CRM_PASSWORD", raising=False)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     set_language("zh_CN")
+    previous = set_clock(FixedClock(TODAY))
     yield
+    set_clock(previous)
     set_language("zh_CN")
 
 

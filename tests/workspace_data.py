@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from crm_desktop import clock
 from crm_desktop.db.models import (
     AssetSnapshot,
     AssignmentHistory,
@@ -17,9 +18,9 @@ from crm_desktop.db.models import (
     Touch,
 )
 from tests.factories import Seed
+from tests.fixed_clock import TODAY
 
 # Relative to the real date: the views compute overdue and "last 12 months" from today.
-TODAY = date.today()
 
 SECURITIES = [
     ("600519", "贵州茅台", "食品饮料", "main"),
@@ -49,7 +50,7 @@ def add_workspace_data(seed: Seed, today: date = TODAY) -> None:
         for code, name, industry, board in SECURITIES:
             s.add(Security(code=code, name=name, industry=industry, board=board))
         run = ScoreRun(as_of=today, engine_version="test", config_hash="0" * 64, config_text="",
-                       finished_at=datetime.now(UTC), client_count=4)
+                       finished_at=clock.now(), client_count=4)
         s.add(run)
         s.flush()
         for no, (grade, vs, avg, comm, churn, mism, life) in SCORES.items():

@@ -10,6 +10,8 @@ from sqlalchemy import DateTime, Numeric
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from crm_desktop import clock
+
 # Money in yuan with fen precision; 18 digits hold any branch's totals.
 MONEY = Numeric(18, 2, asdecimal=True)
 # Share counts can be fractional for funds; prices carry up to 4 decimals (funds quote 3).
@@ -47,7 +49,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def to_decimal(value: Any, places: str = "0.01") -> Decimal:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from crm_desktop import clock
 from crm_desktop.i18n import tr
 
 Parser = Callable[[Any], Any]
@@ -145,7 +146,7 @@ def _date_from_serial(serial: float) -> date:
 
 def make_date(*, required: bool, not_after_today: bool = False) -> Parser:
     cache: dict[str, str] = {}
-    today = date.today()
+    today = clock.today()
 
     def parse(raw: Any) -> str | None:
         if isinstance(raw, str):

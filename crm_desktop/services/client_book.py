@@ -21,6 +21,7 @@ import pandas as pd
 from sqlalchemy import Float, Select, String, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import TaskStatus
 from crm_desktop.db.store import Store
@@ -109,7 +110,7 @@ def load_book(store: Store, actor: Actor, *, today: date | None = None, limit: i
 
     ``limit`` loads only the first clients by number: a first screen to show while the whole book loads.
     """
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as session:
         return _load_book(session, actor, today, limit)
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from crm_desktop import clock
 from crm_desktop.db.models import (
     AssetSnapshot,
     AssignmentHistory,
@@ -153,7 +154,7 @@ class ClientView:
     open_tasks: list[TaskRow]
     letters: list[LetterRow]
     assignments: list[AssignmentRow]
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
 
 
 def _render_reasons(reasons: list[Any], lang: str) -> list[str]:
@@ -167,7 +168,7 @@ def _render_reasons(reasons: list[Any], lang: str) -> list[str]:
 def load_client_view(store: Store, actor: Actor, client_no: str, *, today: date | None = None,
                      lang: str | None = None) -> ClientView:
     """Everything the 360° view shows about one client the actor may see (NotFound otherwise)."""
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as session:
         client = get_visible_client(session, actor, client_no)
         return _load_view(session, actor, client, today, lang or language())

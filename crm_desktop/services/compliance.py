@@ -16,6 +16,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
@@ -112,7 +113,7 @@ def compliance_report(store: Store, actor: Actor, start: date, end: date, today:
     if end < start:
         raise InvalidInput(tr("统计期间无效：结束日期 {end} 早于开始日期 {start}。",
                               "The period is invalid: the end {end} is before the start {start}.", start=start, end=end))
-    today = today or date.today()
+    today = today or clock.today()
     where = _scope(actor)
     own_only = actor.role is Role.INVESTMENT_MANAGER
     report = ComplianceReport(start, end, today)

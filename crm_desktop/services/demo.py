@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
+from crm_desktop import clock
 from crm_desktop.db.models import (
     AssetSnapshot,
     AuditLog,
@@ -97,7 +98,7 @@ class DemoResult:
 
 def default_as_of(today: date | None = None) -> date:
     """The last trading day on or before today (weekdays minus exchange holidays)."""
-    return mkt.last_trading_day_on_or_before(today or date.today())
+    return mkt.last_trading_day_on_or_before(today or clock.today())
 
 
 def manager_count(clients: int) -> int:
@@ -111,7 +112,7 @@ def validate_request(clients: int, as_of: date) -> None:
             tr("客户数 {n} 无效：应在 1 到 {max} 之间。", "Client count {n} is invalid: use 1 to {max}.",
                n=clients, max=f"{MAX_CLIENTS:,}")
         )
-    if not date(2010, 1, 1) <= as_of <= date.today():
+    if not date(2010, 1, 1) <= as_of <= clock.today():
         raise InvalidInput(
             tr("截止日期 {d} 无效：应在 2010-01-01 到今天之间。",
                "The as-of date {d} is invalid: use a date from 2010-01-01 to today.", d=as_of.isoformat())

@@ -14,10 +14,10 @@ import hashlib
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from crm_desktop import clock
 from crm_desktop.db.models import ImportLog
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
@@ -252,7 +252,7 @@ def _validate_and_write(run: _Run, source: TableSource, sink: ErrorSink) -> int 
                 raise _Rejected
             run.checkpoint()
             run.report(tr("正在写入", "Writing"), _READ_SHARE)
-            ctx = ApplyContext(utcnow(), date.today(), run.actor.id, conn.dialect.name)
+            ctx = ApplyContext(utcnow(), clock.today(), run.actor.id, conn.dialect.name)
             run.counts = writer.finish(ctx, run.checkpoint, dry_run=run.dry_run)
         finally:
             writer.close()

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, joinedload
 
+from crm_desktop import clock
 from crm_desktop.db.models import (
     AssetSnapshot,
     Client,
@@ -383,7 +384,7 @@ def generate_letter(
     Deterministic by default: the PDF's dates are the as-of date, so regenerating gives the same bytes.
     """
     _check_may_print(actor)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     start, end = resolve_period(as_of, period_start)
     path: Path | None = None
     with store.transaction() as session:
@@ -422,7 +423,7 @@ def preview_letter(
 ) -> bytes:
     """The letter as it would be generated, without recording anything (for a draft look)."""
     _check_may_print(actor)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     start, end = resolve_period(as_of, period_start)
     with store.read() as session:
         client = get_visible_client(session, actor, client_no)
@@ -459,7 +460,7 @@ class LetterCandidate:
 def due_letter_clients(store: Store, actor: Actor, as_of: date | None = None) -> list[LetterCandidate]:
     """Visible clients with an open or overdue review-letter task due on or before ``as_of``."""
     _check_may_print(actor)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     with store.read() as session:
         rows = session.execute(
             select(Client.id, Client.client_no, Client.name, Staff.display_name, func.min(ServiceTask.due_date))
@@ -551,7 +552,7 @@ def generate_batch(
     batch goes on. Cancelling stops handing out work; letters already written are kept and recorded.
     """
     _check_may_print(actor)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     start, end = resolve_period(as_of, period_start)
     out = _prepare_dir(out_dir)
     result = BatchResult(out)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import or_, select
@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from crm_desktop import clock
 from crm_desktop.db.models import (
     AssignmentHistory,
     Client,
@@ -532,7 +533,7 @@ def _apply(session: Session, actor: Actor, req: ReassignmentRequest, client: Cli
     req.decision_comment = comment
     req.override_reason = override_reason if verdict.breaches else None
     client.manager_id = target.id
-    client.assigned_on = date.today()
+    client.assigned_on = clock.today()
     _flush(session)
     session.add(AssignmentHistory(
         client_id=client.id, from_manager_id=old_id, to_manager_id=target.id, effective_at=now, reason=req.reason,

@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ import pandas as pd
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from crm_desktop import clock
 from crm_desktop.db.models import AssetSnapshot, Client, ClientScore, ManagerScore, MatchSuggestion, ScoreRun
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
@@ -377,7 +378,7 @@ def run_scoring(store: Store, actor: Actor | None, as_of: date | None = None, *,
                     refresh_actor(session, actor)
                 as_of = wanted_as_of
                 if as_of is None:
-                    as_of = latest_snapshot_date(session) or datetime.now(UTC).date()
+                    as_of = latest_snapshot_date(session) or clock.now().date()
                 say(tr("读取数据（评分日 {d}）…", "Loading data (as of {d})…", d=as_of.isoformat()))
                 data = load_input(session, as_of, loaded.config, monitor=monitor)
             break
@@ -405,7 +406,7 @@ def run_scoring(store: Store, actor: Actor | None, as_of: date | None = None, *,
         session.add(run)
         session.flush()
         _store_results(session, run.id, result)
-        run.finished_at = datetime.now(UTC)
+        run.finished_at = clock.now()
         audit.record(session, actor, "score.run", "score_run", run.id, as_of=as_of.isoformat(),
                      engine_version=ENGINE_VERSION, config_hash=loaded.sha256, clients=len(result.clients),
                      managers=len(result.managers), suggestions=len(result.suggestions),

@@ -40,6 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, aliased
 
+from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus
 from crm_desktop.db.store import Store
@@ -438,7 +439,7 @@ def generate_tasks(store: Store, actor: Actor | None, as_of: date | None = None,
     """
     if actor is not None:
         require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     with store.transaction() as session:
         return generate_in_session(session, actor, as_of, progress)
 
@@ -513,7 +514,7 @@ def _manager_scope(session: Session, actor: Actor, manager_id: int | None) -> Co
 
 def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: date | None = None) -> Agenda:
     """Open tasks grouped overdue / today / this week / later (earliest due first)."""
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as session:
         scope = _manager_scope(session, actor, manager_id)
         from crm_desktop.services.scoring import latest_run_id
@@ -541,7 +542,7 @@ def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: dat
 
 def today_counts(store: Store, actor: Actor, today: date | None = None) -> dict[str, int]:
     """今日待办: counts per bucket of the actor's own open tasks (a branch manager: the branch's)."""
-    today = today or date.today()
+    today = today or clock.today()
     week_end = today + timedelta(days=6 - today.weekday())
     with store.read() as session:
         scope = _manager_scope(session, actor, None)
@@ -613,7 +614,7 @@ TASK_EXPORT_COLUMNS = ("client_no", "client_name", "type", "source", "due_date",
 
 def task_rows(store: Store, actor: Actor, *, today: date | None = None) -> list[dict[str, Any]]:
     """Every task of the clients the actor may see (an investment manager: only their own tasks)."""
-    today = today or date.today()
+    today = today or clock.today()
     with store.read() as session:
         mgr = aliased(Staff)
         q = (

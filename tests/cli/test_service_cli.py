@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from crm_desktop.cli.main import main
 from crm_desktop.db.models import ServiceTask, Touch
 from tests.factories import PASSWORD, Seed
+from tests.fixed_clock import TODAY
 from tests.services.service_helpers import add_task, score_run
 
 
@@ -36,10 +37,10 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def test_tasks_generate_idempotent(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:
-    score_run(seeded.store, date.today(), {cid: ("V1", "low", False) for cid in seeded.clients.values()})
+    score_run(seeded.store, TODAY, {cid: ("V1", "low", False) for cid in seeded.clients.values()})
     assert cli("tasks", "generate") == 0
     assert "新建 6 个任务" in capsys.readouterr().out
-    assert cli("tasks", "generate", "--as-of", date.today().isoformat()) == 0
+    assert cli("tasks", "generate", "--as-of", TODAY.isoformat()) == 0
     assert "新建 0 个任务" in capsys.readouterr().out
     assert cli("tasks", "generate", "--as-of", "2026-13-01") == 3
     assert cli("tasks", "generate", "--as-user", "im1") == 0
@@ -54,7 +55,7 @@ def test_tasks_generate_idempotent(seeded: Seed, cli, capsys: pytest.CaptureFixt
 
 
 def test_touch_add_exit_codes(seeded: Seed, cli, capsys: pytest.CaptureFixture[str]) -> None:
-    task = add_task(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", date.today(), "k")
+    task = add_task(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", TODAY, "k")
     base = ["touch", "add", "--client", "001000", "--channel", "phone", "--summary", "季度回访", "--as-user", "im1"]
     assert cli(*base, "--type", "phone_call") == 3  # the flow steps are missing
     err = capsys.readouterr().err
@@ -63,7 +64,7 @@ def test_touch_add_exit_codes(seeded: Seed, cli, capsys: pytest.CaptureFixture[s
     assert cli(*base[:5], "pigeon", *base[6:], "--type", "greeting") == 3
     assert cli(*base, "--type", "greeting", "--satisfaction", "9") == 3
     assert cli(*base, "--type", "greeting", "--at", "2099-01-01 10:00") == 3
-    old = (date.today() - timedelta(days=10)).isoformat() + " 10:00"
+    old = (TODAY - timedelta(days=10)).isoformat() + " 10:00"
     assert cli(*base, "--type", "greeting", "--at", old) == 3
     assert cli(*base, "--type", "greeting", "--at", "yesterday") == 3
     assert cli("touch", "add", "--client", "001004", "--type", "greeting", "--channel", "sms", "--summary", "x",
@@ -101,8 +102,8 @@ def test_touch_edit_conflict_exit_5(seeded: Seed, cli, capsys: pytest.CaptureFix
 
 
 def test_exports_respect_visibility(seeded: Seed, cli, tmp_path: Path) -> None:
-    add_task(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", date.today(), "a")
-    add_task(seeded.store, seeded.clients["001004"], seeded.im2.id, "visit", date.today() - timedelta(days=1), "b")
+    add_task(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", TODAY, "a")
+    add_task(seeded.store, seeded.clients["001004"], seeded.im2.id, "visit", TODAY - timedelta(days=1), "b")
     for no, login in (("001000", "im1"), ("001004", "im2")):
         assert cli("touch", "add", "--client", no, "--type", "greeting", "--channel", "wechat", "--summary", "问候",
                    "--as-user", login) == 0
@@ -118,7 +119,7 @@ def test_exports_respect_visibility(seeded: Seed, cli, tmp_path: Path) -> None:
     rows = _rows(out)
     assert [(r["client_no"], r["type"], r["channel"], r["manager_login"]) for r in rows] == [
         ("001004", "greeting", "wechat", "im2")]
-    assert rows[0]["at"][:10] == date.today().isoformat()
+    assert rows[0]["at"][:10] == TODAY.isoformat()
     assert cli("export", "touches", "--out", str(out)) == 2  # who is asking decides the rows
     xlsx = tmp_path / "c.xlsx"
     assert cli("export", "compliance", "--out", str(xlsx), "--as-user", "bm") == 0

@@ -3,7 +3,7 @@ start-of-day generation with today's counts, compliance view with chart and expo
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
@@ -23,10 +23,9 @@ from crm_desktop.gui.service.plan_editor import PlanEditor, RCol
 from crm_desktop.gui.service.touch_form import TouchDialog
 from crm_desktop.services.auth import Actor
 from tests.factories import Seed
+from tests.fixed_clock import TODAY
 from tests.gui.conftest import make_ctx
 from tests.services.service_helpers import add_task, score_run
-
-TODAY = date.today()
 
 
 @pytest.fixture

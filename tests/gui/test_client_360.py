@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QToo
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from crm_desktop import clock
 from crm_desktop.db.models import AuditLog, Touch
 from crm_desktop.gui.areas import clients as area
 from crm_desktop.gui.clients.book_page import ClientBookPage
@@ -153,7 +153,7 @@ def test_open_client_service_raises_existing_window_and_reloads_on_f5(qtbot: QtB
     assert ctx.services["open_client"](None, "001000") is first
     with ws.store.transaction() as s:
         s.add(Touch(client_id=ws.clients["001000"], manager_id=ws.im1.id, touch_type="message", channel="wechat",
-                    summary="另一台电脑上记录", occurred_at=datetime.now(UTC)))
+                    summary="另一台电脑上记录", occurred_at=clock.now()))
     ctx.bus.refresh_requested.emit()
     qtbot.waitUntil(lambda: first.touches.rowCount() == 3, timeout=10000)
     first.close()  # deleted on close; the next open makes a new window

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from crm_desktop.db.models import Client, ServiceTask, Touch
+from crm_desktop.gui import qdates
 from crm_desktop.gui.areas import tasks as area
 from crm_desktop.gui.service.touch_form import TOUCH_TYPES, TouchDialog
 from tests.factories import Seed
+from tests.fixed_clock import TODAY
 from tests.gui.conftest import make_ctx
 from tests.services.service_helpers import add_task
 
@@ -63,16 +64,16 @@ def test_missing_steps_are_shown_and_nothing_saved(qtbot: QtBot, seeded_sqlite: 
 def test_backdating_needs_reason_field(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     dlg = _form(qtbot, seeded_sqlite)
     assert not dlg.ui.backdateEdit.isVisible()
-    dlg.ui.occurredEdit.setDateTime(QDateTime.currentDateTime().addDays(-10))
+    dlg.ui.occurredEdit.setDateTime(qdates.now_local().addDays(-10))
     assert dlg.ui.backdateEdit.isVisible()
     # The editor never offers a future time.
-    dlg.ui.occurredEdit.setDateTime(QDateTime.currentDateTime().addDays(3))
-    assert dlg.ui.occurredEdit.dateTime() <= QDateTime.currentDateTime().addSecs(121)
+    dlg.ui.occurredEdit.setDateTime(qdates.now_local().addDays(3))
+    assert dlg.ui.occurredEdit.dateTime() <= qdates.now_local().addSecs(121)
 
 
 def test_save_closes_task_and_updates_risk(qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path) -> None:
     seed = seeded_sqlite
-    task = add_task(seed.store, seed.clients["001000"], seed.im1.id, "risk_reassessment", date.today(), "rr")
+    task = add_task(seed.store, seed.clients["001000"], seed.im1.id, "risk_reassessment", TODAY, "rr")
     dlg = _form(qtbot, seed, task_id=task, task_type="risk_reassessment", task_text="风险测评 · 到期 今天")
     assert dlg.touch_type() == "risk_reassessment" and dlg.ui.taskLabel.isVisible()
     dlg.ui.summaryEdit.setPlainText("客户完成重新测评，结果为积极型")
@@ -95,9 +96,9 @@ def test_save_closes_task_and_updates_risk(qtbot: QtBot, seeded_sqlite: Seed, sc
         assert t is not None and t.task_id == task and t.satisfaction == 5 and t.checklist["identity_verified"]
         assert s.get(ServiceTask, task).status == "done"  # type: ignore[union-attr]
         c = s.get(Client, seed.clients["001000"])
-        assert c is not None and c.risk_level == "C4" and c.risk_assessed_on == date.today()
+        assert c is not None and c.risk_level == "C4" and c.risk_assessed_on == TODAY
         fu = s.scalars(select(ServiceTask).where(ServiceTask.source == "follow_up")).one()
-        assert fu.due_date == date.today() + timedelta(days=7)
+        assert fu.due_date == TODAY + timedelta(days=7)
 
 
 def test_record_touch_action_is_registered(qtbot: QtBot, seeded_sqlite: Seed) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from tests.fixed_clock import TODAY
 
 STAFF_ZH = ["工号", "姓名", "角色", "营业部代码", "入职日期", "资格", "在职"]
 CLIENTS_ZH = ["客户号", "客户姓名", "客户类型", "证件号码", "手机号码", "电子邮箱", "出生日期", "开户日期",
@@ -76,7 +78,7 @@ STAFF_ROWS = [
 
 
 def today_iso() -> str:
-    return date.today().isoformat()
+    return TODAY.isoformat()
 
 
 def excel_dt(y: int, m: int, d: int) -> datetime:

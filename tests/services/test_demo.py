@@ -33,6 +33,7 @@ from crm_desktop.services.auth import login
 from crm_desktop.services.demo_market import is_trading_day, month_end_indices, trading_days
 from crm_desktop.services.demo_people import id_check_digit, uscc_check_char
 from crm_desktop.services.staff import QUALIFICATIONS
+from tests.fixed_clock import TODAY
 
 AS_OF = date(2025, 12, 31)
 N = 300
@@ -282,7 +283,7 @@ def test_bad_requests(sqlite_store: Store) -> None:
     with pytest.raises(InvalidInput):
         demo.generate_demo(sqlite_store, clients=0, as_of=AS_OF)
     with pytest.raises(InvalidInput):
-        demo.generate_demo(sqlite_store, clients=10, as_of=date.today() + timedelta(days=3))
+        demo.generate_demo(sqlite_store, clients=10, as_of=TODAY + timedelta(days=3))
     with sqlite_store.read() as s:
         assert s.scalar(select(func.count()).select_from(Staff)) == 0
 

@@ -27,6 +27,7 @@ from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.services import staff as staff_service
 from crm_desktop.services.importing import ImportCancelled, ImportRejected, import_history, run_import
 from tests.factories import Seed
+from tests.fixed_clock import TODAY
 from tests.importing.samples import (
     ASSETS_ZH,
     CLIENTS_ROWS,
@@ -220,7 +221,7 @@ def test_clients_assignment_history_and_versions(seeded: Seed, tmp_path: Path) -
     with seeded.store.read() as s:
         c = s.scalar(select(Client).where(Client.client_no == "001000"))
         assert c is not None and (c.manager_id, c.risk_level, c.version, c.assigned_on) == (
-            seeded.im2.id, "C4", 2, date.today())
+            seeded.im2.id, "C4", 2, TODAY)
         new = s.scalar(select(Client).where(Client.client_no == "009002"))
         assert new is not None and (new.client_type, new.risk_level, new.manager_id) == ("institution", "C5", seeded.im2.id)
         unassigned = s.scalar(select(Client).where(Client.client_no == "009003"))

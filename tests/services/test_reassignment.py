@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from crm_desktop.services import notifications, reassignment, staff
 from crm_desktop.services.reassignment import OverrideRequired
 from tests.branch_data import add_run, add_staff, add_task
 from tests.factories import Seed
+from tests.fixed_clock import TODAY
 
 C = ["001000", "001001", "001002", "001003", "001004", "001005"]
 
@@ -57,7 +57,7 @@ def test_request_and_approve_moves_the_whole_relationship(seeded: Seed) -> None:
     assert _manager_of(s, C[0]) == s.im2.id
     with s.store.read() as sess:
         client = sess.get(Client, cid)
-        assert client is not None and client.assigned_on == date.today()
+        assert client is not None and client.assigned_on == TODAY
         hist = sess.scalars(select(AssignmentHistory).where(AssignmentHistory.client_id == cid)).all()
         assert [(h.from_manager_id, h.to_manager_id, h.reason, h.request_id) for h in hist] == [
             (s.im1.id, s.im2.id, "client_request", rid)]

@@ -11,7 +11,6 @@ import io
 import sys
 import threading
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pytest
@@ -23,6 +22,7 @@ from crm_desktop.db.store import Store, open_store
 from crm_desktop.errors import Conflict
 from crm_desktop.services import tasks, touches
 from tests.factories import PASSWORD, Seed, seed_branch
+from tests.fixed_clock import TODAY
 from tests.services.service_helpers import add_task
 
 pytestmark = pytest.mark.pg
@@ -73,7 +73,7 @@ def two_stores(pg_url: str) -> Any:
 def test_two_workstations_complete_same_task(two_stores: tuple[Seed, Store, Store],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     seed, a, b = two_stores
-    task = add_task(a, seed.clients["001000"], seed.im1.id, "phone_call", date.today(), "race")
+    task = add_task(a, seed.clients["001000"], seed.im1.id, "phone_call", TODAY, "race")
     # Both sides have found the task still open before either closes it.
     _barrier_after(monkeypatch, touches, "find_open_task_in_session")
     kw = {"touch_type": "phone_call", "channel": "phone", "checklist": {touches.IDENTITY: True, touches.NEEDS: True}}
@@ -99,7 +99,7 @@ def test_generation_on_two_workstations_at_once(two_stores: tuple[Seed, Store, S
     from tests.services.service_helpers import score_run
 
     seed, a, b = two_stores
-    score_run(a, date.today(), {cid: ("V5", "high", True) for cid in seed.clients.values()})
+    score_run(a, TODAY, {cid: ("V5", "high", True) for cid in seed.clients.values()})
     _barrier_after(monkeypatch, tasks, "_score_runs")
     results = _race([lambda: tasks.generate_tasks(a, None), lambda: tasks.generate_tasks(b, seed.bm)])
     assert not [r for r in results if isinstance(r, BaseException)], results

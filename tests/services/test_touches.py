@@ -24,6 +24,7 @@ from crm_desktop.services.touches import (
     touch_history,
 )
 from tests.factories import Seed
+from tests.fixed_clock import TODAY
 
 CALL_OK = {IDENTITY: True, NEEDS: True}
 
@@ -47,9 +48,9 @@ def _age_touch(seed: Seed, touch_id: int, hours: float) -> None:
 
 
 def test_record_closes_earliest_open_task_of_same_type(seeded: Seed) -> None:
-    late = _task(seeded, "001000", "phone_call", date.today() + timedelta(days=20), "k-late")
-    early = _task(seeded, "001000", "phone_call", date.today() - timedelta(days=2), "k-early")
-    visit = _task(seeded, "001000", "visit", date.today() - timedelta(days=5), "k-visit")
+    late = _task(seeded, "001000", "phone_call", TODAY + timedelta(days=20), "k-late")
+    early = _task(seeded, "001000", "phone_call", TODAY - timedelta(days=2), "k-early")
+    visit = _task(seeded, "001000", "visit", TODAY - timedelta(days=5), "k-visit")
     tid = record_touch(seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone",
                        summary="聊了近况", checklist=CALL_OK, satisfaction=5)
     with seeded.store.read() as s:
@@ -63,7 +64,7 @@ def test_record_closes_earliest_open_task_of_same_type(seeded: Seed) -> None:
 
 
 def test_explicit_task_id_is_closed_even_when_type_differs(seeded: Seed) -> None:
-    call = _task(seeded, "001000", "phone_call", date.today(), "k1")
+    call = _task(seeded, "001000", "phone_call", TODAY, "k1")
     record_touch(seeded.store, seeded.im1, "001000", touch_type="visit", channel="in_person", summary="上门",
                  checklist={**CALL_OK, "feedback": "满意"}, task_id=call)
     with seeded.store.read() as s:
@@ -92,10 +93,10 @@ def test_required_steps_depend_on_type(seeded: Seed) -> None:
     assert "客户反馈" in exc.value.message and "下一步" in exc.value.message
     record_touch(seeded.store, seeded.im1, "001000", touch_type="retention_call", channel="phone", summary="挽留",
                  checklist={**CALL_OK, RISK: True, CONTENT: "降低佣金方案"}, satisfaction=3,
-                 next_step="下周再联系", follow_up_date=date.today() + timedelta(days=7))
+                 next_step="下周再联系", follow_up_date=TODAY + timedelta(days=7))
     with seeded.store.read() as s:
         fu = s.scalars(select(ServiceTask).where(ServiceTask.source == "follow_up")).one()
-        assert fu.due_date == date.today() + timedelta(days=7) and fu.status == "open"
+        assert fu.due_date == TODAY + timedelta(days=7) and fu.status == "open"
 
 
 def test_future_and_backdating_rules(seeded: Seed) -> None:
@@ -137,7 +138,7 @@ def test_visibility_and_roles(seeded: Seed) -> None:
 
 
 def test_system_touch_in_callers_transaction(seeded: Seed) -> None:
-    task = _task(seeded, "001000", "review_letter", date.today(), "k-letter")
+    task = _task(seeded, "001000", "review_letter", TODAY, "k-letter")
     with seeded.store.transaction() as s:
         client = s.get(Client, seeded.clients["001000"])
         assert client is not None
@@ -152,7 +153,7 @@ def test_system_touch_in_callers_transaction(seeded: Seed) -> None:
 
 
 def test_system_touch_rolls_back_with_caller(seeded: Seed) -> None:
-    task = _task(seeded, "001000", "review_letter", date.today(), "k-letter")
+    task = _task(seeded, "001000", "review_letter", TODAY, "k-letter")
     with pytest.raises(RuntimeError), seeded.store.transaction() as s:
         client = s.get(Client, seeded.clients["001000"])
         assert client is not None
@@ -193,7 +194,7 @@ def test_only_author_or_branch_manager_edits(seeded: Seed) -> None:
 
 
 def test_cancel_reopens_task_and_keeps_row(seeded: Seed) -> None:
-    task = _task(seeded, "001000", "phone_call", date.today(), "k1")
+    task = _task(seeded, "001000", "phone_call", TODAY, "k1")
     tid = record_touch(seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone", summary="x",
                        checklist=CALL_OK)
     with pytest.raises(InvalidInput):

@@ -6,6 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from crm_desktop import clock
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import InvalidInput, UsageError
@@ -30,7 +31,7 @@ def _letters(ctx: CliContext) -> int:
         raise UsageError(tr("请只选择一种方式：--client 客户号、--due（所有到期的报告任务），或 --grade/--manager 选择客户。",
                             "Choose exactly one of --client NO, --due (every letter task due), or a selection with "
                             "--grade/--manager."))
-    as_of = _date(a.as_of, tr("报告日", "as-of date")) or date.today()
+    as_of = _date(a.as_of, tr("报告日", "as-of date")) or clock.today()
     start = _date(a.period_start, tr("报告期开始日", "period start"))
     out = Path(a.out)
     actor = ctx.require_actor()

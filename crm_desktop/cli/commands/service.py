@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from crm_desktop import clock
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.registry import Registry
 from crm_desktop.db.models.enums import Channel, TouchType
@@ -63,7 +64,7 @@ def _write_csv(path: Path, columns: Sequence[str], rows: list[dict[str, Any]]) -
 
 def _tasks_generate(ctx: CliContext) -> int:
     actor = ctx.actor(required=False)
-    as_of = _date(ctx.args.as_of, tr("日期", "The date")) or date.today()
+    as_of = _date(ctx.args.as_of, tr("日期", "The date")) or clock.today()
     s = tasks.generate_tasks(ctx.store(), actor, as_of)
     ctx.print(tr("{d}：检查了 {n} 位客户，新建 {c} 个任务，替换 {r} 个，{o} 个标为逾期（{t:.1f} 秒）。",
                  "{d}: checked {n} clients, created {c} tasks, replaced {r}, marked {o} overdue ({t:.1f} s).",
@@ -249,7 +250,7 @@ def _export_touches(ctx: CliContext) -> int:
 
 def _export_compliance(ctx: CliContext) -> int:
     actor = ctx.require_actor()
-    today = date.today()
+    today = clock.today()
     start = _date(ctx.args.start, tr("开始日期", "The start date")) or today.replace(day=1)
     end = _date(ctx.args.end, tr("结束日期", "The end date")) or today
     report = compliance.compliance_report(ctx.store(), actor, start, end)

@@ -6,7 +6,7 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.letters.dialog import letters_dir
@@ -81,7 +82,7 @@ class BatchTab(QWidget):
         for check in self.grade_checks.values():
             grades_row.addWidget(check)
         grades_row.addStretch(1)
-        self.as_of_edit = QDateEdit(QDate.currentDate())
+        self.as_of_edit = QDateEdit(qdates.today())
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.out_edit = QLineEdit(OUT_DIR.get(ctx.settings) or str(letters_dir()))

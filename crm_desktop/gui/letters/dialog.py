@@ -11,6 +11,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
+from crm_desktop import clock
 from crm_desktop.errors import InvalidInput
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
@@ -55,7 +56,7 @@ class LetterDialog(QDialog):
         self._requester = Requester(ctx.pool)
         self._busy = False
 
-        today = date.today()
+        today = clock.today()
         self.ui.asOfEdit.setDate(_qdate(today))
         self.ui.periodStartEdit.setDate(_qdate(letters.default_period(today)[0]))
         self.ui.customPeriodCheck.toggled.connect(self.ui.periodStartEdit.setEnabled)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.fonts import register_matplotlib
+from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
@@ -157,7 +158,7 @@ class ComplianceView(QWidget):
         self.setObjectName("complianceView")
         self.report: ComplianceReport | None = None
         self._requester = Requester(ctx.pool)
-        today = QDate.currentDate()
+        today = qdates.today()
         self.from_edit = QDateEdit(QDate(today.year(), today.month(), 1))
         self.to_edit = QDateEdit(today)
         for e in (self.from_edit, self.to_edit):

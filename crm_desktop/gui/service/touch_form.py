@@ -13,8 +13,10 @@ from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
+from crm_desktop import clock
 from crm_desktop.db.models.enums import Channel, RiskLevel, TouchType
 from crm_desktop.errors import InvalidInput
+from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_touch_form import Ui_TouchForm
@@ -71,11 +73,11 @@ class TouchDialog(QDialog):
         ui.satisfactionCombo.addItem(self.tr("Satisfaction —"), None)
         for n in range(5, 0, -1):
             ui.satisfactionCombo.addItem("★" * n + f" {n}", n)
-        now = QDateTime.currentDateTime()
+        now = qdates.now_local()
         ui.occurredEdit.setMaximumDateTime(now.addSecs(120))
         ui.occurredEdit.setDateTime(now)
-        ui.followUpEdit.setDate(QDate.currentDate().addDays(7))
-        ui.followUpEdit.setMinimumDate(QDate.currentDate())
+        ui.followUpEdit.setDate(qdates.today().addDays(7))
+        ui.followUpEdit.setMinimumDate(qdates.today())
         ui.followUpEdit.setEnabled(False)
         ui.clientLabel.setText(f"<b>{client_no}</b>")
         if task_text:
@@ -131,7 +133,7 @@ class TouchDialog(QDialog):
             ui.followUpCheck.setChecked(True)
         ui.backdateEdit.setText(v.backdate_reason or "")
         self._update_backdate()
-        in_place = datetime.now(UTC) - v.created_at <= touches.EDIT_IN_PLACE
+        in_place = clock.now() - v.created_at <= touches.EDIT_IN_PLACE
         ui.taskLabel.setText(
             (self.tr("Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place.")
              if in_place else
@@ -184,7 +186,7 @@ class TouchDialog(QDialog):
         at = cast(datetime, self.ui.occurredEdit.dateTime().toPython())
         edit = getattr(self, "edit", None)
         # An edit is judged against when the touch was recorded, as the service does.
-        recorded = edit.created_at.astimezone().replace(tzinfo=None) if edit is not None else datetime.now()
+        recorded = edit.created_at.astimezone().replace(tzinfo=None) if edit is not None else clock.now().astimezone().replace(tzinfo=None)
         late = recorded - at > touches.BACKDATE_LIMIT or bool(edit is not None and edit.backdate_reason)
         self.ui.backdateEdit.setVisible(late)
         self.ui.backdateLabel.setVisible(late)

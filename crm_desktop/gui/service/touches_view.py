@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop import clock
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
@@ -151,7 +152,7 @@ class TouchesView(QWidget):
 
     def reload(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
-        since = date.today() - timedelta(days=DAYS_SHOWN)
+        since = clock.today() - timedelta(days=DAYS_SHOWN)
         self._requester.submit(lambda _c: touches.list_touches(store, actor, since=since, limit=2000),
                                on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
 
