@@ -16,8 +16,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import crm_desktop
-
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "crm_desktop"
 PURE = ("scoring", "domain")
@@ -47,11 +45,6 @@ def test_import_contracts_hold() -> None:
     code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "0 broken" in out.stdout
-
-
-def test_the_package_under_test_is_this_checkout() -> None:
-    assert Path(crm_desktop.__file__).resolve().parent == PKG
 
 
 def test_contracts_name_every_package() -> None:
