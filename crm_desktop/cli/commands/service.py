@@ -14,6 +14,7 @@ from crm_desktop.cli.registry import Registry
 from crm_desktop.db.models.enums import Channel, TouchType
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
+from crm_desktop.reports import compliance as compliance_xlsx
 from crm_desktop.services import compliance, tasks, touches
 
 TOUCH_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
@@ -260,7 +261,7 @@ def _export_compliance(ctx: CliContext) -> int:
                               "The compliance export is an Excel workbook: use a file name ending in .xlsx."))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        compliance.export_excel(report, out)
+        compliance_xlsx.export_excel(report, out)
     except OSError as exc:
         raise InvalidInput(tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out,
                               err=exc.strerror or exc)) from exc

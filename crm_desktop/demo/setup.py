@@ -12,8 +12,8 @@ from datetime import date
 from sqlalchemy.engine import URL, make_url
 
 from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
+from crm_desktop.demo.generator import DEFAULT_CLIENTS, DEFAULT_SEED, DemoResult, create_demo_store
 from crm_desktop.i18n import tr
-from crm_desktop.services.demo import DEFAULT_CLIENTS, DEFAULT_SEED, DemoResult, create_demo_store
 
 Progress = Callable[[int, int, str], None]
 
