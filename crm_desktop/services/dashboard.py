@@ -7,7 +7,6 @@ Figures come from the latest score run (grades, churn, capability) and from the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,8 +21,9 @@ from crm_desktop.db.models import AssetSnapshot, Branch, Client, ClientScore, Ma
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
-from crm_desktop.errors import InvalidInput
+from crm_desktop.errors import Cancelled, InvalidInput
 from crm_desktop.i18n import language, tr
+from crm_desktop.progress import Progress, ensure
 from crm_desktop.scoring.reasons import reason_code, render_reasons
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
@@ -230,7 +230,7 @@ def sheets(d: Dashboard) -> list[tuple[str, pd.DataFrame]]:
 
 
 def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashboard | None = None,
-                     progress: Callable[[int, int, str], None] | None = None) -> Path:
+                     progress: Progress | None = None) -> Path:
     """Write the dashboard as .xlsx or .pdf (by the file suffix) and audit the export."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -239,8 +239,9 @@ def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashb
                               name=path.name))
     d = dashboard or build_dashboard(store, actor)
     require_role(actor, Role.BRANCH_MANAGER)
-    if progress:
-        progress(1, 3, tr("正在生成文件…", "Writing the file…"))
+    p = ensure(progress)
+    p.check()
+    p.step(1, 3, tr("正在生成文件…", "Writing the file…"))
     try:
         if suffix == ".xlsx":
             write_xlsx(d, path)
@@ -248,11 +249,15 @@ def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashb
             write_pdf(d, path)
     except OSError as exc:
         raise InvalidInput(tr("无法写入 {path}：{e}", "Cannot write {path}: {e}", path=path, e=exc.strerror)) from exc
+    try:
+        p.check()
+    except Cancelled:
+        path.unlink(missing_ok=True)  # a cancelled export leaves neither a file nor an audit entry
+        raise
     with store.transaction() as session:
         audit.record(session, actor, "dashboard.export", "branch", actor.branch_id, file=path.name,
                      format=suffix[1:], run_id=d.run_id)
-    if progress:
-        progress(3, 3, "")
+    p.step(3, 3, "")
     return path
 
 

@@ -37,7 +37,8 @@ def test_progress_and_cancel(qtbot: QtBot) -> None:
     def work(control: TaskControl) -> None:
         for i in range(1000):
             started.set()
-            control.progress(i, 1000, "step")
+            control.step(i, 1000, "step")
+            control.check()
             time.sleep(0.005)
 
     handle = run_task(work, on_done=lambda r: outcome.append("done"), on_progress=lambda d, t, s: progress.append(d),
