@@ -87,8 +87,8 @@ class TerminalProgress(CancelFlag):
             # The job did not reach a stopping point (or the person will not wait): stop now.
             raise KeyboardInterrupt
         self.cancel()
-        message = tr("正在取消，未提交的更改将被撤销…（再按 Ctrl+C 立即中断）",
-                     "Cancelling; changes not yet committed are undone… (press Ctrl+C again to stop at once)")
+        # What a cancel keeps differs by job; the job's own message says so when it stops.
+        message = tr("正在取消…（再按 Ctrl+C 立即中断）", "Cancelling… (press Ctrl+C again to stop at once)")
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, description=tr("正在取消…", "Cancelling…"))
             self._bar.console.print(message)

@@ -58,7 +58,7 @@ def _ctrl_c_at_step(monkeypatch: pytest.MonkeyPatch, when: str | None = None) ->
     """Press Ctrl+C (a real SIGINT to this process) once the command reports a step whose text contains
     ``when`` (any step when None)."""
     original = TerminalProgress.step
-    pressed = []
+    pressed: list[bool] = []
 
     def step(self: TerminalProgress, done: float, total: float, text: str = "") -> None:
         original(self, done, total, text)

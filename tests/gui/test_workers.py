@@ -92,3 +92,45 @@ def test_result_for_a_deleted_view_is_dropped_quietly(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     finished.append(True)
     assert finished == [True]
+
+
+def test_task_control_is_the_progress_protocol(qtbot: QtBot) -> None:
+    """A service gets the control as its ``progress``; a cancel raises the one Cancelled of crm_desktop.errors."""
+    from crm_desktop.errors import Cancelled
+    from crm_desktop.progress import Progress, span
+
+    seen: list[tuple[int, int, str]] = []
+    outcome: list[object] = []
+    gate = threading.Event()
+
+    def service(progress: Progress) -> None:  # what a long use case does
+        half = span(progress, 0, 50)
+        half.step(1, 2, "half of the first half")
+        gate.wait(5)
+        progress.check()
+
+    def work(control: TaskControl) -> None:
+        assert isinstance(control, Progress)
+        service(control)
+
+    handle = run_task(work, on_done=outcome.append, on_progress=lambda d, t, s: seen.append((d, t, s)),
+                      on_cancelled=lambda: outcome.append("cancelled"))
+    qtbot.waitUntil(lambda: seen != [], timeout=5000)
+    assert seen == [(25, 100, "half of the first half")]
+    handle.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: outcome != [], timeout=5000)
+    assert outcome == ["cancelled"] and isinstance(handle.cancelled_by, Cancelled)
+
+
+def test_a_task_that_returns_after_a_cancel_delivers_its_result(qtbot: QtBot) -> None:
+    """A letters batch stops early and returns what it kept: the view must get that result."""
+    outcome: list[object] = []
+
+    def work(control: TaskControl) -> str:
+        control.cancel()
+        return "partial"
+
+    run_task(work, on_done=outcome.append, on_cancelled=lambda: outcome.append("cancelled"))
+    qtbot.waitUntil(lambda: outcome != [], timeout=5000)
+    assert outcome == ["partial"]
