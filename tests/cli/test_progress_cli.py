@@ -40,23 +40,30 @@ def test_bar_only_on_a_terminal() -> None:
         assert quiet_stream.getvalue() == ""
 
 
+def _press_ctrl_c() -> None:
+    """What the interpreter does on SIGINT: call the installed handler (called directly here, so that no
+    real signal can land in some other frame of the test process)."""
+    handler = signal.getsignal(signal.SIGINT)
+    assert callable(handler) and getattr(handler, "__self__", None).__class__ is TerminalProgress
+    handler(signal.SIGINT, None)
+
+
 def test_first_ctrl_c_asks_to_cancel_the_second_interrupts() -> None:
     before = signal.getsignal(signal.SIGINT)
     err = io.StringIO()
     with TerminalProgress(err) as p:
         p.check()
-        signal.raise_signal(signal.SIGINT)
+        _press_ctrl_c()
         assert p.cancelled and "Ctrl+C" in err.getvalue()
         with pytest.raises(Cancelled):
             p.check()
         with pytest.raises(KeyboardInterrupt):
-            signal.raise_signal(signal.SIGINT)
+            _press_ctrl_c()
     assert signal.getsignal(signal.SIGINT) is before
 
 
 def _ctrl_c_at_step(monkeypatch: pytest.MonkeyPatch, when: str | None = None) -> None:
-    """Press Ctrl+C (a real SIGINT to this process) once the command reports a step whose text contains
-    ``when`` (any step when None)."""
+    """Press Ctrl+C once the command reports a step whose text contains ``when`` (any step when None)."""
     original = TerminalProgress.step
     pressed: list[bool] = []
 
@@ -64,7 +71,7 @@ def _ctrl_c_at_step(monkeypatch: pytest.MonkeyPatch, when: str | None = None) ->
         original(self, done, total, text)
         if not pressed and (when is None or when in text):
             pressed.append(True)
-            signal.raise_signal(signal.SIGINT)
+            _press_ctrl_c()
 
     monkeypatch.setattr(cli_progress.TerminalProgress, "step", step)
 
