@@ -134,3 +134,43 @@ def test_a_task_that_returns_after_a_cancel_delivers_its_result(qtbot: QtBot) ->
     run_task(work, on_done=outcome.append, on_cancelled=lambda: outcome.append("cancelled"))
     qtbot.waitUntil(lambda: outcome != [], timeout=5000)
     assert outcome == ["partial"]
+
+
+def test_progress_dialog_cancel_raises_the_jobs_cancelled(qtbot: QtBot) -> None:
+    """The modal dialog of the demo load: Cancel stops the job at its next check, and the caller gets the
+    job's own Cancelled (its message says what was kept) instead of going on as if the work were done."""
+    import pytest
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from crm_desktop.errors import Cancelled
+    from crm_desktop.gui.app import run_with_progress
+    from crm_desktop.progress import span
+
+    labels: list[str] = []
+
+    def job(control: TaskControl) -> str:
+        load = span(control, 0, 80)
+        for block in range(500):
+            load.step(block, 500, "Account history")
+            try:
+                control.check()
+            except Cancelled:
+                raise Cancelled("Loading demo data was cancelled; no client data was kept.") from None
+            time.sleep(0.01)
+        return "done"
+
+    def press_cancel() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not dialogs or dialogs[0].value() < 2:
+            QTimer.singleShot(20, press_cancel)
+            return
+        labels.append(dialogs[0].labelText())
+        button = dialogs[0].findChild(QPushButton)
+        assert button is not None
+        button.click()  # what the person does
+
+    QTimer.singleShot(20, press_cancel)
+    with pytest.raises(Cancelled, match="no client data was kept"):
+        run_with_progress(None, "Loading demo data…", job)
+    assert labels == ["Account history"]
