@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -47,6 +47,7 @@ from crm_desktop.db.store import Store
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
+from crm_desktop.progress import Progress
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.service_plans import GRADES, Plan, RecurringRule, current_plan_in_session
@@ -256,7 +257,7 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 
 
 def generate_in_session(session: Session, actor: Actor | None, as_of: date,
-                        progress: Callable[[int, int, str], None] | None = None) -> GenerationSummary:
+                        progress: Progress | None = None) -> GenerationSummary:
     """Generate the tasks due by ``as_of`` + the plan horizon for the clients the actor may see."""
     started = time.perf_counter()
     where: ColumnElement[bool] = visible_clients(actor) if actor is not None else true()
@@ -315,7 +316,8 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     total = len(clients)
     for n, (cid, branch_id, manager_id, open_date, assigned_on, birth_date, assessed_on) in enumerate(clients):
         if progress is not None and n % 5000 == 0:
-            progress(n, total, "")
+            progress.step(n, total, "")
+            progress.check()
         plan = plans.get(branch_id)
         if plan is None:
             plan = plans[branch_id] = current_plan_in_session(session, branch_id)
@@ -379,7 +381,7 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
                          f"{key_name}:{cid}:{run.id}")
 
     if progress is not None:
-        progress(total, total, "")
+        progress.step(total, total, "")
     now = utcnow()
     for ids, reason in ((replace_grade, tr("客户等级变化，按新的服务计划替换。", "Grade changed; replaced by the new plan.")),
                         (replace_schedule, tr("到期日因最近的服务记录或服务计划调整而改变。",
@@ -431,7 +433,7 @@ def _birthday_in(birth: date, year: int) -> date:
 
 
 def generate_tasks(store: Store, actor: Actor | None, as_of: date | None = None,
-                   progress: Callable[[int, int, str], None] | None = None) -> GenerationSummary:
+                   progress: Progress | None = None) -> GenerationSummary:
     """Generate today's (or ``as_of``'s) tasks in one transaction.
 
     Scope: the clients the actor may see (a manager's own book, a branch manager's branch);
