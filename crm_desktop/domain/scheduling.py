@@ -51,6 +51,9 @@ REPLACED_BY_SCHEDULE = "rescheduled"
 OPEN = "open"
 OVERDUE = "overdue"
 
+# How far back new accounts are followed up when the plan does not say.
+DEFAULT_LOOKBACK_DAYS = 90
+
 # Agenda buckets, in display order.
 BUCKETS = ("overdue", "today", "this_week", "later")
 
@@ -286,7 +289,7 @@ class Scheduler:
 
         rule_ev = self._new_account
         if rule_ev is not None and rule_ev.enabled and \
-                facts.open_date > as_of - timedelta(days=rule_ev.lookback_days or 90):
+                facts.open_date > as_of - timedelta(days=rule_ev.lookback_days or DEFAULT_LOOKBACK_DAYS):
             touched = last_touch.get(rule_ev.task_type)
             if touched is None or touched < facts.open_date:
                 due = facts.open_date + timedelta(days=rule_ev.due_days)
