@@ -32,7 +32,7 @@ from crm_desktop.services import demo, staff
 from crm_desktop.services.auth import login
 from crm_desktop.services.demo_market import is_trading_day, month_end_indices, trading_days
 from crm_desktop.services.demo_people import id_check_digit, uscc_check_char
-from crm_desktop.services.staff import QUALIFICATIONS
+from crm_desktop.domain.vocabulary import Qualification
 from tests.fixed_clock import TODAY
 
 AS_OF = date(2025, 12, 31)
@@ -169,7 +169,7 @@ def test_population_is_plausible(store: Store) -> None:
     assert len(managers) == demo.manager_count(N) == 2
     assert len({m.hire_date for m in managers}) == len(managers)
     for m in managers:
-        assert m.qualifications and set(m.qualifications) <= set(QUALIFICATIONS)
+        assert m.qualifications and set(m.qualifications) <= {q.value for q in Qualification}
     assert history == N
     assert {c.manager_id for c in clients} == {m.id for m in managers}
 
