@@ -38,8 +38,14 @@ class UnknownCode(InvalidInput):
     """A value that is no spelling of any member; the message lists what is accepted."""
 
     def __init__(self, enum: type[StrEnum], value: str, accepted: str) -> None:
-        super().__init__(tr("“{value}”不是允许的值，可选：{accepted}",
-                            "\"{value}\" is not an allowed value; use {accepted}", value=value, accepted=accepted))
+        super().__init__(
+            tr(
+                "“{value}”不是允许的值，可选：{accepted}",
+                '"{value}" is not an allowed value; use {accepted}',
+                value=value,
+                accepted=accepted,
+            )
+        )
         self.enum = enum
         self.value = value
 
@@ -110,10 +116,17 @@ def _table(enum: type[E], extra: Mapping[str, tuple[str, ...]]) -> dict[str, E]:
         if other is not None and other is not member:
             if builtin:
                 return  # two labels that read the same: the code or the first label keeps the spelling
-            raise AliasConfigError(tr(
-                "导入别名“{s}”同时指向 {a} 和 {b}（{enum}）：请在别名文件中删除其中一个。",
-                "The import alias \"{s}\" points at both {a} and {b} ({enum}); remove one of them from the "
-                "alias file.", s=spelling, a=other.value, b=member.value, enum=vocabulary_name(enum)))
+            raise AliasConfigError(
+                tr(
+                    "导入别名“{s}”同时指向 {a} 和 {b}（{enum}）：请在别名文件中删除其中一个。",
+                    'The import alias "{s}" points at both {a} and {b} ({enum}); remove one of them from the '
+                    "alias file.",
+                    s=spelling,
+                    a=other.value,
+                    b=member.value,
+                    enum=vocabulary_name(enum),
+                )
+            )
         table[key] = member
 
     for m in enum:
@@ -128,8 +141,9 @@ def _table(enum: type[E], extra: Mapping[str, tuple[str, ...]]) -> dict[str, E]:
     return table
 
 
-def parse_alias_text(text: str, source: str = "import_aliases.toml"
-                     ) -> dict[type[StrEnum], dict[str, tuple[str, ...]]]:
+def parse_alias_text(
+    text: str, source: str = "import_aliases.toml"
+) -> dict[type[StrEnum], dict[str, tuple[str, ...]]]:
     """Read one alias file's TOML text: ``[section]`` per enumeration, ``code = ["spelling", ...]``.
 
     Unknown sections or codes are refused with a message naming them and what is allowed, so a typo
@@ -138,30 +152,53 @@ def parse_alias_text(text: str, source: str = "import_aliases.toml"
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AliasConfigError(tr("导入别名文件 {src} 格式有误：{err}", "The import alias file {src} is not valid "
-                                  "TOML: {err}", src=source, err=exc)) from None
+        raise AliasConfigError(
+            tr(
+                "导入别名文件 {src} 格式有误：{err}",
+                "The import alias file {src} is not valid TOML: {err}",
+                src=source,
+                err=exc,
+            )
+        ) from None
     out: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {}
     for section, entries in data.items():
         enum = BY_NAME.get(section)
         if enum is None or not isinstance(entries, dict):
-            raise AliasConfigError(tr(
-                "导入别名文件 {src} 中的 [{sec}] 不是已知的代码表，可用：{known}",
-                "[{sec}] in the import alias file {src} is not a known list of codes; use one of {known}",
-                src=source, sec=section, known=", ".join(BY_NAME)))
+            raise AliasConfigError(
+                tr(
+                    "导入别名文件 {src} 中的 [{sec}] 不是已知的代码表，可用：{known}",
+                    "[{sec}] in the import alias file {src} is not a known list of codes; use one of {known}",
+                    src=source,
+                    sec=section,
+                    known=", ".join(BY_NAME),
+                )
+            )
         codes = {m.value for m in enum}
         for code, spellings in entries.items():
             if code not in codes:
-                raise AliasConfigError(tr(
-                    "导入别名文件 {src} 的 [{sec}] 中没有代码 {code}，可用：{known}",
-                    "[{sec}] in the import alias file {src} has no code {code}; use one of {known}",
-                    src=source, sec=section, code=code, known=", ".join(sorted(codes))))
+                raise AliasConfigError(
+                    tr(
+                        "导入别名文件 {src} 的 [{sec}] 中没有代码 {code}，可用：{known}",
+                        "[{sec}] in the import alias file {src} has no code {code}; use one of {known}",
+                        src=source,
+                        sec=section,
+                        code=code,
+                        known=", ".join(sorted(codes)),
+                    )
+                )
             if isinstance(spellings, str):
                 spellings = [spellings]
             if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
-                raise AliasConfigError(tr(
-                    "导入别名文件 {src} 的 [{sec}] {code} 应为文字列表，例如 [\"投顾\", \"投资顾问\"]",
-                    "[{sec}] {code} in the import alias file {src} should be a list of texts, e.g. "
-                    "[\"adviser\", \"IA\"]", src=source, sec=section, code=code))
+                raise AliasConfigError(
+                    tr(
+                        '导入别名文件 {src} 的 [{sec}] {code} 应为文字列表，例如 ["投顾", "投资顾问"]',
+                        "[{sec}] {code} in the import alias file {src} should be a list of texts, e.g. "
+                        '["adviser", "IA"]',
+                        src=source,
+                        sec=section,
+                        code=code,
+                    )
+                )
             out.setdefault(enum, {})[code] = tuple(spellings)
     return out
 

@@ -236,9 +236,33 @@ class ImportStatus(StrEnum):
 
 
 VOCABULARY: tuple[type[StrEnum], ...] = (
-    Role, Qualification, ClientType, ClientStatus, RiskLevel, Board, Side, Grade, Activity, ChurnRisk, RiskStyle,
-    TradingAbility, Lifecycle, Tier, CapabilityComponent, TouchType, Channel, TouchStatus, TaskSource, TaskStatus,
-    ReassignReason, AssignmentReason, RequestStatus, SuggestionKind, SuggestionStatus, ImportKind, ImportStatus,
+    Role,
+    Qualification,
+    ClientType,
+    ClientStatus,
+    RiskLevel,
+    Board,
+    Side,
+    Grade,
+    Activity,
+    ChurnRisk,
+    RiskStyle,
+    TradingAbility,
+    Lifecycle,
+    Tier,
+    CapabilityComponent,
+    TouchType,
+    Channel,
+    TouchStatus,
+    TaskSource,
+    TaskStatus,
+    ReassignReason,
+    AssignmentReason,
+    RequestStatus,
+    SuggestionKind,
+    SuggestionStatus,
+    ImportKind,
+    ImportStatus,
 )
 
 

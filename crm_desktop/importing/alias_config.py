@@ -27,9 +27,15 @@ def alias_files() -> list[Path]:
     if override:
         path = Path(override)
         if not path.is_file():
-            raise AliasConfigError(tr("找不到导入别名文件 {path}（环境变量 {env}）：请检查路径或删除该变量。",
-                                      "The import alias file {path} (from {env}) does not exist; fix the path or "
-                                      "unset the variable.", path=path, env=ENV))
+            raise AliasConfigError(
+                tr(
+                    "找不到导入别名文件 {path}（环境变量 {env}）：请检查路径或删除该变量。",
+                    "The import alias file {path} (from {env}) does not exist; fix the path or "
+                    "unset the variable.",
+                    path=path,
+                    env=ENV,
+                )
+            )
         files.append(path)
     else:
         own = user_data_dir() / FILE_NAME
@@ -50,8 +56,14 @@ def load_aliases() -> Aliases:
         try:
             text = p.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise AliasConfigError(tr("无法读取导入别名文件 {path}：{err}", "Cannot read the import alias file "
-                                      "{path}: {err}", path=p, err=exc)) from None
+            raise AliasConfigError(
+                tr(
+                    "无法读取导入别名文件 {path}：{err}",
+                    "Cannot read the import alias file {path}: {err}",
+                    path=p,
+                    err=exc,
+                )
+            ) from None
         layers.append(parse_alias_text(text, str(p)))
     aliases = merge(layers)
     _cached = (stamp, aliases)
