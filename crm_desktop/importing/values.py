@@ -260,6 +260,8 @@ def _strip_separators(s: str) -> str:
 
 def make_choice(resolver: Resolver[Any], *, required: bool, default: str | None = None) -> Parser:
     """A coded value by any spelling the domain's aliases accept; the stored value is the code."""
+    # A coded column has few distinct spellings per file: normalising each cell again would be the hot spot.
+    seen: dict[str, str | None] = {}
 
     def parse(raw: Any) -> str | None:
         s = raw.strip() if isinstance(raw, str) else cell_text(raw)
@@ -269,7 +271,12 @@ def make_choice(resolver: Resolver[Any], *, required: bool, default: str | None 
             if required:
                 raise _required()
             return None
+        code = seen.get(s)
+        if code is not None:
+            return code
         member = resolver.get(s)
+        if member is not None and len(seen) < 1000:
+            seen[s] = member.value
         if member is None:
             raise CellError(tr("不是允许的值，可选：{allowed}", "is not an allowed value; use {allowed}",
                                allowed=resolver.hint()))
