@@ -32,7 +32,6 @@ _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 _SEC_CODE_RE = re.compile(r"^[0-9A-Za-z.]{1,12}$")
 
 
-
 @dataclass(frozen=True)
 class Column:
     name: str

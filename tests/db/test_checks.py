@@ -54,3 +54,25 @@ def test_a_bad_code_is_refused_by_the_store(seeded: Seed, sql: str, constraint: 
         s.execute(text(sql))
     with seeded.store.transaction() as s:
         s.execute(text("UPDATE client SET risk_level = 'C5' WHERE client_no = '001000'"))  # a known code passes
+
+
+def test_upgrade_names_unknown_codes_and_changes_nothing(db_url: str) -> None:
+    from crm_desktop.db import migrate
+    from crm_desktop.db.store import connect, resolve_url
+    from crm_desktop.errors import StoreError
+
+    engine = connect(resolve_url(db_url))
+    try:
+        migrate.upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO security (code, name, board) VALUES ('000001', 'X', 'nasdaq')"))
+        with pytest.raises(StoreError, match=r"security\.board: nasdaq"):
+            migrate.upgrade(engine)
+        assert migrate.current_revision(engine) == "0001"
+        assert inspect(engine).get_check_constraints("security") == []
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE security SET board = 'main'"))
+        migrate.upgrade(engine)
+        assert migrate.is_at_head(engine)
+    finally:
+        engine.dispose()
