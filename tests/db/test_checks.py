@@ -53,7 +53,9 @@ def test_a_bad_code_is_refused_by_the_store(seeded: Seed, sql: str, constraint: 
     with pytest.raises(IntegrityError, match=constraint), seeded.store.transaction() as s:
         s.execute(text(sql))
     with seeded.store.transaction() as s:
-        s.execute(text("UPDATE client SET risk_level = 'C5' WHERE client_no = '001000'"))  # a known code passes
+        s.execute(
+            text("UPDATE client SET risk_level = 'C5' WHERE client_no = '001000'")
+        )  # a known code passes
 
 
 def test_upgrade_names_unknown_codes_and_changes_nothing(db_url: str) -> None:

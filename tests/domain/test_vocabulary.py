@@ -165,15 +165,33 @@ def test_a_spelling_may_not_name_two_codes() -> None:
 
 
 def test_domain_is_pure() -> None:
-    banned = ("PySide6", "sqlalchemy", "crm_desktop.db", "crm_desktop.services", "crm_desktop.gui", "crm_desktop.cli",
-              "crm_desktop.importing", "crm_desktop.paths", "pandas", "os", "pathlib")
+    banned = (
+        "PySide6",
+        "sqlalchemy",
+        "crm_desktop.db",
+        "crm_desktop.services",
+        "crm_desktop.gui",
+        "crm_desktop.cli",
+        "crm_desktop.importing",
+        "crm_desktop.paths",
+        "pandas",
+        "os",
+        "pathlib",
+    )
     offenders = []
     for path in sorted((ROOT / "crm_desktop" / "domain").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
-            offenders += [f"{path.name}: {n}" for n in names for b in banned if n == b or n.startswith(b + ".")]
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.module
+                else []
+            )
+            offenders += [
+                f"{path.name}: {n}" for n in names for b in banned if n == b or n.startswith(b + ".")
+            ]
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open":
                 offenders.append(f"{path.name}: open()")
     assert offenders == []

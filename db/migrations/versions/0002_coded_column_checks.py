@@ -20,6 +20,20 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+# a task's type is the touch that closes it
+TOUCH_TYPES = (
+    "phone_call",
+    "visit",
+    "review_letter",
+    "risk_disclosure",
+    "risk_reassessment",
+    "retention_call",
+    "message",
+    "greeting",
+    "complaint",
+    "handover",
+)
+
 CHECKS: dict[str, dict[str, tuple[str, ...]]] = {
     "staff": {
         "role": ("investment_manager", "branch_manager", "admin"),
@@ -36,18 +50,7 @@ CHECKS: dict[str, dict[str, tuple[str, ...]]] = {
         "side": ("buy", "sell"),
     },
     "service_task": {
-        "task_type": (
-            "phone_call",
-            "visit",
-            "review_letter",
-            "risk_disclosure",
-            "risk_reassessment",
-            "retention_call",
-            "message",
-            "greeting",
-            "complaint",
-            "handover",
-        ),
+        "task_type": TOUCH_TYPES,
         "source": (
             "recurring",
             "new_account",
@@ -61,18 +64,7 @@ CHECKS: dict[str, dict[str, tuple[str, ...]]] = {
         "status": ("open", "done", "overdue", "cancelled"),
     },
     "touch": {
-        "touch_type": (
-            "phone_call",
-            "visit",
-            "review_letter",
-            "risk_disclosure",
-            "risk_reassessment",
-            "retention_call",
-            "message",
-            "greeting",
-            "complaint",
-            "handover",
-        ),
+        "touch_type": TOUCH_TYPES,
         "channel": ("phone", "in_person", "wechat", "sms", "email", "mail", "system"),
         "status": ("active", "cancelled", "superseded"),
     },
