@@ -432,8 +432,25 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
 
 
+def _require_clean(frame: pd.DataFrame, table: str) -> None:
+    """Refuse to store NaN or infinity (an engine fault): SQLite would keep NULL and PostgreSQL the text
+    or float NaN, so the same run would read differently on the two backends. None (NULL) is allowed."""
+    for name in frame.columns:
+        values = frame[name]
+        if pd.api.types.is_float_dtype(values.dtype):
+            bad = not np.isfinite(values.to_numpy(dtype=np.float64)).all()
+        elif values.dtype == object:
+            bad = any(isinstance(v, float) and not np.isfinite(v) for v in values)
+        else:
+            bad = not isinstance(values.dtype, pd.Int64Dtype) and bool(values.isna().any())
+        if bad:
+            raise ValueError(f"scoring result {table}.{name} holds NaN or infinity; nothing was stored")
+
+
 def _store_results(session: Session, run_id: int, result: ScoringResult) -> None:
     c = result.clients
+    _require_clean(c.drop(columns=["reasons"]), "clients")
+    _require_clean(result.managers.drop(columns=["components", "reasons"], errors="ignore"), "managers")
     cols = {k: c[k].tolist() for k in c.columns}
     rows = [
         {

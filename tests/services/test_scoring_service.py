@@ -25,6 +25,7 @@ from crm_desktop.db.models import (
 from crm_desktop.db.store import Store
 from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.scoring import ENGINE_VERSION, render_reasons
+from crm_desktop.scoring.engine import ScoringResult
 from crm_desktop.services import scoring
 from tests.factories import Seed, add_client
 
@@ -124,6 +125,33 @@ def test_unassigned_client_without_dates_is_scored(seeded: Seed) -> None:
     assert summary.client_count == 7
     with seeded.store.read() as s:
         assert scoring.latest_client_scores(s, [cid])[cid].grade == "V1"
+
+
+def test_clients_without_holdings_store_null_not_nan(seeded: Seed) -> None:
+    _fill(seeded)
+    scoring.run_scoring(seeded.store, None, AS_OF)
+    with seeded.store.read() as s:
+        industries = {cid: sc.top_industry for cid, sc in scoring.latest_client_scores(s).items()}
+    assert industries.pop(seeded.clients["001000"]) == "银行"
+    assert set(industries.values()) == {None}
+
+
+def test_a_nan_from_the_engine_is_refused_and_nothing_is_stored(seeded: Seed,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill(seeded)
+    real = scoring.score
+
+    def with_a_nan(*args: object, **kwargs: object) -> ScoringResult:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        result.clients.loc[1, "turnover"] = float("nan")
+        return result
+
+    monkeypatch.setattr(scoring, "score", with_a_nan)
+    with pytest.raises(ValueError, match=r"clients\.turnover"):
+        scoring.run_scoring(seeded.store, None, AS_OF)
+    with seeded.store.read() as s:
+        assert scoring.latest_run_id(s) is None
+        assert s.scalar(select(func.count()).select_from(ScoreRun)) == 0
 
 
 def test_empty_store_scores_without_error(store: Store) -> None:
