@@ -154,6 +154,35 @@ def test_a_nan_from_the_engine_is_refused_and_nothing_is_stored(seeded: Seed,
         assert s.scalar(select(func.count()).select_from(ScoreRun)) == 0
 
 
+def test_a_commit_during_the_reads_does_not_reach_the_run(seeded: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run reads in one transaction: a commit that lands after the clients were read and before the
+    snapshots are read (another workstation emptying 001000's account) is not half seen."""
+    _fill(seeded)
+    c0 = seeded.clients["001000"]
+    real = scoring._fetch
+    fetched: list[str] = []
+
+    def commit_after_the_clients(session: object, sql: str, *args: object, **kwargs: object) -> object:
+        out = real(session, sql, *args, **kwargs)  # type: ignore[arg-type]
+        fetched.append(sql)
+        if len(fetched) == 1:
+            with seeded.store.transaction() as other:
+                for snap in other.scalars(select(AssetSnapshot).where(AssetSnapshot.client_id == c0)):
+                    snap.total_assets = Decimal("0")
+                    snap.securities_value = Decimal("0")
+        return out
+
+    monkeypatch.setattr(scoring, "_fetch", commit_after_the_clients)
+    during = scoring.run_scoring(seeded.store, None, AS_OF)
+    assert "FROM client" in fetched[0] and any("asset_snapshot" in q for q in fetched[1:])
+    monkeypatch.setattr(scoring, "_fetch", real)
+    after = scoring.run_scoring(seeded.store, None, AS_OF)
+    with seeded.store.read() as s:
+        seen = {r: s.get(ClientScore, (r, c0)) for r in (during.run_id, after.run_id)}
+    assert seen[during.run_id] is not None and seen[during.run_id].avg_assets == Decimal("3250000.00")
+    assert seen[after.run_id] is not None and seen[after.run_id].avg_assets == Decimal("0.00")
+
+
 def test_empty_store_scores_without_error(store: Store) -> None:
     summary = scoring.run_scoring(store, None, date(2025, 1, 31))
     assert summary.client_count == 0
