@@ -178,9 +178,9 @@ def test_a_commit_during_the_reads_does_not_reach_the_run(seeded: Seed, monkeypa
     monkeypatch.setattr(scoring, "_fetch", real)
     after = scoring.run_scoring(seeded.store, None, AS_OF)
     with seeded.store.read() as s:
-        seen = {r: s.get(ClientScore, (r, c0)) for r in (during.run_id, after.run_id)}
-    assert seen[during.run_id] is not None and seen[during.run_id].avg_assets == Decimal("3250000.00")
-    assert seen[after.run_id] is not None and seen[after.run_id].avg_assets == Decimal("0.00")
+        seen = {r: s.scalar(select(ClientScore.avg_assets).where(ClientScore.run_id == r, ClientScore.client_id == c0))
+                for r in (during.run_id, after.run_id)}
+    assert seen == {during.run_id: Decimal("3250000.00"), after.run_id: Decimal("0.00")}
 
 
 def test_empty_store_scores_without_error(store: Store) -> None:
