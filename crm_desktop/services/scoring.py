@@ -116,11 +116,13 @@ def _numeric_block(rows: Sequence[Sequence[Any]], columns: int) -> np.ndarray:
 
 
 def _fetch(session: Session, sql: str, params: dict[str, Any], names: Sequence[str],
-           numeric: Sequence[bool], chunk: int = 500_000) -> pd.DataFrame:
+           numeric: Sequence[bool], chunk: int = 20_000) -> pd.DataFrame:
     """Run raw SQL on the session's connection and build columns chunk by chunk.
 
     Going below the ORM matters here: 25 million snapshot rows through Decimal and Row objects would
-    take minutes; plain floats straight into numpy take seconds.
+    take minutes; plain floats straight into numpy take seconds. Small chunks let the row tuples of one
+    chunk reuse the memory of the last instead of new pages from the kernel: 22 M snapshot rows cost
+    18-19 s of CPU in chunks of 20,000 and 22 s in chunks of 500,000 (a quarter of the page faults).
     """
     conn = session.connection()
     dialect = conn.dialect.name
