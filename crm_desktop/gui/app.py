@@ -8,6 +8,7 @@ so none of them is on the way to the login dialog.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
@@ -198,6 +199,7 @@ class StoreOpener:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
     app = create_application(argv, args.lang)
