@@ -9,8 +9,11 @@ PY="${PYTHON:-python3}"
 OUT="$REPO/dist"
 
 echo "== freeze: wheel and a fresh build environment"
-rm -rf "$WORK/dist"
-"$PY" -m pip wheel --no-deps -q -w "$WORK/dist" "$REPO"
+# From a copy of the files git would commit (see smoke.sh).
+rm -rf "$WORK/dist" "$WORK/src" && mkdir -p "$WORK/src"
+(cd "$REPO" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2>/dev/null) \
+    | tar -xf - -C "$WORK/src"
+"$PY" -m pip wheel --no-deps -q -w "$WORK/dist" "$WORK/src"
 "$PY" -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install -q "$WORK"/dist/crm_desktop-*.whl "psycopg[binary]>=3.1" "pyinstaller>=6.10"
 echo "== freeze: pyinstaller"

@@ -21,8 +21,12 @@ fail() { printf 'SMOKE FAILED: %s\n' "$*" >&2; printf 'smoke: %d passed, 1 faile
 
 if [[ -z "$BIN" ]]; then
     step "build the wheel"
-    rm -rf "$WORK/dist"
-    "$PY" -m pip wheel --no-deps -q -w "$WORK/dist" "$REPO"
+    # From a copy of the files git would commit: an in-tree build/ left by an earlier build can put stale
+    # modules into the wheel, and the checkout stays untouched.
+    rm -rf "$WORK/dist" "$WORK/src" && mkdir -p "$WORK/src"
+    (cd "$REPO" && git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2>/dev/null) \
+        | tar -xf - -C "$WORK/src"
+    "$PY" -m pip wheel --no-deps -q -w "$WORK/dist" "$WORK/src"
     step "install it into a fresh venv (not editable)"
     "$PY" -m venv "$WORK/venv"
     "$WORK/venv/bin/pip" install -q "$WORK"/dist/crm_desktop-*.whl

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -55,8 +56,12 @@ print(json.dumps({
 
 @pytest.mark.slow
 def test_installed_wheel_finds_its_data_through_importlib_resources(tmp_path: Path) -> None:
+    # Built from a copy: an in-tree build/ could hold stale modules, and parallel runs would share it.
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "screenshots"))
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
                    check=True, capture_output=True, cwd=tmp_path)
     (wheel,) = dist.glob("crm_desktop-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
