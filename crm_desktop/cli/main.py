@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 from crm_desktop import __version__
 from crm_desktop.cli import argparse_zh
+from crm_desktop.cli.commands import command_modules
 from crm_desktop.cli.context import CliContext
-from crm_desktop.cli.registry import Registry, command_modules
+from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import Cancelled, CrmError
 from crm_desktop.i18n import language_from_env, set_language, tr
 

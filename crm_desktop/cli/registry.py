@@ -10,31 +10,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from types import ModuleType
 from typing import Any
 
 from crm_desktop.cli.context import CliContext
 
 Handler = Callable[[CliContext], int | None]
-
-
-def command_modules() -> list[ModuleType]:
-    """Every command module, in the order their commands appear in ``crm --help``."""
-    from crm_desktop.cli.commands import (
-        admin,
-        clients,
-        dashboard,
-        demo,
-        importer,
-        letters,
-        notifications,
-        reassign,
-        scoring,
-        service,
-        store,
-    )
-
-    return [admin, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service, store]
 
 
 class Registry:

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from crm_desktop.cli import commands
+from crm_desktop.cli.commands import command_modules
 from crm_desktop.cli.main import _plain_error, build_parser, main
-from crm_desktop.cli.registry import command_modules
 from crm_desktop.db.models import AuditLog
 from crm_desktop.db.store import open_store
 from crm_desktop.errors import StoreError
@@ -26,7 +26,7 @@ from tests.services.test_scoring_service import _fill
 def test_registry_lists_every_command_module() -> None:
     found = {m.name for m in pkgutil.iter_modules(commands.__path__)}
     listed = {m.__name__.rsplit(".", 1)[1] for m in command_modules()}
-    assert listed == found, "add the new module to crm_desktop.cli.registry.command_modules()"
+    assert listed == found, "add the new module to crm_desktop.cli.commands.command_modules()"
     assert all(callable(getattr(m, "register", None)) for m in command_modules())
 
 

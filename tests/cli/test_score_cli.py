@@ -83,7 +83,7 @@ def test_export_is_the_same_file_on_both_backends(sqlite_store: Store, pg_store:
     for store in (sqlite_store, pg_store):
         seed = seed_branch(store)
         _fill(seed)
-        assert run(seed, "score", "--quiet", "--as-of", "2025-06-30", monkeypatch=monkeypatch, password=None) == 0
+        assert run(seed, "score", "--quiet", "--as-of", "2025-06-30", "--as-user", "bm", monkeypatch=monkeypatch) == 0
         target = tmp_path / f"{store.dialect}.csv"
         assert run(seed, "export", "scores", "--out", str(target), "--as-user", "bm", monkeypatch=monkeypatch) == 0
         files.append(target.read_bytes())
