@@ -169,8 +169,8 @@ def _profile_at(events: pd.DataFrame, profiles: pd.DataFrame, day_col: str) -> p
 def _first_confirmed(warnings: pd.DataFrame) -> dict[tuple[int, str], int]:
     if warnings.empty:
         return {}
-    g = warnings.groupby(["client_id", "subject"], sort=False)["confirmed_on"].min()
-    return {(int(c), str(s)): int(d) for (c, s), d in g.items()}
+    g = warnings.groupby(["client_id", "subject"], sort=False)["confirmed_on"].min().reset_index()
+    return {(int(c), str(subj)): int(d) for c, subj, d in g.itertuples(index=False, name=None)}
 
 
 def check(profiles: pd.DataFrame, events: pd.DataFrame, permissions: pd.DataFrame, warnings: pd.DataFrame,
@@ -242,12 +242,13 @@ def _event_findings(profiles: pd.DataFrame, events: pd.DataFrame, permissions: p
         perm = ev["permission"].fillna("").astype(str).to_numpy()
         cid = ev["client_id"].to_numpy().astype(np.int64)
         code = ev["code"].to_numpy()
+        days = ev["day"].to_numpy().astype(np.int64)
         warned = np.full(len(ev), -1, dtype=np.int64)
         for i in np.flatnonzero(over):
             c = int(cid[i])
             conf = [d for d in (first.get((c, str(code[i]))), first.get((c, "perm:" + perm[i])) if perm[i] else None)
                     if d is not None]
-            warned[i] = 1 if conf and min(conf) <= int(ev["day"].iat[i]) else 0
+            warned[i] = 1 if conf and min(conf) <= int(days[i]) else 0
         out.append(frame(over, FindingKind.OVER_LEVEL, warned))
     if lowest_hit.any():
         out.append(frame(lowest_hit, FindingKind.LOWEST_CATEGORY))
