@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from crm_desktop.domain import suitability_vocab as sv
 from crm_desktop.i18n import tr
 from crm_desktop.importing import values as v
 
-KIND_NAMES = ("staff", "clients", "securities", "assets", "trades", "holdings")
+KIND_NAMES = ("staff", "clients", "securities", "assets", "trades", "holdings", "products", "risk-profiles",
+              "permissions", "warnings")
 
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 _SEC_CODE_RE = re.compile(r"^[0-9A-Za-z.]{1,12}$")
@@ -132,6 +135,7 @@ STAFF = KindSpec(
                lambda: v.make_list(_qualifications(), allowed_hint=", ".join(_qualification_codes())),
                aliases=("从业资格",)),
         Column("active", "在职", lambda: v.make_bool(default=1), aliases=("是否在职",)),
+        Column("adviser_reg_no", "执业证书编号", _code(40, required=False), aliases=("投顾执业编号", "reg_no")),
     ),
     key=("login",),
 )
@@ -221,7 +225,68 @@ HOLDINGS = KindSpec(
     key=("client_no", "date", "code"),
 )
 
-KINDS: dict[str, KindSpec] = {k.name: k for k in (STAFF, CLIENTS, SECURITIES, ASSETS, TRADES, HOLDINGS)}
+
+
+def _vocab(enum: type[StrEnum], *, required: bool = True) -> Callable[[], v.Parser]:
+    return _choice(sv.import_choices(enum), sv.allowed_hint(enum), required=required)
+
+
+_RATINGS = {f"R{i}": f"R{i}" for i in range(1, 6)}
+_PRODUCT_CODE_RE = re.compile(r"^[0-9A-Za-z.\-_]{1,20}$")
+_PRODUCT_CODE_HINT = ("只能包含字母、数字、点、下划线和减号", "may only hold letters, digits, . _ -")
+
+PRODUCTS = KindSpec(
+    "products", "产品", "products",
+    (
+        Column("code", "产品代码", _code(20, pattern=_PRODUCT_CODE_RE, hint=_PRODUCT_CODE_HINT), required=True),
+        Column("name", "产品名称", _text(100, required=True), required=True, aliases=("产品简称",)),
+        Column("type", "产品类型", _vocab(sv.ProductType), required=True),
+        Column("risk_level", "风险等级", _choice(_RATINGS, "R1–R5", required=True), required=True,
+               aliases=("产品风险等级", "risk_rating")),
+    ),
+    key=("code",),
+)
+
+RISK_PROFILES = KindSpec(
+    "risk-profiles", "风险测评", "risk profiles",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("risk_level", "风险等级", _choice(RISK_LEVELS, "C1–C5", required=True), required=True,
+               aliases=("风险承受能力",)),
+        Column("lowest_category", "最低类别", lambda: v.make_bool(default=0), aliases=("最低风险承受能力类别",)),
+        Column("assessed_on", "测评日期", _date(required=True, past=True), required=True, aliases=("风险测评日期",)),
+        Column("valid_until", "有效期至", _date(), aliases=("有效期",)),
+        Column("investor_class", "投资者类别", _vocab(sv.InvestorClass, required=False)),
+    ),
+    key=("client_no", "assessed_on"),
+)
+
+PERMISSIONS = KindSpec(
+    "permissions", "交易权限", "trading permissions",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("permission", "权限", _vocab(sv.Permission), required=True, aliases=("交易权限",)),
+        Column("opened_on", "开通日期", _date(required=True, past=True), required=True),
+    ),
+    key=("client_no", "permission"),
+)
+
+WARNINGS = KindSpec(
+    "warnings", "特别风险警示", "risk warnings",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("product_code", "产品代码", _code(20, required=False, pattern=_PRODUCT_CODE_RE,
+                                                hint=_PRODUCT_CODE_HINT)),
+        Column("permission", "权限", _vocab(sv.Permission, required=False), aliases=("交易权限",)),
+        Column("confirmed_on", "确认日期", _date(required=True, past=True), required=True),
+        Column("channel", "方式", _vocab(sv.WarningChannel), required=True, aliases=("确认方式",)),
+        Column("evidence", "凭证", _text(200, required=True), required=True, aliases=("凭证编号", "留痕编号")),
+    ),
+    key=("client_no", "product_code", "permission", "confirmed_on"),
+)
+
+KINDS: dict[str, KindSpec] = {k.name: k for k in (STAFF, CLIENTS, SECURITIES, ASSETS, TRADES, HOLDINGS, PRODUCTS,
+                                                  RISK_PROFILES, PERMISSIONS, WARNINGS)}
 
 
 def _qualification_codes() -> list[str]:

@@ -1,0 +1,568 @@
+"""Investor suitability (投资者适当性) use cases: the check, the register, warnings, corrections.
+
+The rule itself is pure (:mod:`crm_desktop.domain.suitability`); this module reads the store into
+its frames, writes the findings of a check (replacing the previous ones for the same clients), and
+turns violations into tasks: a compliance task for a violation nobody warned the client about, an
+invitation task when the assessment runs out within the configured days.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import delete, func, select, true
+from sqlalchemy.orm import Session
+
+from crm_desktop import clock
+from crm_desktop.db.models import (
+    Client,
+    ClientScore,
+    Product,
+    RiskProfile,
+    RiskWarning,
+    Security,
+    Staff,
+    SuitabilityFinding,
+    TradingPermission,
+)
+from crm_desktop.db.models.enums import ClientStatus, Role, TouchType
+from crm_desktop.db.store import Store
+from crm_desktop.domain import suitability as rule
+from crm_desktop.domain.suitability_vocab import (
+    VIOLATION_KINDS,
+    FindingKind,
+    InvestorClass,
+    Permission,
+    WarningChannel,
+    label_of,
+)
+from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
+from crm_desktop.i18n import tr
+from crm_desktop.paths import resource
+from crm_desktop.services import audit
+from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.visibility import get_visible_client, visible_clients
+
+CONFIG_FILE = ("config", "suitability.toml")
+EXPORT_COLUMNS = ("client_no", "kind", "code", "product_level", "client_level", "trade_date", "warned")
+TASK_SOURCE = "suitability"
+# Which warning channel leaves which kind of touch when a manager records the warning in the app.
+_TOUCH_CHANNEL = {"in_person": "in_person", "phone_recorded": "phone", "online": "wechat", "paper": "in_person"}
+
+
+def load_config(path: Path | None = None) -> rule.SuitabilityConfig:
+    path = path or resource(*CONFIG_FILE)
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        return rule.SuitabilityConfig.from_mapping(data)
+    except FileNotFoundError:
+        return rule.SuitabilityConfig()
+    except (OSError, tomllib.TOMLDecodeError, rule.SuitabilityConfigError) as exc:
+        raise InvalidInput(tr("适当性配置 {path} 有误：{err}。请改正该文件，或恢复安装包自带的版本。",
+                              "The suitability configuration {path} is wrong: {err}. Fix the file or restore "
+                              "the bundled one.", path=path, err=exc)) from exc
+
+
+# ---------------------------------------------------------------- reading the store into frames
+
+
+def _day_sql(dialect: str, column: str) -> str:
+    if dialect == "sqlite":
+        return f"CAST(julianday({column}) - 2440587.5 AS INTEGER)"
+    return f"({column} - DATE '1970-01-01')"
+
+
+def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        sql = sql.replace("?", "%s")
+        for k in params:
+            sql = sql.replace(f":{k}", f"%({k})s")
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    cur = dbapi.cursor()
+    try:
+        cur.execute(sql, params)
+        return list(cur.fetchall())
+    finally:
+        cur.close()
+
+
+@dataclass
+class _Inputs:
+    clients: pd.DataFrame  # client_id, client_no, manager_id
+    profiles: pd.DataFrame
+    events: pd.DataFrame
+    permissions: pd.DataFrame
+    warnings: pd.DataFrame
+
+
+def _scope_ids(session: Session, actor: Actor | None) -> pd.DataFrame:
+    where = visible_clients(actor) if actor is not None else true()
+    rows = session.execute(select(Client.id, Client.client_no, Client.manager_id, Client.risk_level,
+                                  Client.risk_assessed_on, Client.open_date)
+                           .where(where, Client.status != ClientStatus.CLOSED.value)).all()
+    return pd.DataFrame(rows, columns=["client_id", "client_no", "manager_id", "risk_level", "assessed_on",
+                                       "open_date"])
+
+
+def _ratings(session: Session, cfg: rule.SuitabilityConfig) -> dict[str, tuple[int, str]]:
+    """code -> (rating 1..5, permission needed or ''): products win over the board table."""
+    out: dict[str, tuple[int, str]] = {}
+    for code, name, board in session.execute(select(Security.code, Security.name, Security.board)):
+        out[code] = (cfg.stock_rating(board, name), cfg.permission_for(board))
+    for code, rating in session.execute(select(Product.code, Product.risk_rating)):
+        perm = out.get(code, (0, ""))[1]
+        out[code] = (rule.rating_value(rating), perm)
+    return out
+
+
+def _load(session: Session, actor: Actor | None, as_of: date, cfg: rule.SuitabilityConfig) -> _Inputs:
+    d = session.get_bind().dialect.name
+    clients = _scope_ids(session, actor)
+    ids = set(clients["client_id"].tolist())
+
+    prof = pd.DataFrame(_rows(session, (
+        f"SELECT client_id, level, lowest_category, {_day_sql(d, 'assessed_on')}, {_day_sql(d, 'valid_until')}, "
+        "investor_class FROM risk_profile"), {}),
+        columns=["client_id", "level", "lowest", "assessed_on", "valid_until", "investor_class"])
+    prof = prof[prof["client_id"].isin(ids)]
+    prof = pd.DataFrame({
+        "client_id": prof["client_id"].astype(np.int64), "level": prof["level"].str[1:].astype(np.int64),
+        "lowest": prof["lowest"].astype(bool), "assessed_on": prof["assessed_on"].astype(np.int64),
+        "valid_until": prof["valid_until"].astype(np.int64),
+        "professional": prof["investor_class"] == InvestorClass.PROFESSIONAL.value})
+    # Clients whose assessments were never imported keep the level on the client record.
+    bare = clients[~clients["client_id"].isin(set(prof["client_id"].tolist()))]
+    if not bare.empty:
+        assessed = [a or o for a, o in zip(bare["assessed_on"], bare["open_date"], strict=True)]
+        level = bare["risk_level"].fillna("C1").str.upper()
+        level = level.where(level.isin([f"C{i}" for i in range(1, 6)]), "C1")
+        synth = pd.DataFrame({
+            "client_id": bare["client_id"].astype(np.int64), "level": level.str[1:].astype(np.int64),
+            "lowest": False, "assessed_on": [rule.day_number(a) for a in assessed],
+            "valid_until": [rule.day_number(rule.default_valid_until(a, cfg)) for a in assessed],
+            "professional": False})
+        prof = pd.concat([prof, synth], ignore_index=True)
+
+    ratings = _ratings(session, cfg)
+    start = as_of - timedelta(days=cfg.trade_window_days - 1)
+    trades = pd.DataFrame(_rows(session, (
+        f"SELECT client_id, code, {_day_sql(d, 'trade_date')} FROM trade "
+        "WHERE trade_date >= :start AND trade_date <= :end"), {"start": start, "end": as_of}),
+        columns=["client_id", "code", "day"])
+    holds = pd.DataFrame(_rows(session, (
+        f"SELECT h.client_id, h.code, {_day_sql(d, 'h.date')} FROM holding h JOIN "
+        "(SELECT client_id, max(date) AS d FROM holding WHERE date <= :end GROUP BY client_id) m "
+        "ON m.client_id = h.client_id AND m.d = h.date WHERE h.quantity > 0"), {"end": as_of}),
+        columns=["client_id", "code", "day"])
+    trades["holding"] = False
+    holds["holding"] = True
+    ev = pd.concat([trades, holds], ignore_index=True)
+    ev = ev[ev["client_id"].isin(ids)].drop_duplicates(["client_id", "code", "day", "holding"])
+    codes, uniq = pd.factorize(ev["code"])
+    info = [ratings.get(c, (0, "")) for c in uniq.tolist()]
+    rating = np.array([r for r, _p in info], dtype=np.int64)
+    perm = np.array([p for _r, p in info], dtype=object)
+    events = pd.DataFrame({
+        "client_id": ev["client_id"].to_numpy(np.int64), "code": ev["code"].to_numpy(),
+        "day": ev["day"].to_numpy(np.int64), "rating": rating[codes] if len(ev) else np.zeros(0, np.int64),
+        "permission": perm[codes] if len(ev) else np.zeros(0, object), "holding": ev["holding"].to_numpy()})
+    # Unrated codes (neither a product nor a known security) cannot be judged.
+    events = events[events["rating"] > 0]
+
+    perms = pd.DataFrame(_rows(session, (
+        f"SELECT client_id, permission, {_day_sql(d, 'opened_on')} FROM trading_permission"), {}),
+        columns=list(rule.PERMISSION_COLUMNS))
+    perms = perms[perms["client_id"].isin(ids)]
+    warns = pd.DataFrame(_rows(session, (
+        f"SELECT client_id, subject_kind, subject, {_day_sql(d, 'confirmed_on')} FROM risk_warning "
+        "WHERE confirmed_on <= :end"), {"end": as_of}),
+        columns=["client_id", "subject_kind", "subject", "confirmed_on"])
+    warns = warns[warns["client_id"].isin(ids)]
+    warns = pd.DataFrame({
+        "client_id": warns["client_id"].astype(np.int64),
+        "subject": np.where(warns["subject_kind"] == "permission", "perm:" + warns["subject"].astype(str),
+                            warns["subject"].astype(str)),
+        "confirmed_on": warns["confirmed_on"].astype(np.int64)})
+    return _Inputs(clients, prof, events, perms, warns)
+
+
+# ---------------------------------------------------------------- the check
+
+
+@dataclass
+class CheckSummary:
+    as_of: date
+    clients: int
+    counts: dict[str, int]
+    unwarned_over_level: int
+    tasks_created: int
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def violations(self) -> int:
+        return sum(self.counts.get(k.value, 0) for k in VIOLATION_KINDS)
+
+
+def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> CheckSummary:
+    """Check every visible client (all clients for a system run) and replace their findings."""
+    started = time.perf_counter()
+    as_of = as_of or clock.today()
+    if as_of > clock.today():
+        raise InvalidInput(tr("检查日 {d} 在将来，请选择今天或之前的日期。",
+                              "The as-of date {d} is in the future; choose today or earlier.", d=as_of))
+    cfg = load_config()
+    timings: dict[str, float] = {}
+    with store.transaction() as session:
+        if actor is not None:
+            refresh_actor(session, actor)
+        t = time.perf_counter()
+        inputs = _load(session, actor, as_of, cfg)
+        timings["read"] = time.perf_counter() - t
+        t = time.perf_counter()
+        found = rule.check(inputs.profiles, inputs.events, inputs.permissions, inputs.warnings,
+                           rule.day_number(as_of))
+        timings["rule"] = time.perf_counter() - t
+        t = time.perf_counter()
+        _replace_findings(session, inputs.clients, found, as_of)
+        created = _create_tasks(session, inputs, found, as_of, cfg)
+        timings["write"] = time.perf_counter() - t
+        counts = Counter(found["kind"].tolist())
+        unwarned = int(((found["kind"] == FindingKind.OVER_LEVEL.value) & (found["warned"] == 0)).sum())
+        summary = CheckSummary(as_of, len(inputs.clients), dict(counts), unwarned, created,
+                               time.perf_counter() - started, timings)
+        audit.record(session, actor, "suitability.check", "suitability_finding", None, as_of=as_of.isoformat(),
+                     clients=summary.clients, counts=summary.counts, unwarned_over_level=unwarned,
+                     tasks_created=created)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _replace_findings(session: Session, clients: pd.DataFrame, found: pd.DataFrame, as_of: date) -> None:
+    ids = clients["client_id"].tolist()
+    if len(ids) == session.scalar(select(func.count()).select_from(Client)):
+        session.execute(delete(SuitabilityFinding))
+    else:
+        for i in range(0, len(ids), 900):
+            session.execute(delete(SuitabilityFinding).where(SuitabilityFinding.client_id.in_(ids[i:i + 900])))
+    if found.empty:
+        return
+    lv = found["product_level"].to_numpy()
+    cl = found["client_level"].to_numpy()
+    days = found["day"].to_numpy()
+    warned = found["warned"].to_numpy()
+    rows = [{
+        "client_id": int(c), "kind": k, "code": str(code),
+        "product_level": f"R{int(p)}" if p else None, "client_level": f"C{int(q)}" if q else None,
+        "trade_date": rule.from_day_number(int(dy)) if dy != rule.NO_DAY else None,
+        "warned": None if w < 0 else bool(w), "as_of": as_of,
+    } for c, k, code, p, q, dy, w in zip(found["client_id"].tolist(), found["kind"].tolist(),
+                                         found["code"].tolist(), lv, cl, days, warned, strict=True)]
+    table: Any = SuitabilityFinding.__table__
+    for i in range(0, len(rows), 5000):
+        session.execute(table.insert(), rows[i:i + 5000])
+
+
+def _create_tasks(session: Session, inputs: _Inputs, found: pd.DataFrame, as_of: date,
+                  cfg: rule.SuitabilityConfig) -> int:
+    from crm_desktop.services.tasks import _insert_ignoring_duplicates
+
+    manager = dict(zip(inputs.clients["client_id"].tolist(), inputs.clients["manager_id"].tolist(), strict=True))
+    candidates: list[tuple[Any, ...]] = []
+    unwarned = found[(found["kind"].isin([FindingKind.LOWEST_CATEGORY.value, FindingKind.NO_PERMISSION.value]))
+                     | ((found["kind"] == FindingKind.OVER_LEVEL.value) & (found["warned"] == 0))]
+    due = as_of + timedelta(days=5)
+    for cid, kind, code in unwarned[["client_id", "kind", "code"]].drop_duplicates().itertuples(index=False):
+        m = manager.get(int(cid))
+        if m is None or pd.isna(m):
+            continue
+        # One task per client, kind and product: repeated trades of it do not pile up tasks.
+        candidates.append((int(cid), int(m), TouchType.RISK_DISCLOSURE.value, TASK_SOURCE, due,
+                           f"suitability:{int(cid)}:{kind}:{code}", None, "open"))
+    # Invitation: the current assessment ends within the notice period (or has ended).
+    prof = inputs.profiles
+    if not prof.empty:
+        cur = prof[prof["assessed_on"] <= rule.day_number(as_of)].sort_values("assessed_on")
+        cur = cur.drop_duplicates("client_id", keep="last")
+        horizon = rule.day_number(as_of + timedelta(days=cfg.invite_days_before))
+        for cid, assessed, until in cur.loc[cur["valid_until"] <= horizon,
+                                            ["client_id", "assessed_on", "valid_until"]].itertuples(index=False):
+            m = manager.get(int(cid))
+            if m is None or pd.isna(m):
+                continue
+            a = rule.from_day_number(int(assessed))
+            task_due = max(as_of, rule.from_day_number(int(until)) - timedelta(days=cfg.invite_days_before))
+            candidates.append((int(cid), int(m), TouchType.RISK_REASSESSMENT.value, "risk_reassessment", task_due,
+                               f"risk_reassessment:{int(cid)}:{a.isoformat()}", None, "open"))
+    return len(_insert_ignoring_duplicates(session, candidates))
+
+
+# ---------------------------------------------------------------- the register and the export
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    client_no: str
+    client_name: str
+    manager: str
+    kind: str
+    code: str
+    product_level: str
+    client_level: str
+    trade_date: date | None
+    warned: bool | None
+
+
+@dataclass
+class Register:
+    as_of: date | None
+    counts: dict[str, int]
+    warned: int
+    unwarned: int
+    rows: list[FindingRow]
+
+
+def register(store: Store, actor: Actor, kind: str | None = None, limit: int | None = None) -> Register:
+    """The suitability register of the clients the actor may see: counts by kind, then the list."""
+    with store.read() as session:
+        refresh_actor(session, actor)
+        where = visible_clients(actor)
+        counts = dict(session.execute(
+            select(SuitabilityFinding.kind, func.count()).join(Client, Client.id == SuitabilityFinding.client_id)
+            .where(where).group_by(SuitabilityFinding.kind)).all())
+        warned = dict(session.execute(
+            select(SuitabilityFinding.warned, func.count()).join(Client, Client.id == SuitabilityFinding.client_id)
+            .where(where, SuitabilityFinding.kind == FindingKind.OVER_LEVEL.value)
+            .group_by(SuitabilityFinding.warned)).all())
+        as_of = session.scalar(select(func.max(SuitabilityFinding.as_of)))
+        stmt = (select(Client.client_no, Client.name, Staff.display_name, SuitabilityFinding.kind,
+                       SuitabilityFinding.code, SuitabilityFinding.product_level, SuitabilityFinding.client_level,
+                       SuitabilityFinding.trade_date, SuitabilityFinding.warned)
+                .join(Client, Client.id == SuitabilityFinding.client_id)
+                .outerjoin(Staff, Staff.id == Client.manager_id)
+                .where(where)
+                .order_by(SuitabilityFinding.warned.is_(True), Client.client_no, SuitabilityFinding.kind,
+                          SuitabilityFinding.trade_date, SuitabilityFinding.code))
+        if kind:
+            stmt = stmt.where(SuitabilityFinding.kind == kind)
+        if limit:
+            stmt = stmt.limit(limit)
+        rows = [FindingRow(no, name, mgr or "", k, code or "", pl or "", cl or "", td, w)
+                for no, name, mgr, k, code, pl, cl, td, w in session.execute(stmt)]
+    return Register(as_of, {str(k): int(v) for k, v in counts.items()}, int(warned.get(True, 0)),
+                    int(warned.get(False, 0)), rows)
+
+
+def export_findings(store: Store, actor: Actor, out: Path) -> int:
+    """CSV of the findings the actor may see, with EXPORT_COLUMNS (empty where not applicable)."""
+    reg = register(store, actor)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(EXPORT_COLUMNS)
+            for r in reg.rows:
+                w.writerow([r.client_no, r.kind, r.code, r.product_level, r.client_level,
+                            r.trade_date.isoformat() if r.trade_date else "",
+                            "" if r.warned is None else ("yes" if r.warned else "no")])
+    except OSError as exc:
+        raise InvalidInput(tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out,
+                              err=exc.strerror or exc)) from exc
+    with store.transaction() as session:
+        audit.record(session, actor, "suitability.export", "suitability_finding", None, file=out.name,
+                     rows=len(reg.rows))
+    return len(reg.rows)
+
+
+# ---------------------------------------------------------------- warnings recorded in the app
+
+
+def add_warning(store: Store, actor: Actor, client_no: str, *, product: str | None = None,
+                permission: str | None = None, confirmed_on: date, channel: str, evidence: str) -> int:
+    """Record a special risk warning the client confirmed, with a risk-disclosure touch naming it.
+
+    The touch follows the touch rules (no future date; more than 7 days back is refused here, such
+    records come from the suitability system's export instead).
+    """
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
+    from crm_desktop.services.touches import BACKDATE_LIMIT, CONTENT, IDENTITY, RISK, record_touch_in_session
+
+    if bool(product) == bool(permission):
+        raise InvalidInput(tr("请指定产品代码或权限中的一项（--product 或 --permission）。",
+                              "Name either a product (--product) or a permission (--permission), not both."))
+    if channel not in {c.value for c in WarningChannel}:
+        raise InvalidInput(tr("确认方式 {c} 无效，可选：{ok}。", "The channel {c} is invalid; use one of {ok}.",
+                              c=channel, ok=", ".join(c.value for c in WarningChannel)))
+    evidence = (evidence or "").strip()
+    if not evidence:
+        raise InvalidInput(tr("请填写凭证（录音编号、电子留痕编号或确认书编号）。",
+                              "Give the evidence reference (recording, electronic trace or form number)."))
+    if len(evidence) > 200:
+        raise InvalidInput(tr("凭证最长 200 个字符。", "The evidence reference is at most 200 characters."))
+    today = clock.today()
+    if confirmed_on > today:
+        raise InvalidInput(tr("确认日期 {d} 在将来：只能记录客户已经确认的警示。",
+                              "The confirmation date {d} is in the future: record only confirmed warnings.",
+                              d=confirmed_on))
+    if today - confirmed_on > BACKDATE_LIMIT:
+        raise InvalidInput(tr("确认日期 {d} 早于 7 天前：较早的确认请从适当性系统导出后用 crm import warnings 导入。",
+                              "The confirmation date {d} is more than 7 days ago: import older confirmations "
+                              "from the suitability system with crm import warnings.", d=confirmed_on))
+    with store.transaction() as session:
+        refresh_actor(session, actor)
+        client = get_visible_client(session, actor, client_no)
+        if product:
+            product = product.strip()
+            known = session.get(Product, product) or session.get(Security, product)
+            if known is None:
+                raise NotFound(tr("产品代码 {c} 不存在：请先导入产品。", "Product {c} is unknown: import the products "
+                                  "first.", c=product))
+            kind, subject, what = "product", product, f"{product} {known.name}"
+        else:
+            try:
+                perm = Permission(str(permission).strip())
+            except ValueError:
+                raise InvalidInput(tr("权限 {p} 无效，可选：{ok}。", "The permission {p} is invalid; use one of {ok}.",
+                                      p=permission, ok=", ".join(p.value for p in Permission))) from None
+            kind, subject, what = "permission", perm.value, label_of(Permission, perm.value)
+        dup = session.scalar(select(RiskWarning.id).where(
+            RiskWarning.client_id == client.id, RiskWarning.subject_kind == kind, RiskWarning.subject == subject,
+            RiskWarning.confirmed_on == confirmed_on))
+        if dup is not None:
+            from crm_desktop.errors import Conflict
+
+            raise Conflict(tr("该警示已在 {d} 记录过（记录 {id}）。", "This warning is already on record for {d} "
+                              "(record {id}).", d=confirmed_on, id=dup))
+        at = datetime.combine(confirmed_on, dtime(12, 0), tzinfo=UTC)
+        now = clock.now()
+        if at > now:
+            at = now
+        touch = record_touch_in_session(
+            session, actor, client, touch_type=TouchType.RISK_DISCLOSURE.value, channel=_TOUCH_CHANNEL[channel],
+            occurred_at=at,
+            summary=tr("特别风险警示：{what}，客户已确认（{ch}，凭证 {ev}）。",
+                       "Special risk warning: {what}; confirmed by the client ({ch}, evidence {ev}).",
+                       what=what, ch=label_of(WarningChannel, channel), ev=evidence),
+            checklist={IDENTITY: True, RISK: True, CONTENT: what})
+        row = RiskWarning(client_id=client.id, subject_kind=kind, subject=subject, confirmed_on=confirmed_on,
+                          channel=channel, evidence=evidence, touch_id=touch.id, created_by_id=actor.id)
+        session.add(row)
+        session.flush()
+        audit.record(session, actor, "suitability.warning", "risk_warning", row.id, client_no=client.client_no,
+                     subject_kind=kind, subject=subject, confirmed_on=confirmed_on.isoformat(), channel=channel,
+                     evidence=evidence, touch_id=touch.id)
+        return row.id
+
+
+# ---------------------------------------------------------------- the administrator's correction
+
+
+def correct_level(store: Store, actor: Actor, client_no: str, level: str, reason: str,
+                  lowest_category: bool | None = None) -> None:
+    """An administrator corrects a wrongly imported level, with a reason; audited before/after."""
+    if not actor.is_admin:
+        raise PermissionDenied(tr("只有管理员可以更正风险等级（须填写原因）；投资经理和营业部负责人不能修改客户的风险等级。",
+                                  "Only an administrator may correct a risk level (with a reason); managers never "
+                                  "set a client's level."))
+    level = level.strip().upper()
+    if level not in {f"C{i}" for i in range(1, 6)}:
+        raise InvalidInput(tr("风险等级 {v} 无效，可选 C1–C5。", "Risk level {v} is invalid; use C1 to C5.", v=level))
+    reason = (reason or "").strip()
+    if len(reason) < 4:
+        raise InvalidInput(tr("请写明更正原因（例如与适当性系统核对的结果）。",
+                              "Give the reason for the correction (e.g. what the suitability system shows)."))
+    cfg = load_config()
+    with store.transaction() as session:
+        refresh_actor(session, actor)
+        client = session.scalar(select(Client).where(Client.client_no == client_no.strip()))
+        if client is None or (actor.branch_id is not None and client.branch_id != actor.branch_id):
+            raise NotFound(tr("找不到客户 {no}。", "Client {no} not found.", no=client_no))
+        prof = session.scalar(select(RiskProfile).where(RiskProfile.client_id == client.id)
+                              .order_by(RiskProfile.assessed_on.desc()).limit(1))
+        before = {"level": client.risk_level, "lowest_category": prof.lowest_category if prof else False}
+        if prof is None:
+            assessed = client.risk_assessed_on or client.open_date
+            prof = RiskProfile(client_id=client.id, level=level, assessed_on=assessed,
+                               valid_until=rule.default_valid_until(assessed, cfg),
+                               investor_class=InvestorClass.ORDINARY.value, lowest_category=False)
+            session.add(prof)
+        prof.level = level
+        if lowest_category is not None:
+            prof.lowest_category = lowest_category
+        prof.correction_reason = reason
+        client.risk_level = level
+        session.flush()
+        audit.record(session, actor, "client.risk_level.correct", "client", client.id, client_no=client.client_no,
+                     before=before, after={"level": level, "lowest_category": prof.lowest_category}, reason=reason)
+
+
+# ---------------------------------------------------------------- one client, for the 360° view
+
+
+@dataclass(frozen=True)
+class ClientSuitability:
+    level: str
+    lowest_category: bool
+    assessed_on: date | None
+    valid_until: date | None
+    investor_class: str
+    expired: bool
+    expires_soon: bool
+    permissions: list[tuple[str, date]]
+    warnings: list[tuple[str, str, date, str, str]]  # kind, subject, confirmed_on, channel, evidence
+    findings: list[FindingRow]
+    behaviour_hint: bool
+
+
+def client_suitability(store: Store, actor: Actor, client_no: str) -> ClientSuitability:
+    cfg = load_config()
+    today = clock.today()
+    with store.read() as session:
+        client = get_visible_client(session, actor, client_no)
+        prof = session.scalar(select(RiskProfile).where(RiskProfile.client_id == client.id,
+                                                        RiskProfile.assessed_on <= today)
+                              .order_by(RiskProfile.assessed_on.desc()).limit(1))
+        assessed: date | None
+        until: date | None
+        if prof is not None:
+            level, lowest, assessed, until, iclass = (prof.level, prof.lowest_category, prof.assessed_on,
+                                                      prof.valid_until, prof.investor_class)
+        else:
+            assessed = client.risk_assessed_on
+            level, lowest, iclass = client.risk_level, False, InvestorClass.ORDINARY.value
+            until = rule.default_valid_until(assessed, cfg) if assessed else None
+        perms = [(p, d) for p, d in session.execute(
+            select(TradingPermission.permission, TradingPermission.opened_on)
+            .where(TradingPermission.client_id == client.id).order_by(TradingPermission.opened_on))]
+        warns = [tuple(r) for r in session.execute(
+            select(RiskWarning.subject_kind, RiskWarning.subject, RiskWarning.confirmed_on, RiskWarning.channel,
+                   RiskWarning.evidence).where(RiskWarning.client_id == client.id)
+            .order_by(RiskWarning.confirmed_on.desc()))]
+        finds = [FindingRow(client.client_no, client.name, "", k, c or "", pl or "", cl or "", td, w)
+                 for k, c, pl, cl, td, w in session.execute(
+                     select(SuitabilityFinding.kind, SuitabilityFinding.code, SuitabilityFinding.product_level,
+                            SuitabilityFinding.client_level, SuitabilityFinding.trade_date, SuitabilityFinding.warned)
+                     .where(SuitabilityFinding.client_id == client.id)
+                     .order_by(SuitabilityFinding.kind, SuitabilityFinding.trade_date))]
+        from crm_desktop.services.scoring import latest_run_id
+
+        run_id = latest_run_id(session)
+        hint = bool(run_id and session.scalar(select(ClientScore.suitability_mismatch).where(
+            ClientScore.run_id == run_id, ClientScore.client_id == client.id)))
+    expired = until is not None and until < today
+    soon = until is not None and not expired and until <= today + timedelta(days=cfg.invite_days_before)
+    return ClientSuitability(level, bool(lowest), assessed, until, iclass, expired, soon, perms,
+                             warns, finds, hint)  # type: ignore[arg-type]
+
