@@ -110,9 +110,9 @@ def content_template(touch_type: str) -> str:
         _T.RISK_DISCLOSURE: tr("揭示所持产品/交易的风险，确认客户理解并知悉可能的损失。",
                                "Disclosed the risks of the holdings/trading; the client confirmed understanding "
                                "that losses are possible."),
-        _T.RISK_REASSESSMENT: tr("完成风险承受能力重新测评，告知测评结果与适当性含义。",
-                                 "Completed the risk-tolerance reassessment; explained the result and what it "
-                                 "means for suitability."),
+        _T.RISK_REASSESSMENT: tr("测评有效期将届满，已邀请客户通过公司适当性系统本人完成测评（未代填、未提示答案）。",
+                                 "The assessment is about to expire; invited the client to complete it in the "
+                                 "firm's suitability system in person (not filled in or prompted)."),
         _T.RETENTION_CALL: tr("了解客户不满或转出原因，提出改进的服务方案。",
                               "Asked why the client is unhappy or moving assets; offered an improved service plan."),
         _T.MESSAGE: tr("发送服务消息。", "Sent a service message."),
