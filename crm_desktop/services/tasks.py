@@ -57,7 +57,7 @@ OPEN_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
 # this cycle" when the next due date is worked out.
 AUTO_REPLACED = "auto:replaced"
 SOURCES = ("recurring", "new_account", "risk_reassessment", "churn_high", "mismatch", "grade_change", "birthday",
-           "follow_up")
+           "follow_up", "suitability")
 _CHUNK = 900  # under SQLite's bound-parameter limit for IN lists
 
 
@@ -67,7 +67,8 @@ def source_label(source: str) -> str:
         "new_account": tr("新开户回访", "new-account follow-up"),
         "risk_reassessment": tr("风险测评到期", "risk reassessment due"),
         "churn_high": tr("流失风险转高", "churn risk turned high"),
-        "mismatch": tr("适当性不匹配", "suitability mismatch"),
+        "mismatch": tr("行为与测评不一致", "behaviour differs from the assessment"),
+        "suitability": tr("适当性违规", "suitability violation"),
         "grade_change": tr("等级变化", "grade changed"),
         "birthday": tr("生日问候", "birthday"),
         "follow_up": tr("约定回访", "agreed follow-up"),
@@ -367,9 +368,10 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
                     task("birthday", rule_ev.task_type, day, f"birthday:{cid}:{year}")
         if run is not None and score is not None:
             before = previous.get(cid)
+            # The behaviour-based suitability signal is a hint only: violations come from the
+            # suitability check (services.suitability), which creates its own compliance tasks.
             checks = (
                 ("churn_high", score[1] == "high" and (before is None or before[1] != "high")),
-                ("mismatch", score[2] and (before is None or not before[2])),
                 ("grade_change", before is not None and before[0] != score[0]),
             )
             for key_name, fired in checks:
