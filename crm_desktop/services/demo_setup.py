@@ -26,7 +26,11 @@ def score_and_plan(store: Store, as_of: date, say: Callable[[str], None] | None 
     from crm_desktop.services.scoring import run_scoring
     from crm_desktop.services.tasks import generate_tasks
 
+    from crm_desktop.services.demo_suitability import add_demo_suitability
+
     report = say or (lambda _text: None)
+    report(tr("适当性记录与检查…", "Suitability records and check…"))
+    add_demo_suitability(store, as_of)
     report(tr("计算客户评分…", "Scoring the clients…"))
     summary = run_scoring(store, None, as_of)
     report(tr("生成服务待办…", "Generating service tasks…"))
