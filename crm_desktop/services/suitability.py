@@ -259,20 +259,35 @@ def _replace_findings(session: Session, clients: pd.DataFrame, found: pd.DataFra
             session.execute(delete(SuitabilityFinding).where(SuitabilityFinding.client_id.in_(ids[i:i + 900])))
     if found.empty:
         return
-    lv = found["product_level"].to_numpy()
+    # Plain tuples straight to the driver (COPY on PostgreSQL): a branch's findings run to hundreds of
+    # thousands of rows, mostly warned purchases, and ORM or dict rows would dominate the check.
+    n = len(found)
+    pl = found["product_level"].to_numpy()
     cl = found["client_level"].to_numpy()
     days = found["day"].to_numpy()
     warned = found["warned"].to_numpy()
-    rows = [{
-        "client_id": int(c), "kind": k, "code": str(code),
-        "product_level": f"R{int(p)}" if p else None, "client_level": f"C{int(q)}" if q else None,
-        "trade_date": rule.from_day_number(int(dy)) if dy != rule.NO_DAY else None,
-        "warned": None if w < 0 else bool(w), "as_of": as_of,
-    } for c, k, code, p, q, dy, w in zip(found["client_id"].tolist(), found["kind"].tolist(),
-                                         found["code"].tolist(), lv, cl, days, warned, strict=True)]
-    table: Any = SuitabilityFinding.__table__
-    for i in range(0, len(rows), 5000):
-        session.execute(table.insert(), rows[i:i + 5000])
+    r_text = np.array(["", "R1", "R2", "R3", "R4", "R5"], dtype=object)
+    c_text = np.array(["", "C1", "C2", "C3", "C4", "C5"], dtype=object)
+    uniq, inv = np.unique(days, return_inverse=True)
+    day_text = np.array([None if d == rule.NO_DAY else rule.from_day_number(int(d)).isoformat() for d in uniq],
+                        dtype=object)[inv]
+    none = np.full(n, None, dtype=object)
+    warned_v = np.where(warned < 0, none, warned.astype(bool).astype(object))
+    pl_v = np.where(pl > 0, r_text[np.clip(pl, 0, 5)], none)
+    cl_v = np.where(cl > 0, c_text[np.clip(cl, 0, 5)], none)
+    rows = list(zip(found["client_id"].astype(int).tolist(), found["kind"].tolist(), found["code"].astype(str).tolist(),
+                    pl_v.tolist(), cl_v.tolist(), day_text.tolist(), warned_v.tolist(), [as_of.isoformat()] * n,
+                    strict=True))
+    cols = "client_id, kind, code, product_level, client_level, trade_date, warned, as_of"
+    conn = session.connection()
+    driver: Any = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql":
+        with driver.cursor() as cur, cur.copy(f"COPY suitability_finding ({cols}) FROM STDIN") as cp:
+            for r in rows:
+                cp.write_row(r)
+    else:
+        driver.executemany(f"INSERT INTO suitability_finding ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(*r[:6], None if r[6] is None else int(r[6]), r[7]) for r in rows])
 
 
 def _create_tasks(session: Session, inputs: _Inputs, found: pd.DataFrame, as_of: date,
