@@ -294,7 +294,8 @@ def _invitation(data: LetterData) -> str:
             f"邮箱 {data.manager.email}" if data.manager.email else ""]
     ways_text = "，".join(w for w in ways if w)
     suffix = f"（{ways_text}）" if ways_text else ""
-    return f"如有任何问题，欢迎随时联系您的投资经理{data.manager.name}{suffix}。"
+    reg = f"（执业证书编号 {data.manager.adviser_reg_no}）" if data.manager.adviser_reg_no else ""
+    return f"如有任何问题，欢迎随时联系您的投资经理{data.manager.name}{reg}{suffix}。"
 
 
 def build_story(data: LetterData) -> list[Flowable]:
