@@ -166,11 +166,21 @@ def _profile_at(events: pd.DataFrame, profiles: pd.DataFrame, day_col: str) -> p
     return back
 
 
-def _first_confirmed(warnings: pd.DataFrame) -> dict[tuple[int, str], int]:
+def _warned(ev: pd.DataFrame, warnings: pd.DataFrame) -> np.ndarray:
+    """1 where a warning for the product, or the board's permission, was confirmed by the event day."""
+    day = ev["day"].to_numpy(np.int64)
     if warnings.empty:
-        return {}
-    g = warnings.groupby(["client_id", "subject"], sort=False)["confirmed_on"].min().reset_index()
-    return {(int(c), str(subj)): int(d) for c, subj, d in g.itertuples(index=False, name=None)}
+        return np.zeros(len(ev), dtype=np.int64)
+    first = (warnings.groupby(["client_id", "subject"], sort=False)["confirmed_on"].min()
+             .rename("confirmed").reset_index())
+    never = 2**40  # later than any day; exact as a float, unlike int64's maximum
+    best = np.full(len(ev), never, dtype=np.int64)
+    perm = ev["permission"].fillna("").astype(str)
+    for subject in (ev["code"].astype(str), ("perm:" + perm).where(perm != "", "")):
+        keys = pd.DataFrame({"client_id": ev["client_id"].to_numpy(np.int64), "subject": subject.to_numpy()})
+        hit = keys.merge(first, on=["client_id", "subject"], how="left")["confirmed"]
+        best = np.minimum(best, hit.fillna(never).to_numpy(np.int64))
+    return (best <= day).astype(np.int64)
 
 
 def check(profiles: pd.DataFrame, events: pd.DataFrame, permissions: pd.DataFrame, warnings: pd.DataFrame,
@@ -238,17 +248,8 @@ def _event_findings(profiles: pd.DataFrame, events: pd.DataFrame, permissions: p
     lowest_hit = ordinary & lowest & (rating > 1)
     over = ordinary & ~lowest & (rating > level)
     if over.any():
-        first = _first_confirmed(warnings)
-        perm = ev["permission"].fillna("").astype(str).to_numpy()
-        cid = ev["client_id"].to_numpy().astype(np.int64)
-        code = ev["code"].to_numpy()
-        days = ev["day"].to_numpy().astype(np.int64)
         warned = np.full(len(ev), -1, dtype=np.int64)
-        for i in np.flatnonzero(over):
-            c = int(cid[i])
-            conf = [d for d in (first.get((c, str(code[i]))), first.get((c, "perm:" + perm[i])) if perm[i] else None)
-                    if d is not None]
-            warned[i] = 1 if conf and min(conf) <= int(days[i]) else 0
+        warned[over] = _warned(ev[over], warnings)
         out.append(frame(over, FindingKind.OVER_LEVEL, warned))
     if lowest_hit.any():
         out.append(frame(lowest_hit, FindingKind.LOWEST_CATEGORY))

@@ -23,10 +23,9 @@ _LOAD, _SCORE = 80, 15  # the task generation takes the rest
 
 def score_and_plan(store: Store, as_of: date, say: Callable[[str], None] | None = None) -> int:
     """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored."""
+    from crm_desktop.services.demo_suitability import add_demo_suitability
     from crm_desktop.services.scoring import run_scoring
     from crm_desktop.services.tasks import generate_tasks
-
-    from crm_desktop.services.demo_suitability import add_demo_suitability
 
     report = say or (lambda _text: None)
     report(tr("适当性记录与检查…", "Suitability records and check…"))

@@ -129,57 +129,62 @@
 <context>
     <name>SuitabilityRegisterView</name>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="37" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="42" />
         <source>Suitability</source>
         <translation>适当性</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="52" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="57" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="57" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="62" />
         <source>Check now</source>
         <translation>立即检查</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="59" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="64" />
         <source>Check every trade of the window and every holding against the client's assessment, permissions and warnings</source>
         <translation>按客户的测评结果、交易权限和特别风险警示，检查窗口期内的每笔成交和每项持仓</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="63" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="68" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="93" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="98" />
         <source>Red rows are violations without a confirmed special risk warning; each has a compliance task for the client's manager.</source>
         <translation>红色行为未经客户确认特别风险警示的违规记录，均已为客户的投资经理生成合规任务。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="112" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="118" />
         <source>No check has run yet.</source>
         <translation>尚未进行适当性检查。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="114" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="120" />
         <source>Latest check as of {date}</source>
         <translation>最近一次检查：{date}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="119" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="125" />
         <source>{w} warned · {u} not warned</source>
         <translation>已警示 {w} · 未警示 {u}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="142" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="134" />
+        <source>showing the first {n} of {total}; the export has all</source>
+        <translation>仅显示前 {n} 条（共 {total} 条），导出包含全部</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="154" />
         <source>Export the suitability register</source>
         <translation>导出适当性登记簿</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="143" />
+        <location filename="../../crm_desktop/gui/suitability/register_view.py" line="155" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>

@@ -28,6 +28,10 @@ from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.services import suitability
 from crm_desktop.services.suitability import Register
 
+# Violations without a warning come first; a branch's warned purchases can run to hundreds of
+# thousands and belong in the export, not on screen.
+ROW_LIMIT = 5000
+
 
 class SuitabilityRegisterView(QWidget):
     """What the latest check found among the clients the person may see (the branch for its manager)."""
@@ -103,7 +107,8 @@ class SuitabilityRegisterView(QWidget):
 
     def reload(self) -> None:
         store, actor, kind = self.ctx.store, self.ctx.actor, self.kindCombo.currentData()
-        self._requester.submit(lambda _c: suitability.register(store, actor, kind=kind), on_done=self._show,
+        self._requester.submit(lambda _c: suitability.register(store, actor, kind=kind, limit=ROW_LIMIT),
+                               on_done=self._show,
                                on_error=lambda e: show_error(self, e))
 
     def _show(self, reg: Register) -> None:
@@ -121,6 +126,12 @@ class SuitabilityRegisterView(QWidget):
             self.countLabels[k.value].setText(text)
         self.model.set_rows(reg.rows)
         self.table.resizeColumnsToContents()
+        total = sum(reg.counts.values()) if self.kindCombo.currentData() is None else reg.counts.get(
+            str(self.kindCombo.currentData()), 0)
+        if total > len(reg.rows):
+            self.asOfLabel.setText(self.asOfLabel.text() + " · " + self.tr(
+                "showing the first {n} of {total}; the export has all").replace("{n}", f"{len(reg.rows):,}").replace(
+                "{total}", f"{total:,}"))
 
     def run_check(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
