@@ -47,7 +47,7 @@ def main() -> int:
         if not a.prepare:
             print("no risk profiles: run with --prepare to add the demo's suitability records")
             return 2
-        from crm_desktop.services.demo_suitability import add_demo_suitability
+        from crm_desktop.demo.suitability import add_demo_suitability
 
         t = time.perf_counter()
         add_demo_suitability(store, as_of)

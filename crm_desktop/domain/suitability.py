@@ -27,6 +27,7 @@ older); for a holding and for expiry, the latest on or before the as-of day.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -78,6 +79,14 @@ class SuitabilityConfig:
         "main": "R3", "chinext": "R4", "star": "R4", "bse": "R4", "risk_warning": "R5"})
     board_permissions: Mapping[str, str] = field(default_factory=lambda: {
         "chinext": "chinext", "star": "star", "bse": "bse"})
+
+    @classmethod
+    def from_toml(cls, text: str) -> SuitabilityConfig:
+        """Parse ``resources/config/suitability.toml``'s text (the caller reads the file)."""
+        try:
+            return cls.from_mapping(tomllib.loads(text))
+        except tomllib.TOMLDecodeError as exc:
+            raise SuitabilityConfigError(str(exc)) from exc
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> SuitabilityConfig:

@@ -456,12 +456,6 @@ class ProductTarget(Target):
             conn.execute(Security.__table__.insert(), new)  # type: ignore[attr-defined]
 
 
-def _suitability_config() -> Any:
-    from crm_desktop.services.suitability import load_config
-
-    return load_config()
-
-
 class RiskProfileTarget(Target, _ClientRefs):
     spec = KINDS["risk-profiles"]
     table = RiskProfile.__table__  # type: ignore[assignment]
@@ -472,10 +466,16 @@ class RiskProfileTarget(Target, _ClientRefs):
     update_extra = {"updated_at": ":now"}  # noqa: RUF012
 
     def prepare(self, conn: Connection) -> None:
-        from crm_desktop.domain.suitability import default_valid_until
+        from crm_desktop.domain.suitability import SuitabilityConfigError, default_valid_until
+        from crm_desktop.errors import InvalidInput
+        from crm_desktop.importing.config import config_path, read_config
 
         self.clients = self.load_clients(conn, self.scope)
-        cfg = _suitability_config()
+        try:
+            cfg = read_config()
+        except SuitabilityConfigError as exc:
+            raise InvalidInput(tr("适当性配置 {path} 有误：{err}。", "The suitability configuration {path} is wrong: "
+                                  "{err}.", path=config_path(), err=exc)) from exc
         self.valid_until = lambda d: default_valid_until(d, cfg)
 
     def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:

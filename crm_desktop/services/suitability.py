@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import time
-import tomllib
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,12 +48,11 @@ from crm_desktop.domain.suitability_vocab import (
 )
 from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
-from crm_desktop.paths import resource
+from crm_desktop.importing.config import config_path, read_config
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
 from crm_desktop.services.visibility import get_visible_client, visible_clients
 
-CONFIG_FILE = ("config", "suitability.toml")
 EXPORT_COLUMNS = ("client_no", "kind", "code", "product_level", "client_level", "trade_date", "warned")
 TASK_SOURCE = "suitability"
 # Which warning channel leaves which kind of touch when a manager records the warning in the app.
@@ -62,16 +60,13 @@ _TOUCH_CHANNEL = {"in_person": "in_person", "phone_recorded": "phone", "online":
 
 
 def load_config(path: Path | None = None) -> rule.SuitabilityConfig:
-    path = path or resource(*CONFIG_FILE)
+    """The branch's suitability settings; a broken file is an InvalidInput naming the file and the problem."""
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-        return rule.SuitabilityConfig.from_mapping(data)
-    except FileNotFoundError:
-        return rule.SuitabilityConfig()
-    except (OSError, tomllib.TOMLDecodeError, rule.SuitabilityConfigError) as exc:
+        return read_config(path)
+    except rule.SuitabilityConfigError as exc:
         raise InvalidInput(tr("适当性配置 {path} 有误：{err}。请改正该文件，或恢复安装包自带的版本。",
                               "The suitability configuration {path} is wrong: {err}. Fix the file or restore "
-                              "the bundled one.", path=path, err=exc)) from exc
+                              "the bundled one.", path=path or config_path(), err=exc)) from exc
 
 
 # ---------------------------------------------------------------- reading the store into frames

@@ -1,4 +1,8 @@
-"""Who may see which clients. Every query that lists or opens clients goes through here."""
+"""Who may see which clients. Every query that lists or opens clients goes through here.
+
+The decisions are the predicates of :mod:`crm_desktop.domain.visibility`; this module turns them into
+SQL and looks clients up. ``may_see_personal_data`` is re-exported from there.
+"""
 
 from __future__ import annotations
 
@@ -6,36 +10,37 @@ from sqlalchemy import ColumnElement, false, true
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import Client
-from crm_desktop.db.models.enums import Role
+from crm_desktop.domain.visibility import (
+    BRANCH,
+    EVERYTHING,
+    OWN_BOOK,
+    client_scope,
+    may_see_client,
+    may_see_personal_data,
+)
 from crm_desktop.errors import NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor
 
+__all__ = ["can_see_client", "get_visible_client", "may_see_personal_data", "visible_clients"]
+
 
 def visible_clients(actor: Actor) -> ColumnElement[bool]:
-    """WHERE clause for the clients this actor may see.
+    """WHERE clause for the clients this actor may see (the rule: :func:`domain.visibility.client_scope`).
 
     Investment managers: their own book. Branch managers: their branch. Admins: their branch (they
     need client numbers for imports) but the personal-data layer masks everything for them.
     """
-    if actor.role is Role.INVESTMENT_MANAGER:
-        return Client.manager_id == actor.id
-    if actor.branch_id is None:
-        return true() if actor.role is Role.ADMIN else false()
-    return Client.branch_id == actor.branch_id
+    scope = client_scope(actor)
+    if scope.kind == OWN_BOOK:
+        return Client.manager_id == scope.id
+    if scope.kind == BRANCH:
+        return Client.branch_id == scope.id
+    return true() if scope.kind == EVERYTHING else false()
 
 
 def can_see_client(actor: Actor, client: Client) -> bool:
-    if actor.role is Role.INVESTMENT_MANAGER:
-        return client.manager_id == actor.id
-    if actor.branch_id is None:
-        return actor.role is Role.ADMIN
-    return client.branch_id == actor.branch_id
-
-
-def may_see_personal_data(actor: Actor) -> bool:
-    """Admins manage data but are never shown client personal data, masked or revealed."""
-    return actor.role is not Role.ADMIN
+    return may_see_client(actor, client.manager_id, client.branch_id)
 
 
 def get_visible_client(session: Session, actor: Actor, client_no: str) -> Client:

@@ -10,10 +10,12 @@ from typing import Any
 
 from crm_desktop import clock
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.db.models.enums import Channel, TouchType
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
+from crm_desktop.reports import compliance as compliance_xlsx
 from crm_desktop.services import compliance, tasks, touches
 
 TOUCH_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
@@ -65,7 +67,8 @@ def _write_csv(path: Path, columns: Sequence[str], rows: list[dict[str, Any]]) -
 def _tasks_generate(ctx: CliContext) -> int:
     actor = ctx.actor(required=False)
     as_of = _date(ctx.args.as_of, tr("日期", "The date")) or clock.today()
-    s = tasks.generate_tasks(ctx.store(), actor, as_of)
+    with TerminalProgress(ctx.err) as progress:
+        s = tasks.generate_tasks(ctx.store(), actor, as_of, progress=progress)
     ctx.print(tr("{d}：检查了 {n} 位客户，新建 {c} 个任务，替换 {r} 个，{o} 个标为逾期（{t:.1f} 秒）。",
                  "{d}: checked {n} clients, created {c} tasks, replaced {r}, marked {o} overdue ({t:.1f} s).",
                  d=as_of.isoformat(), n=s.clients, c=s.created, r=s.replaced, o=s.marked_overdue, t=s.seconds))
@@ -260,7 +263,7 @@ def _export_compliance(ctx: CliContext) -> int:
                               "The compliance export is an Excel workbook: use a file name ending in .xlsx."))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        compliance.export_excel(report, out)
+        compliance_xlsx.export_excel(report, out)
     except OSError as exc:
         raise InvalidInput(tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out,
                               err=exc.strerror or exc)) from exc
