@@ -1,7 +1,7 @@
 """suitability: products, risk profiles, trading permissions, risk warnings, findings; adviser number
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0003
 Create Date: 2026-12-04 17:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import crm_desktop.db.types
 
 revision = "0005"
-down_revision = "0001"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -112,8 +112,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("staff") as batch:
-        batch.drop_column("adviser_reg_no")
+    # A plain DROP COLUMN (SQLite 3.35+): a batch copy of staff would trip the rows that refer to it.
+    op.drop_column("staff", "adviser_reg_no")
     op.drop_index("ix_suitability_finding_client", table_name="suitability_finding")
     op.drop_table("suitability_finding")
     op.drop_table("risk_warning")
