@@ -302,7 +302,7 @@ def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> C
                            rule.day_number(as_of))
         timings["rule"] = time.perf_counter() - t
         t = time.perf_counter()
-        _replace_findings(session, inputs.clients, found, as_of)
+        _replace_findings(session, actor, found, as_of)
         created = _create_tasks(session, inputs, found, as_of, cfg)
         timings["write"] = time.perf_counter() - t
         counts = Counter(found["kind"].tolist())
@@ -317,13 +317,14 @@ def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> C
     return summary
 
 
-def _replace_findings(session: Session, clients: pd.DataFrame, found: pd.DataFrame, as_of: date) -> None:
-    ids = clients["client_id"].tolist()
-    if len(ids) == session.scalar(select(func.count()).select_from(Client)):
+def _replace_findings(session: Session, actor: Actor | None, found: pd.DataFrame, as_of: date) -> None:
+    # The whole table for a system run (closed clients' findings go too); otherwise the actor's clients,
+    # in one statement rather than per client.
+    if actor is None:
         session.execute(delete(SuitabilityFinding))
     else:
-        for i in range(0, len(ids), 900):
-            session.execute(delete(SuitabilityFinding).where(SuitabilityFinding.client_id.in_(ids[i:i + 900])))
+        session.execute(delete(SuitabilityFinding).where(
+            SuitabilityFinding.client_id.in_(select(Client.id).where(visible_clients(actor)))))
     if found.empty:
         return
     # Plain tuples straight to the driver (COPY on PostgreSQL): a branch's findings run to hundreds of
