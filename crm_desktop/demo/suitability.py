@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from crm_desktop.db.models import (
     Client,
@@ -97,9 +97,11 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
                                  "created_at": now, "updated_at": now})
         conn.execute(insert(RiskProfile), profiles)
         latest = {p["client_id"]: p["assessed_on"] for p in profiles}
-        for cid, d in latest.items():
-            conn.execute(update(Client).where(Client.id == cid, Client.risk_assessed_on.is_not(d))
-                         .values(risk_assessed_on=d))
+        before = dict(zip(clients["client_id"].tolist(), clients["assessed_on"].tolist(), strict=True))
+        moved = [{"cid": cid, "d": d} for cid, d in latest.items() if before.get(cid) != d]
+        if moved:
+            conn.execute(update(Client).where(Client.id == bindparam("cid")).values(risk_assessed_on=bindparam("d")),
+                         moved)
 
         # Board permissions: opened before the first trade or holding on the board, a few after it.
         board_ev = ev[ev["permission"] != ""]

@@ -113,7 +113,7 @@ def test_empty_account_still_renders_a_readable_letter() -> None:
     assert "报告期内资产数据不足" in text and "期末账户无资产" in text and "没有证券持仓" in text
     assert "投资经理寄语" not in text
     # without a comment box to sign, the contact becomes the closing line
-    assert "欢迎随时联系您的投资经理李投顾（电话13800001111，邮箱li@example.com）" in text
+    assert "欢迎随时联系您的投资经理李投顾（执业证书编号A0120611010001）（电话13800001111，邮箱li@example.com）" in text
     assert "0.000.000.000.00—" in text  # start, end, inflow, P&L, and no return without average assets
 
 
