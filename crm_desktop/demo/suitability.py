@@ -31,8 +31,8 @@ from crm_desktop.domain import suitability as rule
 from crm_desktop.services import suitability
 
 # Shares left wrong on purpose (the rest is done right).
-NO_WARNING = 0.04
-LATE_PERMISSION = 0.015
+NO_WARNING = 0.01
+LATE_PERMISSION = 0.01
 EXPIRED = 0.03
 LOWEST_VIOLATION = 0.01
 

@@ -278,7 +278,9 @@ class CheckSummary:
 
     @property
     def violations(self) -> int:
-        return sum(self.counts.get(k.value, 0) for k in VIOLATION_KINDS)
+        """Findings that break the rule: every kind but a purchase above level with a confirmed warning."""
+        warned = self.counts.get(FindingKind.OVER_LEVEL.value, 0) - self.unwarned_over_level
+        return sum(self.counts.get(k.value, 0) for k in VIOLATION_KINDS) - warned
 
 
 def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> CheckSummary:
