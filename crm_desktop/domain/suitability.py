@@ -36,8 +36,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from crm_desktop.domain.suitability_vocab import FindingKind, Permission, ProductRating
+from crm_desktop.domain.vocabulary import FindingKind, Permission, ProductRating
 
+VIOLATION_KINDS: tuple[FindingKind, ...] = (
+    FindingKind.OVER_LEVEL, FindingKind.LOWEST_CATEGORY, FindingKind.NO_PERMISSION, FindingKind.ASSESSMENT_EXPIRED)
 EPOCH = date(1970, 1, 1)
 NO_DAY = -1
 FINDING_COLUMNS = ("client_id", "kind", "code", "product_level", "client_level", "day", "warned")

@@ -38,14 +38,9 @@ from crm_desktop.db.models import (
 from crm_desktop.db.models.enums import ClientStatus, Role, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.domain import suitability as rule
-from crm_desktop.domain.suitability_vocab import (
-    VIOLATION_KINDS,
-    FindingKind,
-    InvestorClass,
-    Permission,
-    WarningChannel,
-    label_of,
-)
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.suitability import VIOLATION_KINDS
+from crm_desktop.domain.vocabulary import FindingKind, InvestorClass, Permission, WarningChannel
 from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.importing.config import config_path, read_config

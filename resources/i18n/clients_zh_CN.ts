@@ -33,176 +33,146 @@
         <translation>暂无持仓或现金记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="86" />
-        <source>Main board</source>
-        <translation>主板</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="87" />
-        <source>ChiNext</source>
-        <translation>创业板</translation>
-    </message>
-    <message>
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="88" />
-        <source>STAR Market</source>
-        <translation>科创板</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="89" />
-        <source>Beijing SE</source>
-        <translation>北交所</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="90" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="97" />
-        <source>Account opened</source>
-        <translation>开户</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="99" />
-        <source>Imported</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="157" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="150" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="158" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="151" />
         <source>Security</source>
         <translation>证券名称</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="159" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="152" />
         <source>Board</source>
         <translation>板块</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="160" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="153" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="161" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="154" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="162" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="155" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="163" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="156" />
         <source>Market value</source>
         <translation>市值</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="164" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="157" />
         <source>P&amp;L</source>
         <translation>盈亏</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="165" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="158" />
         <source>Weight</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="178" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="171" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="179" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="198" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="172" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="191" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="180" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="173" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="181" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="174" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="182" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="219" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="175" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="212" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="183" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="176" />
         <source>Satisf.</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="184" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="177" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="197" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="190" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="199" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="234" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="192" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="227" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="200" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="193" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="201" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="235" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="194" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="228" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="215" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="208" />
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="216" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="209" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="217" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="210" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="218" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="211" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="231" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="224" />
         <source>Effective</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="232" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="225" />
         <source>From</source>
         <translation>原经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="233" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="226" />
         <source>To</source>
         <translation>新经理</translation>
     </message>
@@ -260,144 +230,119 @@
 <context>
     <name>Client360Dialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="69" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="70" />
         <source>Client {no}</source>
         <translation>客户 {no}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="105" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="106" />
         <source>&amp;Suitability</source>
         <translation>适当性(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="204" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="205" />
         <source>Manager: {name}</source>
         <translation>投资经理：{name}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="220" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="221" />
         <source>&amp;Holdings ({n})</source>
         <translation>持仓（{n}）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="221" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="222" />
         <source>&amp;Touches ({n})</source>
         <translation>服务记录（{n}）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="222" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="223" />
         <source>Open t&amp;asks ({n})</source>
         <translation>待办任务（{n}）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="223" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="224" />
         <source>&amp;Letters ({n})</source>
         <translation>报告（{n}）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="224" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="225" />
         <source>Assi&amp;gnments ({n})</source>
         <translation>经理变更（{n}）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="250" />
-        <source>Institution</source>
-        <translation>机构</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="250" />
-        <source>Individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="251" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="252" />
         <source>Client no.:</source>
         <translation>客户号：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="252" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="253" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="254" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="255" />
         <source>ID number:</source>
         <translation>证件号码：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="255" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="256" />
         <source>Phone:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="256" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="257" />
         <source>Email:</source>
         <translation>电子邮箱：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="257" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="258" />
         <source>Birth date:</source>
         <translation>出生日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="260" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="261" />
         <source>Personal data is not shown to administrators.</source>
         <translation>管理员不可查看客户个人信息。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="263" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="264" />
         <source>Opened:</source>
         <translation>开户日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="265" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="266" />
         <source>{level} (assessed {date})</source>
         <translation>{level}（测评日期 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="267" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="268" />
         <source>Declared risk level C1 (conservative) to C5 (aggressive)</source>
         <translation>申报风险等级 C1（保守）至 C5（激进）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="268" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="269" />
         <source>Risk level:</source>
         <translation>风险等级：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="269" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="270" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="270" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
         <source>Branch:</source>
         <translation>营业部：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="272" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="273" />
         <source>Manager:</source>
         <translation>投资经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="272" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="273" />
         <source>{name} since {date}</source>
         <translation>{name}（自 {date} 起）</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="276" />
-        <source>active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="276" />
-        <source>dormant</source>
-        <translation>休眠</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="276" />
-        <source>closed</source>
-        <translation>已销户</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="290" />
@@ -701,163 +646,163 @@
 <context>
     <name>ClientBookPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="151" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="154" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="154" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="157" />
         <source>Any churn risk</source>
         <translation>全部流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="156" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="159" />
         <source>Churn risk: {level}</source>
         <translation>流失风险：{level}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="157" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="160" />
         <source>Any lifecycle</source>
         <translation>全部生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="160" />
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="243" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="163" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="246" />
         <source>All managers</source>
         <translation>全部投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="181" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="184" />
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿 (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="183" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="186" />
         <source>CSV, UTF-8 (.csv)…</source>
         <translation>CSV，UTF-8 编码 (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="259" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="262" />
         <source>Loading the client book…</source>
         <translation>正在加载客户名册…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="300" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="303" />
         <source>Not scored yet: grades, value scores and churn risk appear after the first scoring run.</source>
         <translation>尚未评分：首次评分运行后将显示等级、价值分和流失风险。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="322" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="325" />
         <source>The client book could not be loaded. Press F5 to try again.</source>
         <translation>客户名册加载失败。请按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="358" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="361" />
         <source>First {n} clients; loading the rest…</source>
         <translation>前 {n} 位客户；正在加载其余客户…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="361" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="364" />
         <source>{shown} of {total} clients</source>
         <translation>显示 {shown} / 共 {total} 位客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="365" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="368" />
         <source>{n} selected · total assets {assets}</source>
         <translation>已选 {n} 位 · 总资产 {assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="368" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="371" />
         <source>Total assets shown: {assets}</source>
         <translation>当前显示客户总资产：{assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="397" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="397" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="397" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
         <source>Manager login</source>
         <translation>投资经理工号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="397" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="398" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
         <source>Value score</source>
         <translation>价值分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="398" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
         <source>Average assets</source>
         <translation>日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="398" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
         <source>Commission 12m</source>
         <translation>近12个月佣金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="398" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="399" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="399" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
         <source>Suitability mismatch</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="399" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="399" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="403" />
         <source>Last touch</source>
         <translation>最近服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="403" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="405" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="408" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="405" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="408" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="406" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="409" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="431" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="435" />
         <source>Exported {n} clients to {path}</source>
         <translation>已导出 {n} 位客户到 {path}</translation>
     </message>

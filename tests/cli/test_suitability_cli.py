@@ -11,7 +11,16 @@ import pytest
 from sqlalchemy import func, select
 
 from crm_desktop.cli.main import main
-from crm_desktop.db.models import AuditLog, Client, Product, RiskProfile, RiskWarning, Security, ServiceTask, Touch
+from crm_desktop.db.models import (
+    AuditLog,
+    Client,
+    Product,
+    RiskProfile,
+    RiskWarning,
+    Security,
+    ServiceTask,
+    Touch,
+)
 from tests.factories import PASSWORD, Seed, add_client
 from tests.fixed_clock import TODAY
 from tests.importing.samples import SECURITIES_ZH, TRADES_ZH, write_csv

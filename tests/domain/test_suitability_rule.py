@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from crm_desktop.domain import suitability as s
-from crm_desktop.domain.suitability_vocab import FindingKind
+from crm_desktop.domain.vocabulary import FindingKind
 from tests.fixed_clock import TODAY
 
 D = s.day_number

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.registry import Registry
-from crm_desktop.domain.suitability_vocab import FindingKind, Permission, WarningChannel, label
+from crm_desktop.domain.labels import label
+from crm_desktop.domain.vocabulary import FindingKind, Permission, WarningChannel
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services import suitability

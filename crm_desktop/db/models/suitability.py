@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.db.models.base import Base, Timestamps
 from crm_desktop.db.types import utcnow
-from crm_desktop.domain.suitability_vocab import (
+from crm_desktop.domain.vocabulary import (
     FindingKind,
     InvestorClass,
     Permission,

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from crm_desktop.domain.suitability_vocab import FindingKind, label_of
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import FindingKind
 from crm_desktop.gui.list_model import Index, ListTableModel
 from crm_desktop.services.suitability import FindingRow
 

@@ -7,7 +7,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from crm_desktop.domain.suitability_vocab import InvestorClass, Permission, WarningChannel, label_of
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import InvestorClass, Permission, WarningChannel
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.suitability.models import FindingsModel
 from crm_desktop.gui.workers import Requester

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import clock
-from crm_desktop.domain.suitability_vocab import VIOLATION_KINDS, label
+from crm_desktop.domain.labels import label
+from crm_desktop.domain.suitability import VIOLATION_KINDS
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.suitability.models import FindingsModel
