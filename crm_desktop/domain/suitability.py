@@ -34,7 +34,6 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from crm_desktop.domain.vocabulary import FindingKind, Permission, ProductRating
 
@@ -151,133 +150,182 @@ def default_valid_until(assessed_on: date, cfg: SuitabilityConfig) -> date:
     return add_years(assessed_on, cfg.validity_years)
 
 
-def _empty_findings() -> pd.DataFrame:
-    return pd.DataFrame({
-        "client_id": np.zeros(0, np.int64), "kind": np.zeros(0, object), "code": np.zeros(0, object),
-        "product_level": np.zeros(0, np.int64), "client_level": np.zeros(0, np.int64),
-        "day": np.zeros(0, np.int64), "warned": np.zeros(0, np.int64)})
+Table = Mapping[str, Any]  # column name -> 1-D array (a dict of numpy arrays, or any column mapping)
+_SHIFT = 1 << 20  # composite keys: client * _SHIFT + day (days stay below a million)
+_NEVER = 1 << 40
 
 
-def _profile_at(events: pd.DataFrame, profiles: pd.DataFrame, day_col: str) -> pd.DataFrame:
-    """Each event with the profile in force on ``day_col`` (the earliest one for older events)."""
-    prof = profiles.sort_values("assessed_on", kind="stable")
-    ev = events.reset_index(drop=True)
-    ev["_pos"] = np.arange(len(ev))
-    ev = ev.sort_values(day_col, kind="stable")
-    cols = ["client_id", "assessed_on", "level", "lowest", "valid_until", "professional"]
-    back = pd.merge_asof(ev, prof[cols], left_on=day_col, right_on="assessed_on", by="client_id",
-                         direction="backward")
-    missing = back["level"].isna().to_numpy()
-    if missing.any():
-        fwd = pd.merge_asof(ev, prof[cols], left_on=day_col, right_on="assessed_on", by="client_id",
-                            direction="forward")
-        for c in ("assessed_on", "level", "lowest", "valid_until", "professional"):
-            back.loc[missing, c] = fwd.loc[missing, c].to_numpy()
-    back = back.sort_values("_pos", kind="stable").drop(columns="_pos").reset_index(drop=True)
-    return back
+def _col(t: Table, name: str, dtype: Any = None) -> np.ndarray:
+    a = np.asarray(t[name])
+    return a.astype(dtype) if dtype is not None else a
 
 
-def _warned(ev: pd.DataFrame, warnings: pd.DataFrame) -> np.ndarray:
-    """1 where a warning for the product, or the board's permission, was confirmed by the event day."""
-    day = ev["day"].to_numpy(np.int64)
-    if warnings.empty:
-        return np.zeros(len(ev), dtype=np.int64)
-    first = (warnings.groupby(["client_id", "subject"], sort=False)["confirmed_on"].min()
-             .rename("confirmed").reset_index())
-    never = 2**40  # later than any day; exact as a float, unlike int64's maximum
-    best = np.full(len(ev), never, dtype=np.int64)
-    perm = ev["permission"].fillna("").astype(str)
-    for subject in (ev["code"].astype(str), ("perm:" + perm).where(perm != "", "")):
-        keys = pd.DataFrame({"client_id": ev["client_id"].to_numpy(np.int64), "subject": subject.to_numpy()})
-        hit = keys.merge(first, on=["client_id", "subject"], how="left")["confirmed"]
-        best = np.minimum(best, hit.fillna(never).to_numpy(np.int64))
-    return (best <= day).astype(np.int64)
+def _rows(t: Table) -> int:
+    names = list(iter(t))
+    return len(np.asarray(t[names[0]])) if names else 0
 
 
-def check(profiles: pd.DataFrame, events: pd.DataFrame, permissions: pd.DataFrame, warnings: pd.DataFrame,
-          as_of: int) -> pd.DataFrame:
-    """Every violation among ``events`` plus expired assessments, as a frame of FINDING_COLUMNS.
+def _empty_findings() -> dict[str, np.ndarray]:
+    return {"client_id": np.zeros(0, np.int64), "kind": np.zeros(0, object), "code": np.zeros(0, object),
+            "product_level": np.zeros(0, np.int64), "client_level": np.zeros(0, np.int64),
+            "day": np.zeros(0, np.int64), "warned": np.zeros(0, np.int64)}
+
+
+@dataclass(frozen=True)
+class _Profiles:
+    """Assessments sorted by client and date, for lookups by (client, day)."""
+
+    key: np.ndarray
+    client: np.ndarray
+    level: np.ndarray
+    lowest: np.ndarray
+    valid_until: np.ndarray
+    professional: np.ndarray
+
+    @classmethod
+    def of(cls, t: Table) -> _Profiles:
+        client = _col(t, "client_id", np.int64)
+        assessed = np.maximum(_col(t, "assessed_on", np.int64), 0)
+        order = np.lexsort((assessed, client))
+        return cls(client[order] * _SHIFT + assessed[order], client[order], _col(t, "level", np.int64)[order],
+                   _col(t, "lowest", bool)[order], _col(t, "valid_until", np.int64)[order],
+                   _col(t, "professional", bool)[order])
+
+    def at(self, client: np.ndarray, day: np.ndarray) -> np.ndarray:
+        """Index of the profile in force on ``day`` (the earliest for older days), -1 without any."""
+        n = len(self.key)
+        if n == 0:
+            return np.full(len(client), -1, dtype=np.int64)
+        i = np.searchsorted(self.key, client * _SHIFT + np.maximum(day, 0), side="right") - 1
+        ok = (i >= 0) & (self.client[np.clip(i, 0, n - 1)] == client)
+        first = np.searchsorted(self.key, client * _SHIFT, side="left")
+        has = (first < n) & (self.client[np.clip(first, 0, n - 1)] == client)
+        return np.where(ok, i, np.where(has, first, -1))
+
+
+def _first_by_key(keys: np.ndarray, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique keys and the earliest day of each."""
+    if len(keys) == 0:
+        return keys, days
+    order = np.lexsort((days, keys))
+    k, d = keys[order], days[order]
+    first = np.concatenate(([True], k[1:] != k[:-1]))
+    return k[first], d[first]
+
+
+def _lookup(keys: np.ndarray, days: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The day stored for each wanted key, _NEVER when absent."""
+    if len(keys) == 0:
+        return np.full(len(wanted), _NEVER, dtype=np.int64)
+    i = np.clip(np.searchsorted(keys, wanted), 0, len(keys) - 1)
+    return np.where(keys[i] == wanted, days[i], _NEVER)
+
+
+def check(profiles: Table, events: Table, permissions: Table, warnings: Table, as_of: int) -> dict[str, np.ndarray]:
+    """Every violation among ``events`` plus expired assessments, as columns FINDING_COLUMNS.
 
     ``product_level``/``client_level`` are 1..5 (0 where not applicable), ``day`` is the trade day
     (NO_DAY for holdings and expiry) and ``warned`` is 1/0 for ``over_level`` and -1 otherwise.
+    Rows are unordered: readers sort what they show.
     """
-    parts: list[pd.DataFrame] = []
-    if not profiles.empty:
-        parts.append(_expired(profiles, as_of))
-    if not events.empty and not profiles.empty:
-        parts.extend(_event_findings(profiles, events, permissions, warnings, as_of))
-    parts = [p for p in parts if not p.empty]
+    prof = _Profiles.of(profiles)
+    parts = [_expired(prof, as_of)]
+    if _rows(events):
+        parts.extend(_event_findings(prof, events, permissions, warnings, as_of))
+    parts = [p for p in parts if len(p["client_id"])]
     if not parts:
         return _empty_findings()
-    # Unordered: readers sort what they show, and sorting 10^6 rows by a text column costs more than
-    # the rule itself.
-    return pd.concat(parts, ignore_index=True)[list(FINDING_COLUMNS)]
+    return {c: np.concatenate([p[c] for p in parts]) for c in FINDING_COLUMNS}
 
 
-def _expired(profiles: pd.DataFrame, as_of: int) -> pd.DataFrame:
-    clients = pd.DataFrame({"client_id": profiles["client_id"].unique()})
-    clients["_as_of"] = np.int64(as_of)
-    cur = _profile_at(clients, profiles, "_as_of")
-    late = cur[cur["valid_until"].astype(np.int64) < as_of]
-    return pd.DataFrame({
-        "client_id": late["client_id"].astype(np.int64).to_numpy(),
-        "kind": FindingKind.ASSESSMENT_EXPIRED.value, "code": "",
-        "product_level": np.int64(0), "client_level": late["level"].astype(np.int64).to_numpy(),
-        "day": np.int64(NO_DAY), "warned": np.int64(-1)})
+def _expired(prof: _Profiles, as_of: int) -> dict[str, np.ndarray]:
+    clients = np.unique(prof.client)
+    cur = prof.at(clients, np.full(len(clients), as_of, dtype=np.int64))
+    late = (cur >= 0) & (prof.valid_until[np.maximum(cur, 0)] < as_of)
+    n = int(late.sum())
+    return {"client_id": clients[late], "kind": np.full(n, FindingKind.ASSESSMENT_EXPIRED.value, dtype=object),
+            "code": np.full(n, "", dtype=object), "product_level": np.zeros(n, np.int64),
+            "client_level": prof.level[cur[late]], "day": np.full(n, NO_DAY, dtype=np.int64),
+            "warned": np.full(n, -1, dtype=np.int64)}
 
 
-def _event_findings(profiles: pd.DataFrame, events: pd.DataFrame, permissions: pd.DataFrame,
-                    warnings: pd.DataFrame, as_of: int) -> list[pd.DataFrame]:
-    ev = events.copy()
-    ev["day"] = ev["day"].astype(np.int64)
-    holding = ev["holding"].astype(bool).to_numpy()
+def _event_findings(prof: _Profiles, events: Table, permissions: Table, warnings: Table,
+                    as_of: int) -> list[dict[str, np.ndarray]]:
+    client = _col(events, "client_id", np.int64)
+    day = _col(events, "day", np.int64)
+    holding = _col(events, "holding", bool)
+    code = _col(events, "code").astype(object)
+    rating = _col(events, "rating", np.int64)
+    perm = np.array(["" if p is None else str(p) for p in _col(events, "permission").tolist()], dtype=object)
     # Holdings are judged against today's profile; trades against the one in force on their day.
-    ev["_lookup"] = np.where(holding, np.int64(as_of), ev["day"].to_numpy())
-    ev = _profile_at(ev, profiles, "_lookup")
-    known = ev["level"].notna().to_numpy()
-    ev = ev[known].reset_index(drop=True)
-    holding = ev["holding"].astype(bool).to_numpy()
-    level = ev["level"].astype(np.int64).to_numpy()
-    rating = ev["rating"].astype(np.int64).to_numpy()
-    ordinary = ~ev["professional"].astype(bool).to_numpy()
-    lowest = ev["lowest"].astype(bool).to_numpy()
-    day_out = np.where(holding, np.int64(NO_DAY), ev["day"].to_numpy())
-    out: list[pd.DataFrame] = []
+    p = prof.at(client, np.where(holding, np.int64(as_of), day))
+    known = p >= 0
+    pi = np.maximum(p, 0)
+    level = prof.level[pi]
+    ordinary = known & ~prof.professional[pi]
+    lowest = prof.lowest[pi]
+    day_out = np.where(holding, np.int64(NO_DAY), day)
 
-    def frame(mask: np.ndarray, kind: FindingKind, warned: np.ndarray | int = -1,
-              with_levels: bool = True) -> pd.DataFrame:
-        return pd.DataFrame({
-            "client_id": ev["client_id"].to_numpy()[mask].astype(np.int64),
-            "kind": kind.value, "code": ev["code"].to_numpy()[mask],
-            "product_level": rating[mask] if with_levels else np.int64(0),
-            "client_level": level[mask] if with_levels else np.int64(0),
-            "day": day_out[mask],
-            "warned": warned[mask] if isinstance(warned, np.ndarray) else np.int64(warned)})
+    def frame(mask: np.ndarray, kind: FindingKind, warned: np.ndarray | None = None,
+              with_levels: bool = True) -> dict[str, np.ndarray]:
+        n = int(mask.sum())
+        return {"client_id": client[mask], "kind": np.full(n, kind.value, dtype=object), "code": code[mask],
+                "product_level": rating[mask] if with_levels else np.zeros(n, np.int64),
+                "client_level": level[mask] if with_levels else np.zeros(n, np.int64),
+                "day": day_out[mask], "warned": warned[mask] if warned is not None else np.full(n, -1, np.int64)}
 
-    lowest_hit = ordinary & lowest & (rating > 1)
+    out: list[dict[str, np.ndarray]] = []
     over = ordinary & ~lowest & (rating > level)
     if over.any():
-        warned = np.full(len(ev), -1, dtype=np.int64)
-        warned[over] = _warned(ev[over], warnings)
+        warned = np.full(len(client), -1, dtype=np.int64)
+        warned[over] = _warned(client[over], code[over], perm[over], day[over], warnings)
         out.append(frame(over, FindingKind.OVER_LEVEL, warned))
+    lowest_hit = ordinary & lowest & (rating > 1)
     if lowest_hit.any():
         out.append(frame(lowest_hit, FindingKind.LOWEST_CATEGORY))
-    needs = ev["permission"].fillna("").astype(str).to_numpy() != ""
+    needs = known & (perm != "")
     if needs.any():
-        opened = _opened_on(ev, permissions)
-        lacking = needs & ((opened < 0) | (opened > ev["day"].to_numpy()))
+        opened = _opened_on(client, perm, permissions)
+        lacking = needs & (opened > day)
         if lacking.any():
             out.append(frame(lacking, FindingKind.NO_PERMISSION, with_levels=False))
     return out
 
 
-def _opened_on(ev: pd.DataFrame, permissions: pd.DataFrame) -> np.ndarray:
-    """The day each event's needed permission was opened, -1 when never."""
-    if permissions.empty:
-        return np.full(len(ev), -1, dtype=np.int64)
-    p = permissions.groupby(["client_id", "permission"], sort=False)["opened_on"].min().reset_index()
-    m = ev[["client_id", "permission"]].merge(p, on=["client_id", "permission"], how="left")
-    return m["opened_on"].fillna(-1).astype(np.int64).to_numpy()
+def _subject_ids(*arrays: np.ndarray) -> list[np.ndarray]:
+    """Text subjects (codes, permission names) as small integers shared across the arrays."""
+    joined = np.concatenate([a.astype(str) for a in arrays]) if arrays else np.zeros(0, str)
+    _u, inv = np.unique(joined, return_inverse=True)
+    out, start = [], 0
+    for a in arrays:
+        out.append(inv[start:start + len(a)].astype(np.int64))
+        start += len(a)
+    return out
+
+
+def _warned(client: np.ndarray, code: np.ndarray, perm: np.ndarray, day: np.ndarray, warnings: Table) -> np.ndarray:
+    """1 where a warning for the product, or the board's permission, was confirmed by the event day."""
+    if _rows(warnings) == 0:
+        return np.zeros(len(client), dtype=np.int64)
+    w_client = _col(warnings, "client_id", np.int64)
+    w_subject = _col(warnings, "subject").astype(str)
+    w_day = _col(warnings, "confirmed_on", np.int64)
+    perm_subject = np.where(perm != "", np.char.add("perm:", perm.astype(str)), "")
+    ws, cs, ps = _subject_ids(w_subject, code, perm_subject)
+    keys, first = _first_by_key(w_client * _SHIFT + ws, w_day)
+    best = np.minimum(_lookup(keys, first, client * _SHIFT + cs),
+                      np.where(perm != "", _lookup(keys, first, client * _SHIFT + ps), _NEVER))
+    return (best <= day).astype(np.int64)
+
+
+def _opened_on(client: np.ndarray, perm: np.ndarray, permissions: Table) -> np.ndarray:
+    """The day each event's needed permission was opened, _NEVER when never."""
+    if _rows(permissions) == 0:
+        return np.full(len(client), _NEVER, dtype=np.int64)
+    p_client = _col(permissions, "client_id", np.int64)
+    names, wanted = _subject_ids(_col(permissions, "permission").astype(str), perm.astype(str))
+    keys, first = _first_by_key(p_client * _SHIFT + names, _col(permissions, "opened_on", np.int64))
+    return _lookup(keys, first, client * _SHIFT + wanted)
 
 
 def behaviour_inconsistent(declared_level: int, behaviour_level: int) -> bool:
@@ -285,17 +333,24 @@ def behaviour_inconsistent(declared_level: int, behaviour_level: int) -> bool:
     return 0 < declared_level < behaviour_level
 
 
-def profiles_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
-    return pd.DataFrame(rows or [], columns=list(PROFILE_COLUMNS))
+def _table(columns: tuple[str, ...], rows: list[tuple[Any, ...]] | None) -> dict[str, np.ndarray]:
+    rows = rows or []
+    return {c: np.array([r[n] for r in rows], dtype=object if c in ("code", "permission", "subject") else None)
+            if rows else np.zeros(0, dtype=object if c in ("code", "permission", "subject") else np.int64)
+            for n, c in enumerate(columns)}
 
 
-def events_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
-    return pd.DataFrame(rows or [], columns=list(EVENT_COLUMNS))
+def profiles_frame(rows: list[tuple[Any, ...]] | None = None) -> dict[str, np.ndarray]:
+    return _table(PROFILE_COLUMNS, rows)
 
 
-def permissions_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
-    return pd.DataFrame(rows or [], columns=list(PERMISSION_COLUMNS))
+def events_frame(rows: list[tuple[Any, ...]] | None = None) -> dict[str, np.ndarray]:
+    return _table(EVENT_COLUMNS, rows)
 
 
-def warnings_frame(rows: list[tuple[Any, ...]] | None = None) -> pd.DataFrame:
-    return pd.DataFrame(rows or [], columns=list(WARNING_COLUMNS))
+def permissions_frame(rows: list[tuple[Any, ...]] | None = None) -> dict[str, np.ndarray]:
+    return _table(PERMISSION_COLUMNS, rows)
+
+
+def warnings_frame(rows: list[tuple[Any, ...]] | None = None) -> dict[str, np.ndarray]:
+    return _table(WARNING_COLUMNS, rows)

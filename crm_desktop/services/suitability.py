@@ -278,6 +278,10 @@ class CheckSummary:
         return sum(self.counts.get(k.value, 0) for k in VIOLATION_KINDS) - warned
 
 
+def _cols(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {str(c): frame[c].to_numpy() for c in frame.columns}
+
+
 def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> CheckSummary:
     """Check every visible client (all clients for a system run) and replace their findings."""
     started = time.perf_counter()
@@ -295,8 +299,8 @@ def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> C
         inputs = _load(session, actor, as_of, cfg)
         timings["read"] = time.perf_counter() - t
         t = time.perf_counter()
-        found = rule.check(inputs.profiles, inputs.events, inputs.permissions, inputs.warnings,
-                           rule.day_number(as_of))
+        found = pd.DataFrame(rule.check(_cols(inputs.profiles), _cols(inputs.events), _cols(inputs.permissions),
+                                        _cols(inputs.warnings), rule.day_number(as_of)))
         timings["rule"] = time.perf_counter() - t
         t = time.perf_counter()
         _replace_findings(session, actor, found, as_of)
