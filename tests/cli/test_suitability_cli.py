@@ -145,7 +145,7 @@ def test_english_headers_and_bad_rows(seeded: Seed, db_url: str, tmp_path: Path,
     capsys.readouterr()
     assert crm(db_url, monkeypatch, "import", "risk-profiles", str(bad)) == 3
     err = capsys.readouterr().err
-    assert "C1–C5" in err and "有效期早于测评日期" in err and "客户号" in err
+    assert "C1 保守型" in err and "有效期早于测评日期" in err and "客户号" in err
     with seeded.store.read() as s:
         assert s.scalar(select(func.count()).select_from(RiskProfile)) == 0  # all or nothing
     warn = write_csv(tmp_path / "w.csv", ["client_no", "product_code", "permission", "confirmed_on", "channel",

@@ -20,6 +20,27 @@ depends_on = None
 _TS = crm_desktop.db.types.UTCDateTime
 
 
+# Coded columns of earlier tables that gain codes here (written out, as in 0002).
+_SOURCES = ("recurring", "new_account", "risk_reassessment", "churn_high", "mismatch", "grade_change", "birthday",
+            "follow_up")
+_IMPORT_KINDS = ("staff", "clients", "securities", "assets", "trades", "holdings")
+_WIDENED = {
+    ("service_task", "source"): (_SOURCES, (*_SOURCES, "suitability")),
+    ("import_log", "kind"): (_IMPORT_KINDS, (*_IMPORT_KINDS, "products", "risk-profiles", "permissions", "warnings")),
+}
+
+
+def _condition(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _recheck(new: bool) -> None:
+    for (table, column), (before, after) in _WIDENED.items():
+        with op.batch_alter_table(table) as batch:
+            batch.drop_constraint(op.f(f"ck_{table}_{column}"), type_="check")
+            batch.create_check_constraint(op.f(f"ck_{table}_{column}"), _condition(column, after if new else before))
+
+
 def _stamps() -> list[sa.Column]:
     return [sa.Column("created_at", _TS(timezone=True), nullable=False),
             sa.Column("updated_at", _TS(timezone=True), nullable=False)]
@@ -109,9 +130,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_suitability_finding_client", "suitability_finding", ["client_id"], unique=False)
     op.add_column("staff", sa.Column("adviser_reg_no", sa.String(length=40), nullable=True))
+    _recheck(new=True)
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM service_task WHERE source = 'suitability'")
+    op.execute("DELETE FROM import_log WHERE kind IN ('products', 'risk-profiles', 'permissions', 'warnings')")
+    _recheck(new=False)
     # A plain DROP COLUMN (SQLite 3.35+): a batch copy of staff would trip the rows that refer to it.
     op.drop_column("staff", "adviser_reg_no")
     op.drop_index("ix_suitability_finding_client", table_name="suitability_finding")
