@@ -63,7 +63,6 @@ class RiskProfile(Timestamps, Base):
         UniqueConstraint("client_id", "assessed_on", name="uq_risk_profile_client_assessed"),
         CheckConstraint(RISK_LEVEL_CHECK, name="level"),
         CheckConstraint(_in("investor_class", InvestorClass), name="investor_class"),
-        CheckConstraint("valid_until >= assessed_on", name="validity"),
     )
 
 

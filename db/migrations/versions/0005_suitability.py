@@ -73,7 +73,6 @@ def upgrade() -> None:
         sa.CheckConstraint("level IN ('C1', 'C2', 'C3', 'C4', 'C5')", name=op.f("ck_risk_profile_level")),
         sa.CheckConstraint("investor_class IN ('ordinary', 'professional')",
                            name=op.f("ck_risk_profile_investor_class")),
-        sa.CheckConstraint("valid_until >= assessed_on", name=op.f("ck_risk_profile_validity")),
         sa.ForeignKeyConstraint(["client_id"], ["client.id"], name=op.f("fk_risk_profile_client_id_client")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_risk_profile")),
         sa.UniqueConstraint("client_id", "assessed_on", name="uq_risk_profile_client_assessed"),
