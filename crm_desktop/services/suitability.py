@@ -52,6 +52,9 @@ EXPORT_COLUMNS = ("client_no", "kind", "code", "product_level", "client_level", 
 TASK_SOURCE = "suitability"
 # Which warning channel leaves which kind of touch when a manager records the warning in the app.
 _TOUCH_CHANNEL = {"in_person": "in_person", "phone_recorded": "phone", "online": "wechat", "paper": "in_person"}
+# Who may record a warning in the app (for a client they may see); the 360° view asks the same question
+# through ``may_record_warning`` so it never offers what saving would refuse.
+WARNING_RECORDERS = (Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
 
 
 def load_config(path: Path | None = None) -> rule.SuitabilityConfig:
@@ -473,6 +476,26 @@ def export_findings(store: Store, actor: Actor, out: Path) -> int:
 # ---------------------------------------------------------------- warnings recorded in the app
 
 
+def may_record_warning(actor: Actor) -> bool:
+    """Whether ``add_warning`` would accept this actor for a client they may see."""
+    return actor.role in WARNING_RECORDERS
+
+
+@dataclass(frozen=True)
+class ProductChoice:
+    code: str
+    name: str
+    rating: str
+
+
+def warning_products(store: Store, actor: Actor) -> list[ProductChoice]:
+    """The store's products a warning can name, by code (stocks by code are also accepted on save)."""
+    require_role(actor, *WARNING_RECORDERS)
+    with store.read() as session:
+        return [ProductChoice(c, n, r) for c, n, r in session.execute(
+            select(Product.code, Product.name, Product.risk_rating).order_by(Product.code))]
+
+
 def add_warning(store: Store, actor: Actor, client_no: str, *, product: str | None = None,
                 permission: str | None = None, confirmed_on: date, channel: str, evidence: str) -> int:
     """Record a special risk warning the client confirmed, with a risk-disclosure touch naming it.
@@ -480,7 +503,7 @@ def add_warning(store: Store, actor: Actor, client_no: str, *, product: str | No
     The touch follows the touch rules (no future date; more than 7 days back is refused here, such
     records come from the suitability system's export instead).
     """
-    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
+    require_role(actor, *WARNING_RECORDERS)
     from crm_desktop.services.touches import BACKDATE_LIMIT, CONTENT, IDENTITY, RISK, record_touch_in_session
 
     if bool(product) == bool(permission):
@@ -608,6 +631,7 @@ class ClientSuitability:
     warnings: list[tuple[str, str, date, str, str]]  # kind, subject, confirmed_on, channel, evidence
     findings: list[FindingRow]
     behaviour_hint: bool
+    may_record_warning: bool = False
 
 
 def client_suitability(store: Store, actor: Actor, client_no: str) -> ClientSuitability:
@@ -648,5 +672,5 @@ def client_suitability(store: Store, actor: Actor, client_no: str) -> ClientSuit
     expired = until is not None and until < today
     soon = until is not None and not expired and until <= today + timedelta(days=cfg.invite_days_before)
     return ClientSuitability(level, bool(lowest), assessed, until, iclass, expired, soon, perms,
-                             warns, finds, hint)  # type: ignore[arg-type]
+                             warns, finds, hint, may_record_warning(actor))  # type: ignore[arg-type]
 
