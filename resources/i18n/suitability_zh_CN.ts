@@ -3,62 +3,62 @@
 <context>
     <name>SuitabilityFindings</name>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="36" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="37" />
         <source>warned</source>
         <translation>已警示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="36" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="37" />
         <source>not warned</source>
         <translation>未警示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="43" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="43" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
         <source>Name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="43" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
         <source>Manager</source>
         <translation>投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="43" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="43" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="43" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
         <source>Product rating</source>
         <translation>产品风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="45" />
         <source>Client level</source>
         <translation>客户风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="45" />
         <source>Trade date</source>
         <translation>成交日期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="44" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="45" />
         <source>Special risk warning</source>
         <translation>特别风险警示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/models.py" line="64" />
+        <location filename="../../crm_desktop/gui/suitability/models.py" line="65" />
         <source>holding</source>
         <translation>持仓</translation>
     </message>
@@ -66,62 +66,67 @@
 <context>
     <name>SuitabilityPanel</name>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="56" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="46" />
+        <source>Record a special risk warning</source>
+        <translation>记录特别风险警示确认</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="91" />
         <source>Professional investor: outside the C/R matching</source>
         <translation>专业投资者：不适用风险等级匹配</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="59" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="94" />
         <source>lowest category</source>
         <translation>最低风险承受能力类别</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="62" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="97" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="65" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="100" />
         <source>expires soon: invitation task</source>
         <translation>即将到期：已生成邀请测评任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="68" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="103" />
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="75" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="110" />
         <source>Risk tolerance</source>
         <translation>风险承受能力</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="76" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="111" />
         <source>Assessed on</source>
         <translation>测评日期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="76" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="111" />
         <source>{a}, valid until {u}</source>
         <translation>{a}，有效期至 {u}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="78" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="113" />
         <source>Trading permissions</source>
         <translation>交易权限</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="79" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="114" />
         <source>Special risk warnings</source>
         <translation>特别风险警示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="82" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="117" />
         <source>Service hint</source>
         <translation>服务提示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/suitability/panel.py" line="83" />
+        <location filename="../../crm_desktop/gui/suitability/panel.py" line="118" />
         <source>Behaviour differs from the assessment. A hint for the conversation, not a violation; never ask the client to re-take the assessment because of it.</source>
         <translation>行为与测评不一致。仅供沟通参考，不是违规；不得因此要求或诱导客户重新测评。</translation>
     </message>
@@ -187,6 +192,82 @@
         <location filename="../../crm_desktop/gui/suitability/register_view.py" line="155" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>WarningDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/warning_dialog.py" line="45" />
+        <source>Client &lt;b&gt;{no}&lt;/b&gt;</source>
+        <translation>客户 &lt;b&gt;{no}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/warning_dialog.py" line="47" />
+        <source>risk tolerance {level}</source>
+        <translation>风险承受能力 {level}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/warning_dialog.py" line="60" />
+        <source>Code or name, e.g. 510300</source>
+        <translation>代码或名称，例如 510300</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/warning_dialog.py" line="123" />
+        <source>Choose the product the client was warned about, or type its code.</source>
+        <translation>请选择向客户警示的产品，或输入产品代码。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/warning_dialog.py" line="128" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/suitability/warning_dialog.py" line="135" />
+        <source>Special risk warning recorded for {no}.</source>
+        <translation>已为客户 {no} 记录特别风险警示确认。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningForm</name>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="9" />
+        <source>Record a special risk warning</source>
+        <translation>记录特别风险警示确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="27" />
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="47" />
+        <source>Trading &amp;permission:</source>
+        <translation>交易权限(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="57" />
+        <source>&amp;Confirmed on:</source>
+        <translation>确认日期(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="77" />
+        <source>C&amp;hannel:</source>
+        <translation>确认方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="90" />
+        <source>&amp;Evidence: *</source>
+        <translation>凭证(&amp;E)：*</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="103" />
+        <source>Recording id or electronic trace number</source>
+        <translation>录音编号或电子留痕编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warning_form.ui" line="112" />
+        <source>Only a warning the client has already confirmed, at most 7 days ago; older confirmations are imported from the suitability system. A risk-disclosure touch naming the product or permission is recorded with it.</source>
+        <translation>只记录客户已经确认的警示，且确认日期不早于 7 天前；更早的确认请从适当性系统导出后导入。保存时同时记录一条写明该产品或权限的风险揭示服务记录。</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import InvestorClass, Permission, WarningChannel
@@ -24,13 +33,22 @@ class SuitabilityPanel(QWidget):
         self.setObjectName("suitabilityPanel")
         self.data: ClientSuitability | None = None
         self._requester = Requester(ctx.pool)
+        self.warning_dialog: QWidget | None = None
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.summaryLabel = QLabel()
         self.summaryLabel.setObjectName("suitabilitySummary")
         self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
         self.summaryLabel.setWordWrap(True)
         self.summaryLabel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.summaryLabel)
+        top.addWidget(self.summaryLabel, 1)
+        # Shown once the service says this user may record a warning for this client.
+        self.warningButton = QPushButton(self.tr("Record a special risk warning"))
+        self.warningButton.setObjectName("recordWarningButton")
+        self.warningButton.hide()
+        self.warningButton.clicked.connect(self.open_warning_form)
+        top.addWidget(self.warningButton, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.model = FindingsModel(self, with_client=False)
         self.table = QTableView()
         self.table.setObjectName("clientFindingsView")
@@ -50,8 +68,24 @@ class SuitabilityPanel(QWidget):
         self._requester.submit(lambda _c: suitability.client_suitability(store, actor, no), on_done=self._show,
                                on_error=lambda _e: self.summaryLabel.setText(""))
 
+    def open_warning_form(self) -> QWidget:
+        from crm_desktop.gui.suitability.warning_dialog import WarningDialog
+
+        level = self.data.level if self.data is not None else ""
+        dialog = WarningDialog(self.ctx, self.client_no, level, parent=self.window())
+        dialog.saved.connect(self._warning_saved)
+        self.warning_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _warning_saved(self, _warning_id: int) -> None:
+        self.reload()
+        # The warning also left a risk-disclosure touch (and may close a task): other views reload too.
+        self.ctx.bus.data_changed.emit("tasks")
+
     def _show(self, d: ClientSuitability) -> None:
         self.data = d
+        self.warningButton.setVisible(d.may_record_warning)
         e = html.escape
         if d.investor_class == InvestorClass.PROFESSIONAL.value:
             who = self.tr("Professional investor: outside the C/R matching")
