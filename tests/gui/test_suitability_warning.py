@@ -203,3 +203,17 @@ def test_the_button_follows_the_service(qtbot: QtBot, suit: Seed) -> None:
     assert "无权" in dlg.ui.messageLabel.text() and dlg.isVisible()
     assert _warnings(suit) == before
     assert dlg.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+
+def test_the_button_goes_when_the_client_is_reassigned_away(qtbot: QtBot, suit: Seed) -> None:
+    from crm_desktop.db.models import Client
+
+    panel = _panel(qtbot, suit, suit.im1, "001000")
+    assert panel.warningButton.isVisible()
+    with suit.store.transaction() as s:
+        client = s.scalar(select(Client).where(Client.client_no == "001000"))
+        assert client is not None
+        client.manager_id = suit.im2.id
+    panel.reload()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10000)
+    assert not panel.warningButton.isVisible()

@@ -66,7 +66,12 @@ class SuitabilityPanel(QWidget):
     def reload(self) -> None:
         store, actor, no = self.ctx.store, self.ctx.actor, self.client_no
         self._requester.submit(lambda _c: suitability.client_suitability(store, actor, no), on_done=self._show,
-                               on_error=lambda _e: self.summaryLabel.setText(""))
+                               on_error=self._failed)
+
+    def _failed(self, _exc: BaseException) -> None:
+        # The 360° view says why (e.g. the client was reassigned away); the panel only stops offering actions.
+        self.summaryLabel.setText("")
+        self.warningButton.hide()
 
     def open_warning_form(self) -> QWidget:
         from crm_desktop.gui.suitability.warning_dialog import WarningDialog
