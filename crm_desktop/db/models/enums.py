@@ -9,6 +9,7 @@ class Role(StrEnum):
     INVESTMENT_MANAGER = "investment_manager"
     BRANCH_MANAGER = "branch_manager"
     ADMIN = "admin"
+    CALLBACK_OFFICER = "callback_officer"
 
 
 class ClientType(StrEnum):
