@@ -82,5 +82,6 @@ def role_label(role: Role | str) -> str:
         Role.INVESTMENT_MANAGER: tr("投资经理", "investment manager"),
         Role.BRANCH_MANAGER: tr("营业部负责人", "branch manager"),
         Role.ADMIN: tr("管理员", "admin"),
+        Role.CALLBACK_OFFICER: tr("回访专员", "call-back officer"),
     }
     return labels.get(Role(role), str(role))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, true
+from sqlalchemy import ColumnElement, false, select, true
 from sqlalchemy.orm import Session
 
-from crm_desktop.db.models import Client
+from crm_desktop.db.models import CallbackItem, Client
 from crm_desktop.db.models.enums import Role
 from crm_desktop.errors import NotFound
 from crm_desktop.i18n import tr
@@ -22,12 +22,23 @@ def visible_clients(actor: Actor) -> ColumnElement[bool]:
         return Client.manager_id == actor.id
     if actor.branch_id is None:
         return true() if actor.role is Role.ADMIN else false()
+    if actor.role is Role.CALLBACK_OFFICER:
+        # Only the clients waiting for a call-back: the officer needs their contact data, nothing more.
+        return (Client.branch_id == actor.branch_id) & Client.id.in_(
+            select(CallbackItem.client_id).where(CallbackItem.status == "open"))
     return Client.branch_id == actor.branch_id
 
 
 def can_see_client(actor: Actor, client: Client) -> bool:
     if actor.role is Role.INVESTMENT_MANAGER:
         return client.manager_id == actor.id
+    if actor.role is Role.CALLBACK_OFFICER:
+        from sqlalchemy.orm import object_session
+
+        session = object_session(client)
+        return session is not None and client.branch_id == actor.branch_id and session.scalar(
+            select(CallbackItem.id).where(CallbackItem.client_id == client.id, CallbackItem.status == "open")
+            .limit(1)) is not None
     if actor.branch_id is None:
         return actor.role is Role.ADMIN
     return client.branch_id == actor.branch_id
