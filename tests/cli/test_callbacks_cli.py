@@ -265,11 +265,11 @@ def test_records_cannot_be_deleted_or_silently_changed(seeded: Seed, cli, capsys
                "--summary", "营业厅排队时间长", "--as-user", "bm") == 0
     for model in (CallbackItem, CallbackRecord, CallbackSample, AlertCase, Complaint):
         table = model.__tablename__
-        with pytest.raises(Exception, match="(?i)refused|kept"), seeded.store.transaction() as s:
+        with pytest.raises(Exception, match=r"(?i)refused|kept"), seeded.store.transaction() as s:
             s.execute(text(f"DELETE FROM {table}"))
-        with pytest.raises(Exception, match="(?i)refused|kept"), seeded.store.transaction() as s:
+        with pytest.raises(Exception, match=r"(?i)refused|kept"), seeded.store.transaction() as s:
             s.execute(delete(model))
-    with pytest.raises(Exception, match="(?i)refused|kept"), seeded.store.transaction() as s:
+    with pytest.raises(Exception, match=r"(?i)refused|kept"), seeded.store.transaction() as s:
         s.execute(update(CallbackRecord).values(answers={"promised_returns": "no"}))
     with seeded.store.read() as s:
         rec = s.scalars(select(CallbackRecord)).one()
