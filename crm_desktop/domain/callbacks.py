@@ -35,13 +35,12 @@ class PoolSettings:
     complaint_days: int = 7  # a client whose complaint was resolved, within this many days
     unreachable_attempts: int = 3  # attempts on different days before an item closes as unreachable
     independence_months: int = 12  # an officer who served the client this recently may not call them
-    min_satisfaction_answers: int = 5  # fewer answers than this: "not enough data"
 
     def validate(self) -> None:
         if not 0 < self.sample_rate <= 1:
             raise ValueError("sample_rate must be above 0 and at most 1")
         for name in ("new_account_days", "reassignment_days", "complaint_days", "unreachable_attempts",
-                     "independence_months", "min_satisfaction_answers"):
+                     "independence_months"):
             if int(getattr(self, name)) < 1:
                 raise ValueError(f"{name} must be at least 1")
 
@@ -357,8 +356,9 @@ class Satisfaction:
         return self.mean is not None
 
 
-def satisfaction_of(scores: Sequence[int], settings: PoolSettings) -> Satisfaction:
+def satisfaction_of(scores: Sequence[int], min_answers: int) -> Satisfaction:
+    """Mean of the answers, or "not enough data" below ``min_answers`` (the scoring config's threshold)."""
     n = len(scores)
-    if n < settings.min_satisfaction_answers:
+    if n < min_answers:
         return Satisfaction(n, None)
     return Satisfaction(n, sum(scores) / n)

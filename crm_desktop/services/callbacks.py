@@ -483,7 +483,9 @@ def export_rows(store: Store, actor: Actor) -> list[dict[str, Any]]:
 def satisfaction_by_manager(session: Session, start: date, end: date,
                             where: ColumnElement[bool] | None = None) -> dict[int, rules.Satisfaction]:
     """Call-back satisfaction per servicing manager over [start, end] (too few answers: not enough data)."""
-    settings = load_script().script.pool
+    from crm_desktop.services.scoring import load_config
+
+    needed = load_config().config.capability.satisfaction_min_answers
     lo = datetime.combine(start, datetime.min.time()).astimezone(UTC)
     hi = datetime.combine(end, datetime.max.time()).astimezone(UTC)
     q = select(CallbackRecord.manager_id, CallbackRecord.satisfaction).where(
@@ -495,4 +497,4 @@ def satisfaction_by_manager(session: Session, start: date, end: date,
     for mid, sat in session.execute(q):
         if mid is not None and sat is not None:
             scores[int(mid)].append(int(sat))
-    return {mid: rules.satisfaction_of(v, settings) for mid, v in scores.items()}
+    return {mid: rules.satisfaction_of(v, needed) for mid, v in scores.items()}

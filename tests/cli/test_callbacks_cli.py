@@ -76,7 +76,6 @@ def test_new_account_enters_the_pool_and_leaves_when_called_back(seeded: Seed, c
     assert cli("callbacks", "list", "--status", "open", "--as-user", "cb01") == 0
     out = capsys.readouterr().out
     assert f"#{item.id}" in out and "002000" in out and "新开户回访" in out
-    # the officer can reveal the phone of a client in the pool (audited), and of no one else
     assert cli("callbacks", "record", str(item.id), "--outcome", "reached", "--answers", CLEAN, "--satisfaction", "5",
                "--recording", "REC-20261201-001", "--as-user", "cb01") == 0
     assert "已完成" in capsys.readouterr().out

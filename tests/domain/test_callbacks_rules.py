@@ -138,8 +138,8 @@ def test_independence(periods: list[cb.ServicePeriod], touches: list[tuple[int, 
 
 
 def test_satisfaction_needs_enough_answers() -> None:
-    assert cb.satisfaction_of([5, 4], S) == cb.Satisfaction(2, None)
-    assert cb.satisfaction_of([5, 4, 3, 4, 4], S).mean == 4.0
+    assert cb.satisfaction_of([5, 4], 5) == cb.Satisfaction(2, None)
+    assert cb.satisfaction_of([5, 4, 3, 4, 4], 5).mean == 4.0
 
 
 CAL = cp.Calendar(holidays=frozenset({date(2026, 10, 1), date(2026, 10, 2), date(2026, 10, 5)}),
