@@ -481,7 +481,7 @@ def export_rows(store: Store, actor: Actor) -> list[dict[str, Any]]:
 
 
 def satisfaction_by_manager(session: Session, start: date, end: date,
-                            where: ColumnElement[bool] | None = None) -> dict[int, rules.Satisfaction]:
+                            branch_id: int | None = None) -> dict[int, rules.Satisfaction]:
     """Call-back satisfaction per servicing manager over [start, end] (too few answers: not enough data)."""
     from crm_desktop.services.scoring import load_config
 
@@ -491,8 +491,8 @@ def satisfaction_by_manager(session: Session, start: date, end: date,
     q = select(CallbackRecord.manager_id, CallbackRecord.satisfaction).where(
         CallbackRecord.outcome == CallbackOutcome.REACHED.value, CallbackRecord.satisfaction.is_not(None),
         CallbackRecord.manager_id.is_not(None), and_(CallbackRecord.occurred_at >= lo, CallbackRecord.occurred_at <= hi))
-    if where is not None:
-        q = q.where(where)
+    if branch_id is not None:
+        q = q.join(Client, Client.id == CallbackRecord.client_id).where(Client.branch_id == branch_id)
     scores: dict[int, list[int]] = defaultdict(list)
     for mid, sat in session.execute(q):
         if mid is not None and sat is not None:

@@ -261,6 +261,10 @@ def _export_compliance(ctx: CliContext) -> int:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         compliance.export_excel(report, out)
+        from crm_desktop.services import callback_compliance
+
+        callback_compliance.append_to_workbook(
+            callback_compliance.callback_compliance(ctx.store(), actor, start, end), out)
     except OSError as exc:
         raise InvalidInput(tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out,
                               err=exc.strerror or exc)) from exc
