@@ -8,7 +8,15 @@ import pytest
 
 from crm_desktop.domain import callbacks as cb
 from crm_desktop.domain import complaints as cp
-from crm_desktop.domain.callbacks_vocab import ENUMS, LABELS, AlertKind, CallbackReason, label
+from crm_desktop.domain.callbacks_vocab import (
+    ENUMS,
+    LABELS,
+    AlertKind,
+    CallbackReason,
+    CallbackStatus,
+    ComplaintStatus,
+    label,
+)
 from crm_desktop.i18n import set_language
 
 S = cb.PoolSettings()
@@ -16,13 +24,16 @@ S = cb.PoolSettings()
 
 def test_every_code_has_both_labels() -> None:
     for enum in ENUMS:
+        assert set(LABELS[enum]) == {m.value for m in enum}
         for member in enum:
-            zh, en = LABELS[member]
+            zh, en = LABELS[enum][member]
             assert zh and en
     set_language("en")
     assert label(CallbackReason.SAMPLE) == "yearly sample"
     set_language("zh_CN")
     assert label(CallbackReason.SAMPLE) == "年度抽样回访"
+    # the same code in two enums keeps two labels
+    assert label(CallbackStatus.OPEN) == "待回访" and label(ComplaintStatus.OPEN) == "待分派"
 
 
 @pytest.mark.parametrize(("d", "months", "want"), [
