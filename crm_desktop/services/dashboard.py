@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ GRADE_COLUMNS = ("grade", "clients", "assets")
 MONTH_COLUMNS = ("month", "assets", "net_flow")
 CHURN_COLUMNS = ("client_no", "client_name", "manager", "grade", "churn_risk", "assets", "reasons")
 LEAGUE_COLUMNS = ("login", "manager", "tier", "capability_score", "clients", "capacity", "assets", "on_time_rate",
-                  "retention", "churn_high")
+                  "retention", "churn_high", "satisfaction", "red_flags_open", "complaints")
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,7 @@ def _league(session: Session, run_id: int | None, clients: pd.DataFrame, scores:
     assets = scores.groupby("manager_id")["assets"].sum() if not scores.empty else pd.Series(dtype=float)
     high = (scores[scores["churn_risk"] == "high"].groupby("manager_id").size()
             if not scores.empty else pd.Series(dtype=int))
+    cb = _callback_figures(session, {s.id for s in people})
     rows: list[dict[str, Any]] = []
     for s in people:
         m = ms.get(s.id)
@@ -175,12 +176,38 @@ def _league(session: Session, run_id: int | None, clients: pd.DataFrame, scores:
             "assets": float(assets.get(s.id, 0.0)) if run_id is not None else None,
             "on_time_rate": float(m.on_time_rate) if m else None, "retention": float(m.retention) if m else None,
             "churn_high": int(high.get(s.id, 0)) if run_id is not None else None,
+            **cb.get(s.id, {"satisfaction": None, "red_flags_open": 0, "complaints": 0}),
         })
     frame = pd.DataFrame(rows, columns=list(LEAGUE_COLUMNS))
     if not frame.empty:
         frame["_k"] = frame["capability_score"].fillna(-1.0)
         frame = frame.sort_values(["_k", "login"], ascending=[False, True]).drop(columns="_k").reset_index(drop=True)
     return frame
+
+
+def _callback_figures(session: Session, ids: set[int]) -> dict[int, dict[str, Any]]:
+    """Per manager: call-back satisfaction of the last year (with the answer count), open red flags,
+    complaints about them received this year."""
+    from crm_desktop import clock
+    from crm_desktop.db.models import AlertCase, Complaint
+    from crm_desktop.services.callbacks import satisfaction_by_manager
+
+    today = clock.today()
+    sat = satisfaction_by_manager(session, today - timedelta(days=365), today)
+    flags = dict(session.execute(select(AlertCase.manager_id, func.count()).where(
+        AlertCase.manager_id.in_(ids), AlertCase.status != "closed").group_by(AlertCase.manager_id)).all())
+    start = datetime(today.year, 1, 1, tzinfo=UTC)
+    complaints = dict(session.execute(select(Complaint.about_manager_id, func.count()).where(
+        Complaint.about_manager_id.in_(ids), Complaint.received_at >= start).group_by(Complaint.about_manager_id)
+    ).all())
+    out: dict[int, dict[str, Any]] = {}
+    for sid in ids:
+        s = sat.get(sid)
+        text = None if s is None else (f"{s.mean:.2f} ({s.answers})" if s.mean is not None else
+                                       tr("数据不足（{n} 条）", "not enough data ({n})", n=s.answers))
+        out[sid] = {"satisfaction": text, "red_flags_open": int(flags.get(sid, 0)),
+                    "complaints": int(complaints.get(sid, 0))}
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- labels
@@ -195,6 +222,8 @@ def column_titles() -> dict[str, str]:
         "tier": tr("能力层级", "Tier"), "capability_score": tr("能力分", "Capability"),
         "capacity": tr("容量", "Capacity"), "on_time_rate": tr("按时率", "On-time rate"),
         "retention": tr("保有率", "Retention"), "churn_high": tr("高流失风险客户", "High churn risk"),
+        "satisfaction": tr("回访满意度（答复数）", "Call-back satisfaction (answers)"),
+        "red_flags_open": tr("未结红旗", "Open red flags"), "complaints": tr("本年投诉", "Complaints this year"),
     }
 
 
