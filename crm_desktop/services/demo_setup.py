@@ -13,7 +13,14 @@ from sqlalchemy.engine import URL, make_url
 
 from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
 from crm_desktop.i18n import tr
-from crm_desktop.services.demo import DEFAULT_CLIENTS, DEFAULT_SEED, DemoResult, create_demo_store
+from crm_desktop.services.demo import (
+    DEFAULT_CLIENTS,
+    DEFAULT_SEED,
+    DEMO_PASSWORD,
+    DemoResult,
+    create_demo_store,
+)
+from crm_desktop.services.demo_callbacks import add_demo_callbacks
 
 Progress = Callable[[int, int, str], None]
 
@@ -27,6 +34,7 @@ def score_and_plan(store: Store, as_of: date, say: Callable[[str], None] | None 
     from crm_desktop.services.tasks import generate_tasks
 
     report = say or (lambda _text: None)
+    add_demo_callbacks(store, as_of, DEMO_PASSWORD)  # before scoring: call-back satisfaction is scored
     report(tr("计算客户评分…", "Scoring the clients…"))
     summary = run_scoring(store, None, as_of)
     report(tr("生成服务待办…", "Generating service tasks…"))
