@@ -79,3 +79,23 @@ def test_compliance_figures_by_manager_and_month(seeded: Seed) -> None:
         clients.reveal_field(seeded.store, cb, "002001", "phone", "回访前核对联系方式")  # called back: out of the pool
     with seeded.store.read() as s:
         assert s.scalar(select(CallbackItem.status).where(CallbackItem.id == item.id)) == "done"
+
+
+def test_demo_call_backs(sqlite_store) -> None:
+    from crm_desktop.db.models import AlertCase, CallbackRecord, Complaint, Staff
+    from crm_desktop.services import demo
+    from crm_desktop.services.demo_callbacks import add_demo_callbacks
+
+    result = demo.generate_demo(sqlite_store, clients=200, seed=3, as_of=TODAY)
+    written = add_demo_callbacks(sqlite_store, result.as_of, demo.DEMO_PASSWORD)
+    assert written > 20
+    assert add_demo_callbacks(sqlite_store, result.as_of, demo.DEMO_PASSWORD) == 0  # loaded again: unchanged
+    with sqlite_store.read() as s:
+        assert s.scalar(select(Staff.role).where(Staff.login == "cb01")) == "callback_officer"
+        outcomes = [o for (o,) in s.execute(select(CallbackItem.outcome).where(CallbackItem.status == "done"))]
+        share = outcomes.count("unreachable") / len(outcomes)
+        assert 0.1 < share < 0.3  # about a fifth
+        assert [a.kind for a in s.scalars(select(AlertCase))] == ["proxy_trading"]
+        assert 4 <= len(s.scalars(select(Complaint)).all()) <= 8
+        assert s.scalar(select(CallbackRecord.id).limit(1)) is not None
+    login(sqlite_store, "cb01", demo.DEMO_PASSWORD)
