@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crm_desktop.services.demo import DemoResult, create_demo_store  # noqa: E402
+from crm_desktop.demo.generator import DemoResult, create_demo_store  # noqa: E402
 
 AS_OF = date(2025, 12, 31)
 PG_URL = os.environ.get("CRM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

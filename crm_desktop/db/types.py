@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import DateTime, Numeric
@@ -50,14 +49,3 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return clock.now()
-
-
-def to_decimal(value: Any, places: str = "0.01") -> Decimal:
-    """Exact decimal from user or engine values (floats go through str to avoid binary noise)."""
-    if isinstance(value, Decimal):
-        d = value
-    elif isinstance(value, float):
-        d = Decimal(repr(value))
-    else:
-        d = Decimal(str(value))
-    return d.quantize(Decimal(places))

@@ -97,7 +97,7 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
 
 def load_demo(parent: QWidget | None, url: str, *, fresh: bool) -> None:
     """Demo data (scored, with today's tasks) behind a progress dialog that can cancel."""
-    from crm_desktop.services.demo_setup import prepare_demo
+    from crm_desktop.demo.setup import prepare_demo
 
     def work(control: TaskControl) -> object:
         return prepare_demo(

@@ -53,17 +53,10 @@ def _coerce(raw: Any, default: Any) -> Any:
 # General
 LANGUAGE = Option("general/language", "zh_CN")
 LAST_LOGIN = Option("general/last_login", "")
-LAST_DB_URL = Option("general/last_db_url", "")
 # Main window
 MAIN_GEOMETRY = Option("main_window/geometry", QByteArray())
-MAIN_STATE = Option("main_window/state", QByteArray())
 MAIN_AREA = Option("main_window/area", "clients")
 AUTO_REFRESH_SECONDS = Option("general/auto_refresh_seconds", 60)
-
-
-def open_settings() -> QSettings:
-    """The app's settings store (organisation and application names are set at start-up)."""
-    return QSettings()
 
 
 def area_option(area: str, name: str, default: T) -> Option[T]:

@@ -190,12 +190,6 @@ def _from_number(raw: float) -> date:
     return _date_from_serial(float(raw))
 
 
-def parse_date_value(raw: Any) -> date:
-    """A single date (for callers outside the import pipeline, e.g. the wizard's preview)."""
-    iso = make_date(required=True)(raw)
-    return date.fromisoformat(iso)
-
-
 # ---------------------------------------------------------------- numbers
 
 def make_decimal(scale: int, *, required: bool, non_negative: bool, precision: int = 18,

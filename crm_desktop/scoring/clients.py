@@ -294,14 +294,6 @@ class Trades:
     commission: np.ndarray
 
 
-def trade_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
-                  cfg: ScoringConfig, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
-    """Every per-client trade indicator: :func:`trade_totals` and :func:`round_trip_metrics`."""
-    trades = prepare_trades(frame, lookup, securities, w, cfg, warnings)
-    trade_totals(trades, securities, w, cfg, out)
-    round_trip_metrics(trades, w, out, warnings)
-
-
 def prepare_trades(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
                    cfg: ScoringConfig, warnings: list[dict[str, Any]]) -> Trades:
     require_columns(frame, "trades", ("client_id", "trade_date", "code", "side", "quantity", "amount", "commission"))

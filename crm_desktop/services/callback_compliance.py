@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
 
-import pandas as pd
 from sqlalchemy import select
 
 from crm_desktop import clock
@@ -192,39 +190,3 @@ def callback_compliance(store: Store, actor: Actor, start: date, end: date,
             if mine(mid):
                 report.satisfaction.append(SatisfactionRow(logins.get(mid, "-"), s.answers, s.mean))
     return report
-
-
-def frames(report: CallbackCompliance) -> dict[str, pd.DataFrame]:
-    """The figures as tables (sheet name -> frame), headers in the current language."""
-    def rate(v: float | None) -> float | None:
-        return None if v is None else round(v, 4)
-
-    months = pd.DataFrame([
-        {tr("经理工号", "Manager login"): r.manager_login, tr("月份", "Month"): r.month,
-         tr("新开户", "New accounts"): r.opened, tr("一个月内已回访", "Called back within a month"): r.covered,
-         tr("未按时回访", "Missed"): r.missed, tr("尚在期限内", "Still within the month"): r.pending,
-         tr("覆盖率", "Coverage"): rate(r.coverage), tr("抽样回访完成", "Sample call-backs done"): r.sample_done,
-         tr("未结红旗", "Open red flags"): r.red_flags_open, tr("逾期投诉", "Overdue complaints"): r.complaints_overdue}
-        for r in [*report.months, report.total()]])
-    sample = pd.DataFrame([
-        {tr("经理工号", "Manager login"): r.manager_login, tr("非休眠客户", "Non-dormant clients"): r.book,
-         tr("年度目标", "Yearly target"): r.target, tr("已完成", "Done"): r.done, tr("待回访", "Open"): r.open,
-         tr("达标", "Achieved"): tr("是", "yes") if r.achieved else tr("否", "no")} for r in report.sample])
-    sat = pd.DataFrame([
-        {tr("经理工号", "Manager login"): r.manager_login, tr("回访答复数", "Answers"): r.answers,
-         tr("平均满意度", "Mean satisfaction"): round(r.mean, 2) if r.mean is not None else tr("数据不足",
-                                                                                         "not enough data")}
-        for r in report.satisfaction])
-    return {tr("回访与投诉（按经理和月份）", "Call-backs by manager and month"): months,
-            tr("年度抽样回访", "Yearly sample"): sample, tr("回访满意度", "Call-back satisfaction"): sat}
-
-
-def append_to_workbook(report: CallbackCompliance, path: Path) -> None:
-    """Add the call-back sheets to the compliance workbook the service-compliance export wrote."""
-    with pd.ExcelWriter(path, engine="openpyxl", mode="a", if_sheet_exists="replace") as writer:
-        for sheet, frame in frames(report).items():
-            frame.to_excel(writer, sheet_name=sheet[:31], index=False, startrow=2)
-            ws = writer.sheets[sheet[:31]]
-            ws.cell(row=1, column=1, value=tr("回访与投诉 {start} 至 {end}（截至 {today}）",
-                                              "Call-backs and complaints {start} to {end} (as of {today})",
-                                              start=report.start, end=report.end, today=report.today))

@@ -8,12 +8,10 @@ data follows :func:`services.visibility.may_see_personal_data`.
 
 from __future__ import annotations
 
-import csv
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
@@ -25,8 +23,6 @@ from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import TaskStatus
 from crm_desktop.db.store import Store
-from crm_desktop.errors import InvalidInput
-from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.visibility import may_see_personal_data, visible_clients
@@ -249,61 +245,7 @@ def export_frame(book: ClientBook, rows: np.ndarray | None = None) -> pd.DataFra
     }).reset_index(drop=True)
 
 
-def write_table(frame: pd.DataFrame, path: Path, headers: Sequence[str] | None = None) -> None:
-    """Write CSV (UTF-8 with BOM, so Excel opens Chinese correctly) or .xlsx, by the file's suffix."""
-    suffix = path.suffix.lower()
-    heads = list(headers) if headers is not None else [str(c) for c in frame.columns]
-    try:
-        if suffix == ".xlsx":
-            _write_xlsx(frame, path, heads)
-        elif suffix == ".csv":
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                w = csv.writer(fh)
-                w.writerow(heads)
-                for row in frame.itertuples(index=False):
-                    w.writerow(["" if (isinstance(v, float) and v != v) else v for v in row])
-        else:
-            raise InvalidInput(tr("不支持的导出格式 {s}：请用 .csv 或 .xlsx 结尾的文件名。",
-                                  "Unsupported export format {s}: name the file .csv or .xlsx.", s=suffix or "-"))
-    except OSError as exc:
-        raise InvalidInput(tr("无法写入 {p}：{e}。请选择可写的位置。", "Cannot write {p}: {e}. Choose a writable place.",
-                              p=path, e=exc.strerror or exc)) from exc
-
-
-def _write_xlsx(frame: pd.DataFrame, path: Path, headers: list[str]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet()
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    from openpyxl.cell import WriteOnlyCell
-
-    head_cells = []
-    for h in headers:
-        cell = WriteOnlyCell(ws, value=h)
-        cell.font = bold
-        head_cells.append(cell)
-    ws.append(head_cells)
-    for row in frame.itertuples(index=False):
-        ws.append([None if (isinstance(v, float) and v != v) else v for v in row])
-    wb.save(path)
-
-
-def export_clients(store: Store, actor: Actor, path: Path, *, rows: np.ndarray | None = None,
-                   book: ClientBook | None = None, frame: pd.DataFrame | None = None,
-                   headers: Sequence[str] | None = None) -> int:
-    """Export the actor's book (or the given view of it) and audit who exported how many clients.
-
-    ``frame`` is what a view shows (already built from a book the actor loaded); without it the
-    export columns of ``book`` (loaded now when not given) are written. Returns the row count.
-    """
-    if frame is None:
-        if book is None:
-            book = load_book(store, actor)
-        frame = export_frame(book, rows)
-    write_table(frame, path, headers)
+def record_export(store: Store, actor: Actor, rows: int, file_name: str) -> None:
+    """Audit who exported how many clients of their book (the file is written by reports.client_book)."""
     with store.transaction() as session:
-        audit.record(session, actor, "clients.export", "client", None, rows=len(frame), file=path.name)
-    return len(frame)
+        audit.record(session, actor, "clients.export", "client", None, rows=rows, file=file_name)

@@ -39,7 +39,6 @@ from crm_desktop.services.client_book import (
     EXPORT_COLUMNS,
     OPEN_TASK_STATUSES,
     ClientBook,
-    export_clients,
     export_frame,
     latest_run_id,
     load_book,
@@ -48,7 +47,7 @@ from crm_desktop.services.client_book import (
 from crm_desktop.services.visibility import get_visible_client, may_see_personal_data
 
 __all__ = [
-    "EXPORT_COLUMNS", "PERSONAL_FIELDS", "ClientBook", "ClientView", "export_clients", "export_frame",
+    "EXPORT_COLUMNS", "PERSONAL_FIELDS", "ClientBook", "ClientView", "export_frame",
     "load_book", "load_client_view", "reveal_field",
 ]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, extract, or_, select
@@ -314,52 +313,3 @@ def year_report(store: Store, actor: Actor, year: int) -> YearReport:
         branch = session.get(Branch, actor.branch_id) if actor.branch_id else None
         name = branch.name if branch else ""
     return YearReport(year, name, rules.year_summary(rows, settings.calendar), views)
-
-
-def write_year_report(report: YearReport, path: Path) -> Path:
-    """The yearly report as an Excel workbook: a summary sheet and the register of the year."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = tr("汇总", "Summary")
-    bold = Font(bold=True)
-    s = report.summary
-    ws.append([tr("{y} 年度客户投诉汇总", "Client complaints {y}", y=report.year), report.branch_name])
-    ws["A1"].font = bold
-    ws.append([])
-    for key, value in ((tr("投诉总数", "Complaints"), s.total), (tr("已办结", "Resolved"), s.resolved),
-                       (tr("逾期", "Overdue"), s.overdue),
-                       (tr("平均办结用时（工作日）", "Mean time to resolve (working days)"),
-                        round(s.mean_resolve_days, 1) if s.mean_resolve_days is not None else "-"),
-                       (tr("最长办结用时（工作日）", "Longest time to resolve (working days)"),
-                        max(s.resolve_days) if s.resolve_days else "-")):
-        ws.append([key, value])
-    ws.append([])
-    ws.append([tr("按类别", "By category"), tr("件数", "Count")])
-    ws.cell(ws.max_row, 1).font = bold
-    for code in codes(ComplaintCategory):
-        ws.append([label_of(ComplaintCategory, code), s.by_category.get(code, 0)])
-    ws.append([])
-    ws.append([tr("按渠道", "By channel"), tr("件数", "Count")])
-    ws.cell(ws.max_row, 1).font = bold
-    for code in codes(ComplaintChannel):
-        ws.append([label_of(ComplaintChannel, code), s.by_channel.get(code, 0)])
-    ws.column_dimensions["A"].width = 36
-    reg = wb.create_sheet(tr("投诉登记", "Register"))
-    reg.append([tr("编号", "ID"), tr("客户号", "Client"), tr("收到时间", "Received"), tr("渠道", "Channel"),
-                tr("类别", "Category"), tr("摘要", "Summary"), tr("办结期限", "Due"), tr("状态", "Status"),
-                tr("处理人", "Handler"), tr("办结时间", "Resolved"), tr("客户接受", "Accepted"), tr("逾期", "Overdue")])
-    for cell in reg[1]:
-        cell.font = bold
-    for v in report.complaints:
-        reg.append([v.id, v.client_no, v.received_at.astimezone().strftime("%Y-%m-%d %H:%M"), v.channel_label,
-                    v.category_label, v.summary, v.due_date, v.status_label, v.handler_login or "",
-                    v.resolved_at.astimezone().strftime("%Y-%m-%d %H:%M") if v.resolved_at else "",
-                    "" if v.accepted is None else (tr("是", "yes") if v.accepted else tr("否", "no")),
-                    tr("是", "yes") if v.overdue else tr("否", "no")])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path

@@ -269,11 +269,12 @@ def _client_in_branch(session: Session, actor: Actor, client_no: str) -> Client:
     return client
 
 
-def _notify(session: Session, recipient_id: int | None, kind: str, title: str, body: str,
+def _notify(session: Session, recipient_id: int | None, kind: str, params: dict[str, object],
             **related: object) -> None:
+    """Store what happened as the kind's parameters; services.notifications words it when it is read."""
     if recipient_id is None:
         return
-    session.add(Notification(recipient_id=recipient_id, kind=kind, title=title, body=body, related=dict(related)))
+    session.add(Notification(recipient_id=recipient_id, kind=kind, params=params, related=dict(related)))
 
 
 def _flush(session: Session) -> None:
@@ -367,10 +368,7 @@ def request_moves(
                              to_login=target.login, reason=reason, batch_id=batch)
             for bm_id in _branch_manager_ids(session, actor.branch_id, exclude=actor.id):
                 _notify(session, bm_id, "reassignment.pending",
-                        tr("{n} 个客户划转申请待审批", "{n} reassignment request(s) to approve", n=len(ids)),
-                        tr("{who} 提交，原因：{reason}", "from {who}, reason: {reason}",
-                           who=actor.display_name, reason=reason_label(reason)),
-                        request_ids=list(ids))
+                        {"n": len(ids), "who": actor.display_name, "reason": reason}, request_ids=list(ids))
     except IntegrityError as exc:
         # Another workstation filed a request for the same client between our check and our insert.
         raise Conflict(tr("其中有客户刚刚被别人提交了划转申请，请刷新后重试。",
@@ -549,21 +547,16 @@ def _apply(session: Session, actor: Actor, req: ReassignmentRequest, client: Cli
     )
     touch = record_touch_in_session(session, actor, client, touch_type="handover", channel="system",
                                     summary=summary, manager_id=target.id, enforce_checklist=False)
-    title_new = tr("客户 {no} {name} 已划转给您", "Client {no} {name} is now yours", no=client.client_no,
-                   name=client.name)
-    body = tr("原经理：{old}；原因：{reason}；交接说明：{note}", "previous manager: {old}; reason: {reason}; note: {note}",
-              old=old.display_name if old else "-", reason=reason_label(req.reason), note=note or "-")
-    _notify(session, target.id, "reassignment.received", title_new, body, client_no=client.client_no,
-            request_id=req.id)
+    _notify(session, target.id, "reassignment.received",
+            {"no": client.client_no, "name": client.name, "old": old.display_name if old else None,
+             "reason": req.reason, "note": note or None},
+            client_no=client.client_no, request_id=req.id)
     _notify(session, old_id, "reassignment.moved_away",
-            tr("客户 {no} {name} 已划转给 {new}", "Client {no} {name} moved to {new}", no=client.client_no,
-               name=client.name, new=target.display_name),
-            tr("审批人：{who}", "approved by {who}", who=actor.display_name), client_no=client.client_no,
-            request_id=req.id)
+            {"no": client.client_no, "name": client.name, "new": target.display_name, "who": actor.display_name},
+            client_no=client.client_no, request_id=req.id)
     if req.requested_by_id not in (old_id, target.id, actor.id):
-        _notify(session, req.requested_by_id, "reassignment.approved",
-                tr("划转申请 #{id} 已批准", "Request #{id} approved", id=req.id),
-                tr("客户 {no}", "client {no}", no=client.client_no), request_id=req.id)
+        _notify(session, req.requested_by_id, "reassignment.approved", {"id": req.id, "no": client.client_no},
+                request_id=req.id)
     audit.record(session, actor, "reassignment.approve", "reassignment_request", req.id,
                  client_no=client.client_no, from_manager_id=old_id, to_manager_id=target.id,
                  tasks_moved=tasks_moved, handover_touch_id=touch.id, comment=comment,
@@ -590,9 +583,8 @@ def reject_requests(store: Store, actor: Actor, request_ids: Sequence[int], comm
             _flush(session)
             client = session.get(Client, req.client_id)
             _notify(session, req.requested_by_id, "reassignment.rejected",
-                    tr("划转申请 #{id} 被驳回", "Request #{id} rejected", id=req.id),
-                    tr("客户 {no}；理由：{c}", "client {no}; reason: {c}", no=client.client_no if client else "-",
-                       c=cleaned), request_id=req.id)
+                    {"id": req.id, "no": client.client_no if client else None, "comment": cleaned},
+                    request_id=req.id)
             audit.record(session, actor, "reassignment.reject", "reassignment_request", req.id, comment=cleaned)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from crm_desktop.db.models import CallbackItem, CallbackRecord
 from crm_desktop.errors import NotFound
+from crm_desktop.reports import callbacks as callbacks_xlsx
 from crm_desktop.services import callback_compliance, callbacks, clients, complaints, scoring, staff
 from crm_desktop.services.auth import login
 from tests.factories import PASSWORD, Seed, add_client
@@ -70,7 +71,7 @@ def test_compliance_figures_by_manager_and_month(seeded: Seed) -> None:
     assert [(r.manager_login, r.answers, r.mean) for r in report.satisfaction] == [("im1", 1, None)]
     own = callback_compliance.callback_compliance(seeded.store, seeded.im2, date(2026, 10, 1), TODAY)
     assert own.months == [] and [r.manager_login for r in own.sample] == ["im2"]
-    frames = callback_compliance.frames(report)
+    frames = callbacks_xlsx.frames(report)
     assert len(frames) == 3
     # the officer reveals the phone of a client waiting in the pool (audited) and of nobody else
     waiting = next(i for i in callbacks.list_items(seeded.store, cb, status="open"))
@@ -83,8 +84,8 @@ def test_compliance_figures_by_manager_and_month(seeded: Seed) -> None:
 
 def test_demo_call_backs(sqlite_store) -> None:
     from crm_desktop.db.models import AlertCase, CallbackRecord, Complaint, Staff
-    from crm_desktop.services import demo
-    from crm_desktop.services.demo_callbacks import add_demo_callbacks
+    from crm_desktop.demo import generator as demo
+    from crm_desktop.demo.callbacks import add_demo_callbacks
 
     result = demo.generate_demo(sqlite_store, clients=200, seed=3, as_of=TODAY)
     written = add_demo_callbacks(sqlite_store, result.as_of, demo.DEMO_PASSWORD)

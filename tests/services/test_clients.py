@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from crm_desktop.db.models import AuditLog
 from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
+from crm_desktop.reports import client_book
 from crm_desktop.services import clients
 from tests.factories import Seed
 from tests.workspace_data import TODAY, add_workspace_data
@@ -152,7 +153,7 @@ def test_reveal_needs_reason_and_is_audited(ws: Seed) -> None:
 
 def test_export_is_the_visible_book_with_bom(ws: Seed, tmp_path: Path) -> None:
     out = tmp_path / "book.csv"
-    assert clients.export_clients(ws.store, ws.im1, out) == 4
+    assert client_book.export_clients(ws.store, ws.im1, out) == 4
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
@@ -170,12 +171,12 @@ def test_export_xlsx_and_bad_suffix(ws: Seed, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     out = tmp_path / "book.xlsx"
-    assert clients.export_clients(ws.store, ws.admin, out) == 6
+    assert client_book.export_clients(ws.store, ws.admin, out) == 6
     ws_ = load_workbook(out).active
     values = list(ws_.iter_rows(values_only=True))
     assert values[0][0] == "client_no" and values[1][1] == "张*"
     with pytest.raises(InvalidInput):
-        clients.export_clients(ws.store, ws.im1, tmp_path / "book.txt")
+        client_book.export_clients(ws.store, ws.im1, tmp_path / "book.txt")
 
 
 def test_first_screen_is_the_first_clients_with_their_figures(ws: Seed) -> None:

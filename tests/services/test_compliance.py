@@ -11,7 +11,8 @@ from sqlalchemy import update
 
 from crm_desktop.db.models import Client, ServiceTask
 from crm_desktop.errors import InvalidInput, PermissionDenied
-from crm_desktop.services.compliance import ALL_GRADES, compliance_report, export_excel
+from crm_desktop.reports.compliance import export_excel
+from crm_desktop.services.compliance import ALL_GRADES, compliance_report
 from tests.factories import Seed, add_client
 from tests.services.service_helpers import add_task, add_touch, score_run
 

@@ -20,6 +20,7 @@ from crm_desktop.domain.callbacks_vocab import (
 )
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
+from crm_desktop.reports import callbacks as callbacks_xlsx
 from crm_desktop.services import alerts, callbacks, complaints
 
 # ---------------------------------------------------------------- call-backs
@@ -173,7 +174,7 @@ def _complaints_report(ctx: CliContext) -> int:
     year = ctx.args.year or clock.today().year
     report = complaints.year_report(ctx.store(), actor, year)
     try:
-        complaints.write_year_report(report, out)
+        callbacks_xlsx.write_year_report(report, out)
     except OSError as exc:
         raise InvalidInput(tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out,
                               err=exc.strerror or exc)) from exc

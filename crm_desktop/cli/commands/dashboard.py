@@ -10,7 +10,7 @@ from crm_desktop.i18n import tr
 
 
 def _export_dashboard(ctx: CliContext) -> int:
-    from crm_desktop.services import dashboard
+    from crm_desktop.reports import dashboard
 
     path = dashboard.export_dashboard(ctx.store(), ctx.require_actor(), Path(ctx.args.out))
     ctx.print(tr("已导出营业部看板：{path}", "Branch dashboard exported: {path}", path=path))

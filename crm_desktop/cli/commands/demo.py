@@ -7,9 +7,9 @@ from datetime import date
 
 from crm_desktop.cli.context import CliContext
 from crm_desktop.cli.registry import Registry
+from crm_desktop.demo import generator as demo
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
-from crm_desktop.services import demo
 
 
 def _parse_as_of(text: str | None) -> date | None:
@@ -46,7 +46,7 @@ def _demo(ctx: CliContext) -> int:
     ))
     if not a.no_score:
         # A demo store is meant to be used at once: grades in the book, tasks in the agenda.
-        from crm_desktop.services.demo_setup import score_and_plan
+        from crm_desktop.demo.setup import score_and_plan
 
         scored = score_and_plan(ctx.store(), result.as_of, ctx.warn if show else None)
         ctx.print(tr("已完成评分（{n} 位客户）并生成截至 {d} 的服务待办。",

@@ -35,6 +35,7 @@ from crm_desktop.gui.branch.models import (
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.workers import Requester, TaskControl, run_task
+from crm_desktop.reports import dashboard as dashboard_report
 from crm_desktop.services import dashboard as dash
 from crm_desktop.services import reassignment as svc
 
@@ -231,7 +232,7 @@ class DashboardPage(QWidget):
         store, actor, board = self.ctx.store, self.ctx.actor, self.board
 
         def work(control: TaskControl) -> Path:
-            return dash.export_dashboard(store, actor, path, dashboard=board, progress=control.progress)
+            return dashboard_report.export_dashboard(store, actor, path, dashboard=board, progress=control.progress)
 
         self.xlsx_btn.setEnabled(False)
         self.pdf_btn.setEnabled(False)

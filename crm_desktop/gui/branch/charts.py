@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from crm_desktop.fonts import register_matplotlib
-from crm_desktop.services import dashboard_charts
+from crm_desktop.reports import dashboard_charts
 from crm_desktop.services.dashboard import Dashboard
 
 

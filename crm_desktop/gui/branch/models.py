@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.gui.list_model import ListTableModel
-from crm_desktop.services import dashboard as dash
+from crm_desktop.reports import dashboard as dashboard_report
 from crm_desktop.services.reassignment import (
     DepartureProposal,
     RequestView,
@@ -367,8 +367,8 @@ class FrameModel(_Base):
     def __init__(self) -> None:
         super().__init__()
         self._names = [c.name.lower() for c in self.COLUMNS]
-        titles = dash.column_titles()
-        # The dashboard service already gives translated titles.
+        titles = dashboard_report.column_titles()
+        # The report module words the titles and cells the same way as the exported files.
         self._titles = [titles.get(n, n) for n in self._names]
 
     def set_frame(self, frame: pd.DataFrame) -> None:
@@ -383,7 +383,7 @@ class FrameModel(_Base):
         if role == ROW_ROLE:
             return rec
         if role == DISPLAY:
-            return dash.display_value(name, value)
+            return dashboard_report.display_value(name, value)
         if role == SORT_ROLE:
             if name in self.NUMERIC:
                 return -1.0 if value is None or pd.isna(value) else float(value)
@@ -391,13 +391,13 @@ class FrameModel(_Base):
                 return {"high": 0, "medium": 1}.get(str(value), 2)
             if name == "grade":
                 return grade_rank(str(value) if value else None)
-            return dash.display_value(name, value)
+            return dashboard_report.display_value(name, value)
         if role == ALIGN and name in self.NUMERIC:
             return RIGHT
         if role == FOREGROUND and name == "churn_risk" and value == "high":
             return QBrush(BREACH)
         if role == TOOLTIP and name == "reasons":
-            return str(value) if value else None
+            return dashboard_report.display_value(name, value) if value else None
         return None
 
 

@@ -56,6 +56,7 @@ from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.i18n import language
+from crm_desktop.reports import callbacks as callbacks_xlsx
 from crm_desktop.services import alerts, callback_compliance, callbacks, complaints
 from crm_desktop.services.alerts import AlertView
 from crm_desktop.services.callback_compliance import CallbackCompliance, MonthRow, SampleRow, SatisfactionRow
@@ -541,7 +542,7 @@ class ComplaintsView(QWidget):
         if not path:
             return
         store, actor = self.ctx.store, self.ctx.actor
-        run_task(lambda _c: complaints.write_year_report(complaints.year_report(store, actor, year), Path(path)),
+        run_task(lambda _c: callbacks_xlsx.write_year_report(complaints.year_report(store, actor, year), Path(path)),
                  on_done=lambda out: self.ctx.bus.status_message.emit(str(out)),
                  on_error=lambda exc: show_error(self, exc), pool=self.ctx.pool)
 
@@ -683,7 +684,7 @@ class CallbackComplianceView(QWidget):
             import pandas as pd
 
             with pd.ExcelWriter(path, engine="openpyxl") as writer:
-                for sheet, frame in callback_compliance.frames(report).items():
+                for sheet, frame in callbacks_xlsx.frames(report).items():
                     frame.to_excel(writer, sheet_name=sheet[:31], index=False)
             return path
 

@@ -29,6 +29,7 @@ from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_client_filter_bar import Ui_ClientFilterBar
 from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
 from crm_desktop.i18n import EN, language
+from crm_desktop.reports import client_book as book_export
 from crm_desktop.scoring.reasons import LABELS, label
 from crm_desktop.services import client_book
 
@@ -422,7 +423,7 @@ class ClientBookPage(QWidget):
 
         def work(control: TaskControl) -> int:
             frame = client_book.export_frame(data.book, rows)
-            return client_book.export_clients(self.ctx.store, self.ctx.actor, path, frame=frame, headers=headers)
+            return book_export.export_clients(self.ctx.store, self.ctx.actor, path, frame=frame, headers=headers)
 
         self.progress.show()
 

@@ -22,14 +22,6 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-class CandidateCol(IntEnum):
-    CLIENT_NO = 0
-    NAME = 1
-    MANAGER = 2
-    GRADE = 3
-    DUE = 4
-
-
 class HistoryCol(IntEnum):
     CREATED = 0
     CLIENT_NO = 1

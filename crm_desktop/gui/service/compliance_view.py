@@ -39,6 +39,7 @@ from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.gui.workers import Requester, run_task
+from crm_desktop.reports import compliance as compliance_xlsx
 from crm_desktop.services import compliance
 from crm_desktop.services.compliance import ALL_GRADES, NOT_SCORED, ComplianceReport, ComplianceRow
 
@@ -251,4 +252,5 @@ class ComplianceView(QWidget):
             self.export_button.setEnabled(True)
             show_error(self, exc)
 
-        run_task(lambda _c: compliance.export_excel(report, path), on_done=done, on_error=failed, pool=self.ctx.pool)
+        run_task(lambda _c: compliance_xlsx.export_excel(report, path), on_done=done, on_error=failed,
+                 pool=self.ctx.pool)

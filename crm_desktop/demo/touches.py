@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from crm_desktop.services.demo_accounts import ACTIVE, CHURNING, DORMANT, Population
+from crm_desktop.demo.accounts import ACTIVE, CHURNING, DORMANT, Population
 
 # type -> (weight, channels, summaries)
 _TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from crm_desktop.services.demo_market import Market
+from crm_desktop.demo.market import Market
 
 BLOCK = 500
 MAX_EPISODES = 80

@@ -12,15 +12,15 @@ from datetime import date
 from sqlalchemy.engine import URL, make_url
 
 from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
-from crm_desktop.i18n import tr
-from crm_desktop.services.demo import (
+from crm_desktop.demo.callbacks import add_demo_callbacks
+from crm_desktop.demo.generator import (
     DEFAULT_CLIENTS,
     DEFAULT_SEED,
     DEMO_PASSWORD,
     DemoResult,
     create_demo_store,
 )
-from crm_desktop.services.demo_callbacks import add_demo_callbacks
+from crm_desktop.i18n import tr
 
 Progress = Callable[[int, int, str], None]
 

@@ -26,12 +26,13 @@ from crm_desktop.db.models import (
     Trade,
 )
 from crm_desktop.db.store import Store, open_store
+from crm_desktop.demo import generator as demo
+from crm_desktop.demo.market import is_trading_day, month_end_indices, trading_days
+from crm_desktop.demo.people import id_check_digit, uscc_check_char
 from crm_desktop.errors import Conflict, InvalidInput
 from crm_desktop.paths import resource
-from crm_desktop.services import demo, staff
+from crm_desktop.services import staff
 from crm_desktop.services.auth import login
-from crm_desktop.services.demo_market import is_trading_day, month_end_indices, trading_days
-from crm_desktop.services.demo_people import id_check_digit, uscc_check_char
 from crm_desktop.services.staff import QUALIFICATIONS
 from tests.fixed_clock import TODAY
 

@@ -40,15 +40,15 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
+from crm_desktop.demo import accounts as acc
+from crm_desktop.demo import market as mkt
+from crm_desktop.demo import people
+from crm_desktop.demo.load import BulkWriter
+from crm_desktop.demo.touches import touches_for_block
 from crm_desktop.errors import Conflict, CrmError, InvalidInput
 from crm_desktop.i18n import tr
-from crm_desktop.services import demo_accounts as acc
-from crm_desktop.services import demo_market as mkt
-from crm_desktop.services import demo_people as people
 from crm_desktop.services import staff as staff_service
 from crm_desktop.services.auth import login
-from crm_desktop.services.demo_load import BulkWriter
-from crm_desktop.services.demo_touches import touches_for_block
 from crm_desktop.services.passwords import hash_password
 
 DEMO_PASSWORD = "demo1234"

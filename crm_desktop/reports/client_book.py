@@ -1,0 +1,31 @@
+"""The client book on disk: the rows a view shows, or the actor's whole book, as CSV or Excel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from crm_desktop.db.store import Store
+from crm_desktop.reports.tables import write_table
+from crm_desktop.services.auth import Actor
+from crm_desktop.services.client_book import ClientBook, export_frame, load_book, record_export
+
+
+def export_clients(store: Store, actor: Actor, path: Path, *, rows: np.ndarray | None = None,
+                   book: ClientBook | None = None, frame: pd.DataFrame | None = None,
+                   headers: Sequence[str] | None = None) -> int:
+    """Export the actor's book (or the given view of it) and audit who exported how many clients.
+
+    ``frame`` is what a view shows (already built from a book the actor loaded); without it the
+    export columns of ``book`` (loaded now when not given) are written. Returns the row count.
+    """
+    if frame is None:
+        if book is None:
+            book = load_book(store, actor)
+        frame = export_frame(book, rows)
+    write_table(frame, path, headers)
+    record_export(store, actor, len(frame), path.name)
+    return len(frame)
