@@ -46,7 +46,6 @@ from crm_desktop.domain.callbacks_vocab import (
     CallbackReason,
     CallbackStatus,
     ComplaintStatus,
-    label,
     label_of,
 )
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -455,13 +454,9 @@ def _open_alert(session: Session, actor: Actor, client: Client, rec: CallbackRec
                  record_id=rec.id)
     for bm_id in session.scalars(select(Staff.id).where(Staff.branch_id == client.branch_id, Staff.active.is_(True),
                                                         Staff.role == Role.BRANCH_MANAGER.value)):
-        session.add(Notification(
-            recipient_id=bm_id, kind="alert_opened",
-            title=tr("回访红旗：客户 {no} {k}", "Call-back red flag: client {no}, {k}", no=client.client_no,
-                     k=label(kind)),
-            body=tr("回访中客户的回答需要调查（案件 {id}）。", "An answer in a call-back needs investigating (case {id}).",
-                    id=alert.id),
-            related={"alert_id": alert.id, "client_no": client.client_no}))
+        session.add(Notification(recipient_id=bm_id, kind="alert.opened",
+                                 params={"no": client.client_no, "alert_kind": kind.value, "id": alert.id},
+                                 related={"alert_id": alert.id, "client_no": client.client_no}))
     return alert.id
 
 

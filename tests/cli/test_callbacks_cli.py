@@ -187,7 +187,9 @@ def test_red_flag_opens_an_alert_for_the_branch_manager(seeded: Seed, cli, capsy
         assert [(a.kind, a.status, a.manager_id) for a in cases] == [
             ("proxy_trading", "open", seeded.im1.id), ("risk_not_disclosed", "open", seeded.im1.id)]
         assert s.scalars(select(Notification.kind).where(Notification.recipient_id == seeded.bm.id)).all() == [
-            "alert_opened", "alert_opened"]
+            "alert.opened", "alert.opened"]
+    assert cli("notifications", "--as-user", "bm") == 0
+    assert "回访红旗：客户 002000 疑似代客操作" in capsys.readouterr().out
     assert cli("alerts", "list", "--as-user", "bm") == 0
     out = capsys.readouterr().out
     assert "疑似代客操作" in out and "未揭示风险" in out and "002000" in out

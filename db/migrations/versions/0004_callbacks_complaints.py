@@ -14,7 +14,7 @@ import crm_desktop.db.types
 
 revision = "0004"
 # The lead re-chains this onto the head of main at merge time.
-down_revision = "0001"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The domain core: coded words with their labels, and the pure business rules (no Qt, no store, no I/O)."""
