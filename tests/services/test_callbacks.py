@@ -100,3 +100,15 @@ def test_demo_call_backs(sqlite_store) -> None:
         assert 4 <= len(s.scalars(select(Complaint)).all()) <= 8
         assert s.scalar(select(CallbackRecord.id).limit(1)) is not None
     login(sqlite_store, "cb01", demo.DEMO_PASSWORD)
+
+
+def test_a_call_back_officer_cannot_be_a_clients_manager(seeded: Seed, tmp_path) -> None:
+    from crm_desktop.services.importing import ImportRejected, run_import
+    from tests.importing.samples import CLIENTS_ROWS, CLIENTS_ZH, write_csv
+
+    staff.add_user(seeded.store, seeded.admin, "cb01", role="callback_officer", display_name="周回访",
+                   branch_code="B001", password=PASSWORD)
+    path = write_csv(tmp_path / "c.csv", CLIENTS_ZH, [[*CLIENTS_ROWS[0][:10], "B001", "cb01", "正常"]])
+    with pytest.raises(ImportRejected) as ei:
+        run_import(seeded.store, seeded.admin, "clients", path)
+    assert any("回访专员不能作为客户的投资经理" in e.reason for e in ei.value.result.errors)
