@@ -1,11 +1,14 @@
 """Errors that reach a person, each tied to the CLI exit code the foundation fixes.
 
 Exit codes: 0 success, 1 unexpected error, 2 usage error, 3 invalid input (nothing written),
-4 permission denied, 5 conflict (changed or decided by someone else first).
+4 permission denied, 5 conflict (changed or decided by someone else first), 130 cancelled (as a shell
+reports a run stopped with Ctrl+C).
 Messages are complete sentences in the current UI language: they say what is wrong and what to do.
 """
 
 from __future__ import annotations
+
+from crm_desktop.i18n import tr
 
 
 class CrmError(Exception):
@@ -54,3 +57,16 @@ class StoreError(CrmError):
     """The store cannot be opened or used: unreachable, wrong revision, not a database, read-only."""
 
     exit_code = 1
+
+
+class Cancelled(CrmError):
+    """The person stopped a long job (a Cancel button, Ctrl+C); whatever it had not committed is gone.
+
+    The one way every long service call says "cancelled" (raised by ``Progress.check()``). A service
+    may raise it again with a message that says what was kept, e.g. an import's "nothing was changed".
+    """
+
+    exit_code = 130
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or tr("已取消。", "Cancelled."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import multiprocessing
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from crm_desktop import __version__
 from crm_desktop.cli.context import CliContext
 from crm_desktop.cli.registry import Registry
-from crm_desktop.errors import CrmError
+from crm_desktop.errors import Cancelled, CrmError
 from crm_desktop.i18n import language_from_env, set_language, tr
 
 log = logging.getLogger("crm_desktop.cli")
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build re-enters here to start a worker process
     argv = list(sys.argv[1:] if argv is None else argv)
     # The language must be known before the parser's help texts are built.
     lang = None
@@ -73,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         rc = args.handler(ctx)
         return EXIT_OK if rc is None else int(rc)
+    except Cancelled as exc:
+        # Not an error: the person asked for it. The message says what was kept.
+        ctx.warn(exc.message)
+        return exc.exit_code
     except CrmError as exc:
         ctx.warn(tr("错误：{msg}", "error: {msg}", msg=exc.message))
         for line in exc.details:

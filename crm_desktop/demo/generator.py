@@ -15,7 +15,6 @@ import contextlib
 import json
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -45,8 +44,9 @@ from crm_desktop.demo import market as mkt
 from crm_desktop.demo import people
 from crm_desktop.demo.load import BulkWriter
 from crm_desktop.demo.touches import touches_for_block
-from crm_desktop.errors import Conflict, CrmError, InvalidInput
+from crm_desktop.errors import Cancelled, Conflict, InvalidInput
 from crm_desktop.i18n import tr
+from crm_desktop.progress import Progress, ensure
 from crm_desktop.services import staff as staff_service
 from crm_desktop.services.auth import login
 from crm_desktop.services.passwords import hash_password
@@ -61,18 +61,6 @@ BRANCH_NAME = "上海世纪大道证券营业部"
 BRANCH_ADDRESS = "上海市浦东新区世纪大道1168号B座16楼"
 BRANCH_PHONE = "021-58880168"
 _CLIENT_NO_PREFIX = "3108"
-
-Progress = Callable[[int, int, str], None]
-"""``progress(done, total, stage)``: work units done of total, and a readable name of the current stage."""
-Cancel = Callable[[], bool]
-"""Returns True when the person asked to stop; the load then rolls back."""
-
-
-class DemoCancelled(CrmError):
-    """The person stopped the demo load; nothing of the bulk load was kept."""
-
-    exit_code = 130
-
 
 @dataclass(frozen=True)
 class DemoLogin:
@@ -215,9 +203,9 @@ def generate_demo(
     seed: int = DEFAULT_SEED,
     as_of: date | None = None,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
 ) -> DemoResult:
-    """Fill an empty store with a demo branch. Raises Conflict when it already holds data."""
+    """Fill an empty store with a demo branch. Raises Conflict when it already holds data, and
+    :class:`Cancelled` (the bulk load rolled back) when ``progress`` is cancelled."""
     started = time.perf_counter()
     as_of = as_of or default_as_of()
     validate_request(clients, as_of)
@@ -231,8 +219,8 @@ def generate_demo(
     pop = acc.draw_population(clients, n_managers, market, as_of, seed)
     n_blocks = (clients + acc.BLOCK - 1) // acc.BLOCK
     total = n_blocks + 3
-    report = progress or (lambda done, total, stage: None)
-    stopped = cancel or (lambda: False)
+    p = ensure(progress)
+    report = p.step
 
     report(0, total, tr("创建营业部和员工账号", "Creating the branch and staff accounts"))
     logins, managers = _create_staff(store, as_of, pop.manager_years, seed, existing)
@@ -264,9 +252,11 @@ def generate_demo(
             touch_id = (conn.execute(select(func.max(Touch.id))).scalar() or 0) + 1
             trade_no = 0
             for b in range(n_blocks):
-                if stopped():
-                    raise DemoCancelled(tr("已取消装入演示数据，数据库未改变客户数据。",
-                                           "Loading demo data was cancelled; no client data was kept."))
+                try:
+                    p.check()
+                except Cancelled:
+                    raise Cancelled(tr("已取消装入演示数据，数据库未改变客户数据。",
+                                       "Loading demo data was cancelled; no client data was kept.")) from None
                 lo, hi = b * acc.BLOCK, min((b + 1) * acc.BLOCK, clients)
                 blk = acc.simulate_block(pop, market, pools, month_ends, lo, hi, seed, b)
                 trade_no = _write_block(w, blk, market, day_text, client_base, trade_no, counts)
@@ -408,7 +398,6 @@ def create_demo_store(
     *,
     as_of: date | None = None,
     progress: Progress | None = None,
-    cancel: Cancel | None = None,
 ) -> DemoResult:
     """Create (or upgrade) the store at ``url`` and fill it with demo data; returns the demo logins.
 
@@ -420,7 +409,7 @@ def create_demo_store(
     new_file = path if path is not None and not path.exists() else None
     store = open_store(parsed, upgrade=True)
     try:
-        return generate_demo(store, clients=clients, seed=seed, as_of=as_of, progress=progress, cancel=cancel)
+        return generate_demo(store, clients=clients, seed=seed, as_of=as_of, progress=progress)
     except BaseException:
         store.dispose()
         if new_file is not None:
@@ -434,11 +423,8 @@ __all__ = [
     "DEFAULT_CLIENTS",
     "DEFAULT_SEED",
     "DEMO_PASSWORD",
-    "Cancel",
-    "DemoCancelled",
     "DemoLogin",
     "DemoResult",
-    "Progress",
     "create_demo_store",
     "default_as_of",
     "generate_demo",

@@ -6,7 +6,6 @@ Without the scoring run the book would show no grades and the agenda no tasks, s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy.engine import URL, make_url
@@ -21,24 +20,26 @@ from crm_desktop.demo.generator import (
     create_demo_store,
 )
 from crm_desktop.i18n import tr
+from crm_desktop.progress import Progress, ensure, span
 
-Progress = Callable[[int, int, str], None]
-
-# Share of the progress bar per stage; the data load dominates.
-_LOAD, _SCORE = 80, 15  # the task generation takes the rest
+# Share of the progress bar for the data load, which dominates; scoring and tasks share the rest 3:1.
+_LOAD = 80
 
 
-def score_and_plan(store: Store, as_of: date, say: Callable[[str], None] | None = None) -> int:
+def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) -> int:
     """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored."""
     from crm_desktop.services.scoring import run_scoring
     from crm_desktop.services.tasks import generate_tasks
 
-    report = say or (lambda _text: None)
+    p = ensure(progress)
+    p.check()
     add_demo_callbacks(store, as_of, DEMO_PASSWORD)  # before scoring: call-back satisfaction is scored
-    report(tr("计算客户评分…", "Scoring the clients…"))
+    p.step(0, 4, tr("计算客户评分…", "Scoring the clients…"))
     summary = run_scoring(store, None, as_of)
-    report(tr("生成服务待办…", "Generating service tasks…"))
+    p.check()
+    p.step(3, 4, tr("生成服务待办…", "Generating service tasks…"))
     generate_tasks(store, None, as_of)
+    p.step(4, 4, "")
     return summary.client_count
 
 
@@ -51,24 +52,18 @@ def prepare_demo(
     fresh: bool = False,
     score: bool = True,
     progress: Progress | None = None,
-    cancel: Callable[[], bool] | None = None,
 ) -> DemoResult:
     """Fill the store at ``url`` with demo data, score it and generate the day's tasks."""
-    report = progress or (lambda done, total, text: None)
+    p = ensure(progress)
     path = sqlite_file(make_url(url) if isinstance(url, str) else url)
     if fresh and path is not None:
         remove_sqlite_file(path)
-
-    def load_progress(done: int, total: int, text: str) -> None:
-        report(int(_LOAD * done / max(total, 1)), 100, text)
-
-    result = create_demo_store(url, clients, seed, as_of=as_of, progress=load_progress, cancel=cancel)
+    result = create_demo_store(url, clients, seed, as_of=as_of, progress=span(p, 0, _LOAD))
     if score:
         store = open_store(url, upgrade=True)
-        stage = iter((_LOAD, _LOAD + _SCORE))
         try:
-            score_and_plan(store, result.as_of, lambda text: report(next(stage), 100, text))
+            score_and_plan(store, result.as_of, span(p, _LOAD, 100))
         finally:
             store.dispose()
-    report(100, 100, "")
+    p.step(100, 100, "")
     return result

@@ -1,1 +1,1 @@
-"""The domain core: coded words with their labels, and the pure business rules (no Qt, no store, no I/O)."""
+"""Pure domain core: vocabulary, labels and business rules (no Qt, no SQLAlchemy, no I/O)."""

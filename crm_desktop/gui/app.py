@@ -8,6 +8,7 @@ so none of them is on the way to the login dialog.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
@@ -18,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from crm_desktop import APP_NAME, ORG_NAME, __version__
-from crm_desktop.errors import CrmError
+from crm_desktop.errors import Cancelled, CrmError
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.errors import install_excepthook, setup_logging, show_error
 from crm_desktop.gui.fonts import register_qt_font
@@ -59,7 +60,10 @@ def create_application(argv: Sequence[str], lang: str | None = None) -> QApplica
 
 
 def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any], *args: Any) -> Any:
-    """Run fn(control, *args) on the pool behind a modal progress dialog with Cancel; returns its result."""
+    """Run fn(control, *args) on the pool behind a modal progress dialog with Cancel; returns its result.
+
+    Raises :class:`Cancelled` when the person pressed Cancel and the work stopped.
+    """
     dlg = QProgressDialog(title, QCoreApplication.translate("App", "Cancel"), 0, 0, parent)
     dlg.setWindowTitle(title)
     dlg.setMinimumDuration(0)
@@ -92,6 +96,9 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
         time.sleep(0.01)
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
+    if "cancelled" in box:
+        # The caller must not go on as if the work were done; the message says what was kept.
+        raise handle.cancelled_by or Cancelled()
     return box.get("result")
 
 
@@ -101,7 +108,7 @@ def load_demo(parent: QWidget | None, url: str, *, fresh: bool) -> None:
 
     def work(control: TaskControl) -> object:
         return prepare_demo(
-            url, DEMO_CLIENTS, fresh=fresh, progress=control.progress, cancel=control.cancel_requested
+            url, DEMO_CLIENTS, fresh=fresh, progress=control
         )
 
     run_with_progress(parent, QCoreApplication.translate("App", "Loading demo data…"), work)
@@ -198,6 +205,7 @@ class StoreOpener:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build re-enters here to start a worker process
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
     app = create_application(argv, args.lang)

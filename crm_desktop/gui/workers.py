@@ -1,7 +1,9 @@
 """Background work on QThreadPool.
 
-A task function runs on a pool thread and receives a :class:`TaskControl` for progress and
-cancellation; it must never touch widgets. Its result or error is delivered on the GUI thread by
+A task function runs on a pool thread and receives a :class:`TaskControl`, which is a
+:class:`crm_desktop.progress.Progress`: pass it straight to a service as ``progress=control``. Cancel
+makes its ``check()`` raise :class:`crm_desktop.errors.Cancelled`, the same exception the CLI's Ctrl+C
+gives, and the task then ends in ``on_cancelled``. A task function must never touch widgets. Its result or error is delivered on the GUI thread by
 queued signals to a relay object that lives there. :class:`Requester` keeps only the newest of a
 series of requests (typing in a filter, switching clients): superseded results are dropped.
 """
@@ -15,11 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from crm_desktop.errors import Cancelled
+
 log = logging.getLogger(__name__)
 
-
-class Cancelled(Exception):
-    """Raised inside a task when the user cancelled it."""
+__all__ = ["Cancelled", "Requester", "TaskControl", "TaskHandle", "run_task"]
 
 
 class _Signals(QObject):
@@ -30,6 +32,8 @@ class _Signals(QObject):
 
 
 class TaskControl:
+    """The task's :class:`~crm_desktop.progress.Progress`: reports go to the GUI thread by signal."""
+
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
@@ -45,16 +49,9 @@ class TaskControl:
         if self._cancel.is_set():
             raise Cancelled()
 
-    def progress(self, done: int, total: int, text: str = "") -> None:
-        """Report progress (thread-safe) and stop here if the user cancelled."""
-        self._signals.progress.emit(int(done), int(total), text)
-        self.check()
-
-    def progress_callback(self) -> Callable[[int, int, str], None]:
-        return self.progress
-
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
+    def step(self, done: float, total: float, text: str = "") -> None:
+        """Report progress (thread-safe). Whole units, because a QProgressBar counts in ints."""
+        self._signals.progress.emit(round(done), round(total), text)
 
 
 def _deliver(callback: Callable[..., None], *args: Any) -> None:
@@ -115,6 +112,7 @@ class TaskHandle:
         self.on_error: Callable[[BaseException], None] | None = None
         self.on_progress: Callable[[int, int, str], None] | None = None
         self.on_cancelled: Callable[[], None] | None = None
+        self.cancelled_by: Cancelled | None = None
         self.done = False
         self._relay = _Relay(self)
         self.signals.finished.connect(self._relay.on_finished)
@@ -142,15 +140,15 @@ class _Runnable(QRunnable):
         signals = self._handle.signals
         try:
             result = self._fn(self._handle.control, *self._args)
-        except Cancelled:
+        except Cancelled as exc:
+            self._handle.cancelled_by = exc  # its message may say what was kept
             signals.cancelled.emit()
         except BaseException as exc:
             signals.failed.emit(exc)
         else:
-            if self._handle.control.cancelled:
-                signals.cancelled.emit()
-            else:
-                signals.finished.emit(result)
+            # A task that returns despite a cancel kept partial work (a letters batch) and says so in its
+            # result; a task that stopped raised Cancelled above.
+            signals.finished.emit(result)
 
 
 def run_task(

@@ -5,7 +5,6 @@ The figures come from ``services.dashboard.build_dashboard``; who may export and
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,9 @@ from typing import Any
 import pandas as pd
 
 from crm_desktop.db.store import Store
-from crm_desktop.errors import InvalidInput
+from crm_desktop.errors import Cancelled, InvalidInput
 from crm_desktop.i18n import language, tr
+from crm_desktop.progress import Progress, ensure
 from crm_desktop.scoring.reasons import render_reasons
 from crm_desktop.services import dashboard as service
 from crm_desktop.services.auth import Actor
@@ -72,7 +72,7 @@ def sheets(d: Dashboard) -> list[tuple[str, pd.DataFrame]]:
 
 
 def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashboard | None = None,
-                     progress: Callable[[int, int, str], None] | None = None) -> Path:
+                     progress: Progress | None = None) -> Path:
     """Write the dashboard as .xlsx or .pdf (by the file suffix) and audit the export."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -81,8 +81,9 @@ def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashb
                               name=path.name))
     d = dashboard or service.build_dashboard(store, actor)
     service.authorize_export(actor)
-    if progress:
-        progress(1, 3, tr("正在生成文件…", "Writing the file…"))
+    p = ensure(progress)
+    p.check()
+    p.step(1, 3, tr("正在生成文件…", "Writing the file…"))
     try:
         if suffix == ".xlsx":
             write_xlsx(d, path)
@@ -90,9 +91,13 @@ def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashb
             write_pdf(d, path)
     except OSError as exc:
         raise InvalidInput(tr("无法写入 {path}：{e}", "Cannot write {path}: {e}", path=path, e=exc.strerror)) from exc
+    try:
+        p.check()
+    except Cancelled:
+        path.unlink(missing_ok=True)  # a cancelled export leaves neither a file nor an audit entry
+        raise
     service.record_export(store, actor, path.name, suffix[1:], d.run_id)
-    if progress:
-        progress(3, 3, "")
+    p.step(3, 3, "")
     return path
 
 

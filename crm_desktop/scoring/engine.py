@@ -146,10 +146,6 @@ def _score(data: ScoringInput, config: ScoringConfig | None) -> ScoringResult:
                          clients=out, managers=managers, suggestions=suggestions, warnings=warnings)
 
 
-def _grade_threshold(table: dict[str, float], tier: int) -> float:
-    return float(table[GRADES[tier]])
-
-
 def _reason_columns(r: pd.DataFrame) -> dict[str, np.ndarray]:
     return {c: r[c].to_numpy() for c in r.columns if c != "reasons"}
 

@@ -2,14 +2,15 @@
 
 Counted per manager and per client grade (the grade of the latest score run) over a period of due
 dates. A task counts as *due* once its due date is inside the period and not after today;
-cancelled tasks do not count. *On time*: done on or before the due day (the touch's day).
+cancelled tasks do not count. *On time*: done on or before the due day (the touch's day). The
+counting rules are in :mod:`crm_desktop.domain.compliance`; this module reads the rows.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -18,50 +19,41 @@ from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
+from crm_desktop.domain.compliance import (
+    RISK_REASSESSMENT_YEARS,
+    FollowUpCounts,
+    TaskCounts,
+    counted_until,
+    follow_up_outcome,
+    reassessment_cutoff,
+    reassessment_due,
+    task_outcome,
+)
+from crm_desktop.domain.visibility import sees_own_work_only
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.service_plans import current_plan_in_session
-from crm_desktop.services.tasks import OPEN_STATES, add_years
 from crm_desktop.services.visibility import visible_clients
 
 NOT_SCORED = "-"
 ALL_GRADES = "*"
-FOLLOW_UP_DAYS = 30
 # A follow-up of a new account is a conversation: a call or a visit.
 FOLLOW_UP_TYPES = (TouchType.PHONE_CALL.value, TouchType.VISIT.value)
 
 
-@dataclass
-class ComplianceRow:
+@dataclass(kw_only=True)
+class ComplianceRow(TaskCounts):
     manager_id: int | None
     manager_login: str
     manager_name: str
     grade: str
-    due: int = 0
-    on_time: int = 0
-    late: int = 0
-    overdue_now: int = 0
-    open_due_today: int = 0
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return self.on_time / self.due if self.due else None
 
 
-@dataclass
-class NewAccountRow:
+@dataclass(kw_only=True)
+class NewAccountRow(FollowUpCounts):
     manager_id: int | None
     manager_login: str
-    opened: int = 0
-    covered: int = 0
-    missed: int = 0
-    pending: int = 0
-
-    @property
-    def coverage(self) -> float | None:
-        judged = self.covered + self.missed
-        return self.covered / judged if judged else None
 
 
 @dataclass(frozen=True)
@@ -87,13 +79,9 @@ class ComplianceReport:
         return [r for r in self.rows if r.grade == ALL_GRADES]
 
     def total(self) -> ComplianceRow:
-        t = ComplianceRow(None, "", tr("合计", "Total"), ALL_GRADES)
+        t = ComplianceRow(manager_id=None, manager_login="", manager_name=tr("合计", "Total"), grade=ALL_GRADES)
         for r in self.managers():
-            t.due += r.due
-            t.on_time += r.on_time
-            t.late += r.late
-            t.overdue_now += r.overdue_now
-            t.open_due_today += r.open_due_today
+            t.add(r)
         return t
 
 
@@ -113,7 +101,7 @@ def compliance_report(store: Store, actor: Actor, start: date, end: date, today:
                               "The period is invalid: the end {end} is before the start {start}.", start=start, end=end))
     today = today or clock.today()
     where = _scope(actor)
-    own_only = actor.role is Role.INVESTMENT_MANAGER
+    own_only = sees_own_work_only(actor)
     report = ComplianceReport(start, end, today)
     with store.read() as session:
         from crm_desktop.services.scoring import latest_run_id
@@ -125,7 +113,7 @@ def compliance_report(store: Store, actor: Actor, start: date, end: date, today:
             grades = dict(session.execute(
                 select(ClientScore.client_id, ClientScore.grade).join(Client, Client.id == ClientScore.client_id)
                 .where(ClientScore.run_id == run_id, where)).all())
-        last = min(end, today)
+        last = counted_until(end, today)
         q = (
             select(ServiceTask.manager_id, ServiceTask.client_id, ServiceTask.due_date, ServiceTask.status,
                    ServiceTask.completed_at)
@@ -142,22 +130,13 @@ def compliance_report(store: Store, actor: Actor, start: date, end: date, today:
             if key not in rows:
                 login, name = staff.get(mid, ("", tr("（未分配）", "(unassigned)"))) if mid else (
                     "", tr("（未分配）", "(unassigned)"))
-                rows[key] = ComplianceRow(mid, login, name, grade)
+                rows[key] = ComplianceRow(manager_id=mid, manager_login=login, manager_name=name, grade=grade)
             return rows[key]
 
         for mid, cid, due, status, completed_at in session.execute(q):
-            for r in (row(mid, grades.get(cid, NOT_SCORED)), row(mid, ALL_GRADES)):
-                r.due += 1
-                if status == TaskStatus.DONE.value:
-                    if completed_at is not None and completed_at.astimezone().date() <= due:
-                        r.on_time += 1
-                    else:
-                        r.late += 1
-                elif status in OPEN_STATES:
-                    if due < today:
-                        r.overdue_now += 1
-                    else:
-                        r.open_due_today += 1
+            outcome = task_outcome(status, due, completed_at.astimezone().date() if completed_at else None, today)
+            row(mid, grades.get(cid, NOT_SCORED)).count(outcome)
+            row(mid, ALL_GRADES).count(outcome)
         report.rows = sorted(rows.values(), key=lambda r: (r.manager_login, r.grade != ALL_GRADES, r.grade))
         report.new_accounts = _new_accounts(session, where, own_only, actor, staff, start, end, today)
         report.risk_overdue = _risk_overdue(session, where, own_only, actor, staff, today)
@@ -183,27 +162,22 @@ def _new_accounts(session: Session, where: ColumnElement[bool], own_only: bool, 
             first_touch[cid].append(at.astimezone().date())
     out: dict[int | None, NewAccountRow] = {}
     for cid, mid, opened_on in opened:
-        r = out.setdefault(mid, NewAccountRow(mid, staff.get(mid, ("", ""))[0] if mid else ""))
-        r.opened += 1
-        limit = opened_on + timedelta(days=FOLLOW_UP_DAYS)
-        if any(opened_on <= d <= limit for d in first_touch.get(cid, ())):
-            r.covered += 1
-        elif limit < today:
-            r.missed += 1
-        else:
-            r.pending += 1
+        r = out.get(mid)
+        if r is None:
+            r = out[mid] = NewAccountRow(manager_id=mid, manager_login=staff.get(mid, ("", ""))[0] if mid else "")
+        r.count(follow_up_outcome(opened_on, first_touch.get(cid, ()), today))
     return sorted(out.values(), key=lambda r: r.manager_login)
 
 
 def _risk_overdue(session: Session, where: ColumnElement[bool], own_only: bool, actor: Actor,
                   staff: dict[int, tuple[str, str]], today: date) -> list[RiskOverdue]:
-    years = 2
+    years = RISK_REASSESSMENT_YEARS
     if actor.branch_id is not None:
         rule = current_plan_in_session(session, actor.branch_id).events.get("risk_reassessment")
         if rule is not None and rule.due_years:
             years = rule.due_years
     # Anyone assessed before this day is overdue; the SQL filter keeps 100,000-client branches quick.
-    cutoff = add_years(today, -years)
+    cutoff = reassessment_cutoff(today, years)
     q = select(Client.client_no, Client.name, Client.manager_id, Client.risk_assessed_on, Client.open_date).where(
         where, Client.status != ClientStatus.CLOSED.value,
         ((Client.risk_assessed_on.is_not(None)) & (Client.risk_assessed_on < cutoff))
@@ -212,7 +186,7 @@ def _risk_overdue(session: Session, where: ColumnElement[bool], own_only: bool, 
         q = q.where(Client.manager_id == actor.id)
     out = [
         RiskOverdue(no, name, staff.get(mid, ("", ""))[0] if mid else "", assessed,
-                    add_years(assessed or opened, years))
+                    reassessment_due(assessed, opened, years))
         for no, name, mid, assessed, opened in session.execute(q)
     ]
     return sorted(out, key=lambda r: (r.due_date, r.client_no))

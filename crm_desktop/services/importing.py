@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from crm_desktop.db.models import ImportLog
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
-from crm_desktop.errors import CrmError, InvalidInput
+from crm_desktop.errors import Cancelled, InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.importing.fast import FAST_KINDS, FastParser, decimal_columns, row_cells, to_backend
 from crm_desktop.importing.kinds import kind_spec
@@ -36,15 +35,15 @@ from crm_desktop.importing.rows import (
 from crm_desktop.importing.source import CsvSource, TableSource, open_source
 from crm_desktop.importing.targets import TARGETS, ApplyContext, Counts, Scope
 from crm_desktop.importing.writers import SqliteUpsertWriter, Writer, make_writer
+from crm_desktop.progress import Progress, ensure
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
-
-ProgressFn = Callable[[str, float], None]
-"""Called with a short phase text and the overall share done (0..1)."""
 
 CHUNK_ROWS = 20_000
 # Reading and checking is most of the work; counting and writing share the rest.
 _READ_SHARE = 0.75
+# Progress is reported in thousandths of the whole import: fine enough for any bar, whole numbers for Qt.
+_UNITS = 1000
 
 
 @dataclass(frozen=True)
@@ -79,12 +78,6 @@ class ImportRejected(InvalidInput):
         self.result = result
 
 
-class ImportCancelled(CrmError):
-    """The person cancelled; the transaction was rolled back."""
-
-    exit_code = 130
-
-
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -108,8 +101,7 @@ class _Run:
     kind: str
     path: Path
     dry_run: bool
-    progress: ProgressFn | None
-    is_cancelled: Callable[[], bool] | None
+    progress: Progress
     chunk_rows: int
     encoding: str | None = None
     sheet: str | None = None
@@ -119,15 +111,16 @@ class _Run:
     rows_seen: int = 0
 
     def report(self, phase: str, share: float) -> None:
-        if self.progress is not None:
-            self.progress(phase, min(max(share, 0.0), 1.0))
+        self.progress.step(round(min(max(share, 0.0), 1.0) * _UNITS), _UNITS, phase)
 
     def reopen(self) -> TableSource:
         return open_source(self.path, encoding=self.encoding, sheet=self.sheet)
 
     def checkpoint(self) -> None:
-        if self.is_cancelled is not None and self.is_cancelled():
-            raise ImportCancelled(tr("导入已取消，数据库未做任何更改。", "The import was cancelled; nothing was changed."))
+        try:
+            self.progress.check()
+        except Cancelled:
+            raise Cancelled(tr("导入已取消，数据库未做任何更改。", "The import was cancelled; nothing was changed.")) from None
 
 
 def run_import(
@@ -140,19 +133,18 @@ def run_import(
     sheet: str | None = None,
     dry_run: bool = False,
     report_path: str | Path | None = None,
-    progress: ProgressFn | None = None,
-    is_cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
     chunk_rows: int = CHUNK_ROWS,
 ) -> ImportResult:
     """Validate ``path`` as ``kind`` and, unless ``dry_run``, write it in one transaction.
 
     Raises :class:`ImportRejected` (nothing written, report written) when any row is wrong and
-    :class:`ImportCancelled` when ``is_cancelled`` turns true before the commit.
+    :class:`~crm_desktop.errors.Cancelled` (nothing written) when ``progress`` is cancelled before the commit.
     """
     require_role(actor, Role.ADMIN, Role.BRANCH_MANAGER)
     spec = kind_spec(kind)
     p = Path(path)
-    run = _Run(store, actor, spec.name, p, dry_run, progress, is_cancelled, chunk_rows, encoding, sheet)
+    run = _Run(store, actor, spec.name, p, dry_run, ensure(progress), chunk_rows, encoding, sheet)
     log_id: int | None = None
     with open_source(p, encoding=encoding, sheet=sheet) as source:
         if source.encoding is not None:

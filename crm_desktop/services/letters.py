@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -38,7 +37,7 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
-from crm_desktop.errors import CrmError, InvalidInput, NotFound
+from crm_desktop.errors import Cancelled, CrmError, InvalidInput, NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.letters.model import (
     AllocationSlice,
@@ -54,6 +53,8 @@ from crm_desktop.letters.pool import WrittenLetter, init_worker, render_to_file,
 from crm_desktop.letters.render import render_letter
 from crm_desktop.letters.risk_notes import EngineFindings, client_risk_notes
 from crm_desktop.masking import mask_client_no
+from crm_desktop.procpool import WorkerPool
+from crm_desktop.progress import Progress, ensure
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
 from crm_desktop.services.visibility import can_see_client, get_visible_client, visible_clients
@@ -62,8 +63,6 @@ log = logging.getLogger(__name__)
 
 TOP_HOLDINGS = 20
 BOARD_ORDER = ("main", "chinext", "star", "bse")
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 
 # ---------------------------------------------------------------- periods
@@ -541,7 +540,6 @@ def generate_batch(
     merged_path: Path | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
     deterministic: bool = True,
 ) -> BatchResult:
     """One PDF per client in ``out_dir`` (and optionally one merged PDF), rendered on all cores.
@@ -549,7 +547,8 @@ def generate_batch(
     The parent reads the figures in bulk (a few queries per few hundred clients) and stores the
     letters; worker processes render and write the files. Each letter's record, touch and audit
     entry sit in their own savepoint, so a client that fails is reported in ``failures`` and the
-    batch goes on. Cancelling stops handing out work; letters already written are kept and recorded.
+    batch goes on. Cancelling ``progress`` stops handing out work; letters already written are kept and
+    recorded, and the result says ``cancelled`` (the batch does not raise :class:`Cancelled`).
     """
     _check_may_print(actor)
     as_of = as_of or clock.today()
@@ -561,13 +560,17 @@ def generate_batch(
     total = len(todo)
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     counter = {"done": 0}
+    p = ensure(progress)
 
     def report(text: str) -> None:
-        if progress is not None:
-            progress(counter["done"], total, text)
+        p.step(counter["done"], total, text)
 
     def is_cancelled() -> bool:
-        return bool(cancelled and cancelled())
+        try:
+            p.check()
+        except Cancelled:
+            return True
+        return False
 
     failed: set[str] = set()
 
@@ -653,9 +656,8 @@ def generate_batch(
             counter["done"] += 1
             report(number)
     else:
-        ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
         window = n_workers * 6
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=init_worker) as pool:
+        with WorkerPool(n_workers, init_worker) as pool:
             pending: dict[Future[WrittenLetter], str] = {}
             exhausted = False
             while True:
@@ -678,7 +680,11 @@ def generate_batch(
                             pending.pop(fut)
                 if not pending:
                     break
-                finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                try:
+                    # Once cancelled, the letters already rendering are awaited and kept.
+                    finished = pool.wait_any(pending, None if result.cancelled else p)
+                except Cancelled:
+                    continue
                 batch: list[tuple[str, WrittenLetter]] = []
                 for fut in finished:
                     number = pending.pop(fut)

@@ -39,18 +39,35 @@ from crm_desktop.db.models import (
 from crm_desktop.db.models.enums import ReassignReason, RequestStatus, Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.reassignment import (
+    ALREADY_SERVED,
+    CLIENT_CLOSED,
+    NO_MANAGER,
+    NO_TARGET,
+    NOT_REQUESTER,
+    OUT_OF_DATE,
+    OWN_REQUEST,
+    TARGET_INACTIVE,
+    Finding,
+    Judgement,
+    choose_manager,
+    decision_problem,
+    grade_sort_key,
+    kept_override,
+    manager_order,
+    move_problem,
+    needs_override,
+    request_problem,
+    suggestion_reason,
+    target_problem,
+    withdrawal_problem,
+)
+from crm_desktop.domain.visibility import may_see_request, sees_own_work_only
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
-from crm_desktop.services.reassignment_rules import (
-    ManagerInfo,
-    RuleBook,
-    Verdict,
-    grade_sort_key,
-    tier_rank,
-    verdict_for,
-)
+from crm_desktop.services.reassignment_rules import ManagerInfo, RuleBook, Verdict, explain, verdict_for
 from crm_desktop.services.visibility import can_see_client
 
 REASONS: tuple[str, ...] = tuple(r.value for r in ReassignReason)
@@ -155,7 +172,7 @@ class DepartureProposal:
         for move, login in zip(self.moves, targets, strict=True):
             target = by_login.get(login) if login else None
             if target is None:
-                out.append(Verdict((tr("未选择接收经理", "no manager chosen"),)))
+                out.append(explain(Judgement((Finding(NO_TARGET),))))
                 continue
             out.append(verdict_for(move.grade, self.min_tier.get(move.grade or ""), target,
                                    extra_load=extra[target.login]))
@@ -219,11 +236,12 @@ def _target(session: Session, actor: Actor, login: str) -> Staff:
 
 
 def _check_target_usable(staff: Staff) -> None:
-    if not staff.active:
+    problem = target_problem(staff.active, staff.role)
+    if problem == TARGET_INACTIVE:
         raise InvalidInput(tr("{name}（{login}）的账号已停用，不能接收客户：请选择其他经理。",
                               "{name} ({login}) is disabled and cannot take clients; choose another manager.",
                               name=staff.display_name, login=staff.login))
-    if staff.role != Role.INVESTMENT_MANAGER.value:
+    if problem is not None:
         raise InvalidInput(tr("{name}（{login}）不是投资经理，不能接收客户。",
                               "{name} ({login}) is not an investment manager and cannot take clients.",
                               name=staff.display_name, login=staff.login))
@@ -333,13 +351,13 @@ def request_moves(
             targets: dict[str, Staff] = {}
             for no, login in moves:
                 client = _client_in_branch(session, actor, no)
-                if client.status == "closed":
+                if request_problem(client.status, client.manager_id) == CLIENT_CLOSED:
                     raise InvalidInput(tr("客户 {no} 已销户，不能划转。", "Client {no} is closed and cannot be moved.",
                                           no=no))
                 if login not in targets:
                     targets[login] = _target(session, actor, login)
                 target = targets[login]
-                if client.manager_id == target.id:
+                if request_problem(client.status, client.manager_id, target.id) == ALREADY_SERVED:
                     raise InvalidInput(tr("客户 {no} 已由 {name} 服务，无需划转。",
                                           "Client {no} is already served by {name}; nothing to move.",
                                           no=no, name=target.display_name))
@@ -389,9 +407,10 @@ def withdraw_request(store: Store, actor: Actor, request_id: int, comment: str |
     with store.transaction() as session:
         refresh_actor(session, actor)
         req = _locked_request(session, actor, request_id)
-        if req.requested_by_id != actor.id:
+        problem = withdrawal_problem(req.status, req.requested_by_id, actor.id)
+        if problem == NOT_REQUESTER:
             raise PermissionDenied(tr("只能撤回自己提交的申请。", "You can only withdraw your own requests."))
-        if req.status != RequestStatus.PENDING.value:
+        if problem is not None:
             raise _decided_conflict(req, session)
         req.status = RequestStatus.WITHDRAWN.value
         req.decided_by_id, req.decided_at = actor.id, utcnow()
@@ -413,11 +432,7 @@ def _locked_request(session: Session, actor: Actor, request_id: int) -> Reassign
 
 
 def _may_see_request(actor: Actor, req: ReassignmentRequest) -> bool:
-    if actor.role is Role.BRANCH_MANAGER:
-        return True
-    if actor.role is Role.INVESTMENT_MANAGER:
-        return actor.id in (req.requested_by_id, req.from_manager_id, req.to_manager_id)
-    return False
+    return may_see_request(actor, req.requested_by_id, req.from_manager_id, req.to_manager_id)
 
 
 # --------------------------------------------------------------------------------------------
@@ -468,27 +483,29 @@ def approve_requests(
             reqs: list[ReassignmentRequest] = []
             for rid in sorted(set(request_ids)):
                 req = _locked_request(session, actor, rid)
-                if req.status != RequestStatus.PENDING.value:
-                    raise _decided_conflict(req, session)
-                if req.requested_by_id == actor.id:
+                problem = decision_problem(req.status, req.requested_by_id, actor.id)
+                if problem == OWN_REQUEST:
                     raise PermissionDenied(tr(
                         "申请 #{id} 是您本人提交的，不能由您审批：请由另一位营业部负责人审批。",
                         "Request #{id} is your own; nobody approves their own request. Another branch manager must "
                         "decide it.", id=req.id))
+                if problem is not None:
+                    raise _decided_conflict(req, session)
                 reqs.append(req)
             session.execute(select(Staff.id).where(Staff.id.in_(sorted({r.to_manager_id for r in reqs})))
                             .order_by(Staff.id).with_for_update()).all()
             for req in reqs:
                 client = session.scalar(select(Client).where(Client.id == req.client_id).with_for_update())
                 assert client is not None
-                if client.manager_id != req.from_manager_id:
+                target = session.get(Staff, req.to_manager_id)
+                assert target is not None
+                problem = move_problem(client.manager_id, req.from_manager_id, target.branch_id, actor.branch_id)
+                if problem == OUT_OF_DATE:
                     raise Conflict(tr(
                         "客户 {no} 的经理在申请提交后已变更，此申请已过时：请驳回它，必要时重新提交。",
                         "The manager of client {no} changed after this request was filed, so it is out of date: "
                         "reject it and file a new one if still needed.", no=client.client_no))
-                target = session.get(Staff, req.to_manager_id)
-                assert target is not None
-                if target.branch_id != actor.branch_id:
+                if problem is not None:
                     raise InvalidInput(tr("{name} 已不在本营业部，不能接收客户：请驳回此申请。",
                                           "{name} is no longer in this branch and cannot take clients; reject this "
                                           "request.", name=target.display_name))
@@ -499,7 +516,7 @@ def approve_requests(
                 breaches.extend(f"#{req.id} {client.client_no}: {b}" for b in verdict.breaches)
                 _apply(session, actor, req, client, target, verdict, comment, override_reason)
                 moved.append(client.id)
-            if breaches and not override_reason:
+            if needs_override(breaches, override_reason):
                 raise OverrideRequired(
                     tr("批准将违反匹配或容量规则，需要填写超规则理由（--override-reason）后才能批准：",
                        "Approving breaches the matching or capacity rules; give an override reason "
@@ -529,7 +546,7 @@ def _apply(session: Session, actor: Actor, req: ReassignmentRequest, client: Cli
     req.status = RequestStatus.APPROVED.value
     req.decided_by_id, req.decided_at = actor.id, now
     req.decision_comment = comment
-    req.override_reason = override_reason if verdict.breaches else None
+    req.override_reason = kept_override(verdict.breaches, override_reason)
     client.manager_id = target.id
     client.assigned_on = clock.today()
     _flush(session)
@@ -606,7 +623,7 @@ def list_requests(store: Store, actor: Actor, status: str | None = None) -> list
     with store.read() as session:
         q = (select(ReassignmentRequest, Client).join(Client, Client.id == ReassignmentRequest.client_id)
              .where(Client.branch_id == actor.branch_id))
-        if actor.role is Role.INVESTMENT_MANAGER:
+        if sees_own_work_only(actor):
             q = q.where(or_(ReassignmentRequest.requested_by_id == actor.id,
                             ReassignmentRequest.from_manager_id == actor.id,
                             ReassignmentRequest.to_manager_id == actor.id))
@@ -668,7 +685,7 @@ def _eligible(session: Session, book: RuleBook, branch_id: int | None, exclude_l
     q = select(Staff).where(Staff.branch_id == branch_id, Staff.role == Role.INVESTMENT_MANAGER.value,
                             Staff.active.is_(True)).order_by(Staff.login)
     infos = [book.manager(s) for s in session.scalars(q) if s.login != exclude_login]
-    infos.sort(key=lambda m: (-tier_rank(m.tier), -(m.capability_score or Decimal(-1)), m.login))
+    infos.sort(key=manager_order)
     return infos
 
 
@@ -704,43 +721,16 @@ def propose_departure(store: Store, actor: Actor, from_login: str) -> DepartureP
         moves: list[ProposedMove] = []
         for c in clients:
             grade, assets = grades.get(c.id, (None, None))
-            choice = _choose(book, managers, extra, grade)
+            choice = choose_manager(managers, extra, book.min_tier(grade))
             if choice is None:
-                moves.append(ProposedMove(c.client_no, c.name, grade, assets, None, Verdict(
-                    (tr("没有可接收的经理", "no manager can take this client"),))))
+                moves.append(ProposedMove(c.client_no, c.name, grade, assets, None,
+                                          explain(Judgement((Finding(NO_MANAGER),)))))
                 continue
             verdict = book.verdict(grade, choice, extra_load=extra[choice.id])
             extra[choice.id] += 1
             moves.append(ProposedMove(c.client_no, c.name, grade, assets, choice.login, verdict))
         return DepartureProposal(leaver.login, leaver.display_name, moves, managers,
                                  dict(book.config.matching.min_tier))
-
-
-def _choose(book: RuleBook, managers: list[ManagerInfo], extra: dict[int, int], grade: str | None
-            ) -> ManagerInfo | None:
-    if not managers:
-        return None
-    need = book.min_tier(grade)
-
-    def fits(m: ManagerInfo) -> bool:
-        return need is None or m.tier is None or tier_rank(m.tier) >= tier_rank(need)
-
-    def room(m: ManagerInfo) -> int:
-        cap = m.capacity if m.capacity is not None else 10**9
-        return cap - m.load - extra[m.id]
-
-    def usage(m: ManagerInfo) -> float:
-        cap = m.capacity if m.capacity else 10**9
-        return (m.load + extra[m.id]) / cap
-
-    candidates = [m for m in managers if fits(m) and room(m) > 0]
-    if candidates:
-        if tier_rank(need) > 0:
-            # Grades that need more than a junior go to the most capable (managers is sorted that way).
-            return candidates[0]
-        # The rest spread the load: the emptiest book relative to its capacity, the more capable on ties.
-        return min(candidates, key=lambda m: (usage(m), candidates.index(m)))
-    return max(managers, key=room)
 
 
 def submit_departure(store: Store, actor: Actor, from_login: str, moves: Sequence[tuple[str, str]],
@@ -819,7 +809,7 @@ def accept_suggestion(store: Store, actor: Actor, suggestion_id: int, to_login: 
                                       "This suggestion names no manager; choose one."))
             target = sm.login
         client_no = client.client_no
-        reason = ReassignReason.WORKLOAD.value if sug.kind == "over_capacity" else ReassignReason.CAPABILITY.value
+        reason = suggestion_reason(sug.kind)
     return request_moves(store, actor, [(client_no, target)], reason, comment,
                          suggestion_ids={client_no: suggestion_id})[0]
 

@@ -3,7 +3,8 @@
 The rules come from the scoring configuration (``[matching]``): each client grade needs a lowest
 manager tier, and each tier has a capacity. The configuration used is the one stored with the latest
 score run (so the verdict agrees with the tiers that run produced); without a run, the bundled
-``resources/config/scoring.toml``.
+``resources/config/scoring.toml``. The rules themselves are in :mod:`crm_desktop.domain.reassignment`;
+this module reads what they need from the store and words their findings.
 """
 
 from __future__ import annotations
@@ -16,12 +17,31 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import Client, ClientScore, ManagerScore, ScoreRun, Staff
+from crm_desktop.domain.reassignment import (
+    CAPACITY,
+    CLIENT_NOT_SCORED,
+    MANAGER_NOT_SCORED,
+    NO_MANAGER,
+    NO_TARGET,
+    TIER,
+    Finding,
+    Judgement,
+    ManagerInfo,
+    capacity_of,
+    grade_rank,
+    grade_sort_key,
+    judge,
+    tier_rank,
+)
 from crm_desktop.i18n import tr
 from crm_desktop.paths import resource
-from crm_desktop.scoring.config import TIERS, ConfigError, ScoringConfig
+from crm_desktop.scoring.config import ConfigError, ScoringConfig
 from crm_desktop.scoring.reasons import label as _engine_label
 
 GRADE_ORDER = ("V5", "V4", "V3", "V2", "V1")
+
+__all__ = ["ManagerInfo", "RuleBook", "Verdict", "explain", "grade_rank", "grade_sort_key", "label", "latest_run",
+           "load_config", "tier_rank", "verdict_for"]
 
 
 def label(kind: str, value: str) -> str:
@@ -29,16 +49,6 @@ def label(kind: str, value: str) -> str:
     from crm_desktop.i18n import language
 
     return _engine_label(kind, value, language())
-
-
-def tier_rank(tier: str | None) -> int:
-    """junior 0, intermediate 1, senior 2; unknown -1."""
-    return TIERS.index(tier) if tier in TIERS else -1
-
-
-def grade_rank(grade: str | None) -> int:
-    """V5 highest (5) ... V1 (1); unknown 0."""
-    return int(grade[1]) if grade and len(grade) == 2 and grade[0] == "V" and grade[1].isdigit() else 0
 
 
 def latest_run(session: Session) -> ScoreRun | None:
@@ -59,27 +69,6 @@ def load_config(run: ScoreRun | None) -> ScoringConfig:
         return ScoringConfig.from_mapping(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, tomllib.TOMLDecodeError, ConfigError):
         return ScoringConfig()
-
-
-@dataclass(frozen=True)
-class ManagerInfo:
-    id: int
-    login: str
-    display_name: str
-    active: bool
-    role: str
-    branch_id: int | None
-    tier: str | None  # None: not scored yet
-    capability_score: Decimal | None
-    capacity: int | None
-    load: int  # clients served right now (not closed)
-
-    @property
-    def headroom(self) -> int | None:
-        return None if self.capacity is None else self.capacity - self.load
-
-    def tier_text(self) -> str:
-        return label("tier", self.tier) if self.tier else tr("未评分", "not scored")
 
 
 @dataclass(frozen=True)
@@ -159,13 +148,8 @@ class RuleBook:
     def manager(self, staff: Staff, *, load: int | None = None) -> ManagerInfo:
         ms = self._scores.get(staff.id)
         tier = ms.tier if ms is not None else None
-        capacity: int | None
-        if ms is not None and ms.capacity:
-            capacity = int(ms.capacity)
-        elif tier is not None:
-            capacity = int(self.config.matching.capacity.get(tier, 0))
-        else:
-            capacity = None
+        capacity = capacity_of(tier, int(ms.capacity) if ms is not None and ms.capacity else None,
+                               self.config.matching.capacity)
         return ManagerInfo(
             id=staff.id, login=staff.login, display_name=staff.display_name, active=staff.active, role=staff.role,
             branch_id=staff.branch_id, tier=tier, capability_score=ms.capability_score if ms else None,
@@ -181,34 +165,33 @@ class RuleBook:
 
 
 def verdict_for(grade: str | None, need: str | None, target: ManagerInfo, *, extra_load: int = 0) -> Verdict:
-    """The rules without a database: ``need`` is the lowest tier the grade allows (config min_tier)."""
-    breaches: list[str] = []
-    notes: list[str] = []
-    codes: list[str] = []
-    if grade is None:
-        notes.append(tr("客户尚未评分，未检查等级规则", "client not scored yet; grade rule not checked"))
-    elif target.tier is None:
-        notes.append(tr("{name} 尚未评分，未检查能力规则", "{name} not scored yet; capability rule not checked",
-                        name=target.display_name))
-    elif need is not None and tier_rank(target.tier) < tier_rank(need):
-        codes.append("tier")
-        breaches.append(tr(
-            "{grade} 客户需要{need}及以上的经理，{name}为{tier}",
-            "a {grade} client needs a {need} manager or better; {name} is {tier}",
-            grade=grade, need=label("tier", need), name=target.display_name, tier=label("tier", target.tier),
-        ))
-    if target.capacity is not None:
-        after = target.load + extra_load + 1
-        if after > target.capacity:
-            codes.append("capacity")
-            breaches.append(tr(
-                "{name} 接收后将服务 {after} 位客户，超过容量 {cap}",
-                "{name} would serve {after} clients, above the capacity of {cap}",
-                name=target.display_name, after=after, cap=target.capacity,
-            ))
-    return Verdict(tuple(breaches), tuple(notes), tuple(codes))
+    """The rules' verdict (:func:`domain.reassignment.judge`) in words: ``need`` is the lowest tier the
+    grade allows (config min_tier)."""
+    return explain(judge(grade, need, target, extra_load=extra_load), target)
 
 
-def grade_sort_key(grade: str | None, assets: Decimal | None) -> tuple[int, Decimal]:
-    """Highest grade first, then largest assets."""
-    return (-grade_rank(grade), -(assets or Decimal(0)))
+def explain(judgement: Judgement, target: ManagerInfo | None = None) -> Verdict:
+    """A verdict with each finding as a sentence in the current language."""
+    name = target.display_name if target is not None else ""
+    return Verdict(tuple(_sentence(f, name) for f in judgement.breaches),
+                   tuple(_sentence(f, name) for f in judgement.notes), judgement.codes)
+
+
+def _sentence(f: Finding, name: str) -> str:
+    if f.code == CLIENT_NOT_SCORED:
+        return tr("客户尚未评分，未检查等级规则", "client not scored yet; grade rule not checked")
+    if f.code == MANAGER_NOT_SCORED:
+        return tr("{name} 尚未评分，未检查能力规则", "{name} not scored yet; capability rule not checked", name=name)
+    if f.code == TIER:
+        return tr("{grade} 客户需要{need}及以上的经理，{name}为{tier}",
+                  "a {grade} client needs a {need} manager or better; {name} is {tier}",
+                  grade=f.grade, need=label("tier", f.need or ""), name=name, tier=label("tier", f.tier or ""))
+    if f.code == CAPACITY:
+        return tr("{name} 接收后将服务 {after} 位客户，超过容量 {cap}",
+                  "{name} would serve {after} clients, above the capacity of {cap}",
+                  name=name, after=f.after, cap=f.capacity)
+    if f.code == NO_TARGET:
+        return tr("未选择接收经理", "no manager chosen")
+    if f.code == NO_MANAGER:
+        return tr("没有可接收的经理", "no manager can take this client")
+    return f.code

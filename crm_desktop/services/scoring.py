@@ -14,7 +14,7 @@ import logging
 import os
 import sqlite3
 import tomllib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -34,6 +34,7 @@ from crm_desktop.db.store import Store
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.paths import resource
+from crm_desktop.progress import Progress, Stages
 from crm_desktop.scoring import ENGINE_VERSION, ConfigError, ScoringConfig, ScoringInput, score
 from crm_desktop.scoring.engine import ScoringResult
 from crm_desktop.scoring.engine import window as engine_window
@@ -44,8 +45,6 @@ from crm_desktop.services.visibility import visible_clients
 
 CONFIG_FILE = ("config", "scoring.toml")
 log = logging.getLogger(__name__)
-
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -363,7 +362,7 @@ def run_scoring(store: Store, actor: Actor | None, as_of: date | None = None, *,
     if actor is not None:
         require_role(actor, Role.ADMIN, Role.BRANCH_MANAGER)
     loaded = config or load_config()
-    say = progress or (lambda _msg: None)
+    say = Stages(progress, 3).next  # loading, scoring, saving; each stage begins at a cancellation point
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     # Reading and scoring happen in a read transaction (one consistent snapshot of the data) so that other

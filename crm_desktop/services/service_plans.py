@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +18,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.db.models import Branch, ServicePlan, Staff
 from crm_desktop.db.models.enums import Role, TouchType
 from crm_desktop.db.store import Store
+from crm_desktop.domain.scheduling import EventRule, Plan, RecurringRule
 from crm_desktop.errors import Conflict, InvalidInput, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.paths import resource
@@ -31,65 +30,6 @@ EVENT_KEYS = ("new_account", "risk_reassessment", "churn_high", "mismatch", "gra
 # Types a plan may schedule: handover is a system record, never something to plan.
 PLANNABLE_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
 MAX_INTERVAL_DAYS = 3660
-
-
-@dataclass(frozen=True)
-class RecurringRule:
-    grade: str
-    task_type: str
-    interval_days: int
-
-
-@dataclass(frozen=True)
-class EventRule:
-    key: str
-    task_type: str
-    due_days: int = 0
-    due_years: int = 0
-    lookback_days: int = 0
-    grades: tuple[str, ...] = ()
-    enabled: bool = True
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A plan in force: version 0 means the bundled defaults (no branch version saved yet)."""
-
-    branch_id: int | None
-    version_no: int
-    horizon_days: int
-    recurring: tuple[RecurringRule, ...]
-    events: dict[str, EventRule] = field(default_factory=dict)
-    comment: str | None = None
-    created_at: datetime | None = None
-    created_by: str | None = None
-
-    def recurring_for(self, grade: str | None) -> list[RecurringRule]:
-        return [r for r in self.recurring if r.grade == grade]
-
-    def to_rules(self) -> dict[str, Any]:
-        return {
-            "horizon_days": self.horizon_days,
-            "recurring": [
-                {"grade": r.grade, "type": r.task_type, "interval_days": r.interval_days} for r in self.recurring
-            ],
-            "events": {
-                k: _event_dict(e) for k, e in self.events.items()
-            },
-        }
-
-
-def _event_dict(e: EventRule) -> dict[str, Any]:
-    d: dict[str, Any] = {"type": e.task_type, "enabled": e.enabled}
-    if e.due_days:
-        d["due_days"] = e.due_days
-    if e.due_years:
-        d["due_years"] = e.due_years
-    if e.lookback_days:
-        d["lookback_days"] = e.lookback_days
-    if e.grades:
-        d["grades"] = list(e.grades)
-    return d
 
 
 @lru_cache(maxsize=1)

@@ -10,15 +10,18 @@ moment) creates nothing new. Keys:
 - ``new_account:{client}``, ``risk_reassessment:{client}:{assessed_on}``, ``birthday:{client}:{year}``,
   ``churn_high|mismatch|grade_change:{client}:{run}`` – events (the last three compare the latest
   two score runs), ``follow_up:{touch}:{due}`` – a follow-up date set while recording a touch.
+
+The rules deciding what is due and when live in :mod:`crm_desktop.domain.scheduling`; this module
+reads the store, asks them once per client and writes their answer.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -45,11 +48,29 @@ from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, St
 from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import UTCDateTime, utcnow
+from crm_desktop.domain.scheduling import (
+    BIRTHDAY,
+    BUCKETS,
+    NEW_ACCOUNT,
+    RECURRING,
+    REPLACED_BY_GRADE,
+    REPLACED_BY_SCHEDULE,
+    RISK_REASSESSMENT,
+    ClientFacts,
+    DueTask,
+    OpenRecurring,
+    Scheduler,
+    ScoreFacts,
+    bucket_of,
+    week_end,
+)
+from crm_desktop.domain.visibility import may_act_on_task, sees_own_work_only
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
+from crm_desktop.progress import Progress
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
-from crm_desktop.services.service_plans import GRADES, Plan, RecurringRule, current_plan_in_session
+from crm_desktop.services.service_plans import Plan, current_plan_in_session
 from crm_desktop.services.visibility import visible_clients
 
 OPEN_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
@@ -147,13 +168,6 @@ class GenerationSummary:
     seconds: float = 0.0
 
 
-def add_years(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
-
-
 def _local_day(moment: datetime | None) -> date | None:
     return None if moment is None else moment.astimezone().date()
 
@@ -169,7 +183,7 @@ def _score_runs(session: Session) -> tuple[ScoreRun | None, int | None]:
     return session.get(ScoreRun, latest), prev
 
 
-def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) -> dict[int, tuple[str, str, bool]]:
+def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) -> dict[int, ScoreFacts]:
     # Three columns instead of whole ClientScore objects: 100,000 clients load in a fraction of the time.
     if run_id is None:
         return {}
@@ -178,7 +192,7 @@ def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) ->
         .join(Client, Client.id == ClientScore.client_id)
         .where(ClientScore.run_id == run_id, where)
     )
-    return {cid: (grade, churn, bool(mis)) for cid, grade, churn, mis in rows}
+    return {cid: ScoreFacts(grade, churn, bool(mis)) for cid, grade, churn, mis in rows}
 
 
 def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ...]]) -> list[tuple[int, str, str]]:
@@ -256,7 +270,7 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 
 
 def generate_in_session(session: Session, actor: Actor | None, as_of: date,
-                        progress: Callable[[int, int, str], None] | None = None) -> GenerationSummary:
+                        progress: Progress | None = None) -> GenerationSummary:
     """Generate the tasks due by ``as_of`` + the plan horizon for the clients the actor may see."""
     started = time.perf_counter()
     where: ColumnElement[bool] = visible_clients(actor) if actor is not None else true()
@@ -274,15 +288,15 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     current = _scores(session, run.id if run else None, where)
     previous = _scores(session, prev_id, where)
 
-    last_touch: dict[tuple[int, str], date] = {}
+    last_touch: dict[int, dict[str, date]] = defaultdict(dict)
     for cid, ttype, at in conn.execute(
         select(Touch.client_id, Touch.touch_type, func.max(Touch.occurred_at))
         .join(Client, Client.id == Touch.client_id)
         .where(where, Touch.status == "active").group_by(Touch.client_id, Touch.touch_type)
     ):
-        last_touch[(cid, ttype)] = _local_day(at)  # type: ignore[assignment]
+        last_touch[cid][ttype] = _local_day(at)  # type: ignore[assignment]
     # A recurring task done by a touch of another type, or skipped by a person, still ends its cycle.
-    cycle_end: dict[tuple[int, str], date] = {}
+    cycle_end: dict[int, dict[str, date]] = defaultdict(dict)
     for cid, ttype, done_at, skipped_due in conn.execute(
         select(ServiceTask.client_id, ServiceTask.task_type,
                func.max(case((ServiceTask.status == TaskStatus.DONE.value, ServiceTask.completed_at))),
@@ -297,93 +311,47 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         done_day = _local_day(done_at) if isinstance(done_at, datetime) else _parse_day(done_at)
         ends = [d for d in (done_day, _parse_day(skipped_due)) if d is not None]
         if ends:
-            cycle_end[(cid, ttype)] = max(ends)
-    open_recurring: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+            cycle_end[cid][ttype] = max(ends)
+    open_recurring: dict[int, list[OpenRecurring]] = defaultdict(list)
     for tid, cid, ttype, key in conn.execute(
         select(ServiceTask.id, ServiceTask.client_id, ServiceTask.task_type, ServiceTask.dedupe_key)
         .join(Client, Client.id == ServiceTask.client_id)
         .where(where, ServiceTask.source == "recurring", ServiceTask.status.in_(OPEN_STATES))
     ):
-        open_recurring[cid].append((tid, ttype, key))
+        open_recurring[cid].append(OpenRecurring(tid, ttype, _recurring_cycle(key, cid, ttype)))
 
     plans: dict[int, Plan] = {}
-    by_grade: dict[int, dict[str | None, list[RecurringRule]]] = {}
+    schedulers: dict[int, Scheduler] = {}
     rows: list[tuple[int, int | None, str, str, date, str, int, str]] = []
-    open_, overdue_ = TaskStatus.OPEN.value, TaskStatus.OVERDUE.value
-    replace_grade: list[int] = []
-    replace_schedule: list[int] = []
+    replaced: dict[str, list[int]] = {REPLACED_BY_GRADE: [], REPLACED_BY_SCHEDULE: []}
+    run_id = run.id if run is not None else None
+    no_dates: dict[str, date] = {}
     total = len(clients)
     for n, (cid, branch_id, manager_id, open_date, assigned_on, birth_date, assessed_on) in enumerate(clients):
         if progress is not None and n % 5000 == 0:
-            progress(n, total, "")
-        plan = plans.get(branch_id)
-        if plan is None:
+            progress.step(n, total, "")
+            progress.check()
+        scheduler = schedulers.get(branch_id)
+        if scheduler is None:
             plan = plans[branch_id] = current_plan_in_session(session, branch_id)
-            by_grade[branch_id] = {g: plan.recurring_for(g) for g in (*GRADES, None)}
-        horizon_end = as_of + timedelta(days=plan.horizon_days)
-        score = current.get(cid)
-        grade = score[0] if score else None
-        version_no = plan.version_no
-
-        def task(source: str, ttype: str, due: date, key: str) -> None:
-            rows.append((cid, manager_id, ttype, source, due, key, version_no,  # noqa: B023 (called at once)
-                         overdue_ if due < as_of else open_))
-
-        wanted: dict[str, str] = {}
-        start = assigned_on or open_date
-        for rule in by_grade[branch_id].get(grade, ()):
-            bases = [d for d in (last_touch.get((cid, rule.task_type)), cycle_end.get((cid, rule.task_type)))
-                     if d is not None]
-            due = (max(bases) if bases else start) + timedelta(days=rule.interval_days)
-            if not bases and service_start is not None and due < service_start:
-                due = service_start
-            key = f"recurring:{cid}:{rule.task_type}:{due.isoformat()}"
-            wanted[rule.task_type] = key
-            if due <= horizon_end:
-                task("recurring", rule.task_type, due, key)
-        # Not scored (yet): no grade to plan by, so existing recurring tasks stay as they are.
-        for tid, ttype, key in open_recurring.get(cid, ()) if score is not None else ():
-            if wanted.get(ttype) != key:
-                (replace_schedule if ttype in wanted else replace_grade).append(tid)
-
-        ev = plan.events
-        rule_ev = ev.get("new_account")
-        if rule_ev and rule_ev.enabled and open_date > as_of - timedelta(days=rule_ev.lookback_days or 90):
-            touched = last_touch.get((cid, rule_ev.task_type))
-            if touched is None or touched < open_date:
-                task("new_account", rule_ev.task_type, open_date + timedelta(days=rule_ev.due_days),
-                     f"new_account:{cid}")
-        rule_ev = ev.get("risk_reassessment")
-        if rule_ev and rule_ev.enabled:
-            assessed = assessed_on or open_date
-            due = add_years(assessed, rule_ev.due_years) + timedelta(days=rule_ev.due_days)
-            if due <= horizon_end:
-                task("risk_reassessment", rule_ev.task_type, due, f"risk_reassessment:{cid}:{assessed.isoformat()}")
-        rule_ev = ev.get("birthday")
-        if rule_ev and rule_ev.enabled and birth_date is not None and (not rule_ev.grades or grade in rule_ev.grades):
-            for year in {as_of.year, horizon_end.year}:
-                day = _birthday_in(birth_date, year)
-                if as_of <= day <= horizon_end:
-                    task("birthday", rule_ev.task_type, day, f"birthday:{cid}:{year}")
-        if run is not None and score is not None:
-            before = previous.get(cid)
-            checks = (
-                ("churn_high", score[1] == "high" and (before is None or before[1] != "high")),
-                ("mismatch", score[2] and (before is None or not before[2])),
-                ("grade_change", before is not None and before[0] != score[0]),
-            )
-            for key_name, fired in checks:
-                rule_ev = ev.get(key_name)
-                if fired and rule_ev and rule_ev.enabled and (not rule_ev.grades or grade in rule_ev.grades):
-                    task(key_name, rule_ev.task_type, run.as_of + timedelta(days=rule_ev.due_days),
-                         f"{key_name}:{cid}:{run.id}")
+            scheduler = schedulers[branch_id] = Scheduler(plan, as_of, service_start=service_start,
+                                                          run_as_of=run.as_of if run is not None else None)
+        decided = scheduler.client(
+            ClientFacts(open_date, assigned_on, birth_date, assessed_on), current.get(cid), previous.get(cid),
+            last_touch=last_touch.get(cid, no_dates), cycle_end=cycle_end.get(cid, no_dates),
+            open_recurring=open_recurring.get(cid, ()))
+        version_no = scheduler.plan.version_no
+        for t in decided.tasks:
+            rows.append((cid, manager_id, t.task_type, t.source, t.due, _dedupe_key(cid, t, run_id), version_no,
+                         t.status))
+        for r in decided.replace:
+            replaced[r.reason].append(r.task_id)
 
     if progress is not None:
-        progress(total, total, "")
+        progress.step(total, total, "")
     now = utcnow()
-    for ids, reason in ((replace_grade, tr("客户等级变化，按新的服务计划替换。", "Grade changed; replaced by the new plan.")),
-                        (replace_schedule, tr("到期日因最近的服务记录或服务计划调整而改变。",
-                                              "Due date moved by a recent touch or a plan change."))):
+    for code, ids in replaced.items():
+        reason = _replace_reason(code)
         for part in _chunks(ids):
             session.execute(
                 update(ServiceTask).where(ServiceTask.id.in_(part), ServiceTask.status.in_(OPEN_STATES))
@@ -405,7 +373,7 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     by_source = Counter(src for _id, src, _st in created)
     created_overdue = sum(1 for _id, _src, st in created if st == TaskStatus.OVERDUE.value)
     summary = GenerationSummary(
-        as_of=as_of, clients=total, created=len(created), replaced=len(replace_grade) + len(replace_schedule),
+        as_of=as_of, clients=total, created=len(created), replaced=sum(len(ids) for ids in replaced.values()),
         marked_overdue=int(overdue or 0) + created_overdue, created_by_source=dict(by_source), scored=run is not None,
         plan_versions={b: p.version_no for b, p in plans.items()}, seconds=time.perf_counter() - started,
     )
@@ -423,15 +391,42 @@ def _parse_day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _birthday_in(birth: date, year: int) -> date:
+def _dedupe_key(client_id: int, task: DueTask, run_id: int | None) -> str:
+    """The key that makes generation idempotent: it names the trigger, so a rerun finds its own tasks."""
+    if task.source == RECURRING:
+        return f"recurring:{client_id}:{task.task_type}:{task.due.isoformat()}"
+    if task.source == NEW_ACCOUNT:
+        return f"new_account:{client_id}"
+    if task.source == RISK_REASSESSMENT:
+        assert task.basis is not None
+        return f"risk_reassessment:{client_id}:{task.basis.isoformat()}"
+    if task.source == BIRTHDAY:
+        return f"birthday:{client_id}:{task.due.year}"
+    return f"{task.source}:{client_id}:{run_id}"
+
+
+def _recurring_cycle(key: str, client_id: int, task_type: str) -> date | None:
+    """The due date a recurring task's key names, None when the key is not this client's cycle of this
+    type (such a task is replaced, as any key the schedule would not make)."""
+    prefix = f"recurring:{client_id}:{task_type}:"
+    if not key.startswith(prefix):
+        return None
+    text_ = key[len(prefix):]
     try:
-        return birth.replace(year=year)
+        day = date.fromisoformat(text_)
     except ValueError:
-        return date(year, 2, 28)
+        return None
+    return day if day.isoformat() == text_ else None
+
+
+def _replace_reason(code: str) -> str:
+    if code == REPLACED_BY_GRADE:
+        return tr("客户等级变化，按新的服务计划替换。", "Grade changed; replaced by the new plan.")
+    return tr("到期日因最近的服务记录或服务计划调整而改变。", "Due date moved by a recent touch or a plan change.")
 
 
 def generate_tasks(store: Store, actor: Actor | None, as_of: date | None = None,
-                   progress: Callable[[int, int, str], None] | None = None) -> GenerationSummary:
+                   progress: Progress | None = None) -> GenerationSummary:
     """Generate today's (or ``as_of``'s) tasks in one transaction.
 
     Scope: the clients the actor may see (a manager's own book, a branch manager's branch);
@@ -445,9 +440,6 @@ def generate_tasks(store: Store, actor: Actor | None, as_of: date | None = None,
 
 
 # ---------------------------------------------------------------- agenda
-
-
-BUCKETS = ("overdue", "today", "this_week", "later")
 
 
 def bucket_label(bucket: str) -> str:
@@ -486,20 +478,9 @@ class Agenda:
         return {b: c.get(b, 0) for b in BUCKETS}
 
 
-def bucket_of(due: date, today: date) -> str:
-    if due < today:
-        return "overdue"
-    if due == today:
-        return "today"
-    # The calendar week, Monday to Sunday: what a manager plans with.
-    if due <= today + timedelta(days=6 - today.weekday()):
-        return "this_week"
-    return "later"
-
-
 def _manager_scope(session: Session, actor: Actor, manager_id: int | None) -> ColumnElement[bool]:
     """Which tasks the agenda shows: a manager's own; a branch manager's pick (or the whole branch)."""
-    if actor.role is Role.INVESTMENT_MANAGER:
+    if sees_own_work_only(actor):
         if manager_id not in (None, actor.id):
             raise PermissionDenied(tr("投资经理只能查看自己的待办。", "An investment manager sees only their own agenda."))
         return ServiceTask.manager_id == actor.id
@@ -537,19 +518,20 @@ def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: dat
             for tid, no, name, ttype, src, due, status, mid, login, note, ver, grade in session.execute(q)
         ]
         return Agenda(today, manager_id if manager_id is not None else
-                      (actor.id if actor.role is Role.INVESTMENT_MANAGER else None), items)
+                      (actor.id if sees_own_work_only(actor) else None), items)
 
 
 def today_counts(store: Store, actor: Actor, today: date | None = None) -> dict[str, int]:
     """今日待办: counts per bucket of the actor's own open tasks (a branch manager: the branch's)."""
     today = today or clock.today()
-    week_end = today + timedelta(days=6 - today.weekday())
+    last_of_week = week_end(today)
     with store.read() as session:
         scope = _manager_scope(session, actor, None)
         due = ServiceTask.due_date
         row = session.execute(
             select(func.count(case((due < today, 1))), func.count(case((due == today, 1))),
-                   func.count(case((and_(due > today, due <= week_end), 1))), func.count(case((due > week_end, 1))))
+                   func.count(case((and_(due > today, due <= last_of_week), 1))),
+                   func.count(case((due > last_of_week, 1))))
             .join(Client, Client.id == ServiceTask.client_id)
             .where(scope, visible_clients(actor), ServiceTask.status.in_(OPEN_STATES))
         ).one()
@@ -587,7 +569,7 @@ def cancel_task(store: Store, actor: Actor, task_id: int, *, reason: str, expect
             raise NotFound(tr("找不到任务 {id}，或它不在您的权限范围内。", "Task {id} not found, or not yours to see.",
                               id=task_id))
         task = row[0]
-        if actor.role is Role.INVESTMENT_MANAGER and task.manager_id != actor.id:
+        if not may_act_on_task(actor, task.manager_id):
             raise PermissionDenied(tr("只能取消自己的任务。", "You may cancel only your own tasks."))
         if task.status not in OPEN_STATES or task.version != expected_version:
             raise Conflict(tr("任务 {id} 已被完成、取消或修改。请刷新后再试。",
@@ -624,7 +606,7 @@ def task_rows(store: Store, actor: Actor, *, today: date | None = None) -> list[
             .where(visible_clients(actor))
             .order_by(ServiceTask.due_date, Client.client_no, ServiceTask.id)
         )
-        if actor.role is Role.INVESTMENT_MANAGER:
+        if sees_own_work_only(actor):
             q = q.where(ServiceTask.manager_id == actor.id)
         out = []
         for t, no, name, login in session.execute(q):

@@ -1,52 +1,59 @@
-"""Who may see which clients. Every query that lists or opens clients goes through here."""
+"""Who may see which clients. Every query that lists or opens clients goes through here.
+
+The decisions are the predicates of :mod:`crm_desktop.domain.visibility`; this module turns them into
+SQL and looks clients up. ``may_see_personal_data`` is re-exported from there.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy.orm import Session, object_session
 
 from crm_desktop.db.models import CallbackItem, Client
-from crm_desktop.db.models.enums import Role
+from crm_desktop.domain.visibility import (
+    BRANCH,
+    CALL_BACK_POOL,
+    EVERYTHING,
+    OWN_BOOK,
+    client_scope,
+    may_see_client,
+    may_see_personal_data,
+)
 from crm_desktop.errors import NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor
 
+__all__ = ["can_see_client", "get_visible_client", "may_see_personal_data", "visible_clients"]
+
 
 def visible_clients(actor: Actor) -> ColumnElement[bool]:
-    """WHERE clause for the clients this actor may see.
+    """WHERE clause for the clients this actor may see (the rule: :func:`domain.visibility.client_scope`).
 
     Investment managers: their own book. Branch managers: their branch. Admins: their branch (they
     need client numbers for imports) but the personal-data layer masks everything for them.
     """
-    if actor.role is Role.INVESTMENT_MANAGER:
-        return Client.manager_id == actor.id
-    if actor.branch_id is None:
-        return true() if actor.role is Role.ADMIN else false()
-    if actor.role is Role.CALLBACK_OFFICER:
-        # Only the clients waiting for a call-back: the officer needs their contact data, nothing more.
-        return (Client.branch_id == actor.branch_id) & Client.id.in_(
-            select(CallbackItem.client_id).where(CallbackItem.status == "open"))
-    return Client.branch_id == actor.branch_id
+    scope = client_scope(actor)
+    if scope.kind == OWN_BOOK:
+        return Client.manager_id == scope.id
+    if scope.kind == BRANCH:
+        return Client.branch_id == scope.id
+    if scope.kind == CALL_BACK_POOL:
+        return (Client.branch_id == scope.id) & Client.id.in_(_waiting())
+    return true() if scope.kind == EVERYTHING else false()
+
+
+def _waiting() -> Select[int]:
+    return select(CallbackItem.client_id).where(CallbackItem.status == "open")
 
 
 def can_see_client(actor: Actor, client: Client) -> bool:
-    if actor.role is Role.INVESTMENT_MANAGER:
-        return client.manager_id == actor.id
-    if actor.role is Role.CALLBACK_OFFICER:
-        from sqlalchemy.orm import object_session
-
+    if not may_see_client(actor, client.manager_id, client.branch_id):
+        return False
+    if client_scope(actor).kind == CALL_BACK_POOL:
         session = object_session(client)
-        return session is not None and client.branch_id == actor.branch_id and session.scalar(
-            select(CallbackItem.id).where(CallbackItem.client_id == client.id, CallbackItem.status == "open")
-            .limit(1)) is not None
-    if actor.branch_id is None:
-        return actor.role is Role.ADMIN
-    return client.branch_id == actor.branch_id
-
-
-def may_see_personal_data(actor: Actor) -> bool:
-    """Admins manage data but are never shown client personal data, masked or revealed."""
-    return actor.role is not Role.ADMIN
+        return session is not None and session.scalar(
+            _waiting().where(CallbackItem.client_id == client.id).limit(1)) is not None
+    return True
 
 
 def get_visible_client(session: Session, actor: Actor, client_no: str) -> Client:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from crm_desktop.cli.commands.importer import ProgressBar
 from crm_desktop.cli.main import main
 from crm_desktop.db.models import Security, Trade
 from tests.factories import PASSWORD, Seed
@@ -85,19 +83,3 @@ def test_permissions_and_usage(seeded: Seed, db_url: str, tmp_path: Path, monkey
     assert crm(db_url, monkeypatch, "orders", str(sec)) == 2
     assert crm(db_url, monkeypatch, "trades", str(tmp_path / "missing.csv")) == 3
     assert _count(seeded, Trade) == 0
-
-
-def test_progress_bar_only_on_a_terminal() -> None:
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    tty = Tty()
-    bar = ProgressBar(tty)
-    bar("读取", 0.5)
-    bar("完成", 1.0)
-    bar.done()
-    assert "[###############...............]  50% 读取" in tty.getvalue() and tty.getvalue().endswith("\n")
-    pipe = io.StringIO()
-    ProgressBar(pipe)("读取", 0.5)
-    assert pipe.getvalue() == ""

@@ -29,12 +29,13 @@ from crm_desktop.db.store import Store, open_store
 from crm_desktop.demo import generator as demo
 from crm_desktop.demo.market import is_trading_day, month_end_indices, trading_days
 from crm_desktop.demo.people import id_check_digit, uscc_check_char
-from crm_desktop.errors import Conflict, InvalidInput
+from crm_desktop.errors import Cancelled, Conflict, InvalidInput
 from crm_desktop.paths import resource
 from crm_desktop.services import staff
 from crm_desktop.services.auth import login
 from crm_desktop.services.staff import QUALIFICATIONS
 from tests.fixed_clock import TODAY
+from tests.progress_helpers import Recorder, cancelled
 
 AS_OF = date(2025, 12, 31)
 N = 300
@@ -290,14 +291,10 @@ def test_bad_requests(sqlite_store: Store) -> None:
 
 
 def test_progress_and_cancel(sqlite_store: Store) -> None:
-    seen: list[tuple[int, int, str]] = []
-
-    def cancel() -> bool:
-        return any("客户" in stage and done >= 4 for done, _t, stage in seen)
-
-    with pytest.raises(demo.DemoCancelled):
-        demo.generate_demo(sqlite_store, clients=1200, seed=1, as_of=AS_OF,
-                           progress=lambda d, t, s: seen.append((d, t, s)), cancel=cancel)
+    recorder = Recorder(cancel_when=lambda r: any("客户" in stage and done >= 4 for done, _t, stage in r.steps))
+    seen = recorder.steps
+    with pytest.raises(Cancelled, match=r"演示数据|demo data"):
+        demo.generate_demo(sqlite_store, clients=1200, seed=1, as_of=AS_OF, progress=recorder)
     with sqlite_store.read() as s:
         assert s.scalar(select(func.count()).select_from(Client)) == 0
         assert s.scalar(select(func.count()).select_from(AssetSnapshot)) == 0
@@ -315,8 +312,8 @@ def test_progress_and_cancel(sqlite_store: Store) -> None:
 
 
 def test_leftover_with_foreign_staff_is_data(sqlite_store: Store) -> None:
-    with pytest.raises(demo.DemoCancelled):
-        demo.generate_demo(sqlite_store, clients=50, as_of=AS_OF, cancel=lambda: True)
+    with pytest.raises(Cancelled):
+        demo.generate_demo(sqlite_store, clients=50, as_of=AS_OF, progress=cancelled())
     admin = login(sqlite_store, "admin", demo.DEMO_PASSWORD)
     staff.add_user(sqlite_store, admin, "zhang", role="investment_manager", display_name="张", branch_code="SH0108",
                    password="secret-1")
@@ -325,8 +322,9 @@ def test_leftover_with_foreign_staff_is_data(sqlite_store: Store) -> None:
 
 
 def test_progress_reaches_total(sqlite_store: Store) -> None:
-    seen: list[tuple[int, int]] = []
-    demo.generate_demo(sqlite_store, clients=120, as_of=AS_OF, progress=lambda d, t, s: seen.append((d, t)))
+    recorder = Recorder()
+    demo.generate_demo(sqlite_store, clients=120, as_of=AS_OF, progress=recorder)
+    seen = [(d, t) for d, t, _ in recorder.steps]
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
@@ -342,8 +340,8 @@ def test_create_demo_store(tmp_path: Path) -> None:
         store.dispose()
     # a cancelled load leaves no half-filled file behind
     path = tmp_path / "cancelled.sqlite3"
-    with pytest.raises(demo.DemoCancelled):
-        demo.create_demo_store(f"sqlite:///{path}", clients=150, as_of=AS_OF, cancel=lambda: True)
+    with pytest.raises(Cancelled):
+        demo.create_demo_store(f"sqlite:///{path}", clients=150, as_of=AS_OF, progress=cancelled())
     assert not path.exists()
 
 
@@ -409,8 +407,8 @@ def test_postgresql_constraints_are_back(pg_store: Store) -> None:
 
     before = names()
     assert "fk_asset_snapshot_client_id_client" in before
-    with pytest.raises(demo.DemoCancelled):
-        demo.generate_demo(pg_store, clients=600, as_of=AS_OF, cancel=lambda: True)
+    with pytest.raises(Cancelled):
+        demo.generate_demo(pg_store, clients=600, as_of=AS_OF, progress=cancelled())
     assert names() == before
     _load(pg_store, clients=100)
     assert names() == before

@@ -157,3 +157,39 @@ def test_batch_page_lists_due_generates_and_shows_history(qtbot: QtBot, filled: 
     page.grab().save(str(screenshot_dir / "letters_batch.png"))
     page.save_state()
     assert batch_page.OUT_DIR.get(ctx.settings) == str(tmp_path / "batch")
+
+
+def test_batch_page_cancel_keeps_the_letters_written(qtbot: QtBot, filled: Seed, tmp_path: Path,
+                                                     screenshot_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancel reaches the batch through the same progress protocol; the letters written are kept and the
+    page says the batch stopped early (a task that returns after a cancel still delivers its result)."""
+    from crm_desktop.services import letters as letters_service
+
+    add_letter_task(filled, MAIN_CLIENT, AS_OF)
+    add_letter_task(filled, OTHER_CLIENT, AS_OF)
+    page = LettersPage(make_ctx(filled, filled.im1))
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    tab = page.batch
+    tab.as_of_edit.setDate(tab.as_of_edit.date().fromString(AS_OF.isoformat(), "yyyy-MM-dd"))
+    tab.out_edit.setText(str(tmp_path / "batch"))
+    tab.merged_check.setChecked(False)
+    tab.load_candidates()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
+    render = letters_service.render_to_file
+
+    def render_then_cancel(*args: Any) -> Any:
+        written = render(*args)
+        assert tab._handle is not None
+        tab._handle.cancel()  # as the Cancel button does, from the first letter on
+        return written
+
+    monkeypatch.setattr(letters_service, "render_to_file", render_then_cancel)
+    tab.start()
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=60000)
+    assert tab.result is not None and tab.result.cancelled
+    assert [r.client_no for r in tab.result.letters] == [MAIN_CLIENT]
+    assert not tab.running and tab.start_button.isEnabled() and not tab.cancel_button.isEnabled()
+    assert not tab.progress.isVisible()
+    page.grab().save(str(screenshot_dir / "letters_batch_cancelled.png"))

@@ -31,10 +31,14 @@ CHILD = textwrap.dedent("""
     store = open_store(url, upgrade=False)
     actor = login(store, "admin", password)
 
-    def progress(phase, share):
-        print(f"{share:.3f} {phase}", flush=True)
+    class Printed:
+        def step(self, done, total, text=""):
+            print(f"{done / total:.3f} {text}", flush=True)
 
-    run_import(store, actor, "trades", path, progress=progress, chunk_rows=5000)
+        def check(self):
+            pass
+
+    run_import(store, actor, "trades", path, progress=Printed(), chunk_rows=5000)
     print("COMMITTED", flush=True)
 """)
 

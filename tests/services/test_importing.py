@@ -23,9 +23,9 @@ from crm_desktop.db.models import (
     Trade,
 )
 from crm_desktop.db.store import Store
-from crm_desktop.errors import InvalidInput, PermissionDenied
+from crm_desktop.errors import Cancelled, InvalidInput, PermissionDenied
 from crm_desktop.services import staff as staff_service
-from crm_desktop.services.importing import ImportCancelled, ImportRejected, import_history, run_import
+from crm_desktop.services.importing import ImportRejected, import_history, run_import
 from tests.factories import Seed
 from tests.fixed_clock import TODAY
 from tests.importing.samples import (
@@ -42,6 +42,7 @@ from tests.importing.samples import (
     write_csv,
     write_xlsx,
 )
+from tests.progress_helpers import Recorder
 
 
 def _count(store: Store, model: type) -> int:
@@ -319,14 +320,9 @@ def test_cancel_leaves_the_store_as_before(seeded: Seed, tmp_path: Path) -> None
     rows = [[f"T{i}", "001000", "2024-01-05", "000001", "买入", "100", "10", "1000", "5"] for i in range(50)]
     path = write_csv(tmp_path / "t.csv", TRADES_ZH, rows)
     logs_before = _count(seeded.store, ImportLog)
-    calls = {"n": 0}
-
-    def cancel_on_third_check() -> bool:
-        calls["n"] += 1
-        return calls["n"] >= 3
-
-    with pytest.raises(ImportCancelled):
-        run_import(seeded.store, seeded.admin, "trades", path, chunk_rows=10, is_cancelled=cancel_on_third_check)
+    with pytest.raises(Cancelled, match=r"导入已取消|import was cancelled") as caught:
+        run_import(seeded.store, seeded.admin, "trades", path, chunk_rows=10, progress=Recorder(cancel_at_check=3))
+    assert caught.value.exit_code == 130
     assert _count(seeded.store, Trade) == 0
     assert _count(seeded.store, ImportLog) == logs_before
     # and the connection is healthy afterwards
@@ -334,11 +330,11 @@ def test_cancel_leaves_the_store_as_before(seeded: Seed, tmp_path: Path) -> None
 
 
 def test_progress_is_reported(seeded: Seed, tmp_path: Path) -> None:
-    seen: list[tuple[str, float]] = []
+    seen = Recorder()
     run_import(seeded.store, seeded.admin, "securities", write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS),
-               progress=lambda phase, share: seen.append((phase, share)))
-    shares = [s for _, s in seen]
-    assert shares == sorted(shares) and shares[-1] == 1.0
+               progress=seen)
+    shares = [d / t for d, t, _ in seen.steps]
+    assert shares == sorted(shares) and shares[-1] == 1.0 and seen.checks > 0
 
 
 def test_wrong_kind_for_file(seeded: Seed, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from tests.letters.data import (
     add_score,
     pdf_text,
 )
+from tests.progress_helpers import Recorder
 
 
 @pytest.fixture
@@ -136,11 +137,12 @@ def test_due_list_selection_and_history_respect_visibility(filled: Seed) -> None
 
 def test_batch_reports_failures_goes_on_and_merges(filled: Seed, tmp_path: Path) -> None:
     add_letter_task(filled, MAIN_CLIENT, date(2026, 10, 1))
-    seen: list[tuple[int, int]] = []
+    recorder = Recorder()
     result = letters.generate_batch(
         filled.store, filled.im1, [MAIN_CLIENT, "001004", OTHER_CLIENT], tmp_path / "out", as_of=AS_OF,
-        merged_path=tmp_path / "all.pdf", workers=1, progress=lambda d, t, _s: seen.append((d, t)),
+        merged_path=tmp_path / "all.pdf", workers=1, progress=recorder,
     )
+    seen = [(d, t) for d, t, _ in recorder.steps]
     assert [r.client_no for r in result.letters] == [MAIN_CLIENT, OTHER_CLIENT]
     assert [f.client_no for f in result.failures] == ["001004"]  # im2's client
     assert "001004" in result.failures[0].message
@@ -154,14 +156,8 @@ def test_batch_reports_failures_goes_on_and_merges(filled: Seed, tmp_path: Path)
 
 
 def test_batch_cancel_stops_handing_out_work(filled: Seed, tmp_path: Path) -> None:
-    calls = {"n": 0}
-
-    def cancelled() -> bool:
-        calls["n"] += 1
-        return calls["n"] > 1
-
     result = letters.generate_batch(filled.store, filled.im1, [MAIN_CLIENT, OTHER_CLIENT, "001002"], tmp_path,
-                                    as_of=AS_OF, workers=1, cancelled=cancelled)
+                                    as_of=AS_OF, workers=1, progress=Recorder(cancel_at_check=2))
     assert result.cancelled and [r.client_no for r in result.letters] == [MAIN_CLIENT]
 
 

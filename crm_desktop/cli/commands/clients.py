@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.i18n import tr
 from crm_desktop.reports import client_book
@@ -13,7 +14,8 @@ from crm_desktop.reports import client_book
 def _export_clients(ctx: CliContext) -> int:
     actor = ctx.require_actor()
     out = Path(ctx.args.out)
-    n = client_book.export_clients(ctx.store(), actor, out)
+    with TerminalProgress(ctx.err) as progress:
+        n = client_book.export_clients(ctx.store(), actor, out, progress=progress)
     ctx.print(tr("已导出 {n} 位客户到 {path}。", "Exported {n} clients to {path}.", n=n, path=out))
     return 0
 

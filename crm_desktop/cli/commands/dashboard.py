@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.i18n import tr
 
@@ -12,7 +13,9 @@ from crm_desktop.i18n import tr
 def _export_dashboard(ctx: CliContext) -> int:
     from crm_desktop.reports import dashboard
 
-    path = dashboard.export_dashboard(ctx.store(), ctx.require_actor(), Path(ctx.args.out))
+    actor = ctx.require_actor()
+    with TerminalProgress(ctx.err) as progress:
+        path = dashboard.export_dashboard(ctx.store(), actor, Path(ctx.args.out), progress=progress)
     ctx.print(tr("已导出营业部看板：{path}", "Branch dashboard exported: {path}", path=path))
     return 0
 

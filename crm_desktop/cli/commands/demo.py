@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 
 from crm_desktop.cli.context import CliContext
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.demo import generator as demo
-from crm_desktop.errors import InvalidInput
+from crm_desktop.errors import Cancelled, InvalidInput
 from crm_desktop.i18n import tr
+from crm_desktop.progress import span
 
 
 def _parse_as_of(text: str | None) -> date | None:
@@ -26,15 +27,22 @@ def _demo(ctx: CliContext) -> int:
     a = ctx.args
     as_of = _parse_as_of(a.as_of)
     demo.validate_request(a.clients, as_of or demo.default_as_of())
-    show = not a.quiet and sys.stderr.isatty()
-    last_stage: list[str] = []
+    scored: int | None = None
+    with TerminalProgress(ctx.err, quiet=a.quiet) as progress:
+        # One bar for the whole job; the data load dominates.
+        result = demo.generate_demo(ctx.store(), clients=a.clients, seed=a.seed, as_of=as_of,
+                                    progress=span(progress, 0, 100 if a.no_score else 80))
+        if not a.no_score:
+            # A demo store is meant to be used at once: grades in the book, tasks in the agenda.
+            from crm_desktop.demo.setup import score_and_plan
 
-    def progress(done: int, total: int, stage: str) -> None:
-        if show and (not last_stage or stage != last_stage[-1]):
-            last_stage.append(stage)
-            ctx.warn(f"[{done}/{total}] {stage}")
-
-    result = demo.generate_demo(ctx.store(), clients=a.clients, seed=a.seed, as_of=as_of, progress=progress)
+            try:
+                scored = score_and_plan(ctx.store(), result.as_of, span(progress, 80, 100))
+            except Cancelled:
+                raise Cancelled(tr(
+                    "演示数据已装入；评分和待办生成已取消，可稍后运行 `crm score` 和 `crm tasks generate`。",
+                    "The demo data is loaded; scoring and task generation were cancelled: run `crm score` and "
+                    "`crm tasks generate` later.")) from None
     ctx.print(tr(
         "已装入演示数据：营业部 {branch}，{clients} 位客户，截止 {as_of}（种子 {seed}），"
         "日资产快照 {snaps} 条、成交 {trades} 笔、月末持仓 {holds} 条、服务记录 {touches} 条，用时 {sec:.1f} 秒。",
@@ -44,11 +52,7 @@ def _demo(ctx: CliContext) -> int:
         snaps=f"{result.snapshots:,}", trades=f"{result.trades:,}", holds=f"{result.holdings:,}",
         touches=f"{result.touches:,}", sec=result.seconds,
     ))
-    if not a.no_score:
-        # A demo store is meant to be used at once: grades in the book, tasks in the agenda.
-        from crm_desktop.demo.setup import score_and_plan
-
-        scored = score_and_plan(ctx.store(), result.as_of, ctx.warn if show else None)
+    if scored is not None:
         ctx.print(tr("已完成评分（{n} 位客户）并生成截至 {d} 的服务待办。",
                      "Scored {n} clients and generated the service tasks as of {d}.",
                      n=f"{scored:,}", d=result.as_of.isoformat()))
@@ -73,6 +77,6 @@ def register(reg: Registry) -> None:
     p.add_argument("--as-of", metavar="YYYY-MM-DD",
                    help=tr("数据截止日（默认：今天或之前最近的交易日）",
                            "last day of the data (default: the last trading day on or before today)"))
-    p.add_argument("--quiet", action="store_true", help=tr("不显示进度", "do not show progress"))
+    p.add_argument("--quiet", action="store_true", help=tr("不显示进度条", "no progress bar"))
     p.add_argument("--no-score", action="store_true",
                    help=tr("只装入数据，不运行评分和待办生成", "load the data only; skip scoring and task generation"))

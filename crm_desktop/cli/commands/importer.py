@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import time
-from typing import TextIO
-
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.i18n import tr
 from crm_desktop.importing.kinds import KIND_NAMES, KINDS
@@ -14,48 +12,14 @@ from crm_desktop.services.importing import ImportRejected, run_import
 EXIT_INVALID = 3
 
 
-class ProgressBar:
-    """A one-line bar on a terminal's stderr; silent when stderr is a file or a pipe (logs stay clean)."""
-
-    def __init__(self, stream: TextIO, width: int = 30) -> None:
-        self.stream = stream
-        self.width = width
-        try:
-            self.enabled = stream.isatty()
-        except (AttributeError, ValueError):
-            self.enabled = False
-        self._last = 0.0
-        self._drawn = False
-
-    def __call__(self, phase: str, share: float) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if share < 1.0 and now - self._last < 0.1:
-            return
-        self._last = now
-        filled = int(share * self.width)
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {share * 100:3.0f}% {phase}\x1b[K")
-        self.stream.flush()
-        self._drawn = True
-
-    def done(self) -> None:
-        if self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._drawn = False
-
-
 def _import(ctx: CliContext) -> int:
     a = ctx.args
     actor = ctx.require_actor()
-    bar = ProgressBar(ctx.err)
     try:
-        result = run_import(ctx.store(), actor, a.kind, a.file, encoding=a.encoding, sheet=a.sheet,
-                            dry_run=a.dry_run, report_path=a.report, progress=bar)
+        with TerminalProgress(ctx.err) as progress:
+            result = run_import(ctx.store(), actor, a.kind, a.file, encoding=a.encoding, sheet=a.sheet,
+                                dry_run=a.dry_run, report_path=a.report, progress=progress)
     except ImportRejected as exc:
-        bar.done()
         res = exc.result
         for w in res.warnings:
             ctx.warn(tr("警告：", "warning: ") + w)
@@ -67,8 +31,6 @@ def _import(ctx: CliContext) -> int:
             ctx.warn(tr("  ……另有 {n} 处错误未显示。", "  … and {n} more errors not shown.", n=hidden))
         ctx.warn(tr("完整错误报告：{path}", "Full error report: {path}", path=res.report_path))
         return EXIT_INVALID
-    finally:
-        bar.done()
     for w in result.warnings:
         ctx.warn(tr("警告：", "warning: ") + w)
     label = KINDS[result.kind].label

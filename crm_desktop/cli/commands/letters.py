@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 from crm_desktop import clock
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
-from crm_desktop.errors import InvalidInput, UsageError
+from crm_desktop.errors import Cancelled, InvalidInput, UsageError
 from crm_desktop.i18n import tr
 from crm_desktop.services import letters
+
+EXIT_CANCELLED = Cancelled.exit_code
 
 
 def _date(value: str | None, what: str) -> date | None:
@@ -62,28 +64,26 @@ def _letters(ctx: CliContext) -> int:
         ctx.print(tr("没有需要生成报告的客户。", "No client needs a letter."))
         return 0
     numbers = [c.client_no for c in chosen]
-    show = not a.quiet and sys.stderr.isatty()
-
-    def progress(done: int, total: int, _text: str) -> None:
-        if show:
-            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
-
-    result = letters.generate_batch(store, actor, numbers, out, as_of=as_of, period_start=start, comment=a.comment,
-                                    merged_path=Path(a.merged) if a.merged else None, workers=a.workers,
-                                    progress=progress)
-    if show:
-        print(file=sys.stderr)
+    with TerminalProgress(ctx.err, quiet=a.quiet) as progress:
+        result = letters.generate_batch(store, actor, numbers, out, as_of=as_of, period_start=start,
+                                        comment=a.comment, merged_path=Path(a.merged) if a.merged else None,
+                                        workers=a.workers, progress=progress)
     ctx.print(tr("已生成 {n} 份报告，保存在 {dir}（用时 {s:.1f} 秒）。", "Wrote {n} letters to {dir} in {s:.1f} s.",
                  n=len(result.letters), dir=out, s=result.wall_seconds))
     if result.merged_path:
         ctx.print(tr("合并打印文件：{path}", "Merged print file: {path}", path=result.merged_path))
     for f in result.failures:
         ctx.warn(tr("失败 {no}：{msg}", "failed {no}: {msg}", no=f.client_no, msg=f.message))
+    if result.cancelled:
+        ctx.warn(tr("已取消：已生成的 {n} 份报告均已保存并记录，其余 {rest} 位客户未生成。",
+                    "Cancelled: the {n} letters written are kept and recorded; {rest} clients were not done.",
+                    n=len(result.letters), rest=len(numbers) - len(result.letters) - len(result.failures)))
     if result.failures:
         ctx.warn(tr("{n} 位客户的报告未能生成，其余已完成。", "{n} letters failed; the others were written.",
                     n=len(result.failures)))
-        return 1
-    return 0
+    if result.cancelled:
+        return EXIT_CANCELLED
+    return 1 if result.failures else 0
 
 
 def register(reg: Registry) -> None:
@@ -102,5 +102,5 @@ def register(reg: Registry) -> None:
     p.add_argument("--merged", metavar="FILE", help=tr("另存一个合并的打印文件", "also write one merged PDF for printing"))
     p.add_argument("--workers", type=int, metavar="N", help=tr("并行进程数（默认：CPU 核数）",
                                                                "worker processes (default: CPU cores)"))
-    p.add_argument("--quiet", action="store_true", help=tr("不显示进度", "no progress display"))
+    p.add_argument("--quiet", action="store_true", help=tr("不显示进度条", "no progress bar"))
     add_actor_arg(p)

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import language, tr
@@ -27,8 +28,8 @@ def _score(ctx: CliContext) -> int:
     as_of = _parse_date(ctx.args.as_of)
     actor = ctx.actor(required=False)
     cfg = scoring.load_config(Path(ctx.args.config)) if ctx.args.config else None
-    summary = scoring.run_scoring(ctx.store(), actor, as_of, config=cfg,
-                                  progress=None if ctx.args.quiet else ctx.warn)
+    with TerminalProgress(ctx.err, quiet=ctx.args.quiet) as progress:
+        summary = scoring.run_scoring(ctx.store(), actor, as_of, config=cfg, progress=progress)
     lang = language()
     ctx.print(tr("评分完成：第 {run} 次，评分日 {d}，客户 {c} 位，投资经理 {m} 位，匹配建议 {s} 条。",
                  "Scoring done: run {run}, as of {d}, {c} clients, {m} investment managers, {s} match suggestions.",
@@ -78,7 +79,7 @@ def register(reg: Registry) -> None:
     p.add_argument("--config", metavar="FILE",
                    help=tr("评分配置文件（默认：resources/config/scoring.toml）",
                            "scoring configuration file (default: resources/config/scoring.toml)"))
-    p.add_argument("--quiet", action="store_true", help=tr("不显示进度", "no progress messages"))
+    p.add_argument("--quiet", action="store_true", help=tr("不显示进度条", "no progress bar"))
     p.add_argument("--timings", action="store_true", help=tr("显示各阶段耗时", "print the time of each stage"))
     add_actor_arg(p, required=False)
 

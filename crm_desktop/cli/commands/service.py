@@ -10,6 +10,7 @@ from typing import Any
 
 from crm_desktop import clock
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.db.models.enums import Channel, TouchType
 from crm_desktop.errors import InvalidInput
@@ -67,7 +68,8 @@ def _write_csv(path: Path, columns: Sequence[str], rows: list[dict[str, Any]]) -
 def _tasks_generate(ctx: CliContext) -> int:
     actor = ctx.actor(required=False)
     as_of = _date(ctx.args.as_of, tr("日期", "The date")) or clock.today()
-    s = tasks.generate_tasks(ctx.store(), actor, as_of)
+    with TerminalProgress(ctx.err) as progress:
+        s = tasks.generate_tasks(ctx.store(), actor, as_of, progress=progress)
     ctx.print(tr("{d}：检查了 {n} 位客户，新建 {c} 个任务，替换 {r} 个，{o} 个标为逾期（{t:.1f} 秒）。",
                  "{d}: checked {n} clients, created {c} tasks, replaced {r}, marked {o} overdue ({t:.1f} s).",
                  d=as_of.isoformat(), n=s.clients, c=s.created, r=s.replaced, o=s.marked_overdue, t=s.seconds))

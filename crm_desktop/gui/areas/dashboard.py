@@ -232,7 +232,7 @@ class DashboardPage(QWidget):
         store, actor, board = self.ctx.store, self.ctx.actor, self.board
 
         def work(control: TaskControl) -> Path:
-            return dashboard_report.export_dashboard(store, actor, path, dashboard=board, progress=control.progress)
+            return dashboard_report.export_dashboard(store, actor, path, dashboard=board, progress=control)
 
         self.xlsx_btn.setEnabled(False)
         self.pdf_btn.setEnabled(False)

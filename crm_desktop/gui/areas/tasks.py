@@ -18,7 +18,7 @@ from crm_desktop.gui.service.compliance_view import ComplianceView
 from crm_desktop.gui.service.plan_editor import PlanEditor
 from crm_desktop.gui.service.touch_form import open_touch_form
 from crm_desktop.gui.service.touches_view import TouchesView
-from crm_desktop.gui.workers import run_task
+from crm_desktop.gui.workers import TaskControl, run_task
 from crm_desktop.services import tasks
 
 
@@ -68,8 +68,8 @@ def on_signed_in(ctx: AppContext, window: QWidget) -> Any:
     if isinstance(window, QMainWindow):
         window.statusBar().addPermanentWidget(button)
 
-    def work(_control: Any) -> dict[str, int]:
-        tasks.generate_tasks(store, actor)
+    def work(control: TaskControl) -> dict[str, int]:
+        tasks.generate_tasks(store, actor, progress=control)
         return tasks.today_counts(store, actor)
 
     def done(counts: dict[str, int]) -> None:

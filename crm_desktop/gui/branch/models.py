@@ -57,10 +57,6 @@ def manager_text(name: str | None, tier: str | None, load: int | None, capacity:
     return f"{name} · {t} · {load if load is not None else '-'}{cap}"
 
 
-def verdict_text(v: Verdict) -> str:
-    return v.text()
-
-
 class _Base(ListTableModel[Any]):
     """Column titles are the English ``HEADERS``, translated in the ``branch`` context."""
 

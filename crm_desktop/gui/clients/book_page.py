@@ -53,9 +53,10 @@ FIRST_SCREEN = 200
 
 def load_book_data(control: TaskControl, ctx: AppContext, lang: str, limit: int | None = None) -> BookData:
     """Worker: query and prepare the book, or its first ``limit`` clients (no widget is touched here)."""
-    control.progress(0, 2, "")
+    control.step(0, 2, "")
     book = client_book.load_book(ctx.store, ctx.actor, limit=limit)
-    control.progress(1, 2, "")
+    control.step(1, 2, "")
+    control.check()
     return prepare(book, lang)
 
 
@@ -423,7 +424,8 @@ class ClientBookPage(QWidget):
 
         def work(control: TaskControl) -> int:
             frame = client_book.export_frame(data.book, rows)
-            return book_export.export_clients(self.ctx.store, self.ctx.actor, path, frame=frame, headers=headers)
+            return book_export.export_clients(self.ctx.store, self.ctx.actor, path, frame=frame, headers=headers,
+                                             progress=control)
 
         self.progress.show()
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import CrmError
+from crm_desktop.errors import Cancelled, CrmError
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.imports.models import ErrorModel, HistoryModel, PreviewModel
@@ -35,7 +35,6 @@ from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
 from crm_desktop.importing.kinds import KIND_NAMES, KINDS
 from crm_desktop.importing.preview import Preview, preview_file
 from crm_desktop.services.importing import (
-    ImportCancelled,
     ImportRejected,
     ImportResult,
     import_history,
@@ -47,11 +46,8 @@ _STEPS = 1000
 
 def _work(control: TaskControl, ctx: AppContext, kind: str, path: Path, encoding: str | None, sheet: str | None,
           dry_run: bool) -> ImportResult:
-    def progress(phase: str, share: float) -> None:
-        control.progress(int(share * _STEPS), _STEPS, phase)  # raises Cancelled once cancel was pressed
-
     return run_import(ctx.store, ctx.actor, kind, path, encoding=encoding, sheet=sheet, dry_run=dry_run,
-                      progress=progress, is_cancelled=control.cancel_requested)
+                      progress=control)
 
 
 class ImportWizardPage(QWidget):
@@ -297,7 +293,7 @@ class ImportWizardPage(QWidget):
         self.refresh_history()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ImportCancelled):
+        if isinstance(exc, Cancelled):
             self._cancelled()
             return
         self.progress.setValue(0)

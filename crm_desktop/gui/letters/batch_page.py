@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +36,7 @@ from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.letters.dialog import letters_dir
 from crm_desktop.gui.letters.models import CandidateModel, HistoryModel
 from crm_desktop.gui.settings import area_option
-from crm_desktop.gui.workers import Cancelled, Requester, TaskControl, TaskHandle, run_task
+from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
 from crm_desktop.services import letters
 
 OUT_DIR = area_option("letters", "out_dir", "")
@@ -210,14 +209,9 @@ class BatchTab(QWidget):
         merged = out / f"merged_{as_of.isoformat()}.pdf" if self.merged_check.isChecked() else None
 
         def work(control: TaskControl) -> letters.BatchResult:
-            def progress(done: int, total: int, text: str) -> None:
-                # The batch notices through ``cancelled`` and keeps what it has written.
-                with contextlib.suppress(Cancelled):
-                    control.progress(done, total, text)
-
+            # A cancelled batch still returns: what it wrote is kept and the summary says it stopped early.
             return letters.generate_batch(self.ctx.store, self.ctx.actor, numbers, out, as_of=as_of,
-                                          merged_path=merged, progress=progress,
-                                          cancelled=control.cancel_requested)
+                                          merged_path=merged, progress=control)
 
         self.progress.setRange(0, len(numbers))
         self.progress.setValue(0)

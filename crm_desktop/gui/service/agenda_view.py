@@ -199,5 +199,5 @@ class AgendaView(QWidget):
             self.generate_button.setEnabled(True)
             show_error(self, exc)
 
-        run_task(lambda c: tasks.generate_tasks(store, actor, progress=c.progress), on_done=done,
+        run_task(lambda c: tasks.generate_tasks(store, actor, progress=c), on_done=done,
                  on_error=failed, pool=self.ctx.pool)
