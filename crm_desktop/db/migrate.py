@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -62,14 +64,41 @@ def check_known_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     check_known_revision(engine)
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), target)
+    _migrate(engine, lambda conn: command.upgrade(alembic_config(conn), target))
 
 
 def downgrade(engine: Engine, target: str = "base") -> None:
     check_known_revision(engine)
-    with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), target)
+    _migrate(engine, lambda conn: command.downgrade(alembic_config(conn), target))
+
+
+def _migrate(engine: Engine, step: Callable[[Connection], None]) -> None:
+    """Run one migration step in one transaction.
+
+    On SQLite, Alembic's batch mode rebuilds a table (copy, drop, rename) to change its constraints; with
+    foreign keys enforced, dropping a table that other rows reference fails. The pragma only takes effect
+    outside a transaction, so it is switched off on the raw connection first, and the references are checked
+    with ``PRAGMA foreign_key_check`` before the commit: a rebuild can never leave a dangling reference.
+    """
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            step(conn)
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                step(conn)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(tr(
+                        "升级数据库时发现 {n} 条失效的关联记录（例如表 {table}），已撤销升级，数据库保持原样。",
+                        "Upgrading the store found {n} broken references (for example in table {table}); the "
+                        "upgrade was rolled back and the store is unchanged.", n=len(broken), table=broken[0][0]))
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def is_at_head(engine: Engine) -> bool:

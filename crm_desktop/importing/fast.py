@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from crm_desktop.importing.kinds import SIDES, KindSpec
+from crm_desktop.importing.kinds import KindSpec
 from crm_desktop.importing.rows import HeaderMap
 from crm_desktop.importing.values import CellError
 
@@ -27,7 +27,7 @@ FAST_KINDS = frozenset({"assets", "trades", "holdings"})
 _FIELDS: dict[str, dict[str, tuple[Any, ...]]] = {
     "trades": {
         "trade_id": ("code", 40), "client_no": ("client",), "trade_date": ("date",), "code": ("security",),
-        "side": ("choice", SIDES), "quantity": ("dec", 2, True, None), "price": ("dec", 4, True, None),
+        "side": ("choice",), "quantity": ("dec", 2, True, None), "price": ("dec", 4, True, None),
         "amount": ("dec", 2, True, None), "commission": ("dec", 2, True, "0.00"),
     },
     "assets": {
@@ -94,7 +94,7 @@ class FastParser:
     def _v_date(self, name: str, s: pd.Series) -> Column:
         return self._by_distinct(name, s)
 
-    def _v_choice(self, name: str, s: pd.Series, choices: dict[str, str]) -> Column:
+    def _v_choice(self, name: str, s: pd.Series) -> Column:
         return self._by_distinct(name, s)
 
     def _by_distinct(self, name: str, s: pd.Series) -> Column:

@@ -9,37 +9,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import (
+    Board,
+    ClientStatus,
+    ClientType,
+    ImportKind,
+    Qualification,
+    RiskLevel,
+    Role,
+    Side,
+)
 from crm_desktop.i18n import tr
 from crm_desktop.importing import values as v
+from crm_desktop.importing.alias_config import load_aliases
 
-KIND_NAMES = ("staff", "clients", "securities", "assets", "trades", "holdings")
+KIND_NAMES = tuple(k.value for k in ImportKind)
 
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 _SEC_CODE_RE = re.compile(r"^[0-9A-Za-z.]{1,12}$")
-
-ROLES = {"investment_manager": "investment_manager", "投资经理": "investment_manager",
-         "客户经理": "investment_manager", "branch_manager": "branch_manager",
-         "营业部负责人": "branch_manager", "admin": "admin", "管理员": "admin"}
-CLIENT_TYPES = {"individual": "individual", "个人": "individual", "institution": "institution",
-                "机构": "institution"}
-STATUSES = {"active": "active", "正常": "active", "dormant": "dormant", "休眠": "dormant",
-            "closed": "closed", "销户": "closed"}
-RISK_LEVELS = {f"C{i}": f"C{i}" for i in range(1, 6)}
-BOARDS = {"main": "main", "主板": "main", "chinext": "chinext", "创业板": "chinext", "star": "star",
-          "科创板": "star", "bse": "bse", "北交所": "bse"}
-SIDES = {"buy": "buy", "买入": "buy", "买": "buy", "b": "buy", "sell": "sell", "卖出": "sell", "卖": "sell",
-         "s": "sell"}
-
-
-def _qualifications() -> dict[str, str]:
-    from crm_desktop.services.staff import QUALIFICATIONS
-
-    out = {code: code for code in QUALIFICATIONS}
-    for code, (zh, en) in QUALIFICATIONS.items():
-        out[zh] = code
-        out[en] = code
-    return out
 
 
 @dataclass(frozen=True)
@@ -57,8 +47,6 @@ class Column:
 @dataclass(frozen=True)
 class KindSpec:
     name: str
-    label_zh: str
-    label_en: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     _by_alias: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -70,7 +58,7 @@ class KindSpec:
 
     @property
     def label(self) -> str:
-        return tr(self.label_zh, self.label_en)
+        return label_of(ImportKind, self.name)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -92,9 +80,10 @@ def normalize_header(h: str) -> str:
     return re.sub(r"[\s_\-]+", "", s).casefold()
 
 
-def _choice(choices: dict[str, str], hint: str, *, required: bool, default: str | None = None
-            ) -> Callable[[], v.Parser]:
-    return lambda: v.make_choice(choices, required=required, default=default, allowed_hint=hint)
+def _choice(enum: type[StrEnum], *, required: bool, default: StrEnum | None = None) -> Callable[[], v.Parser]:
+    """Any spelling the import aliases accept (read when the import starts, so edits apply to the next one)."""
+    return lambda: v.make_choice(load_aliases().resolver(enum), required=required,
+                                 default=None if default is None else default.value)
 
 
 def _money(*, required: bool = True, default: str | None = None, non_negative: bool = True
@@ -119,17 +108,16 @@ _LOGIN_HINT = ("只能包含字母、数字、下划线、点和减号", "may on
 _CODE_HINT = ("只能包含字母、数字和点", "may only hold letters, digits and dots")
 
 STAFF = KindSpec(
-    "staff", "员工", "staff",
+    "staff",
     (
         Column("login", "工号", _code(40, pattern=_LOGIN_RE, hint=_LOGIN_HINT), required=True,
                aliases=("员工工号",)),
         Column("name", "姓名", _text(100, required=True), required=True, aliases=("员工姓名", "display_name")),
-        Column("role", "角色", _choice(ROLES, "investment_manager 投资经理 | branch_manager 营业部负责人 | "
-                                             "admin 管理员", required=True), required=True),
+        Column("role", "角色", _choice(Role, required=True), required=True),
         Column("branch_code", "营业部代码", _code(20, required=False), aliases=("营业部编号",)),
         Column("hire_date", "入职日期", _date(past=True)),
         Column("qualifications", "资格",
-               lambda: v.make_list(_qualifications(), allowed_hint=", ".join(_qualification_codes())),
+               lambda: v.make_list(load_aliases().resolver(Qualification)),
                aliases=("从业资格",)),
         Column("active", "在职", lambda: v.make_bool(default=1), aliases=("是否在职",)),
     ),
@@ -137,44 +125,41 @@ STAFF = KindSpec(
 )
 
 CLIENTS = KindSpec(
-    "clients", "客户", "clients",
+    "clients",
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号", "客户代码")),
         Column("name", "客户姓名", _text(100, required=True), required=True, aliases=("客户名称",)),
-        Column("client_type", "客户类型", _choice(CLIENT_TYPES, "individual 个人 | institution 机构",
-                                                 required=False, default="individual")),
+        Column("client_type", "客户类型", _choice(ClientType, required=False, default=ClientType.INDIVIDUAL)),
         Column("id_number", "证件号码", _code(40, required=False), aliases=("身份证号",)),
         Column("phone", "手机号码", _code(40, required=False), aliases=("手机", "联系电话")),
         Column("email", "电子邮箱", lambda: v.make_email(required=False), aliases=("邮箱",)),
         Column("birth_date", "出生日期", _date(past=True)),
         Column("open_date", "开户日期", _date(required=True, past=True), required=True),
-        Column("risk_level", "风险等级", _choice(RISK_LEVELS, "C1–C5", required=False, default="C3"),
+        Column("risk_level", "风险等级", _choice(RiskLevel, required=False, default=RiskLevel.C3),
                aliases=("风险承受能力",)),
         Column("risk_assessed_on", "风险测评日期", _date(past=True)),
         Column("branch_code", "营业部代码", _code(20), required=True, aliases=("营业部编号",)),
         Column("manager_login", "投资经理工号", _code(40, required=False), aliases=("客户经理工号",)),
-        Column("status", "状态", _choice(STATUSES, "active 正常 | dormant 休眠 | closed 销户", required=False,
-                                         default="active"), aliases=("客户状态",)),
+        Column("status", "状态", _choice(ClientStatus, required=False, default=ClientStatus.ACTIVE), aliases=("客户状态",)),
     ),
     key=("client_no",),
 )
 
 SECURITIES = KindSpec(
-    "securities", "证券", "securities",
+    "securities",
     (
         Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
                aliases=("股票代码",)),
         Column("name", "证券名称", _text(100, required=True), required=True, aliases=("证券简称", "股票名称")),
         Column("industry", "行业", _text(100), aliases=("所属行业",)),
-        Column("board", "板块", _choice(BOARDS, "main 主板 | chinext 创业板 | star 科创板 | bse 北交所",
-                                        required=False, default="main"), aliases=("上市板块",)),
+        Column("board", "板块", _choice(Board, required=False, default=Board.MAIN), aliases=("上市板块",)),
         Column("list_date", "上市日期", _date()),
     ),
     key=("code",),
 )
 
 ASSETS = KindSpec(
-    "assets", "资产", "assets",
+    "assets",
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
         Column("date", "日期", _date(required=True, past=True), required=True, aliases=("交易日期", "资产日期")),
@@ -188,14 +173,14 @@ ASSETS = KindSpec(
 )
 
 TRADES = KindSpec(
-    "trades", "成交", "trades",
+    "trades",
     (
         Column("trade_id", "成交编号", _code(40), required=True, aliases=("成交号",)),
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
         Column("trade_date", "成交日期", _date(required=True, past=True), required=True, aliases=("交易日期",)),
         Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
                aliases=("股票代码",)),
-        Column("side", "买卖方向", _choice(SIDES, "buy 买入 | sell 卖出", required=True), required=True,
+        Column("side", "买卖方向", _choice(Side, required=True), required=True,
                aliases=("买卖标志", "委托方向")),
         Column("quantity", "成交数量", lambda: v.make_decimal(2, required=True, non_negative=True), required=True),
         Column("price", "成交价格", lambda: v.make_decimal(4, required=True, non_negative=True), required=True,
@@ -207,7 +192,7 @@ TRADES = KindSpec(
 )
 
 HOLDINGS = KindSpec(
-    "holdings", "持仓", "holdings",
+    "holdings",
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
         Column("date", "日期", _date(required=True, past=True), required=True, aliases=("持仓日期",)),
@@ -222,12 +207,6 @@ HOLDINGS = KindSpec(
 )
 
 KINDS: dict[str, KindSpec] = {k.name: k for k in (STAFF, CLIENTS, SECURITIES, ASSETS, TRADES, HOLDINGS)}
-
-
-def _qualification_codes() -> list[str]:
-    from crm_desktop.services.staff import QUALIFICATIONS
-
-    return list(QUALIFICATIONS)
 
 
 def kind_spec(name: str) -> KindSpec:

@@ -10,12 +10,13 @@ texts are cached: a trade file has few distinct dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from crm_desktop import clock
+from crm_desktop.domain.aliases import Resolver
 from crm_desktop.i18n import tr
 
 Parser = Callable[[Any], Any]
@@ -251,10 +252,10 @@ def _strip_separators(s: str) -> str:
 
 # ---------------------------------------------------------------- choices
 
-def make_choice(choices: Mapping[str, str], *, required: bool, default: str | None = None,
-                allowed_hint: str) -> Parser:
-    """Allowed values by code or Chinese label, case-insensitive; the stored value is the code."""
-    table = {k.casefold(): v for k, v in choices.items()}
+def make_choice(resolver: Resolver[Any], *, required: bool, default: str | None = None) -> Parser:
+    """A coded value by any spelling the domain's aliases accept; the stored value is the code."""
+    # A coded column has few distinct spellings per file: normalising each cell again would be the hot spot.
+    seen: dict[str, str | None] = {}
 
     def parse(raw: Any) -> str | None:
         s = raw.strip() if isinstance(raw, str) else cell_text(raw)
@@ -264,11 +265,16 @@ def make_choice(choices: Mapping[str, str], *, required: bool, default: str | No
             if required:
                 raise _required()
             return None
-        v = table.get(s.casefold())
-        if v is None:
+        code = seen.get(s)
+        if code is not None:
+            return code
+        member = resolver.get(s)
+        if member is not None and len(seen) < 1000:
+            seen[s] = member.value
+        if member is None:
             raise CellError(tr("不是允许的值，可选：{allowed}", "is not an allowed value; use {allowed}",
-                               allowed=allowed_hint))
-        return v
+                               allowed=resolver.hint()))
+        return member.value
 
     return parse
 
@@ -295,25 +301,23 @@ def make_bool(*, default: int | None) -> Parser:
     return parse
 
 
-def make_list(known: Mapping[str, str], *, allowed_hint: str) -> Parser:
-    """``a;b`` or ``a；b`` into a JSON list text of codes (labels accepted), in file order, no repeats."""
+def make_list(resolver: Resolver[Any]) -> Parser:
+    """``a;b`` or ``a；b`` into a JSON list text of codes (any accepted spelling), in file order, no repeats."""
     import json
 
-    table = {k.casefold(): v for k, v in known.items()}
-
     def parse(raw: Any) -> str:
-        s = cell_text(raw).replace("；", ";")
+        s = cell_text(raw).replace("；", ";").replace("、", ";")
         out: list[str] = []
         for part in s.split(";"):
             p = part.strip()
             if not p:
                 continue
-            v = table.get(p.casefold())
-            if v is None:
-                raise CellError(tr("未知的资格 {q}，可选：{allowed}", "unknown qualification {q}; use {allowed}",
-                                   q=p, allowed=allowed_hint))
-            if v not in out:
-                out.append(v)
+            member = resolver.get(p)
+            if member is None:
+                raise CellError(tr("未知的值 {q}，可选：{allowed}", "unknown value {q}; use {allowed}",
+                                   q=p, allowed=resolver.hint()))
+            if member.value not in out:
+                out.append(member.value)
         # Same text as the ORM's JSON serialiser writes, so stored and imported lists compare equal.
         return json.dumps(out)
 

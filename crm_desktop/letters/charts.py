@@ -13,18 +13,14 @@ from decimal import Decimal
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String, Wedge
 from reportlab.lib import colors
 
+from crm_desktop.domain import Board, label
+from crm_desktop.i18n import ZH
 from crm_desktop.letters import numbers
 from crm_desktop.letters.model import AllocationSlice, TrendPoint
 from crm_desktop.letters.style import ACCENT, INK, MUTED, RULE, SLICE_COLOURS, font
 
-BOARD_NAMES = {
-    "cash": "现金",
-    "main": "主板",
-    "chinext": "创业板",
-    "star": "科创板",
-    "bse": "北交所",
-    "other": "其他证券",
-}
+# Letters are always in Chinese; cash and "other" are slices of the allocation chart, not boards.
+BOARD_NAMES = {"cash": "现金", **{b.value: label(b, ZH) for b in Board}, "other": "其他证券"}
 
 
 def _nice_step(span: float, ticks: int = 4) -> float:

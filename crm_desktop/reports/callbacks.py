@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from crm_desktop.domain.callbacks_vocab import ComplaintCategory, ComplaintChannel, codes, label_of
+from crm_desktop.domain.callbacks_vocab import (
+    ComplaintCategory,
+    ComplaintChannel,
+    codes,
+)
+from crm_desktop.domain.labels import label_of
 from crm_desktop.i18n import tr
 from crm_desktop.services.callback_compliance import CallbackCompliance
 from crm_desktop.services.complaints import YearReport

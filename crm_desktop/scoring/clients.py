@@ -596,7 +596,9 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
         "round_trips": trips.astype(np.int64),
         "avg_holding_days": np.round(avg_hold, 2),
         "securitization_ratio": np.round(securitization, 4),
-        "top_industry": a["top_industry"],
+        # None for a client without holdings; as object, because pandas would make the column a string
+        # dtype whose missing value is NaN, which reaches the store as the text "NaN" on PostgreSQL.
+        "top_industry": pd.Series(a["top_industry"], dtype=object),
         "top_industry_share": np.round(_safe_div(a["top_industry_mv"], mv_sum), 4),
         "new_listing_share": np.round(_safe_div(a["new_listing_amount"], a["buy_amount"]), 4),
         "largest_position_share": np.round(largest_share, 4),

@@ -6,11 +6,7 @@ empty (or all-default) outputs. See ``docs/scoring.md`` for every rule and ``inp
 
 from __future__ import annotations
 
-import gc
 import itertools
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -55,36 +51,7 @@ def window(as_of: date, cfg: ScoringConfig) -> Window:
                   life_start=a - (w.lifecycle_days - 1))
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the run builds a million small reason tuples and lists.
-
-    None of them form cycles, but each allocation burst triggers collections that rescan every live
-    object: pausing halves the time spent building the reasons. When the run ends, the objects it left
-    (the results, long-lived by nature) are handed to the oldest generation in one step (``gc.freeze``
-    then ``gc.unfreeze``) instead of being swept through the young one by the first collection after
-    the pause, which would visit each of them (about 0.1 s at 100,000 clients). Nothing stays frozen:
-    cycles among them, if any, are still found by the next full collection. Skipped when someone else
-    keeps objects frozen. Restored afterwards, also on errors.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if was_enabled:
-            gc.enable()
-
-
 def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringResult:
-    with _gc_paused():
-        return _score(data, config)
-
-
-def _score(data: ScoringInput, config: ScoringConfig | None) -> ScoringResult:
     cfg = config or ScoringConfig()
     w = window(data.as_of, cfg)
     warnings: list[dict[str, Any]] = []
@@ -101,45 +68,21 @@ def _score(data: ScoringInput, config: ScoringConfig | None) -> ScoringResult:
     # by client stay sorted and nothing has to be filtered row by row; closed clients are dropped after.
     arrays = ClientArrays(len(clients))
     lookup = client_rules.ClientResolver(clients["client_id"].to_numpy(dtype=np.int64))
-    # The passes write disjoint arrays and numpy releases the GIL in its loops, so on a multi-core machine
-    # they overlap: the FIFO matching (the longest single pass) on a worker; snapshots, holdings and the
-    # trade totals here. The snapshot pass allocates the largest blocks, and the main thread's heap serves
-    # and recycles them best. Warnings are merged in a fixed order whatever finishes first.
-    snap_warnings: list[dict[str, Any]] = []
-    hold_warnings: list[dict[str, Any]] = []
-    trade_warnings: list[dict[str, Any]] = []
+    client_rules.snapshot_metrics(data.snapshots, lookup, w, cfg, arrays, warnings)
     trades = client_rules.prepare_trades(data.trades, lookup, data.securities, w, cfg, warnings)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        fifo = pool.submit(client_rules.round_trip_metrics, trades, w, arrays, trade_warnings)
-        client_rules.snapshot_metrics(data.snapshots, lookup, w, cfg, arrays, snap_warnings)
-        client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, hold_warnings)
-        client_rules.trade_totals(trades, data.securities, w, cfg, arrays)
-        fifo.result()
+    client_rules.round_trip_metrics(trades, w, arrays, warnings)
+    client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, warnings)
+    client_rules.trade_totals(trades, data.securities, w, cfg, arrays)
     del trades
-    warnings[:0] = snap_warnings
-    warnings.extend(trade_warnings)
-    warnings.extend(hold_warnings)
     scored_idx = np.flatnonzero(scored_mask)
     arrays = ClientArrays(len(scored_idx), {k: v[scored_idx] for k, v in arrays.values.items()})
     result = client_rules.classify(run_clients, arrays, w, cfg, warnings)
     result["manager_id"] = pd.array(pd.to_numeric(run_clients["manager_id"], errors="coerce").round(),
                                      dtype="Int64")
 
-    # Reasons are plain Python objects (GIL-bound); managers and matching are mostly array work, so they run
-    # on a worker meanwhile. The reasons read a copy of the columns taken first, so nothing shares the frame.
-    columns = _reason_columns(result)
-    manager_warnings: list[dict[str, Any]] = []
-
-    def managers_and_matching() -> tuple[pd.DataFrame, pd.DataFrame]:
-        managers = manager_rules.score_managers(data.staff, clients, result, data.tasks, data.touches, w, cfg,
-                                                manager_warnings)
-        return managers, manager_rules.match(result, managers, cfg)
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        side_managers = pool.submit(managers_and_matching)
-        reasons = build_reasons(columns, cfg)
-        managers, suggestions = side_managers.result()
-    warnings.extend(manager_warnings)
+    reasons = build_reasons(_reason_columns(result), cfg)
+    managers = manager_rules.score_managers(data.staff, clients, result, data.tasks, data.touches, w, cfg, warnings)
+    suggestions = manager_rules.match(result, managers, cfg)
     result["reasons"] = pd.Series(reasons, index=result.index, dtype=object)
     out = result[list(CLIENT_COLUMNS)].copy()
     return ScoringResult(as_of=data.as_of, window_start=day_to_date(w.start), engine_version=ENGINE_VERSION,

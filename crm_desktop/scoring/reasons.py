@@ -16,46 +16,20 @@ import string
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import BY_NAME
+
 ZH = "zh_CN"
 EN = "en"
 
-LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "grade": {
-        "V5": ("V5 钻石", "V5 diamond"), "V4": ("V4 白金", "V4 platinum"), "V3": ("V3 黄金", "V3 gold"),
-        "V2": ("V2 白银", "V2 silver"), "V1": ("V1 普通", "V1 standard"),
-    },
-    "activity": {
-        "dormant": ("休眠", "dormant"), "low": ("低活跃", "low"), "active": ("活跃", "active"),
-        "very_active": ("非常活跃", "very active"),
-    },
-    "churn_risk": {"high": ("高", "high"), "medium": ("中", "medium"), "low": ("低", "low")},
-    "risk_style": {
-        "aggressive": ("激进型", "aggressive"), "balanced": ("稳健型", "balanced"),
-        "conservative": ("保守型", "conservative"),
-    },
-    "trading_ability": {
-        "skilled": ("较强", "skilled"), "average": ("一般", "average"), "weak": ("较弱", "weak"),
-        "insufficient_data": ("数据不足", "insufficient data"),
-    },
-    "lifecycle": {
-        "new": ("新开户", "new"), "dormant": ("休眠", "dormant"), "declining": ("衰退", "declining"),
-        "growing": ("成长", "growing"), "mature": ("成熟", "mature"),
-    },
-    "tier": {"senior": ("资深", "senior"), "intermediate": ("中级", "intermediate"), "junior": ("初级", "junior")},
-    "capability_component": {
-        "retention": ("客户保有率", "book retention"), "on_time": ("任务按时完成率", "on-time task completion"),
-        "satisfaction": ("客户满意度", "client satisfaction"), "asset_growth": ("资产净增长", "net asset growth"),
-        "qualifications": ("资格证书", "qualifications"), "experience": ("从业年限", "years of experience"),
-    },
-}
-
-
 def label(kind: str, value: str, lang: str = ZH) -> str:
-    """Display name of a coded value (``label("grade", "V4")`` -> ``V4 白金``); unknown values pass through."""
-    pair = LABELS.get(kind, {}).get(value)
-    if pair is None:
-        return value
-    return pair[1] if _is_en(lang) else pair[0]
+    """Display name of a coded value (``label("grade", "V4")`` -> ``V4 白金``); unknown values pass through.
+
+    ``kind`` is the vocabulary's name of the enumeration (``grade``, ``tier``, ``churn_risk`` …); the
+    names themselves live in the domain's one catalogue.
+    """
+    enum = BY_NAME.get(kind)
+    return str(value) if enum is None else label_of(enum, value, lang)
 
 
 # {name:m} money, {name:p} percent, {name:n} plain number, {name:i} integer, {name:L<kind>} a label.

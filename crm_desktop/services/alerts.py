@@ -17,7 +17,11 @@ from crm_desktop.db.models import AlertCase, Client, Staff
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
-from crm_desktop.domain.callbacks_vocab import AlertKind, AlertStatus, label_of
+from crm_desktop.domain.callbacks_vocab import (
+    AlertKind,
+    AlertStatus,
+)
+from crm_desktop.domain.labels import label_of
 from crm_desktop.errors import Conflict, InvalidInput, NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit

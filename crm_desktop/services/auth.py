@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import Staff
-from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import Role
 from crm_desktop.errors import AuthenticationFailed, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services.passwords import verify_password
@@ -78,10 +79,4 @@ def refresh_actor(session: Session, actor: Actor) -> Staff:
 
 
 def role_label(role: Role | str) -> str:
-    labels = {
-        Role.INVESTMENT_MANAGER: tr("投资经理", "investment manager"),
-        Role.BRANCH_MANAGER: tr("营业部负责人", "branch manager"),
-        Role.ADMIN: tr("管理员", "admin"),
-        Role.CALLBACK_OFFICER: tr("回访专员", "call-back officer"),
-    }
-    return labels.get(Role(role), str(role))
+    return label_of(Role, role)

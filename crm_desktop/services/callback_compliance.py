@@ -32,7 +32,12 @@ from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.domain import callbacks as rules
 from crm_desktop.domain import complaints as complaint_rules
-from crm_desktop.domain.callbacks_vocab import AlertStatus, CallbackOutcome, CallbackReason, CallbackStatus
+from crm_desktop.domain.callbacks_vocab import (
+    AlertStatus,
+    CallbackOutcome,
+    CallbackReason,
+    CallbackStatus,
+)
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor, require_role
 

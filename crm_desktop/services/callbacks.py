@@ -46,8 +46,8 @@ from crm_desktop.domain.callbacks_vocab import (
     CallbackReason,
     CallbackStatus,
     ComplaintStatus,
-    label_of,
 )
+from crm_desktop.domain.labels import label_of
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit

@@ -17,7 +17,10 @@ from sqlalchemy import func, select, update
 from crm_desktop.db.models import Notification
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
-from crm_desktop.domain.callbacks_vocab import AlertKind, label_of
+from crm_desktop.domain.callbacks_vocab import (
+    AlertKind,
+)
+from crm_desktop.domain.labels import label_of
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.reassignment import reason_label

@@ -36,9 +36,9 @@ from crm_desktop.db.models import (
     ReassignmentRequest,
     Staff,
 )
-from crm_desktop.db.models.enums import ReassignReason, RequestStatus, Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.reassignment import (
     ALREADY_SERVED,
     CLIENT_CLOSED,
@@ -63,6 +63,13 @@ from crm_desktop.domain.reassignment import (
     withdrawal_problem,
 )
 from crm_desktop.domain.visibility import may_see_request, sees_own_work_only
+from crm_desktop.domain.vocabulary import (
+    AssignmentReason,
+    ReassignReason,
+    RequestStatus,
+    Role,
+    SuggestionKind,
+)
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -79,30 +86,13 @@ class OverrideRequired(InvalidInput):
 
 
 def reason_label(reason: str) -> str:
-    labels = {
-        "departure": tr("经理离职", "manager departure"),
-        "client_request": tr("客户要求", "client request"),
-        "capability": tr("能力匹配", "capability matching"),
-        "workload": tr("工作量平衡", "workload balancing"),
-        "other": tr("其他", "other"),
-    }
-    return labels.get(reason, reason)
-
+    return label_of(AssignmentReason, reason)
 
 def status_label(status: str) -> str:
-    labels = {
-        "pending": tr("待审批", "pending"),
-        "approved": tr("已批准", "approved"),
-        "rejected": tr("已驳回", "rejected"),
-        "withdrawn": tr("已撤回", "withdrawn"),
-    }
-    return labels.get(status, status)
-
+    return label_of(RequestStatus, status)
 
 def suggestion_kind_label(kind: str) -> str:
-    return tr("超出容量", "over capacity") if kind == "over_capacity" else tr("等级高于经理能力",
-                                                                       "grade above capability")
-
+    return label_of(SuggestionKind, kind)
 
 # --------------------------------------------------------------------------------------------
 # Results

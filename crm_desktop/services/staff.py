@@ -10,21 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import Branch, Staff
-from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
+from crm_desktop.domain.vocabulary import Qualification, Role
 from crm_desktop.errors import Conflict, InvalidInput, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.passwords import hash_password
-
-QUALIFICATIONS = {
-    "securities_practitioner": ("证券从业资格", "securities practitioner"),
-    "investment_adviser": ("证券投资顾问", "investment adviser"),
-    "fund_practitioner": ("基金从业资格", "fund practitioner"),
-    "futures_practitioner": ("期货从业资格", "futures practitioner"),
-    "cfa": ("CFA", "CFA"),
-}
 
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 MIN_PASSWORD = 6
@@ -111,11 +103,12 @@ def add_user(
         ) from None
     if password is not None and len(password) < MIN_PASSWORD:
         raise InvalidInput(tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD))
+    known = {q.value for q in Qualification}
     for q in qualifications or []:
-        if q not in QUALIFICATIONS:
+        if q not in known:
             raise InvalidInput(
                 tr("未知的资格 {q}，可选：{known}。", "Unknown qualification {q}; known: {known}.", q=q,
-                   known=", ".join(QUALIFICATIONS))
+                   known=", ".join(m.value for m in Qualification))
             )
     with store.transaction() as session:
         _require_admin_unless_bootstrap(session, actor, creating_admin=role_enum is Role.ADMIN)

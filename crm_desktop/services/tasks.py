@@ -45,9 +45,9 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
-from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import UTCDateTime, utcnow
+from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.scheduling import (
     BIRTHDAY,
     BUCKETS,
@@ -65,6 +65,7 @@ from crm_desktop.domain.scheduling import (
     week_end,
 )
 from crm_desktop.domain.visibility import may_act_on_task, sees_own_work_only
+from crm_desktop.domain.vocabulary import ClientStatus, Role, TaskSource, TaskStatus
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress
@@ -77,34 +78,15 @@ OPEN_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
 # Marks recurring tasks the generator itself replaced, so they are not read as "the person skipped
 # this cycle" when the next due date is worked out.
 AUTO_REPLACED = "auto:replaced"
-SOURCES = ("recurring", "new_account", "risk_reassessment", "churn_high", "mismatch", "grade_change", "birthday",
-           "follow_up")
+SOURCES = tuple(s.value for s in TaskSource)
 _CHUNK = 900  # under SQLite's bound-parameter limit for IN lists
 
 
 def source_label(source: str) -> str:
-    labels = {
-        "recurring": tr("周期服务", "recurring"),
-        "new_account": tr("新开户回访", "new-account follow-up"),
-        "risk_reassessment": tr("风险测评到期", "risk reassessment due"),
-        "churn_high": tr("流失风险转高", "churn risk turned high"),
-        "mismatch": tr("适当性不匹配", "suitability mismatch"),
-        "grade_change": tr("等级变化", "grade changed"),
-        "birthday": tr("生日问候", "birthday"),
-        "follow_up": tr("约定回访", "agreed follow-up"),
-    }
-    return labels.get(source, source)
-
+    return label_of(TaskSource, source)
 
 def status_label(status: str) -> str:
-    labels = {
-        TaskStatus.OPEN: tr("待办", "open"),
-        TaskStatus.OVERDUE: tr("逾期", "overdue"),
-        TaskStatus.DONE: tr("已完成", "done"),
-        TaskStatus.CANCELLED: tr("已取消", "cancelled"),
-    }
-    return labels.get(status, status)  # type: ignore[call-overload]
-
+    return label_of(TaskStatus, status)
 
 # ---------------------------------------------------------------- closing and moving (used by touches)
 

@@ -18,9 +18,10 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desktop.db.models import Client, ServiceTask, Staff, Touch
-from crm_desktop.db.models.enums import Channel, RiskLevel, Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import Channel, RiskLevel, Role, TaskStatus, TouchType
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -70,33 +71,10 @@ def step_label(step: str) -> str:
 
 
 def type_label(touch_type: str) -> str:
-    labels = {
-        _T.PHONE_CALL: tr("电话回访", "phone call"),
-        _T.VISIT: tr("面访", "visit"),
-        _T.REVIEW_LETTER: tr("账户分析报告", "review letter"),
-        _T.RISK_DISCLOSURE: tr("风险揭示", "risk disclosure"),
-        _T.RISK_REASSESSMENT: tr("风险测评", "risk reassessment"),
-        _T.RETENTION_CALL: tr("挽留回访", "retention call"),
-        _T.MESSAGE: tr("消息", "message"),
-        _T.GREETING: tr("节日/生日问候", "greeting"),
-        _T.COMPLAINT: tr("投诉处理", "complaint handling"),
-        _T.HANDOVER: tr("客户移交", "handover"),
-    }
-    return labels.get(touch_type, touch_type)  # type: ignore[call-overload]
-
+    return label_of(TouchType, touch_type)
 
 def channel_label(channel: str) -> str:
-    labels = {
-        Channel.PHONE: tr("电话", "phone"),
-        Channel.IN_PERSON: tr("面谈", "in person"),
-        Channel.WECHAT: tr("微信", "WeChat"),
-        Channel.SMS: tr("短信", "SMS"),
-        Channel.EMAIL: tr("电子邮件", "email"),
-        Channel.MAIL: tr("邮寄", "mail"),
-        Channel.SYSTEM: tr("系统", "system"),
-    }
-    return labels.get(channel, channel)  # type: ignore[call-overload]
-
+    return label_of(Channel, channel)
 
 def content_template(touch_type: str) -> str:
     """Step 3's starting text for a type: what the standard says to cover (the manager edits it)."""

@@ -13,29 +13,9 @@
         <translation>&lt;h2&gt;我的划转申请&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="59" />
-        <source>Pending</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
         <location filename="../../crm_desktop/gui/areas/approvals.py" line="60" />
         <source>All</source>
         <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="61" />
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="62" />
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/areas/approvals.py" line="63" />
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/areas/approvals.py" line="68" />
@@ -595,16 +575,6 @@
         <location filename="../../crm_desktop/gui/branch/models.py" line="218" />
         <source>Pending request</source>
         <translation>待审批申请</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="240" />
-        <source>over capacity</source>
-        <translation>超出容量</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/branch/models.py" line="241" />
-        <source>grade above capability</source>
-        <translation>等级高于经理能力</translation>
     </message>
 </context>
 <context>

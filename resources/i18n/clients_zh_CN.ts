@@ -33,39 +33,9 @@
         <translation>暂无持仓或现金记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="86" />
-        <source>Main board</source>
-        <translation>主板</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="87" />
-        <source>ChiNext</source>
-        <translation>创业板</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="88" />
-        <source>STAR Market</source>
-        <translation>科创板</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="89" />
-        <source>Beijing SE</source>
-        <translation>北交所</translation>
-    </message>
-    <message>
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="90" />
         <source>Cash</source>
         <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="97" />
-        <source>Account opened</source>
-        <translation>开户</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="99" />
-        <source>Imported</source>
-        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="157" />
@@ -295,16 +265,6 @@
         <translation>经理变更（{n}）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="245" />
-        <source>Institution</source>
-        <translation>机构</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="245" />
-        <source>Individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="246" />
         <source>Client no.:</source>
         <translation>客户号：</translation>
@@ -378,21 +338,6 @@
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="267" />
         <source>{name} since {date}</source>
         <translation>{name}（自 {date} 起）</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
-        <source>active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
-        <source>dormant</source>
-        <translation>休眠</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
-        <source>closed</source>
-        <translation>已销户</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />

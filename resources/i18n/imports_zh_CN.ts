@@ -38,26 +38,6 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/imports/models.py" line="159" />
-        <source>imported</source>
-        <translation>已导入</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/imports/models.py" line="160" />
-        <source>checked only</source>
-        <translation>仅校验</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/imports/models.py" line="161" />
-        <source>rejected</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/imports/models.py" line="162" />
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <location filename="../../crm_desktop/gui/imports/models.py" line="174" />
         <source>When</source>
         <translation>时间</translation>

@@ -5,7 +5,7 @@
     <message>
         <location filename="../../crm_desktop/gui/letters/batch_page.py" line="71" />
         <source>Letters due (open review-letter tasks)</source>
-        <translation>到期的报告（未完成的“寄送报告”任务）</translation>
+        <translation>到期的报告（未完成的“账户分析报告”任务）</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/letters/batch_page.py" line="72" />
@@ -161,7 +161,7 @@
     <message>
         <location filename="../../crm_desktop/gui/letters/dialog.py" line="150" />
         <source>Letter generated and recorded ({pages} pages). The review-letter task is closed.</source>
-        <translation>报告已生成并登记（共 {pages} 页），“寄送报告”任务已完成。</translation>
+        <translation>报告已生成并登记（共 {pages} 页），“账户分析报告”任务已完成。</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/letters/dialog.py" line="154" />

@@ -589,21 +589,6 @@
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
-    <message>
-        <location filename="../../crm_desktop/gui/service/touches_view.py" line="59" />
-        <source>current</source>
-        <translation>当前</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/service/touches_view.py" line="60" />
-        <source>replaced by a newer revision</source>
-        <translation>已被新修订替代</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/service/touches_view.py" line="61" />
-        <source>cancelled</source>
-        <translation>已作废</translation>
-    </message>
 </context>
 <context>
     <name>TouchesView</name>

@@ -41,21 +41,6 @@
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="182" />
-        <source>Investment manager</source>
-        <translation>投资经理</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="183" />
-        <source>Branch manager</source>
-        <translation>营业部负责人</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="184" />
-        <source>Admin</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
         <location filename="../../crm_desktop/gui/areas/settings.py" line="187" />
         <source>&amp;Login:</source>
         <translation>工号(&amp;L)：</translation>

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from crm_desktop.cli.main import main
-from tests.factories import PASSWORD, Seed
+from crm_desktop.db.store import Store
+from tests.factories import PASSWORD, Seed, seed_branch
 from tests.services.test_scoring_service import _fill
 
 
@@ -70,3 +71,26 @@ def test_score_permissions_and_bad_input(seeded: Seed, tmp_path: Path, monkeypat
     text = (tmp_path / "bm.csv").read_text(encoding="utf-8-sig")
     assert text.count("\n") == 7  # header + 6 clients of the branch
     assert "no asset snapshots in the window" in text
+
+
+@pytest.mark.pg
+def test_export_is_the_same_file_on_both_backends(sqlite_store: Store, pg_store: Store, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same data scored and exported on SQLite and on PostgreSQL gives the same bytes; clients without
+    holdings have an empty top industry (PostgreSQL once wrote the text NaN there)."""
+    files = []
+    for store in (sqlite_store, pg_store):
+        seed = seed_branch(store)
+        _fill(seed)
+        assert run(seed, "score", "--quiet", "--as-of", "2025-06-30", monkeypatch=monkeypatch, password=None) == 0
+        target = tmp_path / f"{store.dialect}.csv"
+        assert run(seed, "export", "scores", "--out", str(target), "--as-user", "bm", monkeypatch=monkeypatch) == 0
+        files.append(target.read_bytes())
+    rows = list(csv.DictReader(io.StringIO(files[0].decode("utf-8-sig"))))
+    assert len(rows) == 6
+    assert [r["top_industry"] for r in rows] == ["银行", "", "", "", "", ""]
+    for row in rows:
+        for value in row.values():
+            assert value.lower() not in {"nan", "inf", "-inf", "none", "null"}
+    assert files[0].decode("utf-8").splitlines() == files[1].decode("utf-8").splitlines()
+    assert files[0] == files[1]

@@ -29,11 +29,11 @@ from crm_desktop.db.store import Store, open_store
 from crm_desktop.demo import generator as demo
 from crm_desktop.demo.market import is_trading_day, month_end_indices, trading_days
 from crm_desktop.demo.people import id_check_digit, uscc_check_char
+from crm_desktop.domain.vocabulary import Qualification
 from crm_desktop.errors import Cancelled, Conflict, InvalidInput
 from crm_desktop.paths import resource
 from crm_desktop.services import staff
 from crm_desktop.services.auth import login
-from crm_desktop.services.staff import QUALIFICATIONS
 from tests.fixed_clock import TODAY
 from tests.progress_helpers import Recorder, cancelled
 
@@ -171,7 +171,7 @@ def test_population_is_plausible(store: Store) -> None:
     assert len(managers) == demo.manager_count(N) == 2
     assert len({m.hire_date for m in managers}) == len(managers)
     for m in managers:
-        assert m.qualifications and set(m.qualifications) <= set(QUALIFICATIONS)
+        assert m.qualifications and set(m.qualifications) <= {q.value for q in Qualification}
     assert history == N
     assert {c.manager_id for c in clients} == {m.id for m in managers}
 

@@ -10,13 +10,12 @@ from crm_desktop.domain import callbacks as cb
 from crm_desktop.domain import complaints as cp
 from crm_desktop.domain.callbacks_vocab import (
     ENUMS,
-    LABELS,
     AlertKind,
     CallbackReason,
     CallbackStatus,
     ComplaintStatus,
-    label,
 )
+from crm_desktop.domain.labels import LABELS, label
 from crm_desktop.i18n import set_language
 
 S = cb.PoolSettings()

@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from crm_desktop.domain.vocabulary import Qualification, Side
 from crm_desktop.i18n import set_language
 from crm_desktop.importing import values as v
-from crm_desktop.importing.kinds import SIDES
+from crm_desktop.importing.alias_config import load_aliases
 
 
 @pytest.mark.parametrize("raw", ["2024-01-05", "2024/01/05", "20240105", "2024/1/5", "2024-01-05 00:00:00",
@@ -72,9 +73,10 @@ def test_codes_keep_leading_zeros() -> None:
 
 
 def test_choices_by_code_or_chinese_label() -> None:
-    p = v.make_choice(SIDES, required=True, allowed_hint="buy | sell")
+    p = v.make_choice(load_aliases().resolver(Side), required=True)
     assert p("买入") == "buy"
     assert p("SELL") == "sell"
+    assert p("Ｂ") == "buy"  # full-width, as some exports write it
     with pytest.raises(v.CellError, match="buy"):
         p("hold")
 
@@ -84,8 +86,8 @@ def test_bools_and_lists() -> None:
     assert [b(x) for x in ("是", "否", "TRUE", "false", "1", "0", "", 1.0)] == [1, 0, 1, 0, 1, 0, 1, 1]
     with pytest.raises(v.CellError):
         b("maybe")
-    lst = v.make_list({"a": "a", "甲": "a", "b": "b"}, allowed_hint="a, b")
-    assert json.loads(lst("甲；b;a")) == ["a", "b"]
+    lst = v.make_list(load_aliases().resolver(Qualification))
+    assert json.loads(lst("投顾；CFA;investment_adviser")) == ["investment_adviser", "cfa"]
     assert lst("") == "[]"
     with pytest.raises(v.CellError, match="未知"):
         lst("c")

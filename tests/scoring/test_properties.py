@@ -52,11 +52,17 @@ def _shuffled(data: ScoringInput, seed: int) -> ScoringInput:
 
 
 def _assert_finite(frame: pd.DataFrame) -> None:
+    """No NaN or infinity anywhere; the only missing value an output may hold is None (a NULL when stored)."""
     for col in frame.columns:
         values = frame[col]
         # satisfaction is NaN by design when too few answers exist ("not enough data")
         if pd.api.types.is_float_dtype(values.dtype) and col != "satisfaction":
             assert np.isfinite(values.to_numpy(dtype=float)).all(), col
+        elif values.dtype == object:
+            for v in values:
+                assert not (isinstance(v, float) and not np.isfinite(v)), col
+        elif not isinstance(values.dtype, pd.Int64Dtype):  # Int64 holds pd.NA, stored as NULL
+            assert not values.isna().any(), col
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,6 +105,14 @@ def test_client_without_any_data_gets_defined_values() -> None:
     assert row["trading_ability"] == "insufficient_data" and row["lifecycle"] == "dormant"
     assert codes(row["reasons"])[:2] == ["no_snapshots", "no_trades"]
     assert "churn_no_data" in codes(row["reasons"])
+    assert row["top_industry"] is None and row["top_industry_share"] == 0.0
+
+
+def test_top_industry_is_none_not_nan_beside_clients_with_holdings() -> None:
+    # A column mixing names and "no holdings" must not become a string column with NaN for the missing ones.
+    result = Book().client(1).client(2).snap(1, 0, 1_000, sec=1_000).hold(1, 0, "600000", 1_000).run()
+    assert result.clients["top_industry"].tolist() == ["银行", None]
+    _assert_finite(result.clients)
 
 
 def test_unknown_codes_are_reported_not_crashed_on() -> None:

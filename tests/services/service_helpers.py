@@ -21,7 +21,7 @@ def score_run(store: Store, as_of: date, scores: dict[int, tuple[str, str, bool]
             s.add(ClientScore(
                 run_id=run.id, client_id=cid, grade=grade, value_score=Decimal("50"), avg_assets=Decimal("1"),
                 latest_assets=Decimal("1"), commission_12m=Decimal("1"), turnover=1.0, activity="low",
-                churn_risk=churn, risk_style="balanced", suitability_mismatch=mismatch, trading_ability="blind",
+                churn_risk=churn, risk_style="balanced", suitability_mismatch=mismatch, trading_ability="average",
                 win_rate=0.5, realized_pnl=Decimal("0"), avg_holding_days=10.0, securitization_ratio=0.5,
                 top_industry=None, top_industry_share=0.0, new_listing_share=0.0, largest_position_share=0.1,
                 lifecycle="mature", reasons=[],

@@ -352,3 +352,25 @@ def test_a_row_reports_bad_cells_and_bad_references_together(seeded: Seed, tmp_p
     with pytest.raises(ImportRejected) as ei:
         run_import(seeded.store, seeded.admin, "clients", write_csv(tmp_path / "c.csv", CLIENTS_ZH, clients))
     assert [e.column for e in ei.value.result.errors] == ["开户日期", "营业部代码", "投资经理工号"]
+
+
+def test_staff_qualifications_in_back_office_spellings(seeded: Seed, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [["im5", "周投顾", "客户经理", "B001", "2020-03-01", "证券从业资格；投资顾问资格", "是"],
+            ["im6", "吴投顾", "投资经理", "B001", "2020-03-01", "投顾、基金从业", "是"],
+            ["im7", "郑投顾", "investment_manager", "B001", "2020-03-01", "IA证书", "是"]]
+    path = write_csv(tmp_path / "staff.csv", STAFF_ZH, rows)
+    with pytest.raises(ImportRejected) as ei:
+        run_import(seeded.store, seeded.admin, "staff", path)
+    assert [(e.row, e.column, e.value) for e in ei.value.result.errors] == [(4, "资格", "IA证书")]
+    assert "investment_adviser" in ei.value.result.errors[0].reason  # the message lists what is accepted
+    branch = tmp_path / "branch_aliases.toml"
+    branch.write_text('[qualification]\ninvestment_adviser = ["IA证书"]\n', encoding="utf-8")
+    monkeypatch.setenv("CRM_IMPORT_ALIASES", str(branch))
+    r = run_import(seeded.store, seeded.admin, "staff", path)
+    assert r.rows_new == 3
+    with seeded.store.read() as s:
+        quals = dict(s.execute(select(Staff.login, Staff.qualifications).where(Staff.login.in_(["im5", "im6", "im7"]))
+                               ).tuples().all())
+    assert quals == {"im5": ["securities_practitioner", "investment_adviser"],
+                     "im6": ["investment_adviser", "fund_practitioner"], "im7": ["investment_adviser"]}

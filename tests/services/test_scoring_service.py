@@ -25,6 +25,7 @@ from crm_desktop.db.models import (
 from crm_desktop.db.store import Store
 from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.scoring import ENGINE_VERSION, render_reasons
+from crm_desktop.scoring.engine import ScoringResult
 from crm_desktop.services import scoring
 from tests.factories import Seed, add_client
 
@@ -125,6 +126,62 @@ def test_unassigned_client_without_dates_is_scored(seeded: Seed) -> None:
     assert summary.client_count == 7
     with seeded.store.read() as s:
         assert scoring.latest_client_scores(s, [cid])[cid].grade == "V1"
+
+
+def test_clients_without_holdings_store_null_not_nan(seeded: Seed) -> None:
+    _fill(seeded)
+    scoring.run_scoring(seeded.store, None, AS_OF)
+    with seeded.store.read() as s:
+        industries = {cid: sc.top_industry for cid, sc in scoring.latest_client_scores(s).items()}
+    assert industries.pop(seeded.clients["001000"]) == "银行"
+    assert set(industries.values()) == {None}
+
+
+def test_a_nan_from_the_engine_is_refused_and_nothing_is_stored(seeded: Seed,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill(seeded)
+    real = scoring.score
+
+    def with_a_nan(*args: object, **kwargs: object) -> ScoringResult:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        result.clients.loc[1, "turnover"] = float("nan")
+        return result
+
+    monkeypatch.setattr(scoring, "score", with_a_nan)
+    with pytest.raises(ValueError, match=r"clients\.turnover"):
+        scoring.run_scoring(seeded.store, None, AS_OF)
+    with seeded.store.read() as s:
+        assert scoring.latest_run_id(s) is None
+        assert s.scalar(select(func.count()).select_from(ScoreRun)) == 0
+
+
+def test_a_commit_during_the_reads_does_not_reach_the_run(seeded: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run reads in one transaction: a commit that lands after the clients were read and before the
+    snapshots are read (another workstation emptying 001000's account) is not half seen."""
+    _fill(seeded)
+    c0 = seeded.clients["001000"]
+    real = scoring._fetch
+    fetched: list[str] = []
+
+    def commit_after_the_clients(session: object, sql: str, *args: object, **kwargs: object) -> object:
+        out = real(session, sql, *args, **kwargs)  # type: ignore[arg-type]
+        fetched.append(sql)
+        if len(fetched) == 1:
+            with seeded.store.transaction() as other:
+                for snap in other.scalars(select(AssetSnapshot).where(AssetSnapshot.client_id == c0)):
+                    snap.total_assets = Decimal("0")
+                    snap.securities_value = Decimal("0")
+        return out
+
+    monkeypatch.setattr(scoring, "_fetch", commit_after_the_clients)
+    during = scoring.run_scoring(seeded.store, None, AS_OF)
+    assert "FROM client" in fetched[0] and any("asset_snapshot" in q for q in fetched[1:])
+    monkeypatch.setattr(scoring, "_fetch", real)
+    after = scoring.run_scoring(seeded.store, None, AS_OF)
+    with seeded.store.read() as s:
+        seen = {r: s.scalar(select(ClientScore.avg_assets).where(ClientScore.run_id == r, ClientScore.client_id == c0))
+                for r in (during.run_id, after.run_id)}
+    assert seen == {during.run_id: Decimal("3250000.00"), after.run_id: Decimal("0.00")}
 
 
 def test_empty_store_scores_without_error(store: Store) -> None:

@@ -16,8 +16,8 @@ from crm_desktop.domain.callbacks_vocab import (
     ComplaintCategory,
     ComplaintChannel,
     codes,
-    label_of,
 )
+from crm_desktop.domain.labels import label_of
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports import callbacks as callbacks_xlsx

@@ -5,7 +5,8 @@ from __future__ import annotations
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
-from crm_desktop.i18n import tr
+from crm_desktop.domain import ImportKind, label
+from crm_desktop.i18n import ZH, tr
 from crm_desktop.importing.kinds import KIND_NAMES, KINDS
 from crm_desktop.services.importing import ImportRejected, run_import
 
@@ -45,7 +46,7 @@ def _import(ctx: CliContext) -> int:
 
 
 def register(reg: Registry) -> None:
-    kinds_help = ", ".join(f"{k} ({KINDS[k].label_zh})" for k in KIND_NAMES)
+    kinds_help = ", ".join(f"{k.value} ({label(k, ZH)})" for k in ImportKind)
     p = reg.command(
         "import", _import,
         help=tr("从后台导出文件（CSV 或 .xlsx）导入数据：全部成功或全部不写入",

@@ -90,7 +90,7 @@ def register(reg: Registry) -> None:
     p = reg.command("letters", _letters, help=tr("生成账户分析报告（PDF）", "generate account-analysis letters (PDF)"))
     p.add_argument("--client", metavar="NO", help=tr("为一位客户生成", "one client's letter"))
     p.add_argument("--due", action="store_true",
-                   help=tr("为所有到期的“寄送报告”任务生成", "a letter for every review-letter task due"))
+                   help=tr("为所有到期的“账户分析报告”任务生成", "a letter for every review-letter task due"))
     p.add_argument("--grade", action="append", metavar="V1..V5",
                    help=tr("按客户等级选择（可重复）", "select clients by grade (repeatable)"))
     p.add_argument("--manager", metavar="LOGIN", help=tr("按投资经理选择", "select one manager's clients"))

@@ -7,8 +7,10 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.vocabulary import AssignmentReason, ReassignReason, RequestStatus
 
 
 class AssignmentHistory(Base):
@@ -19,10 +21,12 @@ class AssignmentHistory(Base):
     from_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     to_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     effective_at: Mapped[datetime] = mapped_column(default=utcnow)
-    reason: Mapped[str] = mapped_column(String(30))  # initial | import | a ReassignReason value
+    reason: Mapped[str] = mapped_column(String(30))
     note: Mapped[str | None] = mapped_column(Text)
     request_id: Mapped[int | None] = mapped_column(ForeignKey("reassignment_request.id"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+    __table_args__ = (enum_check("reason", AssignmentReason),)
 
 
 class ReassignmentRequest(Base):
@@ -57,4 +61,6 @@ class ReassignmentRequest(Base):
             postgresql_where=text("status = 'pending'"),
         ),
         Index("ix_reassignment_request_status", "status"),
+        enum_check("reason", ReassignReason),
+        enum_check("status", RequestStatus),
     )

@@ -8,12 +8,12 @@ never rewritten. Items, alerts and complaints change state only through the audi
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base, Timestamps
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.callbacks_vocab import (
@@ -26,12 +26,6 @@ from crm_desktop.domain.callbacks_vocab import (
     ComplaintChannel,
     ComplaintStatus,
 )
-
-
-def _check(column: str, enum: type[StrEnum], *, nullable: bool = False) -> CheckConstraint:
-    values = ", ".join(f"'{m.value}'" for m in enum)
-    sql = f"{column} IN ({values})"
-    return CheckConstraint(f"{column} IS NULL OR {sql}" if nullable else sql, name=column)
 
 
 class CallbackSample(Base):
@@ -78,9 +72,9 @@ class CallbackItem(Timestamps, Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
-        _check("reason", CallbackReason),
-        _check("status", CallbackStatus),
-        _check("outcome", CallbackOutcome, nullable=True),
+        enum_check("reason", CallbackReason),
+        enum_check("status", CallbackStatus),
+        enum_check("outcome", CallbackOutcome),
         CheckConstraint("sample_quarter IS NULL OR sample_quarter BETWEEN 1 AND 4", name="sample_quarter"),
         Index("ix_callback_item_status_due", "status", "due_date"),
         Index("ix_callback_item_client", "client_id"),
@@ -110,7 +104,7 @@ class CallbackRecord(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (
-        _check("outcome", CallbackOutcome),
+        enum_check("outcome", CallbackOutcome),
         CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
     )
 
@@ -136,8 +130,8 @@ class AlertCase(Timestamps, Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
-        _check("kind", AlertKind),
-        _check("status", AlertStatus),
+        enum_check("kind", AlertKind),
+        enum_check("status", AlertStatus),
         CheckConstraint("status <> 'closed' OR conclusion IS NOT NULL", name="closed_has_conclusion"),
     )
 
@@ -173,9 +167,9 @@ class Complaint(Timestamps, Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
-        _check("channel", ComplaintChannel),
-        _check("category", ComplaintCategory),
-        _check("status", ComplaintStatus),
+        enum_check("channel", ComplaintChannel),
+        enum_check("category", ComplaintCategory),
+        enum_check("status", ComplaintStatus),
         CheckConstraint("status <> 'resolved' OR (resolution IS NOT NULL AND accepted IS NOT NULL)",
                         name="resolved_complete"),
         Index("ix_complaint_status_due", "status", "due_date"),

@@ -8,9 +8,11 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base, Timestamps
 from crm_desktop.db.models.org import Branch, Staff
 from crm_desktop.db.types import MONEY, PRICE, QUANTITY
+from crm_desktop.domain.vocabulary import Board, ClientStatus, ClientType, RiskLevel, Side
 
 
 class Client(Timestamps, Base):
@@ -38,6 +40,11 @@ class Client(Timestamps, Base):
     manager: Mapped[Staff | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        enum_check("client_type", ClientType),
+        enum_check("risk_level", RiskLevel),
+        enum_check("status", ClientStatus),
+    )
 
 
 class Security(Base):
@@ -49,6 +56,8 @@ class Security(Base):
     industry: Mapped[str | None] = mapped_column(String(100))
     board: Mapped[str] = mapped_column(String(10), default="main")
     list_date: Mapped[date | None]
+
+    __table_args__ = (enum_check("board", Board),)
 
 
 class AssetSnapshot(Base):
@@ -83,6 +92,7 @@ class Trade(Base):
     __table_args__ = (
         Index("uq_trade_date_trade_id", "trade_date", "trade_id", unique=True),
         Index("ix_trade_client_date", "client_id", "trade_date"),
+        enum_check("side", Side),
     )
 
 

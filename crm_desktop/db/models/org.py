@@ -7,7 +7,9 @@ from datetime import date
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base, Timestamps
+from crm_desktop.domain.vocabulary import Role
 
 
 class Branch(Timestamps, Base):
@@ -35,7 +37,7 @@ class Staff(Timestamps, Base):
     branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     hire_date: Mapped[date | None]
-    # e.g. ["securities_practitioner", "investment_adviser"]; see services.staff for the known codes.
+    # e.g. ["securities_practitioner", "investment_adviser"]: domain.vocabulary.Qualification values.
     qualifications: Mapped[list[str]] = mapped_column(default=list)
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
@@ -46,3 +48,4 @@ class Staff(Timestamps, Base):
     branch: Mapped[Branch | None] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (enum_check("role", Role),)

@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.vocabulary import ImportKind, ImportStatus
 
 
 class LetterRecord(Base):
@@ -56,13 +58,15 @@ class ImportLog(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(20))  # committed | rejected | dry_run | cancelled
+    status: Mapped[str] = mapped_column(String(20))
     rows_total: Mapped[int] = mapped_column(default=0)
     rows_new: Mapped[int] = mapped_column(default=0)
     rows_changed: Mapped[int] = mapped_column(default=0)
     rows_unchanged: Mapped[int] = mapped_column(default=0)
     error_count: Mapped[int] = mapped_column(default=0)
     warnings: Mapped[list[Any]] = mapped_column(default=list)
+
+    __table_args__ = (enum_check("kind", ImportKind), enum_check("status", ImportStatus))
 
 
 class AuditLog(Base):

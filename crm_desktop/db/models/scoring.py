@@ -9,8 +9,20 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.types import MONEY, SCORE, utcnow
+from crm_desktop.domain.vocabulary import (
+    Activity,
+    ChurnRisk,
+    Grade,
+    Lifecycle,
+    RiskStyle,
+    SuggestionKind,
+    SuggestionStatus,
+    Tier,
+    TradingAbility,
+)
 
 
 class ScoreRun(Base):
@@ -59,7 +71,15 @@ class ClientScore(Base):
     # scoring.reasons names the values and renders them per UI language.
     reasons: Mapped[list[Any]] = mapped_column(default=list)
 
-    __table_args__ = (Index("ix_client_score_client", "client_id"),)
+    __table_args__ = (
+        Index("ix_client_score_client", "client_id"),
+        enum_check("grade", Grade),
+        enum_check("activity", Activity),
+        enum_check("churn_risk", ChurnRisk),
+        enum_check("risk_style", RiskStyle),
+        enum_check("trading_ability", TradingAbility),
+        enum_check("lifecycle", Lifecycle),
+    )
 
 
 class ManagerScore(Base):
@@ -80,6 +100,8 @@ class ManagerScore(Base):
     components: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reasons: Mapped[list[Any]] = mapped_column(default=list)
 
+    __table_args__ = (enum_check("tier", Tier),)
+
 
 class MatchSuggestion(Base):
     """A grade-capability mismatch or an over-capacity book found by the engine, with a suggested target."""
@@ -89,11 +111,13 @@ class MatchSuggestion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("score_run.id", ondelete="CASCADE"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # grade_mismatch | over_capacity
+    kind: Mapped[str] = mapped_column(String(20))
     from_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     suggested_manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     reasons: Mapped[list[Any]] = mapped_column(default=list)
-    # open | accepted | dismissed (set by the branch manager's workspace)
+    # set by the branch manager's workspace
     status: Mapped[str] = mapped_column(String(20), default="open")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     decided_at: Mapped[datetime | None]
+
+    __table_args__ = (enum_check("kind", SuggestionKind), enum_check("status", SuggestionStatus))

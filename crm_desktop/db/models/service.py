@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base, Timestamps
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.vocabulary import Channel, TaskSource, TaskStatus, TouchStatus, TouchType
 
 
 class ServicePlan(Base):
@@ -35,7 +37,6 @@ class ServiceTask(Timestamps, Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     task_type: Mapped[str] = mapped_column(String(30))  # a TouchType value
-    # recurring | new_account | risk_reassessment | churn_high | mismatch | grade_change | birthday | follow_up
     source: Mapped[str] = mapped_column(String(30))
     due_date: Mapped[date]
     status: Mapped[str] = mapped_column(String(20), default="open")
@@ -53,6 +54,9 @@ class ServiceTask(Timestamps, Base):
     __table_args__ = (
         Index("ix_service_task_manager_status_due", "manager_id", "status", "due_date"),
         Index("ix_service_task_client_status", "client_id", "status"),
+        enum_check("task_type", TouchType),
+        enum_check("source", TaskSource),
+        enum_check("status", TaskStatus),
     )
 
 
@@ -75,7 +79,7 @@ class Touch(Timestamps, Base):
     next_step: Mapped[str | None] = mapped_column(Text)
     follow_up_date: Mapped[date | None]
     backdate_reason: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="active")  # active | cancelled | superseded
+    status: Mapped[str] = mapped_column(String(20), default="active")
     cancel_reason: Mapped[str | None] = mapped_column(Text)
     # Revisions: the first row of a touch has root_id = its own id; later revisions point at it.
     root_id: Mapped[int | None] = mapped_column(ForeignKey("touch.id"))
@@ -87,4 +91,7 @@ class Touch(Timestamps, Base):
     __table_args__ = (
         Index("ix_touch_client_occurred", "client_id", "occurred_at"),
         Index("ix_touch_manager_occurred", "manager_id", "occurred_at"),
+        enum_check("touch_type", TouchType),
+        enum_check("channel", Channel),
+        enum_check("status", TouchStatus),
     )

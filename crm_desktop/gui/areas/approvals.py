@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain import RequestStatus, label
 from crm_desktop.errors import CrmError
 from crm_desktop.gui.branch.models import ROW_ROLE, SORT_ROLE, RequestCol, RequestModel
 from crm_desktop.gui.branch.request_dialog import ReassignRequestDialog
@@ -56,11 +57,10 @@ class ApprovalsPage(QWidget):
                        else self.tr("<h2>My reassignment requests</h2>"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(self.tr("Pending"), "pending")
+        self.status_filter.addItem(label(RequestStatus.PENDING), RequestStatus.PENDING.value)
         self.status_filter.addItem(self.tr("All"), None)
-        self.status_filter.addItem(self.tr("Approved"), "approved")
-        self.status_filter.addItem(self.tr("Rejected"), "rejected")
-        self.status_filter.addItem(self.tr("Withdrawn"), "withdrawn")
+        for status in (RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.WITHDRAWN):
+            self.status_filter.addItem(label(status), status.value)
         if not self.is_bm:
             self.status_filter.setCurrentIndex(1)
         self.status_filter.currentIndexChanged.connect(self.reload)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.db import migrate
 from crm_desktop.db.secrets import keyring_available
+from crm_desktop.domain import Role, choices
 from crm_desktop.errors import CrmError, InvalidInput
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.admin.staff_model import StaffModel
@@ -179,9 +180,8 @@ class AddUserDialog(QDialog):
         self.login = QLineEdit()
         self.name = QLineEdit()
         self.role = QComboBox()
-        self.role.addItem(self.tr("Investment manager"), "investment_manager")
-        self.role.addItem(self.tr("Branch manager"), "branch_manager")
-        self.role.addItem(self.tr("Admin"), "admin")
+        for role, name in choices(Role):
+            self.role.addItem(name, role.value)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("&Login:"), self.login)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from crm_desktop.domain import SuggestionKind, label_of
 from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.reports import dashboard as dashboard_report
 from crm_desktop.services.reassignment import (
@@ -211,8 +212,7 @@ class SuggestionModel(_Base):
             if col == SuggestionCol.ASSETS:
                 return money(s.assets)
             if col == SuggestionCol.KIND:
-                return (QCoreApplication.translate("SuggestionModel", "over capacity") if s.kind == "over_capacity"
-                        else QCoreApplication.translate("SuggestionModel", "grade above capability"))
+                return label_of(SuggestionKind, s.kind)
             if col == SuggestionCol.FROM:
                 return manager_text(s.from_name, s.from_tier, None).rsplit(" · ", 1)[0]
             if col == SuggestionCol.TO:

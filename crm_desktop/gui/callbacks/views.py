@@ -48,8 +48,8 @@ from crm_desktop.domain.callbacks_vocab import (
     ComplaintChannel,
     ComplaintStatus,
     codes,
-    label_of,
 )
+from crm_desktop.domain.labels import label_of
 from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain.vocabulary import Lifecycle
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.clients.book_data import BookData, Col, Filters, collated_ranks, prepare
 from crm_desktop.gui.clients.book_delegate import BookDelegate
@@ -30,7 +31,7 @@ from crm_desktop.gui.forms.ui_client_filter_bar import Ui_ClientFilterBar
 from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
 from crm_desktop.i18n import EN, language
 from crm_desktop.reports import client_book as book_export
-from crm_desktop.scoring.reasons import LABELS, label
+from crm_desktop.scoring.reasons import label
 from crm_desktop.services import client_book
 
 HEADER = opts.area_option("clients", "header_state", QByteArray())
@@ -45,7 +46,7 @@ EXPORT_DIR = opts.area_option("clients", "export_dir", "")
 
 GRADES = ("V5", "V4", "V3", "V2", "V1")
 CHURN = ("high", "medium", "low")
-LIFECYCLES = tuple(LABELS["lifecycle"])
+LIFECYCLES = tuple(lc.value for lc in Lifecycle)
 
 
 FIRST_SCREEN = 200

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain import ClientStatus, ClientType, label_of
 from crm_desktop.errors import NotFound
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.clients.record_models import (
@@ -242,7 +243,7 @@ class Client360Dialog(QDialog):
         form = self.ui.profileBoxLayout
         self._clear(form)
         self._reveal_edits = {}
-        type_label = self.tr("Institution") if p.client_type == "institution" else self.tr("Individual")
+        type_label = label_of(ClientType, p.client_type)
         form.addRow(self.tr("Client no.:"), QLabel(p.client_no))
         form.addRow(self.tr("Name:"), QLabel(f"{p.name} ({type_label})"))
         if p.may_reveal:
@@ -268,8 +269,7 @@ class Client360Dialog(QDialog):
             "{name}", p.manager_name or "—").replace("{date}", since)))
 
     def _status_label(self, status: str) -> str:
-        return {"active": self.tr("active"), "dormant": self.tr("dormant"), "closed": self.tr("closed")}.get(
-            status, status)
+        return label_of(ClientStatus, status)
 
     def _personal_row(self, field: str, title: str, masked: str) -> QWidget:
         box = QWidget()

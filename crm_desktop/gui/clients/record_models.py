@@ -13,9 +13,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from crm_desktop.domain import AssignmentReason, Board, label_of
 from crm_desktop.i18n import language
 from crm_desktop.scoring.reasons import label
-from crm_desktop.services import reassignment, tasks, touches
+from crm_desktop.services import tasks, touches
 from crm_desktop.services.clients import AssignmentRow, HoldingRow, LetterRow, TaskRow, TouchRow
 
 DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -82,22 +83,14 @@ class AssignmentCol(IntEnum):
 
 
 def board_label(board: str) -> str:
-    labels = {
-        "main": QCoreApplication.translate("Client360", "Main board"),
-        "chinext": QCoreApplication.translate("Client360", "ChiNext"),
-        "star": QCoreApplication.translate("Client360", "STAR Market"),
-        "bse": QCoreApplication.translate("Client360", "Beijing SE"),
-        "cash": QCoreApplication.translate("Client360", "Cash"),
-    }
-    return labels.get(board, board)
+    """A board's name; the allocation chart also has a cash slice, which is no board."""
+    if board == "cash":
+        return QCoreApplication.translate("Client360", "Cash")
+    return label_of(Board, board)
 
 
 def assignment_reason_label(reason: str) -> str:
-    if reason == "initial":
-        return QCoreApplication.translate("Client360", "Account opened")
-    if reason == "import":
-        return QCoreApplication.translate("Client360", "Imported")
-    return reassignment.reason_label(reason)
+    return label_of(AssignmentReason, reason)
 
 
 class RecordModel(QAbstractTableModel):

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from crm_desktop.domain import ImportStatus, label_of
 from crm_desktop.importing.kinds import KINDS
 from crm_desktop.importing.preview import Preview
 from crm_desktop.importing.rows import RowError
@@ -156,13 +157,7 @@ class HistoryCol(IntEnum):
 
 
 def _status_label(status: str) -> str:
-    labels = {
-        "committed": QCoreApplication.translate("ImportModels", "imported"),
-        "dry_run": QCoreApplication.translate("ImportModels", "checked only"),
-        "rejected": QCoreApplication.translate("ImportModels", "rejected"),
-        "cancelled": QCoreApplication.translate("ImportModels", "cancelled"),
-    }
-    return labels.get(status, status)
+    return label_of(ImportStatus, status)
 
 
 class HistoryModel(QAbstractTableModel):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import clock
+from crm_desktop.domain import TouchStatus, label_of
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
@@ -58,9 +59,7 @@ def _headers() -> list[str]:
 
 
 def status_text(status: str) -> str:
-    return {"active": QCoreApplication.translate("TouchesModel", "current"),
-            "superseded": QCoreApplication.translate("TouchesModel", "replaced by a newer revision"),
-            "cancelled": QCoreApplication.translate("TouchesModel", "cancelled")}.get(status, status)
+    return label_of(TouchStatus, status)
 
 
 class TouchesModel(ListTableModel[TouchView]):

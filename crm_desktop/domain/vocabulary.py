@@ -1,0 +1,276 @@
+"""Every coded word of the domain, as stored in the coded columns and exchanged between layers.
+
+The values are the stored codes (plain text, so exports and SQL stay readable). Labels live in
+:mod:`crm_desktop.domain.labels`, import aliases in :mod:`crm_desktop.domain.aliases`; the CHECK
+constraints of the schema are generated from these classes, so a new member needs a migration.
+Member order is the display order (combo boxes, legends), except where a comment says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    INVESTMENT_MANAGER = "investment_manager"
+    BRANCH_MANAGER = "branch_manager"
+    ADMIN = "admin"
+    # Calls clients back independently of the people who market to or serve them (issue #15).
+    CALLBACK_OFFICER = "callback_officer"
+
+
+class Qualification(StrEnum):
+    SECURITIES_PRACTITIONER = "securities_practitioner"
+    INVESTMENT_ADVISER = "investment_adviser"
+    FUND_PRACTITIONER = "fund_practitioner"
+    FUTURES_PRACTITIONER = "futures_practitioner"
+    CFA = "cfa"
+
+
+class ClientType(StrEnum):
+    INDIVIDUAL = "individual"
+    INSTITUTION = "institution"
+
+
+class ClientStatus(StrEnum):
+    """The account status (账户状态)."""
+
+    ACTIVE = "active"
+    DORMANT = "dormant"
+    CLOSED = "closed"
+
+
+class RiskLevel(StrEnum):
+    """The client's declared risk tolerance, lowest first."""
+
+    C1 = "C1"
+    C2 = "C2"
+    C3 = "C3"
+    C4 = "C4"
+    C5 = "C5"
+
+
+class Board(StrEnum):
+    MAIN = "main"
+    CHINEXT = "chinext"
+    STAR = "star"
+    BSE = "bse"
+
+
+class Side(StrEnum):
+    BUY = "buy"
+    SELL = "sell"
+
+
+class Grade(StrEnum):
+    """Client value grade from the scoring engine, lowest first (V5 is the most valuable)."""
+
+    V1 = "V1"
+    V2 = "V2"
+    V3 = "V3"
+    V4 = "V4"
+    V5 = "V5"
+
+
+class Activity(StrEnum):
+    DORMANT = "dormant"
+    LOW = "low"
+    ACTIVE = "active"
+    VERY_ACTIVE = "very_active"
+
+
+class ChurnRisk(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class RiskStyle(StrEnum):
+    """The risk the client's trading shows (compared with the declared RiskLevel for suitability)."""
+
+    AGGRESSIVE = "aggressive"
+    BALANCED = "balanced"
+    CONSERVATIVE = "conservative"
+
+
+class TradingAbility(StrEnum):
+    SKILLED = "skilled"
+    AVERAGE = "average"
+    WEAK = "weak"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+
+class Lifecycle(StrEnum):
+    NEW = "new"
+    DORMANT = "dormant"
+    DECLINING = "declining"
+    GROWING = "growing"
+    MATURE = "mature"
+
+
+class Tier(StrEnum):
+    """Manager capability tier, lowest first."""
+
+    JUNIOR = "junior"
+    INTERMEDIATE = "intermediate"
+    SENIOR = "senior"
+
+
+class CapabilityComponent(StrEnum):
+    """The parts of a manager's capability score."""
+
+    RETENTION = "retention"
+    ON_TIME = "on_time"
+    SATISFACTION = "satisfaction"
+    ASSET_GROWTH = "asset_growth"
+    QUALIFICATIONS = "qualifications"
+    EXPERIENCE = "experience"
+
+
+class TouchType(StrEnum):
+    """Kinds of service contact; a task's type is the touch that closes it."""
+
+    PHONE_CALL = "phone_call"
+    VISIT = "visit"
+    REVIEW_LETTER = "review_letter"
+    RISK_DISCLOSURE = "risk_disclosure"
+    RISK_REASSESSMENT = "risk_reassessment"
+    RETENTION_CALL = "retention_call"
+    MESSAGE = "message"
+    GREETING = "greeting"
+    COMPLAINT = "complaint"
+    HANDOVER = "handover"
+
+
+# One name for one thing: a task type is a touch type.
+TaskType = TouchType
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    WECHAT = "wechat"
+    SMS = "sms"
+    EMAIL = "email"
+    MAIL = "mail"
+    SYSTEM = "system"
+
+
+class TouchStatus(StrEnum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+    SUPERSEDED = "superseded"
+
+
+class TaskSource(StrEnum):
+    """What made a task: the plan's cycle, an event, or a follow-up date set on a touch."""
+
+    RECURRING = "recurring"
+    NEW_ACCOUNT = "new_account"
+    RISK_REASSESSMENT = "risk_reassessment"
+    CHURN_HIGH = "churn_high"
+    MISMATCH = "mismatch"
+    GRADE_CHANGE = "grade_change"
+    BIRTHDAY = "birthday"
+    FOLLOW_UP = "follow_up"
+
+
+class TaskStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    OVERDUE = "overdue"
+    CANCELLED = "cancelled"
+
+
+class ReassignReason(StrEnum):
+    DEPARTURE = "departure"
+    CLIENT_REQUEST = "client_request"
+    CAPABILITY = "capability"
+    WORKLOAD = "workload"
+    OTHER = "other"
+
+
+class AssignmentReason(StrEnum):
+    """Why a client's manager changed in the assignment history: a reassignment reason or a first assignment."""
+
+    INITIAL = "initial"
+    IMPORT = "import"
+    DEPARTURE = "departure"
+    CLIENT_REQUEST = "client_request"
+    CAPABILITY = "capability"
+    WORKLOAD = "workload"
+    OTHER = "other"
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class SuggestionKind(StrEnum):
+    GRADE_MISMATCH = "grade_mismatch"
+    OVER_CAPACITY = "over_capacity"
+
+
+class SuggestionStatus(StrEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    DISMISSED = "dismissed"
+
+
+class ImportKind(StrEnum):
+    STAFF = "staff"
+    CLIENTS = "clients"
+    SECURITIES = "securities"
+    ASSETS = "assets"
+    TRADES = "trades"
+    HOLDINGS = "holdings"
+
+
+class ImportStatus(StrEnum):
+    COMMITTED = "committed"
+    DRY_RUN = "dry_run"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+VOCABULARY: tuple[type[StrEnum], ...] = (
+    Role,
+    Qualification,
+    ClientType,
+    ClientStatus,
+    RiskLevel,
+    Board,
+    Side,
+    Grade,
+    Activity,
+    ChurnRisk,
+    RiskStyle,
+    TradingAbility,
+    Lifecycle,
+    Tier,
+    CapabilityComponent,
+    TouchType,
+    Channel,
+    TouchStatus,
+    TaskSource,
+    TaskStatus,
+    ReassignReason,
+    AssignmentReason,
+    RequestStatus,
+    SuggestionKind,
+    SuggestionStatus,
+    ImportKind,
+    ImportStatus,
+)
+
+
+def vocabulary_name(enum: type[StrEnum]) -> str:
+    """``ChurnRisk`` -> ``churn_risk``: the section name in alias files and the kind in reason templates."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", enum.__name__).lower()
+
+
+BY_NAME: dict[str, type[StrEnum]] = {vocabulary_name(e): e for e in VOCABULARY}
