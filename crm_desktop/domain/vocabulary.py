@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from crm_desktop.domain.callbacks_vocab import ENUMS as CALLBACK_WORDS
+
 
 class Role(StrEnum):
     INVESTMENT_MANAGER = "investment_manager"
@@ -265,6 +267,8 @@ VOCABULARY: tuple[type[StrEnum], ...] = (
     SuggestionStatus,
     ImportKind,
     ImportStatus,
+    # the call-back and complaint records (issue #15)
+    *CALLBACK_WORDS,
 )
 
 
