@@ -171,7 +171,9 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
         "book_assets": book_latest / 100.0,
         "retention": np.round(retention, 4),
         "on_time_rate": np.round(on_time_rate, 4),
-        "satisfaction": np.round(sat_mean, 4),
+        # None, not NaN, when there is not enough data: the only missing value a result holds (a NULL when stored)
+        "satisfaction": pd.Series([round(float(x), 4) if ok else None for x, ok in zip(sat_mean, enough, strict=True)],
+                                  dtype=object),
         "asset_growth": np.round(growth, 4),
         "components": components,
         "reasons": reasons,

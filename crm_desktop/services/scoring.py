@@ -393,12 +393,7 @@ def _require_clean(frame: pd.DataFrame, table: str) -> None:
 def _store_results(session: Session, run_id: int, result: ScoringResult) -> None:
     c = result.clients
     _require_clean(c.drop(columns=["reasons"]), "clients")
-    # Satisfaction is missing by design when a manager has too few call-back answers ("not enough data").
-    managers = result.managers.drop(columns=["components", "reasons"], errors="ignore")
-    if "satisfaction" in managers.columns:
-        managers = managers.assign(satisfaction=pd.Series(
-            [None if pd.isna(x) else float(x) for x in managers["satisfaction"]], index=managers.index, dtype=object))
-    _require_clean(managers, "managers")
+    _require_clean(result.managers.drop(columns=["components", "reasons"], errors="ignore"), "managers")
     cols = {k: c[k].tolist() for k in c.columns}
     rows = [
         {

@@ -55,8 +55,7 @@ def _assert_finite(frame: pd.DataFrame) -> None:
     """No NaN or infinity anywhere; the only missing value an output may hold is None (a NULL when stored)."""
     for col in frame.columns:
         values = frame[col]
-        # satisfaction is NaN by design when too few answers exist ("not enough data")
-        if pd.api.types.is_float_dtype(values.dtype) and col != "satisfaction":
+        if pd.api.types.is_float_dtype(values.dtype):
             assert np.isfinite(values.to_numpy(dtype=float)).all(), col
         elif values.dtype == object:
             for v in values:
