@@ -1,8 +1,10 @@
 """Errors that reach a person, each tied to the CLI exit code the foundation fixes.
 
 Exit codes: 0 success, 1 unexpected error, 2 usage error, 3 invalid input (nothing written),
-4 permission denied, 5 conflict (changed or decided by someone else first), 130 cancelled (as a shell
-reports a run stopped with Ctrl+C).
+4 permission denied, 5 conflict (changed or decided by someone else first), 6 store unavailable (the
+server cannot be reached or refuses the role or database, the driver or the OS keyring is missing, the
+file is not a store of this build or cannot be written), 130 cancelled (as a shell reports a run stopped
+with Ctrl+C).
 Messages are complete sentences in the current UI language: they say what is wrong and what to do.
 """
 
@@ -56,7 +58,15 @@ class Conflict(CrmError):
 class StoreError(CrmError):
     """The store cannot be opened or used: unreachable, wrong revision, not a database, read-only."""
 
-    exit_code = 1
+    exit_code = 6
+
+
+class StoreNotFound(InvalidInput):
+    """An SQLite URL names a file that does not exist (a typo, most often); nothing was created."""
+
+
+class UnsafeStoreLocation(InvalidInput):
+    """An SQLite store on a network share, where its locking and journal are not safe."""
 
 
 class Cancelled(CrmError):

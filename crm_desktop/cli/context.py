@@ -53,17 +53,26 @@ class CliContext:
 
     def store(self, *, upgrade: bool | None = None) -> Store:
         if self._store is None:
-            self._store = open_store(getattr(self.args, "db", None), prompt=prompt_db_password, upgrade=upgrade)
+            # Only init-db and demo may create an SQLite file: for any other command a missing file is a
+            # mistyped path, and creating an empty store there would "succeed" on nothing.
+            create = bool(getattr(self.args, "creates_store", False))
+            self._store = open_store(getattr(self.args, "db", None), prompt=prompt_db_password, upgrade=upgrade,
+                                     create=create)
         return self._store
 
     def actor(self, *, required: bool = True) -> Actor | None:
-        """The user named by --as-user, authenticated with CRM_PASSWORD or a no-echo prompt."""
+        """The user named by --as-user, authenticated with CRM_PASSWORD, a line on standard input
+        (``--password-stdin`` of commands whose only password is the actor's) or a no-echo prompt."""
         name = getattr(self.args, "as_user", None)
         if not name:
             if required:
                 raise UsageError(tr("此命令需要 --as-user 工号。", "This command needs --as-user LOGIN."))
             return None
+        # The store first: a mistyped --db is reported before anyone is asked for a password.
+        store = self.store()
         password = os.environ.get("CRM_PASSWORD")
+        if password is None and getattr(self.args, "actor_password_stdin", False):
+            password = sys.stdin.readline().rstrip("\r\n")
         if password is None:
             if not _stdin_is_tty():
                 raise UsageError(
@@ -72,7 +81,7 @@ class CliContext:
                        login=name)
                 )
             password = getpass.getpass(tr("{login} 的密码：", "Password for {login}: ", login=name))
-        return login(self.store(), name, password)
+        return login(store, name, password)
 
     def require_actor(self) -> Actor:
         actor = self.actor(required=True)
@@ -91,7 +100,10 @@ class CliContext:
             self._store = None
 
 
-def add_actor_arg(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+def add_actor_arg(parser: argparse.ArgumentParser, *, required: bool = True,
+                  password_stdin: bool = False) -> None:
+    """``password_stdin``: also offer ``--password-stdin`` for the actor's password (for schedulers), on
+    commands that read no other password."""
     parser.add_argument(
         "--as-user",
         metavar="LOGIN",
@@ -99,3 +111,9 @@ def add_actor_arg(parser: argparse.ArgumentParser, *, required: bool = True) -> 
         help=tr("以此工号的身份执行（密码取自 CRM_PASSWORD 或提示输入）",
                 "act as this staff login (password from CRM_PASSWORD or a prompt)"),
     )
+    if password_stdin:
+        parser.add_argument(
+            "--password-stdin", dest="actor_password_stdin", action="store_true",
+            help=tr("从标准输入的第一行读取 --as-user 的密码（CRM_PASSWORD 优先）",
+                    "read the --as-user password from the first line of standard input (CRM_PASSWORD wins)"),
+        )

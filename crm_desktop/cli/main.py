@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import multiprocessing
-import pkgutil
 import sys
 from collections.abc import Sequence
 
 from crm_desktop import __version__
+from crm_desktop.cli import argparse_zh
+from crm_desktop.cli.commands import command_modules
 from crm_desktop.cli.context import CliContext
 from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import Cancelled, CrmError
@@ -18,7 +18,14 @@ from crm_desktop.i18n import language_from_env, set_language, tr
 
 log = logging.getLogger("crm_desktop.cli")
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_DENIED, EXIT_CONFLICT = 0, 1, 2, 3, 4, 5
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INVALID, EXIT_DENIED, EXIT_CONFLICT, EXIT_STORE = 0, 1, 2, 3, 4, 5, 6
+
+
+def _plain_error(exc: BaseException) -> str:
+    """An exception for a person: a database error's own first line, never the SQL or its parameters."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,13 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     root = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     root.required = True
     reg = Registry(root)
-    from crm_desktop.cli import commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(reg)
+    for module in command_modules():
+        module.register(reg)
     return parser
 
 
@@ -65,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif a.startswith("--lang="):
             lang = a.split("=", 1)[1]
     set_language(lang or language_from_env())
+    argparse_zh.install()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     try:
@@ -88,10 +91,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.warn(tr("已中断。", "Interrupted."))
         return 130
     except Exception as exc:
+        from sqlalchemy.exc import DBAPIError
+
         log.debug("unexpected error", exc_info=True)
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            ctx.warn(tr("错误：与数据库的连接中断：{msg}。请检查网络和数据库服务器后重试。",
+                        "error: the connection to the store was lost: {msg}. Check the network and the database "
+                        "server, then try again.", msg=_plain_error(exc)))
+            return EXIT_STORE
         ctx.warn(tr("意外错误：{kind}: {msg}（请把这条信息报告给系统管理员）",
                     "unexpected error: {kind}: {msg} (please report this to your administrator)",
-                    kind=type(exc).__name__, msg=exc))
+                    kind=type(exc).__name__, msg=_plain_error(exc)))
         return EXIT_ERROR
     finally:
         ctx.close()

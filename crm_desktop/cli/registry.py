@@ -1,6 +1,9 @@
 """Subcommand registration. Each module in ``crm_desktop.cli.commands`` has ``register(reg)``.
 
 Groups such as ``export`` are shared: several modules add their own kinds under one group.
+The command modules are listed explicitly (:func:`command_modules`), not discovered: a frozen app has no
+package directory to scan, and a static import is what PyInstaller follows.
+tests/cli/test_registry.py checks that the list names every module in the package.
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ class Registry:
         self._root = root
         self._groups: dict[str, argparse._SubParsersAction[Any]] = {}
 
-    def command(self, name: str, handler: Handler, **kwargs: Any) -> argparse.ArgumentParser:
+    def command(self, name: str, handler: Handler, *, creates_store: bool = False,
+                **kwargs: Any) -> argparse.ArgumentParser:
+        """``creates_store``: the command may create a missing SQLite file (``init-db``, ``demo``); every
+        other command treats a missing file as a mistyped path and says to run ``crm init-db``."""
         parser: argparse.ArgumentParser = self._root.add_parser(name, **kwargs)
-        parser.set_defaults(handler=handler)
+        parser.set_defaults(handler=handler, creates_store=creates_store)
         return parser
 
     def group(self, name: str, **kwargs: Any) -> argparse._SubParsersAction[Any]:

@@ -20,8 +20,9 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop.db import migrate
+from crm_desktop.db.netpath import is_network_path
 from crm_desktop.db.secrets import PasswordAnswer, get_stored_password, keyring_available, save_password
-from crm_desktop.errors import StoreError
+from crm_desktop.errors import StoreError, StoreNotFound, UnsafeStoreLocation
 from crm_desktop.i18n import tr
 from crm_desktop.paths import default_sqlite_path
 
@@ -131,14 +132,42 @@ class Store:
         self.engine.dispose()
 
 
+ALLOW_NETWORK_ENV = "CRM_ALLOW_NETWORK_SQLITE"
+
+
+def check_local(path: Path) -> None:
+    """Refuse an SQLite file on a network share unless CRM_ALLOW_NETWORK_SQLITE=1 accepts the risk."""
+    if not is_network_path(path):
+        return
+    if os.environ.get(ALLOW_NETWORK_ENV) == "1":
+        log.warning("SQLite store %s is on a network share (%s=1): corruption is possible", path,
+                    ALLOW_NETWORK_ENV)
+        return
+    raise UnsafeStoreLocation(
+        tr(
+            "数据库文件 {path} 位于网络共享（SMB/NFS）上。SQLite 在网络共享上的加锁和日志不可靠，多人或断网时可能损坏数据。"
+            "请把文件放在本机磁盘上；营业部多人共享数据请使用 PostgreSQL（见 README）。"
+            "如确需在此打开，设置环境变量 {env}=1（风险自负）。",
+            "The database file {path} is on a network share (SMB/NFS). SQLite's locking and journal are not "
+            "reliable there, and the data can be corrupted when several people use it or the network drops. "
+            "Keep the file on a local disk; for a branch sharing data use PostgreSQL (see the README). To open "
+            "it there anyway, set {env}=1 (at your own risk).",
+            path=path, env=ALLOW_NETWORK_ENV,
+        )
+    )
+
+
 def _sqlite_engine(url: URL, *, create: bool) -> Engine:
     db = url.database
     if db and db != ":memory:" and not db.startswith("file:"):
         path = Path(db).expanduser()
+        check_local(path)
         if not path.exists():
             if not create:
-                raise StoreError(
-                    tr("数据库文件 {path} 不存在。", "The database file {path} does not exist.", path=path)
+                raise StoreNotFound(
+                    tr("数据库文件 {path} 不存在（地址写错了？）。新数据库请先运行 `crm init-db --db {url}` 创建。",
+                       "The database file {path} does not exist (a mistyped path?). To make a new store, run "
+                       "`crm init-db --db {url}` first.", path=path, url=describe(url))
                 )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,8 +214,42 @@ def _readonly_message(path: Path) -> str:
 
 
 def _pg_engine(url: URL) -> Engine:
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                         connect_args={"connect_timeout": 10, "application_name": "crm-desktop"})
+    try:
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                             connect_args={"connect_timeout": 10, "application_name": "crm-desktop"})
+    except ImportError as exc:
+        # psycopg is the optional extra [postgres]: a workstation on its own SQLite file does without it.
+        raise StoreError(
+            tr(
+                "未安装 PostgreSQL 驱动（psycopg），无法打开 {url}。请安装：pip install \"crm-desktop[postgres]\""
+                "（安装包版本已自带）。",
+                "The PostgreSQL driver (psycopg) is not installed, so {url} cannot be opened. Install it with "
+                "pip install \"crm-desktop[postgres]\" (the installer build includes it).",
+                url=describe(url),
+            )
+        ) from exc
+
+
+def _missing_role_or_database(exc: BaseException, url: URL) -> str | None:
+    """A clearer message when the server is up but the role or the database is not there."""
+    msg = str(getattr(exc, "orig", exc)).lower()
+    if "does not exist" not in msg:
+        return None
+    if "role" in msg:
+        return tr(
+            "数据库服务器上没有用户（角色）{user}。请数据库管理员按 README 的 PostgreSQL 一节创建角色和数据库。",
+            "The database server has no role {user}. Ask the database administrator to create the role and the "
+            "database as the README's PostgreSQL section shows.",
+            user=url.username or "",
+        )
+    if "database" in msg:
+        return tr(
+            "数据库服务器上没有数据库 {db}。请数据库管理员按 README 的 PostgreSQL 一节创建它，再运行 `crm init-db`。",
+            "The database server has no database {db}. Ask the database administrator to create it as the "
+            "README's PostgreSQL section shows, then run `crm init-db`.",
+            db=url.database or "",
+        )
+    return None
 
 
 def _is_auth_error(exc: BaseException) -> bool:
@@ -237,6 +300,9 @@ def connect(url: URL, *, prompt: PasswordPrompt | None = None, create: bool = Tr
         except OperationalError as exc:
             engine.dispose()
             if not _is_auth_error(exc):
+                missing = _missing_role_or_database(exc, url)
+                if missing:
+                    raise StoreError(missing) from exc
                 raise StoreError(
                     tr(
                         "无法连接数据库服务器 {url}：{detail}。请确认服务器已启动、地址和端口正确、网络可达。",

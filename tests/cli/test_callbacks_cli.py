@@ -68,7 +68,7 @@ def _items(seeded: Seed, client_no: str | None = None, reason: str | None = None
 def test_new_account_enters_the_pool_and_leaves_when_called_back(seeded: Seed, cli, capsys, tmp_path: Path) -> None:
     add_client(seeded.store, "002000", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=5))
     add_client(seeded.store, "002001", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=45))
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     assert "新开户回访 1" in capsys.readouterr().out
     [item] = _items(seeded, "002000", "new_account")
     assert item.due_date == date(2026, 12, 26)  # one month after opening on 26 November
@@ -83,7 +83,7 @@ def test_new_account_enters_the_pool_and_leaves_when_called_back(seeded: Seed, c
     assert f"#{item.id} " not in capsys.readouterr().out
     assert cli("callbacks", "list", "--status", "done", "--as-user", "im1") == 0
     assert f"#{item.id} " in capsys.readouterr().out  # the manager sees that it happened and the outcome
-    assert cli("callbacks", "generate", "--as-of", TODAY.isoformat()) == 0
+    assert cli("callbacks", "generate", "--as-of", TODAY.isoformat(), "--as-user", "cb01") == 0
     assert "新增 0 项" in capsys.readouterr().out
     assert cli("callbacks", "record", str(item.id), "--outcome", "reached", "--answers", CLEAN,
                "--as-user", "cb01") == 5
@@ -100,7 +100,7 @@ def test_new_account_enters_the_pool_and_leaves_when_called_back(seeded: Seed, c
 
 def test_unreachable_closes_after_three_different_days(seeded: Seed, cli, capsys) -> None:
     add_client(seeded.store, "002000", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=2))
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     [item] = _items(seeded, "002000", "new_account")
     clock = current()
     assert isinstance(clock, FixedClock)
@@ -113,7 +113,7 @@ def test_unreachable_closes_after_three_different_days(seeded: Seed, cli, capsys
     assert _items(seeded, "002000", "new_account")[0].outcome == "unreachable"
     # answers belong to a reached client only
     add_client(seeded.store, "002001", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY)
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     [other] = _items(seeded, "002001", "new_account")
     assert cli("callbacks", "record", str(other.id), "--outcome", "refused", "--answers", "identity=yes",
                "--as-user", "cb01") == 3
@@ -128,7 +128,7 @@ def test_sample_covers_every_manager_and_is_reproducible(seeded: Seed, cli, caps
         add_client(seeded.store, f"003{i:03d}", branch_id=1, manager_id=seeded.im1.id if i < 28 else seeded.im2.id)
     for i in range(10):
         add_client(seeded.store, f"004{i:03d}", branch_id=1, manager_id=seeded.im2.id, status="dormant")
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     capsys.readouterr()
     first = _items(seeded, reason="sample")
     with seeded.store.read() as s:
@@ -142,14 +142,14 @@ def test_sample_covers_every_manager_and_is_reproducible(seeded: Seed, cli, caps
     assert {by_manager[c] for c in picked} == {seeded.im1.id, seeded.im2.id}  # every manager's book
     assert {i.due_date for i in first} == {date(2026, 12, 31)}  # the quarter's quota is due at quarter end
     assert sample.seed and sample.year == 2026 and len(sample.picks) == len(picked)
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     assert "新增 0 项" in capsys.readouterr().out
     assert [(i.id, i.client_id) for i in _items(seeded, reason="sample")] == [(i.id, i.client_id) for i in first]
 
 
 def test_investment_manager_and_former_servicing_officer_are_refused(seeded: Seed, cli, capsys) -> None:
     add_client(seeded.store, "002000", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=3))
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     [item] = _items(seeded, "002000", "new_account")
     capsys.readouterr()
     args = ["callbacks", "record", str(item.id), "--outcome", "reached", "--answers", CLEAN]
@@ -176,7 +176,7 @@ def test_investment_manager_and_former_servicing_officer_are_refused(seeded: See
 
 def test_red_flag_opens_an_alert_for_the_branch_manager(seeded: Seed, cli, capsys, tmp_path: Path) -> None:
     add_client(seeded.store, "002000", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=3))
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     [item] = _items(seeded, "002000", "new_account")
     flagged = CLEAN.replace("proxy_trading=no", "proxy_trading=yes").replace("risk_disclosed=yes", "risk_disclosed=否")
     assert cli("callbacks", "record", str(item.id), "--outcome", "reached", "--answers", flagged,
@@ -257,7 +257,7 @@ def test_complaint_past_its_deadline_is_overdue(seeded: Seed, cli, capsys, tmp_p
 
 def test_records_cannot_be_deleted_or_silently_changed(seeded: Seed, cli, capsys) -> None:
     add_client(seeded.store, "002000", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=3))
-    assert cli("callbacks", "generate") == 0
+    assert cli("callbacks", "generate", "--as-user", "bm") == 0
     [item] = _items(seeded, "002000", "new_account")
     flagged = CLEAN.replace("promised_returns=no", "promised_returns=yes")
     assert cli("callbacks", "record", str(item.id), "--outcome", "reached", "--answers", flagged,

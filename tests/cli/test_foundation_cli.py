@@ -63,12 +63,12 @@ def test_usage_errors_exit_2(sqlite_url: str) -> None:
     assert main(["--db", sqlite_url, "user", "add"]) == 2
 
 
-def test_bad_store_exit_1_with_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_store_exit_6_with_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "x.sqlite3"
     f.write_text("hello")
-    assert main(["--db", f"sqlite:///{f}", "init-db"]) == 1
+    assert main(["--db", f"sqlite:///{f}", "init-db"]) == 6
     assert "不是 CRM 的 SQLite 数据库" in capsys.readouterr().err
-    assert main(["--lang", "en", "--db", f"sqlite:///{f}", "init-db"]) == 1
+    assert main(["--lang", "en", "--db", f"sqlite:///{f}", "init-db"]) == 6
     assert "is not an SQLite database" in capsys.readouterr().err
 
 

@@ -107,11 +107,11 @@ def test_ctrl_c_during_task_generation_creates_nothing(seeded: Seed, monkeypatch
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     score_run(seeded.store, TODAY, {cid: ("V1", "low", False) for cid in seeded.clients.values()})
     _ctrl_c_at_step(monkeypatch)
-    assert _crm(seeded, monkeypatch, "tasks", "generate") == 130
+    assert _crm(seeded, monkeypatch, "tasks", "generate", "--as-user", "bm") == 130
     assert "已取消" in capsys.readouterr().err
     assert _count(seeded, ServiceTask) == 0
     monkeypatch.undo()
-    assert _crm(seeded, monkeypatch, "tasks", "generate") == 0
+    assert _crm(seeded, monkeypatch, "tasks", "generate", "--as-user", "bm") == 0
     assert "新建 6 个任务" in capsys.readouterr().out
 
 

@@ -31,7 +31,8 @@ def run(seed: Seed, *args: str, monkeypatch: pytest.MonkeyPatch, password: str |
 def test_score_batch_then_export_csv(seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:
     _fill(seeded)
-    assert run(seeded, "score", "--quiet", monkeypatch=monkeypatch, password=None) == 0
+    assert run(seeded, "score", "--quiet", monkeypatch=monkeypatch, password=None) == 2  # someone signs for a run
+    assert run(seeded, "score", "--quiet", "--as-user", "admin", monkeypatch=monkeypatch) == 0
     out = capsys.readouterr().out
     assert "评分完成" in out and "评分日 2025-06-30" in out and "客户 6 位" in out
     target = tmp_path / "scores.csv"
@@ -56,7 +57,7 @@ def test_score_batch_then_export_csv(seeded: Seed, tmp_path: Path, monkeypatch: 
 def test_score_permissions_and_bad_input(seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     assert run(seeded, "score", "--quiet", "--as-user", "im1", monkeypatch=monkeypatch) == 4
-    assert run(seeded, "score", "--quiet", "--as-of", "2025-13-01", monkeypatch=monkeypatch) == 3
+    assert run(seeded, "score", "--quiet", "--as-of", "2025-13-01", "--as-user", "bm", monkeypatch=monkeypatch) == 3
     # no scores yet
     assert run(seeded, "export", "scores", "--out", str(tmp_path / "x.csv"), "--as-user", "bm",
                monkeypatch=monkeypatch) == 3
@@ -82,7 +83,7 @@ def test_export_is_the_same_file_on_both_backends(sqlite_store: Store, pg_store:
     for store in (sqlite_store, pg_store):
         seed = seed_branch(store)
         _fill(seed)
-        assert run(seed, "score", "--quiet", "--as-of", "2025-06-30", monkeypatch=monkeypatch, password=None) == 0
+        assert run(seed, "score", "--quiet", "--as-of", "2025-06-30", "--as-user", "bm", monkeypatch=monkeypatch) == 0
         target = tmp_path / f"{store.dialect}.csv"
         assert run(seed, "export", "scores", "--out", str(target), "--as-user", "bm", monkeypatch=monkeypatch) == 0
         files.append(target.read_bytes())

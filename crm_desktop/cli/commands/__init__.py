@@ -1,1 +1,29 @@
-"""One module per area; each defines ``register(reg: Registry)``."""
+"""One module per area; each defines ``register(reg: Registry)``.
+
+The list is explicit, not discovered: a frozen build has no package directory to scan, and a command
+that is not listed here does not exist (``tests/cli/test_packaging_cli.py`` checks the list is complete).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+
+def command_modules() -> list[ModuleType]:
+    """Every command module, in the order their commands appear in ``crm --help``."""
+    from crm_desktop.cli.commands import (
+        admin,
+        callbacks,
+        clients,
+        dashboard,
+        demo,
+        importer,
+        letters,
+        notifications,
+        reassign,
+        scoring,
+        service,
+        store,
+    )
+
+    return [admin, callbacks, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service, store]

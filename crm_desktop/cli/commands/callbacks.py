@@ -27,7 +27,8 @@ from crm_desktop.services import alerts, callbacks, complaints
 
 
 def _generate(ctx: CliContext) -> int:
-    actor = ctx.actor(required=False)
+    # Generation writes the store, so someone signs for it (a scheduler uses a named batch account).
+    actor = ctx.require_actor()
     as_of = _date(ctx.args.as_of, tr("日期", "The date")) or clock.today()
     s = callbacks.generate_pool(ctx.store(), actor, as_of)
     ctx.print(tr("{d}：回访池新增 {c} 项，待回访共 {o} 项；年度抽样目标 {t} 位（非休眠客户 {p} 位）。",
@@ -211,7 +212,7 @@ def register(reg: Registry) -> None:
     p = reg.subcommand("callbacks", "generate", _generate, group_help=group,
                        help=tr("生成回访池（可重复运行，不会重复生成）", "fill the call-back pool (safe to run again)"))
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help=tr("日期（默认今天）", "date (default today)"))
-    add_actor_arg(p, required=False)
+    add_actor_arg(p, password_stdin=True)
     p = reg.subcommand("callbacks", "list", _list, help=tr("查看回访池", "show the call-back pool"))
     p.add_argument("--status", choices=codes(CallbackStatus))
     add_actor_arg(p)

@@ -68,7 +68,7 @@ def _demo(ctx: CliContext) -> int:
 
 
 def register(reg: Registry) -> None:
-    p = reg.command("demo", _demo, help=tr("向空数据库装入演示数据", "fill an empty store with demo data"))
+    p = reg.command("demo", _demo, creates_store=True, help=tr("向空数据库装入演示数据", "fill an empty store with demo data"))
     p.add_argument("--clients", type=int, default=demo.DEFAULT_CLIENTS, metavar="N",
                    help=tr("客户数（默认 {n}）", "number of clients (default {n})", n=demo.DEFAULT_CLIENTS))
     p.add_argument("--seed", type=int, default=demo.DEFAULT_SEED, metavar="S",

@@ -26,7 +26,8 @@ def _parse_date(value: str | None) -> date | None:
 
 def _score(ctx: CliContext) -> int:
     as_of = _parse_date(ctx.args.as_of)
-    actor = ctx.actor(required=False)
+    # A run writes the store, so someone signs for it (a scheduler uses a named batch account).
+    actor = ctx.require_actor()
     cfg = scoring.load_config(Path(ctx.args.config)) if ctx.args.config else None
     with TerminalProgress(ctx.err, quiet=ctx.args.quiet) as progress:
         summary = scoring.run_scoring(ctx.store(), actor, as_of, config=cfg, progress=progress)
@@ -81,7 +82,7 @@ def register(reg: Registry) -> None:
                            "scoring configuration file (default: resources/config/scoring.toml)"))
     p.add_argument("--quiet", action="store_true", help=tr("不显示进度条", "no progress bar"))
     p.add_argument("--timings", action="store_true", help=tr("显示各阶段耗时", "print the time of each stage"))
-    add_actor_arg(p, required=False)
+    add_actor_arg(p, password_stdin=True)
 
     p = reg.subcommand("export", "scores", _export_scores, group_help=tr("导出数据", "export data"),
                        help=tr("导出最新评分（CSV，UTF-8 BOM）", "export the latest scores (CSV, UTF-8 with BOM)"))

@@ -66,7 +66,8 @@ def _write_csv(path: Path, columns: Sequence[str], rows: list[dict[str, Any]]) -
 
 
 def _tasks_generate(ctx: CliContext) -> int:
-    actor = ctx.actor(required=False)
+    # Generation writes the store, so someone signs for it (a scheduler uses a named batch account).
+    actor = ctx.require_actor()
     as_of = _date(ctx.args.as_of, tr("日期", "The date")) or clock.today()
     with TerminalProgress(ctx.err) as progress:
         s = tasks.generate_tasks(ctx.store(), actor, as_of, progress=progress)
@@ -284,7 +285,7 @@ def register(reg: Registry) -> None:
                        help=tr("按服务计划和事件生成任务（可重复运行，不会重复生成）",
                                "generate tasks from the service plan and events (safe to run again)"))
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help=tr("生成日期（默认今天）", "generation date (default today)"))
-    add_actor_arg(p, required=False)
+    add_actor_arg(p, password_stdin=True)
     p = reg.subcommand("tasks", "list", _tasks_list, help=tr("查看待办（逾期/今天/本周/以后）",
                                                               "show the agenda (overdue/today/this week/later)"))
     p.add_argument("--manager", metavar="LOGIN", help=tr("营业部负责人：查看某位经理的待办",

@@ -48,7 +48,7 @@ def _db_password(ctx: CliContext) -> int:
 
 
 def register(reg: Registry) -> None:
-    reg.command("init-db", _init_db,
+    reg.command("init-db", _init_db, creates_store=True,
                 help=tr("创建或升级数据库到当前版本", "create the store or upgrade it to this version"))
     p = reg.command("db-password", _db_password,
                     help=tr("验证 PostgreSQL 密码并存入系统钥匙串", "check a PostgreSQL password and keep it in the OS keyring"))

@@ -1,0 +1,5 @@
+"""Frozen entry point of ``crm-desktop`` (PyInstaller script; windowed on Windows)."""
+
+from crm_desktop.gui.app import main
+
+raise SystemExit(main())

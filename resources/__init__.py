@@ -1,0 +1,1 @@
+"""Bundled data files (fonts, translations, configuration, data); installed as ``crm_desktop._resources``."""
