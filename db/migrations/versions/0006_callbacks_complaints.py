@@ -1,7 +1,7 @@
 """call-backs, alert cases and the complaints register; manager satisfaction may be "not enough data"
 
-Revision ID: 0004
-Revises: 0001
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-04 16:40:37.525872
 """
 
@@ -12,9 +12,9 @@ from alembic import op
 
 import crm_desktop.db.types
 
-revision = "0004"
+revision = "0006"
 # The lead re-chains this onto the head of main at merge time.
-down_revision = "0003"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
