@@ -24,6 +24,8 @@ def command_modules() -> list[ModuleType]:
         scoring,
         service,
         store,
+        suitability,
     )
 
-    return [admin, callbacks, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service, store]
+    return [admin, callbacks, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service,
+            store, suitability]
