@@ -11,7 +11,14 @@ from datetime import date
 from sqlalchemy.engine import URL, make_url
 
 from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
-from crm_desktop.demo.generator import DEFAULT_CLIENTS, DEFAULT_SEED, DemoResult, create_demo_store
+from crm_desktop.demo.callbacks import add_demo_callbacks
+from crm_desktop.demo.generator import (
+    DEFAULT_CLIENTS,
+    DEFAULT_SEED,
+    DEMO_PASSWORD,
+    DemoResult,
+    create_demo_store,
+)
 from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress, ensure, span
 
@@ -31,6 +38,7 @@ def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) 
     p.step(0, 4, tr("适当性记录与检查…", "Suitability records and check…"))
     add_demo_suitability(store, as_of)
     p.check()
+    add_demo_callbacks(store, as_of, DEMO_PASSWORD)  # before scoring: call-back satisfaction is scored
     p.step(1, 4, tr("计算客户评分…", "Scoring the clients…"))
     summary = run_scoring(store, None, as_of)
     p.check()

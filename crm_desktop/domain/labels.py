@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from crm_desktop import i18n
+from crm_desktop.domain import callbacks_vocab as cb
 from crm_desktop.domain import vocabulary as v
 
 E = TypeVar("E", bound=StrEnum)
@@ -22,6 +23,7 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.Role.INVESTMENT_MANAGER: ("投资经理", "investment manager"),
         v.Role.BRANCH_MANAGER: ("营业部负责人", "branch manager"),
         v.Role.ADMIN: ("管理员", "admin"),
+        v.Role.CALLBACK_OFFICER: ("回访专员", "call-back officer"),
     },
     v.Qualification: {
         v.Qualification.SECURITIES_PRACTITIONER: ("证券从业资格", "securities practitioner"),
@@ -189,6 +191,73 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.ImportStatus.CANCELLED: ("已取消", "cancelled"),
     },
 }
+
+# The call-back and complaint records (issue #15).
+LABELS.update({
+    cb.CallbackReason: {
+        cb.CallbackReason.NEW_ACCOUNT: ("新开户回访", "new account"),
+        cb.CallbackReason.SAMPLE: ("年度抽样回访", "yearly sample"),
+        cb.CallbackReason.DEPARTURE: ("离职移交回访", "departure handover"),
+        cb.CallbackReason.REASSIGNMENT: ("划转后回访", "reassignment"),
+        cb.CallbackReason.COMPLAINT: ("投诉处理后回访", "after a complaint"),
+    },
+    cb.CallbackStatus: {
+        cb.CallbackStatus.OPEN: ("待回访", "open"),
+        cb.CallbackStatus.DONE: ("已完成", "done"),
+    },
+    cb.CallbackOutcome: {
+        cb.CallbackOutcome.REACHED: ("已接通", "reached"),
+        cb.CallbackOutcome.UNREACHABLE: ("未接通", "unreachable"),
+        cb.CallbackOutcome.REFUSED: ("拒绝回访", "refused"),
+    },
+    cb.AnswerType: {
+        cb.AnswerType.YES_NO: ("是/否", "yes/no"),
+        cb.AnswerType.SCALE: ("1–5 分", "1 to 5"),
+        cb.AnswerType.TEXT: ("文字", "text"),
+    },
+    cb.Question: {
+        cb.Question.IDENTITY: ("身份核实", "identity confirmed"),
+        cb.Question.KNOWS_ACCOUNT_CHANGES: ("知悉账户变动", "knows of account changes"),
+        cb.Question.PROXY_TRADING: ("代客操作", "manager trades for the client"),
+        cb.Question.FULL_MANDATE: ("全权委托（交出账户密码）", "account and password handed over"),
+        cb.Question.PROMISED_RETURNS: ("承诺收益", "returns promised"),
+        cb.Question.RISK_DISCLOSED: ("已揭示风险", "risks disclosed"),
+        cb.Question.SATISFACTION: ("满意度", "satisfaction"),
+        cb.Question.COMMENT: ("客户意见", "client's comment"),
+    },
+    cb.AlertKind: {
+        cb.AlertKind.PROXY_TRADING: ("疑似代客操作", "possible proxy trading"),
+        cb.AlertKind.FULL_MANDATE: ("疑似全权委托", "possible full mandate"),
+        cb.AlertKind.PROMISED_RETURNS: ("疑似承诺收益", "possible promised returns"),
+        cb.AlertKind.RISK_NOT_DISCLOSED: ("未揭示风险", "risks not disclosed"),
+    },
+    cb.AlertStatus: {
+        cb.AlertStatus.OPEN: ("待处理", "open"),
+        cb.AlertStatus.INVESTIGATING: ("调查中", "investigating"),
+        cb.AlertStatus.CLOSED: ("已结案", "closed"),
+    },
+    cb.ComplaintChannel: {
+        cb.ComplaintChannel.PHONE: ("电话", "phone"),
+        cb.ComplaintChannel.VISIT: ("来访", "visit"),
+        cb.ComplaintChannel.LETTER: ("信函", "letter"),
+        cb.ComplaintChannel.ONLINE: ("网络", "online"),
+        cb.ComplaintChannel.REGULATOR_REFERRAL: ("监管转办", "regulator referral"),
+    },
+    cb.ComplaintCategory: {
+        cb.ComplaintCategory.SERVICE: ("服务", "service"),
+        cb.ComplaintCategory.TRADING: ("交易", "trading"),
+        cb.ComplaintCategory.FEES: ("收费", "fees"),
+        cb.ComplaintCategory.SYSTEM: ("系统", "system"),
+        cb.ComplaintCategory.MISCONDUCT: ("违规行为", "misconduct"),
+        cb.ComplaintCategory.OTHER: ("其他", "other"),
+    },
+    cb.ComplaintStatus: {
+        cb.ComplaintStatus.OPEN: ("待分派", "open"),
+        cb.ComplaintStatus.ASSIGNED: ("处理中", "assigned"),
+        cb.ComplaintStatus.ESCALATED: ("已升级", "escalated"),
+        cb.ComplaintStatus.RESOLVED: ("已办结", "resolved"),
+    },
+})
 
 # Investor suitability (投资者适当性).
 LABELS.update({

@@ -15,12 +15,16 @@ from typing import Protocol
 INVESTMENT_MANAGER = "investment_manager"
 BRANCH_MANAGER = "branch_manager"
 ADMIN = "admin"
+CALLBACK_OFFICER = "callback_officer"
 
 # Scope kinds.
 OWN_BOOK = "own_book"
 BRANCH = "branch"
 EVERYTHING = "everything"
 NOTHING = "nothing"
+# A call-back officer's: the clients of the branch waiting for a call-back. Which clients those are is a
+# fact of the store (an open pool item), so ``admits`` checks the branch and the services the pool.
+CALL_BACK_POOL = "call_back_pool"
 
 
 class Viewer(Protocol):
@@ -46,7 +50,7 @@ class ClientScope:
     def admits(self, manager_id: int | None, branch_id: int | None) -> bool:
         if self.kind == OWN_BOOK:
             return manager_id == self.id
-        if self.kind == BRANCH:
+        if self.kind in (BRANCH, CALL_BACK_POOL):
             return branch_id == self.id
         return self.kind == EVERYTHING
 
@@ -57,6 +61,8 @@ def client_scope(viewer: Viewer) -> ClientScope:
     if viewer.branch_id is None:
         # Staff of no branch: an admin above the branches sees every client, anyone else none.
         return ClientScope(EVERYTHING if viewer.role == ADMIN else NOTHING)
+    if viewer.role == CALLBACK_OFFICER:
+        return ClientScope(CALL_BACK_POOL, viewer.branch_id)
     return ClientScope(BRANCH, viewer.branch_id)
 
 

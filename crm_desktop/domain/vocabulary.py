@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from crm_desktop.domain.callbacks_vocab import ENUMS as CALLBACK_WORDS
+
 
 class Role(StrEnum):
     INVESTMENT_MANAGER = "investment_manager"
     BRANCH_MANAGER = "branch_manager"
     ADMIN = "admin"
+    # Calls clients back independently of the people who market to or serve them (issue #15).
+    CALLBACK_OFFICER = "callback_officer"
 
 
 class Qualification(StrEnum):
@@ -335,6 +339,8 @@ VOCABULARY: tuple[type[StrEnum], ...] = (
     FindingKind,
     WarningChannel,
     WarningSubject,
+    # the call-back and complaint records (issue #15)
+    *CALLBACK_WORDS,
 )
 
 

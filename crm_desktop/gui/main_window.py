@@ -36,14 +36,21 @@ class AreaSpec:
     roles: tuple[str, ...]
 
 
-IM, BM, ADMIN = "investment_manager", "branch_manager", "admin"
+IM, BM, ADMIN, CB = "investment_manager", "branch_manager", "admin", "callback_officer"
 
 
 def area_specs() -> list[AreaSpec]:
     sp = QStyle.StandardPixmap
     return [
         AreaSpec(
-            "clients", QCoreApplication.translate("MainWindow", "Clients"), sp.SP_DirHomeIcon, (IM, BM, ADMIN)
+            "clients", QCoreApplication.translate("MainWindow", "Clients"), sp.SP_DirHomeIcon, (IM, BM, ADMIN, CB)
+        ),
+        AreaSpec(
+            "callbacks", QCoreApplication.translate("MainWindow", "Call-backs"), sp.SP_DialogYesButton, (CB, BM)
+        ),
+        AreaSpec(
+            "complaints", QCoreApplication.translate("MainWindow", "Complaints"), sp.SP_MessageBoxWarning,
+            (IM, BM, ADMIN, CB),
         ),
         AreaSpec(
             "tasks", QCoreApplication.translate("MainWindow", "Tasks"), sp.SP_FileDialogDetailedView, (IM, BM)
@@ -63,7 +70,7 @@ def area_specs() -> list[AreaSpec]:
             "settings",
             QCoreApplication.translate("MainWindow", "Settings"),
             sp.SP_FileDialogInfoView,
-            (IM, BM, ADMIN),
+            (IM, BM, ADMIN, CB),
         ),
     ]
 

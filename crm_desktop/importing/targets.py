@@ -282,6 +282,10 @@ class ClientTarget(Target, _ClientRefs):
                 if role == "admin":
                     self.err(errors, row_no, "manager_login", login, tr(
                         "管理员不能作为客户的投资经理", "an admin cannot be a client's manager"))
+                elif role == "callback_officer":
+                    # call-backs must stay independent of the person serving the client
+                    self.err(errors, row_no, "manager_login", login, tr(
+                        "回访专员不能作为客户的投资经理", "a call-back officer cannot be a client's manager"))
                 elif not active:
                     self.err(errors, row_no, "manager_login", login, tr(
                         "该员工已离职，不能分配客户", "this staff member is inactive and cannot take clients"))

@@ -33,6 +33,8 @@ def column_titles() -> dict[str, str]:
         "tier": tr("能力层级", "Tier"), "capability_score": tr("能力分", "Capability"),
         "capacity": tr("容量", "Capacity"), "on_time_rate": tr("按时率", "On-time rate"),
         "retention": tr("保有率", "Retention"), "churn_high": tr("高流失风险客户", "High churn risk"),
+        "satisfaction": tr("回访满意度（答复数）", "Call-back satisfaction (answers)"),
+        "red_flags_open": tr("未结红旗", "Open red flags"), "complaints": tr("本年投诉", "Complaints this year"),
     }
 
 

@@ -101,6 +101,7 @@ class CapabilityConfig:
     growth_ceiling: float = 0.20
     satisfaction_min: float = 1
     satisfaction_max: float = 5
+    satisfaction_min_answers: int = 5
     experience_cap_years: float = 10
     senior: float = 70
     intermediate: float = 45
@@ -164,6 +165,9 @@ class ScoringConfig:
             raise ConfigError("capability.growth_ceiling must exceed growth_floor")
         if self.capability.satisfaction_max <= self.capability.satisfaction_min:
             raise ConfigError("capability.satisfaction_max must exceed satisfaction_min")
+        if self.capability.satisfaction_min_answers < 1 or weights["satisfaction"] >= 1:
+            raise ConfigError("capability.satisfaction_min_answers must be at least 1 and the satisfaction weight "
+                              "below 1")
         w = self.window
         if not (0 < w.churn_days <= w.days and 0 < w.lifecycle_days <= w.days):
             raise ConfigError("window.churn_days and lifecycle_days must be positive and at most window.days")

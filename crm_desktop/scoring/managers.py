@@ -5,7 +5,10 @@ Capability = 100 x sum(weight x component), every component in 0..1 (weights in 
   before the first day of W), the share that is neither closed nor at high churn risk;
 - on_time: of the manager's tasks due in W (cancelled ones aside) that are done or already past due, the share
   completed on or before the due date; tasks due today and still open are not judged yet;
-- satisfaction: mean touch satisfaction in W, scaled from the configured min..max to 0..1;
+- satisfaction: mean call-back satisfaction in W (answers given to independent call-back officers, attributed
+  to the manager serving the client at the call), scaled from the configured min..max to 0..1; with fewer than
+  ``satisfaction_min_answers`` answers it is "not enough data": it scores nothing and its weight is spread over
+  the other components in proportion (never a neutral placeholder);
 - asset_growth: (book assets at as-of - at the start of W - net inflows in between) / start assets, over the
   manager's current clients, mapped linearly from growth_floor..growth_ceiling to 0..1;
 - qualifications: points per qualification code, capped at 1 (an investment adviser counts most);
@@ -89,7 +92,7 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
     judged_n = np.bincount(t_mgr[judged], minlength=m)
     on_time_n = np.bincount(t_mgr[on_time], minlength=m)
 
-    # Satisfaction of touches in W.
+    # Satisfaction answers in W (the ``touches`` frame carries the call-back answers).
     h_mgr = lookup(touches["manager_id"]) if len(touches) else np.empty(0, dtype=np.int64)
     h_day = days(touches["occurred_at"])
     sat = floats(touches["satisfaction"], fill=np.nan)
@@ -110,9 +113,14 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
     neutral = cap.neutral
     retention = np.where(held_n > 0, kept_n / np.maximum(held_n, 1), neutral)
     on_time_rate = np.where(judged_n > 0, on_time_n / np.maximum(judged_n, 1), neutral)
-    sat_mean = np.where(rated_n > 0, sat_sum / np.maximum(rated_n, 1), 0.0)
-    sat_comp = np.where(rated_n > 0, np.clip((sat_mean - cap.satisfaction_min)
-                                             / (cap.satisfaction_max - cap.satisfaction_min), 0, 1), neutral)
+    enough = rated_n >= cap.satisfaction_min_answers
+    sat_mean = np.where(enough, sat_sum / np.maximum(rated_n, 1), np.nan)
+    sat_comp = np.where(enough, np.clip((sat_mean - cap.satisfaction_min)
+                                        / (cap.satisfaction_max - cap.satisfaction_min), 0, 1), 0.0)
+    # Without enough answers the other weights grow so that they still add up to 1.
+    spread = np.where(enough, 1.0, 1.0 / (1.0 - cap.weights["satisfaction"]))
+    weight_of = {k: np.where(enough, 1.0, 0.0) * cap.weights[k] if k == "satisfaction" else spread * cap.weights[k]
+                 for k in COMPONENTS}
     growth = np.where(book_first > 0, (book_latest - book_first - book_inflow) / np.where(book_first > 0, book_first, 1),
                       0.0)
     growth_comp = np.where(book_first > 0, np.clip((growth - cap.growth_floor)
@@ -120,10 +128,10 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
     exp_comp = np.minimum(years, cap.experience_cap_years) / cap.experience_cap_years
     comp = {"retention": retention, "on_time": on_time_rate, "satisfaction": sat_comp,
             "asset_growth": growth_comp, "qualifications": qual_points, "experience": exp_comp}
-    measured = {"retention": held_n > 0, "on_time": judged_n > 0, "satisfaction": rated_n > 0,
+    measured = {"retention": held_n > 0, "on_time": judged_n > 0, "satisfaction": enough,
                 "asset_growth": book_first > 0, "qualifications": np.ones(m, dtype=bool),
                 "experience": np.ones(m, dtype=bool)}
-    total = sum(cap.weights[k] * comp[k] for k in COMPONENTS) if m else np.zeros(0)
+    total = sum(weight_of[k] * comp[k] for k in COMPONENTS) if m else np.zeros(0)
     score = np.round(100.0 * np.asarray(total, dtype=np.float64), 1)
     tier = np.where(score >= cap.senior, "senior", np.where(score >= cap.intermediate, "intermediate", "junior"))
     capacity = np.array([cfg.matching.capacity[str(t)] for t in tier], dtype=np.int64)
@@ -135,16 +143,20 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
         r: list[dict[str, Any]] = []
         for k in COMPONENTS:
             value = float(comp[k][i])
-            weight = float(cap.weights[k])
+            weight = round(float(weight_of[k][i]), 4)
             points = round(100.0 * weight * value, 2)
             c[k] = {"value": round(value, 4), "weight": weight, "points": points, "measured": bool(measured[k][i])}
-            if measured[k][i]:
+            if k == "satisfaction" and not enough[i]:
+                c[k].update(value=None, answers=int(rated_n[i]), needed=int(cap.satisfaction_min_answers))
+                r.append({"code": "capability_not_enough_data", "params": {
+                    "component": k, "count": int(rated_n[i]), "needed": int(cap.satisfaction_min_answers)}})
+            elif measured[k][i]:
                 r.append({"code": "capability_component",
                           "params": {"component": k, "value": round(value, 4), "weight": weight, "points": points}})
             else:
                 r.append({"code": "capability_neutral", "params": {"component": k, "value": value}})
         c["counts"] = {"held_at_start": int(held_n[i]), "retained": int(kept_n[i]), "tasks_judged": int(judged_n[i]),
-                       "tasks_on_time": int(on_time_n[i]), "touches_rated": int(rated_n[i]),
+                       "tasks_on_time": int(on_time_n[i]), "satisfaction_answers": int(rated_n[i]),
                        "qualifications": quals[i], "years": round(float(years[i]), 2)}
         r.append({"code": "capability_tier", "params": {"score": float(score[i]), "tier": str(tier[i])}})
         components.append(c)
@@ -159,7 +171,9 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
         "book_assets": book_latest / 100.0,
         "retention": np.round(retention, 4),
         "on_time_rate": np.round(on_time_rate, 4),
-        "satisfaction": np.round(sat_mean, 4),
+        # None, not NaN, when there is not enough data: the only missing value a result holds (a NULL when stored)
+        "satisfaction": pd.Series([round(float(x), 4) if ok else None for x, ok in zip(sat_mean, enough, strict=True)],
+                                  dtype=object),
         "asset_growth": np.round(growth, 4),
         "components": components,
         "reasons": reasons,

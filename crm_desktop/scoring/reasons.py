@@ -113,6 +113,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "capability_neutral": ("{component:Lcapability_component}：窗口期内无可计量数据，按中性值 {value:p} 计",
                            "{component:Lcapability_component}: nothing to measure in the window, neutral {value:p} "
                            "used"),
+    "capability_not_enough_data": ("{component:Lcapability_component}：回访答复仅 {count:i} 条（需 {needed:i} 条），"
+                                   "数据不足，不计分，权重分摊到其他项",
+                                   "{component:Lcapability_component}: only {count:i} call-back answers ({needed:i} "
+                                   "needed), not enough data; not scored, its weight spread over the rest"),
     "capability_tier": ("服务能力 {score:n} 分 → {tier:Ltier}", "capability {score:n} → {tier:Ltier}"),
     # matching
     "match_grade": ("{grade:Lgrade} 客户应由{required:Ltier}及以上投资经理服务，当前经理为{tier:Ltier}",

@@ -9,7 +9,7 @@ this module checks who may export and audits it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
@@ -20,6 +20,7 @@ from crm_desktop.db.models import AssetSnapshot, Branch, Client, ClientScore, Ma
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.i18n import tr
 from crm_desktop.scoring.reasons import reason_code
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
@@ -32,7 +33,7 @@ GRADE_COLUMNS = ("grade", "clients", "assets")
 MONTH_COLUMNS = ("month", "assets", "net_flow")
 CHURN_COLUMNS = ("client_no", "client_name", "manager", "grade", "churn_risk", "assets", "reasons")
 LEAGUE_COLUMNS = ("login", "manager", "tier", "capability_score", "clients", "capacity", "assets", "on_time_rate",
-                  "retention", "churn_high")
+                  "retention", "churn_high", "satisfaction", "red_flags_open", "complaints")
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def _league(session: Session, run_id: int | None, clients: pd.DataFrame, scores:
     assets = scores.groupby("manager_id")["assets"].sum() if not scores.empty else pd.Series(dtype=float)
     high = (scores[scores["churn_risk"] == "high"].groupby("manager_id").size()
             if not scores.empty else pd.Series(dtype=int))
+    cb = _callback_figures(session, {s.id for s in people})
     rows: list[dict[str, Any]] = []
     for s in people:
         m = ms.get(s.id)
@@ -170,12 +172,38 @@ def _league(session: Session, run_id: int | None, clients: pd.DataFrame, scores:
             "assets": float(assets.get(s.id, 0.0)) if run_id is not None else None,
             "on_time_rate": float(m.on_time_rate) if m else None, "retention": float(m.retention) if m else None,
             "churn_high": int(high.get(s.id, 0)) if run_id is not None else None,
+            **cb.get(s.id, {"satisfaction": None, "red_flags_open": 0, "complaints": 0}),
         })
     frame = pd.DataFrame(rows, columns=list(LEAGUE_COLUMNS))
     if not frame.empty:
         frame["_k"] = frame["capability_score"].fillna(-1.0)
         frame = frame.sort_values(["_k", "login"], ascending=[False, True]).drop(columns="_k").reset_index(drop=True)
     return frame
+
+
+def _callback_figures(session: Session, ids: set[int]) -> dict[int, dict[str, Any]]:
+    """Per manager: call-back satisfaction of the last year (with the answer count), open red flags,
+    complaints about them received this year."""
+    from crm_desktop import clock
+    from crm_desktop.db.models import AlertCase, Complaint
+    from crm_desktop.services.callbacks import satisfaction_by_manager
+
+    today = clock.today()
+    sat = satisfaction_by_manager(session, today - timedelta(days=365), today)
+    flags = dict(session.execute(select(AlertCase.manager_id, func.count()).where(
+        AlertCase.manager_id.in_(ids), AlertCase.status != "closed").group_by(AlertCase.manager_id)).all())
+    start = datetime(today.year, 1, 1, tzinfo=UTC)
+    complaints = dict(session.execute(select(Complaint.about_manager_id, func.count()).where(
+        Complaint.about_manager_id.in_(ids), Complaint.received_at >= start).group_by(Complaint.about_manager_id)
+    ).all())
+    out: dict[int, dict[str, Any]] = {}
+    for sid in ids:
+        s = sat.get(sid)
+        text = None if s is None else (f"{s.mean:.2f} ({s.answers})" if s.mean is not None else
+                                       tr("数据不足（{n} 条）", "not enough data ({n})", n=s.answers))
+        out[sid] = {"satisfaction": text, "red_flags_open": int(flags.get(sid, 0)),
+                    "complaints": int(complaints.get(sid, 0))}
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- export

@@ -17,6 +17,10 @@ from sqlalchemy import func, select, update
 from crm_desktop.db.models import Notification
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.callbacks_vocab import (
+    AlertKind,
+)
+from crm_desktop.domain.labels import label_of
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.reassignment import reason_label
@@ -44,6 +48,9 @@ TEXTS: dict[str, Text] = {
     "reassignment.approved": Text("划转申请 #{id} 已批准", "Request #{id} approved", "客户 {no}", "client {no}"),
     "reassignment.rejected": Text("划转申请 #{id} 被驳回", "Request #{id} rejected",
                                   "客户 {no}；理由：{comment}", "client {no}; reason: {comment}"),
+    "alert.opened": Text("回访红旗：客户 {no} {alert_kind}", "Call-back red flag: client {no}, {alert_kind}",
+                         "回访中客户的回答需要调查（预警案件 {id}）。",
+                         "An answer in a call-back needs investigating (alert case {id})."),
 }
 
 
@@ -57,6 +64,8 @@ def render(kind: str, params: dict[str, Any]) -> tuple[str, str]:
     shown = {k: ("-" if v is None or v == "" else v) for k, v in params.items()}
     if "reason" in params:
         shown["reason"] = reason_label(str(params["reason"]))
+    if "alert_kind" in params:
+        shown["alert_kind"] = label_of(AlertKind, str(params["alert_kind"]))
     try:
         return tr(text.title_zh, text.title_en, **shown), tr(text.body_zh, text.body_en, **shown)
     except (KeyError, IndexError):

@@ -262,11 +262,13 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
     trades["side"] = _categorical(trades["side"], sides)
     holdings = _ints(holdings, "client_id", "date")
     holdings["code"] = _categorical(holdings["code"], sec_codes)
+    # Satisfaction comes from independent call-backs; a manager's own rating on a touch stays a note.
     touches = _fetch(
         session,
         f"SELECT manager_id, {_day_sql(d, 'occurred_at', timestamp=True)}, "
-        f"{_num_sql(d, 'satisfaction')} FROM touch WHERE status = 'active' "
-        "AND occurred_at >= :w_start", p, ["manager_id", "occurred_at", "satisfaction"], [True, True, True])
+        f"{_num_sql(d, 'satisfaction')} FROM callback_record WHERE outcome = 'reached' "
+        "AND satisfaction IS NOT NULL AND occurred_at >= :w_start", p,
+        ["manager_id", "occurred_at", "satisfaction"], [True, True, True])
     touches = _ints(touches, "manager_id", "occurred_at")
     tasks = _fetch(
         session,
@@ -421,7 +423,8 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
             "capability_score": Decimal(f"{float(r['capability_score']):.1f}"), "tier": r["tier"],
             "client_count": int(r["client_count"]), "capacity": int(r["capacity"]),
             "book_assets": _money(float(r["book_assets"])), "retention": float(r["retention"]),
-            "on_time_rate": float(r["on_time_rate"]), "satisfaction": float(r["satisfaction"]),
+            "on_time_rate": float(r["on_time_rate"]),
+            "satisfaction": None if pd.isna(r["satisfaction"]) else float(r["satisfaction"]),
             "asset_growth": float(r["asset_growth"]), "components": r["components"], "reasons": r["reasons"]})
     for batch in _batches(mrows):
         session.execute(insert(ManagerScore), batch)

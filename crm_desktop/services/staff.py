@@ -99,8 +99,8 @@ def add_user(
         role_enum = Role(role)
     except ValueError:
         raise InvalidInput(
-            tr("角色 {role} 无效，可选：investment_manager、branch_manager、admin。",
-               "Role {role} is invalid; choose investment_manager, branch_manager or admin.", role=role)
+            tr("角色 {role} 无效，可选：{ok}。", "Role {role} is invalid; choose {ok}.", role=role,
+               ok=", ".join(r.value for r in Role))
         ) from None
     if password is not None and len(password) < MIN_PASSWORD:
         raise InvalidInput(tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD))

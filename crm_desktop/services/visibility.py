@@ -6,12 +6,13 @@ SQL and looks clients up. ``may_see_personal_data`` is re-exported from there.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, true
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy.orm import Session, object_session
 
-from crm_desktop.db.models import Client
+from crm_desktop.db.models import CallbackItem, Client
 from crm_desktop.domain.visibility import (
     BRANCH,
+    CALL_BACK_POOL,
     EVERYTHING,
     OWN_BOOK,
     client_scope,
@@ -36,11 +37,23 @@ def visible_clients(actor: Actor) -> ColumnElement[bool]:
         return Client.manager_id == scope.id
     if scope.kind == BRANCH:
         return Client.branch_id == scope.id
+    if scope.kind == CALL_BACK_POOL:
+        return (Client.branch_id == scope.id) & Client.id.in_(_waiting())
     return true() if scope.kind == EVERYTHING else false()
 
 
+def _waiting() -> Select[int]:
+    return select(CallbackItem.client_id).where(CallbackItem.status == "open")
+
+
 def can_see_client(actor: Actor, client: Client) -> bool:
-    return may_see_client(actor, client.manager_id, client.branch_id)
+    if not may_see_client(actor, client.manager_id, client.branch_id):
+        return False
+    if client_scope(actor).kind == CALL_BACK_POOL:
+        session = object_session(client)
+        return session is not None and session.scalar(
+            _waiting().where(CallbackItem.client_id == client.id).limit(1)) is not None
+    return True
 
 
 def get_visible_client(session: Session, actor: Actor, client_no: str) -> Client:

@@ -380,7 +380,7 @@
         <source>Today's tasks could not be generated</source>
         <translation>今日任务未能生成</translation>
     </message>
-</context>
+<message><source>Call-backs and complaints</source><translation>回访与投诉</translation></message></context>
 <context>
     <name>TouchDialog</name>
     <message>

@@ -178,7 +178,7 @@ crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
-</context>
+<message><source>Call-backs</source><translation>客户回访</translation></message><message><source>Complaints</source><translation>投诉登记</translation></message></context>
 <context>
     <name>errors</name>
     <message>

@@ -30,9 +30,9 @@ def test_demo_fills_an_empty_store(db_url: str, capsys: pytest.CaptureFixture[st
     assert main(["--db", db_url, "demo", "--clients", "160", "--seed", "11", "--as-of", "2025-06-30"]) == 0
     out = capsys.readouterr().out
     assert "160 位客户" in out and "截止 2025-06-30" in out and "种子 11" in out
-    assert "demo1234" in out and "admin" in out and "im001 … im002" in out
+    assert "demo1234" in out and "admin" in out and "im001 … im002" in out and "cb01" in out
     clients, staff, snaps, _ = _counts(db_url)
-    assert (clients, staff) == (160, 4) and snaps > 160 * 200
+    assert (clients, staff) == (160, 5) and snaps > 160 * 200  # admin, bm, cb01, two managers
 
     # a second run refuses (conflict) and changes nothing
     assert main(["--db", db_url, "demo", "--clients", "10", "--as-of", "2025-06-30"]) == 5

@@ -11,6 +11,8 @@ from crm_desktop.domain.visibility import (
     ADMIN,
     BRANCH,
     BRANCH_MANAGER,
+    CALL_BACK_POOL,
+    CALLBACK_OFFICER,
     EVERYTHING,
     INVESTMENT_MANAGER,
     NOTHING,
@@ -38,6 +40,7 @@ ADMIN_1 = Viewer(30, ADMIN, 1)
 HEAD_ADMIN = Viewer(31, ADMIN, None)
 BM_NO_BRANCH = Viewer(21, BRANCH_MANAGER, None)
 IM_NO_BRANCH = Viewer(10, INVESTMENT_MANAGER, None)  # the same manager, branch not recorded
+CB = Viewer(50, CALLBACK_OFFICER, 1)
 
 
 @pytest.mark.parametrize(("viewer", "scope"), [
@@ -47,6 +50,7 @@ IM_NO_BRANCH = Viewer(10, INVESTMENT_MANAGER, None)  # the same manager, branch 
     (ADMIN_1, ClientScope(BRANCH, 1)),
     (HEAD_ADMIN, ClientScope(EVERYTHING)),
     (BM_NO_BRANCH, ClientScope(NOTHING)),
+    (CB, ClientScope(CALL_BACK_POOL, 1)),
 ])
 def test_client_scope(viewer: Viewer, scope: ClientScope) -> None:
     assert client_scope(viewer) == scope
@@ -69,6 +73,8 @@ CLIENTS = {
     (ADMIN_1, {"own client", "colleague's client", "unassigned client"}),
     (HEAD_ADMIN, set(CLIENTS)),
     (BM_NO_BRANCH, set()),
+    # the branch part of the rule; the services add "waiting for a call-back"
+    (CB, {"own client", "colleague's client", "unassigned client"}),
 ])
 def test_may_see_client(viewer: Viewer, visible: set[str]) -> None:
     assert {name for name, (mid, bid) in CLIENTS.items() if may_see_client(viewer, mid, bid)} == visible

@@ -33,7 +33,7 @@ def test_components_hand_computed() -> None:
             .task(10, 100, "done", done_days_ago=101).task(10, 50, "done", done_days_ago=49)
             .task(10, 20, "open").task(10, 0, "open").task(10, 10, "cancelled").task(10, 400, "open")
             .touch(10, 30, 5).touch(10, 20, 3).touch(10, 10, None).touch(10, 400, 1))
-    row = _manager_row(book)
+    row = _manager_row(book, ScoringConfig.from_mapping({"capability": {"satisfaction_min_answers": 2}}))
     comps = row["components"]
     assert isinstance(comps, dict)
     assert row["retention"] == pytest.approx(1 / 3, abs=1e-4)
@@ -52,10 +52,23 @@ def test_components_hand_computed() -> None:
 
 def test_nothing_to_measure_uses_the_neutral_value_and_says_so() -> None:
     row = _manager_row(Book().manager(10, hired=None))
-    assert row["capability_score"] == pytest.approx(100 * (0.25 + 0.20 + 0.15 + 0.15) * 0.5)
+    # satisfaction has no neutral stand-in: its weight is spread over the other components
+    assert row["capability_score"] == pytest.approx(round(100 * (0.25 + 0.20 + 0.15) * 0.5 / 0.85, 1))
     texts = render_reasons(row["reasons"])
     assert "客户保有率：窗口期内无可计量数据，按中性值 50% 计" in texts
-    assert texts[-1] == "服务能力 37.5 分 → 初级"
+    assert texts[-1] == "服务能力 35.3 分 → 初级"
+
+
+def test_too_few_satisfaction_answers_is_not_enough_data() -> None:
+    book = Book().manager(10, hired=None).touch(10, 30, 5).touch(10, 20, 1)
+    row = _manager_row(book)
+    comp = row["components"]["satisfaction"]
+    assert pd.isna(row["satisfaction"]) and comp["value"] is None and comp["points"] == 0
+    assert (comp["answers"], comp["needed"], comp["measured"]) == (2, 5, False)
+    assert sum(c["weight"] for k, c in row["components"].items() if k != "counts") == pytest.approx(1, abs=1e-3)
+    assert "客户满意度：回访答复仅 2 条（需 5 条），数据不足，不计分，权重分摊到其他项" in render_reasons(row["reasons"])
+    five = _manager_row(book.touch(10, 10, 5).touch(10, 9, 5).touch(10, 8, 4))
+    assert five["satisfaction"] == pytest.approx(4.0) and five["components"]["satisfaction"]["measured"]
 
 
 @pytest.mark.parametrize(("days", "tier"), [(2555, "senior"), (2550, "intermediate"), (1643, "intermediate"),

@@ -13,6 +13,7 @@ def command_modules() -> list[ModuleType]:
     """Every command module, in the order their commands appear in ``crm --help``."""
     from crm_desktop.cli.commands import (
         admin,
+        callbacks,
         clients,
         dashboard,
         demo,
@@ -26,5 +27,5 @@ def command_modules() -> list[ModuleType]:
         suitability,
     )
 
-    return [admin, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service, store,
-            suitability]
+    return [admin, callbacks, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service,
+            store, suitability]

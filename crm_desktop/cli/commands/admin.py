@@ -9,6 +9,7 @@ from datetime import date
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.registry import Registry
+from crm_desktop.db.models.enums import Role
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services import staff
@@ -122,7 +123,7 @@ def register(reg: Registry) -> None:
     p = reg.subcommand("user", "add", _user_add, group_help=tr("员工账号", "staff accounts"),
                        help=tr("添加员工账号", "add a staff account"))
     p.add_argument("login")
-    p.add_argument("--role", required=True, choices=["investment_manager", "branch_manager", "admin"])
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--name", required=True)
     p.add_argument("--branch", metavar="CODE")
     p.add_argument("--hire-date", metavar="YYYY-MM-DD")

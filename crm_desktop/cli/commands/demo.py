@@ -60,6 +60,8 @@ def _demo(ctx: CliContext) -> int:
     ctx.print(tr("演示账号（密码均为 {pw}）：", "Demo logins (password {pw} for all):", pw=demo.DEMO_PASSWORD))
     ctx.print(tr("  admin  管理员", "  admin  administrator"))
     ctx.print(tr("  bm     营业部负责人", "  bm     branch manager"))
+    if not a.no_score:  # the call-back officer comes with the call-back history, in the scoring step
+        ctx.print(tr("  cb01   回访专员", "  cb01   call-back officer"))
     ctx.print(tr("  {first} … {last}  投资经理（{n} 位）", "  {first} … {last}  investment managers ({n})",
                  first=managers[0].login, last=managers[-1].login, n=len(managers)))
     return 0

@@ -15,8 +15,9 @@ from crm_desktop.cli.registry import Registry
 from crm_desktop.db.models.enums import Channel, TouchType
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
+from crm_desktop.reports import callbacks as callbacks_xlsx
 from crm_desktop.reports import compliance as compliance_xlsx
-from crm_desktop.services import compliance, tasks, touches
+from crm_desktop.services import callback_compliance, compliance, tasks, touches
 
 TOUCH_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
 CHANNELS = tuple(c.value for c in Channel if c is not Channel.SYSTEM)
@@ -265,6 +266,8 @@ def _export_compliance(ctx: CliContext) -> int:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         compliance_xlsx.export_excel(report, out)
+        callbacks_xlsx.append_to_workbook(callback_compliance.callback_compliance(ctx.store(), actor, start, end),
+                                          out)
     except OSError as exc:
         raise InvalidInput(tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out,
                               err=exc.strerror or exc)) from exc

@@ -2,6 +2,7 @@
 
 from crm_desktop.db.models.assignment import AssignmentHistory, ReassignmentRequest
 from crm_desktop.db.models.base import Base
+from crm_desktop.db.models.callbacks import AlertCase, CallbackItem, CallbackRecord, CallbackSample, Complaint
 from crm_desktop.db.models.clients import AssetSnapshot, Client, Holding, Security, Trade
 from crm_desktop.db.models.org import Branch, Staff
 from crm_desktop.db.models.records import AuditLog, ImportLog, LetterRecord, Notification
@@ -16,13 +17,18 @@ from crm_desktop.db.models.suitability import (
 )
 
 __all__ = [
+    "AlertCase",
     "AssetSnapshot",
     "AssignmentHistory",
     "AuditLog",
     "Base",
     "Branch",
+    "CallbackItem",
+    "CallbackRecord",
+    "CallbackSample",
     "Client",
     "ClientScore",
+    "Complaint",
     "Holding",
     "ImportLog",
     "LetterRecord",

@@ -94,7 +94,7 @@ class ManagerScore(Base):
     book_assets: Mapped[Decimal] = mapped_column(MONEY)
     retention: Mapped[float]
     on_time_rate: Mapped[float]
-    satisfaction: Mapped[float]
+    satisfaction: Mapped[float | None]  # None: too few call-back answers to say
     asset_growth: Mapped[float]
     # per-component scores and weights, so the capability score can be explained
     components: Mapped[dict[str, Any]] = mapped_column(default=dict)

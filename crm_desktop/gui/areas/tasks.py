@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QPushButton, QTabWidget, QWidget
 
+from crm_desktop.gui.callbacks.views import CallbackComplianceView
 from crm_desktop.gui.context import AppContext, ClientActionSpec
 from crm_desktop.gui.service.agenda_view import AgendaView
 from crm_desktop.gui.service.compliance_view import ComplianceView
@@ -31,6 +32,8 @@ class TasksPage(QTabWidget):
         self.touches = TouchesView(ctx)
         self.addTab(self.touches, QCoreApplication.translate("TasksArea", "Touches"))
         self.addTab(self.compliance, QCoreApplication.translate("TasksArea", "Compliance"))
+        self.callback_compliance = CallbackComplianceView(ctx)
+        self.addTab(self.callback_compliance, QCoreApplication.translate("TasksArea", "Call-backs and complaints"))
         self.suitability: SuitabilityRegisterView | None = None
         if not ctx.actor.is_admin:
             self.suitability = SuitabilityRegisterView(ctx)

@@ -348,6 +348,9 @@ class LeagueCol(IntEnum):
     ON_TIME_RATE = 7
     RETENTION = 8
     CHURN_HIGH = 9
+    SATISFACTION = 10
+    RED_FLAGS_OPEN = 11
+    COMPLAINTS = 12
 
 
 class FrameModel(_Base):
@@ -355,7 +358,7 @@ class FrameModel(_Base):
 
     COLUMNS: type[IntEnum] = ChurnCol
     NUMERIC = frozenset({"assets", "capability_score", "clients", "capacity", "on_time_rate", "retention",
-                         "churn_high", "net_flow"})
+                         "churn_high", "net_flow", "red_flags_open", "complaints"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -1,0 +1,1 @@
+"""Views of the call-backs, red-flag cases and complaints register."""
