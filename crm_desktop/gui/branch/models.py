@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.domain import SuggestionKind, label_of
-from crm_desktop.gui.list_model import ListTableModel
+from crm_desktop.gui.list_model import ALIGN, DISPLAY, EDIT, FOREGROUND, TOOLTIP, ListTableModel
 from crm_desktop.reports import dashboard as dashboard_report
 from crm_desktop.services.reassignment import (
     DepartureProposal,
@@ -30,11 +30,6 @@ from crm_desktop.services.reassignment import (
 )
 from crm_desktop.services.reassignment_rules import ManagerInfo, grade_rank, label
 
-DISPLAY = Qt.ItemDataRole.DisplayRole
-EDIT = Qt.ItemDataRole.EditRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
-FOREGROUND = Qt.ItemDataRole.ForegroundRole
-ALIGN = Qt.ItemDataRole.TextAlignmentRole
 # The row's record (RequestView, SuggestionView, ProposedMove, or a dict for frame rows).
 ROW_ROLE = Qt.ItemDataRole.UserRole
 # A value that sorts right (numbers as numbers, dates as ISO text).
