@@ -21,12 +21,17 @@ _LOAD = 80
 
 def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) -> int:
     """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored."""
+    from crm_desktop.demo.suitability import add_demo_suitability
     from crm_desktop.services.scoring import run_scoring
     from crm_desktop.services.tasks import generate_tasks
 
     p = ensure(progress)
     p.check()
-    p.step(0, 4, tr("计算客户评分…", "Scoring the clients…"))
+    # Before scoring and tasks: the suitability records move assessment dates, which tasks count from.
+    p.step(0, 4, tr("适当性记录与检查…", "Suitability records and check…"))
+    add_demo_suitability(store, as_of)
+    p.check()
+    p.step(1, 4, tr("计算客户评分…", "Scoring the clients…"))
     summary = run_scoring(store, None, as_of)
     p.check()
     p.step(3, 4, tr("生成服务待办…", "Generating service tasks…"))

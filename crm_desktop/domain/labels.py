@@ -136,10 +136,11 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.TaskSource.NEW_ACCOUNT: ("新开户回访", "new-account follow-up"),
         v.TaskSource.RISK_REASSESSMENT: ("风险测评到期", "risk reassessment due"),
         v.TaskSource.CHURN_HIGH: ("流失风险转高", "churn risk turned high"),
-        v.TaskSource.MISMATCH: ("适当性不匹配", "suitability mismatch"),
+        v.TaskSource.MISMATCH: ("行为与测评不一致", "behaviour differs from the assessment"),
         v.TaskSource.GRADE_CHANGE: ("等级变化", "grade changed"),
         v.TaskSource.BIRTHDAY: ("生日问候", "birthday"),
         v.TaskSource.FOLLOW_UP: ("约定回访", "agreed follow-up"),
+        v.TaskSource.SUITABILITY: ("适当性违规", "suitability violation"),
     },
     v.TaskStatus: {
         v.TaskStatus.OPEN: ("待办", "open"),
@@ -176,6 +177,10 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.ImportKind.ASSETS: ("资产", "assets"),
         v.ImportKind.TRADES: ("成交", "trades"),
         v.ImportKind.HOLDINGS: ("持仓", "holdings"),
+        v.ImportKind.PRODUCTS: ("产品", "products"),
+        v.ImportKind.RISK_PROFILES: ("风险测评", "risk profiles"),
+        v.ImportKind.PERMISSIONS: ("交易权限", "trading permissions"),
+        v.ImportKind.WARNINGS: ("特别风险警示", "risk warnings"),
     },
     v.ImportStatus: {
         v.ImportStatus.COMMITTED: ("已导入", "imported"),
@@ -184,6 +189,54 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.ImportStatus.CANCELLED: ("已取消", "cancelled"),
     },
 }
+
+# Investor suitability (投资者适当性).
+LABELS.update({
+    v.ProductType: {
+        v.ProductType.STOCK: ("股票", "stock"),
+        v.ProductType.FUND: ("基金", "fund"),
+        v.ProductType.BOND: ("债券", "bond"),
+        v.ProductType.WEALTH: ("理财", "wealth product"),
+        v.ProductType.ADVISORY: ("投顾", "advisory service"),
+        v.ProductType.OTHER: ("其他", "other"),
+    },
+    v.ProductRating: {
+        v.ProductRating.R1: ("R1 低风险", "R1 low"),
+        v.ProductRating.R2: ("R2 中低风险", "R2 medium-low"),
+        v.ProductRating.R3: ("R3 中风险", "R3 medium"),
+        v.ProductRating.R4: ("R4 中高风险", "R4 medium-high"),
+        v.ProductRating.R5: ("R5 高风险", "R5 high"),
+    },
+    v.InvestorClass: {
+        v.InvestorClass.ORDINARY: ("普通投资者", "ordinary investor"),
+        v.InvestorClass.PROFESSIONAL: ("专业投资者", "professional investor"),
+    },
+    v.Permission: {
+        v.Permission.CHINEXT: ("创业板", "ChiNext"),
+        v.Permission.STAR: ("科创板", "STAR Market"),
+        v.Permission.BSE: ("北交所", "Beijing SE"),
+        v.Permission.HK_CONNECT: ("港股通", "HK Stock Connect"),
+        v.Permission.MARGIN: ("融资融券", "margin trading"),
+        v.Permission.OPTIONS: ("期权", "options"),
+    },
+    v.FindingKind: {
+        v.FindingKind.OVER_LEVEL: ("产品风险高于客户等级", "product above the client's level"),
+        v.FindingKind.LOWEST_CATEGORY: ("最低类别客户买入R1以上产品", "lowest-category client above R1"),
+        v.FindingKind.NO_PERMISSION: ("未开通交易权限", "no trading permission"),
+        v.FindingKind.ASSESSMENT_EXPIRED: ("风险测评已过期", "assessment expired"),
+        v.FindingKind.BEHAVIOUR_INCONSISTENT: ("行为与测评不一致", "behaviour differs from the assessment"),
+    },
+    v.WarningChannel: {
+        v.WarningChannel.IN_PERSON: ("临柜面签", "in person, signed"),
+        v.WarningChannel.PHONE_RECORDED: ("电话录音", "recorded phone call"),
+        v.WarningChannel.ONLINE: ("线上电子留痕", "online, electronic trace"),
+        v.WarningChannel.PAPER: ("纸质确认书", "signed paper form"),
+    },
+    v.WarningSubject: {
+        v.WarningSubject.PRODUCT: ("产品", "product"),
+        v.WarningSubject.PERMISSION: ("权限", "permission"),
+    },
+})
 
 # A first assignment has its own words; a move reads like the reassignment that made it.
 LABELS[v.AssignmentReason] = {

@@ -18,9 +18,9 @@ The rules, for one client on ``as_of`` under a branch's :class:`Plan`:
 5. A new account is followed up ``due_days`` after opening unless it was opened longer than
    ``lookback_days`` ago or touched (with that type) since opening.
 6. The risk assessment is due ``due_years`` (+ ``due_days``) after the last one (else the open date).
-7. Birthdays inside the horizon, and the score events (churn turned high, a suitability mismatch
-   appeared, the grade changed between the two latest runs) due ``due_days`` after the run's date,
-   for the grades the event names (all when it names none).
+7. Birthdays inside the horizon, and the score events (churn turned high, the grade changed between
+   the two latest runs) due ``due_days`` after the run's date, for the grades the event names (all
+   when it names none). The behaviour hint (``mismatch``) fires but plans nothing.
 
 A task already past due is created overdue.
 """
@@ -44,7 +44,10 @@ MISMATCH = TaskSource.MISMATCH
 GRADE_CHANGE = TaskSource.GRADE_CHANGE
 BIRTHDAY = TaskSource.BIRTHDAY
 FOLLOW_UP = TaskSource.FOLLOW_UP
-SCORE_EVENTS = (CHURN_HIGH, MISMATCH, GRADE_CHANGE)
+# The behaviour-based suitability signal (MISMATCH, 行为与测评不一致) is a service hint: it no longer
+# creates a task, even when an older stored plan still names the event. Violations are tasked by the
+# suitability check (crm_desktop.domain.suitability).
+SCORE_EVENTS = (CHURN_HIGH, GRADE_CHANGE)
 
 # Why an open recurring task is replaced.
 REPLACED_BY_GRADE = "grade_changed"

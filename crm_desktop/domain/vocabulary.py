@@ -172,6 +172,7 @@ class TaskSource(StrEnum):
     GRADE_CHANGE = "grade_change"
     BIRTHDAY = "birthday"
     FOLLOW_UP = "follow_up"
+    SUITABILITY = "suitability"
 
 
 class TaskStatus(StrEnum):
@@ -226,6 +227,10 @@ class ImportKind(StrEnum):
     ASSETS = "assets"
     TRADES = "trades"
     HOLDINGS = "holdings"
+    PRODUCTS = "products"
+    RISK_PROFILES = "risk-profiles"
+    PERMISSIONS = "permissions"
+    WARNINGS = "warnings"
 
 
 class ImportStatus(StrEnum):
@@ -233,6 +238,66 @@ class ImportStatus(StrEnum):
     DRY_RUN = "dry_run"
     REJECTED = "rejected"
     CANCELLED = "cancelled"
+
+
+# ---------------------------------------------------------------- investor suitability (投资者适当性)
+
+
+class ProductType(StrEnum):
+    STOCK = "stock"
+    FUND = "fund"
+    BOND = "bond"
+    WEALTH = "wealth"
+    ADVISORY = "advisory"
+    OTHER = "other"
+
+
+class ProductRating(StrEnum):
+    """A product's or service's risk rating; matches the investor's level of the same number."""
+
+    R1 = "R1"
+    R2 = "R2"
+    R3 = "R3"
+    R4 = "R4"
+    R5 = "R5"
+
+
+class InvestorClass(StrEnum):
+    ORDINARY = "ordinary"
+    PROFESSIONAL = "professional"
+
+
+class Permission(StrEnum):
+    CHINEXT = "chinext"
+    STAR = "star"
+    BSE = "bse"
+    HK_CONNECT = "hk_connect"
+    MARGIN = "margin"
+    OPTIONS = "options"
+
+
+class FindingKind(StrEnum):
+    """What the suitability check reports. The first four are violations; the last is a hint only."""
+
+    OVER_LEVEL = "over_level"
+    LOWEST_CATEGORY = "lowest_category"
+    NO_PERMISSION = "no_permission"
+    ASSESSMENT_EXPIRED = "assessment_expired"
+    BEHAVIOUR_INCONSISTENT = "behaviour_inconsistent"
+
+
+class WarningChannel(StrEnum):
+    """How a special risk warning (特别风险警示) was confirmed; each leaves its own kind of evidence."""
+
+    IN_PERSON = "in_person"
+    PHONE_RECORDED = "phone_recorded"
+    ONLINE = "online"
+    PAPER = "paper"
+
+
+class WarningSubject(StrEnum):
+    PRODUCT = "product"
+    PERMISSION = "permission"
 
 
 VOCABULARY: tuple[type[StrEnum], ...] = (
@@ -263,6 +328,13 @@ VOCABULARY: tuple[type[StrEnum], ...] = (
     SuggestionStatus,
     ImportKind,
     ImportStatus,
+    ProductType,
+    ProductRating,
+    InvestorClass,
+    Permission,
+    FindingKind,
+    WarningChannel,
+    WarningSubject,
 )
 
 

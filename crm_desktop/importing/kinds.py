@@ -17,10 +17,15 @@ from crm_desktop.domain.vocabulary import (
     ClientStatus,
     ClientType,
     ImportKind,
+    InvestorClass,
+    Permission,
+    ProductRating,
+    ProductType,
     Qualification,
     RiskLevel,
     Role,
     Side,
+    WarningChannel,
 )
 from crm_desktop.i18n import tr
 from crm_desktop.importing import values as v
@@ -120,6 +125,7 @@ STAFF = KindSpec(
                lambda: v.make_list(load_aliases().resolver(Qualification)),
                aliases=("从业资格",)),
         Column("active", "在职", lambda: v.make_bool(default=1), aliases=("是否在职",)),
+        Column("adviser_reg_no", "执业证书编号", _code(40, required=False), aliases=("投顾执业编号", "reg_no")),
     ),
     key=("login",),
 )
@@ -206,7 +212,61 @@ HOLDINGS = KindSpec(
     key=("client_no", "date", "code"),
 )
 
-KINDS: dict[str, KindSpec] = {k.name: k for k in (STAFF, CLIENTS, SECURITIES, ASSETS, TRADES, HOLDINGS)}
+_PRODUCT_CODE_RE = re.compile(r"^[0-9A-Za-z._\-]{1,20}$")
+_PRODUCT_CODE_HINT = ("只能包含字母、数字、点、下划线和减号", "may only hold letters, digits, . _ -")
+
+PRODUCTS = KindSpec(
+    "products",
+    (
+        Column("code", "产品代码", _code(20, pattern=_PRODUCT_CODE_RE, hint=_PRODUCT_CODE_HINT), required=True),
+        Column("name", "产品名称", _text(100, required=True), required=True, aliases=("产品简称",)),
+        Column("type", "产品类型", _choice(ProductType, required=True), required=True),
+        Column("risk_level", "风险等级", _choice(ProductRating, required=True), required=True,
+               aliases=("产品风险等级", "risk_rating")),
+    ),
+    key=("code",),
+)
+
+RISK_PROFILES = KindSpec(
+    "risk-profiles",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("risk_level", "风险等级", _choice(RiskLevel, required=True), required=True, aliases=("风险承受能力",)),
+        Column("lowest_category", "最低类别", lambda: v.make_bool(default=0), aliases=("最低风险承受能力类别",)),
+        Column("assessed_on", "测评日期", _date(required=True, past=True), required=True, aliases=("风险测评日期",)),
+        Column("valid_until", "有效期至", _date(), aliases=("有效期",)),
+        Column("investor_class", "投资者类别", _choice(InvestorClass, required=False,
+                                                     default=InvestorClass.ORDINARY)),
+    ),
+    key=("client_no", "assessed_on"),
+)
+
+PERMISSIONS = KindSpec(
+    "permissions",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("permission", "权限", _choice(Permission, required=True), required=True, aliases=("交易权限",)),
+        Column("opened_on", "开通日期", _date(required=True, past=True), required=True),
+    ),
+    key=("client_no", "permission"),
+)
+
+WARNINGS = KindSpec(
+    "warnings",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("product_code", "产品代码", _code(20, required=False, pattern=_PRODUCT_CODE_RE,
+                                                hint=_PRODUCT_CODE_HINT)),
+        Column("permission", "权限", _choice(Permission, required=False), aliases=("交易权限",)),
+        Column("confirmed_on", "确认日期", _date(required=True, past=True), required=True),
+        Column("channel", "方式", _choice(WarningChannel, required=True), required=True, aliases=("确认方式",)),
+        Column("evidence", "凭证", _text(200, required=True), required=True, aliases=("凭证编号", "留痕编号")),
+    ),
+    key=("client_no", "product_code", "permission", "confirmed_on"),
+)
+
+KINDS: dict[str, KindSpec] = {k.name: k for k in (STAFF, CLIENTS, SECURITIES, ASSETS, TRADES, HOLDINGS, PRODUCTS,
+                                                  RISK_PROFILES, PERMISSIONS, WARNINGS)}
 
 
 def kind_spec(name: str) -> KindSpec:

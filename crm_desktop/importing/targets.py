@@ -23,9 +23,13 @@ from crm_desktop.db.models import (
     Branch,
     Client,
     Holding,
+    Product,
+    RiskProfile,
+    RiskWarning,
     Security,
     Staff,
     Trade,
+    TradingPermission,
 )
 from crm_desktop.db.types import UTCDateTime
 from crm_desktop.i18n import tr
@@ -163,7 +167,8 @@ def _security_missing() -> str:
 class StaffTarget(Target):
     spec = KINDS["staff"]
     table = Staff.__table__  # type: ignore[assignment]
-    stage_cols = ("login", "display_name", "role", "branch_id", "hire_date", "qualifications", "active")
+    stage_cols = ("login", "display_name", "role", "branch_id", "hire_date", "qualifications", "active",
+                  "adviser_reg_no")
     key_cols = ("login",)
     field_cols = {"name": "display_name", "branch_code": "branch_id"}  # noqa: RUF012
     json_cols = frozenset({"qualifications"})
@@ -216,7 +221,7 @@ class StaffTarget(Target):
         if len(errors) > n:
             return None
         return (row_no, login, v["name"], role, branch_id, v.get("hire_date"), v.get("qualifications", "[]"),
-                v.get("active", 1))
+                v.get("active", 1), v.get("adviser_reg_no"))
 
 
 
@@ -414,9 +419,174 @@ class HoldingTarget(_ClientAndSecurityRefs):
         return (row_no, cid, v["date"], code, v["quantity"], v["cost"], v["market_value"])
 
 
+def listed_board(code: str) -> str | None:
+    """The board of a six-digit exchange code (funds and ETFs trade on the main board), else None."""
+    if len(code) != 6 or not code.isdigit():
+        return None
+    if code.startswith(("300", "301")):
+        return "chinext"
+    if code.startswith(("688", "689")):
+        return "star"
+    if code.startswith(("4", "8", "920")):
+        return "bse"
+    return "main"
+
+
+class ProductTarget(Target):
+    spec = KINDS["products"]
+    table = Product.__table__  # type: ignore[assignment]
+    stage_cols = ("code", "name", "product_type", "risk_rating")
+    key_cols = ("code",)
+    field_cols = {"type": "product_type", "risk_level": "risk_rating"}  # noqa: RUF012
+    insert_extra = {"created_at": ":now", "updated_at": ":now"}  # noqa: RUF012
+    update_extra = {"updated_at": ":now"}  # noqa: RUF012
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        return (row_no, v["code"], v["name"], v["type"], v["risk_level"])
+
+    def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        # A listed fund or stock the securities master does not know yet becomes a security, so its
+        # trades and holdings can be imported; wealth products and services stay products only.
+        rows = conn.execute(text(
+            f"SELECT s.code, s.name FROM {stage.name} s WHERE s.product_type IN ('stock', 'fund') "
+            "AND NOT EXISTS (SELECT 1 FROM security x WHERE x.code = s.code)")).all()
+        new = [{"code": c, "name": n, "board": listed_board(c)} for c, n in rows if listed_board(c)]
+        if new:
+            conn.execute(Security.__table__.insert(), new)  # type: ignore[attr-defined]
+
+
+class RiskProfileTarget(Target, _ClientRefs):
+    spec = KINDS["risk-profiles"]
+    table = RiskProfile.__table__  # type: ignore[assignment]
+    stage_cols = ("client_id", "level", "lowest_category", "assessed_on", "valid_until", "investor_class")
+    key_cols = ("client_id", "assessed_on")
+    field_cols = {"client_no": "client_id", "risk_level": "level"}  # noqa: RUF012
+    insert_extra = {"created_at": ":now", "updated_at": ":now"}  # noqa: RUF012
+    update_extra = {"updated_at": ":now"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        from crm_desktop.domain.suitability import SuitabilityConfigError, default_valid_until
+        from crm_desktop.errors import InvalidInput
+        from crm_desktop.importing.config import config_path, read_config
+
+        self.clients = self.load_clients(conn, self.scope)
+        try:
+            cfg = read_config()
+        except SuitabilityConfigError as exc:
+            raise InvalidInput(tr("适当性配置 {path} 有误：{err}。", "The suitability configuration {path} is wrong: "
+                                  "{err}.", path=config_path(), err=exc)) from exc
+        self.valid_until = lambda d: default_valid_until(d, cfg)
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        n = len(errors)
+        cid = self.clients.get(v["client_no"])
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        assessed = date.fromisoformat(str(v["assessed_on"]))
+        until = v.get("valid_until")
+        if until is None:
+            until = self.valid_until(assessed).isoformat()
+        elif str(until) < assessed.isoformat():
+            self.err(errors, row_no, "valid_until", until, tr(
+                "有效期早于测评日期，请核对", "the validity ends before the assessment date; check the dates"))
+        if len(errors) > n:
+            return None
+        return (row_no, cid, v["risk_level"], v.get("lowest_category", 0), v["assessed_on"], until,
+                v.get("investor_class") or "ordinary")
+
+    def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        # The client's level shown everywhere is the latest assessment; only imports and an
+        # administrator's correction change it.
+        latest = ("SELECT p.{col} FROM risk_profile p WHERE p.client_id = client.id "
+                  "ORDER BY p.assessed_on DESC LIMIT 1")
+        conn.execute(_typed(text(
+            f"UPDATE client SET risk_level = ({latest.format(col='level')}), "
+            f"risk_assessed_on = ({latest.format(col='assessed_on')}), version = version + 1, updated_at = :now "
+            f"WHERE id IN (SELECT s.client_id FROM {stage.name} s) AND ("
+            f"risk_level {ctx.distinct} ({latest.format(col='level')}) OR "
+            f"risk_assessed_on {ctx.distinct} ({latest.format(col='assessed_on')}))"
+        ), ctx))
+
+
+class PermissionTarget(Target, _ClientRefs):
+    spec = KINDS["permissions"]
+    table = TradingPermission.__table__  # type: ignore[assignment]
+    stage_cols = ("client_id", "permission", "opened_on")
+    key_cols = ("client_id", "permission")
+    field_cols = {"client_no": "client_id"}  # noqa: RUF012
+    insert_extra = {"created_at": ":now", "updated_at": ":now"}  # noqa: RUF012
+    update_extra = {"updated_at": ":now"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.clients = self.load_clients(conn, self.scope)
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        cid = self.clients.get(v["client_no"])
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+            return None
+        return (row_no, cid, v["permission"], v["opened_on"])
+
+
+class WarningTarget(Target, _ClientRefs):
+    spec = KINDS["warnings"]
+    table = RiskWarning.__table__  # type: ignore[assignment]
+    stage_cols = ("client_id", "subject_kind", "subject", "confirmed_on", "channel", "evidence")
+    key_cols = ("client_id", "subject_kind", "subject", "confirmed_on")
+    field_cols = {"client_no": "client_id", "product_code": "subject", "permission": "subject"}  # noqa: RUF012
+    insert_extra = {"created_at": ":now", "created_by_id": ":actor"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.clients = self.load_clients(conn, self.scope)
+        self.codes = set(conn.scalars(select(Product.code))) | set(conn.scalars(select(Security.code)))
+        self.existing = {
+            (cid, kind, subj, str(day)): (ch, ev)
+            for cid, kind, subj, day, ch, ev in conn.execute(select(
+                RiskWarning.client_id, RiskWarning.subject_kind, RiskWarning.subject, RiskWarning.confirmed_on,
+                RiskWarning.channel, RiskWarning.evidence))
+        }
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        n = len(errors)
+        cid = self.clients.get(v["client_no"])
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+        code, perm = v.get("product_code"), v.get("permission")
+        if bool(code) == bool(perm):
+            self.err(errors, row_no, "product_code", code or perm, tr(
+                "产品代码和权限须填且只填其中一项", "give either a product code or a permission, not both or neither"))
+        elif code and code not in self.codes:
+            self.err(errors, row_no, "product_code", code, _ref_missing(
+                "产品代码", "The product code", "请先导入产品", "import the products first"))
+        if len(errors) > n or cid is None:
+            return None
+        kind, subject = ("product", str(code)) if code else ("permission", str(perm))
+        old = self.existing.get((cid, kind, subject, str(v["confirmed_on"])))
+        if old is not None and old != (v["channel"], v["evidence"]):
+            self.err(errors, row_no, "evidence", v["evidence"], tr(
+                "该警示已确认并留存凭证，不能修改；如有新的确认，请使用新的确认日期",
+                "this warning is on record with its evidence and cannot be changed; a new confirmation needs "
+                "its own date"))
+            return None
+        return (row_no, cid, kind, subject, v["confirmed_on"], v["channel"], v["evidence"])
+
+
 TARGETS: dict[str, type[Target]] = {
     "staff": StaffTarget, "clients": ClientTarget, "securities": SecurityTarget, "assets": AssetTarget,
-    "trades": TradeTarget, "holdings": HoldingTarget,
+    "trades": TradeTarget, "holdings": HoldingTarget, "products": ProductTarget,
+    "risk-profiles": RiskProfileTarget, "permissions": PermissionTarget, "warnings": WarningTarget,
 }
 
 

@@ -21,6 +21,8 @@ class ManagerInfo:
     name: str
     phone: str | None = None
     email: str | None = None
+    # 执业证书编号 of a registered investment adviser; the letter prints it beside the name.
+    adviser_reg_no: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,6 @@ class LetterData:
     branch: BranchInfo
     client_name: str
     client_no_masked: str
-    grade_label: str | None  # None: the client has not been graded yet
     risk_level: str | None
     manager: ManagerInfo | None
     period_start: date
@@ -100,3 +101,6 @@ class LetterData:
     )
     risk_notes: tuple[str, ...] = ()
     comment: str | None = None
+    # The suitability section: the assessment in the client's words, then the board-specific texts.
+    assessment_text: str | None = None
+    board_risks: tuple[str, ...] = ()

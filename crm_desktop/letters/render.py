@@ -34,6 +34,7 @@ from crm_desktop.letters import numbers
 from crm_desktop.letters.charts import allocation_chart, trend_chart
 from crm_desktop.letters.disclaimer import DISCLAIMER
 from crm_desktop.letters.model import LetterData
+from crm_desktop.letters.risk_notes import LEVEL_WORDS
 from crm_desktop.letters.style import (
     ACCENT,
     ACCENT_LIGHT,
@@ -193,10 +194,13 @@ def _fit(text: str, width: float, size: float) -> str:
 def _client_block(data: LetterData) -> Table:
     f = font()
     manager = data.manager.name if data.manager else "—"
+    if data.manager and data.manager.adviser_reg_no:
+        manager = f"{manager}（执业证书编号 {data.manager.adviser_reg_no}）"
+    # No internal grade in a letter: the client sees their own assessment result, in words.
     rows = [
         ["客户姓名", data.client_name, "客户号", data.client_no_masked],
-        ["客户等级", data.grade_label or "暂未评级", "风险承受能力", data.risk_level or "—"],
-        ["报告日期", numbers.cn_date(data.as_of), "投资经理", manager],
+        ["报告日期", numbers.cn_date(data.as_of), "风险承受能力", LEVEL_WORDS.get((data.risk_level or "").upper(), "—")],
+        ["投资经理", manager, "", ""],
     ]
     t = Table(rows, colWidths=[22 * mm, BODY_W / 2 - 22 * mm, 26 * mm, BODY_W / 2 - 26 * mm])
     t.setStyle(TableStyle([
@@ -290,7 +294,8 @@ def _invitation(data: LetterData) -> str:
             f"邮箱 {data.manager.email}" if data.manager.email else ""]
     ways_text = "，".join(w for w in ways if w)
     suffix = f"（{ways_text}）" if ways_text else ""
-    return f"如有任何问题，欢迎随时联系您的投资经理{data.manager.name}{suffix}。"
+    reg = f"（执业证书编号 {data.manager.adviser_reg_no}）" if data.manager.adviser_reg_no else ""
+    return f"如有任何问题，欢迎随时联系您的投资经理{data.manager.name}{reg}{suffix}。"
 
 
 def build_story(data: LetterData) -> list[Flowable]:
@@ -366,10 +371,13 @@ def build_story(data: LetterData) -> list[Flowable]:
     else:
         story.append(_section(holdings_title, Paragraph("报告期末账户中没有证券持仓。", st["body"])))
 
-    notes = [Paragraph(escape(n), st["bullet"], bulletText="•") for n in data.risk_notes]
+    texts = ([data.assessment_text] if data.assessment_text else []) + list(data.board_risks) + list(data.risk_notes)
+    notes = [Paragraph(escape(n), st["bullet"], bulletText="•") for n in texts]
     story.append(_section("六、风险提示", *notes))
     if data.manager:
         parts = [f"投资经理：{data.manager.name}"]
+        if data.manager.adviser_reg_no:
+            parts.append(f"执业证书编号：{data.manager.adviser_reg_no}")
         if data.manager.phone:
             parts.append(f"电话：{data.manager.phone}")
         if data.manager.email:
@@ -386,6 +394,9 @@ def build_story(data: LetterData) -> list[Flowable]:
     story.append(Spacer(1, 10))
     story.append(KeepTogether([
         _disclaimer_box(),
+        *([Spacer(1, 4), Paragraph(escape(
+            f"如对我们的服务有任何意见或投诉，请致电{data.branch.name}投诉电话：{data.branch.phone}。"),
+            st["small"])] if data.branch.phone else []),
         Spacer(1, 8),
         Paragraph(f"{escape(data.branch.name)}　{numbers.cn_date(data.as_of)}", st["right"]),
     ]))

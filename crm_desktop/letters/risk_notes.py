@@ -1,6 +1,6 @@
 """Risk notes written for the client.
 
-The engine's findings (churn risk, suitability mismatch, concentration) are internal working labels;
+The engine's findings (churn risk, behaviour hints, concentration) are internal working labels;
 a client reads them as plain, courteous advice. Nothing here ever prints an engine code or grade
 of churn risk.
 """
@@ -8,8 +8,9 @@ of churn risk.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from crm_desktop.letters import numbers
@@ -21,7 +22,20 @@ INDUSTRY_SHARE = Decimal("0.50")
 # Net withdrawals above this share of the starting assets are mentioned even when the engine is calm.
 OUTFLOW_SHARE = Decimal("0.20")
 
-STYLE_WORDS = {"aggressive": "积极进取", "balanced": "稳健", "conservative": "保守"}
+# The client's own words for the assessment result (C1..C5), as the suitability system shows them.
+LEVEL_WORDS = {"C1": "保守型", "C2": "谨慎型", "C3": "稳健型", "C4": "积极型", "C5": "激进型"}
+
+# What a client holding stocks of these boards should know; plain facts, no advice.
+BOARD_RISK_TEXTS = {
+    "chinext": "创业板：您持有创业板股票。创业板企业多处于成长期，经营稳定性和业绩波动较大，"
+               "股票日涨跌幅限制为20%，上市后前5个交易日不设涨跌幅限制，价格波动可能较为剧烈。",
+    "star": "科创板：您持有科创板股票。科创板企业研发投入大、盈利存在较大不确定性，部分企业上市时尚未盈利，"
+            "股票日涨跌幅限制为20%，上市后前5个交易日不设涨跌幅限制，退市标准更为严格。",
+    "bse": "北交所：您持有北京证券交易所股票。北交所上市公司以创新型中小企业为主，经营风险和股价波动较大，"
+           "股票日涨跌幅限制为30%，上市首日不设涨跌幅限制，交易可能不够活跃、存在流动性风险。",
+    "risk_warning": "风险警示股票：您持有被实施风险警示（名称带有ST或*ST）的股票。这类公司存在财务状况或经营"
+                    "异常等情形，股价波动较大，并可能被终止上市，请您关注公司公告。",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +48,30 @@ class EngineFindings:
     largest_position_share: float | None = None
 
 
+def assessment_text(*, level: str | None, assessed_on: date | None, valid_until: date | None,
+                    professional: bool = False) -> str | None:
+    """The client's assessment stated as a fact: date, result in words, validity. No invitation to re-test."""
+    if professional:
+        until = f"，有效期至{numbers.cn_date(valid_until)}" if valid_until else ""
+        return f"投资者类别：您在本公司被认定为专业投资者{until}。"
+    words = LEVEL_WORDS.get((level or "").upper())
+    if words is None:
+        return None
+    when = f"于{numbers.cn_date(assessed_on)}" if assessed_on else ""
+    until = f"，评估结果的有效期至{numbers.cn_date(valid_until)}" if valid_until else ""
+    return (f"风险承受能力：您{when}在本公司适当性管理系统中完成的风险承受能力评估结果为“{words}”{until}。"
+            "我们向您提供的产品和服务将与该结果相匹配。")
+
+
+def board_risk_texts(boards: Iterable[str], *, risk_warning: bool) -> tuple[str, ...]:
+    """The specific risk text of each special board held (ChiNext, STAR, BSE, risk-warning stocks)."""
+    held = set(boards)
+    keys: list[str] = [b for b in ("chinext", "star", "bse") if b in held]
+    if risk_warning:
+        keys.append("risk_warning")
+    return tuple(BOARD_RISK_TEXTS[k] for k in keys)
+
+
 def client_risk_notes(
     *,
     summary: PeriodSummary,
@@ -41,6 +79,7 @@ def client_risk_notes(
     risk_level: str | None,
     findings: EngineFindings | None,
 ) -> tuple[str, ...]:
+    del risk_level  # stated once, in the assessment text, never as a finding
     notes: list[str] = []
     if holdings:
         top = max(holdings, key=lambda h: h.weight)
@@ -65,15 +104,8 @@ def client_risk_notes(
             "持仓集中度：近期您的持仓较为集中于少数证券，账户净值受个股波动的影响较大，建议适度分散投资。"
         )
 
-    if findings and findings.suitability_mismatch:
-        style = STYLE_WORDS.get(findings.risk_style or "", "")
-        level = f"（{risk_level}）" if risk_level else ""
-        style_text = f"偏{style}的" if style else "近期的"
-        notes.append(
-            f"风险匹配：根据近期的持仓与交易情况，您账户{style_text}投资方式所对应的风险水平，"
-            f"可能高于您目前的风险承受能力评估结果{level}。为保护您的权益，建议您重新进行风险承受能力评估，"
-            "或与投资经理一起调整投资配置。"
-        )
+    # The engine's behaviour-based suitability signal is an internal service hint: a letter never
+    # mentions it, and never suggests re-taking the assessment (inducing a re-test is a violation).
 
     outflow = -summary.net_inflow if summary.net_inflow < 0 else Decimal(0)
     notable_outflow = outflow > 0 and (

@@ -75,15 +75,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "style_balanced": ("证券化率 {securitization:p}，换手率 {turnover:n}，未达激进或保守条件 → 稳健型",
                        "securitization ratio {securitization:p}, turnover {turnover:n}, neither aggressive nor "
                        "conservative → balanced"),
-    "suitability_mismatch": ("{style:Lrisk_style}需要风险等级 {required} 及以上，客户为 {declared} → 适当性不匹配",
-                             "{style:Lrisk_style} behaviour needs risk level {required} or above, the client has "
-                             "{declared} → suitability mismatch"),
-    "suitability_ok": ("{style:Lrisk_style}需要风险等级 {required} 及以上，客户为 {declared} → 适当性匹配",
-                       "{style:Lrisk_style} behaviour needs risk level {required} or above, the client has "
-                       "{declared} → suitable"),
-    "suitability_unknown_level": ("风险等级 {declared} 无法识别（应为 C1–C5）→ 视为适当性不匹配，请重新测评",
-                                  "risk level {declared} is not recognised (C1–C5 expected) → treated as a "
-                                  "suitability mismatch; reassess the client"),
+    "suitability_mismatch": ("{style:Lrisk_style}交易通常对应风险等级 {required} 及以上，客户测评为 {declared} → "
+                             "行为与测评不一致（服务提示，不是违规）",
+                             "{style:Lrisk_style} behaviour usually goes with risk level {required} or above, the "
+                             "client's assessment is {declared} → behaviour differs from the assessment (a service "
+                             "hint, not a violation)"),
+    "suitability_ok": ("{style:Lrisk_style}交易通常对应风险等级 {required} 及以上，客户测评为 {declared} → 行为与测评一致",
+                       "{style:Lrisk_style} behaviour usually goes with risk level {required} or above, the "
+                       "client's assessment is {declared} → behaviour matches the assessment"),
+    "suitability_unknown_level": ("风险等级 {declared} 无法识别（应为 C1–C5）→ 视为行为与测评不一致，请与适当性系统核对",
+                                  "risk level {declared} is not recognised (C1–C5 expected) → treated as differing "
+                                  "from the behaviour; check it against the suitability system"),
     "trading": ("已平仓 {round_trips:i} 笔，胜率 {win_rate:p}，已实现盈亏 {pnl:m} → 交易能力{ability:Ltrading_ability}",
                 "{round_trips:i} closed round trips, win rate {win_rate:p}, realized P&L {pnl:m} → trading ability "
                 "{ability:Ltrading_ability}"),

@@ -30,6 +30,7 @@ from crm_desktop.db.models import (
     ClientScore,
     Holding,
     LetterRecord,
+    RiskProfile,
     Security,
     ServiceTask,
     Staff,
@@ -37,6 +38,7 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
+from crm_desktop.domain.suitability import default_valid_until, is_risk_warning_name
 from crm_desktop.errors import Cancelled, CrmError, InvalidInput, NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.letters.model import (
@@ -51,12 +53,18 @@ from crm_desktop.letters.model import (
 )
 from crm_desktop.letters.pool import WrittenLetter, init_worker, render_to_file, write_atomically
 from crm_desktop.letters.render import render_letter
-from crm_desktop.letters.risk_notes import EngineFindings, client_risk_notes
+from crm_desktop.letters.risk_notes import (
+    EngineFindings,
+    assessment_text,
+    board_risk_texts,
+    client_risk_notes,
+)
 from crm_desktop.masking import mask_client_no
 from crm_desktop.procpool import WorkerPool
 from crm_desktop.progress import Progress, ensure
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.suitability import load_config as load_suitability_config
 from crm_desktop.services.visibility import can_see_client, get_visible_client, visible_clients
 
 log = logging.getLogger(__name__)
@@ -203,9 +211,10 @@ def gather_letters(
         ids = [c.id for c in part]
         accounts = _fetch_accounts(session, ids, period_start, period_end)
         scores = latest_client_scores(session, ids)
+        profiles = _latest_profiles(session, ids, as_of)
         for c in part:
             out[c.id] = _letter_data(c, accounts[c.id], scores.get(c.id), as_of=as_of, period_start=period_start,
-                                     period_end=period_end, comment=comment)
+                                     period_end=period_end, comment=comment, profile=profiles.get(c.id))
     return out
 
 
@@ -223,9 +232,18 @@ def gather_letter_data(
                           comment=comment)[client.id]
 
 
+def _latest_profiles(session: Session, ids: Sequence[int], as_of: date) -> dict[int, RiskProfile]:
+    """The assessment in force on the letter's date, per client (none for clients never imported)."""
+    out: dict[int, RiskProfile] = {}
+    rows = session.scalars(select(RiskProfile).where(RiskProfile.client_id.in_(ids), RiskProfile.assessed_on <= as_of)
+                           .order_by(RiskProfile.client_id, RiskProfile.assessed_on))
+    for p in rows:
+        out[p.client_id] = p
+    return out
+
+
 def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_of: date, period_start: date,
-                 period_end: date, comment: str | None) -> LetterData:
-    from crm_desktop.scoring.reasons import label
+                 period_end: date, comment: str | None, profile: RiskProfile | None = None) -> LetterData:
 
     snaps = a.snaps
     start_snap = a.start
@@ -283,6 +301,17 @@ def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_o
         findings = EngineFindings(score.churn_risk, bool(score.suitability_mismatch), score.risk_style,
                                   float(score.largest_position_share))
     notes = client_risk_notes(summary=summary, holdings=lines, risk_level=client.risk_level, findings=findings)
+    assessed: date | None
+    until: date | None
+    if profile is not None:
+        level, assessed, until = profile.level, profile.assessed_on, profile.valid_until
+        professional = profile.investor_class == "professional"
+    else:
+        level, assessed, professional = client.risk_level, client.risk_assessed_on, False
+        until = default_valid_until(assessed, load_suitability_config()) if assessed else None
+    assessment = assessment_text(level=level, assessed_on=assessed, valid_until=until, professional=professional)
+    boards = board_risk_texts((p.board for p in positions),
+                              risk_warning=any(is_risk_warning_name(p.name) for p in positions))
 
     branch = client.branch
     manager = client.manager
@@ -290,9 +319,9 @@ def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_o
         branch=BranchInfo(branch.name, branch.address, branch.phone, branch.logo_png),
         client_name=client.name,
         client_no_masked=mask_client_no(client.client_no),
-        grade_label=label("grade", score.grade, "zh_CN") if score is not None else None,
-        risk_level=client.risk_level,
-        manager=ManagerInfo(manager.display_name, manager.phone, manager.email) if manager else None,
+        risk_level=level,
+        manager=ManagerInfo(manager.display_name, manager.phone, manager.email, manager.adviser_reg_no)
+        if manager else None,
         period_start=period_start,
         period_end=period_end,
         as_of=as_of,
@@ -306,6 +335,8 @@ def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_o
         trading=trading,
         risk_notes=notes,
         comment=(comment or "").strip() or None,
+        assessment_text=assessment,
+        board_risks=boards,
     )
 
 

@@ -87,6 +87,7 @@ def add_user(
     qualifications: list[str] | None = None,
     phone: str | None = None,
     email: str | None = None,
+    adviser_reg_no: str | None = None,
 ) -> int:
     login = login.strip()
     if not _LOGIN_RE.match(login):
@@ -103,6 +104,10 @@ def add_user(
         ) from None
     if password is not None and len(password) < MIN_PASSWORD:
         raise InvalidInput(tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD))
+    adviser_reg_no = (adviser_reg_no or "").strip() or None
+    if adviser_reg_no and "investment_adviser" not in (qualifications or []):
+        raise InvalidInput(tr("执业证书编号只登记给具有证券投资顾问资格（investment_adviser）的员工。",
+                              "A registration number is recorded only for staff qualified as investment_adviser."))
     known = {q.value for q in Qualification}
     for q in qualifications or []:
         if q not in known:
@@ -135,6 +140,7 @@ def add_user(
             qualifications=list(qualifications or []),
             phone=phone,
             email=email,
+            adviser_reg_no=adviser_reg_no,
             password_hash=hash_password(password) if password else None,
         )
         session.add(staff)

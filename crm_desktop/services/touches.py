@@ -21,7 +21,7 @@ from crm_desktop.db.models import Client, ServiceTask, Staff, Touch
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.labels import label_of
-from crm_desktop.domain.vocabulary import Channel, RiskLevel, Role, TaskStatus, TouchType
+from crm_desktop.domain.vocabulary import Channel, Role, TaskStatus, TouchType
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -88,9 +88,9 @@ def content_template(touch_type: str) -> str:
         _T.RISK_DISCLOSURE: tr("揭示所持产品/交易的风险，确认客户理解并知悉可能的损失。",
                                "Disclosed the risks of the holdings/trading; the client confirmed understanding "
                                "that losses are possible."),
-        _T.RISK_REASSESSMENT: tr("完成风险承受能力重新测评，告知测评结果与适当性含义。",
-                                 "Completed the risk-tolerance reassessment; explained the result and what it "
-                                 "means for suitability."),
+        _T.RISK_REASSESSMENT: tr("测评有效期将届满，已邀请客户通过公司适当性系统本人完成测评（未代填、未提示答案）。",
+                                 "The assessment is about to expire; invited the client to complete it in the "
+                                 "firm's suitability system in person (not filled in or prompted)."),
         _T.RETENTION_CALL: tr("了解客户不满或转出原因，提出改进的服务方案。",
                               "Asked why the client is unhappy or moving assets; offered an improved service plan."),
         _T.MESSAGE: tr("发送服务消息。", "Sent a service message."),
@@ -217,6 +217,16 @@ def _check_fields(
         )
 
 
+def _check_adviser(session: Session, staff_id: int | None) -> None:
+    """Investment advice is given only by a registered investment adviser (证券投资顾问 with 执业证书编号)."""
+    staff = session.get(Staff, staff_id) if staff_id is not None else None
+    if staff is None or "investment_adviser" not in (staff.qualifications or []) or not staff.adviser_reg_no:
+        raise PermissionDenied(tr(
+            "只有登记了执业证书编号的证券投资顾问才能提供投资建议：请取消“提供投资建议”，或由投资顾问记录本次服务。",
+            "Only a registered investment adviser (with a registration number) may give advice: untick "
+            "“advice given”, or let an adviser record this touch."))
+
+
 def _check_actor(actor: Actor | None, client: Client) -> None:
     if actor is None:
         return
@@ -243,13 +253,12 @@ def record_touch_in_session(
     backdate_reason: str | None = None,
     manager_id: int | None = None,
     enforce_checklist: bool = True,
-    new_risk_level: str | None = None,
 ) -> Touch:
     """Validate and insert a touch in the caller's transaction, close the matching task, audit.
 
-    ``actor=None`` is for system jobs only and then ``enforce_checklist`` must be False.
-    ``new_risk_level`` (risk reassessment touches only) updates the client's declared risk level
-    and its assessment date to the touch's day.
+    ``actor=None`` is for system jobs only and then ``enforce_checklist`` must be False. A risk
+    reassessment touch records that the client was invited; the level itself comes only from the
+    suitability system's import or an administrator's audited correction, never from a touch.
     """
     if actor is None and enforce_checklist:
         raise PermissionDenied(tr("需要登录后才能记录服务。", "Sign in to record a touch."))
@@ -262,13 +271,8 @@ def record_touch_in_session(
                   checklist=checklist, satisfaction=satisfaction, next_step=next_step,
                   follow_up_date=follow_up_date, backdate_reason=backdate_reason,
                   enforce_checklist=enforce_checklist)
-    if new_risk_level is not None:
-        if touch_type != TouchType.RISK_REASSESSMENT:
-            raise InvalidInput(tr("只有风险测评服务可以更新客户的风险等级。",
-                                  "Only a risk reassessment touch can update the client's risk level."))
-        if new_risk_level not in {r.value for r in RiskLevel}:
-            raise InvalidInput(tr("风险等级 {v} 无效，可选 C1–C5。", "Risk level {v} is invalid; use C1 to C5.",
-                                  v=new_risk_level))
+    if checklist.get(ADVICE) and enforce_checklist:
+        _check_adviser(session, manager_id if manager_id is not None else (actor.id if actor else None))
 
     task: ServiceTask | None = None
     if task_id is not None:
@@ -305,13 +309,6 @@ def record_touch_in_session(
     closed = close_task_in_session(session, task.id, touch.id, at) if task is not None else False
     if follow_up_date is not None:
         _add_follow_up_task(session, client, touch, follow_up_date)
-    if new_risk_level is not None:
-        before = (client.risk_level, client.risk_assessed_on)
-        client.risk_level = new_risk_level
-        client.risk_assessed_on = local_date(at)
-        audit.record(session, actor, "client.risk_level", "client", client.id, touch_id=touch.id,
-                     before=[before[0], before[1].isoformat() if before[1] else None],
-                     after=[new_risk_level, client.risk_assessed_on.isoformat()])
     try:
         session.flush()
     except StaleDataError as exc:
@@ -413,6 +410,8 @@ def edit_touch(
                       checklist=new["checklist"], satisfaction=new["satisfaction"], next_step=new["next_step"],
                       follow_up_date=new["follow_up_date"], backdate_reason=new["backdate_reason"],
                       enforce_checklist=touch.channel != Channel.SYSTEM)
+        if new["checklist"].get(ADVICE) and not (touch.checklist or {}).get(ADVICE):
+            _check_adviser(session, touch.manager_id)
         changed = {k: v for k, v in new.items() if getattr(touch, k) != v}
         if not changed:
             return EditResult(touch.id, touch.revision, True, touch.version)

@@ -205,11 +205,11 @@ def test_tasks_area_pages_by_role(qtbot: QtBot, agenda_seed: Seed, screenshot_di
     bm_page = area.create_page(make_ctx(agenda_seed, agenda_seed.bm))
     assert isinstance(bm_page, area.TasksPage)
     qtbot.addWidget(bm_page)
-    assert [bm_page.tabText(i) for i in range(bm_page.count())] == ["待办", "服务记录", "服务合规", "服务计划"]
+    assert [bm_page.tabText(i) for i in range(bm_page.count())] == ["待办", "服务记录", "服务合规", "适当性", "服务计划"]
     im_page = area.create_page(make_ctx(agenda_seed, agenda_seed.im1))
     assert isinstance(im_page, area.TasksPage)
     qtbot.addWidget(im_page)
-    assert [im_page.tabText(i) for i in range(im_page.count())] == ["待办", "服务记录", "服务合规"]
+    assert [im_page.tabText(i) for i in range(im_page.count())] == ["待办", "服务记录", "服务合规", "适当性"]
     im_page.resize(1000, 450)
     im_page.show()
     qtbot.waitUntil(lambda: im_page.agenda.agenda is not None, timeout=10000)

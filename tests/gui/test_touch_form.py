@@ -43,9 +43,9 @@ def test_required_steps_follow_type(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     assert not dlg.ui.riskCheck.text().endswith("*")
     dlg.ui.adviceCheck.setChecked(True)  # advice given: the risk must be disclosed
     assert dlg.ui.riskCheck.text().endswith(" *")
-    assert not dlg.ui.riskLevelCombo.isVisible()
     _set_type(dlg, "risk_reassessment")
-    assert dlg.ui.riskLevelCombo.isVisible()
+    # The form records the invitation; the level comes only from the suitability system.
+    assert not hasattr(dlg.ui, "riskLevelCombo")
     dlg.ui.templateButton.click()
     assert "测评" in dlg.ui.contentEdit.toPlainText()
 
@@ -71,19 +71,18 @@ def test_backdating_needs_reason_field(qtbot: QtBot, seeded_sqlite: Seed) -> Non
     assert dlg.ui.occurredEdit.dateTime() <= qdates.now_local().addSecs(121)
 
 
-def test_save_closes_task_and_updates_risk(qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path) -> None:
+def test_save_closes_task_and_keeps_the_risk_level(qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path) -> None:
     seed = seeded_sqlite
     task = add_task(seed.store, seed.clients["001000"], seed.im1.id, "risk_reassessment", TODAY, "rr")
     dlg = _form(qtbot, seed, task_id=task, task_type="risk_reassessment", task_text="风险测评 · 到期 今天")
     assert dlg.touch_type() == "risk_reassessment" and dlg.ui.taskLabel.isVisible()
-    dlg.ui.summaryEdit.setPlainText("客户完成重新测评，结果为积极型")
+    dlg.ui.summaryEdit.setPlainText("测评即将到期，已邀请客户在适当性系统中完成测评")
     dlg.ui.identityCheck.setChecked(True)
     dlg.ui.needsCheck.setChecked(True)
     dlg.ui.templateButton.click()
     dlg.ui.satisfactionCombo.setCurrentIndex(1)  # 5 stars
     dlg.ui.nextStepEdit.setText("一周后回访确认")
     dlg.ui.followUpCheck.setChecked(True)
-    dlg.ui.riskLevelCombo.setCurrentIndex(dlg.ui.riskLevelCombo.findData("C4"))
     dlg.resize(640, 760)
     QApplication.processEvents()
     dlg.grab().save(str(screenshot_dir / "touch_form.png"))
@@ -96,7 +95,7 @@ def test_save_closes_task_and_updates_risk(qtbot: QtBot, seeded_sqlite: Seed, sc
         assert t is not None and t.task_id == task and t.satisfaction == 5 and t.checklist["identity_verified"]
         assert s.get(ServiceTask, task).status == "done"  # type: ignore[union-attr]
         c = s.get(Client, seed.clients["001000"])
-        assert c is not None and c.risk_level == "C4" and c.risk_assessed_on == TODAY
+        assert c is not None and c.risk_level == "C3" and c.risk_assessed_on != TODAY
         fu = s.scalars(select(ServiceTask).where(ServiceTask.source == "follow_up")).one()
         assert fu.due_date == TODAY + timedelta(days=7)
 

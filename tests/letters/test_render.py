@@ -21,7 +21,7 @@ def test_letter_carries_every_section_and_figure() -> None:
     letter = render_letter(sample_letter())
     text = pdf_text(letter.pdf)
     for expected in ("账户分析报告", "华信证券北京金融大街营业部", "北京市西城区金融大街1号", "010-12345678",
-                     "张三", "00****1000", "V4白金", "2026年7月1日至2026年9月30日",
+                     "张三", "00****1000", "稳健型", "2026年7月1日至2026年9月30日",
                      "1,180,000.00", "1,234,567.89", "-50,000.00", "+104,567.89", "+8.64%",
                      "资产走势", "资产配置", "现金", "主板", "创业板", "科创板", "134,567.89",
                      "持仓明细", "贵州茅台", "200,000.00", "30.00%", "前20只", "共持有25只",
@@ -31,6 +31,10 @@ def test_letter_carries_every_section_and_figure() -> None:
         assert expected in text, expected
     assert "".join(DISCLAIMER.split()) in text
     assert text.count("投资有风险，入市需谨慎") >= 1
+    # the branch's complaint line; no internal grade label
+    assert "投诉电话：010-12345678" in text
+    assert "执业证书编号A0120611010001" in text.replace(" ", "").replace("：", "")
+    assert not any(g in text for g in ("V1", "V2", "V3", "V4", "V5", "白金", "客户等级"))
 
 
 def test_pages_are_numbered_x_of_y_on_a4() -> None:
@@ -109,7 +113,7 @@ def test_empty_account_still_renders_a_readable_letter() -> None:
     assert "报告期内资产数据不足" in text and "期末账户无资产" in text and "没有证券持仓" in text
     assert "投资经理寄语" not in text
     # without a comment box to sign, the contact becomes the closing line
-    assert "欢迎随时联系您的投资经理李投顾（电话13800001111，邮箱li@example.com）" in text
+    assert "欢迎随时联系您的投资经理李投顾（执业证书编号A0120611010001）（电话13800001111，邮箱li@example.com）" in text
     assert "0.000.000.000.00—" in text  # start, end, inflow, P&L, and no return without average assets
 
 

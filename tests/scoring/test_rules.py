@@ -194,7 +194,8 @@ def test_suitability(positions: dict[str, float], sec: float, risk: str, mismatc
 
 def test_mismatch_reason_names_the_levels() -> None:
     row = _style_book({"600000": 1}, risk="C3").row()
-    assert "激进型需要风险等级 C4 及以上，客户为 C3 → 适当性不匹配" in render_reasons(row["reasons"])
+    assert "激进型交易通常对应风险等级 C4 及以上，客户测评为 C3 → 行为与测评不一致（服务提示，不是违规）" in render_reasons(
+        row["reasons"])
 
 
 def test_unknown_risk_level_is_a_mismatch_and_reported() -> None:

@@ -54,11 +54,15 @@ def test_letter_figures_match_the_store(filled: Seed, tmp_path: Path) -> None:
     assert text.index("贵州茅台") < text.index("中芯国际") < text.index("宁德时代")
     # allocation on the holdings date: cash 130,000 + main / ChiNext / STAR
     assert "现金130,000.0022.41%" in text and "科创板160,000.0027.59%" in text
-    # header, client block, grade, masked number, manager, comment
-    assert "张三" in text and "客户号****00" in text and "V4白金" in text and MAIN_CLIENT not in text
+    # header, client block (the assessment in words, never the internal grade), masked number, manager, comment
+    assert "张三" in text and "客户号****00" in text and "V4" not in text and "白金" not in text
+    assert "稳健型" in text and MAIN_CLIENT not in text
     assert "李投顾" in text and "请关注持仓集中度。" in text and "测试营业部" in text
-    # engine findings phrased for the client
-    assert "风险匹配" in text and "churn" not in text.lower() and "流失" not in text
+    # engine findings phrased for the client; the behaviour hint never reaches a letter, nor does a re-test
+    assert "风险匹配" not in text and "重新" not in text and "churn" not in text.lower() and "流失" not in text
+    # the assessment stated as a fact, the STAR and ChiNext texts for what the client holds, the complaint line
+    assert "风险承受能力评估结果为“稳健型”" in text and "科创板：您持有科创板股票" in text
+    assert "创业板：您持有创业板股票" in text and "投诉电话" in text
 
 
 def test_letter_holds_one_clients_data_only(filled: Seed) -> None:

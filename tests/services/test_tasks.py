@@ -139,9 +139,10 @@ def test_churn_mismatch_events_fire_on_turning(seeded: Seed) -> None:
     _grades(seeded, g, churn={"001000": "high", "001001": "high"}, mismatch={"001001"})
     summary = generate_tasks(seeded.store, None, AS_OF)
     # 001000 was already high in the previous run: no new retention call; 001001 turned high and mismatched.
-    assert summary.created_by_source.get("churn_high") == 1 and summary.created_by_source.get("mismatch") == 1
+    # The behaviour hint no longer creates a risk-disclosure task by itself.
+    assert summary.created_by_source.get("churn_high") == 1 and summary.created_by_source.get("mismatch") is None
     assert ("churn_high", "retention_call", AS_OF + timedelta(days=3), "open") in _open(seeded, "001001")
-    assert ("mismatch", "risk_disclosure", AS_OF + timedelta(days=5), "open") in _open(seeded, "001001")
+    assert not [t for t in _open(seeded, "001001") if t[0] == "mismatch"]
     assert not [t for t in _open(seeded, "001000") if t[0] in ("churn_high", "mismatch")]
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from crm_desktop.db.models import AuditLog, Client, ServiceTask, Touch
+from crm_desktop.db.models import AuditLog, Client, ServiceTask, Staff, Touch
 from crm_desktop.db.types import utcnow
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.services import touches
@@ -208,19 +208,31 @@ def test_cancel_reopens_task_and_keeps_row(seeded: Seed) -> None:
         edit_touch(seeded.store, seeded.im1, tid, expected_version=2, summary="y")
 
 
-def test_risk_reassessment_updates_client(seeded: Seed) -> None:
-    at = datetime(2026, 1, 1, 3, tzinfo=UTC) if utcnow() > datetime(2026, 1, 10, tzinfo=UTC) else utcnow()
-    kw = {"touch_type": "risk_reassessment", "channel": "in_person", "summary": "重新测评",
-          "checklist": CALL_OK, "new_risk_level": "C4", "occurred_at": at, "backdate_reason": "补录纸质问卷"}
-    with pytest.raises(InvalidInput):
-        record_touch(seeded.store, seeded.im1, "001000", **{**kw, "new_risk_level": "C9"})
-    with pytest.raises(InvalidInput):
-        record_touch(seeded.store, seeded.im1, "001000", **{**kw, "touch_type": "phone_call"})
+def test_a_reassessment_touch_records_the_invitation_and_never_the_level(seeded: Seed) -> None:
+    kw = {"touch_type": "risk_reassessment", "channel": "phone", "summary": "邀请客户在适当性系统中完成测评",
+          "checklist": CALL_OK}
+    with pytest.raises(TypeError):
+        record_touch(seeded.store, seeded.im1, "001000", **{**kw, "new_risk_level": "C4"})
     record_touch(seeded.store, seeded.im1, "001000", **kw)
     with seeded.store.read() as s:
         c = s.get(Client, seeded.clients["001000"])
-        assert c is not None and c.risk_level == "C4" and c.risk_assessed_on == touches.local_date(at)
-        assert s.scalar(select(AuditLog).where(AuditLog.action == "client.risk_level")) is not None
+        assert c is not None and c.risk_level == "C3"
+        assert s.scalar(select(AuditLog).where(AuditLog.action == "client.risk_level")) is None
+
+
+def test_advice_needs_a_registered_investment_adviser(seeded: Seed) -> None:
+    kw = {"touch_type": "phone_call", "channel": "phone", "summary": "建议减持",
+          "checklist": {**CALL_OK, touches.ADVICE: True, touches.RISK: True}}
+    # im1 holds the qualification but no registration number yet; im2 has neither
+    with pytest.raises(PermissionDenied, match="执业证书编号"):
+        record_touch(seeded.store, seeded.im1, "001000", **kw)
+    with pytest.raises(PermissionDenied):
+        record_touch(seeded.store, seeded.im2, "001004", **kw)
+    with seeded.store.transaction() as s:
+        staff = s.get(Staff, seeded.im1.id)
+        assert staff is not None
+        staff.adviser_reg_no = "A0120611010001"
+    record_touch(seeded.store, seeded.im1, "001000", **kw)
 
 
 def test_feedback_step_met_by_satisfaction(seeded: Seed) -> None:

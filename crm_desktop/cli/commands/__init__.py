@@ -23,6 +23,8 @@ def command_modules() -> list[ModuleType]:
         scoring,
         service,
         store,
+        suitability,
     )
 
-    return [admin, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service, store]
+    return [admin, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service, store,
+            suitability]

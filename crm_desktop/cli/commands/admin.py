@@ -52,7 +52,7 @@ def _user_add(ctx: CliContext) -> int:
     password = _read_new_password(ctx)
     uid = staff.add_user(
         ctx.store(), actor, a.login, role=a.role, display_name=a.name, branch_code=a.branch, password=password,
-        hire_date=hire, qualifications=quals, phone=a.phone, email=a.email,
+        hire_date=hire, qualifications=quals, phone=a.phone, email=a.email, adviser_reg_no=a.adviser_reg_no,
     )
     ctx.print(tr("已添加用户 {login}（id {id}）。", "User {login} added (id {id}).", login=a.login, id=uid))
     if password is None:
@@ -127,6 +127,8 @@ def register(reg: Registry) -> None:
     p.add_argument("--branch", metavar="CODE")
     p.add_argument("--hire-date", metavar="YYYY-MM-DD")
     p.add_argument("--qualifications", metavar="Q1;Q2")
+    p.add_argument("--adviser-reg-no", metavar="NO",
+                   help=tr("证券投资顾问的执业证书编号", "an investment adviser's registration number (执业证书编号)"))
     p.add_argument("--phone")
     p.add_argument("--email")
     p.add_argument("--password-stdin", action="store_true",

@@ -48,6 +48,10 @@ def _score(ctx: CliContext) -> int:
         ctx.warn(tr("提示：", "note: ") + line)
     if ctx.args.timings:
         ctx.print(", ".join(f"{k} {v:.2f}s" for k, v in summary.timings.items()))
+    from crm_desktop.cli.commands.suitability import print_check
+    from crm_desktop.services.suitability import run_check
+
+    print_check(ctx, run_check(ctx.store(), actor, summary.as_of))
     return 0
 
 

@@ -148,7 +148,7 @@ def _touch_add(ctx: CliContext) -> int:
             ctx.store(), actor, a.client, touch_type=a.type, channel=a.channel, summary=a.summary,
             occurred_at=_datetime(a.at), task_id=a.task, checklist=_checklist(ctx), satisfaction=a.satisfaction,
             next_step=a.next_step, follow_up_date=_date(a.follow_up, tr("回访日期", "The follow-up date")),
-            backdate_reason=a.reason, new_risk_level=a.risk_level,
+            backdate_reason=a.reason,
         )
     except InvalidInput as exc:
         missing = [k for k in touches.STEPS if touches.step_label(k) in exc.details]
@@ -310,8 +310,6 @@ def register(reg: Registry) -> None:
     p.add_argument("--task", type=int, metavar="TASK_ID", help=tr("完成的任务（默认：同类型最早的待办）",
                                                                   "task completed (default: the earliest open one "
                                                                   "of the same type)"))
-    p.add_argument("--risk-level", metavar="C1..C5", help=tr("风险测评后的新风险等级", "new risk level after a "
-                                                                "reassessment"))
     add_actor_arg(p)
 
     p = reg.subcommand("touch", "edit", _touch_edit, help=tr("修改服务记录（24 小时后生成新修订）",

@@ -7,6 +7,13 @@ from crm_desktop.db.models.org import Branch, Staff
 from crm_desktop.db.models.records import AuditLog, ImportLog, LetterRecord, Notification
 from crm_desktop.db.models.scoring import ClientScore, ManagerScore, MatchSuggestion, ScoreRun
 from crm_desktop.db.models.service import ServicePlan, ServiceTask, Touch
+from crm_desktop.db.models.suitability import (
+    Product,
+    RiskProfile,
+    RiskWarning,
+    SuitabilityFinding,
+    TradingPermission,
+)
 
 __all__ = [
     "AssetSnapshot",
@@ -22,12 +29,17 @@ __all__ = [
     "ManagerScore",
     "MatchSuggestion",
     "Notification",
+    "Product",
     "ReassignmentRequest",
+    "RiskProfile",
+    "RiskWarning",
     "ScoreRun",
     "Security",
     "ServicePlan",
     "ServiceTask",
     "Staff",
+    "SuitabilityFinding",
     "Touch",
     "Trade",
+    "TradingPermission",
 ]

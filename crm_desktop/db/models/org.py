@@ -41,6 +41,8 @@ class Staff(Timestamps, Base):
     qualifications: Mapped[list[str]] = mapped_column(default=list)
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
+    # 执业证书编号 of a registered investment adviser: advice touches and letters show it.
+    adviser_reg_no: Mapped[str | None] = mapped_column(String(40))
     # None for staff imported from HR exports who have not been given a password yet: they cannot log in.
     password_hash: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(default=1)

@@ -17,6 +17,7 @@ from crm_desktop.gui.service.compliance_view import ComplianceView
 from crm_desktop.gui.service.plan_editor import PlanEditor
 from crm_desktop.gui.service.touch_form import open_touch_form
 from crm_desktop.gui.service.touches_view import TouchesView
+from crm_desktop.gui.suitability.register_view import SuitabilityRegisterView
 from crm_desktop.gui.workers import TaskControl, run_task
 from crm_desktop.services import tasks
 
@@ -30,6 +31,10 @@ class TasksPage(QTabWidget):
         self.touches = TouchesView(ctx)
         self.addTab(self.touches, QCoreApplication.translate("TasksArea", "Touches"))
         self.addTab(self.compliance, QCoreApplication.translate("TasksArea", "Compliance"))
+        self.suitability: SuitabilityRegisterView | None = None
+        if not ctx.actor.is_admin:
+            self.suitability = SuitabilityRegisterView(ctx)
+            self.addTab(self.suitability, SuitabilityRegisterView.title())
         self.plan: PlanEditor | None = None
         if ctx.actor.is_branch_manager:
             self.plan = PlanEditor(ctx)

@@ -100,6 +100,10 @@ class Client360Dialog(QDialog):
         self.ui.overviewSplitter.setSizes([em * 34, em * 50])
         self.ui.summaryLabel.setWordWrap(False)
 
+        from crm_desktop.gui.suitability.panel import SuitabilityPanel
+
+        self.suitability = SuitabilityPanel(ctx, client_no)
+        self.ui.tabs.addTab(self.suitability, self.tr("&Suitability"))
         self.action_buttons: dict[str, QPushButton] = {}
         self._add_actions()
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
@@ -163,9 +167,10 @@ class Client360Dialog(QDialog):
     # ------------------------------------------------------------------ loading
     @property
     def loading(self) -> bool:
-        return self._requester.busy
+        return self._requester.busy or self.suitability.loading
 
     def reload(self) -> None:
+        self.suitability.reload()
         self.ui.progressBar.show()
         self._requester.submit(_load, self.ctx, self.client_no, language(), on_done=self._show,
                                on_error=self._failed)
@@ -326,9 +331,10 @@ class Client360Dialog(QDialog):
             text = self.tr("Not scored yet. Grades and reasons appear after the next scoring run.")
             self.ui.reasonsLabel.setText(html.escape(text))
             return
-        mism = self.tr("mismatch") if s.get("suitability_mismatch") else self.tr("matches")
+        mism = (self.tr("behaviour differs from the assessment (hint)") if s.get("suitability_mismatch")
+                else self.tr("behaviour consistent with the assessment"))
         head = self.tr("<b>{grade}</b> · value score <b>{score}</b> · churn risk <b>{churn}</b> · lifecycle "
-                       "{life} · suitability {mism}")
+                       "{life} · {mism}")
         head = (head.replace("{grade}", html.escape(coded("grade", s.get("grade"))))
                 .replace("{score}", f"{float(s.get('value_score') or 0):.1f}")
                 .replace("{churn}", html.escape(coded("churn_risk", s.get("churn_risk"))))

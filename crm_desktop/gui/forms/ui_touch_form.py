@@ -96,16 +96,6 @@ class Ui_TouchForm(object):
 
         self.headerForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.summaryEdit)
 
-        self.riskLevelLabel = QLabel(TouchForm)
-        self.riskLevelLabel.setObjectName(u"riskLevelLabel")
-
-        self.headerForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.riskLevelLabel)
-
-        self.riskLevelCombo = QComboBox(TouchForm)
-        self.riskLevelCombo.setObjectName(u"riskLevelCombo")
-
-        self.headerForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.riskLevelCombo)
-
 
         self.mainLayout.addLayout(self.headerForm)
 
@@ -208,7 +198,6 @@ class Ui_TouchForm(object):
         self.occurredLabel.setBuddy(self.occurredEdit)
         self.backdateLabel.setBuddy(self.backdateEdit)
         self.summaryLabel.setBuddy(self.summaryEdit)
-        self.riskLevelLabel.setBuddy(self.riskLevelCombo)
         self.feedbackLabel.setBuddy(self.feedbackEdit)
         self.nextStepLabel.setBuddy(self.nextStepEdit)
 #endif // QT_CONFIG(shortcut)
@@ -216,8 +205,7 @@ class Ui_TouchForm(object):
         QWidget.setTabOrder(self.channelCombo, self.occurredEdit)
         QWidget.setTabOrder(self.occurredEdit, self.backdateEdit)
         QWidget.setTabOrder(self.backdateEdit, self.summaryEdit)
-        QWidget.setTabOrder(self.summaryEdit, self.riskLevelCombo)
-        QWidget.setTabOrder(self.riskLevelCombo, self.identityCheck)
+        QWidget.setTabOrder(self.summaryEdit, self.identityCheck)
         QWidget.setTabOrder(self.identityCheck, self.needsCheck)
         QWidget.setTabOrder(self.needsCheck, self.templateButton)
         QWidget.setTabOrder(self.templateButton, self.contentEdit)
@@ -243,7 +231,6 @@ class Ui_TouchForm(object):
         self.backdateEdit.setPlaceholderText(QCoreApplication.translate("TouchForm", u"Needed when the touch was more than 7 days ago", None))
         self.summaryLabel.setText(QCoreApplication.translate("TouchForm", u"&Summary *", None))
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("TouchForm", u"What was done and what the client said", None))
-        self.riskLevelLabel.setText(QCoreApplication.translate("TouchForm", u"New risk level", None))
         self.flowGroup.setTitle(QCoreApplication.translate("TouchForm", u"Standard service flow (* required for this type)", None))
         self.identityCheck.setText(QCoreApplication.translate("TouchForm", u"1 Identity verified", None))
         self.needsCheck.setText(QCoreApplication.translate("TouchForm", u"2 Needs and situation asked", None))

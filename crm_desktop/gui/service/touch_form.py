@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from crm_desktop import clock
-from crm_desktop.db.models.enums import Channel, RiskLevel, TouchType
+from crm_desktop.db.models.enums import Channel, TouchType
 from crm_desktop.errors import InvalidInput
 from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
@@ -67,9 +67,6 @@ class TouchDialog(QDialog):
             ui.typeCombo.addItem(touches.type_label(t), t)
         for c in CHANNELS:
             ui.channelCombo.addItem(touches.channel_label(c), c)
-        ui.riskLevelCombo.addItem(self.tr("(unchanged)"), None)
-        for r in RiskLevel:
-            ui.riskLevelCombo.addItem(r.value, r.value)
         ui.satisfactionCombo.addItem(self.tr("Satisfaction —"), None)
         for n in range(5, 0, -1):
             ui.satisfactionCombo.addItem("★" * n + f" {n}", n)
@@ -110,8 +107,6 @@ class TouchDialog(QDialog):
         if v.touch_type in TOUCH_TYPES:
             ui.typeCombo.setCurrentIndex(TOUCH_TYPES.index(v.touch_type))
         ui.typeCombo.setEnabled(False)  # a different type is a different touch: cancel and record anew
-        ui.riskLevelCombo.hide()
-        ui.riskLevelLabel.hide()
         if v.channel in CHANNELS:
             ui.channelCombo.setCurrentIndex(CHANNELS.index(v.channel))
         local = v.occurred_at.astimezone()
@@ -166,9 +161,6 @@ class TouchDialog(QDialog):
         channel = DEFAULT_CHANNEL.get(t)
         if channel in CHANNELS:
             self.ui.channelCombo.setCurrentIndex(CHANNELS.index(channel))
-        reassess = t == TouchType.RISK_REASSESSMENT
-        self.ui.riskLevelCombo.setVisible(reassess)
-        self.ui.riskLevelLabel.setVisible(reassess)
         self._mark_required()
 
     def required(self) -> frozenset[str]:
@@ -216,8 +208,6 @@ class TouchDialog(QDialog):
             "next_step": ui.nextStepEdit.text(),
             "follow_up_date": ui.followUpEdit.date().toPython() if ui.followUpCheck.isChecked() else None,
             "backdate_reason": ui.backdateEdit.text() if ui.backdateEdit.isVisible() else None,
-            "new_risk_level": ui.riskLevelCombo.currentData() if self.touch_type() == TouchType.RISK_REASSESSMENT
-            else None,
         }
 
     def save(self) -> None:
@@ -227,7 +217,7 @@ class TouchDialog(QDialog):
         self.ui.messageLabel.setText(self.tr("Saving…"))
         edit = self.edit
         if edit is not None:
-            for key in ("touch_type", "task_id", "new_risk_level"):
+            for key in ("touch_type", "task_id"):
                 kwargs.pop(key)
 
             def work(_c: Any) -> int:
