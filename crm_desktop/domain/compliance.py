@@ -7,9 +7,10 @@ cancelled tasks do not count. *On time*: done on or before the due day (the touc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import ClassVar
 
 from crm_desktop.domain.scheduling import add_years
 
@@ -49,9 +50,31 @@ def task_outcome(status: str, due: date, done_on: date | None, today: date) -> s
     return None
 
 
+class _Tally:
+    """Counts of outcomes: every outcome counts in ``_TOTAL`` and in the field ``_FIELDS`` names for it
+    (``_OTHER`` for one it does not name, when set)."""
+
+    _TOTAL: ClassVar[str]
+    _FIELDS: ClassVar[Mapping[str | None, str]]
+    _OTHER: ClassVar[str | None] = None
+
+    def count(self, outcome: str | None) -> None:
+        """Add one item with its outcome."""
+        setattr(self, self._TOTAL, getattr(self, self._TOTAL) + 1)
+        name = self._FIELDS.get(outcome, self._OTHER)
+        if name is not None:
+            setattr(self, name, getattr(self, name) + 1)
+
+
 @dataclass
-class TaskCounts:
-    """Counts of the tasks due in a period (one manager, one grade, or a total)."""
+class TaskCounts(_Tally):
+    """Counts of the tasks due in a period (one manager, one grade, or a total).
+
+    :meth:`count` adds one task due in the period, with its :func:`task_outcome`.
+    """
+
+    _TOTAL = "due"
+    _FIELDS: ClassVar[Mapping[str | None, str]] = {ON_TIME: "on_time", LATE: "late", OVERDUE_NOW: "overdue_now", OPEN_DUE: "open_due_today"}
 
     due: int = 0
     on_time: int = 0
@@ -63,24 +86,9 @@ class TaskCounts:
     def on_time_rate(self) -> float | None:
         return rate(self.on_time, self.due)
 
-    def count(self, outcome: str | None) -> None:
-        """Add one task due in the period, with its :func:`task_outcome`."""
-        self.due += 1
-        if outcome == ON_TIME:
-            self.on_time += 1
-        elif outcome == LATE:
-            self.late += 1
-        elif outcome == OVERDUE_NOW:
-            self.overdue_now += 1
-        elif outcome == OPEN_DUE:
-            self.open_due_today += 1
-
     def add(self, other: TaskCounts) -> None:
-        self.due += other.due
-        self.on_time += other.on_time
-        self.late += other.late
-        self.overdue_now += other.overdue_now
-        self.open_due_today += other.open_due_today
+        for name in (self._TOTAL, *self._FIELDS.values()):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def follow_up_deadline(opened_on: date, days: int = FOLLOW_UP_DAYS) -> date:
@@ -98,7 +106,11 @@ def follow_up_outcome(opened_on: date, contact_days: Iterable[date], today: date
 
 
 @dataclass
-class FollowUpCounts:
+class FollowUpCounts(_Tally):
+    _TOTAL = "opened"
+    _FIELDS: ClassVar[Mapping[str | None, str]] = {COVERED: "covered", MISSED: "missed"}
+    _OTHER = "pending"
+
     opened: int = 0
     covered: int = 0
     missed: int = 0
@@ -108,15 +120,6 @@ class FollowUpCounts:
     def coverage(self) -> float | None:
         """Covered among the accounts already judged (the pending ones still have time)."""
         return rate(self.covered, self.covered + self.missed)
-
-    def count(self, outcome: str) -> None:
-        self.opened += 1
-        if outcome == COVERED:
-            self.covered += 1
-        elif outcome == MISSED:
-            self.missed += 1
-        else:
-            self.pending += 1
 
 
 def reassessment_cutoff(today: date, years: int = RISK_REASSESSMENT_YEARS) -> date:

@@ -32,15 +32,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-# Task sources (the string values stored in service_task.source).
-RECURRING = "recurring"
-NEW_ACCOUNT = "new_account"
-RISK_REASSESSMENT = "risk_reassessment"
-CHURN_HIGH = "churn_high"
-MISMATCH = "mismatch"
-GRADE_CHANGE = "grade_change"
-BIRTHDAY = "birthday"
-FOLLOW_UP = "follow_up"
+from crm_desktop.domain.vocabulary import TaskSource
+
+# Task sources (the values stored in service_task.source), short names for the rules below; the
+# vocabulary is their one definition.
+RECURRING = TaskSource.RECURRING
+NEW_ACCOUNT = TaskSource.NEW_ACCOUNT
+RISK_REASSESSMENT = TaskSource.RISK_REASSESSMENT
+CHURN_HIGH = TaskSource.CHURN_HIGH
+MISMATCH = TaskSource.MISMATCH
+GRADE_CHANGE = TaskSource.GRADE_CHANGE
+BIRTHDAY = TaskSource.BIRTHDAY
+FOLLOW_UP = TaskSource.FOLLOW_UP
 # The behaviour-based suitability signal (MISMATCH, 行为与测评不一致) is a service hint: it no longer
 # creates a task, even when an older stored plan still names the event. Violations are tasked by the
 # suitability check (crm_desktop.domain.suitability).

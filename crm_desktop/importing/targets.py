@@ -391,6 +391,13 @@ class _ClientAndSecurityRefs(Target, _ClientRefs):
             return None
         return cid, code
 
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        refs = self.resolve_refs(row_no, v, errors)
+        return None if refs is None else self.stage_resolved(row_no, v, *refs)
+
+    def stage_resolved(self, row_no: int, v: dict[str, Any], cid: int, code: str) -> tuple[Any, ...]:
+        raise NotImplementedError
+
 
 class TradeTarget(_ClientAndSecurityRefs):
     spec = KINDS["trades"]
@@ -400,11 +407,7 @@ class TradeTarget(_ClientAndSecurityRefs):
     key_cols = ("trade_date", "trade_id")
     field_cols = {"client_no": "client_id"}  # noqa: RUF012
 
-    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
-        refs = self.resolve_refs(row_no, v, errors)
-        if refs is None:
-            return None
-        cid, code = refs
+    def stage_resolved(self, row_no: int, v: dict[str, Any], cid: int, code: str) -> tuple[Any, ...]:
         return (row_no, v["trade_id"], v["trade_date"], cid, code, v["side"], v["quantity"], v["price"],
                 v["amount"], v.get("commission", "0.00"))
 
@@ -416,11 +419,7 @@ class HoldingTarget(_ClientAndSecurityRefs):
     key_cols = ("client_id", "date", "code")
     field_cols = {"client_no": "client_id"}  # noqa: RUF012
 
-    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
-        refs = self.resolve_refs(row_no, v, errors)
-        if refs is None:
-            return None
-        cid, code = refs
+    def stage_resolved(self, row_no: int, v: dict[str, Any], cid: int, code: str) -> tuple[Any, ...]:
         return (row_no, cid, v["date"], code, v["quantity"], v["cost"], v["market_value"])
 
 

@@ -57,16 +57,27 @@ def _required() -> CellError:
 
 # ---------------------------------------------------------------- text and codes
 
+def _empty(default: str | None, *, required: bool) -> str | None:
+    """What an empty cell reads as: the column's default, else None when the column is optional."""
+    if default is not None:
+        return default
+    if required:
+        raise _required()
+    return None
+
+
+def _bounded(s: str, max_len: int, *, required: bool) -> str | None:
+    """``s`` checked for presence and length; an empty optional cell reads as None."""
+    if not s:
+        return _empty(None, required=required)
+    if len(s) > max_len:
+        raise CellError(tr("超过 {n} 个字符", "longer than {n} characters", n=max_len))
+    return s
+
+
 def make_text(max_len: int, *, required: bool) -> Parser:
     def parse(raw: Any) -> str | None:
-        s = raw.strip() if isinstance(raw, str) else cell_text(raw)
-        if not s:
-            if required:
-                raise _required()
-            return None
-        if len(s) > max_len:
-            raise CellError(tr("超过 {n} 个字符", "longer than {n} characters", n=max_len))
-        return s
+        return _bounded(raw.strip() if isinstance(raw, str) else cell_text(raw), max_len, required=required)
 
     return parse
 
@@ -88,13 +99,9 @@ def code_text(raw: Any) -> str:
 def make_code(max_len: int, *, required: bool, pattern: re.Pattern[str] | None = None,
               pattern_hint: tuple[str, str] | None = None) -> Parser:
     def parse(raw: Any) -> str | None:
-        s = code_text(raw)
-        if not s:
-            if required:
-                raise _required()
+        s = _bounded(code_text(raw), max_len, required=required)
+        if s is None:
             return None
-        if len(s) > max_len:
-            raise CellError(tr("超过 {n} 个字符", "longer than {n} characters", n=max_len))
         if pattern is not None and not pattern.match(s):
             zh, en = pattern_hint or ("格式不正确", "has the wrong format")
             raise CellError(tr(zh, en))
@@ -213,11 +220,7 @@ def make_decimal(scale: int, *, required: bool, non_negative: bool, precision: i
         else:
             s = str(raw)
         if not s:
-            if default is not None:
-                return default
-            if required:
-                raise _required()
-            return None
+            return _empty(default, required=required)
         try:
             d = Decimal(s)
         except InvalidOperation:
@@ -260,11 +263,7 @@ def make_choice(resolver: Resolver[Any], *, required: bool, default: str | None 
     def parse(raw: Any) -> str | None:
         s = raw.strip() if isinstance(raw, str) else cell_text(raw)
         if not s:
-            if default is not None:
-                return default
-            if required:
-                raise _required()
-            return None
+            return _empty(default, required=required)
         code = seen.get(s)
         if code is not None:
             return code

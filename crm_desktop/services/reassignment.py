@@ -779,18 +779,24 @@ def list_suggestions(store: Store, actor: Actor) -> list[SuggestionView]:
         return out
 
 
+def _open_suggestion(session: Session, actor: Actor, suggestion_id: int) -> tuple[MatchSuggestion, Client]:
+    """A suggestion of the actor's branch that is still open, with its client."""
+    sug = session.get(MatchSuggestion, suggestion_id)
+    client = session.get(Client, sug.client_id) if sug else None
+    if sug is None or client is None or client.branch_id != actor.branch_id:
+        raise NotFound(tr("找不到建议 #{id}。", "Suggestion #{id} not found.", id=suggestion_id))
+    if sug.status != "open":
+        raise Conflict(tr("建议 #{id} 已被处理（{s}）。", "Suggestion #{id} was already handled ({s}).",
+                          id=suggestion_id, s=sug.status))
+    return sug, client
+
+
 def accept_suggestion(store: Store, actor: Actor, suggestion_id: int, to_login: str | None = None,
                       comment: str | None = None) -> int:
     """Turn a suggestion into a pending request (the target may be changed); returns the request id."""
     require_role(actor, Role.BRANCH_MANAGER)
     with store.read() as session:
-        sug = session.get(MatchSuggestion, suggestion_id)
-        client = session.get(Client, sug.client_id) if sug else None
-        if sug is None or client is None or client.branch_id != actor.branch_id:
-            raise NotFound(tr("找不到建议 #{id}。", "Suggestion #{id} not found.", id=suggestion_id))
-        if sug.status != "open":
-            raise Conflict(tr("建议 #{id} 已被处理（{s}）。", "Suggestion #{id} was already handled ({s}).",
-                              id=suggestion_id, s=sug.status))
+        sug, client = _open_suggestion(session, actor, suggestion_id)
         target = to_login
         if target is None:
             sm = session.get(Staff, sug.suggested_manager_id) if sug.suggested_manager_id else None
@@ -808,12 +814,6 @@ def dismiss_suggestion(store: Store, actor: Actor, suggestion_ids: Sequence[int]
     require_role(actor, Role.BRANCH_MANAGER)
     with store.transaction() as session:
         for sid in suggestion_ids:
-            sug = session.get(MatchSuggestion, sid)
-            client = session.get(Client, sug.client_id) if sug else None
-            if sug is None or client is None or client.branch_id != actor.branch_id:
-                raise NotFound(tr("找不到建议 #{id}。", "Suggestion #{id} not found.", id=sid))
-            if sug.status != "open":
-                raise Conflict(tr("建议 #{id} 已被处理（{s}）。", "Suggestion #{id} was already handled ({s}).",
-                                  id=sid, s=sug.status))
+            sug, client = _open_suggestion(session, actor, sid)
             sug.status, sug.decided_by_id, sug.decided_at = "dismissed", actor.id, utcnow()
             audit.record(session, actor, "suggestion.dismiss", "match_suggestion", sid, client_no=client.client_no)

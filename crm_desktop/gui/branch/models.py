@@ -17,10 +17,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.domain import SuggestionKind, label_of
-from crm_desktop.gui.list_model import ListTableModel
+from crm_desktop.gui.list_model import ALIGN, DISPLAY, EDIT, FOREGROUND, TOOLTIP, ListTableModel
 from crm_desktop.reports import dashboard as dashboard_report
 from crm_desktop.services.reassignment import (
     DepartureProposal,
+    ProposedMove,
     RequestView,
     SuggestionView,
     Verdict,
@@ -29,11 +30,6 @@ from crm_desktop.services.reassignment import (
 )
 from crm_desktop.services.reassignment_rules import ManagerInfo, grade_rank, label
 
-DISPLAY = Qt.ItemDataRole.DisplayRole
-EDIT = Qt.ItemDataRole.EditRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
-FOREGROUND = Qt.ItemDataRole.ForegroundRole
-ALIGN = Qt.ItemDataRole.TextAlignmentRole
 # The row's record (RequestView, SuggestionView, ProposedMove, or a dict for frame rows).
 ROW_ROLE = Qt.ItemDataRole.UserRole
 # A value that sorts right (numbers as numbers, dates as ISO text).
@@ -66,6 +62,31 @@ class _Base(ListTableModel[Any]):
 
     def __init__(self) -> None:
         super().__init__([QCoreApplication.translate(self.CONTEXT, str(h)) for h in self.HEADERS])
+
+    def data(self, index: Parent, role: int = DISPLAY) -> Any:
+        if not self._valid(index):
+            return None
+        record = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return record
+        return self._cell(record, index.row(), index.column(), role)
+
+    def _cell(self, record: Any, row: int, column: int, role: int) -> Any:
+        """What a valid cell shows for ``role`` (ROW_ROLE is answered already)."""
+        return None
+
+
+def client_text(client_no: str, client_name: str) -> str:
+    return f"{client_no} {client_name}"
+
+
+def grade_text(grade: str | None) -> str:
+    return label("grade", grade) if grade else "-"
+
+
+def assets_key(assets: Decimal | None) -> float:
+    """Sorts clients without a known asset figure below every client with one."""
+    return float(assets) if assets is not None else -1.0
 
 
 # ------------------------------------------------------------------------------------------ requests
@@ -103,20 +124,15 @@ class RequestModel(_Base):
         QT_TRANSLATE_NOOP("RequestModel", "Decision"),
     )
 
-    def data(self, index: Parent, role: int = DISPLAY) -> Any:
-        if not self._valid(index):
-            return None
-        r: RequestView = self._rows[index.row()]
-        col = RequestCol(index.column())
-        if role == ROW_ROLE:
-            return r
+    def _cell(self, r: RequestView, row: int, column: int, role: int) -> Any:
+        col = RequestCol(column)
         if role == DISPLAY:
             return self._display(r, col)
         if role == SORT_ROLE:
             if col == RequestCol.ID:
                 return r.id
             if col == RequestCol.ASSETS:
-                return float(r.assets) if r.assets is not None else -1.0
+                return assets_key(r.assets)
             if col == RequestCol.REQUESTED_AT:
                 return r.requested_at.isoformat()
             if col == RequestCol.GRADE:
@@ -140,9 +156,9 @@ class RequestModel(_Base):
         if col == RequestCol.ID:
             return f"#{r.id}"
         if col == RequestCol.CLIENT:
-            return f"{r.client_no} {r.client_name}"
+            return client_text(r.client_no, r.client_name)
         if col == RequestCol.GRADE:
-            return label("grade", r.grade) if r.grade else "-"
+            return grade_text(r.grade)
         if col == RequestCol.ASSETS:
             return money(r.assets)
         if col == RequestCol.FROM:
@@ -193,22 +209,17 @@ class SuggestionModel(_Base):
         QT_TRANSLATE_NOOP("SuggestionModel", "Pending request"),
     )
 
-    def data(self, index: Parent, role: int = DISPLAY) -> Any:
-        if not self._valid(index):
-            return None
-        s: SuggestionView = self._rows[index.row()]
-        col = SuggestionCol(index.column())
-        if role == ROW_ROLE:
-            return s
+    def _cell(self, s: SuggestionView, row: int, column: int, role: int) -> Any:
+        col = SuggestionCol(column)
         if role in (DISPLAY, SORT_ROLE):
             if role == SORT_ROLE and col == SuggestionCol.ASSETS:
-                return float(s.assets) if s.assets is not None else -1.0
+                return assets_key(s.assets)
             if role == SORT_ROLE and col == SuggestionCol.GRADE:
                 return grade_rank(s.grade)
             if col == SuggestionCol.CLIENT:
-                return f"{s.client_no} {s.client_name}"
+                return client_text(s.client_no, s.client_name)
             if col == SuggestionCol.GRADE:
-                return label("grade", s.grade) if s.grade else "-"
+                return grade_text(s.grade)
             if col == SuggestionCol.ASSETS:
                 return money(s.assets)
             if col == SuggestionCol.KIND:
@@ -294,30 +305,25 @@ class DeparturePlanModel(_Base):
         self.dataChanged.emit(self.index(0, PlanCol.TO), self.index(len(self._rows) - 1, PlanCol.VERDICT))
         return True
 
-    def data(self, index: Parent, role: int = DISPLAY) -> Any:
-        if not self._valid(index):
-            return None
-        m = self._rows[index.row()]
-        col = PlanCol(index.column())
-        if role == ROW_ROLE:
-            return m
+    def _cell(self, m: ProposedMove, row: int, column: int, role: int) -> Any:
+        col = PlanCol(column)
         if role == EDIT and col == PlanCol.TO:
-            return self.targets[index.row()] or ""
+            return self.targets[row] or ""
         if role == SORT_ROLE and col == PlanCol.GRADE:
             return grade_rank(m.grade)
         if role in (DISPLAY, SORT_ROLE):
             if col == PlanCol.CLIENT:
-                return f"{m.client_no} {m.client_name}"
+                return client_text(m.client_no, m.client_name)
             if col == PlanCol.GRADE:
-                return label("grade", m.grade) if m.grade else "-"
+                return grade_text(m.grade)
             if col == PlanCol.ASSETS:
                 return money(m.assets) if role == DISPLAY else float(m.assets or -1)
             if col == PlanCol.TO:
-                t = self._managers.get(self.targets[index.row()] or "")
+                t = self._managers.get(self.targets[row] or "")
                 return manager_text(t.display_name, t.tier, t.load, t.capacity) if t else "-"
-            return self.verdicts[index.row()].text()
+            return self.verdicts[row].text()
         if role == FOREGROUND and col == PlanCol.VERDICT:
-            v = self.verdicts[index.row()]
+            v = self.verdicts[row]
             return QBrush(BREACH if not v.ok else QColor("#1e8449"))
         if role == ALIGN and col == PlanCol.ASSETS:
             return RIGHT
@@ -370,14 +376,9 @@ class FrameModel(_Base):
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.set_rows(frame[self._names].to_dict("records") if not frame.empty else [])
 
-    def data(self, index: Parent, role: int = DISPLAY) -> Any:
-        if not self._valid(index):
-            return None
-        rec = self._rows[index.row()]
-        name = self._names[index.column()]
+    def _cell(self, rec: dict[str, Any], row: int, column: int, role: int) -> Any:
+        name = self._names[column]
         value = rec.get(name)
-        if role == ROW_ROLE:
-            return rec
         if role == DISPLAY:
             return dashboard_report.display_value(name, value)
         if role == SORT_ROLE:

@@ -10,7 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from crm_desktop.gui.clients.book_data import (
@@ -39,40 +46,43 @@ _HITS_CACHE = 12
 NCOLS = len(Col)
 
 
+# Each column's title and its header tooltip, in column order.
+_TITLES_AND_TIPS = (
+    (QT_TRANSLATE_NOOP("ClientBook", "Client no."),
+     QT_TRANSLATE_NOOP("ClientBook", "Client number (funds account holder)")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Name"),
+     QT_TRANSLATE_NOOP("ClientBook", "Client name")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Manager"),
+     QT_TRANSLATE_NOOP("ClientBook", "Investment manager serving the client")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Grade"),
+     QT_TRANSLATE_NOOP("ClientBook", "Client grade V1 (standard) to V5 (diamond), from the latest scoring run")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Value"),
+     QT_TRANSLATE_NOOP("ClientBook", "Value score 0–100 from the latest scoring run")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Avg assets"),
+     QT_TRANSLATE_NOOP("ClientBook", "Average daily total assets over the scoring window (yuan)")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Comm. 12m"),
+     QT_TRANSLATE_NOOP("ClientBook", "Commission paid over the last 12 months (yuan)")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Churn"),
+     QT_TRANSLATE_NOOP("ClientBook", "Churn risk: high, medium or low")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Risk lvl"),
+     QT_TRANSLATE_NOOP("ClientBook", "Declared risk level C1 (conservative) to C5 (aggressive)")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Suitability"),
+     QT_TRANSLATE_NOOP("ClientBook", "Whether the client's trading matches the declared risk level (suitability)")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Lifecycle"),
+     QT_TRANSLATE_NOOP("ClientBook", "Client lifecycle stage")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Last touch"),
+     QT_TRANSLATE_NOOP("ClientBook", "Date of the latest recorded service touch")),
+    (QT_TRANSLATE_NOOP("ClientBook", "Next due"),
+     QT_TRANSLATE_NOOP("ClientBook", "Due date of the earliest open service task")),
+)
+
+
 def headers() -> list[str]:
-    return [
-        QCoreApplication.translate("ClientBook", "Client no."),
-        QCoreApplication.translate("ClientBook", "Name"),
-        QCoreApplication.translate("ClientBook", "Manager"),
-        QCoreApplication.translate("ClientBook", "Grade"),
-        QCoreApplication.translate("ClientBook", "Value"),
-        QCoreApplication.translate("ClientBook", "Avg assets"),
-        QCoreApplication.translate("ClientBook", "Comm. 12m"),
-        QCoreApplication.translate("ClientBook", "Churn"),
-        QCoreApplication.translate("ClientBook", "Risk lvl"),
-        QCoreApplication.translate("ClientBook", "Suitability"),
-        QCoreApplication.translate("ClientBook", "Lifecycle"),
-        QCoreApplication.translate("ClientBook", "Last touch"),
-        QCoreApplication.translate("ClientBook", "Next due"),
-    ]
+    return [QCoreApplication.translate("ClientBook", str(title)) for title, _ in _TITLES_AND_TIPS]
 
 
 def header_tips() -> list[str]:
-    return [
-        QCoreApplication.translate("ClientBook", "Client number (funds account holder)"),
-        QCoreApplication.translate("ClientBook", "Client name"),
-        QCoreApplication.translate("ClientBook", "Investment manager serving the client"),
-        QCoreApplication.translate("ClientBook", "Client grade V1 (standard) to V5 (diamond), from the latest scoring run"),
-        QCoreApplication.translate("ClientBook", "Value score 0–100 from the latest scoring run"),
-        QCoreApplication.translate("ClientBook", "Average daily total assets over the scoring window (yuan)"),
-        QCoreApplication.translate("ClientBook", "Commission paid over the last 12 months (yuan)"),
-        QCoreApplication.translate("ClientBook", "Churn risk: high, medium or low"),
-        QCoreApplication.translate("ClientBook", "Declared risk level C1 (conservative) to C5 (aggressive)"),
-        QCoreApplication.translate("ClientBook", "Whether the client's trading matches the declared risk level (suitability)"),
-        QCoreApplication.translate("ClientBook", "Client lifecycle stage"),
-        QCoreApplication.translate("ClientBook", "Date of the latest recorded service touch"),
-        QCoreApplication.translate("ClientBook", "Due date of the earliest open service task"),
-    ]
+    return [QCoreApplication.translate("ClientBook", str(tip)) for _, tip in _TITLES_AND_TIPS]
 
 
 class ClientBookModel(QAbstractTableModel):

@@ -9,14 +9,11 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.domain import ImportStatus, label_of
+from crm_desktop.gui.list_model import ALIGN, DISPLAY, FOREGROUND, TOOLTIP
 from crm_desktop.importing.kinds import KINDS
 from crm_desktop.importing.preview import Preview
 from crm_desktop.importing.rows import RowError
 
-DISPLAY = Qt.ItemDataRole.DisplayRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
-FOREGROUND = Qt.ItemDataRole.ForegroundRole
-ALIGN = Qt.ItemDataRole.TextAlignmentRole
 # The row number as in the file (header = row 1), for the preview's vertical header and the errors.
 ROW_NO_ROLE = Qt.ItemDataRole.UserRole + 1
 

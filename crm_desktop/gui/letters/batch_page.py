@@ -116,14 +116,7 @@ class BatchTab(QWidget):
         buttons.addStretch(1)
 
         self.model = CandidateModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("letterCandidates")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda idx: ctx.open_client(self, self.model.client_nos()[idx.row()]))
+        self.table = _client_table(ctx, self, "letterCandidates", self.model)
         self.count_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -273,19 +266,25 @@ class BatchTab(QWidget):
         MERGED.set(self.ctx.settings, self.merged_check.isChecked())
 
 
+def _client_table(ctx: AppContext, owner: QWidget, name: str, model: CandidateModel | HistoryModel) -> QTableView:
+    """A read-only row table of clients; double-clicking a row opens that client."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.doubleClicked.connect(lambda idx: ctx.open_client(owner, model.client_nos()[idx.row()]))
+    return table
+
+
 class HistoryTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = HistoryModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("letterHistory")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda idx: ctx.open_client(self, self.model.client_nos()[idx.row()]))
+        self.table = _client_table(ctx, self, "letterHistory", self.model)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Letters generated for your clients, newest first. Double-click to open "
                                         "the client.")))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.service.agenda_model import AgendaModel, BucketFilter, Col
+from crm_desktop.gui.service.cancelling import ask_reason, change_in_background
 from crm_desktop.gui.service.touch_form import open_touch_form
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.services import tasks, touches
@@ -172,17 +172,12 @@ class AgendaView(QWidget):
         item = self.selected()
         if item is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Cancel task"),
-                                          self.tr("Why is this task cancelled? (kept in the history)"))
-        if ok:
-            self.cancel_with_reason(item, reason)
+        ask_reason(self, self.tr("Cancel task"), self.tr("Why is this task cancelled? (kept in the history)"),
+                   lambda reason: self.cancel_with_reason(item, reason))
 
     def cancel_with_reason(self, item: AgendaItem, reason: str) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
-        run_task(lambda _c: tasks.cancel_task(store, actor, item.task_id, reason=reason,
-                                              expected_version=item.version),
-                 on_done=lambda _r: self.ctx.bus.data_changed.emit("tasks"),
-                 on_error=lambda exc: show_error(self, exc), pool=self.ctx.pool)
+        change_in_background(self, self.ctx, "tasks", lambda store, actor: tasks.cancel_task(
+            store, actor, item.task_id, reason=reason, expected_version=item.version))
 
     def generate(self) -> None:
         self.generate_button.setEnabled(False)

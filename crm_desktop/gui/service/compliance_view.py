@@ -7,8 +7,6 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import (
     QCoreApplication,
@@ -26,15 +24,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from crm_desktop.fonts import register_matplotlib
 from crm_desktop.gui import qdates
+from crm_desktop.gui.clients.charts import ChartCanvas
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
@@ -101,15 +98,11 @@ class ComplianceModel(ListTableModel[ComplianceRow]):
         return None
 
 
-class ComplianceChart(FigureCanvasQTAgg):
+class ComplianceChart(ChartCanvas):
     """Stacked bars per manager: done on time, done late, overdue now."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        register_matplotlib()
-        self.figure = Figure(figsize=(5, 3), layout="constrained")
-        super().__init__(self.figure)
-        self.setParent(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        super().__init__(parent)
         self.setMinimumHeight(220)
 
     def plot(self, report: ComplianceReport | None) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -26,8 +25,9 @@ from crm_desktop.domain import TouchStatus, label_of
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
+from crm_desktop.gui.service.cancelling import ask_reason, change_in_background
 from crm_desktop.gui.service.touch_form import TouchDialog
-from crm_desktop.gui.workers import Requester, run_task
+from crm_desktop.gui.workers import Requester
 from crm_desktop.services import touches
 from crm_desktop.services.touches import TouchView
 
@@ -184,16 +184,13 @@ class TouchesView(QWidget):
         v = self.selected()
         if v is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Cancel touch"),
-                                          self.tr("Why is this touch cancelled? It is kept, marked cancelled."))
-        if ok:
-            self.cancel_with_reason(v, reason)
+        ask_reason(self, self.tr("Cancel touch"),
+                   self.tr("Why is this touch cancelled? It is kept, marked cancelled."),
+                   lambda reason: self.cancel_with_reason(v, reason))
 
     def cancel_with_reason(self, v: TouchView, reason: str) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
-        run_task(lambda _c: touches.cancel_touch(store, actor, v.id, reason=reason, expected_version=v.version),
-                 on_done=lambda _r: self.ctx.bus.data_changed.emit("touches"),
-                 on_error=lambda exc: show_error(self, exc), pool=self.ctx.pool)
+        change_in_background(self, self.ctx, "touches", lambda store, actor: touches.cancel_touch(
+            store, actor, v.id, reason=reason, expected_version=v.version))
 
     def show_history(self) -> HistoryDialog | None:
         v = self.selected()
