@@ -60,50 +60,96 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'branch-bench.sqlite3'}"
         print(f"building a {args.clients:,}-client demo store … ({load()})", flush=True)
-        subprocess.run([sys.executable, "-m", "crm_desktop.cli.main", "--db", url, "init-db"], check=True,
-                       stdout=subprocess.DEVNULL)
-        subprocess.run([sys.executable, "-m", "crm_desktop.cli.main", "--db", url, "demo", "--clients",
-                        str(args.clients), "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "crm_desktop.cli.main", "--db", url, "init-db"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "crm_desktop.cli.main",
+                "--db",
+                url,
+                "demo",
+                "--clients",
+                str(args.clients),
+                "--quiet",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         store = open_store(url)
         bm = login(store, "bm", PASSWORD)
         admin = login(store, "admin", PASSWORD)
-        staff.add_user(store, admin, "bm_bench", role="branch_manager", display_name="审批人",
-                       branch_code=_branch_code(store, bm.branch_id or 0), password=PASSWORD)
+        staff.add_user(
+            store,
+            admin,
+            "bm_bench",
+            role="branch_manager",
+            display_name="审批人",
+            branch_code=_branch_code(store, bm.branch_id or 0),
+            password=PASSWORD,
+        )
         approver = login(store, "bm_bench", PASSWORD)
         t = time.perf_counter()
         run_scoring(store, bm)
         print(f"scoring: {time.perf_counter() - t:.1f} s ({load()})")
 
         sec, board = timed(lambda: dashboard.build_dashboard(store, bm), args.runs)
-        print(f"dashboard build: median {sec * 1000:.0f} ms over {args.runs} runs "
-              f"({board.client_count:,} clients, {len(board.churn):,} at churn risk, {len(board.league)} managers)")
-        sec, _ = timed(lambda: dashboard_report.export_dashboard(store, bm, Path(tmp) / "d.xlsx", dashboard=board), 3)
+        print(
+            f"dashboard build: median {sec * 1000:.0f} ms over {args.runs} runs "
+            f"({board.client_count:,} clients, {len(board.churn):,} at churn risk, {len(board.league)} managers)"
+        )
+        sec, _ = timed(
+            lambda: dashboard_report.export_dashboard(store, bm, Path(tmp) / "d.xlsx", dashboard=board), 3
+        )
         print(f"export .xlsx: median {sec * 1000:.0f} ms")
-        sec, _ = timed(lambda: dashboard_report.export_dashboard(store, bm, Path(tmp) / "d.pdf", dashboard=board), 3)
+        sec, _ = timed(
+            lambda: dashboard_report.export_dashboard(store, bm, Path(tmp) / "d.pdf", dashboard=board), 3
+        )
         pdf = Path(tmp) / "d.pdf"
-        print(f"export .pdf (charts + tables): median {sec * 1000:.0f} ms, {pdf.stat().st_size / 1024:.0f} KB")
+        print(
+            f"export .pdf (charts + tables): median {sec * 1000:.0f} ms, {pdf.stat().st_size / 1024:.0f} KB"
+        )
 
         with store.read() as s:
-            leaver_id, n = s.execute(select(Client.manager_id, func.count()).where(Client.manager_id.is_not(None))
-                                     .group_by(Client.manager_id).order_by(func.count().desc()).limit(1)).one()
+            leaver_id, n = s.execute(
+                select(Client.manager_id, func.count())
+                .where(Client.manager_id.is_not(None))
+                .group_by(Client.manager_id)
+                .order_by(func.count().desc())
+                .limit(1)
+            ).one()
             leaver = s.get(Staff, leaver_id)
             assert leaver is not None
         sec, proposal = timed(lambda: reassignment.propose_departure(store, bm, leaver.login), args.runs)
         breaches = sum(1 for m in proposal.moves if not m.verdict.ok)
-        print(f"departure proposal for {leaver.login} ({n} clients over {len(proposal.managers)} managers): "
-              f"median {sec * 1000:.0f} ms, {breaches} lines breach the rules")
+        print(
+            f"departure proposal for {leaver.login} ({n} clients over {len(proposal.managers)} managers): "
+            f"median {sec * 1000:.0f} ms, {breaches} lines breach the rules"
+        )
         t = time.perf_counter()
-        ids = reassignment.submit_departure(store, bm, leaver.login,
-                                            [(m.client_no, m.to_login) for m in proposal.moves if m.to_login],
-                                            comment="bench")
+        ids = reassignment.submit_departure(
+            store,
+            bm,
+            leaver.login,
+            [(m.client_no, m.to_login) for m in proposal.moves if m.to_login],
+            comment="bench",
+        )
         print(f"submit batch of {len(ids)} requests: {(time.perf_counter() - t) * 1000:.0f} ms")
         sec, rows = timed(lambda: reassignment.list_requests(store, bm, "pending"), args.runs)
         print(f"inbox list ({len(rows)} pending): median {sec * 1000:.0f} ms")
         t = time.perf_counter()
-        reassignment.approve_requests(store, approver, ids, "bench", override_reason="bench" if breaches else None)
+        reassignment.approve_requests(
+            store, approver, ids, "bench", override_reason="bench" if breaches else None
+        )
         wall = time.perf_counter() - t
-        print(f"approve batch of {len(ids)} in one transaction: {wall:.2f} s "
-              f"({wall / max(len(ids), 1) * 1000:.1f} ms per client)")
+        print(
+            f"approve batch of {len(ids)} in one transaction: {wall:.2f} s "
+            f"({wall / max(len(ids), 1) * 1000:.1f} ms per client)"
+        )
         print(f"({load()})")
         store.dispose()
     return 0

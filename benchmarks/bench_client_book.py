@@ -29,7 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 GOALS = {"first_paint": 1.0, "key_median": 0.020, "key_p95": 0.040, "sort": 0.150}
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬斌鹏辉宇浩凯健俊帆"
 
 
@@ -56,68 +58,156 @@ def build_store(url: str, n: int, seed: int = 11) -> None:
     rng = np.random.default_rng(seed)
     store = open_store(url, upgrade=True)
     staff.add_branch(store, None, "B001", "基准营业部")
-    staff.add_user(store, None, "admin", role="admin", display_name="管理员", branch_code="B001", password="bench-pw")
+    staff.add_user(
+        store, None, "admin", role="admin", display_name="管理员", branch_code="B001", password="bench-pw"
+    )
     from crm_desktop.services.auth import login
 
     admin = login(store, "admin", "bench-pw")
-    staff.add_user(store, admin, "bm", role="branch_manager", display_name="营业部负责人", branch_code="B001",
-                   password="bench-pw")
+    staff.add_user(
+        store,
+        admin,
+        "bm",
+        role="branch_manager",
+        display_name="营业部负责人",
+        branch_code="B001",
+        password="bench-pw",
+    )
     managers = []
     for i in range(40):
-        managers.append(staff.add_user(store, admin, f"im{i:03d}", role="investment_manager",
-                                       display_name=f"{SURNAMES[i % len(SURNAMES)]}经理{i}", branch_code="B001",
-                                       password="bench-pw"))
+        managers.append(
+            staff.add_user(
+                store,
+                admin,
+                f"im{i:03d}",
+                role="investment_manager",
+                display_name=f"{SURNAMES[i % len(SURNAMES)]}经理{i}",
+                branch_code="B001",
+                password="bench-pw",
+            )
+        )
     today = date.today()
-    names = [SURNAMES[a] + GIVEN[b] + (GIVEN[c] if c < len(GIVEN) else "")
-             for a, b, c in zip(rng.integers(0, len(SURNAMES), n), rng.integers(0, len(GIVEN), n),
-                                rng.integers(0, len(GIVEN) * 2, n), strict=True)]
+    names = [
+        SURNAMES[a] + GIVEN[b] + (GIVEN[c] if c < len(GIVEN) else "")
+        for a, b, c in zip(
+            rng.integers(0, len(SURNAMES), n),
+            rng.integers(0, len(GIVEN), n),
+            rng.integers(0, len(GIVEN) * 2, n),
+            strict=True,
+        )
+    ]
     mgr = rng.choice(managers, n)
     now = datetime.now(UTC)
     with store.transaction() as s:
-        s.execute(insert(Client), [
-            {"id": i + 1, "client_no": f"{31000000 + i:08d}", "name": names[i], "client_type": "individual",
-             "id_number": f"110105{19600101 + int(rng.integers(0, 400000)):08d}{i % 10000:04d}",
-             "phone": f"13{int(rng.integers(100000000, 999999999))}", "email": f"c{i}@example.com",
-             "open_date": today - timedelta(days=int(rng.integers(30, 5000))),
-             "risk_level": f"C{int(rng.integers(1, 6))}", "status": "active", "branch_id": 1,
-             "manager_id": int(mgr[i]), "assigned_on": today - timedelta(days=400), "version": 1,
-             "created_at": now, "updated_at": now}
-            for i in range(n)
-        ])
-        run = ScoreRun(as_of=today, engine_version="bench", config_hash="0" * 64, config_text="", finished_at=now,
-                       client_count=n)
+        s.execute(
+            insert(Client),
+            [
+                {
+                    "id": i + 1,
+                    "client_no": f"{31000000 + i:08d}",
+                    "name": names[i],
+                    "client_type": "individual",
+                    "id_number": f"110105{19600101 + int(rng.integers(0, 400000)):08d}{i % 10000:04d}",
+                    "phone": f"13{int(rng.integers(100000000, 999999999))}",
+                    "email": f"c{i}@example.com",
+                    "open_date": today - timedelta(days=int(rng.integers(30, 5000))),
+                    "risk_level": f"C{int(rng.integers(1, 6))}",
+                    "status": "active",
+                    "branch_id": 1,
+                    "manager_id": int(mgr[i]),
+                    "assigned_on": today - timedelta(days=400),
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i in range(n)
+            ],
+        )
+        run = ScoreRun(
+            as_of=today,
+            engine_version="bench",
+            config_hash="0" * 64,
+            config_text="",
+            finished_at=now,
+            client_count=n,
+        )
         s.add(run)
         s.flush()
         assets = rng.lognormal(12.5, 1.4, n)
-        grades = np.select([assets > 3e6, assets > 1e6, assets > 3e5, assets > 5e4], ["V5", "V4", "V3", "V2"], "V1")
-        s.execute(insert(ClientScore), [
-            {"run_id": run.id, "client_id": i + 1, "grade": str(grades[i]), "value_score": round(float(
-                min(99.9, np.log10(assets[i]) * 12)), 2), "avg_assets": round(float(assets[i]), 2),
-             "latest_assets": round(float(assets[i] * rng.uniform(0.8, 1.2)), 2),
-             "commission_12m": round(float(assets[i] * rng.uniform(0.0005, 0.01)), 2), "turnover": 2.0,
-             "activity": "active", "churn_risk": str(rng.choice(["low", "low", "medium", "high"])),
-             "risk_style": "balanced", "suitability_mismatch": bool(rng.random() < 0.08),
-             "trading_ability": "average", "win_rate": 0.5, "realized_pnl": 0, "avg_holding_days": 30.0,
-             "securitization_ratio": 0.7, "top_industry_share": 0.3, "new_listing_share": 0.0,
-             "largest_position_share": 0.2, "lifecycle": str(rng.choice(["new", "growing", "mature", "declining"])),
-             "reasons": []}
-            for i in range(n)
-        ])
+        grades = np.select(
+            [assets > 3e6, assets > 1e6, assets > 3e5, assets > 5e4], ["V5", "V4", "V3", "V2"], "V1"
+        )
+        s.execute(
+            insert(ClientScore),
+            [
+                {
+                    "run_id": run.id,
+                    "client_id": i + 1,
+                    "grade": str(grades[i]),
+                    "value_score": round(float(min(99.9, np.log10(assets[i]) * 12)), 2),
+                    "avg_assets": round(float(assets[i]), 2),
+                    "latest_assets": round(float(assets[i] * rng.uniform(0.8, 1.2)), 2),
+                    "commission_12m": round(float(assets[i] * rng.uniform(0.0005, 0.01)), 2),
+                    "turnover": 2.0,
+                    "activity": "active",
+                    "churn_risk": str(rng.choice(["low", "low", "medium", "high"])),
+                    "risk_style": "balanced",
+                    "suitability_mismatch": bool(rng.random() < 0.08),
+                    "trading_ability": "average",
+                    "win_rate": 0.5,
+                    "realized_pnl": 0,
+                    "avg_holding_days": 30.0,
+                    "securitization_ratio": 0.7,
+                    "top_industry_share": 0.3,
+                    "new_listing_share": 0.0,
+                    "largest_position_share": 0.2,
+                    "lifecycle": str(rng.choice(["new", "growing", "mature", "declining"])),
+                    "reasons": [],
+                }
+                for i in range(n)
+            ],
+        )
         touched = rng.random(n) < 0.7
-        s.execute(insert(Touch), [
-            {"client_id": i + 1, "manager_id": int(mgr[i]), "touch_type": "phone_call", "channel": "phone",
-             "occurred_at": now - timedelta(days=int(rng.integers(0, 365)), minutes=int(rng.integers(0, 600))),
-             "summary": "回访", "status": "active", "revision": 1, "version": 1, "created_at": now, "updated_at": now,
-             "checklist": {}}
-            for i in np.flatnonzero(touched).tolist()
-        ])
+        s.execute(
+            insert(Touch),
+            [
+                {
+                    "client_id": i + 1,
+                    "manager_id": int(mgr[i]),
+                    "touch_type": "phone_call",
+                    "channel": "phone",
+                    "occurred_at": now
+                    - timedelta(days=int(rng.integers(0, 365)), minutes=int(rng.integers(0, 600))),
+                    "summary": "回访",
+                    "status": "active",
+                    "revision": 1,
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                    "checklist": {},
+                }
+                for i in np.flatnonzero(touched).tolist()
+            ],
+        )
         tasked = np.flatnonzero(rng.random(n) < 0.6).tolist()
-        s.execute(insert(ServiceTask), [
-            {"client_id": i + 1, "manager_id": int(mgr[i]), "task_type": "phone_call", "source": "recurring",
-             "due_date": today + timedelta(days=int(rng.integers(-20, 60))), "status": "open",
-             "dedupe_key": f"bench:{i}", "version": 1, "created_at": now, "updated_at": now}
-            for i in tasked
-        ])
+        s.execute(
+            insert(ServiceTask),
+            [
+                {
+                    "client_id": i + 1,
+                    "manager_id": int(mgr[i]),
+                    "task_type": "phone_call",
+                    "source": "recurring",
+                    "due_date": today + timedelta(days=int(rng.integers(-20, 60))),
+                    "status": "open",
+                    "dedupe_key": f"bench:{i}",
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i in tasked
+            ],
+        )
     store.dispose()
 
 
@@ -157,9 +247,13 @@ def main() -> int:
     store = open_store(url)
     actor = login(store, args.as_user, args.password)
     settings_dir = tempfile.TemporaryDirectory()
-    ctx = AppContext(store=store, actor=actor, settings=QSettings(str(Path(settings_dir.name) / "s.ini"),
-                                                                   QSettings.Format.IniFormat),
-                     pool=QThreadPool.globalInstance(), bus=AppBus())
+    ctx = AppContext(
+        store=store,
+        actor=actor,
+        settings=QSettings(str(Path(settings_dir.name) / "s.ini"), QSettings.Format.IniFormat),
+        pool=QThreadPool.globalInstance(),
+        bus=AppBus(),
+    )
     # pandas/numpy are imported at start-up anyway; measure the book, not the first import.
     import crm_desktop.services.client_book  # noqa: F401
     from crm_desktop.gui.clients.book_page import ClientBookPage
@@ -253,9 +347,14 @@ def main() -> int:
 
     sorts = []
     cpu_sorts = []
-    for col, order in ((Col.VALUE_SCORE, Qt.SortOrder.DescendingOrder), (Col.NAME, Qt.SortOrder.AscendingOrder),
-                       (Col.AVG_ASSETS, Qt.SortOrder.DescendingOrder), (Col.LAST_TOUCH, Qt.SortOrder.AscendingOrder),
-                       (Col.NEXT_DUE, Qt.SortOrder.AscendingOrder), (Col.VALUE_SCORE, Qt.SortOrder.AscendingOrder)):
+    for col, order in (
+        (Col.VALUE_SCORE, Qt.SortOrder.DescendingOrder),
+        (Col.NAME, Qt.SortOrder.AscendingOrder),
+        (Col.AVG_ASSETS, Qt.SortOrder.DescendingOrder),
+        (Col.LAST_TOUCH, Qt.SortOrder.AscendingOrder),
+        (Col.NEXT_DUE, Qt.SortOrder.AscendingOrder),
+        (Col.VALUE_SCORE, Qt.SortOrder.AscendingOrder),
+    ):
         t, c = time.perf_counter(), time.process_time()
         page.table.sortByColumn(col, order)
         viewport.repaint()
@@ -267,29 +366,49 @@ def main() -> int:
         return f"(goal <= {goal * 1000:.0f} ms: {'ok' if value <= goal else 'MISSED'})"
 
     load = os.getloadavg()
-    print(f"store: {store.describe()} · rows in the book: {rows:,} · as {actor.login} · cores {os.cpu_count()} "
-          f"· load avg {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    print(f"first paint            {first_paint * 1000:8.1f} ms {mark(first_paint, GOALS['first_paint'])} "
-          f"(CPU {cpu_first * 1000:.0f} ms; first screen: {first_rows:,} rows)")
-    print(f"whole book ready       {viewport_ready * 1000:8.1f} ms wall, {cpu_ready * 1000:.1f} ms CPU "
-          f"(all threads of this process)")
-    print(f"  query / prepare      {t_query * 1000:8.1f} / {t_prepare * 1000:.1f} ms wall, "
-          f"{c_query * 1000:.1f} / {c_prepare * 1000:.1f} ms CPU (measured again)")
+    print(
+        f"store: {store.describe()} · rows in the book: {rows:,} · as {actor.login} · cores {os.cpu_count()} "
+        f"· load avg {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    print(
+        f"first paint            {first_paint * 1000:8.1f} ms {mark(first_paint, GOALS['first_paint'])} "
+        f"(CPU {cpu_first * 1000:.0f} ms; first screen: {first_rows:,} rows)"
+    )
+    print(
+        f"whole book ready       {viewport_ready * 1000:8.1f} ms wall, {cpu_ready * 1000:.1f} ms CPU "
+        f"(all threads of this process)"
+    )
+    print(
+        f"  query / prepare      {t_query * 1000:8.1f} / {t_prepare * 1000:.1f} ms wall, "
+        f"{c_query * 1000:.1f} / {c_prepare * 1000:.1f} ms CPU (measured again)"
+    )
     cpu = np.array(cpu_latencies)
-    print(f"keystroke median       {np.median(lat) * 1000:8.1f} ms {mark(float(np.median(lat)), GOALS['key_median'])}"
-          f" (CPU {np.median(cpu) * 1000:.1f} ms of the last 20)")
+    print(
+        f"keystroke median       {np.median(lat) * 1000:8.1f} ms {mark(float(np.median(lat)), GOALS['key_median'])}"
+        f" (CPU {np.median(cpu) * 1000:.1f} ms of the last 20)"
+    )
     p95 = float(np.percentile(lat, 95))
-    print(f"keystroke p95          {p95 * 1000:8.1f} ms {mark(p95, GOALS['key_p95'])} "
-          f"(CPU {np.percentile(cpu, 95) * 1000:.1f} ms of the last 20)")
-    print(f"keystroke max          {lat.max() * 1000:8.1f} ms over {len(lat)} keystrokes incl. repaint "
-          f"(the sequence typed twice, before and after the reference)")
-    print(f"  reference: Qt's own delegate, same keystrokes: median {np.median(ref) * 1000:.1f} ms, "
-          f"p95 {np.percentile(ref, 95) * 1000:.1f} ms; ratio ours/Qt's {np.median(lat) / np.median(ref):.2f}")
-    print(f"sort median / max      {statistics.median(sorts) * 1000:8.1f} / {max(sorts) * 1000:.1f} ms "
-          f"{mark(max(sorts), GOALS['sort'])} (CPU max {max(cpu_sorts) * 1000:.1f} ms; the first sort of a "
-          f"column builds its order)")
-    print(f"memory (RSS)           {rss0:8.0f} MB before, {rss1:.0f} MB after first paint, {rss2:.0f} MB at end "
-          f"(book: +{rss1 - rss0:.0f} MB)")
+    print(
+        f"keystroke p95          {p95 * 1000:8.1f} ms {mark(p95, GOALS['key_p95'])} "
+        f"(CPU {np.percentile(cpu, 95) * 1000:.1f} ms of the last 20)"
+    )
+    print(
+        f"keystroke max          {lat.max() * 1000:8.1f} ms over {len(lat)} keystrokes incl. repaint "
+        f"(the sequence typed twice, before and after the reference)"
+    )
+    print(
+        f"  reference: Qt's own delegate, same keystrokes: median {np.median(ref) * 1000:.1f} ms, "
+        f"p95 {np.percentile(ref, 95) * 1000:.1f} ms; ratio ours/Qt's {np.median(lat) / np.median(ref):.2f}"
+    )
+    print(
+        f"sort median / max      {statistics.median(sorts) * 1000:8.1f} / {max(sorts) * 1000:.1f} ms "
+        f"{mark(max(sorts), GOALS['sort'])} (CPU max {max(cpu_sorts) * 1000:.1f} ms; the first sort of a "
+        f"column builds its order)"
+    )
+    print(
+        f"memory (RSS)           {rss0:8.0f} MB before, {rss1:.0f} MB after first paint, {rss2:.0f} MB at end "
+        f"(book: +{rss1 - rss0:.0f} MB)"
+    )
     page.close()
     QThreadPool.globalInstance().waitForDone(5000)
     store.dispose()

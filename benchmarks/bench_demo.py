@@ -68,9 +68,11 @@ def describe(label: str, results: list[DemoResult], size: int | None = None) -> 
     med = statistics.median(secs)
     rows = r.snapshots + r.trades + r.holdings + r.touches + r.clients
     extra = f", file {size / 1e6:,.0f} MB" if size is not None else ""
-    print(f"{label}: median {med:.2f} s over {len(secs)} run(s) {[round(s, 2) for s in secs]}; "
-          f"{r.snapshots:,} snapshots, {r.trades:,} trades, {r.holdings:,} holdings, {r.touches:,} touches "
-          f"({rows / med:,.0f} rows/s){extra}; load {load_avg()}")
+    print(
+        f"{label}: median {med:.2f} s over {len(secs)} run(s) {[round(s, 2) for s in secs]}; "
+        f"{r.snapshots:,} snapshots, {r.trades:,} trades, {r.holdings:,} holdings, {r.touches:,} touches "
+        f"({rows / med:,.0f} rows/s){extra}; load {load_avg()}"
+    )
 
 
 def main() -> int:
@@ -90,8 +92,10 @@ def main() -> int:
     if not a.skip_pg:
         pg = [pg_run(a.small, a.seed) for _ in range(a.repeat)]
         describe(f"PostgreSQL {a.small:,} clients", pg)
-        print(f"PostgreSQL / SQLite at {a.small:,} clients: "
-              f"{statistics.median(r.seconds for r in pg) / sqlite_small:.2f}")
+        print(
+            f"PostgreSQL / SQLite at {a.small:,} clients: "
+            f"{statistics.median(r.seconds for r in pg) / sqlite_small:.2f}"
+        )
     if not a.skip_large:
         big, size = sqlite_run(a.large, a.seed)
         describe(f"SQLite {a.large:,} clients", [big], size)

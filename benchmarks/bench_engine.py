@@ -55,13 +55,15 @@ def build(n_clients: int, n_days: int, n_trades: int, seed: int = 7) -> ScoringI
     ids = np.arange(1, n_clients + 1, dtype=np.int64)
     days = trading_days(AS_OF, n_days)
     open_day = day_number(AS_OF) - rng.integers(30, 365 * 15, n_clients)
-    clients = pd.DataFrame({
-        "client_id": ids,
-        "open_date": open_day,
-        "risk_level": rng.choice(np.array(["C1", "C2", "C3", "C4", "C5"]), n_clients),
-        "status": np.where(rng.random(n_clients) < 0.02, "closed", "active"),
-        "manager_id": rng.integers(1, N_MANAGERS + 1, n_clients),
-    })
+    clients = pd.DataFrame(
+        {
+            "client_id": ids,
+            "open_date": open_day,
+            "risk_level": rng.choice(np.array(["C1", "C2", "C3", "C4", "C5"]), n_clients),
+            "status": np.where(rng.random(n_clients) < 0.02, "closed", "active"),
+            "manager_id": rng.integers(1, N_MANAGERS + 1, n_clients),
+        }
+    )
     # Daily snapshots, client-major like the store returns them: a lognormal base per client and a
     # multiplicative random walk, with occasional transfers.
     base = np.exp(rng.normal(12.5, 1.6, n_clients)).round(2)
@@ -76,20 +78,26 @@ def build(n_clients: int, n_days: int, n_trades: int, seed: int = 7) -> ScoringI
     inflow = np.zeros(n_clients * n_days)
     moves = rng.random(n_clients * n_days) < 0.01
     inflow[moves] = np.round(rng.normal(0, 0.1, int(moves.sum())) * total[moves], 2)
-    snapshots = pd.DataFrame({
-        "client_id": np.repeat(ids, n_days),
-        "date": np.tile(days, n_clients),
-        "total_assets": total,
-        "securities_value": securities_value,
-        "net_inflow": inflow,
-    })
+    snapshots = pd.DataFrame(
+        {
+            "client_id": np.repeat(ids, n_days),
+            "date": np.tile(days, n_clients),
+            "total_assets": total,
+            "securities_value": securities_value,
+            "net_inflow": inflow,
+        }
+    )
     codes = np.array([f"{c:06d}" for c in range(600000, 600000 + N_SECURITIES)], dtype=object)
     board = rng.choice(np.array(["main", "chinext", "star", "bse"]), N_SECURITIES, p=[0.6, 0.2, 0.15, 0.05])
     industries = np.array(["银行", "电子", "医药", "食品饮料", "有色金属", "计算机", "汽车", "电力设备"])
-    securities = pd.DataFrame({
-        "code": codes, "board": board, "industry": rng.choice(industries, N_SECURITIES),
-        "list_date": day_number(AS_OF) - rng.integers(10, 365 * 20, N_SECURITIES),
-    })
+    securities = pd.DataFrame(
+        {
+            "code": codes,
+            "board": board,
+            "industry": rng.choice(industries, N_SECURITIES),
+            "list_date": day_number(AS_OF) - rng.integers(10, 365 * 20, N_SECURITIES),
+        }
+    )
     # Trades: active clients trade more; buys and sells of the same few securities per client.
     weights = rng.pareto(1.5, n_clients) + 0.05
     t_client = rng.choice(ids, n_trades, p=weights / weights.sum())
@@ -97,16 +105,18 @@ def build(n_clients: int, n_days: int, n_trades: int, seed: int = 7) -> ScoringI
     qty = rng.integers(1, 50, n_trades) * 100
     price = np.round(rng.uniform(3, 80, n_trades), 2)
     amount = np.round(qty * price, 2)
-    trades = pd.DataFrame({
-        "client_id": t_client,
-        "trade_date": rng.choice(days, n_trades),
-        # Codes and sides as categoricals, the compact form the engine documents as its fast path.
-        "code": pd.Categorical(codes[t_sec]),
-        "side": pd.Categorical(np.where(rng.random(n_trades) < 0.55, "buy", "sell")),
-        "quantity": qty.astype(np.float64),
-        "amount": amount,
-        "commission": np.maximum(np.round(amount * 0.00025, 2), 5.0),
-    })
+    trades = pd.DataFrame(
+        {
+            "client_id": t_client,
+            "trade_date": rng.choice(days, n_trades),
+            # Codes and sides as categoricals, the compact form the engine documents as its fast path.
+            "code": pd.Categorical(codes[t_sec]),
+            "side": pd.Categorical(np.where(rng.random(n_trades) < 0.55, "buy", "sell")),
+            "quantity": qty.astype(np.float64),
+            "amount": amount,
+            "commission": np.maximum(np.round(amount * 0.00025, 2), 5.0),
+        }
+    )
     # Month-end holdings: 3 positions per client at each of 12 month-ends.
     months = days.astype("datetime64[D]").astype("datetime64[M]")
     month_ends = days[np.r_[months[1:] != months[:-1], True]]
@@ -114,32 +124,55 @@ def build(n_clients: int, n_days: int, n_trades: int, seed: int = 7) -> ScoringI
     h_client = np.repeat(ids, k * len(month_ends))
     h_date = np.tile(np.repeat(np.array(month_ends, dtype=np.int64), k), n_clients)
     h_sec = (h_client * 7 + np.tile(np.arange(k), n_clients * len(month_ends))) % N_SECURITIES
-    holdings = pd.DataFrame({
-        "client_id": h_client, "date": h_date, "code": pd.Categorical(codes[h_sec]),
-        "market_value": np.round(rng.uniform(1_000, 500_000, len(h_client)), 2),
-    })
-    staff = pd.DataFrame({
-        "staff_id": np.arange(1, N_MANAGERS + 1),
-        "role": "investment_manager",
-        "active": True,
-        "hire_date": pd.to_datetime(day_number(AS_OF) - rng.integers(100, 365 * 20, N_MANAGERS), unit="D"),
-        "qualifications": [["securities_practitioner"] + (["investment_adviser"] if i % 3 == 0 else [])
-                           for i in range(N_MANAGERS)],
-    })
+    holdings = pd.DataFrame(
+        {
+            "client_id": h_client,
+            "date": h_date,
+            "code": pd.Categorical(codes[h_sec]),
+            "market_value": np.round(rng.uniform(1_000, 500_000, len(h_client)), 2),
+        }
+    )
+    staff = pd.DataFrame(
+        {
+            "staff_id": np.arange(1, N_MANAGERS + 1),
+            "role": "investment_manager",
+            "active": True,
+            "hire_date": pd.to_datetime(
+                day_number(AS_OF) - rng.integers(100, 365 * 20, N_MANAGERS), unit="D"
+            ),
+            "qualifications": [
+                ["securities_practitioner"] + (["investment_adviser"] if i % 3 == 0 else [])
+                for i in range(N_MANAGERS)
+            ],
+        }
+    )
     n_tasks = n_clients * 3
-    tasks = pd.DataFrame({
-        "manager_id": rng.integers(1, N_MANAGERS + 1, n_tasks),
-        "due_date": rng.choice(days, n_tasks),
-        "status": rng.choice(np.array(["done", "open", "cancelled"]), n_tasks, p=[0.8, 0.15, 0.05]),
-        "completed_at": rng.choice(days, n_tasks),
-    })
-    touches = pd.DataFrame({
-        "manager_id": rng.integers(1, N_MANAGERS + 1, n_tasks),
-        "occurred_at": rng.choice(days, n_tasks),
-        "satisfaction": rng.integers(1, 6, n_tasks).astype(np.float64),
-    })
-    return ScoringInput(as_of=AS_OF, clients=clients, snapshots=snapshots, trades=trades, holdings=holdings,
-                        securities=securities, touches=touches, tasks=tasks, staff=staff)
+    tasks = pd.DataFrame(
+        {
+            "manager_id": rng.integers(1, N_MANAGERS + 1, n_tasks),
+            "due_date": rng.choice(days, n_tasks),
+            "status": rng.choice(np.array(["done", "open", "cancelled"]), n_tasks, p=[0.8, 0.15, 0.05]),
+            "completed_at": rng.choice(days, n_tasks),
+        }
+    )
+    touches = pd.DataFrame(
+        {
+            "manager_id": rng.integers(1, N_MANAGERS + 1, n_tasks),
+            "occurred_at": rng.choice(days, n_tasks),
+            "satisfaction": rng.integers(1, 6, n_tasks).astype(np.float64),
+        }
+    )
+    return ScoringInput(
+        as_of=AS_OF,
+        clients=clients,
+        snapshots=snapshots,
+        trades=trades,
+        holdings=holdings,
+        securities=securities,
+        touches=touches,
+        tasks=tasks,
+        staff=staff,
+    )
 
 
 DUCKDB_SQL = """
@@ -199,8 +232,10 @@ def load() -> str:
 def part_engine(args: argparse.Namespace) -> None:
     t = time.perf_counter()
     data = build(args.clients, args.days, args.trades)
-    print(f"built {len(data.clients):,} clients, {len(data.snapshots):,} snapshot rows, {len(data.trades):,} "
-          f"trades, {len(data.holdings):,} holding rows in {time.perf_counter() - t:.1f}s")
+    print(
+        f"built {len(data.clients):,} clients, {len(data.snapshots):,} snapshot rows, {len(data.trades):,} "
+        f"trades, {len(data.holdings):,} holding rows in {time.perf_counter() - t:.1f}s"
+    )
     print(f"load average before: {load()}")
     threads = os.cpu_count() or 2
     # Engine and DuckDB runs alternate, so that both see the same state of the machine; the ratio is
@@ -223,14 +258,22 @@ def part_engine(args: argparse.Namespace) -> None:
     wall_ratio = statistics.median(e / d for e, d in zip(engine_times, duck_times, strict=True))
     cpu_ratio = statistics.median(e / d for e, d in zip(engine_cpu, duck_cpu, strict=True))
     ours = result.clients[["client_id", "grade", "churn_risk"]].reset_index(drop=True)  # type: ignore[attr-defined]
-    same = bool((ours["grade"].to_numpy() == duck["grade"].to_numpy()).all()  # type: ignore[index]
-                and (ours["churn_risk"].to_numpy() == duck["churn_risk"].to_numpy()).all())  # type: ignore[index]
-    print(f"engine (all indicators, reasons, managers, matching): median {engine_med:.2f}s "
-          f"runs {[round(x, 2) for x in engine_times]}, CPU {statistics.median(engine_cpu):.2f}s")
-    print(f"duckdb {threads} threads (grade + churn only): median {duck_med:.2f}s "
-          f"runs {[round(x, 2) for x in duck_times]}, CPU {statistics.median(duck_cpu):.2f}s")
-    print(f"ratio engine/duckdb, median of {args.repeat} alternating pairs: wall {wall_ratio:.2f}, "
-          f"CPU {cpu_ratio:.2f}  (grade and churn identical: {same})")
+    same = bool(
+        (ours["grade"].to_numpy() == duck["grade"].to_numpy()).all()  # type: ignore[index]
+        and (ours["churn_risk"].to_numpy() == duck["churn_risk"].to_numpy()).all()
+    )  # type: ignore[index]
+    print(
+        f"engine (all indicators, reasons, managers, matching): median {engine_med:.2f}s "
+        f"runs {[round(x, 2) for x in engine_times]}, CPU {statistics.median(engine_cpu):.2f}s"
+    )
+    print(
+        f"duckdb {threads} threads (grade + churn only): median {duck_med:.2f}s "
+        f"runs {[round(x, 2) for x in duck_times]}, CPU {statistics.median(duck_cpu):.2f}s"
+    )
+    print(
+        f"ratio engine/duckdb, median of {args.repeat} alternating pairs: wall {wall_ratio:.2f}, "
+        f"CPU {cpu_ratio:.2f}  (grade and churn identical: {same})"
+    )
     print(f"load average after: {load()}")
 
 
@@ -250,52 +293,99 @@ def build_store(path: Path, args: argparse.Namespace) -> None:
     con.execute("PRAGMA synchronous=OFF")
     con.execute("BEGIN")
     now = "2025-12-31 00:00:00"
-    con.execute("INSERT INTO branch (id, code, name, version, created_at, updated_at) VALUES "
-                "(1, 'B001', '基准营业部', 1, ?, ?)", (now, now))
+    con.execute(
+        "INSERT INTO branch (id, code, name, version, created_at, updated_at) VALUES "
+        "(1, 'B001', '基准营业部', 1, ?, ?)",
+        (now, now),
+    )
     st = pd.DataFrame({"id": data.staff["staff_id"]})
     con.executemany(
         "INSERT INTO staff (id, login, display_name, role, branch_id, active, hire_date, qualifications, version, "
         "created_at, updated_at) VALUES (?, ?, ?, 'investment_manager', 1, 1, ?, ?, 1, ?, ?)",
-        [(int(i), f"im{i}", f"经理{i}", str(h.date()), '["securities_practitioner"]', now, now)
-         for i, h in zip(st["id"], data.staff["hire_date"], strict=True)])
+        [
+            (int(i), f"im{i}", f"经理{i}", str(h.date()), '["securities_practitioner"]', now, now)
+            for i, h in zip(st["id"], data.staff["hire_date"], strict=True)
+        ],
+    )
     c = data.clients
     con.executemany(
         "INSERT INTO client (id, client_no, name, client_type, open_date, risk_level, status, branch_id, "
         "manager_id, version, created_at, updated_at) VALUES (?, ?, '客户', 'individual', ?, ?, ?, 1, ?, 1, ?, ?)",
-        zip(c["client_id"].tolist(), [f"{i:08d}" for i in c["client_id"]], _sql_date(c["open_date"].to_numpy()),
-            c["risk_level"].tolist(), c["status"].tolist(), c["manager_id"].tolist(), [now] * len(c),
-            [now] * len(c), strict=True))
+        zip(
+            c["client_id"].tolist(),
+            [f"{i:08d}" for i in c["client_id"]],
+            _sql_date(c["open_date"].to_numpy()),
+            c["risk_level"].tolist(),
+            c["status"].tolist(),
+            c["manager_id"].tolist(),
+            [now] * len(c),
+            [now] * len(c),
+            strict=True,
+        ),
+    )
     sec = data.securities
-    con.executemany("INSERT INTO security (code, name, industry, board, list_date) VALUES (?, ?, ?, ?, ?)",
-                    zip(sec["code"], sec["code"], sec["industry"], sec["board"],
-                        _sql_date(sec["list_date"].to_numpy()), strict=True))
+    con.executemany(
+        "INSERT INTO security (code, name, industry, board, list_date) VALUES (?, ?, ?, ?, ?)",
+        zip(
+            sec["code"],
+            sec["code"],
+            sec["industry"],
+            sec["board"],
+            _sql_date(sec["list_date"].to_numpy()),
+            strict=True,
+        ),
+    )
     snap = data.snapshots
-    day_text = dict(zip(np.unique(snap["date"]).tolist(), _sql_date(np.unique(snap["date"].to_numpy())),
-                        strict=True))
+    day_text = dict(
+        zip(np.unique(snap["date"]).tolist(), _sql_date(np.unique(snap["date"].to_numpy())), strict=True)
+    )
     step = 1_000_000
     for i in range(0, len(snap), step):
-        part = snap.iloc[i:i + step]
+        part = snap.iloc[i : i + step]
         total = part["total_assets"].to_numpy()
         secv = part["securities_value"].to_numpy()
         con.executemany(
             "INSERT INTO asset_snapshot (client_id, date, cash, securities_value, total_assets, net_inflow) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            zip(part["client_id"].tolist(), [day_text[d] for d in part["date"].tolist()],
-                np.round(total - secv, 2).tolist(), secv.tolist(), total.tolist(), part["net_inflow"].tolist(),
-                strict=True))
+            zip(
+                part["client_id"].tolist(),
+                [day_text[d] for d in part["date"].tolist()],
+                np.round(total - secv, 2).tolist(),
+                secv.tolist(),
+                total.tolist(),
+                part["net_inflow"].tolist(),
+                strict=True,
+            ),
+        )
     tr = data.trades
     con.executemany(
         "INSERT INTO trade (trade_id, trade_date, client_id, code, side, quantity, price, amount, commission) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        zip([f"T{i}" for i in range(len(tr))], _sql_date(tr["trade_date"].to_numpy()), tr["client_id"].tolist(),
-            tr["code"].astype(str).tolist(), tr["side"].astype(str).tolist(), tr["quantity"].tolist(),
-            np.round(tr["amount"] / tr["quantity"], 4).tolist(), tr["amount"].tolist(), tr["commission"].tolist(),
-            strict=True))
+        zip(
+            [f"T{i}" for i in range(len(tr))],
+            _sql_date(tr["trade_date"].to_numpy()),
+            tr["client_id"].tolist(),
+            tr["code"].astype(str).tolist(),
+            tr["side"].astype(str).tolist(),
+            tr["quantity"].tolist(),
+            np.round(tr["amount"] / tr["quantity"], 4).tolist(),
+            tr["amount"].tolist(),
+            tr["commission"].tolist(),
+            strict=True,
+        ),
+    )
     h = data.holdings.drop_duplicates(["client_id", "date", "code"])
     con.executemany(
         "INSERT INTO holding (client_id, date, code, quantity, cost, market_value) VALUES (?, ?, ?, 100, ?, ?)",
-        zip(h["client_id"].tolist(), _sql_date(h["date"].to_numpy()), h["code"].astype(str).tolist(),
-            h["market_value"].tolist(), h["market_value"].tolist(), strict=True))
+        zip(
+            h["client_id"].tolist(),
+            _sql_date(h["date"].to_numpy()),
+            h["code"].astype(str).tolist(),
+            h["market_value"].tolist(),
+            h["market_value"].tolist(),
+            strict=True,
+        ),
+    )
     con.execute("COMMIT")
     con.close()
 
@@ -309,30 +399,64 @@ def part_store(args: argparse.Namespace) -> None:
             has_demo = subprocess.run([str(crm), "demo", "--help"], capture_output=True).returncode == 0
             if has_demo and not args.own_store:
                 # The product's own demo generator: realistic books, touches and tasks as well.
-                subprocess.run([str(crm), "--db", f"sqlite:///{path}", "demo", "--clients", str(args.clients),
-                                "--quiet"], check=True, capture_output=True)
+                subprocess.run(
+                    [
+                        str(crm),
+                        "--db",
+                        f"sqlite:///{path}",
+                        "demo",
+                        "--clients",
+                        str(args.clients),
+                        "--quiet",
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
                 print("store: crm demo --clients", args.clients)
             else:
                 build_store(path, args)
                 # `crm score` runs as someone: the synthetic store gets the demo's admin account.
-                subprocess.run([str(crm), "--db", f"sqlite:///{path}", "user", "add", "admin", "--role", "admin",
-                                "--name", "admin", "--password-stdin"], input="demo1234\n", text=True, check=True,
-                               capture_output=True)
+                subprocess.run(
+                    [
+                        str(crm),
+                        "--db",
+                        f"sqlite:///{path}",
+                        "user",
+                        "add",
+                        "admin",
+                        "--role",
+                        "admin",
+                        "--name",
+                        "admin",
+                        "--password-stdin",
+                    ],
+                    input="demo1234\n",
+                    text=True,
+                    check=True,
+                    capture_output=True,
+                )
                 print("store: synthetic (bench_engine.build_store)")
-            print(f"built SQLite store ({path.stat().st_size / 1e9:.1f} GB) in {time.perf_counter() - t:.0f}s; "
-                  f"load average {load()}")
+            print(
+                f"built SQLite store ({path.stat().st_size / 1e9:.1f} GB) in {time.perf_counter() - t:.0f}s; "
+                f"load average {load()}"
+            )
         t = time.perf_counter()
-        proc = subprocess.run([str(crm), "--db", f"sqlite:///{path}", "score", "--quiet", "--timings",
-                               "--as-user", "admin"], capture_output=True, text=True,
-                              env={**os.environ, "CRM_LANG": "en", "CRM_PASSWORD": "demo1234"})
+        proc = subprocess.run(
+            [str(crm), "--db", f"sqlite:///{path}", "score", "--quiet", "--timings", "--as-user", "admin"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CRM_LANG": "en", "CRM_PASSWORD": "demo1234"},
+        )
         elapsed = time.perf_counter() - t
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         print(proc.stdout.strip())
         if proc.returncode != 0:
             print(proc.stderr.strip())
             raise SystemExit(proc.returncode)
-        print(f"crm score end to end: {elapsed:.1f}s, peak memory (max RSS) {peak / 1024:.0f} MB; "
-              f"load average {load()}")
+        print(
+            f"crm score end to end: {elapsed:.1f}s, peak memory (max RSS) {peak / 1024:.0f} MB; "
+            f"load average {load()}"
+        )
 
 
 def main() -> None:
@@ -343,8 +467,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-store", action="store_true", help="only the in-memory engine/DuckDB part")
     parser.add_argument("--skip-engine", action="store_true", help="only the crm score end-to-end part")
-    parser.add_argument("--own-store", action="store_true", help="build the store here even if `crm demo` exists")
-    parser.add_argument("--store", metavar="PATH", help="SQLite file to build once and reuse (default: temporary)")
+    parser.add_argument(
+        "--own-store", action="store_true", help="build the store here even if `crm demo` exists"
+    )
+    parser.add_argument(
+        "--store", metavar="PATH", help="SQLite file to build once and reuse (default: temporary)"
+    )
     args = parser.parse_args()
     if not args.skip_engine:
         part_engine(args)

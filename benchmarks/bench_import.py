@@ -35,14 +35,20 @@ def generate(workdir: Path, rows: int, clients: int, securities: int) -> dict[st
     with paths["clients"].open("w", encoding="gbk", newline="") as f:
         f.write("客户号,客户姓名,客户类型,开户日期,风险等级,营业部代码,状态\n")
         for i in range(clients):
-            f.write(f"{i:08d},客户{i},个人,{date(2015, 1, 1) + timedelta(days=i % 3000):%Y-%m-%d},"
-                    f"C{1 + i % 5},B001,正常\n")
+            f.write(
+                f"{i:08d},客户{i},个人,{date(2015, 1, 1) + timedelta(days=i % 3000):%Y-%m-%d},"
+                f"C{1 + i % 5},B001,正常\n"
+            )
     codes = [f"{600000 + i:06d}" if i % 3 else f"{i:06d}" for i in range(securities)]
     with paths["securities"].open("w", encoding="gbk", newline="") as f:
         f.write("证券代码,证券名称,行业,板块,上市日期\n")
         for i, c in enumerate(codes):
             f.write(f"{c},证券{i},行业{i % 30},主板,{20000101 + (i % 28)}\n")
-    days = [date(2023, 1, 3) + timedelta(days=d) for d in range(600) if (date(2023, 1, 3) + timedelta(days=d)).weekday() < 5]
+    days = [
+        date(2023, 1, 3) + timedelta(days=d)
+        for d in range(600)
+        if (date(2023, 1, 3) + timedelta(days=d)).weekday() < 5
+    ]
     with paths["trades"].open("w", encoding="gbk", newline="") as f:
         f.write("成交编号,客户号,成交日期,证券代码,买卖方向,成交数量,成交价格,成交金额,佣金\n")
         buf = []
@@ -52,8 +58,10 @@ def generate(workdir: Path, rows: int, clients: int, securities: int) -> dict[st
             amount = qty * price
             side = "买入" if rnd.random() < 0.5 else "卖出"
             d = days[i * len(days) // rows]
-            buf.append(f"T{i:09d},{rnd.randrange(clients):08d},{d:%Y%m%d},{codes[rnd.randrange(securities)]},"
-                       f"{side},{qty},{price:.2f},\"{amount:,.2f}\",{max(amount * 0.00025, 5):.2f}\n")
+            buf.append(
+                f"T{i:09d},{rnd.randrange(clients):08d},{d:%Y%m%d},{codes[rnd.randrange(securities)]},"
+                f'{side},{qty},{price:.2f},"{amount:,.2f}",{max(amount * 0.00025, 5):.2f}\n'
+            )
             if len(buf) >= 10000:
                 f.write("".join(buf))
                 buf.clear()
@@ -77,13 +85,27 @@ def child(url: str, kind: str, path: str) -> None:
     peak = usage.ru_maxrss / 1024
     # CPU seconds of this process: on a shared machine they vary far less than wall time.
     cpu = usage.ru_utime + usage.ru_stime
-    print(json.dumps({"seconds": secs, "cpu": cpu, "peak_mb": peak, "new": r.rows_new, "changed": r.rows_changed,
-                      "unchanged": r.rows_unchanged}))
+    print(
+        json.dumps(
+            {
+                "seconds": secs,
+                "cpu": cpu,
+                "peak_mb": peak,
+                "new": r.rows_new,
+                "changed": r.rows_changed,
+                "unchanged": r.rows_unchanged,
+            }
+        )
+    )
 
 
 def timed(url: str, kind: str, path: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", url, kind, str(path)], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", url, kind, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -94,7 +116,9 @@ def prepare_store(url: str) -> None:
 
     store = open_store(url, upgrade=True)
     staff.add_branch(store, None, "B001", "基准营业部")
-    staff.add_user(store, None, "admin", role="admin", display_name="管理员", branch_code="B001", password=PASSWORD)
+    staff.add_user(
+        store, None, "admin", role="admin", display_name="管理员", branch_code="B001", password=PASSWORD
+    )
     store.dispose()
 
 
@@ -136,8 +160,10 @@ def main() -> None:
     t0 = time.perf_counter()
     paths = generate(a.workdir, a.rows, a.clients, a.securities)
     size_mb = paths["trades"].stat().st_size / 1e6
-    print(f"files ready in {time.perf_counter() - t0:.1f} s; trades.csv {size_mb:.0f} MB, {a.rows:,} rows "
-          f"(GBK, Chinese headers); load {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    print(
+        f"files ready in {time.perf_counter() - t0:.1f} s; trades.csv {size_mb:.0f} MB, {a.rows:,} rows "
+        f"(GBK, Chinese headers); load {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+    )
     for backend in a.backends.split(","):
         schema = None
         if backend == "sqlite":
@@ -151,16 +177,22 @@ def main() -> None:
             prepare_store(url)
             for kind in ("clients", "securities"):
                 r = timed(url, kind, paths[kind])
-                print(f"{backend:10s} {kind:10s} {r['seconds']:6.1f} s  peak {r['peak_mb']:5.0f} MB  "
-                      f"new {r['new']:,}")
+                print(
+                    f"{backend:10s} {kind:10s} {r['seconds']:6.1f} s  peak {r['peak_mb']:5.0f} MB  "
+                    f"new {r['new']:,}"
+                )
             first = timed(url, "trades", paths["trades"])
-            print(f"{backend:10s} trades     {first['seconds']:6.1f} s  peak {first['peak_mb']:5.0f} MB  "
-                  f"new {first['new']:,}  ({a.rows / first['seconds']:,.0f} rows/s; client CPU {first['cpu']:.1f} s; "
-                  f"load {os.getloadavg()[0]:.2f})")
+            print(
+                f"{backend:10s} trades     {first['seconds']:6.1f} s  peak {first['peak_mb']:5.0f} MB  "
+                f"new {first['new']:,}  ({a.rows / first['seconds']:,.0f} rows/s; client CPU {first['cpu']:.1f} s; "
+                f"load {os.getloadavg()[0]:.2f})"
+            )
             again = timed(url, "trades", paths["trades"])
-            print(f"{backend:10s} re-import  {again['seconds']:6.1f} s  peak {again['peak_mb']:5.0f} MB  "
-                  f"unchanged {again['unchanged']:,}  new {again['new']}  changed {again['changed']}  "
-                  f"(client CPU {again['cpu']:.1f} s; load {os.getloadavg()[0]:.2f})")
+            print(
+                f"{backend:10s} re-import  {again['seconds']:6.1f} s  peak {again['peak_mb']:5.0f} MB  "
+                f"unchanged {again['unchanged']:,}  new {again['new']}  changed {again['changed']}  "
+                f"(client CPU {again['cpu']:.1f} s; load {os.getloadavg()[0]:.2f})"
+            )
         finally:
             if schema:
                 drop_pg_schema(schema)

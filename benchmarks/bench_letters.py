@@ -55,8 +55,21 @@ def main() -> int:
         url = f"sqlite:///{db}"
         print(f"building a {args.clients:,}-client demo store … ({load()})", flush=True)
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "crm_desktop.cli.main", "--db", url, "demo", "--clients",
-                        str(args.clients), "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "crm_desktop.cli.main",
+                "--db",
+                url,
+                "demo",
+                "--clients",
+                str(args.clients),
+                "--quiet",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         print(f"  demo store in {time.perf_counter() - t0:.1f} s", flush=True)
         store = open_store(url)
         bm = login(store, "bm", "demo1234")
@@ -66,15 +79,18 @@ def main() -> int:
         out = base / "letters"
         merged = base / "merged.pdf" if args.merged else None
         print(f"generating {len(numbers):,} letters as of {as_of} … ({load()})", flush=True)
-        result = letters.generate_batch(store, bm, numbers, out, as_of=as_of, workers=args.workers,
-                                        merged_path=merged)
+        result = letters.generate_batch(
+            store, bm, numbers, out, as_of=as_of, workers=args.workers, merged_path=merged
+        )
         n = len(result.letters)
         rate = n / result.wall_seconds if result.wall_seconds else 0.0
         sizes = sorted(r.size_bytes / 1024 for r in result.letters)
         pages = sorted(r.pages for r in result.letters)
         workers = args.workers or os.cpu_count()
-        print(f"\n{n:,} letters in {result.wall_seconds:.1f} s with {workers} worker processes: "
-              f"{rate:.1f} letters/s (goal ≥ {GOAL_RATE:.0f}: {'met' if rate >= GOAL_RATE else 'NOT met'})")
+        print(
+            f"\n{n:,} letters in {result.wall_seconds:.1f} s with {workers} worker processes: "
+            f"{rate:.1f} letters/s (goal ≥ {GOAL_RATE:.0f}: {'met' if rate >= GOAL_RATE else 'NOT met'})"
+        )
         print(f"failures: {len(result.failures)}")
         for stage, seconds in result.stage_seconds.items():
             per = seconds / max(n, 1) * 1000
@@ -82,9 +98,11 @@ def main() -> int:
             print(f"  {stage:<7} {seconds:7.2f} s  ({per:6.1f} ms per letter, {where})")
         if sizes:
             med = statistics.median(sizes)
-            print(f"file size: median {med:.1f} KB, largest {sizes[-1]:.1f} KB "
-                  f"(goal ≤ {GOAL_KB:.0f} KB: {'met' if sizes[-1] <= GOAL_KB else 'NOT met'}); "
-                  f"pages: median {statistics.median(pages):.0f}, max {pages[-1]}")
+            print(
+                f"file size: median {med:.1f} KB, largest {sizes[-1]:.1f} KB "
+                f"(goal ≤ {GOAL_KB:.0f} KB: {'met' if sizes[-1] <= GOAL_KB else 'NOT met'}); "
+                f"pages: median {statistics.median(pages):.0f}, max {pages[-1]}"
+            )
         if merged is not None and result.merged_path:
             print(f"merged print file: {result.merged_path.stat().st_size / 1e6:.1f} MB")
 
@@ -94,15 +112,23 @@ def main() -> int:
 
             start, end = letters.default_period(as_of)
             client = get_visible_client(session, bm, numbers[0])
-            data = letters.gather_letter_data(session, client, as_of=as_of, period_start=start, period_end=end,
-                                              comment="三季度市场震荡，您的账户整体稳健。")
+            data = letters.gather_letter_data(
+                session,
+                client,
+                as_of=as_of,
+                period_start=start,
+                period_end=end,
+                comment="三季度市场震荡，您的账户整体稳健。",
+            )
         render_letter(data, deterministic=True)
         times = []
         for _ in range(30):
             t = time.perf_counter()
             render_letter(data, deterministic=True)
             times.append(time.perf_counter() - t)
-        print(f"renderer alone (one process, 30 runs): median {statistics.median(times) * 1000:.1f} ms per letter")
+        print(
+            f"renderer alone (one process, 30 runs): median {statistics.median(times) * 1000:.1f} ms per letter"
+        )
         print(f"({load()})")
         store.dispose()
     return 0

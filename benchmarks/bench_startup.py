@@ -46,12 +46,37 @@ def _measure(cmd: list[str], env: dict[str, str], marker: str = "login-shown") -
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CRM_DATA_DIR=tmp, CRM_STARTUP_PROBE="1",
-                   XDG_CONFIG_HOME=tmp, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            CRM_DATA_DIR=tmp,
+            CRM_STARTUP_PROBE="1",
+            XDG_CONFIG_HOME=tmp,
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        )
         db = f"sqlite:///{tmp}/bench.sqlite3"
-        setup = subprocess.run([sys.executable, "-m", "crm_desktop", "--db", db, "user", "add", "admin", "--role",
-                                "admin", "--name", "Admin", "--password-stdin"], input="benchpw1\n", text=True,
-                               capture_output=True, env=env, cwd=ROOT)
+        setup = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "crm_desktop",
+                "--db",
+                db,
+                "user",
+                "add",
+                "admin",
+                "--role",
+                "admin",
+                "--name",
+                "Admin",
+                "--password-stdin",
+            ],
+            input="benchpw1\n",
+            text=True,
+            capture_output=True,
+            env=env,
+            cwd=ROOT,
+        )
         if setup.returncode != 0:
             raise SystemExit(setup.stderr)
         app_cmd = [sys.executable, "main.py", "--db", db]
@@ -64,15 +89,30 @@ def main() -> None:
         py = [_measure([sys.executable, "-c", "pass"], env) for _ in range(RUNS)]
     med_app, med_qt, med_py = statistics.median(app), statistics.median(qt), statistics.median(py)
     print(f"runs: {RUNS} (warm), load average: {os.getloadavg()[0]:.2f}")
-    print(f"python main.py -> login dialog shown: median {med_app * 1000:.0f} ms "
-          f"(min {min(app) * 1000:.0f}, max {max(app) * 1000:.0f})  goal <= 800 ms")
-    print(f"python main.py -> store open and checked, Sign in enabled: median "
-          f"{statistics.median(ready) * 1000:.0f} ms (loads behind the visible dialog)")
-    print(f"reference bare QApplication + QDialog: median {med_qt * 1000:.0f} ms; app/bare-Qt = {med_app / med_qt:.2f}")
+    print(
+        f"python main.py -> login dialog shown: median {med_app * 1000:.0f} ms "
+        f"(min {min(app) * 1000:.0f}, max {max(app) * 1000:.0f})  goal <= 800 ms"
+    )
+    print(
+        f"python main.py -> store open and checked, Sign in enabled: median "
+        f"{statistics.median(ready) * 1000:.0f} ms (loads behind the visible dialog)"
+    )
+    print(
+        f"reference bare QApplication + QDialog: median {med_qt * 1000:.0f} ms; app/bare-Qt = {med_app / med_qt:.2f}"
+    )
     print(f"reference python -c pass: median {med_py * 1000:.0f} ms")
-    heavy = subprocess.run([sys.executable, "-c", "import sys, crm_desktop.gui.app as a; "
-                            "print(sorted(m for m in ('pandas','matplotlib','reportlab','numpy') if m in sys.modules))"],
-                           capture_output=True, text=True, cwd=ROOT, env=env)
+    heavy = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, crm_desktop.gui.app as a; "
+            "print(sorted(m for m in ('pandas','matplotlib','reportlab','numpy') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
     print(f"heavy modules imported by the start-up path: {heavy.stdout.strip()}")
 
 

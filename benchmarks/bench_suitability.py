@@ -59,11 +59,15 @@ def main() -> int:
         times.append(summary.seconds)
         stages = ", ".join(f"{k} {v:.2f}s" for k, v in summary.timings.items())
         findings = sum(summary.counts.values())
-        print(f"run {i + 1}: {summary.seconds:.2f} s ({stages}); {findings:,} findings of which "
-              f"{summary.violations:,} violations; {summary.tasks_created} tasks created; load {load:.1f}")
+        print(
+            f"run {i + 1}: {summary.seconds:.2f} s ({stages}); {findings:,} findings of which "
+            f"{summary.violations:,} violations; {summary.tasks_created} tasks created; load {load:.1f}"
+        )
     with store.read() as s:
         n = s.scalar(select(func.count()).select_from(SuitabilityFinding)) or 0
-    print(f"median {statistics.median(times):.2f} s over {len(times)} runs; {n:,} findings stored; goal <= 10 s")
+    print(
+        f"median {statistics.median(times):.2f} s over {len(times)} runs; {n:,} findings stored; goal <= 10 s"
+    )
     store.dispose()
     return 0
 

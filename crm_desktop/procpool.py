@@ -40,14 +40,16 @@ class WorkerPool:
 
     def __init__(self, workers: int, initializer: Callable[[], None] | None = None) -> None:
         ctx = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=ctx,
-                                             initializer=_start_worker, initargs=(initializer,))
+        self._executor = ProcessPoolExecutor(
+            max_workers=max(1, workers), mp_context=ctx, initializer=_start_worker, initargs=(initializer,)
+        )
 
     def __enter__(self) -> WorkerPool:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         # On an error nobody wants the queued work any more; on success the queue is empty anyway.
         self._executor.shutdown(wait=True, cancel_futures=exc_type is not None)
 
@@ -61,8 +63,9 @@ class WorkerPool:
         if not waiting:
             return set()
         while True:
-            done, _ = wait(waiting, timeout=None if progress is None else POLL_SECONDS,
-                           return_when=FIRST_COMPLETED)
+            done, _ = wait(
+                waiting, timeout=None if progress is None else POLL_SECONDS, return_when=FIRST_COMPLETED
+            )
             if done:
                 return done
             if progress is not None:

@@ -49,7 +49,9 @@ def require_pg() -> None:
     if not pg_available():
         if IN_CI:
             pytest.fail(f"CI=true but no PostgreSQL answers at {make_url(PG_URL).render_as_string()}")
-        pytest.skip(f"no PostgreSQL server answers at {make_url(PG_URL).render_as_string()} (set CRM_TEST_PG_URL)")
+        pytest.skip(
+            f"no PostgreSQL server answers at {make_url(PG_URL).render_as_string()} (set CRM_TEST_PG_URL)"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -61,22 +61,55 @@ def add_client(
 
 def seed_branch(store: Store) -> Seed:
     staff.add_branch(store, None, "B001", "测试营业部", "北京市西城区金融大街1号", "010-12345678")
-    staff.add_user(store, None, "admin", role="admin", display_name="管理员", branch_code="B001", password=PASSWORD)
+    staff.add_user(
+        store, None, "admin", role="admin", display_name="管理员", branch_code="B001", password=PASSWORD
+    )
     admin = login(store, "admin", PASSWORD)
-    staff.add_user(store, admin, "bm", role="branch_manager", display_name="王经理", branch_code="B001",
-                   password=PASSWORD)
-    staff.add_user(store, admin, "im1", role="investment_manager", display_name="李投顾", branch_code="B001",
-                   password=PASSWORD, hire_date=date(2015, 3, 1),
-                   qualifications=["securities_practitioner", "investment_adviser"])
-    staff.add_user(store, admin, "im2", role="investment_manager", display_name="赵经理", branch_code="B001",
-                   password=PASSWORD, hire_date=date(2022, 7, 1), qualifications=["securities_practitioner"])
-    seed = Seed(store, 1, admin, login(store, "bm", PASSWORD), login(store, "im1", PASSWORD),
-                login(store, "im2", PASSWORD))
+    staff.add_user(
+        store,
+        admin,
+        "bm",
+        role="branch_manager",
+        display_name="王经理",
+        branch_code="B001",
+        password=PASSWORD,
+    )
+    staff.add_user(
+        store,
+        admin,
+        "im1",
+        role="investment_manager",
+        display_name="李投顾",
+        branch_code="B001",
+        password=PASSWORD,
+        hire_date=date(2015, 3, 1),
+        qualifications=["securities_practitioner", "investment_adviser"],
+    )
+    staff.add_user(
+        store,
+        admin,
+        "im2",
+        role="investment_manager",
+        display_name="赵经理",
+        branch_code="B001",
+        password=PASSWORD,
+        hire_date=date(2022, 7, 1),
+        qualifications=["securities_practitioner"],
+    )
+    seed = Seed(
+        store,
+        1,
+        admin,
+        login(store, "bm", PASSWORD),
+        login(store, "im1", PASSWORD),
+        login(store, "im2", PASSWORD),
+    )
     for i in range(6):
         no = f"00{1000 + i}"
         mgr = seed.im1.id if i < 4 else seed.im2.id
-        seed.clients[no] = add_client(store, no, branch_id=1, manager_id=mgr, name=["张三", "李四", "王五",
-                                      "赵六", "钱七", "孙八"][i])
+        seed.clients[no] = add_client(
+            store, no, branch_id=1, manager_id=mgr, name=["张三", "李四", "王五", "赵六", "钱七", "孙八"][i]
+        )
     return seed
 
 

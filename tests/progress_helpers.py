@@ -13,8 +13,9 @@ class Recorder(CancelFlag):
     ``cancel_at_check=n`` cancels at the n-th check; ``cancel_when(recorder)`` cancels once it is true.
     """
 
-    def __init__(self, *, cancel_at_check: int | None = None,
-                 cancel_when: Callable[[Recorder], bool] | None = None) -> None:
+    def __init__(
+        self, *, cancel_at_check: int | None = None, cancel_when: Callable[[Recorder], bool] | None = None
+    ) -> None:
         super().__init__()
         self.steps: list[tuple[float, float, str]] = []
         self.checks = 0
@@ -26,7 +27,9 @@ class Recorder(CancelFlag):
 
     def check(self) -> None:
         self.checks += 1
-        if (self._at is not None and self.checks >= self._at) or (self._when is not None and self._when(self)):
+        if (self._at is not None and self.checks >= self._at) or (
+            self._when is not None and self._when(self)
+        ):
             self.cancel()
         super().check()
 

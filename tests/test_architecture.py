@@ -49,15 +49,20 @@ def test_import_contracts_hold() -> None:
 
 def test_contracts_name_every_package() -> None:
     tops = _top_level()
-    layered = {name.strip("() ") for layer in _contract("layers")["layers"] for name in re.split(r"[|:]", layer)}
+    layered = {
+        name.strip("() ") for layer in _contract("layers")["layers"] for name in re.split(r"[|:]", layer)
+    }
     assert tops <= layered, f"not placed in a layer: {sorted(tops - layered)}"
     qt_free = {_named(m) for m in _contract("qt-only-in-gui")["source_modules"]}
-    assert "gui" not in qt_free and tops - {"gui"} <= qt_free, f"add to qt-only-in-gui: {sorted(tops - qt_free)}"
+    assert "gui" not in qt_free and tops - {"gui"} <= qt_free, (
+        f"add to qt-only-in-gui: {sorted(tops - qt_free)}"
+    )
     pure = _contract("pure-core")["source_modules"]
     for name in PURE:
         # "crm_desktop.x.**" (used while x does not exist yet) misses x/__init__.py: name the package itself
         assert not (PKG / name).is_dir() or f"crm_desktop.{name}" in pure, (
-            f"pure-core and qt-only-in-gui: write crm_desktop.{name} instead of crm_desktop.{name}.**")
+            f"pure-core and qt-only-in-gui: write crm_desktop.{name} instead of crm_desktop.{name}.**"
+        )
 
 
 def test_forbidden_contracts_follow_indirect_imports() -> None:

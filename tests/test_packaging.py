@@ -27,7 +27,9 @@ def _requirements() -> list[Requirement]:
 
 
 def _active(name: str, env: dict[str, str]) -> list[Requirement]:
-    return [r for r in _requirements() if r.name.lower() == name and (r.marker is None or r.marker.evaluate(env))]
+    return [
+        r for r in _requirements() if r.name.lower() == name and (r.marker is None or r.marker.evaluate(env))
+    ]
 
 
 def test_pyside6_612_is_excluded_on_python_311() -> None:
@@ -74,5 +76,14 @@ def test_installed_pyside6_is_safe_for_this_interpreter() -> None:
 
 def test_runtime_dependencies_named_by_the_foundation() -> None:
     names = {r.name.lower() for r in _requirements()}
-    assert {"pyside6-essentials", "sqlalchemy", "alembic", "pandas", "matplotlib", "reportlab", "keyring",
-            "openpyxl", "platformdirs"} <= names
+    assert {
+        "pyside6-essentials",
+        "sqlalchemy",
+        "alembic",
+        "pandas",
+        "matplotlib",
+        "reportlab",
+        "keyring",
+        "openpyxl",
+        "platformdirs",
+    } <= names

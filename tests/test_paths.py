@@ -58,16 +58,36 @@ print(json.dumps({
 def test_installed_wheel_finds_its_data_through_importlib_resources(tmp_path: Path) -> None:
     # Built from a copy: an in-tree build/ could hold stale modules, and parallel runs would share it.
     src = tmp_path / "src"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "screenshots"))
+    shutil.copytree(
+        ROOT,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "build",
+            "dist",
+            "*.egg-info",
+            "__pycache__",
+            ".*_cache",
+            ".hypothesis",
+            "screenshots",
+        ),
+    )
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
-                   check=True, capture_output=True, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(src)],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     (wheel,) = dist.glob("crm_desktop-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     tracked = [p for p in (ROOT / "resources").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    missing = [str(p.relative_to(ROOT)) for p in tracked
-               if f"crm_desktop/_resources/{p.relative_to(ROOT / 'resources').as_posix()}" not in names]
+    missing = [
+        str(p.relative_to(ROOT))
+        for p in tracked
+        if f"crm_desktop/_resources/{p.relative_to(ROOT / 'resources').as_posix()}" not in names
+    ]
     assert not missing, f"package-data patterns in pyproject.toml miss {missing}"
     for form in (ROOT / "crm_desktop" / "gui" / "forms").glob("ui_*.py"):
         assert f"crm_desktop/gui/forms/{form.name}" in names
@@ -75,8 +95,11 @@ def test_installed_wheel_finds_its_data_through_importlib_resources(tmp_path: Pa
         assert f"crm_desktop/_migrations/versions/{rev.name}" in names
 
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("CRM_RESOURCES", None)
     out = subprocess.run([sys.executable, "-c", PROBE], env=env, cwd=tmp_path, capture_output=True, text=True)

@@ -45,11 +45,19 @@ def test_cancelled_is_one_crm_error_with_exit_code_130() -> None:
 
 @pytest.mark.parametrize(
     ("start", "stop", "done", "total", "expected"),
-    [(0, 80, 0, 12, 0.0), (0, 80, 3, 12, 20.0), (0, 80, 12, 12, 80.0), (80, 100, 1, 2, 90.0),
-     (80, 100, 5, 2, 100.0), (80, 100, -1, 2, 80.0), (80, 100, 1, 0, 80.0)],
+    [
+        (0, 80, 0, 12, 0.0),
+        (0, 80, 3, 12, 20.0),
+        (0, 80, 12, 12, 80.0),
+        (80, 100, 1, 2, 90.0),
+        (80, 100, 5, 2, 100.0),
+        (80, 100, -1, 2, 80.0),
+        (80, 100, 1, 0, 80.0),
+    ],
 )
-def test_span_maps_a_phase_into_its_range(start: float, stop: float, done: float, total: float,
-                                          expected: float) -> None:
+def test_span_maps_a_phase_into_its_range(
+    start: float, stop: float, done: float, total: float, expected: float
+) -> None:
     r = Recorder()
     span(r, start, stop).step(done, total, "phase")
     assert r.steps == [(expected, 100, "phase")]
@@ -75,8 +83,13 @@ def test_stages_check_first_then_report() -> None:
     for text in ("load", "score", "save", "again"):
         stages.next(text)
     stages.done()
-    assert [(d, t, s) for d, t, s in r.steps] == [(0, 3, "load"), (1, 3, "score"), (2, 3, "save"), (2, 3, "again"),
-                                                  (3, 3, "")]
+    assert [(d, t, s) for d, t, s in r.steps] == [
+        (0, 3, "load"),
+        (1, 3, "score"),
+        (2, 3, "save"),
+        (2, 3, "again"),
+        (3, 3, ""),
+    ]
     assert r.checks == 4
     stopped = Stages(cancelled(), 2)
     with pytest.raises(Cancelled):

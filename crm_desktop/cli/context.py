@@ -39,8 +39,13 @@ def prompt_db_password(url: URL, why: str) -> PasswordAnswer | None:
         ans = input(tr("保存到系统钥匙串？[y/N] ", "Save it in the OS keyring? [y/N] ")).strip().lower()
         save = ans in ("y", "yes", "是")
     else:
-        print(tr("提示：本机没有可用的系统钥匙串，密码不会被保存。",
-                 "Note: no OS keyring is available here, so the password will not be saved."), file=sys.stderr)
+        print(
+            tr(
+                "提示：本机没有可用的系统钥匙串，密码不会被保存。",
+                "Note: no OS keyring is available here, so the password will not be saved.",
+            ),
+            file=sys.stderr,
+        )
     return PasswordAnswer(pw, save)
 
 
@@ -56,8 +61,9 @@ class CliContext:
             # Only init-db and demo may create an SQLite file: for any other command a missing file is a
             # mistyped path, and creating an empty store there would "succeed" on nothing.
             create = bool(getattr(self.args, "creates_store", False))
-            self._store = open_store(getattr(self.args, "db", None), prompt=prompt_db_password, upgrade=upgrade,
-                                     create=create)
+            self._store = open_store(
+                getattr(self.args, "db", None), prompt=prompt_db_password, upgrade=upgrade, create=create
+            )
         return self._store
 
     def actor(self, *, required: bool = True) -> Actor | None:
@@ -76,9 +82,11 @@ class CliContext:
         if password is None:
             if not _stdin_is_tty():
                 raise UsageError(
-                    tr("需要 {login} 的密码：请设置 CRM_PASSWORD，或在终端中运行以便输入。",
-                       "The password of {login} is needed: set CRM_PASSWORD or run in a terminal to type it.",
-                       login=name)
+                    tr(
+                        "需要 {login} 的密码：请设置 CRM_PASSWORD，或在终端中运行以便输入。",
+                        "The password of {login} is needed: set CRM_PASSWORD or run in a terminal to type it.",
+                        login=name,
+                    )
                 )
             password = getpass.getpass(tr("{login} 的密码：", "Password for {login}: ", login=name))
         return login(store, name, password)
@@ -100,20 +108,27 @@ class CliContext:
             self._store = None
 
 
-def add_actor_arg(parser: argparse.ArgumentParser, *, required: bool = True,
-                  password_stdin: bool = False) -> None:
+def add_actor_arg(
+    parser: argparse.ArgumentParser, *, required: bool = True, password_stdin: bool = False
+) -> None:
     """``password_stdin``: also offer ``--password-stdin`` for the actor's password (for schedulers), on
     commands that read no other password."""
     parser.add_argument(
         "--as-user",
         metavar="LOGIN",
         required=required,
-        help=tr("以此工号的身份执行（密码取自 CRM_PASSWORD 或提示输入）",
-                "act as this staff login (password from CRM_PASSWORD or a prompt)"),
+        help=tr(
+            "以此工号的身份执行（密码取自 CRM_PASSWORD 或提示输入）",
+            "act as this staff login (password from CRM_PASSWORD or a prompt)",
+        ),
     )
     if password_stdin:
         parser.add_argument(
-            "--password-stdin", dest="actor_password_stdin", action="store_true",
-            help=tr("从标准输入的第一行读取 --as-user 的密码（CRM_PASSWORD 优先）",
-                    "read the --as-user password from the first line of standard input (CRM_PASSWORD wins)"),
+            "--password-stdin",
+            dest="actor_password_stdin",
+            action="store_true",
+            help=tr(
+                "从标准输入的第一行读取 --as-user 的密码（CRM_PASSWORD 优先）",
+                "read the --as-user password from the first line of standard input (CRM_PASSWORD wins)",
+            ),
         )

@@ -31,8 +31,10 @@ def _plain_error(exc: BaseException) -> str:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, tr("{prog}: 用法错误：{msg}\n", "{prog}: usage error: {msg}\n",
-                                 prog=self.prog, msg=message))
+        self.exit(
+            EXIT_USAGE,
+            tr("{prog}: 用法错误：{msg}\n", "{prog}: usage error: {msg}\n", prog=self.prog, msg=message),
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,8 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help=tr("数据库地址（默认：CRM_DATABASE_URL 或用户数据目录中的 SQLite 文件）",
-                "database URL (default: CRM_DATABASE_URL or the SQLite file in the user data dir)"),
+        help=tr(
+            "数据库地址（默认：CRM_DATABASE_URL 或用户数据目录中的 SQLite 文件）",
+            "database URL (default: CRM_DATABASE_URL or the SQLite file in the user data dir)",
+        ),
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help=tr("界面语言", "message language"))
     root = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -95,13 +99,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         log.debug("unexpected error", exc_info=True)
         if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-            ctx.warn(tr("错误：与数据库的连接中断：{msg}。请检查网络和数据库服务器后重试。",
-                        "error: the connection to the store was lost: {msg}. Check the network and the database "
-                        "server, then try again.", msg=_plain_error(exc)))
+            ctx.warn(
+                tr(
+                    "错误：与数据库的连接中断：{msg}。请检查网络和数据库服务器后重试。",
+                    "error: the connection to the store was lost: {msg}. Check the network and the database "
+                    "server, then try again.",
+                    msg=_plain_error(exc),
+                )
+            )
             return EXIT_STORE
-        ctx.warn(tr("意外错误：{kind}: {msg}（请把这条信息报告给系统管理员）",
-                    "unexpected error: {kind}: {msg} (please report this to your administrator)",
-                    kind=type(exc).__name__, msg=_plain_error(exc)))
+        ctx.warn(
+            tr(
+                "意外错误：{kind}: {msg}（请把这条信息报告给系统管理员）",
+                "unexpected error: {kind}: {msg} (please report this to your administrator)",
+                kind=type(exc).__name__,
+                msg=_plain_error(exc),
+            )
+        )
         return EXIT_ERROR
     finally:
         ctx.close()

@@ -22,8 +22,9 @@ class Registry:
         self._root = root
         self._groups: dict[str, argparse._SubParsersAction[Any]] = {}
 
-    def command(self, name: str, handler: Handler, *, creates_store: bool = False,
-                **kwargs: Any) -> argparse.ArgumentParser:
+    def command(
+        self, name: str, handler: Handler, *, creates_store: bool = False, **kwargs: Any
+    ) -> argparse.ArgumentParser:
         """``creates_store``: the command may create a missing SQLite file (``init-db``, ``demo``); every
         other command treats a missing file as a mistyped path and says to run ``crm init-db``."""
         parser: argparse.ArgumentParser = self._root.add_parser(name, **kwargs)
@@ -39,8 +40,9 @@ class Registry:
             self._groups[name] = sub
         return self._groups[name]
 
-    def subcommand(self, group: str, name: str, handler: Handler, *, group_help: str | None = None,
-                   **kwargs: Any) -> argparse.ArgumentParser:
+    def subcommand(
+        self, group: str, name: str, handler: Handler, *, group_help: str | None = None, **kwargs: Any
+    ) -> argparse.ArgumentParser:
         sub = self.group(group, help=group_help) if group_help else self.group(group)
         parser: argparse.ArgumentParser = sub.add_parser(name, **kwargs)
         parser.set_defaults(handler=handler)

@@ -93,10 +93,15 @@ def _migrate(engine: Engine, step: Callable[[Connection], None]) -> None:
                 step(conn)
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise StoreError(tr(
-                        "升级数据库时发现 {n} 条失效的关联记录（例如表 {table}），已撤销升级，数据库保持原样。",
-                        "Upgrading the store found {n} broken references (for example in table {table}); the "
-                        "upgrade was rolled back and the store is unchanged.", n=len(broken), table=broken[0][0]))
+                    raise StoreError(
+                        tr(
+                            "升级数据库时发现 {n} 条失效的关联记录（例如表 {table}），已撤销升级，数据库保持原样。",
+                            "Upgrading the store found {n} broken references (for example in table {table}); the "
+                            "upgrade was rolled back and the store is unchanged.",
+                            n=len(broken),
+                            table=broken[0][0],
+                        )
+                    )
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

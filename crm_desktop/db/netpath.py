@@ -13,10 +13,23 @@ import sys
 from collections.abc import Callable
 from pathlib import Path, PurePath, PureWindowsPath
 
-NETWORK_FS_TYPES = frozenset({
-    "cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "9p", "ceph", "glusterfs", "fuse.sshfs",
-    "fuse.smbnetfs", "fuse.glusterfs",
-})
+NETWORK_FS_TYPES = frozenset(
+    {
+        "cifs",
+        "smb3",
+        "smbfs",
+        "nfs",
+        "nfs4",
+        "afs",
+        "ncpfs",
+        "9p",
+        "ceph",
+        "glusterfs",
+        "fuse.sshfs",
+        "fuse.smbnetfs",
+        "fuse.glusterfs",
+    }
+)
 DRIVE_REMOTE = 4
 """GetDriveTypeW's answer for a network drive."""
 

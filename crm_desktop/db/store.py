@@ -140,8 +140,9 @@ def check_local(path: Path) -> None:
     if not is_network_path(path):
         return
     if os.environ.get(ALLOW_NETWORK_ENV) == "1":
-        log.warning("SQLite store %s is on a network share (%s=1): corruption is possible", path,
-                    ALLOW_NETWORK_ENV)
+        log.warning(
+            "SQLite store %s is on a network share (%s=1): corruption is possible", path, ALLOW_NETWORK_ENV
+        )
         return
     raise UnsafeStoreLocation(
         tr(
@@ -152,7 +153,8 @@ def check_local(path: Path) -> None:
             "reliable there, and the data can be corrupted when several people use it or the network drops. "
             "Keep the file on a local disk; for a branch sharing data use PostgreSQL (see the README). To open "
             "it there anyway, set {env}=1 (at your own risk).",
-            path=path, env=ALLOW_NETWORK_ENV,
+            path=path,
+            env=ALLOW_NETWORK_ENV,
         )
     )
 
@@ -165,9 +167,13 @@ def _sqlite_engine(url: URL, *, create: bool) -> Engine:
         if not path.exists():
             if not create:
                 raise StoreNotFound(
-                    tr("数据库文件 {path} 不存在（地址写错了？）。新数据库请先运行 `crm init-db --db {url}` 创建。",
-                       "The database file {path} does not exist (a mistyped path?). To make a new store, run "
-                       "`crm init-db --db {url}` first.", path=path, url=describe(url))
+                    tr(
+                        "数据库文件 {path} 不存在（地址写错了？）。新数据库请先运行 `crm init-db --db {url}` 创建。",
+                        "The database file {path} does not exist (a mistyped path?). To make a new store, run "
+                        "`crm init-db --db {url}` first.",
+                        path=path,
+                        url=describe(url),
+                    )
                 )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,16 +221,21 @@ def _readonly_message(path: Path) -> str:
 
 def _pg_engine(url: URL) -> Engine:
     try:
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                             connect_args={"connect_timeout": 10, "application_name": "crm-desktop"})
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=5,
+            connect_args={"connect_timeout": 10, "application_name": "crm-desktop"},
+        )
     except ImportError as exc:
         # psycopg is the optional extra [postgres]: a workstation on its own SQLite file does without it.
         raise StoreError(
             tr(
-                "未安装 PostgreSQL 驱动（psycopg），无法打开 {url}。请安装：pip install \"crm-desktop[postgres]\""
+                '未安装 PostgreSQL 驱动（psycopg），无法打开 {url}。请安装：pip install "crm-desktop[postgres]"'
                 "（安装包版本已自带）。",
                 "The PostgreSQL driver (psycopg) is not installed, so {url} cannot be opened. Install it with "
-                "pip install \"crm-desktop[postgres]\" (the installer build includes it).",
+                'pip install "crm-desktop[postgres]" (the installer build includes it).',
                 url=describe(url),
             )
         ) from exc
@@ -254,8 +265,10 @@ def _missing_role_or_database(exc: BaseException, url: URL) -> str | None:
 
 def _is_auth_error(exc: BaseException) -> bool:
     msg = str(getattr(exc, "orig", exc)).lower()
-    return "password authentication failed" in msg or "no password supplied" in msg or (
-        "authentication" in msg and "failed" in msg
+    return (
+        "password authentication failed" in msg
+        or "no password supplied" in msg
+        or ("authentication" in msg and "failed" in msg)
     )
 
 
@@ -324,7 +337,9 @@ def connect(url: URL, *, prompt: PasswordPrompt | None = None, create: bool = Tr
                 ) from exc
             answer = prompt(url, reason)
             if answer is None:
-                raise StoreError(tr("已取消连接数据库。", "Connecting to the database was cancelled.")) from exc
+                raise StoreError(
+                    tr("已取消连接数据库。", "Connecting to the database was cancelled.")
+                ) from exc
             url = url.set(password=answer.password)
             to_save = answer.password if answer.save_to_keyring else None
             reason = "wrong"

@@ -33,8 +33,13 @@ CONSERVATIVE, BALANCED, AGGRESSIVE = 0, 1, 2
 
 # Wealth tiers chosen to land in the grades V1..V5 (avg assets ≥ 0.2 M / 1 M / 3 M / 10 M yuan).
 _TIER_SHARE = (0.60, 0.25, 0.09, 0.045, 0.015)
-_TIER_RANGE_YUAN = ((3_000, 185_000), (230_000, 950_000), (1_100_000, 2_800_000), (3_400_000, 9_000_000),
-                    (12_000_000, 60_000_000))
+_TIER_RANGE_YUAN = (
+    (3_000, 185_000),
+    (230_000, 950_000),
+    (1_100_000, 2_800_000),
+    (3_400_000, 9_000_000),
+    (12_000_000, 60_000_000),
+)
 # Commission rates fall with the client's size (flat minimum 5 yuan per trade).
 _TIER_RATE = ((0.00025, 0.0005), (0.0002, 0.0004), (0.00015, 0.0003), (0.00015, 0.00025), (0.00015, 0.0002))
 MIN_COMMISSION_FEN = 500
@@ -125,8 +130,9 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
 
     # Behaviour style and the declared risk level (correlated, with deliberate mismatches).
     style = rng.choice(3, n, p=[0.30, 0.45, 0.25])
-    level_p = np.array([[0.20, 0.40, 0.40, 0.0, 0.0], [0.03, 0.09, 0.55, 0.33, 0.0],
-                        [0.0, 0.06, 0.14, 0.45, 0.35]])
+    level_p = np.array(
+        [[0.20, 0.40, 0.40, 0.0, 0.0], [0.03, 0.09, 0.55, 0.33, 0.0], [0.0, 0.06, 0.14, 0.45, 0.35]]
+    )
     cum = np.cumsum(level_p[style], axis=1)
     risk_level = 1 + (rng.random(n)[:, None] > cum).sum(axis=1)
     risk_level = np.minimum(risk_level, 5)
@@ -176,25 +182,62 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
     growth_only = (style == AGGRESSIVE) & ~hyper & ~concentrated
     growth_share = np.where(growth_only, 0.85, growth_share)
     # Conservative and balanced books are spread over several stocks (no position near half the book).
-    slots = np.select([style == CONSERVATIVE, style == BALANCED], [rng.integers(4, 8, n), rng.integers(4, 8, n)],
-                      rng.integers(2, 5, n))
+    slots = np.select(
+        [style == CONSERVATIVE, style == BALANCED],
+        [rng.integers(4, 8, n), rng.integers(4, 8, n)],
+        rng.integers(2, 5, n),
+    )
     slots = np.where(concentrated, 1, slots)
     # Large accounts spread over more positions.
     slots = np.where(tier >= 3, slots + 1, slots)
-    hold_days = np.select([style == CONSERVATIVE, style == BALANCED],
-                          [rng.uniform(80, 260, n), rng.uniform(40, 160, n)], rng.uniform(12, 50, n))
+    hold_days = np.select(
+        [style == CONSERVATIVE, style == BALANCED],
+        [rng.uniform(80, 260, n), rng.uniform(40, 160, n)],
+        rng.uniform(12, 50, n),
+    )
     hold_days = np.where(hyper, rng.uniform(3, 8, n), hold_days)
-    gap_days = np.select([style == CONSERVATIVE, style == BALANCED], [rng.uniform(5, 20, n), rng.uniform(1, 8, n)],
-                         rng.uniform(0.3, 3, n))
-    sec_ratio = np.select([style == CONSERVATIVE, style == BALANCED],
-                          [rng.uniform(0.08, 0.28, n), rng.uniform(0.45, 0.85, n)], rng.uniform(0.75, 0.95, n))
+    gap_days = np.select(
+        [style == CONSERVATIVE, style == BALANCED],
+        [rng.uniform(5, 20, n), rng.uniform(1, 8, n)],
+        rng.uniform(0.3, 3, n),
+    )
+    sec_ratio = np.select(
+        [style == CONSERVATIVE, style == BALANCED],
+        [rng.uniform(0.08, 0.28, n), rng.uniform(0.45, 0.85, n)],
+        rng.uniform(0.75, 0.95, n),
+    )
     rlo = np.array([t[0] for t in _TIER_RATE])[tier]
     rhi = np.array([t[1] for t in _TIER_RATE])[tier]
     rate = np.round(rlo + rng.random(n) * (rhi - rlo), 6)
 
-    return Population(n, tier, wealth, status, institution, open_date, first_day, style, risk_level, assessed_on,
-                      behaviour, exit_day, skill, new_pref, fav_industry, fav_share, growth_share, slots, hold_days,
-                      gap_days, sec_ratio, rate, manager, birth, quality, manager_years)
+    return Population(
+        n,
+        tier,
+        wealth,
+        status,
+        institution,
+        open_date,
+        first_day,
+        style,
+        risk_level,
+        assessed_on,
+        behaviour,
+        exit_day,
+        skill,
+        new_pref,
+        fav_industry,
+        fav_share,
+        growth_share,
+        slots,
+        hold_days,
+        gap_days,
+        sec_ratio,
+        rate,
+        manager,
+        birth,
+        quality,
+        manager_years,
+    )
 
 
 @dataclass
@@ -214,7 +257,8 @@ def build_pools(market: Market) -> Pools:
     established = market.listed_from <= 0
     # Listed within the window or in the year before it: new listings (次新股) at some point of the window.
     recent = (market.listed_from > 0) | np.array(
-        [(market.days[0] - s.list_date).days < 365 for s in market.securities])
+        [(market.days[0] - s.list_date).days < 365 for s in market.securities]
+    )
     pools = [
         np.nonzero(established & (market.board == 0))[0],
         np.nonzero(established & (market.board > 0))[0],
@@ -271,8 +315,16 @@ def _commission(amount: np.ndarray, rate: np.ndarray) -> np.ndarray:
     return np.maximum(np.rint(amount * rate), MIN_COMMISSION_FEN).astype(np.int64)
 
 
-def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np.ndarray, lo: int, hi: int,
-                   seed: int, block_no: int) -> Block:
+def simulate_block(
+    pop: Population,
+    market: Market,
+    pools: Pools,
+    month_ends: np.ndarray,
+    lo: int,
+    hi: int,
+    seed: int,
+    block_no: int,
+) -> Block:
     rng = np.random.default_rng([seed, 3, block_no])
     n = hi - lo
     n_days = len(market.days)
@@ -292,11 +344,13 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
     # ---- episodes -------------------------------------------------------------------------------
     slot_client = np.repeat(np.nonzero(trading)[0], pop.slots[sl][trading])
     n_slots = len(slot_client)
-    budget = (wealth[slot_client] * pop.sec_ratio[sl][slot_client] / pop.slots[sl][slot_client])
+    budget = wealth[slot_client] * pop.sec_ratio[sl][slot_client] / pop.slots[sl][slot_client]
     new_acct = pop.first_day[sl][slot_client] > 0
     cur = first[slot_client] + np.where(new_acct, rng.integers(0, 10, n_slots), rng.integers(0, 4, n_slots))
     done = np.zeros(n_slots, dtype=bool)
-    ep: dict[str, list[np.ndarray]] = {k: [] for k in ("c", "s", "b", "e1", "q1", "e", "q", "pb", "ps1", "ps")}
+    ep: dict[str, list[np.ndarray]] = {
+        k: [] for k in ("c", "s", "b", "e1", "q1", "e", "q", "pb", "ps1", "ps")
+    }
     growth_p = pop.growth_share[sl][slot_client]
     fav_p = pop.fav_share[sl][slot_client]
     new_p = np.where(pop.new_pref[sl][slot_client], 0.6, 0.0)
@@ -312,15 +366,22 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
         m = len(r)
         b = cur[r]
         u = rng.random(m)
-        pool = np.where(u < new_p[r], pools.new,
-                        np.where(u < new_p[r] + growth_p[r] * (1 - new_p[r]), pools.growth,
-                                 np.where(rng.random(m) < fav_p[r], fav_pool[r], pools.main)))
+        pool = np.where(
+            u < new_p[r],
+            pools.new,
+            np.where(
+                u < new_p[r] + growth_p[r] * (1 - new_p[r]),
+                pools.growth,
+                np.where(rng.random(m) < fav_p[r], fav_pool[r], pools.main),
+            ),
+        )
         sec = pools.items[pools.offset[pool] + (rng.random(m) * pools.length[pool]).astype(np.int64)]
         unlisted = market.listed_from[sec] > b
         if unlisted.any():
             k = int(unlisted.sum())
-            sec[unlisted] = pools.items[pools.offset[pools.main]
-                                        + (rng.random(k) * pools.length[pools.main]).astype(np.int64)]
+            sec[unlisted] = pools.items[
+                pools.offset[pools.main] + (rng.random(k) * pools.length[pools.main]).astype(np.int64)
+            ]
         # Two candidate holding periods: skilled traders keep the better exit, weak ones the worse.
         d1 = np.maximum(1, np.rint(rng.lognormal(np.log(hold[r]), 0.6))).astype(np.int64)
         d2 = np.maximum(1, np.rint(rng.lognormal(np.log(hold[r]), 0.6))).astype(np.int64)
@@ -341,8 +402,9 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
             if not dear.any():
                 break
             k = int(dear.sum())
-            sec[dear] = pools.items[pools.offset[pools.main]
-                                    + (rng.random(k) * pools.length[pools.main]).astype(np.int64)]
+            sec[dear] = pools.items[
+                pools.offset[pools.main] + (rng.random(k) * pools.length[pools.main]).astype(np.int64)
+            ]
         pb = _fill_price(market, sec, b, rng)
         lot = pb * 100
         qty = np.rint(budget[r] / lot).astype(np.int64) * 100
@@ -358,8 +420,18 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
         ps_day = np.minimum(end, n_days - 1)
         ps = _fill_price(market, sec, ps_day, rng)
         ps1 = _fill_price(market, sec, np.minimum(e1, n_days - 1), rng)
-        for key, val in (("c", c_local), ("s", sec), ("b", b), ("e1", e1), ("q1", q1), ("e", end), ("q", qty),
-                         ("pb", pb), ("ps1", ps1), ("ps", ps)):
+        for key, val in (
+            ("c", c_local),
+            ("s", sec),
+            ("b", b),
+            ("e1", e1),
+            ("q1", q1),
+            ("e", end),
+            ("q", qty),
+            ("pb", pb),
+            ("ps1", ps1),
+            ("ps", ps),
+        ):
             ep[key].append(val[ok])
         gap = rng.geometric(1.0 / (1.0 + gap_mean[r])) - 1
         nxt = end + gap
@@ -367,10 +439,12 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
         cur[r] = nxt
     e_c, e_s, e_b, e_e1, e_q1, e_e, e_q, e_pb, e_ps1, e_ps = (
         np.concatenate(ep[k]) if ep[k] else np.zeros(0, dtype=np.int64)
-        for k in ("c", "s", "b", "e1", "q1", "e", "q", "pb", "ps1", "ps"))
+        for k in ("c", "s", "b", "e1", "q1", "e", "q", "pb", "ps1", "ps")
+    )
     order = np.lexsort((e_b, e_c))
     e_c, e_s, e_b, e_e1, e_q1, e_e, e_q, e_pb, e_ps1, e_ps = (
-        a[order] for a in (e_c, e_s, e_b, e_e1, e_q1, e_e, e_q, e_pb, e_ps1, e_ps))
+        a[order] for a in (e_c, e_s, e_b, e_e1, e_q1, e_e, e_q, e_pb, e_ps1, e_ps)
+    )
     rate = pop.rate[sl]
 
     # ---- trades ---------------------------------------------------------------------------------
@@ -379,18 +453,23 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
     t_c = np.concatenate([e_c, e_c[split], e_c[sold]])
     t_d = np.concatenate([e_b, e_e1[split], e_e[sold]])
     t_s = np.concatenate([e_s, e_s[split], e_s[sold]])
-    t_sell = np.concatenate([np.zeros(len(e_c), bool), np.ones(int(split.sum()), bool), np.ones(int(sold.sum()), bool)])
+    t_sell = np.concatenate(
+        [np.zeros(len(e_c), bool), np.ones(int(split.sum()), bool), np.ones(int(sold.sum()), bool)]
+    )
     t_q = np.concatenate([e_q, e_q1[split], (e_q - e_q1)[sold]])
     t_p = np.concatenate([e_pb, e_ps1[split], e_ps[sold]])
     t_amt = t_q * t_p
     t_com = _commission(t_amt, rate[t_c])
     order = np.lexsort((t_s, ~t_sell, t_d, t_c))
-    t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com = (a[order] for a in (t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com))
+    t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com = (
+        a[order] for a in (t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com)
+    )
 
     # ---- securities value -----------------------------------------------------------------------
     dcol = np.arange(n_days)[None, :]
-    held = (np.where((dcol >= e_b[:, None]) & (dcol < e_e1[:, None]), e_q[:, None], 0)
-            + np.where((dcol >= e_e1[:, None]) & (dcol < e_e[:, None]), (e_q - e_q1)[:, None], 0))
+    held = np.where((dcol >= e_b[:, None]) & (dcol < e_e1[:, None]), e_q[:, None], 0) + np.where(
+        (dcol >= e_e1[:, None]) & (dcol < e_e[:, None]), (e_q - e_q1)[:, None], 0
+    )
     value = held * market.close[e_s]
     sv = np.zeros((n, n_days), dtype=np.int64)
     if len(e_c):
@@ -448,8 +527,11 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
         lo_d = np.where(behaviour[rows] == SHRINKING, np.maximum(first[rows], n_days - 200), first[rows])
         span = np.maximum(last_flow_day[rows] - lo_d, 1)
         days = np.minimum(lo_d + (rng.random(len(rows)) * span).astype(np.int64), n_days - 1)
-        frac = np.where(behaviour[rows] == SHRINKING, rng.uniform(0.2, 0.35, len(rows)),
-                        rng.uniform(0.03, 0.15, len(rows)))
+        frac = np.where(
+            behaviour[rows] == SHRINKING,
+            rng.uniform(0.2, 0.35, len(rows)),
+            rng.uniform(0.03, 0.15, len(rows)),
+        )
         withdraw(rows, days, frac)
     # churning clients sell out and move most of the money away; closing clients move all of it
     churners = np.nonzero((exit_day < n_days) & trading)[0]
@@ -475,8 +557,9 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
 
     # ---- month-end holdings -------------------------------------------------------------------
     me = month_ends[None, :]
-    hq = (np.where((me >= e_b[:, None]) & (me < e_e1[:, None]), e_q[:, None], 0)
-          + np.where((me >= e_e1[:, None]) & (me < e_e[:, None]), (e_q - e_q1)[:, None], 0))
+    hq = np.where((me >= e_b[:, None]) & (me < e_e1[:, None]), e_q[:, None], 0) + np.where(
+        (me >= e_e1[:, None]) & (me < e_e[:, None]), (e_q - e_q1)[:, None], 0
+    )
     ei, mi = np.nonzero(hq)
     h_q = hq[ei, mi]
     h_day = month_ends[mi]
@@ -490,11 +573,34 @@ def simulate_block(pop: Population, market: Market, pools: Pools, month_ends: np
         # One row per client, day and code even when two slots hold the same stock.
         o = np.lexsort((h_s, h_day, h_c))
         h_c, h_day, h_s, h_q, h_cost, h_val = (a[o] for a in (h_c, h_day, h_s, h_q, h_cost, h_val))
-        key_change = np.concatenate([[True], (np.diff(h_c) != 0) | (np.diff(h_day) != 0) | (np.diff(h_s) != 0)])
+        key_change = np.concatenate(
+            [[True], (np.diff(h_c) != 0) | (np.diff(h_day) != 0) | (np.diff(h_s) != 0)]
+        )
         starts = np.nonzero(key_change)[0]
         h_q, h_cost, h_val = (np.add.reduceat(a, starts) for a in (h_q, h_cost, h_val))
         h_c, h_day, h_s = h_c[starts], h_day[starts], h_s[starts]
 
-    return Block(lo, hi, ci + lo, di, snap_cash, snap_sv, snap_in, t_c + lo, t_d, t_s, t_sell, t_q, t_p, t_amt,
-                 t_com, h_c + lo, h_day, h_s, h_q, h_cost, h_val, last_day)
-
+    return Block(
+        lo,
+        hi,
+        ci + lo,
+        di,
+        snap_cash,
+        snap_sv,
+        snap_in,
+        t_c + lo,
+        t_d,
+        t_s,
+        t_sell,
+        t_q,
+        t_p,
+        t_amt,
+        t_com,
+        h_c + lo,
+        h_day,
+        h_s,
+        h_q,
+        h_cost,
+        h_val,
+        last_day,
+    )

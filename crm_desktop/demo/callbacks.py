@@ -34,8 +34,14 @@ OFFICER = "cb01"
 CST = timezone(timedelta(hours=8))
 UNREACHABLE_SHARE = 0.21  # about a fifth of the call-backs never reach the client
 REFUSED_SHARE = 0.03
-CLEAN = {"identity": "yes", "knows_account_changes": "yes", "proxy_trading": "no", "full_mandate": "no",
-         "promised_returns": "no", "risk_disclosed": "yes"}
+CLEAN = {
+    "identity": "yes",
+    "knows_account_changes": "yes",
+    "proxy_trading": "no",
+    "full_mandate": "no",
+    "promised_returns": "no",
+    "risk_disclosed": "yes",
+}
 COMMENTS = ("服务及时，满意", "希望多提供研报", "经理很专业", "交易软件偶尔卡顿", "佣金希望再优惠一些", "")
 COMPLAINTS = (  # channel, category, summary, days ago, resolved after n working days (None: still open)
     ("phone", "service", "经理长时间未回复客户电话", 300, 6),
@@ -63,24 +69,53 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
         has_officer = session.scalar(select(Staff.id).where(Staff.login == OFFICER)) is not None
     if not has_officer:
         admin = login(store, "admin", password)
-        staff.add_user(store, admin, OFFICER, role=Role.CALLBACK_OFFICER.value, display_name="周晓岚",
-                       branch_code=branch_code, password=password, hire_date=as_of - timedelta(days=900),
-                       qualifications=["securities_practitioner"], phone="13901680099")
+        staff.add_user(
+            store,
+            admin,
+            OFFICER,
+            role=Role.CALLBACK_OFFICER.value,
+            display_name="周晓岚",
+            branch_code=branch_code,
+            password=password,
+            hire_date=as_of - timedelta(days=900),
+            qualifications=["securities_practitioner"],
+            phone="13901680099",
+        )
     rng = random.Random(as_of.toordinal())
     settings = load_complaint_settings()
     with store.transaction() as session:
         officer_id = session.scalar(select(Staff.id).where(Staff.login == OFFICER))
         assert officer_id is not None and branch_id is not None
-        clients = session.execute(select(Client.id, Client.manager_id, Client.open_date, Client.status)
-                                  .where(Client.branch_id == branch_id)).all()
+        clients = session.execute(
+            select(Client.id, Client.manager_id, Client.open_date, Client.status).where(
+                Client.branch_id == branch_id
+            )
+        ).all()
         records = 0
         flagged = False
 
-        def call(cid: int, mid: int | None, reason: str, due: date, first_try: date, key: str,
-                 sample_id: int | None = None, quarter: int | None = None) -> CallbackItem:
+        def call(
+            cid: int,
+            mid: int | None,
+            reason: str,
+            due: date,
+            first_try: date,
+            key: str,
+            sample_id: int | None = None,
+            quarter: int | None = None,
+        ) -> CallbackItem:
             nonlocal records, flagged
-            item = CallbackItem(client_id=cid, branch_id=branch_id, manager_id=mid, reason=reason, due_date=due,
-                                status="open", dedupe_key=key, sample_id=sample_id, sample_quarter=quarter)
+            item = CallbackItem(
+                client_id=cid,
+                branch_id=branch_id,
+                manager_id=mid,
+                reason=reason,
+                due_date=due,
+                status="open",
+                dedupe_key=key,
+                sample_id=sample_id,
+                sample_quarter=quarter,
+            )
             session.add(item)
             session.flush()
             if first_try > as_of - timedelta(days=2):
@@ -89,9 +124,19 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             if draw < UNREACHABLE_SHARE:
                 days = [first_try + timedelta(days=d) for d in (0, 1, 3)]
                 for n, day in enumerate(d for d in days if d <= as_of):
-                    session.add(CallbackRecord(item_id=item.id, client_id=cid, officer_id=officer_id, manager_id=mid,
-                                               outcome="unreachable", answers={}, occurred_at=_at(day, 9 + n),
-                                               attempt_no=n + 1, comment="无人接听" if n else "关机"))
+                    session.add(
+                        CallbackRecord(
+                            item_id=item.id,
+                            client_id=cid,
+                            officer_id=officer_id,
+                            manager_id=mid,
+                            outcome="unreachable",
+                            answers={},
+                            occurred_at=_at(day, 9 + n),
+                            attempt_no=n + 1,
+                            comment="无人接听" if n else "关机",
+                        )
+                    )
                     records += 1
                 if days[-1] <= as_of:
                     item.status, item.outcome, item.closed_at = "done", "unreachable", _at(days[-1], 11)
@@ -109,30 +154,64 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
                 if not flagged and reason == "sample" and first_try < as_of - timedelta(days=20):
                     answers["proxy_trading"] = "yes"
                     answers["comment"] = "客户称经理曾代为下单"
-            rec = CallbackRecord(item_id=item.id, client_id=cid, officer_id=officer_id, manager_id=mid,
-                                 outcome=outcome, answers=answers, satisfaction=sat,
-                                 comment=answers.get("comment") if isinstance(answers.get("comment"), str) else None,
-                                 recording_ref=f"REC-{first_try:%Y%m%d}-{item.id:05d}",
-                                 occurred_at=_at(first_try, 10 + rng.randrange(6)), attempt_no=1)
+            rec = CallbackRecord(
+                item_id=item.id,
+                client_id=cid,
+                officer_id=officer_id,
+                manager_id=mid,
+                outcome=outcome,
+                answers=answers,
+                satisfaction=sat,
+                comment=answers.get("comment") if isinstance(answers.get("comment"), str) else None,
+                recording_ref=f"REC-{first_try:%Y%m%d}-{item.id:05d}",
+                occurred_at=_at(first_try, 10 + rng.randrange(6)),
+                attempt_no=1,
+            )
             session.add(rec)
             session.flush()
             records += 1
-            item.status, item.outcome, item.closed_at, item.closed_by_record_id = "done", outcome, rec.occurred_at, rec.id
+            item.status, item.outcome, item.closed_at, item.closed_by_record_id = (
+                "done",
+                outcome,
+                rec.occurred_at,
+                rec.id,
+            )
             if answers.get("proxy_trading") == "yes":
                 flagged = True
-                session.add(AlertCase(client_id=cid, branch_id=branch_id, manager_id=mid, record_id=rec.id,
-                                      kind="proxy_trading", status="open", opened_at=rec.occurred_at))
+                session.add(
+                    AlertCase(
+                        client_id=cid,
+                        branch_id=branch_id,
+                        manager_id=mid,
+                        record_id=rec.id,
+                        kind="proxy_trading",
+                        status="open",
+                        opened_at=rec.occurred_at,
+                    )
+                )
             return item
 
         # New accounts of the last year, each called within a few working days of opening.
         for cid, mid, opened, status in clients:
             if status != "closed" and as_of - timedelta(days=365) < opened <= as_of:
-                call(cid, mid, "new_account", rules.add_months(opened, 1), opened + timedelta(days=rng.randrange(2, 12)),
-                     f"new_account:{cid}")
+                call(
+                    cid,
+                    mid,
+                    "new_account",
+                    rules.add_months(opened, 1),
+                    opened + timedelta(days=rng.randrange(2, 12)),
+                    f"new_account:{cid}",
+                )
         # This year's sample, quarter by quarter; the current quarter's calls spread up to today.
         population = [(cid, mid) for cid, mid, _o, status in clients if status == "active"]
-        sample = CallbackSample(branch_id=branch_id, year=as_of.year, seed=as_of.year * 7919 % 2**31, rate=0.10,
-                                picks=[], population=len(population))
+        sample = CallbackSample(
+            branch_id=branch_id,
+            year=as_of.year,
+            seed=as_of.year * 7919 % 2**31,
+            rate=0.10,
+            picks=[],
+            population=len(population),
+        )
         session.add(sample)
         session.flush()
         picks = rules.draw_sample(population, sample.rate, sample.seed, {}, 1)
@@ -143,27 +222,55 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             if start > as_of:
                 continue
             span = (min(end, as_of) - start).days
-            call(cid, manager_of.get(cid), "sample", end, start + timedelta(days=rng.randrange(max(span, 1) + 1)),
-                 f"sample:{as_of.year}:{cid}", sample.id, q)
+            call(
+                cid,
+                manager_of.get(cid),
+                "sample",
+                end,
+                start + timedelta(days=rng.randrange(max(span, 1) + 1)),
+                f"sample:{as_of.year}:{cid}",
+                sample.id,
+                q,
+            )
         # A handful of complaints; the branch manager handles them.
-        bm_id = session.scalar(select(Staff.id).where(Staff.branch_id == branch_id,
-                                                      Staff.role == Role.BRANCH_MANAGER.value))
+        bm_id = session.scalar(
+            select(Staff.id).where(Staff.branch_id == branch_id, Staff.role == Role.BRANCH_MANAGER.value)
+        )
         active = [(cid, mid) for cid, mid in population if mid is not None]
         for n, (channel, category, summary, ago, took) in enumerate(COMPLAINTS):
             cid, mid = active[(n * 37) % len(active)]
             received = as_of - timedelta(days=ago)
             due = complaint_rules.deadlines(received, settings)
-            c = Complaint(client_id=cid, branch_id=branch_id, received_at=_at(received, 14), channel=channel,
-                          category=category, summary=summary, registered_by_id=bm_id,
-                          about_manager_id=mid if category in ("service", "trading", "misconduct") else None,
-                          handler_id=bm_id, assigned_at=_at(received, 16), acknowledge_by=due.acknowledge_by,
-                          due_date=due.resolve_by, acknowledged_at=_at(received + timedelta(days=1), 10),
-                          status="assigned")
+            c = Complaint(
+                client_id=cid,
+                branch_id=branch_id,
+                received_at=_at(received, 14),
+                channel=channel,
+                category=category,
+                summary=summary,
+                registered_by_id=bm_id,
+                about_manager_id=mid if category in ("service", "trading", "misconduct") else None,
+                handler_id=bm_id,
+                assigned_at=_at(received, 16),
+                acknowledge_by=due.acknowledge_by,
+                due_date=due.resolve_by,
+                acknowledged_at=_at(received + timedelta(days=1), 10),
+                status="assigned",
+            )
             if took is not None:
                 done = settings.calendar.add_working_days(received, took)
                 c.status, c.resolution, c.accepted = "resolved", "已向客户说明情况并采取改进措施", took <= 15
                 c.resolved_at, c.resolved_by_id = _at(done, 15), bm_id
             session.add(c)
-        audit.record(session, None, "demo.callbacks", "callback_item", None, as_of=as_of.isoformat(),
-                     records=records, sample=len(picks), complaints=len(COMPLAINTS))
+        audit.record(
+            session,
+            None,
+            "demo.callbacks",
+            "callback_item",
+            None,
+            as_of=as_of.isoformat(),
+            records=records,
+            sample=len(picks),
+            complaints=len(COMPLAINTS),
+        )
         return records

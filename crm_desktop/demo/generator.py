@@ -62,6 +62,7 @@ BRANCH_ADDRESS = "上海市浦东新区世纪大道1168号B座16楼"
 BRANCH_PHONE = "021-58880168"
 _CLIENT_NO_PREFIX = "3108"
 
+
 @dataclass(frozen=True)
 class DemoLogin:
     login: str
@@ -97,13 +98,20 @@ def validate_request(clients: int, as_of: date) -> None:
     """Check the arguments before anything is opened or written."""
     if not 1 <= clients <= MAX_CLIENTS:
         raise InvalidInput(
-            tr("客户数 {n} 无效：应在 1 到 {max} 之间。", "Client count {n} is invalid: use 1 to {max}.",
-               n=clients, max=f"{MAX_CLIENTS:,}")
+            tr(
+                "客户数 {n} 无效：应在 1 到 {max} 之间。",
+                "Client count {n} is invalid: use 1 to {max}.",
+                n=clients,
+                max=f"{MAX_CLIENTS:,}",
+            )
         )
     if not date(2010, 1, 1) <= as_of <= clock.today():
         raise InvalidInput(
-            tr("截止日期 {d} 无效：应在 2010-01-01 到今天之间。",
-               "The as-of date {d} is invalid: use a date from 2010-01-01 to today.", d=as_of.isoformat())
+            tr(
+                "截止日期 {d} 无效：应在 2010-01-01 到今天之间。",
+                "The as-of date {d} is invalid: use a date from 2010-01-01 to today.",
+                d=as_of.isoformat(),
+            )
         )
 
 
@@ -123,8 +131,7 @@ def _require_empty(store: Store) -> _Existing:
         n_clients = session.scalar(select(func.count()).select_from(Client)) or 0
         branches = list(session.scalars(select(Branch.code)))
         staff = session.execute(select(Staff.login, Staff.id, Staff.display_name, Staff.branch_id)).all()
-    leftover = (n_clients == 0 and branches == [BRANCH_CODE]
-                and all(_DEMO_LOGIN.match(s.login) for s in staff))
+    leftover = n_clients == 0 and branches == [BRANCH_CODE] and all(_DEMO_LOGIN.match(s.login) for s in staff)
     if leftover:
         return _Existing(True, {s.login: (s.id, s.display_name) for s in staff})
     if n_clients or branches or staff:
@@ -135,7 +142,10 @@ def _require_empty(store: Store) -> _Existing:
                 "The store {url} already holds data ({clients} clients, {staff} staff, {branches} branches). Demo "
                 "data only goes into an empty store so it never mixes with real data; use a new one, e.g. "
                 "--db sqlite:///demo.sqlite3.",
-                url=store.describe(), clients=n_clients, staff=len(staff), branches=len(branches),
+                url=store.describe(),
+                clients=n_clients,
+                staff=len(staff),
+                branches=len(branches),
             )
         )
     return _Existing(False, {})
@@ -147,8 +157,9 @@ class _Manager:
     login: str
 
 
-def _create_staff(store: Store, as_of: date, years: np.ndarray, seed: int,
-                  existing: _Existing) -> tuple[list[DemoLogin], list[_Manager]]:
+def _create_staff(
+    store: Store, as_of: date, years: np.ndarray, seed: int, existing: _Existing
+) -> tuple[list[DemoLogin], list[_Manager]]:
     """Branch and staff through the staff service (audited like any other account)."""
     rng = np.random.default_rng([seed, 5])
     n_managers = len(years)
@@ -157,18 +168,36 @@ def _create_staff(store: Store, as_of: date, years: np.ndarray, seed: int,
     if not existing.branch:
         staff_service.add_branch(store, None, BRANCH_CODE, BRANCH_NAME, BRANCH_ADDRESS, BRANCH_PHONE)
     if "admin" not in have:
-        staff_service.add_user(store, None, "admin", role=Role.ADMIN.value, display_name="系统管理员",
-                               branch_code=BRANCH_CODE, password=DEMO_PASSWORD,
-                               hire_date=as_of - timedelta(days=2900), qualifications=["securities_practitioner"])
+        staff_service.add_user(
+            store,
+            None,
+            "admin",
+            role=Role.ADMIN.value,
+            display_name="系统管理员",
+            branch_code=BRANCH_CODE,
+            password=DEMO_PASSWORD,
+            hire_date=as_of - timedelta(days=2900),
+            qualifications=["securities_practitioner"],
+        )
     admin = login(store, "admin", DEMO_PASSWORD)
     if "bm" not in have:
-        staff_service.add_user(store, admin, "bm", role=Role.BRANCH_MANAGER.value, display_name=names[0],
-                               branch_code=BRANCH_CODE, password=DEMO_PASSWORD,
-                               hire_date=as_of - timedelta(days=6200),
-                               qualifications=["securities_practitioner", "investment_adviser", "fund_practitioner"],
-                               phone="13901680001", email="bm@demo-branch.example")
-    logins = [DemoLogin("admin", DEMO_PASSWORD, Role.ADMIN.value, "系统管理员"),
-              DemoLogin("bm", DEMO_PASSWORD, Role.BRANCH_MANAGER.value, have.get("bm", (0, names[0]))[1])]
+        staff_service.add_user(
+            store,
+            admin,
+            "bm",
+            role=Role.BRANCH_MANAGER.value,
+            display_name=names[0],
+            branch_code=BRANCH_CODE,
+            password=DEMO_PASSWORD,
+            hire_date=as_of - timedelta(days=6200),
+            qualifications=["securities_practitioner", "investment_adviser", "fund_practitioner"],
+            phone="13901680001",
+            email="bm@demo-branch.example",
+        )
+    logins = [
+        DemoLogin("admin", DEMO_PASSWORD, Role.ADMIN.value, "系统管理员"),
+        DemoLogin("bm", DEMO_PASSWORD, Role.BRANCH_MANAGER.value, have.get("bm", (0, names[0]))[1]),
+    ]
     managers = []
     for i in range(n_managers):
         quals = ["securities_practitioner"]
@@ -188,9 +217,18 @@ def _create_staff(store: Store, as_of: date, years: np.ndarray, seed: int,
             # demo password, so it is hashed once and set in the bulk load.
             display = names[i + 1]
             sid = staff_service.add_user(
-                store, admin, name, role=Role.INVESTMENT_MANAGER.value, display_name=display,
-                branch_code=BRANCH_CODE, password=None, hire_date=as_of - timedelta(days=int(years[i] * 365.25)),
-                qualifications=quals, phone=f"139{1680100 + i:08d}", email=f"{name}@demo-branch.example")
+                store,
+                admin,
+                name,
+                role=Role.INVESTMENT_MANAGER.value,
+                display_name=display,
+                branch_code=BRANCH_CODE,
+                password=None,
+                hire_date=as_of - timedelta(days=int(years[i] * 365.25)),
+                qualifications=quals,
+                phone=f"139{1680100 + i:08d}",
+                email=f"{name}@demo-branch.example",
+            )
         managers.append(_Manager(sid, name))
         logins.append(DemoLogin(name, DEMO_PASSWORD, Role.INVESTMENT_MANAGER.value, display))
     return logins, managers
@@ -244,8 +282,11 @@ def generate_demo(
                 conn.execute(DropConstraint(fk))
             _write_masters(conn, w, pop, market, managers, as_of, seed)
             client_base = conn.execute(select(func.min(Client.id))).scalar_one()
-            conn.execute(update(Staff).where(Staff.id.in_([m.id for m in managers]))
-                         .values(password_hash=hash_password(DEMO_PASSWORD)))
+            conn.execute(
+                update(Staff)
+                .where(Staff.id.in_([m.id for m in managers]))
+                .values(password_hash=hash_password(DEMO_PASSWORD))
+            )
             report(2, total, tr("生成账户历史", "Generating account history"))
             day_text = np.array([d.isoformat() for d in days])
             day64 = np.array(days, dtype="datetime64[D]")
@@ -255,16 +296,31 @@ def generate_demo(
                 try:
                     p.check()
                 except Cancelled:
-                    raise Cancelled(tr("已取消装入演示数据，数据库未改变客户数据。",
-                                       "Loading demo data was cancelled; no client data was kept.")) from None
+                    raise Cancelled(
+                        tr(
+                            "已取消装入演示数据，数据库未改变客户数据。",
+                            "Loading demo data was cancelled; no client data was kept.",
+                        )
+                    ) from None
                 lo, hi = b * acc.BLOCK, min((b + 1) * acc.BLOCK, clients)
                 blk = acc.simulate_block(pop, market, pools, month_ends, lo, hi, seed, b)
                 trade_no = _write_block(w, blk, market, day_text, client_base, trade_no, counts)
-                last_day = np.where(blk.last_day >= 0, day64[np.maximum(blk.last_day, 0)], np.datetime64("NaT"))
-                touch_id = _write_touches(w, pop, managers, lo, hi, as_of, last_day, seed, b, client_base,
-                                          touch_id, counts)
-                report(3 + b, total, tr("生成账户历史：{done}/{all} 位客户", "Account history: {done}/{all} clients",
-                                        done=f"{hi:,}", all=f"{clients:,}"))
+                last_day = np.where(
+                    blk.last_day >= 0, day64[np.maximum(blk.last_day, 0)], np.datetime64("NaT")
+                )
+                touch_id = _write_touches(
+                    w, pop, managers, lo, hi, as_of, last_day, seed, b, client_base, touch_id, counts
+                )
+                report(
+                    3 + b,
+                    total,
+                    tr(
+                        "生成账户历史：{done}/{all} 位客户",
+                        "Account history: {done}/{all} clients",
+                        done=f"{hi:,}",
+                        all=f"{clients:,}",
+                    ),
+                )
             report(total - 1, total, tr("建立索引并提交", "Building indexes and committing"))
             for ix in dropped:
                 ix.create(conn)
@@ -273,36 +329,69 @@ def generate_demo(
             w.fix_sequence("client")
             w.fix_sequence("touch")
             admin_id = conn.execute(select(Staff.id).where(Staff.login == "admin")).scalar_one()
-            conn.execute(insert(AuditLog.__table__).values(  # type: ignore[arg-type]
-                actor_id=admin_id, action="demo.generate", entity_type="branch", entity_id=BRANCH_CODE,
-                details={"clients": clients, "seed": seed, "as_of": as_of.isoformat(), **counts}))
+            conn.execute(
+                insert(AuditLog.__table__).values(  # type: ignore[arg-type]
+                    actor_id=admin_id,
+                    action="demo.generate",
+                    entity_type="branch",
+                    entity_id=BRANCH_CODE,
+                    details={"clients": clients, "seed": seed, "as_of": as_of.isoformat(), **counts},
+                )
+            )
         finally:
             if w.dialect == "sqlite" and big:
                 # Back to SQLite's default for the pooled connection; never mask the real error.
                 with contextlib.suppress(SQLAlchemyError):
                     conn.exec_driver_sql("PRAGMA cache_size=-2000")
     report(total, total, tr("完成", "Done"))
-    return DemoResult(as_of, seed, clients, BRANCH_CODE, tuple(logins), counts["snapshots"], counts["trades"],
-                      counts["holdings"], counts["touches"], time.perf_counter() - started)
+    return DemoResult(
+        as_of,
+        seed,
+        clients,
+        BRANCH_CODE,
+        tuple(logins),
+        counts["snapshots"],
+        counts["trades"],
+        counts["holdings"],
+        counts["touches"],
+        time.perf_counter() - started,
+    )
 
 
 def _bulk_foreign_keys() -> list[ForeignKeyConstraint]:
     tables = (AssetSnapshot, Trade, Holding, Touch)
-    return [c for t in tables for c in t.__table__.constraints  # type: ignore[attr-defined]
-            if isinstance(c, ForeignKeyConstraint)]
+    return [
+        c
+        for t in tables
+        for c in t.__table__.constraints  # type: ignore[attr-defined]
+        if isinstance(c, ForeignKeyConstraint)
+    ]
 
 
 def _ts(day64: np.ndarray, seconds: int) -> np.ndarray:
     return day64.astype("datetime64[s]") + np.timedelta64(seconds, "s")
 
 
-def _write_masters(conn: Connection, w: BulkWriter, pop: acc.Population, market: mkt.Market,
-                   managers: list[_Manager], as_of: date, seed: int) -> None:
+def _write_masters(
+    conn: Connection,
+    w: BulkWriter,
+    pop: acc.Population,
+    market: mkt.Market,
+    managers: list[_Manager],
+    as_of: date,
+    seed: int,
+) -> None:
     rng = np.random.default_rng([seed, 6])
     have = set(conn.execute(select(Security.code)).scalars())
-    w.insert("security", ("code", "name", "industry", "board", "list_date"),
-             [(s.code, s.name, s.industry, s.board, s.list_date.isoformat())
-              for s in market.securities if s.code not in have])
+    w.insert(
+        "security",
+        ("code", "name", "industry", "board", "list_date"),
+        [
+            (s.code, s.name, s.industry, s.board, s.list_date.isoformat())
+            for s in market.securities
+            if s.code not in have
+        ],
+    )
     n = pop.n
     names = people.person_names(rng, n)
     firms = people.company_names(rng, n)
@@ -327,46 +416,134 @@ def _write_masters(conn: Connection, w: BulkWriter, pop: acc.Population, market:
     status = [acc.STATUS_NAMES[s] for s in pop.status.tolist()]
     level = [f"C{v}" for v in pop.risk_level.tolist()]
     rows = [
-        (start + i, f"{_CLIENT_NO_PREFIX}{i + 1:08d}", name_list[i], "institution" if inst_list[i] else "individual",
-         id_numbers[i], phones[i], mails[i], births[i], opened[i], level[i], assessed[i], status[i], branch_id,
-         manager_ids[i], opened[i], 1, created[i], created[i])
+        (
+            start + i,
+            f"{_CLIENT_NO_PREFIX}{i + 1:08d}",
+            name_list[i],
+            "institution" if inst_list[i] else "individual",
+            id_numbers[i],
+            phones[i],
+            mails[i],
+            births[i],
+            opened[i],
+            level[i],
+            assessed[i],
+            status[i],
+            branch_id,
+            manager_ids[i],
+            opened[i],
+            1,
+            created[i],
+            created[i],
+        )
         for i in range(n)
     ]
-    w.insert("client", ("id", "client_no", "name", "client_type", "id_number", "phone", "email", "birth_date",
-                        "open_date", "risk_level", "risk_assessed_on", "status", "branch_id", "manager_id",
-                        "assigned_on", "version", "created_at", "updated_at"), rows)
-    w.insert("assignment_history", ("client_id", "from_manager_id", "to_manager_id", "effective_at", "reason"),
-             [(start + i, None, manager_ids[i], created[i], "initial") for i in range(n)])
+    w.insert(
+        "client",
+        (
+            "id",
+            "client_no",
+            "name",
+            "client_type",
+            "id_number",
+            "phone",
+            "email",
+            "birth_date",
+            "open_date",
+            "risk_level",
+            "risk_assessed_on",
+            "status",
+            "branch_id",
+            "manager_id",
+            "assigned_on",
+            "version",
+            "created_at",
+            "updated_at",
+        ),
+        rows,
+    )
+    w.insert(
+        "assignment_history",
+        ("client_id", "from_manager_id", "to_manager_id", "effective_at", "reason"),
+        [(start + i, None, manager_ids[i], created[i], "initial") for i in range(n)],
+    )
 
 
-def _write_block(w: BulkWriter, blk: acc.Block, market: mkt.Market, day_text: np.ndarray, client_base: int,
-                 trade_no: int, counts: dict[str, int]) -> int:
+def _write_block(
+    w: BulkWriter,
+    blk: acc.Block,
+    market: mkt.Market,
+    day_text: np.ndarray,
+    client_base: int,
+    trade_no: int,
+    counts: dict[str, int],
+) -> int:
     codes = np.array([s.code for s in market.securities])
     cid = (blk.snap_client + client_base).tolist()
-    w.insert("asset_snapshot", ("client_id", "date", "cash", "securities_value", "total_assets", "net_inflow"),
-             zip(cid, day_text[blk.snap_day].tolist(), w.money(blk.cash), w.money(blk.securities_value),
-                 w.money(blk.cash + blk.securities_value), w.money(blk.net_inflow), strict=True))
+    w.insert(
+        "asset_snapshot",
+        ("client_id", "date", "cash", "securities_value", "total_assets", "net_inflow"),
+        zip(
+            cid,
+            day_text[blk.snap_day].tolist(),
+            w.money(blk.cash),
+            w.money(blk.securities_value),
+            w.money(blk.cash + blk.securities_value),
+            w.money(blk.net_inflow),
+            strict=True,
+        ),
+    )
     counts["snapshots"] += len(cid)
     n_tr = len(blk.trade_client)
     trade_ids = [f"{trade_no + k + 1:010d}" for k in range(n_tr)]
-    w.insert("trade", ("trade_id", "trade_date", "client_id", "code", "side", "quantity", "price", "amount",
-                       "commission"),
-             zip(trade_ids, day_text[blk.trade_day].tolist(), (blk.trade_client + client_base).tolist(),
-                 codes[blk.trade_sec].tolist(), np.where(blk.trade_sell, "sell", "buy").tolist(),
-                 blk.trade_qty.astype(float).tolist(), w.money(blk.trade_price), w.money(blk.trade_amount),
-                 w.money(blk.trade_commission), strict=True))
+    w.insert(
+        "trade",
+        ("trade_id", "trade_date", "client_id", "code", "side", "quantity", "price", "amount", "commission"),
+        zip(
+            trade_ids,
+            day_text[blk.trade_day].tolist(),
+            (blk.trade_client + client_base).tolist(),
+            codes[blk.trade_sec].tolist(),
+            np.where(blk.trade_sell, "sell", "buy").tolist(),
+            blk.trade_qty.astype(float).tolist(),
+            w.money(blk.trade_price),
+            w.money(blk.trade_amount),
+            w.money(blk.trade_commission),
+            strict=True,
+        ),
+    )
     counts["trades"] += n_tr
-    w.insert("holding", ("client_id", "date", "code", "quantity", "cost", "market_value"),
-             zip((blk.hold_client + client_base).tolist(), day_text[blk.hold_day].tolist(),
-                 codes[blk.hold_sec].tolist(), blk.hold_qty.astype(float).tolist(), w.money(blk.hold_cost),
-                 w.money(blk.hold_value), strict=True))
+    w.insert(
+        "holding",
+        ("client_id", "date", "code", "quantity", "cost", "market_value"),
+        zip(
+            (blk.hold_client + client_base).tolist(),
+            day_text[blk.hold_day].tolist(),
+            codes[blk.hold_sec].tolist(),
+            blk.hold_qty.astype(float).tolist(),
+            w.money(blk.hold_cost),
+            w.money(blk.hold_value),
+            strict=True,
+        ),
+    )
     counts["holdings"] += len(blk.hold_client)
     return trade_no + n_tr
 
 
-def _write_touches(w: BulkWriter, pop: acc.Population, managers: list[_Manager], lo: int, hi: int, as_of: date,
-                   last_day: np.ndarray, seed: int, block_no: int, client_base: int, touch_id: int,
-                   counts: dict[str, int]) -> int:
+def _write_touches(
+    w: BulkWriter,
+    pop: acc.Population,
+    managers: list[_Manager],
+    lo: int,
+    hi: int,
+    as_of: date,
+    last_day: np.ndarray,
+    seed: int,
+    block_no: int,
+    client_base: int,
+    touch_id: int,
+    counts: dict[str, int],
+) -> int:
     t = touches_for_block(pop, lo, hi, as_of, last_day, seed, block_no)
     k = len(t.client)
     if not k:
@@ -379,14 +556,52 @@ def _write_touches(w: BulkWriter, pop: acc.Population, managers: list[_Manager],
     clients = (t.client + client_base).tolist()
     types = t.types
     rows: list[tuple[Any, ...]] = [
-        (ids[i], clients[i], mgr[i], types[i], t.channel[i], occ[i], t.summary[i],
-         json.dumps(t.checklist[i]), t.satisfaction[i], t.next_step[i], follow[i], "active",
-         ids[i], 1, mgr[i], 1, created[i], created[i])
+        (
+            ids[i],
+            clients[i],
+            mgr[i],
+            types[i],
+            t.channel[i],
+            occ[i],
+            t.summary[i],
+            json.dumps(t.checklist[i]),
+            t.satisfaction[i],
+            t.next_step[i],
+            follow[i],
+            "active",
+            ids[i],
+            1,
+            mgr[i],
+            1,
+            created[i],
+            created[i],
+        )
         for i in range(k)
     ]
-    w.insert("touch", ("id", "client_id", "manager_id", "touch_type", "channel", "occurred_at", "summary",
-                       "checklist", "satisfaction", "next_step", "follow_up_date", "status", "root_id", "revision",
-                       "created_by_id", "version", "created_at", "updated_at"), rows)
+    w.insert(
+        "touch",
+        (
+            "id",
+            "client_id",
+            "manager_id",
+            "touch_type",
+            "channel",
+            "occurred_at",
+            "summary",
+            "checklist",
+            "satisfaction",
+            "next_step",
+            "follow_up_date",
+            "status",
+            "root_id",
+            "revision",
+            "created_by_id",
+            "version",
+            "created_at",
+            "updated_at",
+        ),
+        rows,
+    )
     counts["touches"] += k
     return touch_id + k
 

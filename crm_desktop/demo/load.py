@@ -63,4 +63,3 @@ class BulkWriter:
                 f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
                 f"COALESCE((SELECT max({column}) FROM {table}), 0) + 1, false)"
             )
-

@@ -19,11 +19,25 @@ from crm_desktop.paths import resource
 _HOLIDAYS: dict[int, tuple[tuple[int, int, int, int], ...]] = {
     # (month, first day, month, last day), inclusive
     2023: ((1, 2, 1, 2), (1, 23, 1, 27), (4, 5, 4, 5), (5, 1, 5, 3), (6, 22, 6, 23), (9, 29, 10, 6)),
-    2024: ((1, 1, 1, 1), (2, 9, 2, 17), (4, 4, 4, 5), (5, 1, 5, 3), (6, 10, 6, 10), (9, 16, 9, 17),
-           (10, 1, 10, 7)),
+    2024: (
+        (1, 1, 1, 1),
+        (2, 9, 2, 17),
+        (4, 4, 4, 5),
+        (5, 1, 5, 3),
+        (6, 10, 6, 10),
+        (9, 16, 9, 17),
+        (10, 1, 10, 7),
+    ),
     2025: ((1, 1, 1, 1), (1, 28, 2, 4), (4, 4, 4, 4), (5, 1, 5, 5), (6, 2, 6, 2), (10, 1, 10, 8)),
-    2026: ((1, 1, 1, 2), (2, 16, 2, 23), (4, 6, 4, 6), (5, 1, 5, 5), (6, 19, 6, 19), (9, 25, 9, 25),
-           (10, 1, 10, 7)),
+    2026: (
+        (1, 1, 1, 2),
+        (2, 16, 2, 23),
+        (4, 6, 4, 6),
+        (5, 1, 5, 5),
+        (6, 19, 6, 19),
+        (9, 25, 9, 25),
+        (10, 1, 10, 7),
+    ),
 }
 _FIXED_FALLBACK = ((1, 1, 1, 1), (5, 1, 5, 3), (10, 1, 10, 7))
 
@@ -84,8 +98,13 @@ def load_securities() -> list[SecurityRow]:
     path = resource("data", "securities.csv")
     with path.open(encoding="utf-8", newline="") as fh:
         rows = [
-            SecurityRow(r["code"].strip(), r["name"].strip(), r["industry"].strip(), r["board"].strip(),
-                        date.fromisoformat(r["list_date"].strip()))
+            SecurityRow(
+                r["code"].strip(),
+                r["name"].strip(),
+                r["industry"].strip(),
+                r["board"].strip(),
+                date.fromisoformat(r["list_date"].strip()),
+            )
             for r in csv.DictReader(fh)
         ]
     return sorted(rows, key=lambda r: r.code)
@@ -120,8 +139,10 @@ def build_market(days: list[date], securities: list[SecurityRow], seed: int) -> 
     board = np.array([BOARDS.index(s.board) for s in securities], dtype=np.int64)
     limit = np.array([_LIMIT[s.board] for s in securities])
     vol = np.array([_VOL[s.board] for s in securities])
-    listed_from = np.searchsorted(np.array(days, dtype="datetime64[D]"),
-                                  np.array([s.list_date for s in securities], dtype="datetime64[D]"))
+    listed_from = np.searchsorted(
+        np.array(days, dtype="datetime64[D]"),
+        np.array([s.list_date for s in securities], dtype="datetime64[D]"),
+    )
     # A-share prices cluster around 10-20 yuan with a long right tail.
     start = np.clip(np.exp(rng.normal(np.log(16.0), 0.75, n_sec)), 2.5, 600.0)
     market = rng.normal(0.0002, 0.011, n_days)
@@ -139,7 +160,7 @@ def build_market(days: list[date], securities: list[SecurityRow], seed: int) -> 
             continue
         ret[s, :f] = 0.0
         ret[s, f] = rng.uniform(0.3, 1.8)
-        ret[s, f + 1:f + 20] *= 2.0
+        ret[s, f + 1 : f + 20] *= 2.0
     ret[:, 0] = 0.0
     path = start[:, None] * np.exp(np.cumsum(np.log1p(ret), axis=1))
     close = np.maximum(np.rint(path * 100.0), 100).astype(np.int64)

@@ -56,33 +56,53 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
         conn = session.connection()
         _products(conn, now)
         _advisers(session, rng)
-        clients = pd.DataFrame(conn.execute(select(
-            Client.id, Client.client_type, Client.risk_level, Client.risk_assessed_on, Client.open_date)).all(),
-            columns=["client_id", "client_type", "level", "assessed_on", "open_date"])
+        clients = pd.DataFrame(
+            conn.execute(
+                select(
+                    Client.id,
+                    Client.client_type,
+                    Client.risk_level,
+                    Client.risk_assessed_on,
+                    Client.open_date,
+                )
+            ).all(),
+            columns=["client_id", "client_type", "level", "assessed_on", "open_date"],
+        )
         if clients.empty:
             return suitability.run_check(store, None, as_of)
         n = len(clients)
         client_ids = clients["client_id"].to_numpy()
         level = clients["level"].str[1:].astype(np.int64).to_numpy()
         opened = np.array([rule.day_number(d) for d in clients["open_date"]], dtype=np.int64)
-        assessed = np.array([rule.day_number(d or o) for d, o in zip(clients["assessed_on"], clients["open_date"],
-                                                                     strict=True)], dtype=np.int64)
+        assessed = np.array(
+            [
+                rule.day_number(d or o)
+                for d, o in zip(clients["assessed_on"], clients["open_date"], strict=True)
+            ],
+            dtype=np.int64,
+        )
         today = rule.day_number(as_of)
         # Expired assessments were mostly redone in the suitability system (same result), within two years.
         stale = assessed + 730 < today
         redo = stale & (rng.random(n) >= EXPIRED)
         redone = np.maximum(today - rng.integers(5, 700, n), opened)
-        professional = (clients["client_type"] == "institution").to_numpy() | ((level == 5) & (rng.random(n) < 0.03))
+        professional = (clients["client_type"] == "institution").to_numpy() | (
+            (level == 5) & (rng.random(n) < 0.03)
+        )
 
         # The rule's own inputs (same layer): ratings and permissions exactly as the check sees them.
         inputs = suitability._load(session, None, as_of, cfg)
-        ev = inputs.events.merge(pd.DataFrame({"client_id": clients["client_id"], "_i": np.arange(n)}),
-                                 on="client_id")
+        ev = inputs.events.merge(
+            pd.DataFrame({"client_id": clients["client_id"], "_i": np.arange(n)}), on="client_id"
+        )
         i = ev["_i"].to_numpy()
         above_r1 = np.zeros(n, dtype=bool)
         above_r1[i[ev["rating"].to_numpy() > 1]] = True
-        lowest = (level == 1) & ~professional & ((~above_r1 & (rng.random(n) < 0.3))
-                                                 | (above_r1 & (rng.random(n) < LOWEST_VIOLATION)))
+        lowest = (
+            (level == 1)
+            & ~professional
+            & ((~above_r1 & (rng.random(n) < 0.3)) | (above_r1 & (rng.random(n) < LOWEST_VIOLATION)))
+        )
 
         profiles: list[dict[str, Any]] = []
         for k in range(n):
@@ -90,18 +110,27 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
             rows = [first] + ([int(redone[k])] if redo[k] and redone[k] > first else [])
             for a in rows:
                 d = rule.from_day_number(a)
-                profiles.append({"client_id": int(client_ids[k]), "level": f"C{level[k]}",
-                                 "lowest_category": bool(lowest[k]), "assessed_on": d,
-                                 "valid_until": rule.default_valid_until(d, cfg),
-                                 "investor_class": "professional" if professional[k] else "ordinary",
-                                 "created_at": now, "updated_at": now})
+                profiles.append(
+                    {
+                        "client_id": int(client_ids[k]),
+                        "level": f"C{level[k]}",
+                        "lowest_category": bool(lowest[k]),
+                        "assessed_on": d,
+                        "valid_until": rule.default_valid_until(d, cfg),
+                        "investor_class": "professional" if professional[k] else "ordinary",
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
         conn.execute(insert(RiskProfile), profiles)
         latest = {p["client_id"]: p["assessed_on"] for p in profiles}
         before = dict(zip(clients["client_id"].tolist(), clients["assessed_on"].tolist(), strict=True))
         moved = [{"cid": cid, "d": d} for cid, d in latest.items() if before.get(cid) != d]
         if moved:
-            conn.execute(update(Client).where(Client.id == bindparam("cid")).values(risk_assessed_on=bindparam("d")),
-                         moved)
+            conn.execute(
+                update(Client).where(Client.id == bindparam("cid")).values(risk_assessed_on=bindparam("d")),
+                moved,
+            )
 
         # Board permissions: opened before the first trade or holding on the board, a few after it.
         board_ev = ev[ev["permission"] != ""]
@@ -112,15 +141,31 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
         late = rng.random(m) < LATE_PERMISSION
         before = np.maximum(fd - rng.integers(20, 500, m), opened[fi])
         open_day = np.where(late, fd + rng.integers(1, 20, m), np.minimum(before, fd))
-        perms = [{"client_id": int(c), "permission": p, "opened_on": rule.from_day_number(int(d)),
-                  "created_at": now, "updated_at": now}
-                 for c, p, d in zip(first_on_board["client_id"], first_on_board["permission"], open_day, strict=True)]
+        perms = [
+            {
+                "client_id": int(c),
+                "permission": p,
+                "opened_on": rule.from_day_number(int(d)),
+                "created_at": now,
+                "updated_at": now,
+            }
+            for c, p, d in zip(
+                first_on_board["client_id"], first_on_board["permission"], open_day, strict=True
+            )
+        ]
         # Other permissions some active clients hold (no board of their own in the check).
         for perm, share in (("hk_connect", 0.05), ("margin", 0.08), ("options", 0.01)):
             pick = np.flatnonzero((level >= 4) & (rng.random(n) < share))
-            perms += [{"client_id": int(client_ids[k]), "permission": perm,
-                       "opened_on": rule.from_day_number(int(max(opened[k], today - rng.integers(30, 900)))),
-                       "created_at": now, "updated_at": now} for k in pick]
+            perms += [
+                {
+                    "client_id": int(client_ids[k]),
+                    "permission": perm,
+                    "opened_on": rule.from_day_number(int(max(opened[k], today - rng.integers(30, 900)))),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for k in pick
+            ]
         if perms:
             conn.execute(insert(TradingPermission), perms)
 
@@ -129,8 +174,12 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
         warn_rows: list[dict[str, Any]] = []
         ordinary = ~professional & ~lowest
         over = ev[(ev["rating"].to_numpy() > level[i]) & ordinary[i]]
-        perm_of = {(int(c), p): int(d) for c, p, d in zip(first_on_board["client_id"], first_on_board["permission"],
-                                                            open_day, strict=True)}
+        perm_of = {
+            (int(c), p): int(d)
+            for c, p, d in zip(
+                first_on_board["client_id"], first_on_board["permission"], open_day, strict=True
+            )
+        }
         on_board = over[over["permission"] != ""][["client_id", "permission", "_i"]].drop_duplicates()
         for c, p, _k in on_board.itertuples(index=False):
             if rng.random() >= NO_WARNING:
@@ -146,19 +195,36 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
     return suitability.run_check(store, None, as_of)
 
 
-def _warning(cid: int, kind: str, subject: str, day: int, rng: np.random.Generator, now: Any) -> dict[str, Any]:
+def _warning(
+    cid: int, kind: str, subject: str, day: int, rng: np.random.Generator, now: Any
+) -> dict[str, Any]:
     channel = str(rng.choice(_CHANNELS, p=_CHANNEL_P))
     ref = {"phone_recorded": "REC", "online": "ETR", "in_person": "SIGN", "paper": "DOC"}[channel]
-    return {"client_id": cid, "subject_kind": kind, "subject": subject, "confirmed_on": rule.from_day_number(day),
-            "channel": channel, "evidence": f"{ref}-{cid:07d}-{subject}-{day}", "created_at": now}
+    return {
+        "client_id": cid,
+        "subject_kind": kind,
+        "subject": subject,
+        "confirmed_on": rule.from_day_number(day),
+        "channel": channel,
+        "evidence": f"{ref}-{cid:07d}-{subject}-{day}",
+        "created_at": now,
+    }
 
 
 def _products(conn: Any, now: Any) -> None:
     known = set(conn.execute(select(Security.code)).scalars())
-    conn.execute(insert(Product), [{"code": c, "name": nm, "product_type": t, "risk_rating": r, "created_at": now,
-                                    "updated_at": now} for c, nm, t, r in PRODUCTS])
-    listed = [{"code": c, "name": nm, "board": "main"} for c, nm, t, _r in PRODUCTS
-              if t in ("fund", "stock") and c.isdigit() and c not in known]
+    conn.execute(
+        insert(Product),
+        [
+            {"code": c, "name": nm, "product_type": t, "risk_rating": r, "created_at": now, "updated_at": now}
+            for c, nm, t, r in PRODUCTS
+        ],
+    )
+    listed = [
+        {"code": c, "name": nm, "board": "main"}
+        for c, nm, t, _r in PRODUCTS
+        if t in ("fund", "stock") and c.isdigit() and c not in known
+    ]
     if listed:
         conn.execute(insert(Security), listed)
 
@@ -170,4 +236,6 @@ def _advisers(session: Any, rng: np.random.Generator) -> None:
     serials = rng.permutation(np.arange(100000, 100000 + max(n, 1)))
     for (sid, quals), serial in zip(staff, serials, strict=False):
         if "investment_adviser" in (quals or []):
-            session.execute(update(Staff).where(Staff.id == sid).values(adviser_reg_no=f"S0108{int(serial):09d}"))
+            session.execute(
+                update(Staff).where(Staff.id == sid).values(adviser_reg_no=f"S0108{int(serial):09d}")
+            )

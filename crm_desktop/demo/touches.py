@@ -11,22 +11,51 @@ from crm_desktop.demo.accounts import ACTIVE, CHURNING, DORMANT, Population
 
 # type -> (weight, channels, summaries)
 _TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
-    "phone_call": (0.42, ("phone",), (
-        "电话回访，客户近期交易正常，对服务表示满意。", "与客户沟通近期市场情况及持仓结构，客户暂无调整计划。",
-        "提醒客户关注持仓个股的业绩披露，客户表示会跟踪。", "了解客户资金安排，客户计划近期追加资金。")),
-    "message": (0.18, ("wechat", "sms"), (
-        "发送每周市场观点摘要。", "推送客户关注行业的研究报告。", "提醒客户新股申购安排。")),
-    "visit": (0.08, ("in_person",), (
-        "客户到营业部面谈，讨论资产配置方案。", "上门拜访客户，介绍两融及理财产品，客户表示考虑。")),
-    "review_letter": (0.05, ("email", "mail"), ("寄送季度账户分析报告。", "发送账户分析报告并电话解读要点。")),
-    "risk_disclosure": (0.06, ("phone", "in_person"), (
-        "向客户揭示创业板、科创板交易风险，客户已知悉。", "就集中持仓风险向客户作风险提示。")),
+    "phone_call": (
+        0.42,
+        ("phone",),
+        (
+            "电话回访，客户近期交易正常，对服务表示满意。",
+            "与客户沟通近期市场情况及持仓结构，客户暂无调整计划。",
+            "提醒客户关注持仓个股的业绩披露，客户表示会跟踪。",
+            "了解客户资金安排，客户计划近期追加资金。",
+        ),
+    ),
+    "message": (
+        0.18,
+        ("wechat", "sms"),
+        ("发送每周市场观点摘要。", "推送客户关注行业的研究报告。", "提醒客户新股申购安排。"),
+    ),
+    "visit": (
+        0.08,
+        ("in_person",),
+        ("客户到营业部面谈，讨论资产配置方案。", "上门拜访客户，介绍两融及理财产品，客户表示考虑。"),
+    ),
+    "review_letter": (
+        0.05,
+        ("email", "mail"),
+        ("寄送季度账户分析报告。", "发送账户分析报告并电话解读要点。"),
+    ),
+    "risk_disclosure": (
+        0.06,
+        ("phone", "in_person"),
+        ("向客户揭示创业板、科创板交易风险，客户已知悉。", "就集中持仓风险向客户作风险提示。"),
+    ),
     "risk_reassessment": (0.04, ("in_person", "phone"), ("协助客户完成风险承受能力重新评估。",)),
-    "retention_call": (0.04, ("phone",), (
-        "客户资金转出，致电了解原因：对佣金有意见，已反馈营业部。", "客户转出部分资产，沟通后表示暂时观望。")),
+    "retention_call": (
+        0.04,
+        ("phone",),
+        (
+            "客户资金转出，致电了解原因：对佣金有意见，已反馈营业部。",
+            "客户转出部分资产，沟通后表示暂时观望。",
+        ),
+    ),
     "greeting": (0.10, ("wechat", "sms"), ("节日问候。", "生日祝福。")),
-    "complaint": (0.03, ("phone",), ("客户反映交易软件登录缓慢，已登记并转技术部门处理。",
-                                     "客户对回访频率提出意见，已记录并调整。")),
+    "complaint": (
+        0.03,
+        ("phone",),
+        ("客户反映交易软件登录缓慢，已登记并转技术部门处理。", "客户对回访频率提出意见，已记录并调整。"),
+    ),
 }
 _NAMES = tuple(_TYPES)
 _WEIGHTS = np.array([t[0] for t in _TYPES.values()])
@@ -63,8 +92,9 @@ class TouchRows:
         return [_NAMES[k] for k in self.kind.tolist()]
 
 
-def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day: np.ndarray,
-                      seed: int, block_no: int) -> TouchRows:
+def touches_for_block(
+    pop: Population, lo: int, hi: int, as_of: date, last_day: np.ndarray, seed: int, block_no: int
+) -> TouchRows:
     """Touch rows for clients lo..hi; ``last_day`` is each client's last day with data (datetime64[D], NaT
     when the account has none in the window)."""
     rng = np.random.default_rng([seed, 4, block_no])
@@ -88,17 +118,29 @@ def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day: 
     new_c = np.nonzero(has & (pop.open_date[lo:hi] >= window_start))[0]
     churn_c = np.nonzero(has & (pop.behaviour[lo:hi] == CHURNING))[0]
     local = np.concatenate([local, new_c, churn_c])
-    kind = np.concatenate([kind, np.full(len(new_c), _NAMES.index("phone_call")),
-                           np.full(len(churn_c), _NAMES.index("retention_call"))])
-    offset = np.concatenate([offset, np.minimum(rng.integers(1, 25, len(new_c)), span[new_c]),
-                             np.maximum(span[churn_c] - rng.integers(0, 5, len(churn_c)), 0)])
+    kind = np.concatenate(
+        [
+            kind,
+            np.full(len(new_c), _NAMES.index("phone_call")),
+            np.full(len(churn_c), _NAMES.index("retention_call")),
+        ]
+    )
+    offset = np.concatenate(
+        [
+            offset,
+            np.minimum(rng.integers(1, 25, len(new_c)), span[new_c]),
+            np.maximum(span[churn_c] - rng.integers(0, 5, len(churn_c)), 0),
+        ]
+    )
     day = start[local] + offset
     # Weekends move back to the Friday before (unless that is before the account opened).
     weekday = (day.astype(np.int64) + 3) % 7
     back = np.where(weekday >= 5, weekday - 4, 0)
     day = np.where(day - back >= start[local], day - back, day)
     # Office hours in Beijing (UTC+8): 09:00-17:30 local is 01:00-09:30 UTC.
-    occurred = day.astype("datetime64[s]") + rng.integers(3600, 9 * 3600 + 1800, len(day)).astype("timedelta64[s]")
+    occurred = day.astype("datetime64[s]") + rng.integers(3600, 9 * 3600 + 1800, len(day)).astype(
+        "timedelta64[s]"
+    )
     order = np.lexsort((occurred, local))
     local, kind, occurred = local[order], kind[order], occurred[order]
     m = len(local)
@@ -112,8 +154,9 @@ def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day: 
     no_sat = (rng.random(m) < 0.15) | _NO_SATISFACTION[kind]
     has_next = rng.random(m) < 0.3
     nxt = rng.integers(0, len(_NEXT_STEPS), m)
-    follow = np.where(has_next, occurred.astype("datetime64[D]") + rng.integers(7, 45, m),
-                      np.datetime64("NaT"))
+    follow = np.where(
+        has_next, occurred.astype("datetime64[D]") + rng.integers(7, 45, m), np.datetime64("NaT")
+    )
     needs = rng.random(m) < 0.6
     risk = _RISK[kind] | (rng.random(m) < 0.2)
     ident = ~_NO_IDENTITY[kind]
@@ -125,8 +168,12 @@ def touches_for_block(pop: Population, lo: int, hi: int, as_of: date, last_day: 
         occurred=occurred,
         summary=[_TEXTS[k][t] for k, t in zip(kinds, tx.tolist(), strict=True)],
         satisfaction=[None if n else v for v, n in zip(sat.tolist(), no_sat.tolist(), strict=True)],
-        next_step=[_NEXT_STEPS[j] if h else None for j, h in zip(nxt.tolist(), has_next.tolist(), strict=True)],
+        next_step=[
+            _NEXT_STEPS[j] if h else None for j, h in zip(nxt.tolist(), has_next.tolist(), strict=True)
+        ],
         follow_up=follow,
-        checklist=[{"identity_verified": a, "needs_asked": b, "risk_disclosed": c}
-                   for a, b, c in zip(ident.tolist(), needs.tolist(), risk.tolist(), strict=True)],
+        checklist=[
+            {"identity_verified": a, "needs_asked": b, "risk_disclosed": c}
+            for a, b, c in zip(ident.tolist(), needs.tolist(), risk.tolist(), strict=True)
+        ],
     )

@@ -39,8 +39,13 @@ class PoolSettings:
     def validate(self) -> None:
         if not 0 < self.sample_rate <= 1:
             raise ValueError("sample_rate must be above 0 and at most 1")
-        for name in ("new_account_days", "reassignment_days", "complaint_days", "unreachable_attempts",
-                     "independence_months"):
+        for name in (
+            "new_account_days",
+            "reassignment_days",
+            "complaint_days",
+            "unreachable_attempts",
+            "independence_months",
+        ):
             if int(getattr(self, name)) < 1:
                 raise ValueError(f"{name} must be at least 1")
 
@@ -64,20 +69,49 @@ class Script:
 
 
 DEFAULT_QUESTIONS: tuple[ScriptQuestion, ...] = (
-    ScriptQuestion(Question.IDENTITY, "请问您是账户本人吗？", "Are you the account holder?", AnswerType.YES_NO),
-    ScriptQuestion(Question.KNOWS_ACCOUNT_CHANGES, "您是否清楚近期账户的资金和持仓变动？",
-                   "Do you know about the recent changes in your account?", AnswerType.YES_NO),
-    ScriptQuestion(Question.PROXY_TRADING, "是否有工作人员替您操作交易？",
-                   "Has any member of staff traded for you?", AnswerType.YES_NO),
-    ScriptQuestion(Question.FULL_MANDATE, "您是否把账户和密码交给他人使用？",
-                   "Have you handed your account and password to anyone?", AnswerType.YES_NO),
-    ScriptQuestion(Question.PROMISED_RETURNS, "是否有人向您承诺收益或保本？",
-                   "Has anyone promised you returns or no losses?", AnswerType.YES_NO),
-    ScriptQuestion(Question.RISK_DISCLOSED, "开户和服务时是否向您揭示了投资风险？",
-                   "Were the investment risks explained to you?", AnswerType.YES_NO),
-    ScriptQuestion(Question.SATISFACTION, "您对我们的服务满意吗？（1–5 分）",
-                   "How satisfied are you with our service (1 to 5)?", AnswerType.SCALE, required=False),
-    ScriptQuestion(Question.COMMENT, "您还有什么意见或建议？", "Any other comment?", AnswerType.TEXT, required=False),
+    ScriptQuestion(
+        Question.IDENTITY, "请问您是账户本人吗？", "Are you the account holder?", AnswerType.YES_NO
+    ),
+    ScriptQuestion(
+        Question.KNOWS_ACCOUNT_CHANGES,
+        "您是否清楚近期账户的资金和持仓变动？",
+        "Do you know about the recent changes in your account?",
+        AnswerType.YES_NO,
+    ),
+    ScriptQuestion(
+        Question.PROXY_TRADING,
+        "是否有工作人员替您操作交易？",
+        "Has any member of staff traded for you?",
+        AnswerType.YES_NO,
+    ),
+    ScriptQuestion(
+        Question.FULL_MANDATE,
+        "您是否把账户和密码交给他人使用？",
+        "Have you handed your account and password to anyone?",
+        AnswerType.YES_NO,
+    ),
+    ScriptQuestion(
+        Question.PROMISED_RETURNS,
+        "是否有人向您承诺收益或保本？",
+        "Has anyone promised you returns or no losses?",
+        AnswerType.YES_NO,
+    ),
+    ScriptQuestion(
+        Question.RISK_DISCLOSED,
+        "开户和服务时是否向您揭示了投资风险？",
+        "Were the investment risks explained to you?",
+        AnswerType.YES_NO,
+    ),
+    ScriptQuestion(
+        Question.SATISFACTION,
+        "您对我们的服务满意吗？（1–5 分）",
+        "How satisfied are you with our service (1 to 5)?",
+        AnswerType.SCALE,
+        required=False,
+    ),
+    ScriptQuestion(
+        Question.COMMENT, "您还有什么意见或建议？", "Any other comment?", AnswerType.TEXT, required=False
+    ),
 )
 
 
@@ -97,10 +131,13 @@ def parse_script(data: Mapping[str, Any]) -> Script:
             try:
                 kind = AnswerType(str(q.get("answer", AnswerType.YES_NO)))
             except ValueError:
-                raise ValueError(f"question {code}: answer must be one of "
-                                 f"{', '.join(a.value for a in AnswerType)}") from None
+                raise ValueError(
+                    f"question {code}: answer must be one of {', '.join(a.value for a in AnswerType)}"
+                ) from None
             zh = str(q.get("text_zh") or q.get("text") or code)
-            out.append(ScriptQuestion(code, zh, str(q.get("text_en") or zh), kind, bool(q.get("required", True))))
+            out.append(
+                ScriptQuestion(code, zh, str(q.get("text_en") or zh), kind, bool(q.get("required", True)))
+            )
         questions = tuple(out)
     # The red-flag questions are what the rules require; a branch may reword them, not drop them.
     missing = [c for c in RED_FLAG_ANSWERS if c not in {q.code for q in questions}]
@@ -139,8 +176,9 @@ class AnswerError(ValueError):
         self.problems = problems
 
 
-def normalize_answers(script: Script, outcome: str, answers: Mapping[str, str], satisfaction: int | None,
-                      comment: str | None) -> dict[str, Any]:
+def normalize_answers(
+    script: Script, outcome: str, answers: Mapping[str, str], satisfaction: int | None, comment: str | None
+) -> dict[str, Any]:
     """Checked, normalised answers (yes/no, 1..5, text). Only a reached client answers questions."""
     problems: list[str] = []
     if outcome not in {o.value for o in CallbackOutcome}:
@@ -215,16 +253,24 @@ def add_months(d: date, months: int) -> date:
             day -= 1
 
 
-def new_account_candidates(accounts: Iterable[tuple[int, int | None, date]], as_of: date, settings: PoolSettings,
-                           called_back: set[int]) -> list[Candidate]:
+def new_account_candidates(
+    accounts: Iterable[tuple[int, int | None, date]],
+    as_of: date,
+    settings: PoolSettings,
+    called_back: set[int],
+) -> list[Candidate]:
     """Accounts opened in the last ``new_account_days`` without a completed call-back; due one month on."""
     since = as_of - timedelta(days=settings.new_account_days)
-    return [Candidate(cid, CallbackReason.NEW_ACCOUNT, add_months(opened, 1), f"new_account:{cid}", mid)
-            for cid, mid, opened in accounts if since <= opened <= as_of and cid not in called_back]
+    return [
+        Candidate(cid, CallbackReason.NEW_ACCOUNT, add_months(opened, 1), f"new_account:{cid}", mid)
+        for cid, mid, opened in accounts
+        if since <= opened <= as_of and cid not in called_back
+    ]
 
 
-def move_candidates(moves: Iterable[tuple[int, int, int | None, date, bool]], as_of: date,
-                    settings: PoolSettings) -> list[Candidate]:
+def move_candidates(
+    moves: Iterable[tuple[int, int, int | None, date, bool]], as_of: date, settings: PoolSettings
+) -> list[Candidate]:
     """Clients moved by a departure or an approved reassignment in the last ``reassignment_days``.
 
     A move is ``(history_id, client_id, new_manager_id, effective_day, by_departure)``.
@@ -234,18 +280,34 @@ def move_candidates(moves: Iterable[tuple[int, int, int | None, date, bool]], as
     for hid, cid, mid, day, departure in moves:
         if since <= day <= as_of:
             reason = CallbackReason.DEPARTURE if departure else CallbackReason.REASSIGNMENT
-            out.append(Candidate(cid, reason, day + timedelta(days=settings.reassignment_days),
-                                 f"{reason.value}:{hid}", mid))
+            out.append(
+                Candidate(
+                    cid,
+                    reason,
+                    day + timedelta(days=settings.reassignment_days),
+                    f"{reason.value}:{hid}",
+                    mid,
+                )
+            )
     return out
 
 
-def complaint_candidates(resolved: Iterable[tuple[int, int, int | None, date]], as_of: date,
-                         settings: PoolSettings) -> list[Candidate]:
+def complaint_candidates(
+    resolved: Iterable[tuple[int, int, int | None, date]], as_of: date, settings: PoolSettings
+) -> list[Candidate]:
     """Clients whose complaint was resolved recently: ``(complaint_id, client_id, manager_id, resolved_day)``."""
     since = as_of - timedelta(days=max(settings.reassignment_days, settings.complaint_days))
-    return [Candidate(cid, CallbackReason.COMPLAINT, day + timedelta(days=settings.complaint_days),
-                      f"complaint:{comp}", mid)
-            for comp, cid, mid, day in resolved if since <= day <= as_of]
+    return [
+        Candidate(
+            cid,
+            CallbackReason.COMPLAINT,
+            day + timedelta(days=settings.complaint_days),
+            f"complaint:{comp}",
+            mid,
+        )
+        for comp, cid, mid, day in resolved
+        if since <= day <= as_of
+    ]
 
 
 def quarter_of(d: date) -> int:
@@ -272,8 +334,13 @@ def stratum_target(size: int, rate: float) -> int:
     return 0 if size == 0 else max(1, math.ceil(size * rate - 1e-9))
 
 
-def draw_sample(population: Iterable[tuple[int, int | None]], rate: float, seed: int,
-                chosen: Mapping[int, int], first_quarter: int) -> dict[int, int]:
+def draw_sample(
+    population: Iterable[tuple[int, int | None]],
+    rate: float,
+    seed: int,
+    chosen: Mapping[int, int],
+    first_quarter: int,
+) -> dict[int, int]:
     """New sample picks ``{client_id: quarter}`` so that every manager's book reaches its target.
 
     ``population`` is ``(client_id, manager_id)`` of the non-dormant clients now; ``chosen`` the picks
@@ -299,11 +366,17 @@ def draw_sample(population: Iterable[tuple[int, int | None]], rate: float, seed:
     return picks
 
 
-def sample_candidates(picks: Mapping[int, int], managers: Mapping[int, int | None], year: int,
-                      as_of: date) -> list[Candidate]:
+def sample_candidates(
+    picks: Mapping[int, int], managers: Mapping[int, int | None], year: int, as_of: date
+) -> list[Candidate]:
     """Pool items for sample picks whose quarter has begun; each is due at its quarter's end."""
-    return [Candidate(cid, CallbackReason.SAMPLE, quarter_end(year, q), f"sample:{year}:{cid}", managers.get(cid), q)
-            for cid, q in sorted(picks.items()) if quarter_start(year, q) <= as_of]
+    return [
+        Candidate(
+            cid, CallbackReason.SAMPLE, quarter_end(year, q), f"sample:{year}:{cid}", managers.get(cid), q
+        )
+        for cid, q in sorted(picks.items())
+        if quarter_start(year, q) <= as_of
+    ]
 
 
 # ---------------------------------------------------------------- recording
@@ -326,8 +399,13 @@ class ServicePeriod:
     end: date | None
 
 
-def independence_problem(officer_id: int, as_of: date, periods: Iterable[ServicePeriod],
-                         touch_days: Iterable[tuple[int, date]], settings: PoolSettings) -> str | None:
+def independence_problem(
+    officer_id: int,
+    as_of: date,
+    periods: Iterable[ServicePeriod],
+    touch_days: Iterable[tuple[int, date]],
+    settings: PoolSettings,
+) -> str | None:
     """Why the officer may not call this client back, or None.
 
     Not independent: the officer served or developed the client, or recorded a service touch for them,

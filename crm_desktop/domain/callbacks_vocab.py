@@ -91,8 +91,16 @@ class ComplaintStatus(StrEnum):
 
 
 ENUMS: tuple[type[StrEnum], ...] = (
-    CallbackReason, CallbackStatus, CallbackOutcome, AnswerType, Question, AlertKind, AlertStatus,
-    ComplaintChannel, ComplaintCategory, ComplaintStatus,
+    CallbackReason,
+    CallbackStatus,
+    CallbackOutcome,
+    AnswerType,
+    Question,
+    AlertKind,
+    AlertStatus,
+    ComplaintChannel,
+    ComplaintCategory,
+    ComplaintStatus,
 )
 
 

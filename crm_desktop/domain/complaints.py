@@ -54,8 +54,9 @@ def parse_settings(data: Mapping[str, Any]) -> ComplaintSettings:
     ack = int(deadlines.get("acknowledge_working_days", 2))
     res = int(deadlines.get("resolve_working_days", 15))
     if ack < 1 or res < ack:
-        raise ValueError("deadlines: acknowledge_working_days must be at least 1 and resolve_working_days "
-                         "at least as long")
+        raise ValueError(
+            "deadlines: acknowledge_working_days must be at least 1 and resolve_working_days at least as long"
+        )
     cal = dict(data.get("calendar") or {})
 
     def days(key: str) -> frozenset[date]:
@@ -75,17 +76,26 @@ class Deadlines:
 
 def deadlines(received: date, settings: ComplaintSettings) -> Deadlines:
     cal = settings.calendar
-    return Deadlines(cal.add_working_days(received, settings.acknowledge_working_days),
-                     cal.add_working_days(received, settings.resolve_working_days))
+    return Deadlines(
+        cal.add_working_days(received, settings.acknowledge_working_days),
+        cal.add_working_days(received, settings.resolve_working_days),
+    )
 
 
-def overdue(today: date, acknowledge_by: date, resolve_by: date, acknowledged_on: date | None,
-            resolved_on: date | None) -> bool:
+def overdue(
+    today: date,
+    acknowledge_by: date,
+    resolve_by: date,
+    acknowledged_on: date | None,
+    resolved_on: date | None,
+) -> bool:
     """A deadline passed without its step: not acknowledged / not resolved by then (late steps stay overdue)."""
     # A resolution tells the client the complaint was received, so it also meets the acknowledgement.
     ack_done = acknowledged_on or resolved_on
     ack_late = today > acknowledge_by if ack_done is None else ack_done > acknowledge_by
-    res_late = (resolved_on is None and today > resolve_by) or (resolved_on is not None and resolved_on > resolve_by)
+    res_late = (resolved_on is None and today > resolve_by) or (
+        resolved_on is not None and resolved_on > resolve_by
+    )
     return bool(ack_late or res_late)
 
 

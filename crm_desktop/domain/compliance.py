@@ -74,7 +74,12 @@ class TaskCounts(_Tally):
     """
 
     _TOTAL = "due"
-    _FIELDS: ClassVar[Mapping[str | None, str]] = {ON_TIME: "on_time", LATE: "late", OVERDUE_NOW: "overdue_now", OPEN_DUE: "open_due_today"}
+    _FIELDS: ClassVar[Mapping[str | None, str]] = {
+        ON_TIME: "on_time",
+        LATE: "late",
+        OVERDUE_NOW: "overdue_now",
+        OPEN_DUE: "open_due_today",
+    }
 
     due: int = 0
     on_time: int = 0
@@ -95,8 +100,9 @@ def follow_up_deadline(opened_on: date, days: int = FOLLOW_UP_DAYS) -> date:
     return opened_on + timedelta(days=days)
 
 
-def follow_up_outcome(opened_on: date, contact_days: Iterable[date], today: date,
-                      days: int = FOLLOW_UP_DAYS) -> str:
+def follow_up_outcome(
+    opened_on: date, contact_days: Iterable[date], today: date, days: int = FOLLOW_UP_DAYS
+) -> str:
     """A new account is covered by a conversation within ``days`` of opening; missed once that time
     has passed without one; pending until then."""
     limit = follow_up_deadline(opened_on, days)
@@ -132,6 +138,7 @@ def reassessment_due(assessed_on: date | None, opened_on: date, years: int = RIS
     return add_years(assessed_on or opened_on, years)
 
 
-def reassessment_overdue(assessed_on: date | None, opened_on: date, today: date,
-                         years: int = RISK_REASSESSMENT_YEARS) -> bool:
+def reassessment_overdue(
+    assessed_on: date | None, opened_on: date, today: date, years: int = RISK_REASSESSMENT_YEARS
+) -> bool:
     return (assessed_on or opened_on) < reassessment_cutoff(today, years)

@@ -193,119 +193,126 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
 }
 
 # The call-back and complaint records (issue #15).
-LABELS.update({
-    cb.CallbackReason: {
-        cb.CallbackReason.NEW_ACCOUNT: ("新开户回访", "new account"),
-        cb.CallbackReason.SAMPLE: ("年度抽样回访", "yearly sample"),
-        cb.CallbackReason.DEPARTURE: ("离职移交回访", "departure handover"),
-        cb.CallbackReason.REASSIGNMENT: ("划转后回访", "reassignment"),
-        cb.CallbackReason.COMPLAINT: ("投诉处理后回访", "after a complaint"),
-    },
-    cb.CallbackStatus: {
-        cb.CallbackStatus.OPEN: ("待回访", "open"),
-        cb.CallbackStatus.DONE: ("已完成", "done"),
-    },
-    cb.CallbackOutcome: {
-        cb.CallbackOutcome.REACHED: ("已接通", "reached"),
-        cb.CallbackOutcome.UNREACHABLE: ("未接通", "unreachable"),
-        cb.CallbackOutcome.REFUSED: ("拒绝回访", "refused"),
-    },
-    cb.AnswerType: {
-        cb.AnswerType.YES_NO: ("是/否", "yes/no"),
-        cb.AnswerType.SCALE: ("1–5 分", "1 to 5"),
-        cb.AnswerType.TEXT: ("文字", "text"),
-    },
-    cb.Question: {
-        cb.Question.IDENTITY: ("身份核实", "identity confirmed"),
-        cb.Question.KNOWS_ACCOUNT_CHANGES: ("知悉账户变动", "knows of account changes"),
-        cb.Question.PROXY_TRADING: ("代客操作", "manager trades for the client"),
-        cb.Question.FULL_MANDATE: ("全权委托（交出账户密码）", "account and password handed over"),
-        cb.Question.PROMISED_RETURNS: ("承诺收益", "returns promised"),
-        cb.Question.RISK_DISCLOSED: ("已揭示风险", "risks disclosed"),
-        cb.Question.SATISFACTION: ("满意度", "satisfaction"),
-        cb.Question.COMMENT: ("客户意见", "client's comment"),
-    },
-    cb.AlertKind: {
-        cb.AlertKind.PROXY_TRADING: ("疑似代客操作", "possible proxy trading"),
-        cb.AlertKind.FULL_MANDATE: ("疑似全权委托", "possible full mandate"),
-        cb.AlertKind.PROMISED_RETURNS: ("疑似承诺收益", "possible promised returns"),
-        cb.AlertKind.RISK_NOT_DISCLOSED: ("未揭示风险", "risks not disclosed"),
-    },
-    cb.AlertStatus: {
-        cb.AlertStatus.OPEN: ("待处理", "open"),
-        cb.AlertStatus.INVESTIGATING: ("调查中", "investigating"),
-        cb.AlertStatus.CLOSED: ("已结案", "closed"),
-    },
-    cb.ComplaintChannel: {
-        cb.ComplaintChannel.PHONE: ("电话", "phone"),
-        cb.ComplaintChannel.VISIT: ("来访", "visit"),
-        cb.ComplaintChannel.LETTER: ("信函", "letter"),
-        cb.ComplaintChannel.ONLINE: ("网络", "online"),
-        cb.ComplaintChannel.REGULATOR_REFERRAL: ("监管转办", "regulator referral"),
-    },
-    cb.ComplaintCategory: {
-        cb.ComplaintCategory.SERVICE: ("服务", "service"),
-        cb.ComplaintCategory.TRADING: ("交易", "trading"),
-        cb.ComplaintCategory.FEES: ("收费", "fees"),
-        cb.ComplaintCategory.SYSTEM: ("系统", "system"),
-        cb.ComplaintCategory.MISCONDUCT: ("违规行为", "misconduct"),
-        cb.ComplaintCategory.OTHER: ("其他", "other"),
-    },
-    cb.ComplaintStatus: {
-        cb.ComplaintStatus.OPEN: ("待分派", "open"),
-        cb.ComplaintStatus.ASSIGNED: ("处理中", "assigned"),
-        cb.ComplaintStatus.ESCALATED: ("已升级", "escalated"),
-        cb.ComplaintStatus.RESOLVED: ("已办结", "resolved"),
-    },
-})
+LABELS.update(
+    {
+        cb.CallbackReason: {
+            cb.CallbackReason.NEW_ACCOUNT: ("新开户回访", "new account"),
+            cb.CallbackReason.SAMPLE: ("年度抽样回访", "yearly sample"),
+            cb.CallbackReason.DEPARTURE: ("离职移交回访", "departure handover"),
+            cb.CallbackReason.REASSIGNMENT: ("划转后回访", "reassignment"),
+            cb.CallbackReason.COMPLAINT: ("投诉处理后回访", "after a complaint"),
+        },
+        cb.CallbackStatus: {
+            cb.CallbackStatus.OPEN: ("待回访", "open"),
+            cb.CallbackStatus.DONE: ("已完成", "done"),
+        },
+        cb.CallbackOutcome: {
+            cb.CallbackOutcome.REACHED: ("已接通", "reached"),
+            cb.CallbackOutcome.UNREACHABLE: ("未接通", "unreachable"),
+            cb.CallbackOutcome.REFUSED: ("拒绝回访", "refused"),
+        },
+        cb.AnswerType: {
+            cb.AnswerType.YES_NO: ("是/否", "yes/no"),
+            cb.AnswerType.SCALE: ("1–5 分", "1 to 5"),
+            cb.AnswerType.TEXT: ("文字", "text"),
+        },
+        cb.Question: {
+            cb.Question.IDENTITY: ("身份核实", "identity confirmed"),
+            cb.Question.KNOWS_ACCOUNT_CHANGES: ("知悉账户变动", "knows of account changes"),
+            cb.Question.PROXY_TRADING: ("代客操作", "manager trades for the client"),
+            cb.Question.FULL_MANDATE: ("全权委托（交出账户密码）", "account and password handed over"),
+            cb.Question.PROMISED_RETURNS: ("承诺收益", "returns promised"),
+            cb.Question.RISK_DISCLOSED: ("已揭示风险", "risks disclosed"),
+            cb.Question.SATISFACTION: ("满意度", "satisfaction"),
+            cb.Question.COMMENT: ("客户意见", "client's comment"),
+        },
+        cb.AlertKind: {
+            cb.AlertKind.PROXY_TRADING: ("疑似代客操作", "possible proxy trading"),
+            cb.AlertKind.FULL_MANDATE: ("疑似全权委托", "possible full mandate"),
+            cb.AlertKind.PROMISED_RETURNS: ("疑似承诺收益", "possible promised returns"),
+            cb.AlertKind.RISK_NOT_DISCLOSED: ("未揭示风险", "risks not disclosed"),
+        },
+        cb.AlertStatus: {
+            cb.AlertStatus.OPEN: ("待处理", "open"),
+            cb.AlertStatus.INVESTIGATING: ("调查中", "investigating"),
+            cb.AlertStatus.CLOSED: ("已结案", "closed"),
+        },
+        cb.ComplaintChannel: {
+            cb.ComplaintChannel.PHONE: ("电话", "phone"),
+            cb.ComplaintChannel.VISIT: ("来访", "visit"),
+            cb.ComplaintChannel.LETTER: ("信函", "letter"),
+            cb.ComplaintChannel.ONLINE: ("网络", "online"),
+            cb.ComplaintChannel.REGULATOR_REFERRAL: ("监管转办", "regulator referral"),
+        },
+        cb.ComplaintCategory: {
+            cb.ComplaintCategory.SERVICE: ("服务", "service"),
+            cb.ComplaintCategory.TRADING: ("交易", "trading"),
+            cb.ComplaintCategory.FEES: ("收费", "fees"),
+            cb.ComplaintCategory.SYSTEM: ("系统", "system"),
+            cb.ComplaintCategory.MISCONDUCT: ("违规行为", "misconduct"),
+            cb.ComplaintCategory.OTHER: ("其他", "other"),
+        },
+        cb.ComplaintStatus: {
+            cb.ComplaintStatus.OPEN: ("待分派", "open"),
+            cb.ComplaintStatus.ASSIGNED: ("处理中", "assigned"),
+            cb.ComplaintStatus.ESCALATED: ("已升级", "escalated"),
+            cb.ComplaintStatus.RESOLVED: ("已办结", "resolved"),
+        },
+    }
+)
 
 # Investor suitability (投资者适当性).
-LABELS.update({
-    v.ProductType: {
-        v.ProductType.STOCK: ("股票", "stock"),
-        v.ProductType.FUND: ("基金", "fund"),
-        v.ProductType.BOND: ("债券", "bond"),
-        v.ProductType.WEALTH: ("理财", "wealth product"),
-        v.ProductType.ADVISORY: ("投顾", "advisory service"),
-        v.ProductType.OTHER: ("其他", "other"),
-    },
-    v.ProductRating: {
-        v.ProductRating.R1: ("R1 低风险", "R1 low"),
-        v.ProductRating.R2: ("R2 中低风险", "R2 medium-low"),
-        v.ProductRating.R3: ("R3 中风险", "R3 medium"),
-        v.ProductRating.R4: ("R4 中高风险", "R4 medium-high"),
-        v.ProductRating.R5: ("R5 高风险", "R5 high"),
-    },
-    v.InvestorClass: {
-        v.InvestorClass.ORDINARY: ("普通投资者", "ordinary investor"),
-        v.InvestorClass.PROFESSIONAL: ("专业投资者", "professional investor"),
-    },
-    v.Permission: {
-        v.Permission.CHINEXT: ("创业板", "ChiNext"),
-        v.Permission.STAR: ("科创板", "STAR Market"),
-        v.Permission.BSE: ("北交所", "Beijing SE"),
-        v.Permission.HK_CONNECT: ("港股通", "HK Stock Connect"),
-        v.Permission.MARGIN: ("融资融券", "margin trading"),
-        v.Permission.OPTIONS: ("期权", "options"),
-    },
-    v.FindingKind: {
-        v.FindingKind.OVER_LEVEL: ("产品风险高于客户等级", "product above the client's level"),
-        v.FindingKind.LOWEST_CATEGORY: ("最低类别客户买入R1以上产品", "lowest-category client above R1"),
-        v.FindingKind.NO_PERMISSION: ("未开通交易权限", "no trading permission"),
-        v.FindingKind.ASSESSMENT_EXPIRED: ("风险测评已过期", "assessment expired"),
-        v.FindingKind.BEHAVIOUR_INCONSISTENT: ("行为与测评不一致", "behaviour differs from the assessment"),
-    },
-    v.WarningChannel: {
-        v.WarningChannel.IN_PERSON: ("临柜面签", "in person, signed"),
-        v.WarningChannel.PHONE_RECORDED: ("电话录音", "recorded phone call"),
-        v.WarningChannel.ONLINE: ("线上电子留痕", "online, electronic trace"),
-        v.WarningChannel.PAPER: ("纸质确认书", "signed paper form"),
-    },
-    v.WarningSubject: {
-        v.WarningSubject.PRODUCT: ("产品", "product"),
-        v.WarningSubject.PERMISSION: ("权限", "permission"),
-    },
-})
+LABELS.update(
+    {
+        v.ProductType: {
+            v.ProductType.STOCK: ("股票", "stock"),
+            v.ProductType.FUND: ("基金", "fund"),
+            v.ProductType.BOND: ("债券", "bond"),
+            v.ProductType.WEALTH: ("理财", "wealth product"),
+            v.ProductType.ADVISORY: ("投顾", "advisory service"),
+            v.ProductType.OTHER: ("其他", "other"),
+        },
+        v.ProductRating: {
+            v.ProductRating.R1: ("R1 低风险", "R1 low"),
+            v.ProductRating.R2: ("R2 中低风险", "R2 medium-low"),
+            v.ProductRating.R3: ("R3 中风险", "R3 medium"),
+            v.ProductRating.R4: ("R4 中高风险", "R4 medium-high"),
+            v.ProductRating.R5: ("R5 高风险", "R5 high"),
+        },
+        v.InvestorClass: {
+            v.InvestorClass.ORDINARY: ("普通投资者", "ordinary investor"),
+            v.InvestorClass.PROFESSIONAL: ("专业投资者", "professional investor"),
+        },
+        v.Permission: {
+            v.Permission.CHINEXT: ("创业板", "ChiNext"),
+            v.Permission.STAR: ("科创板", "STAR Market"),
+            v.Permission.BSE: ("北交所", "Beijing SE"),
+            v.Permission.HK_CONNECT: ("港股通", "HK Stock Connect"),
+            v.Permission.MARGIN: ("融资融券", "margin trading"),
+            v.Permission.OPTIONS: ("期权", "options"),
+        },
+        v.FindingKind: {
+            v.FindingKind.OVER_LEVEL: ("产品风险高于客户等级", "product above the client's level"),
+            v.FindingKind.LOWEST_CATEGORY: ("最低类别客户买入R1以上产品", "lowest-category client above R1"),
+            v.FindingKind.NO_PERMISSION: ("未开通交易权限", "no trading permission"),
+            v.FindingKind.ASSESSMENT_EXPIRED: ("风险测评已过期", "assessment expired"),
+            v.FindingKind.BEHAVIOUR_INCONSISTENT: (
+                "行为与测评不一致",
+                "behaviour differs from the assessment",
+            ),
+        },
+        v.WarningChannel: {
+            v.WarningChannel.IN_PERSON: ("临柜面签", "in person, signed"),
+            v.WarningChannel.PHONE_RECORDED: ("电话录音", "recorded phone call"),
+            v.WarningChannel.ONLINE: ("线上电子留痕", "online, electronic trace"),
+            v.WarningChannel.PAPER: ("纸质确认书", "signed paper form"),
+        },
+        v.WarningSubject: {
+            v.WarningSubject.PRODUCT: ("产品", "product"),
+            v.WarningSubject.PERMISSION: ("权限", "permission"),
+        },
+    }
+)
 
 # A first assignment has its own words; a move reads like the reassignment that made it.
 LABELS[v.AssignmentReason] = {

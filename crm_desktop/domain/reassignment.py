@@ -123,8 +123,9 @@ def judge(grade: str | None, need: str | None, target: ManagerInfo, *, extra_loa
     return Judgement(tuple(breaches), tuple(notes))
 
 
-def choose_manager(managers: Sequence[ManagerInfo], extra: Mapping[int, int], need: str | None
-                   ) -> ManagerInfo | None:
+def choose_manager(
+    managers: Sequence[ManagerInfo], extra: Mapping[int, int], need: str | None
+) -> ManagerInfo | None:
     """Who takes one client of a leaving manager (``managers`` most capable first, ``extra`` the
     clients each already takes in this plan).
 
@@ -171,8 +172,9 @@ def target_problem(active: bool, role: str) -> str | None:
     return None
 
 
-def request_problem(client_status: str, client_manager_id: int | None, target_id: int | None = None
-                    ) -> str | None:
+def request_problem(
+    client_status: str, client_manager_id: int | None, target_id: int | None = None
+) -> str | None:
     """Why a move of this client (to this manager, when known) cannot be requested (None: it can)."""
     if client_status == "closed":
         return CLIENT_CLOSED
@@ -198,8 +200,12 @@ def withdrawal_problem(status: str, requested_by_id: int | None, actor_id: int) 
     return None
 
 
-def move_problem(client_manager_id: int | None, from_manager_id: int | None, target_branch_id: int | None,
-                 branch_id: int | None) -> str | None:
+def move_problem(
+    client_manager_id: int | None,
+    from_manager_id: int | None,
+    target_branch_id: int | None,
+    branch_id: int | None,
+) -> str | None:
     """Why an approved request cannot be carried out now (None: it can)."""
     if client_manager_id != from_manager_id:
         return OUT_OF_DATE

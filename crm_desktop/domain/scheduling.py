@@ -109,7 +109,8 @@ class Plan:
         return {
             "horizon_days": self.horizon_days,
             "recurring": [
-                {"grade": r.grade, "type": r.task_type, "interval_days": r.interval_days} for r in self.recurring
+                {"grade": r.grade, "type": r.task_type, "interval_days": r.interval_days}
+                for r in self.recurring
             ],
             "events": {k: _event_dict(e) for k, e in self.events.items()},
         }
@@ -239,8 +240,9 @@ class Scheduler:
     latest score run (None when nothing is scored).
     """
 
-    def __init__(self, plan: Plan, as_of: date, *, service_start: date | None = None,
-                 run_as_of: date | None = None) -> None:
+    def __init__(
+        self, plan: Plan, as_of: date, *, service_start: date | None = None, run_as_of: date | None = None
+    ) -> None:
         self.plan = plan
         self.as_of = as_of
         self.service_start = service_start
@@ -256,8 +258,9 @@ class Scheduler:
         self._score_events = [(k, ev.get(k)) for k in SCORE_EVENTS]
         self._birthday_years = sorted({as_of.year, self.horizon_end.year})
 
-    def recurring_due(self, rule: RecurringRule, facts: ClientFacts, last_touch: date | None,
-                      cycle_end: date | None) -> date:
+    def recurring_due(
+        self, rule: RecurringRule, facts: ClientFacts, last_touch: date | None, cycle_end: date | None
+    ) -> date:
         """Rules 1 and 2: when the next cycle of ``rule`` is due."""
         bases = [d for d in (last_touch, cycle_end) if d is not None]
         if bases:
@@ -267,9 +270,16 @@ class Scheduler:
             return self.service_start
         return due
 
-    def client(self, facts: ClientFacts, score: ScoreFacts | None, previous: ScoreFacts | None = None, *,
-               last_touch: Mapping[str, date] = _NO_DATES, cycle_end: Mapping[str, date] = _NO_DATES,
-               open_recurring: Sequence[OpenRecurring] = ()) -> ClientSchedule:
+    def client(
+        self,
+        facts: ClientFacts,
+        score: ScoreFacts | None,
+        previous: ScoreFacts | None = None,
+        *,
+        last_touch: Mapping[str, date] = _NO_DATES,
+        cycle_end: Mapping[str, date] = _NO_DATES,
+        open_recurring: Sequence[OpenRecurring] = (),
+    ) -> ClientSchedule:
         """Every task the client is due within the horizon, and the open recurring tasks to replace.
 
         ``last_touch`` and ``cycle_end`` map a task type to a day; ``previous`` is the score of the run
@@ -281,7 +291,9 @@ class Scheduler:
 
         wanted: dict[str, date] = {}
         for rule in self._by_grade.get(grade, ()):
-            due = self.recurring_due(rule, facts, last_touch.get(rule.task_type), cycle_end.get(rule.task_type))
+            due = self.recurring_due(
+                rule, facts, last_touch.get(rule.task_type), cycle_end.get(rule.task_type)
+            )
             wanted[rule.task_type] = due
             if due <= end:
                 out.append(DueTask(RECURRING, rule.task_type, due, initial_status(due, as_of)))
@@ -290,12 +302,18 @@ class Scheduler:
             for task in open_recurring:
                 want = wanted.get(task.task_type)
                 if task.due is None or want != task.due:
-                    replace.append(Replacement(task.task_id, REPLACED_BY_SCHEDULE if want is not None
-                                               else REPLACED_BY_GRADE))
+                    replace.append(
+                        Replacement(
+                            task.task_id, REPLACED_BY_SCHEDULE if want is not None else REPLACED_BY_GRADE
+                        )
+                    )
 
         rule_ev = self._new_account
-        if rule_ev is not None and rule_ev.enabled and \
-                facts.open_date > as_of - timedelta(days=rule_ev.lookback_days or DEFAULT_LOOKBACK_DAYS):
+        if (
+            rule_ev is not None
+            and rule_ev.enabled
+            and facts.open_date > as_of - timedelta(days=rule_ev.lookback_days or DEFAULT_LOOKBACK_DAYS)
+        ):
             touched = last_touch.get(rule_ev.task_type)
             if touched is None or touched < facts.open_date:
                 due = facts.open_date + timedelta(days=rule_ev.due_days)
@@ -305,8 +323,9 @@ class Scheduler:
             assessed = facts.risk_assessed_on or facts.open_date
             due = add_years(assessed, rule_ev.due_years) + timedelta(days=rule_ev.due_days)
             if due <= end:
-                out.append(DueTask(RISK_REASSESSMENT, rule_ev.task_type, due, initial_status(due, as_of),
-                                   assessed))
+                out.append(
+                    DueTask(RISK_REASSESSMENT, rule_ev.task_type, due, initial_status(due, as_of), assessed)
+                )
         rule_ev = self._birthday
         if rule_ev is not None and facts.birth_date is not None and rule_ev.applies_to(grade):
             for year in self._birthday_years:

@@ -38,7 +38,11 @@ import numpy as np
 from crm_desktop.domain.vocabulary import FindingKind, Permission, ProductRating
 
 VIOLATION_KINDS: tuple[FindingKind, ...] = (
-    FindingKind.OVER_LEVEL, FindingKind.LOWEST_CATEGORY, FindingKind.NO_PERMISSION, FindingKind.ASSESSMENT_EXPIRED)
+    FindingKind.OVER_LEVEL,
+    FindingKind.LOWEST_CATEGORY,
+    FindingKind.NO_PERMISSION,
+    FindingKind.ASSESSMENT_EXPIRED,
+)
 EPOCH = date(1970, 1, 1)
 NO_DAY = -1
 FINDING_COLUMNS = ("client_id", "kind", "code", "product_level", "client_level", "day", "warned")
@@ -76,10 +80,18 @@ class SuitabilityConfig:
     invite_days_before: int = 30
     trade_window_days: int = 365
     # board (and the risk-warning flag) -> rating of a stock that is not in the product list
-    stock_ratings: Mapping[str, str] = field(default_factory=lambda: {
-        "main": "R3", "chinext": "R4", "star": "R4", "bse": "R4", "risk_warning": "R5"})
-    board_permissions: Mapping[str, str] = field(default_factory=lambda: {
-        "chinext": "chinext", "star": "star", "bse": "bse"})
+    stock_ratings: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "main": "R3",
+            "chinext": "R4",
+            "star": "R4",
+            "bse": "R4",
+            "risk_warning": "R5",
+        }
+    )
+    board_permissions: Mapping[str, str] = field(
+        default_factory=lambda: {"chinext": "chinext", "star": "star", "bse": "bse"}
+    )
 
     @classmethod
     def from_toml(cls, text: str) -> SuitabilityConfig:
@@ -93,7 +105,13 @@ class SuitabilityConfig:
     def from_mapping(cls, data: Mapping[str, Any] | None) -> SuitabilityConfig:
         data = dict(data or {})
         d = cls()
-        known = {"validity_years", "invite_days_before", "trade_window_days", "stock_ratings", "board_permissions"}
+        known = {
+            "validity_years",
+            "invite_days_before",
+            "trade_window_days",
+            "stock_ratings",
+            "board_permissions",
+        }
         unknown = set(data) - known
         if unknown:
             raise SuitabilityConfigError(f"unknown keys: {', '.join(sorted(unknown))}")
@@ -166,9 +184,15 @@ def _rows(t: Table) -> int:
 
 
 def _empty_findings() -> dict[str, np.ndarray]:
-    return {"client_id": np.zeros(0, np.int64), "kind": np.zeros(0, object), "code": np.zeros(0, object),
-            "product_level": np.zeros(0, np.int64), "client_level": np.zeros(0, np.int64),
-            "day": np.zeros(0, np.int64), "warned": np.zeros(0, np.int64)}
+    return {
+        "client_id": np.zeros(0, np.int64),
+        "kind": np.zeros(0, object),
+        "code": np.zeros(0, object),
+        "product_level": np.zeros(0, np.int64),
+        "client_level": np.zeros(0, np.int64),
+        "day": np.zeros(0, np.int64),
+        "warned": np.zeros(0, np.int64),
+    }
 
 
 @dataclass(frozen=True)
@@ -187,9 +211,14 @@ class _Profiles:
         client = _col(t, "client_id", np.int64)
         assessed = np.maximum(_col(t, "assessed_on", np.int64), 0)
         order = np.lexsort((assessed, client))
-        return cls(client[order] * _SHIFT + assessed[order], client[order], _col(t, "level", np.int64)[order],
-                   _col(t, "lowest", bool)[order], _col(t, "valid_until", np.int64)[order],
-                   _col(t, "professional", bool)[order])
+        return cls(
+            client[order] * _SHIFT + assessed[order],
+            client[order],
+            _col(t, "level", np.int64)[order],
+            _col(t, "lowest", bool)[order],
+            _col(t, "valid_until", np.int64)[order],
+            _col(t, "professional", bool)[order],
+        )
 
     def at(self, client: np.ndarray, day: np.ndarray) -> np.ndarray:
         """Index of the profile in force on ``day`` (the earliest for older days), -1 without any."""
@@ -221,7 +250,9 @@ def _lookup(keys: np.ndarray, days: np.ndarray, wanted: np.ndarray) -> np.ndarra
     return np.where(keys[i] == wanted, days[i], _NEVER)
 
 
-def check(profiles: Table, events: Table, permissions: Table, warnings: Table, as_of: int) -> dict[str, np.ndarray]:
+def check(
+    profiles: Table, events: Table, permissions: Table, warnings: Table, as_of: int
+) -> dict[str, np.ndarray]:
     """Every violation among ``events`` plus expired assessments, as columns FINDING_COLUMNS.
 
     ``product_level``/``client_level`` are 1..5 (0 where not applicable), ``day`` is the trade day
@@ -243,14 +274,20 @@ def _expired(prof: _Profiles, as_of: int) -> dict[str, np.ndarray]:
     cur = prof.at(clients, np.full(len(clients), as_of, dtype=np.int64))
     late = (cur >= 0) & (prof.valid_until[np.maximum(cur, 0)] < as_of)
     n = int(late.sum())
-    return {"client_id": clients[late], "kind": np.full(n, FindingKind.ASSESSMENT_EXPIRED.value, dtype=object),
-            "code": np.full(n, "", dtype=object), "product_level": np.zeros(n, np.int64),
-            "client_level": prof.level[cur[late]], "day": np.full(n, NO_DAY, dtype=np.int64),
-            "warned": np.full(n, -1, dtype=np.int64)}
+    return {
+        "client_id": clients[late],
+        "kind": np.full(n, FindingKind.ASSESSMENT_EXPIRED.value, dtype=object),
+        "code": np.full(n, "", dtype=object),
+        "product_level": np.zeros(n, np.int64),
+        "client_level": prof.level[cur[late]],
+        "day": np.full(n, NO_DAY, dtype=np.int64),
+        "warned": np.full(n, -1, dtype=np.int64),
+    }
 
 
-def _event_findings(prof: _Profiles, events: Table, permissions: Table, warnings: Table,
-                    as_of: int) -> list[dict[str, np.ndarray]]:
+def _event_findings(
+    prof: _Profiles, events: Table, permissions: Table, warnings: Table, as_of: int
+) -> list[dict[str, np.ndarray]]:
     client = _col(events, "client_id", np.int64)
     day = _col(events, "day", np.int64)
     holding = _col(events, "holding", bool)
@@ -266,13 +303,19 @@ def _event_findings(prof: _Profiles, events: Table, permissions: Table, warnings
     lowest = prof.lowest[pi]
     day_out = np.where(holding, np.int64(NO_DAY), day)
 
-    def frame(mask: np.ndarray, kind: FindingKind, warned: np.ndarray | None = None,
-              with_levels: bool = True) -> dict[str, np.ndarray]:
+    def frame(
+        mask: np.ndarray, kind: FindingKind, warned: np.ndarray | None = None, with_levels: bool = True
+    ) -> dict[str, np.ndarray]:
         n = int(mask.sum())
-        return {"client_id": client[mask], "kind": np.full(n, kind.value, dtype=object), "code": code[mask],
-                "product_level": rating[mask] if with_levels else np.zeros(n, np.int64),
-                "client_level": level[mask] if with_levels else np.zeros(n, np.int64),
-                "day": day_out[mask], "warned": warned[mask] if warned is not None else np.full(n, -1, np.int64)}
+        return {
+            "client_id": client[mask],
+            "kind": np.full(n, kind.value, dtype=object),
+            "code": code[mask],
+            "product_level": rating[mask] if with_levels else np.zeros(n, np.int64),
+            "client_level": level[mask] if with_levels else np.zeros(n, np.int64),
+            "day": day_out[mask],
+            "warned": warned[mask] if warned is not None else np.full(n, -1, np.int64),
+        }
 
     out: list[dict[str, np.ndarray]] = []
     over = ordinary & ~lowest & (rating > level)
@@ -298,12 +341,14 @@ def _subject_ids(*arrays: np.ndarray) -> list[np.ndarray]:
     _u, inv = np.unique(joined, return_inverse=True)
     out, start = [], 0
     for a in arrays:
-        out.append(inv[start:start + len(a)].astype(np.int64))
+        out.append(inv[start : start + len(a)].astype(np.int64))
         start += len(a)
     return out
 
 
-def _warned(client: np.ndarray, code: np.ndarray, perm: np.ndarray, day: np.ndarray, warnings: Table) -> np.ndarray:
+def _warned(
+    client: np.ndarray, code: np.ndarray, perm: np.ndarray, day: np.ndarray, warnings: Table
+) -> np.ndarray:
     """1 where a warning for the product, or the board's permission, was confirmed by the event day."""
     if _rows(warnings) == 0:
         return np.zeros(len(client), dtype=np.int64)
@@ -313,8 +358,10 @@ def _warned(client: np.ndarray, code: np.ndarray, perm: np.ndarray, day: np.ndar
     perm_subject = np.where(perm != "", np.char.add("perm:", perm.astype(str)), "")
     ws, cs, ps = _subject_ids(w_subject, code, perm_subject)
     keys, first = _first_by_key(w_client * _SHIFT + ws, w_day)
-    best = np.minimum(_lookup(keys, first, client * _SHIFT + cs),
-                      np.where(perm != "", _lookup(keys, first, client * _SHIFT + ps), _NEVER))
+    best = np.minimum(
+        _lookup(keys, first, client * _SHIFT + cs),
+        np.where(perm != "", _lookup(keys, first, client * _SHIFT + ps), _NEVER),
+    )
     return (best <= day).astype(np.int64)
 
 
@@ -335,9 +382,12 @@ def behaviour_inconsistent(declared_level: int, behaviour_level: int) -> bool:
 
 def _table(columns: tuple[str, ...], rows: list[tuple[Any, ...]] | None) -> dict[str, np.ndarray]:
     rows = rows or []
-    return {c: np.array([r[n] for r in rows], dtype=object if c in ("code", "permission", "subject") else None)
-            if rows else np.zeros(0, dtype=object if c in ("code", "permission", "subject") else np.int64)
-            for n, c in enumerate(columns)}
+    return {
+        c: np.array([r[n] for r in rows], dtype=object if c in ("code", "permission", "subject") else None)
+        if rows
+        else np.zeros(0, dtype=object if c in ("code", "permission", "subject") else np.int64)
+        for n, c in enumerate(columns)
+    }
 
 
 def profiles_frame(rows: list[tuple[Any, ...]] | None = None) -> dict[str, np.ndarray]:

@@ -87,8 +87,9 @@ def may_act_on_task(viewer: Viewer, task_manager_id: int | None) -> bool:
     return not sees_own_work_only(viewer) or task_manager_id == viewer.id
 
 
-def may_see_request(viewer: Viewer, requested_by_id: int | None, from_manager_id: int | None,
-                    to_manager_id: int | None) -> bool:
+def may_see_request(
+    viewer: Viewer, requested_by_id: int | None, from_manager_id: int | None, to_manager_id: int | None
+) -> bool:
     """A reassignment request of the viewer's branch: every one for a branch manager; for an
     investment manager the ones they filed or that move clients from or to them; none for admins."""
     if viewer.role == BRANCH_MANAGER:

@@ -107,9 +107,7 @@ def load_demo(parent: QWidget | None, url: str, *, fresh: bool) -> None:
     from crm_desktop.demo.setup import prepare_demo
 
     def work(control: TaskControl) -> object:
-        return prepare_demo(
-            url, DEMO_CLIENTS, fresh=fresh, progress=control
-        )
+        return prepare_demo(url, DEMO_CLIENTS, fresh=fresh, progress=control)
 
     run_with_progress(parent, QCoreApplication.translate("App", "Loading demo data…"), work)
 

@@ -56,4 +56,6 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def _valid(self, index: Index) -> bool:
-        return index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._titles)
+        return (
+            index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._titles)
+        )

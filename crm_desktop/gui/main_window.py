@@ -43,13 +43,21 @@ def area_specs() -> list[AreaSpec]:
     sp = QStyle.StandardPixmap
     return [
         AreaSpec(
-            "clients", QCoreApplication.translate("MainWindow", "Clients"), sp.SP_DirHomeIcon, (IM, BM, ADMIN, CB)
+            "clients",
+            QCoreApplication.translate("MainWindow", "Clients"),
+            sp.SP_DirHomeIcon,
+            (IM, BM, ADMIN, CB),
         ),
         AreaSpec(
-            "callbacks", QCoreApplication.translate("MainWindow", "Call-backs"), sp.SP_DialogYesButton, (CB, BM)
+            "callbacks",
+            QCoreApplication.translate("MainWindow", "Call-backs"),
+            sp.SP_DialogYesButton,
+            (CB, BM),
         ),
         AreaSpec(
-            "complaints", QCoreApplication.translate("MainWindow", "Complaints"), sp.SP_MessageBoxWarning,
+            "complaints",
+            QCoreApplication.translate("MainWindow", "Complaints"),
+            sp.SP_MessageBoxWarning,
             (IM, BM, ADMIN, CB),
         ),
         AreaSpec(

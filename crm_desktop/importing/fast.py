@@ -26,18 +26,31 @@ FAST_KINDS = frozenset({"assets", "trades", "holdings"})
 # field -> (check, args); checks are the methods of FastParser named _v_<check>
 _FIELDS: dict[str, dict[str, tuple[Any, ...]]] = {
     "trades": {
-        "trade_id": ("code", 40), "client_no": ("client",), "trade_date": ("date",), "code": ("security",),
-        "side": ("choice",), "quantity": ("dec", 2, True, None), "price": ("dec", 4, True, None),
-        "amount": ("dec", 2, True, None), "commission": ("dec", 2, True, "0.00"),
+        "trade_id": ("code", 40),
+        "client_no": ("client",),
+        "trade_date": ("date",),
+        "code": ("security",),
+        "side": ("choice",),
+        "quantity": ("dec", 2, True, None),
+        "price": ("dec", 4, True, None),
+        "amount": ("dec", 2, True, None),
+        "commission": ("dec", 2, True, "0.00"),
     },
     "assets": {
-        "client_no": ("client",), "date": ("date",), "cash": ("dec", 2, True, None),
-        "securities_value": ("dec", 2, True, None), "total_assets": ("dec", 2, True, None),
+        "client_no": ("client",),
+        "date": ("date",),
+        "cash": ("dec", 2, True, None),
+        "securities_value": ("dec", 2, True, None),
+        "total_assets": ("dec", 2, True, None),
         "net_inflow": ("dec", 2, False, "0.00"),
     },
     "holdings": {
-        "client_no": ("client",), "date": ("date",), "code": ("security",), "quantity": ("dec", 2, True, None),
-        "cost": ("dec", 2, True, None), "market_value": ("dec", 2, True, None),
+        "client_no": ("client",),
+        "date": ("date",),
+        "code": ("security",),
+        "quantity": ("dec", 2, True, None),
+        "cost": ("dec", 2, True, None),
+        "market_value": ("dec", 2, True, None),
     },
 }
 
@@ -195,16 +208,26 @@ def to_backend(row: tuple[Any, ...], dec_positions: Sequence[int]) -> tuple[Any,
     return tuple(out)
 
 
-def read_chunks(text: Any, ncols: int, usecols: list[int], chunk_rows: int, delimiter: str
-                ) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+def read_chunks(
+    text: Any, ncols: int, usecols: list[int], chunk_rows: int, delimiter: str
+) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
     """Chunks of a CSV text stream positioned after the header, with each row's number in the file.
 
     Short rows are padded with empty cells and cells beyond the header are dropped (index_col=False),
     as the row-by-row reader does; some exports end data rows, but not the header, with a delimiter.
     """
     reader = pd.read_csv(
-        text, header=None, names=list(range(ncols)), index_col=False, dtype=str, keep_default_na=False,
-        na_filter=False, skip_blank_lines=False, chunksize=chunk_rows, engine="c", sep=delimiter,
+        text,
+        header=None,
+        names=list(range(ncols)),
+        index_col=False,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=False,
+        chunksize=chunk_rows,
+        engine="c",
+        sep=delimiter,
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pd.errors.ParserWarning)

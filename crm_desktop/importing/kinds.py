@@ -87,12 +87,14 @@ def normalize_header(h: str) -> str:
 
 def _choice(enum: type[StrEnum], *, required: bool, default: StrEnum | None = None) -> Callable[[], v.Parser]:
     """Any spelling the import aliases accept (read when the import starts, so edits apply to the next one)."""
-    return lambda: v.make_choice(load_aliases().resolver(enum), required=required,
-                                 default=None if default is None else default.value)
+    return lambda: v.make_choice(
+        load_aliases().resolver(enum), required=required, default=None if default is None else default.value
+    )
 
 
-def _money(*, required: bool = True, default: str | None = None, non_negative: bool = True
-           ) -> Callable[[], v.Parser]:
+def _money(
+    *, required: bool = True, default: str | None = None, non_negative: bool = True
+) -> Callable[[], v.Parser]:
     return lambda: v.make_decimal(2, required=required, non_negative=non_negative, default=default)
 
 
@@ -100,8 +102,13 @@ def _date(*, required: bool = False, past: bool = False) -> Callable[[], v.Parse
     return lambda: v.make_date(required=required, not_after_today=past)
 
 
-def _code(n: int, *, required: bool = True, pattern: re.Pattern[str] | None = None,
-          hint: tuple[str, str] | None = None) -> Callable[[], v.Parser]:
+def _code(
+    n: int,
+    *,
+    required: bool = True,
+    pattern: re.Pattern[str] | None = None,
+    hint: tuple[str, str] | None = None,
+) -> Callable[[], v.Parser]:
     return lambda: v.make_code(n, required=required, pattern=pattern, pattern_hint=hint)
 
 
@@ -115,17 +122,29 @@ _CODE_HINT = ("只能包含字母、数字和点", "may only hold letters, digit
 STAFF = KindSpec(
     "staff",
     (
-        Column("login", "工号", _code(40, pattern=_LOGIN_RE, hint=_LOGIN_HINT), required=True,
-               aliases=("员工工号",)),
-        Column("name", "姓名", _text(100, required=True), required=True, aliases=("员工姓名", "display_name")),
+        Column(
+            "login",
+            "工号",
+            _code(40, pattern=_LOGIN_RE, hint=_LOGIN_HINT),
+            required=True,
+            aliases=("员工工号",),
+        ),
+        Column(
+            "name", "姓名", _text(100, required=True), required=True, aliases=("员工姓名", "display_name")
+        ),
         Column("role", "角色", _choice(Role, required=True), required=True),
         Column("branch_code", "营业部代码", _code(20, required=False), aliases=("营业部编号",)),
         Column("hire_date", "入职日期", _date(past=True)),
-        Column("qualifications", "资格",
-               lambda: v.make_list(load_aliases().resolver(Qualification)),
-               aliases=("从业资格",)),
+        Column(
+            "qualifications",
+            "资格",
+            lambda: v.make_list(load_aliases().resolver(Qualification)),
+            aliases=("从业资格",),
+        ),
         Column("active", "在职", lambda: v.make_bool(default=1), aliases=("是否在职",)),
-        Column("adviser_reg_no", "执业证书编号", _code(40, required=False), aliases=("投顾执业编号", "reg_no")),
+        Column(
+            "adviser_reg_no", "执业证书编号", _code(40, required=False), aliases=("投顾执业编号", "reg_no")
+        ),
     ),
     key=("login",),
 )
@@ -141,12 +160,21 @@ CLIENTS = KindSpec(
         Column("email", "电子邮箱", lambda: v.make_email(required=False), aliases=("邮箱",)),
         Column("birth_date", "出生日期", _date(past=True)),
         Column("open_date", "开户日期", _date(required=True, past=True), required=True),
-        Column("risk_level", "风险等级", _choice(RiskLevel, required=False, default=RiskLevel.C3),
-               aliases=("风险承受能力",)),
+        Column(
+            "risk_level",
+            "风险等级",
+            _choice(RiskLevel, required=False, default=RiskLevel.C3),
+            aliases=("风险承受能力",),
+        ),
         Column("risk_assessed_on", "风险测评日期", _date(past=True)),
         Column("branch_code", "营业部代码", _code(20), required=True, aliases=("营业部编号",)),
         Column("manager_login", "投资经理工号", _code(40, required=False), aliases=("客户经理工号",)),
-        Column("status", "状态", _choice(ClientStatus, required=False, default=ClientStatus.ACTIVE), aliases=("客户状态",)),
+        Column(
+            "status",
+            "状态",
+            _choice(ClientStatus, required=False, default=ClientStatus.ACTIVE),
+            aliases=("客户状态",),
+        ),
     ),
     key=("client_no",),
 )
@@ -154,9 +182,16 @@ CLIENTS = KindSpec(
 SECURITIES = KindSpec(
     "securities",
     (
-        Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
-               aliases=("股票代码",)),
-        Column("name", "证券名称", _text(100, required=True), required=True, aliases=("证券简称", "股票名称")),
+        Column(
+            "code",
+            "证券代码",
+            _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT),
+            required=True,
+            aliases=("股票代码",),
+        ),
+        Column(
+            "name", "证券名称", _text(100, required=True), required=True, aliases=("证券简称", "股票名称")
+        ),
         Column("industry", "行业", _text(100), aliases=("所属行业",)),
         Column("board", "板块", _choice(Board, required=False, default=Board.MAIN), aliases=("上市板块",)),
         Column("list_date", "上市日期", _date()),
@@ -168,12 +203,18 @@ ASSETS = KindSpec(
     "assets",
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
-        Column("date", "日期", _date(required=True, past=True), required=True, aliases=("交易日期", "资产日期")),
+        Column(
+            "date", "日期", _date(required=True, past=True), required=True, aliases=("交易日期", "资产日期")
+        ),
         Column("cash", "现金", _money(), required=True, aliases=("资金余额", "可用资金")),
         Column("securities_value", "证券市值", _money(), required=True, aliases=("市值",)),
         Column("total_assets", "总资产", _money(), required=True, aliases=("资产总值",)),
-        Column("net_inflow", "净转入", _money(required=False, default="0.00", non_negative=False),
-               aliases=("净流入", "资金净转入")),
+        Column(
+            "net_inflow",
+            "净转入",
+            _money(required=False, default="0.00", non_negative=False),
+            aliases=("净流入", "资金净转入"),
+        ),
     ),
     key=("client_no", "date"),
 )
@@ -183,14 +224,29 @@ TRADES = KindSpec(
     (
         Column("trade_id", "成交编号", _code(40), required=True, aliases=("成交号",)),
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
-        Column("trade_date", "成交日期", _date(required=True, past=True), required=True, aliases=("交易日期",)),
-        Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
-               aliases=("股票代码",)),
-        Column("side", "买卖方向", _choice(Side, required=True), required=True,
-               aliases=("买卖标志", "委托方向")),
-        Column("quantity", "成交数量", lambda: v.make_decimal(2, required=True, non_negative=True), required=True),
-        Column("price", "成交价格", lambda: v.make_decimal(4, required=True, non_negative=True), required=True,
-               aliases=("成交均价",)),
+        Column(
+            "trade_date", "成交日期", _date(required=True, past=True), required=True, aliases=("交易日期",)
+        ),
+        Column(
+            "code",
+            "证券代码",
+            _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT),
+            required=True,
+            aliases=("股票代码",),
+        ),
+        Column(
+            "side", "买卖方向", _choice(Side, required=True), required=True, aliases=("买卖标志", "委托方向")
+        ),
+        Column(
+            "quantity", "成交数量", lambda: v.make_decimal(2, required=True, non_negative=True), required=True
+        ),
+        Column(
+            "price",
+            "成交价格",
+            lambda: v.make_decimal(4, required=True, non_negative=True),
+            required=True,
+            aliases=("成交均价",),
+        ),
         Column("amount", "成交金额", _money(), required=True),
         Column("commission", "佣金", _money(required=False, default="0.00"), aliases=("手续费",)),
     ),
@@ -202,10 +258,20 @@ HOLDINGS = KindSpec(
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
         Column("date", "日期", _date(required=True, past=True), required=True, aliases=("持仓日期",)),
-        Column("code", "证券代码", _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT), required=True,
-               aliases=("股票代码",)),
-        Column("quantity", "持仓数量", lambda: v.make_decimal(2, required=True, non_negative=True),
-               required=True, aliases=("股份余额", "持股数量")),
+        Column(
+            "code",
+            "证券代码",
+            _code(12, pattern=_SEC_CODE_RE, hint=_CODE_HINT),
+            required=True,
+            aliases=("股票代码",),
+        ),
+        Column(
+            "quantity",
+            "持仓数量",
+            lambda: v.make_decimal(2, required=True, non_negative=True),
+            required=True,
+            aliases=("股份余额", "持股数量"),
+        ),
         Column("cost", "成本", _money(), required=True, aliases=("持仓成本", "成本金额")),
         Column("market_value", "市值", _money(), required=True, aliases=("持仓市值", "最新市值")),
     ),
@@ -218,11 +284,18 @@ _PRODUCT_CODE_HINT = ("只能包含字母、数字、点、下划线和减号", 
 PRODUCTS = KindSpec(
     "products",
     (
-        Column("code", "产品代码", _code(20, pattern=_PRODUCT_CODE_RE, hint=_PRODUCT_CODE_HINT), required=True),
+        Column(
+            "code", "产品代码", _code(20, pattern=_PRODUCT_CODE_RE, hint=_PRODUCT_CODE_HINT), required=True
+        ),
         Column("name", "产品名称", _text(100, required=True), required=True, aliases=("产品简称",)),
         Column("type", "产品类型", _choice(ProductType, required=True), required=True),
-        Column("risk_level", "风险等级", _choice(ProductRating, required=True), required=True,
-               aliases=("产品风险等级", "risk_rating")),
+        Column(
+            "risk_level",
+            "风险等级",
+            _choice(ProductRating, required=True),
+            required=True,
+            aliases=("产品风险等级", "risk_rating"),
+        ),
     ),
     key=("code",),
 )
@@ -231,12 +304,29 @@ RISK_PROFILES = KindSpec(
     "risk-profiles",
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
-        Column("risk_level", "风险等级", _choice(RiskLevel, required=True), required=True, aliases=("风险承受能力",)),
-        Column("lowest_category", "最低类别", lambda: v.make_bool(default=0), aliases=("最低风险承受能力类别",)),
-        Column("assessed_on", "测评日期", _date(required=True, past=True), required=True, aliases=("风险测评日期",)),
+        Column(
+            "risk_level",
+            "风险等级",
+            _choice(RiskLevel, required=True),
+            required=True,
+            aliases=("风险承受能力",),
+        ),
+        Column(
+            "lowest_category", "最低类别", lambda: v.make_bool(default=0), aliases=("最低风险承受能力类别",)
+        ),
+        Column(
+            "assessed_on",
+            "测评日期",
+            _date(required=True, past=True),
+            required=True,
+            aliases=("风险测评日期",),
+        ),
         Column("valid_until", "有效期至", _date(), aliases=("有效期",)),
-        Column("investor_class", "投资者类别", _choice(InvestorClass, required=False,
-                                                     default=InvestorClass.ORDINARY)),
+        Column(
+            "investor_class",
+            "投资者类别",
+            _choice(InvestorClass, required=False, default=InvestorClass.ORDINARY),
+        ),
     ),
     key=("client_no", "assessed_on"),
 )
@@ -245,7 +335,9 @@ PERMISSIONS = KindSpec(
     "permissions",
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
-        Column("permission", "权限", _choice(Permission, required=True), required=True, aliases=("交易权限",)),
+        Column(
+            "permission", "权限", _choice(Permission, required=True), required=True, aliases=("交易权限",)
+        ),
         Column("opened_on", "开通日期", _date(required=True, past=True), required=True),
     ),
     key=("client_no", "permission"),
@@ -255,18 +347,38 @@ WARNINGS = KindSpec(
     "warnings",
     (
         Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
-        Column("product_code", "产品代码", _code(20, required=False, pattern=_PRODUCT_CODE_RE,
-                                                hint=_PRODUCT_CODE_HINT)),
+        Column(
+            "product_code",
+            "产品代码",
+            _code(20, required=False, pattern=_PRODUCT_CODE_RE, hint=_PRODUCT_CODE_HINT),
+        ),
         Column("permission", "权限", _choice(Permission, required=False), aliases=("交易权限",)),
         Column("confirmed_on", "确认日期", _date(required=True, past=True), required=True),
-        Column("channel", "方式", _choice(WarningChannel, required=True), required=True, aliases=("确认方式",)),
-        Column("evidence", "凭证", _text(200, required=True), required=True, aliases=("凭证编号", "留痕编号")),
+        Column(
+            "channel", "方式", _choice(WarningChannel, required=True), required=True, aliases=("确认方式",)
+        ),
+        Column(
+            "evidence", "凭证", _text(200, required=True), required=True, aliases=("凭证编号", "留痕编号")
+        ),
     ),
     key=("client_no", "product_code", "permission", "confirmed_on"),
 )
 
-KINDS: dict[str, KindSpec] = {k.name: k for k in (STAFF, CLIENTS, SECURITIES, ASSETS, TRADES, HOLDINGS, PRODUCTS,
-                                                  RISK_PROFILES, PERMISSIONS, WARNINGS)}
+KINDS: dict[str, KindSpec] = {
+    k.name: k
+    for k in (
+        STAFF,
+        CLIENTS,
+        SECURITIES,
+        ASSETS,
+        TRADES,
+        HOLDINGS,
+        PRODUCTS,
+        RISK_PROFILES,
+        PERMISSIONS,
+        WARNINGS,
+    )
+}
 
 
 def kind_spec(name: str) -> KindSpec:
@@ -276,8 +388,12 @@ def kind_spec(name: str) -> KindSpec:
         from crm_desktop.errors import InvalidInput
 
         raise InvalidInput(
-            tr("未知的导入类型 {kind}，可选：{kinds}。", "Unknown import kind {kind}; choose one of {kinds}.",
-               kind=name, kinds=", ".join(KIND_NAMES))
+            tr(
+                "未知的导入类型 {kind}，可选：{kinds}。",
+                "Unknown import kind {kind}; choose one of {kinds}.",
+                kind=name,
+                kinds=", ".join(KIND_NAMES),
+            )
         ) from None
 
 

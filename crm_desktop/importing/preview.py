@@ -30,15 +30,22 @@ class Preview:
         return {h: spec.field_for(h) for h in self.headers if h}
 
 
-def preview_file(path: str | Path, *, encoding: str | None = None, sheet: str | None = None,
-                 limit: int = 20) -> Preview:
+def preview_file(
+    path: str | Path, *, encoding: str | None = None, sheet: str | None = None, limit: int = 20
+) -> Preview:
     p = Path(path)
     with open_source(p, encoding=encoding, sheet=sheet) as src:
         rows = [(n, [cell_text(c) for c in cells]) for n, cells in islice(src.rows(), limit)]
         guess = detect_kind(src.headers)
         prev = Preview(
-            path=p, format=src.format, encoding=src.encoding.label if src.encoding else None,
-            sheets=src.sheets, sheet=src.sheet, headers=list(src.headers), rows=rows, kind=guess.kind,
+            path=p,
+            format=src.format,
+            encoding=src.encoding.label if src.encoding else None,
+            sheets=src.sheets,
+            sheet=src.sheet,
+            headers=list(src.headers),
+            rows=rows,
+            kind=guess.kind,
             candidates=guess.candidates,
         )
     if prev.kind:

@@ -33,8 +33,14 @@ class RowError:
 
     def describe(self) -> str:
         if self.column:
-            return tr("第 {row} 行，列“{col}”，值“{val}”：{reason}", "row {row}, column \"{col}\", value \"{val}\": {reason}",
-                      row=self.row, col=self.column, val=self.value, reason=self.reason)
+            return tr(
+                "第 {row} 行，列“{col}”，值“{val}”：{reason}",
+                'row {row}, column "{col}", value "{val}": {reason}',
+                row=self.row,
+                col=self.column,
+                val=self.value,
+                reason=self.reason,
+            )
         return tr("第 {row} 行：{reason}", "row {row}: {reason}", row=self.row, reason=self.reason)
 
 
@@ -123,26 +129,48 @@ def map_headers(spec: KindSpec, headers: Sequence[str]) -> HeaderMap:
             hm.ignored.append(text)
             continue
         if name in hm.index:
-            hm.errors.append(RowError(1, text, text, tr(
-                "与列“{other}”重复（都对应 {field}），请删除其中一列",
-                "duplicates column \"{other}\" (both mean {field}); remove one of them",
-                other=hm.header[name], field=name)))
+            hm.errors.append(
+                RowError(
+                    1,
+                    text,
+                    text,
+                    tr(
+                        "与列“{other}”重复（都对应 {field}），请删除其中一列",
+                        'duplicates column "{other}" (both mean {field}); remove one of them',
+                        other=hm.header[name],
+                        field=name,
+                    ),
+                )
+            )
             continue
         hm.index[name] = i
         hm.header[name] = text
     for col in spec.columns:
         if col.required and col.name not in hm.index:
-            hm.errors.append(RowError(1, f"{col.zh} / {col.name}", "", tr(
-                "缺少必需的列“{zh}”（或“{en}”）", "the required column \"{zh}\" (or \"{en}\") is missing",
-                zh=col.zh, en=col.name)))
+            hm.errors.append(
+                RowError(
+                    1,
+                    f"{col.zh} / {col.name}",
+                    "",
+                    tr(
+                        "缺少必需的列“{zh}”（或“{en}”）",
+                        'the required column "{zh}" (or "{en}") is missing',
+                        zh=col.zh,
+                        en=col.name,
+                    ),
+                )
+            )
     return hm
 
 
 def ignored_warning(hm: HeaderMap) -> str | None:
     if not hm.ignored:
         return None
-    return tr("以下列无法识别，已忽略：{cols}", "These columns are not recognised and were ignored: {cols}",
-              cols=", ".join(hm.ignored))
+    return tr(
+        "以下列无法识别，已忽略：{cols}",
+        "These columns are not recognised and were ignored: {cols}",
+        cols=", ".join(hm.ignored),
+    )
 
 
 class RowParser:
@@ -151,7 +179,8 @@ class RowParser:
     def __init__(self, spec: KindSpec, hm: HeaderMap) -> None:
         self.fields: list[tuple[str, int, str, Parser]] = [
             (c.name, hm.index[c.name], hm.header[c.name], c.make_parser())
-            for c in spec.columns if c.name in hm.index
+            for c in spec.columns
+            if c.name in hm.index
         ]
         self.header = hm.header
         self.hm = hm

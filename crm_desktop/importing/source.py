@@ -34,7 +34,9 @@ class EncodingGuess:
 
 
 def _label(codec: str) -> str:
-    return {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "gb18030": "GB18030", "gbk": "GBK"}.get(codec, codec)
+    return {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "gb18030": "GB18030", "gbk": "GBK"}.get(
+        codec, codec
+    )
 
 
 def normalize_encoding(name: str) -> str:
@@ -43,8 +45,11 @@ def normalize_encoding(name: str) -> str:
         codec = codecs.lookup(name.strip()).name
     except LookupError:
         raise InvalidInput(
-            tr("未知的编码 {enc}，可用例如 utf-8、gbk、gb18030。",
-               "Unknown encoding {enc}; use e.g. utf-8, gbk or gb18030.", enc=name)
+            tr(
+                "未知的编码 {enc}，可用例如 utf-8、gbk、gb18030。",
+                "Unknown encoding {enc}; use e.g. utf-8, gbk or gb18030.",
+                enc=name,
+            )
         ) from None
     if codec in ("gbk", "gb2312", "gb18030"):
         return "gb18030"
@@ -63,8 +68,10 @@ def detect_encoding(path: Path, *, full: bool = True) -> EncodingGuess:
             return EncodingGuess("utf-8-sig", _label("utf-8-sig"))
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise InvalidInput(
-                tr("文件是 UTF-16 编码：请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。",
-                   "The file is UTF-16 encoded: save it from Excel as \"CSV UTF-8\" or .xlsx and import that.")
+                tr(
+                    "文件是 UTF-16 编码：请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。",
+                    'The file is UTF-16 encoded: save it from Excel as "CSV UTF-8" or .xlsx and import that.',
+                )
             )
         dec = codecs.getincrementaldecoder("utf-8")()
         block = head
@@ -163,13 +170,21 @@ class CsvSource(TableSource):
         assert self.encoding is not None
         if not row:
             return InvalidInput(
-                tr("文件内容不是 {enc} 编码。请用 --encoding 指定文件的实际编码（如 gbk 或 utf-8）。",
-                   "The file's bytes are not {enc}. Give the file's real encoding with --encoding "
-                   "(e.g. gbk or utf-8).", enc=self.encoding.label))
+                tr(
+                    "文件内容不是 {enc} 编码。请用 --encoding 指定文件的实际编码（如 gbk 或 utf-8）。",
+                    "The file's bytes are not {enc}. Give the file's real encoding with --encoding "
+                    "(e.g. gbk or utf-8).",
+                    enc=self.encoding.label,
+                )
+            )
         return InvalidInput(
-            tr("第 {row} 行附近的内容不是 {enc} 编码。请用 --encoding 指定文件的实际编码（如 gbk 或 utf-8）。",
-               "Around row {row} the bytes are not {enc}. Give the file's real encoding with --encoding "
-               "(e.g. gbk or utf-8).", row=row, enc=self.encoding.label)
+            tr(
+                "第 {row} 行附近的内容不是 {enc} 编码。请用 --encoding 指定文件的实际编码（如 gbk 或 utf-8）。",
+                "Around row {row} the bytes are not {enc}. Give the file's real encoding with --encoding "
+                "(e.g. gbk or utf-8).",
+                row=row,
+                enc=self.encoding.label,
+            )
         )
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
@@ -185,9 +200,12 @@ class CsvSource(TableSource):
             raise self._decode_error(exc, row_no + 1) from None
         except csv.Error as exc:
             raise InvalidInput(
-                tr("第 {row} 行不是有效的 CSV（{msg}），常见原因是未闭合的引号。",
-                   "Row {row} is not valid CSV ({msg}); an unclosed quote is the usual cause.",
-                   row=row_no + 1, msg=exc)
+                tr(
+                    "第 {row} 行不是有效的 CSV（{msg}），常见原因是未闭合的引号。",
+                    "Row {row} is not valid CSV ({msg}); an unclosed quote is the usual cause.",
+                    row=row_no + 1,
+                    msg=exc,
+                )
             ) from None
 
     def chunks(self, usecols: list[int], chunk_rows: int) -> Iterator[tuple[Any, Any]]:
@@ -203,9 +221,12 @@ class CsvSource(TableSource):
         except pd.errors.ParserError as exc:
             line = parser_error_line(exc)
             raise InvalidInput(
-                tr("第 {line} 行（按文本行计）的列数多于表头，或有未闭合的引号，请检查该行。",
-                   "Line {line} (counting text lines) has more fields than the header, or an unclosed "
-                   "quote; check that line.", line=line or "?")
+                tr(
+                    "第 {line} 行（按文本行计）的列数多于表头，或有未闭合的引号，请检查该行。",
+                    "Line {line} (counting text lines) has more fields than the header, or an unclosed "
+                    "quote; check that line.",
+                    line=line or "?",
+                )
             ) from None
 
     def fraction(self) -> float:
@@ -233,8 +254,12 @@ class XlsxSource(TableSource):
             self._wb = load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError) as exc:
             raise InvalidInput(
-                tr("{name} 不是有效的 .xlsx 工作簿（{msg}）。", "{name} is not a valid .xlsx workbook ({msg}).",
-                   name=path.name, msg=exc)
+                tr(
+                    "{name} 不是有效的 .xlsx 工作簿（{msg}）。",
+                    "{name} is not a valid .xlsx workbook ({msg}).",
+                    name=path.name,
+                    msg=exc,
+                )
             ) from None
         self.sheets = tuple(self._wb.sheetnames)
         if sheet is None:
@@ -244,9 +269,12 @@ class XlsxSource(TableSource):
         else:
             self._wb.close()
             raise InvalidInput(
-                tr("工作簿中没有名为 {sheet} 的工作表，现有：{sheets}。",
-                   "The workbook has no sheet named {sheet}; it has: {sheets}.", sheet=sheet,
-                   sheets=", ".join(self.sheets))
+                tr(
+                    "工作簿中没有名为 {sheet} 的工作表，现有：{sheets}。",
+                    "The workbook has no sheet named {sheet}; it has: {sheets}.",
+                    sheet=sheet,
+                    sheets=", ".join(self.sheets),
+                )
             )
         self._ws = self._wb[self.sheet]
         self._total = self._ws.max_row or 0
@@ -308,8 +336,10 @@ def open_source(path: str | Path, *, encoding: str | None = None, sheet: str | N
         return XlsxSource(p, sheet)
     if suffix == ".xls":
         raise InvalidInput(
-            tr("不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 或 CSV。",
-               "Old .xls files are not supported: save it as .xlsx or CSV from Excel.")
+            tr(
+                "不支持旧版 .xls 文件：请在 Excel 中另存为 .xlsx 或 CSV。",
+                "Old .xls files are not supported: save it as .xlsx or CSV from Excel.",
+            )
         )
     if sheet:
         raise InvalidInput(tr("--sheet 只适用于 .xlsx 文件。", "--sheet applies to .xlsx files only."))

@@ -111,7 +111,9 @@ class Target:
         return cols
 
     def err(self, errors: list[RowError], row_no: int, field: str, value: Any, reason: str) -> None:
-        errors.append(RowError(row_no, self.hm.header.get(field, field), "" if value is None else str(value), reason))
+        errors.append(
+            RowError(row_no, self.hm.header.get(field, field), "" if value is None else str(value), reason)
+        )
 
     # -- writing
     def before_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
@@ -134,8 +136,12 @@ class ApplyContext:
 
 
 def _ref_missing(what_zh: str, what_en: str, hint_zh: str, hint_en: str) -> str:
-    return tr("{what}在数据库中不存在，{hint}", "{what} does not exist in the store; {hint}",
-              what=tr(what_zh, what_en), hint=tr(hint_zh, hint_en))
+    return tr(
+        "{what}在数据库中不存在，{hint}",
+        "{what} does not exist in the store; {hint}",
+        what=tr(what_zh, what_en),
+        hint=tr(hint_zh, hint_en),
+    )
 
 
 class _ClientRefs:
@@ -151,13 +157,19 @@ class _ClientRefs:
     def client_missing(scope: Scope) -> str:
         if scope.is_admin:
             return _ref_missing("客户号", "The client number", "请先导入客户", "import the clients first")
-        return tr("客户号不存在或不属于您的营业部，请先导入客户",
-                  "The client number does not exist or is not in your branch; import the clients first")
+        return tr(
+            "客户号不存在或不属于您的营业部，请先导入客户",
+            "The client number does not exist or is not in your branch; import the clients first",
+        )
 
 
 def _branch_missing() -> str:
-    return _ref_missing("营业部代码", "The branch code", "请先用 crm branch add 添加营业部",
-                        "add the branch first with crm branch add")
+    return _ref_missing(
+        "营业部代码",
+        "The branch code",
+        "请先用 crm branch add 添加营业部",
+        "add the branch first with crm branch add",
+    )
 
 
 def _security_missing() -> str:
@@ -167,8 +179,16 @@ def _security_missing() -> str:
 class StaffTarget(Target):
     spec = KINDS["staff"]
     table = Staff.__table__  # type: ignore[assignment]
-    stage_cols = ("login", "display_name", "role", "branch_id", "hire_date", "qualifications", "active",
-                  "adviser_reg_no")
+    stage_cols = (
+        "login",
+        "display_name",
+        "role",
+        "branch_id",
+        "hire_date",
+        "qualifications",
+        "active",
+        "adviser_reg_no",
+    )
     key_cols = ("login",)
     field_cols = {"name": "display_name", "branch_code": "branch_id"}  # noqa: RUF012
     json_cols = frozenset({"qualifications"})
@@ -193,48 +213,115 @@ class StaffTarget(Target):
         if v.get("branch_code"):
             branch_id = self.branches.get(v["branch_code"])
             if branch_id is None:
-                self.err(errors, row_no, "branch_code", v["branch_code"],
-                         _ref_missing("营业部代码", "The branch code", "请先用 crm branch add 添加营业部",
-                                      "add the branch first with crm branch add"))
+                self.err(
+                    errors,
+                    row_no,
+                    "branch_code",
+                    v["branch_code"],
+                    _ref_missing(
+                        "营业部代码",
+                        "The branch code",
+                        "请先用 crm branch add 添加营业部",
+                        "add the branch first with crm branch add",
+                    ),
+                )
         elif role != "admin":
-            self.err(errors, row_no, "branch_code", "", tr(
-                "投资经理和营业部负责人必须填写营业部代码", "investment and branch managers need a branch code"))
+            self.err(
+                errors,
+                row_no,
+                "branch_code",
+                "",
+                tr(
+                    "投资经理和营业部负责人必须填写营业部代码",
+                    "investment and branch managers need a branch code",
+                ),
+            )
         old = self.existing.get(login)
         if not self.scope.is_admin:
             if role == "admin":
-                self.err(errors, row_no, "role", role, tr(
-                    "营业部负责人不能导入管理员账号", "a branch manager cannot import admin accounts"))
+                self.err(
+                    errors,
+                    row_no,
+                    "role",
+                    role,
+                    tr("营业部负责人不能导入管理员账号", "a branch manager cannot import admin accounts"),
+                )
             if branch_id is not None and branch_id != self.scope.branch_id:
-                self.err(errors, row_no, "branch_code", v.get("branch_code"), tr(
-                    "只能导入本营业部的员工", "you may only import staff of your own branch"))
+                self.err(
+                    errors,
+                    row_no,
+                    "branch_code",
+                    v.get("branch_code"),
+                    tr("只能导入本营业部的员工", "you may only import staff of your own branch"),
+                )
             if old is not None and (old[0] == "admin" or old[1] != self.scope.branch_id):
-                self.err(errors, row_no, "login", login, tr(
-                    "该工号属于其他营业部或管理员，您无权修改", "this login belongs to another branch or an admin; "
-                    "you may not change it"))
+                self.err(
+                    errors,
+                    row_no,
+                    "login",
+                    login,
+                    tr(
+                        "该工号属于其他营业部或管理员，您无权修改",
+                        "this login belongs to another branch or an admin; you may not change it",
+                    ),
+                )
         if login == self.scope.login:
             if old is not None and role != old[0]:
-                self.err(errors, row_no, "role", role, tr("不能通过导入修改自己的角色",
-                                                         "you cannot change your own role by import"))
+                self.err(
+                    errors,
+                    row_no,
+                    "role",
+                    role,
+                    tr("不能通过导入修改自己的角色", "you cannot change your own role by import"),
+                )
             if v.get("active") == 0:
-                self.err(errors, row_no, "active", "0", tr("不能通过导入停用自己的账号",
-                                                          "you cannot disable your own account by import"))
+                self.err(
+                    errors,
+                    row_no,
+                    "active",
+                    "0",
+                    tr("不能通过导入停用自己的账号", "you cannot disable your own account by import"),
+                )
         if len(errors) > n:
             return None
-        return (row_no, login, v["name"], role, branch_id, v.get("hire_date"), v.get("qualifications", "[]"),
-                v.get("active", 1), v.get("adviser_reg_no"))
-
+        return (
+            row_no,
+            login,
+            v["name"],
+            role,
+            branch_id,
+            v.get("hire_date"),
+            v.get("qualifications", "[]"),
+            v.get("active", 1),
+            v.get("adviser_reg_no"),
+        )
 
 
 class ClientTarget(Target, _ClientRefs):
     spec = KINDS["clients"]
     table = Client.__table__  # type: ignore[assignment]
-    stage_cols = ("client_no", "name", "client_type", "id_number", "phone", "email", "birth_date", "open_date",
-                  "risk_level", "risk_assessed_on", "branch_id", "manager_id", "status")
+    stage_cols = (
+        "client_no",
+        "name",
+        "client_type",
+        "id_number",
+        "phone",
+        "email",
+        "birth_date",
+        "open_date",
+        "risk_level",
+        "risk_assessed_on",
+        "branch_id",
+        "manager_id",
+        "status",
+    )
     extra_stage = ("is_new",)
     key_cols = ("client_no",)
     field_cols = {"branch_code": "branch_id", "manager_login": "manager_id"}  # noqa: RUF012
     insert_extra = {  # noqa: RUF012
-        "version": "1", "created_at": ":now", "updated_at": ":now",
+        "version": "1",
+        "created_at": ":now",
+        "updated_at": ":now",
         "assigned_on": "CASE WHEN s.manager_id IS NULL THEN NULL ELSE :today END",
     }
     update_extra = {"version": "{t}.version + 1", "updated_at": ":now"}  # noqa: RUF012
@@ -244,92 +331,192 @@ class ClientTarget(Target, _ClientRefs):
         self.staff = {
             login: (sid, branch_id, role, active)
             for login, sid, branch_id, role, active in conn.execute(
-                select(Staff.login, Staff.id, Staff.branch_id, Staff.role, Staff.active))
+                select(Staff.login, Staff.id, Staff.branch_id, Staff.role, Staff.active)
+            )
         }
         self.foreign: set[str] = set()
         if not self.scope.is_admin:
-            self.foreign = set(conn.scalars(select(Client.client_no).where(Client.branch_id != self.scope.branch_id)))
+            self.foreign = set(
+                conn.scalars(select(Client.client_no).where(Client.branch_id != self.scope.branch_id))
+            )
 
     def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
         if v.get("branch_code") and v["branch_code"] not in self.branches:
             self.err(errors, row_no, "branch_code", v["branch_code"], _branch_missing())
         if v.get("manager_login") and v["manager_login"] not in self.staff:
-            self.err(errors, row_no, "manager_login", v["manager_login"],
-                     _ref_missing("投资经理工号", "The manager login", "请先导入员工", "import the staff first"))
+            self.err(
+                errors,
+                row_no,
+                "manager_login",
+                v["manager_login"],
+                _ref_missing("投资经理工号", "The manager login", "请先导入员工", "import the staff first"),
+            )
 
     def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
         n = len(errors)
         branch_id = self.branches.get(v["branch_code"])
         if branch_id is None:
-            self.err(errors, row_no, "branch_code", v["branch_code"],
-                     _ref_missing("营业部代码", "The branch code", "请先用 crm branch add 添加营业部",
-                                  "add the branch first with crm branch add"))
+            self.err(
+                errors,
+                row_no,
+                "branch_code",
+                v["branch_code"],
+                _ref_missing(
+                    "营业部代码",
+                    "The branch code",
+                    "请先用 crm branch add 添加营业部",
+                    "add the branch first with crm branch add",
+                ),
+            )
         elif not self.scope.is_admin and branch_id != self.scope.branch_id:
-            self.err(errors, row_no, "branch_code", v["branch_code"], tr(
-                "只能导入本营业部的客户", "you may only import clients of your own branch"))
+            self.err(
+                errors,
+                row_no,
+                "branch_code",
+                v["branch_code"],
+                tr("只能导入本营业部的客户", "you may only import clients of your own branch"),
+            )
         if v["client_no"] in self.foreign:
-            self.err(errors, row_no, "client_no", v["client_no"], tr(
-                "该客户属于其他营业部，您无权修改", "this client belongs to another branch; you may not change it"))
+            self.err(
+                errors,
+                row_no,
+                "client_no",
+                v["client_no"],
+                tr(
+                    "该客户属于其他营业部，您无权修改",
+                    "this client belongs to another branch; you may not change it",
+                ),
+            )
         manager_id = None
         login = v.get("manager_login")
         if login:
             info = self.staff.get(login)
             if info is None:
-                self.err(errors, row_no, "manager_login", login,
-                         _ref_missing("投资经理工号", "The manager login", "请先导入员工", "import the staff first"))
+                self.err(
+                    errors,
+                    row_no,
+                    "manager_login",
+                    login,
+                    _ref_missing(
+                        "投资经理工号", "The manager login", "请先导入员工", "import the staff first"
+                    ),
+                )
             else:
                 sid, s_branch, role, active = info
                 if role == "admin":
-                    self.err(errors, row_no, "manager_login", login, tr(
-                        "管理员不能作为客户的投资经理", "an admin cannot be a client's manager"))
+                    self.err(
+                        errors,
+                        row_no,
+                        "manager_login",
+                        login,
+                        tr("管理员不能作为客户的投资经理", "an admin cannot be a client's manager"),
+                    )
                 elif role == "callback_officer":
                     # call-backs must stay independent of the person serving the client
-                    self.err(errors, row_no, "manager_login", login, tr(
-                        "回访专员不能作为客户的投资经理", "a call-back officer cannot be a client's manager"))
+                    self.err(
+                        errors,
+                        row_no,
+                        "manager_login",
+                        login,
+                        tr(
+                            "回访专员不能作为客户的投资经理",
+                            "a call-back officer cannot be a client's manager",
+                        ),
+                    )
                 elif not active:
-                    self.err(errors, row_no, "manager_login", login, tr(
-                        "该员工已离职，不能分配客户", "this staff member is inactive and cannot take clients"))
+                    self.err(
+                        errors,
+                        row_no,
+                        "manager_login",
+                        login,
+                        tr(
+                            "该员工已离职，不能分配客户",
+                            "this staff member is inactive and cannot take clients",
+                        ),
+                    )
                 elif branch_id is not None and s_branch != branch_id:
-                    self.err(errors, row_no, "manager_login", login, tr(
-                        "投资经理不属于该客户的营业部", "the manager is not in the client's branch"))
+                    self.err(
+                        errors,
+                        row_no,
+                        "manager_login",
+                        login,
+                        tr("投资经理不属于该客户的营业部", "the manager is not in the client's branch"),
+                    )
                 manager_id = sid
         if v.get("birth_date") and v["birth_date"] > v["open_date"]:
-            self.err(errors, row_no, "birth_date", v["birth_date"], tr(
-                "出生日期晚于开户日期", "the birth date is after the account opening date"))
+            self.err(
+                errors,
+                row_no,
+                "birth_date",
+                v["birth_date"],
+                tr("出生日期晚于开户日期", "the birth date is after the account opening date"),
+            )
         if len(errors) > n:
             return None
-        return (row_no, v["client_no"], v["name"], v.get("client_type", "individual"), v.get("id_number"),
-                v.get("phone"), v.get("email"), v.get("birth_date"), v["open_date"], v.get("risk_level", "C3"),
-                v.get("risk_assessed_on"), branch_id, manager_id, v.get("status", "active"), 0)
+        return (
+            row_no,
+            v["client_no"],
+            v["name"],
+            v.get("client_type", "individual"),
+            v.get("id_number"),
+            v.get("phone"),
+            v.get("email"),
+            v.get("birth_date"),
+            v["open_date"],
+            v.get("risk_level", "C3"),
+            v.get("risk_assessed_on"),
+            branch_id,
+            manager_id,
+            v.get("status", "active"),
+            0,
+        )
 
     def before_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
         st = stage.name
-        conn.execute(text(
-            f"UPDATE {st} SET is_new = 1 WHERE NOT EXISTS "
-            f"(SELECT 1 FROM client c WHERE c.client_no = {st}.client_no)"))
+        conn.execute(
+            text(
+                f"UPDATE {st} SET is_new = 1 WHERE NOT EXISTS "
+                f"(SELECT 1 FROM client c WHERE c.client_no = {st}.client_no)"
+            )
+        )
         if not self.hm.present("manager_login"):
             return
         # The history records the manager before the update, so it is written first.
-        conn.execute(_typed(text(
-            "INSERT INTO assignment_history (client_id, from_manager_id, to_manager_id, effective_at, reason, "
-            "created_by_id) "
-            f"SELECT c.id, c.manager_id, s.manager_id, :now, 'import', :actor FROM {st} s "
-            f"JOIN client c ON c.client_no = s.client_no WHERE c.manager_id {ctx.distinct} s.manager_id"
-        ), ctx))
-        conn.execute(_typed(text(
-            f"UPDATE client SET assigned_on = (SELECT CASE WHEN s.manager_id IS NULL THEN NULL ELSE :today END "
-            f"FROM {st} s WHERE s.client_no = client.client_no) "
-            f"WHERE client_no IN (SELECT s.client_no FROM {st} s JOIN client c ON c.client_no = s.client_no "
-            f"WHERE c.manager_id {ctx.distinct} s.manager_id)"
-        ), ctx))
+        conn.execute(
+            _typed(
+                text(
+                    "INSERT INTO assignment_history (client_id, from_manager_id, to_manager_id, effective_at, reason, "
+                    "created_by_id) "
+                    f"SELECT c.id, c.manager_id, s.manager_id, :now, 'import', :actor FROM {st} s "
+                    f"JOIN client c ON c.client_no = s.client_no WHERE c.manager_id {ctx.distinct} s.manager_id"
+                ),
+                ctx,
+            )
+        )
+        conn.execute(
+            _typed(
+                text(
+                    f"UPDATE client SET assigned_on = (SELECT CASE WHEN s.manager_id IS NULL THEN NULL ELSE :today END "
+                    f"FROM {st} s WHERE s.client_no = client.client_no) "
+                    f"WHERE client_no IN (SELECT s.client_no FROM {st} s JOIN client c ON c.client_no = s.client_no "
+                    f"WHERE c.manager_id {ctx.distinct} s.manager_id)"
+                ),
+                ctx,
+            )
+        )
 
     def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
-        conn.execute(_typed(text(
-            "INSERT INTO assignment_history (client_id, from_manager_id, to_manager_id, effective_at, reason, "
-            "created_by_id) "
-            f"SELECT c.id, NULL, c.manager_id, :now, 'import', :actor FROM {stage.name} s "
-            "JOIN client c ON c.client_no = s.client_no WHERE s.is_new = 1 AND c.manager_id IS NOT NULL"
-        ), ctx))
+        conn.execute(
+            _typed(
+                text(
+                    "INSERT INTO assignment_history (client_id, from_manager_id, to_manager_id, effective_at, reason, "
+                    "created_by_id) "
+                    f"SELECT c.id, NULL, c.manager_id, :now, 'import', :actor FROM {stage.name} s "
+                    "JOIN client c ON c.client_no = s.client_no WHERE s.is_new = 1 AND c.manager_id IS NOT NULL"
+                ),
+                ctx,
+            )
+        )
 
 
 class SecurityTarget(Target):
@@ -361,8 +548,15 @@ class AssetTarget(Target, _ClientRefs):
         if cid is None:
             self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
             return None
-        return (row_no, cid, v["date"], v["cash"], v["securities_value"], v["total_assets"],
-                v.get("net_inflow", "0.00"))
+        return (
+            row_no,
+            cid,
+            v["date"],
+            v["cash"],
+            v["securities_value"],
+            v["total_assets"],
+            v.get("net_inflow", "0.00"),
+        )
 
 
 class _ClientAndSecurityRefs(Target, _ClientRefs):
@@ -402,14 +596,33 @@ class _ClientAndSecurityRefs(Target, _ClientRefs):
 class TradeTarget(_ClientAndSecurityRefs):
     spec = KINDS["trades"]
     table = Trade.__table__  # type: ignore[assignment]
-    stage_cols = ("trade_id", "trade_date", "client_id", "code", "side", "quantity", "price", "amount",
-                  "commission")
+    stage_cols = (
+        "trade_id",
+        "trade_date",
+        "client_id",
+        "code",
+        "side",
+        "quantity",
+        "price",
+        "amount",
+        "commission",
+    )
     key_cols = ("trade_date", "trade_id")
     field_cols = {"client_no": "client_id"}  # noqa: RUF012
 
     def stage_resolved(self, row_no: int, v: dict[str, Any], cid: int, code: str) -> tuple[Any, ...]:
-        return (row_no, v["trade_id"], v["trade_date"], cid, code, v["side"], v["quantity"], v["price"],
-                v["amount"], v.get("commission", "0.00"))
+        return (
+            row_no,
+            v["trade_id"],
+            v["trade_date"],
+            cid,
+            code,
+            v["side"],
+            v["quantity"],
+            v["price"],
+            v["amount"],
+            v.get("commission", "0.00"),
+        )
 
 
 class HoldingTarget(_ClientAndSecurityRefs):
@@ -451,9 +664,12 @@ class ProductTarget(Target):
     def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
         # A listed fund or stock the securities master does not know yet becomes a security, so its
         # trades and holdings can be imported; wealth products and services stay products only.
-        rows = conn.execute(text(
-            f"SELECT s.code, s.name FROM {stage.name} s WHERE s.product_type IN ('stock', 'fund') "
-            "AND NOT EXISTS (SELECT 1 FROM security x WHERE x.code = s.code)")).all()
+        rows = conn.execute(
+            text(
+                f"SELECT s.code, s.name FROM {stage.name} s WHERE s.product_type IN ('stock', 'fund') "
+                "AND NOT EXISTS (SELECT 1 FROM security x WHERE x.code = s.code)"
+            )
+        ).all()
         new = [{"code": c, "name": n, "board": listed_board(c)} for c, n in rows if listed_board(c)]
         if new:
             conn.execute(Security.__table__.insert(), new)  # type: ignore[attr-defined]
@@ -477,8 +693,14 @@ class RiskProfileTarget(Target, _ClientRefs):
         try:
             cfg = read_config()
         except SuitabilityConfigError as exc:
-            raise InvalidInput(tr("适当性配置 {path} 有误：{err}。", "The suitability configuration {path} is wrong: "
-                                  "{err}.", path=config_path(), err=exc)) from exc
+            raise InvalidInput(
+                tr(
+                    "适当性配置 {path} 有误：{err}。",
+                    "The suitability configuration {path} is wrong: {err}.",
+                    path=config_path(),
+                    err=exc,
+                )
+            ) from exc
         self.valid_until = lambda d: default_valid_until(d, cfg)
 
     def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
@@ -495,25 +717,47 @@ class RiskProfileTarget(Target, _ClientRefs):
         if until is None:
             until = self.valid_until(assessed).isoformat()
         elif str(until) < assessed.isoformat():
-            self.err(errors, row_no, "valid_until", until, tr(
-                "有效期早于测评日期，请核对", "the validity ends before the assessment date; check the dates"))
+            self.err(
+                errors,
+                row_no,
+                "valid_until",
+                until,
+                tr(
+                    "有效期早于测评日期，请核对",
+                    "the validity ends before the assessment date; check the dates",
+                ),
+            )
         if len(errors) > n:
             return None
-        return (row_no, cid, v["risk_level"], v.get("lowest_category", 0), v["assessed_on"], until,
-                v.get("investor_class") or "ordinary")
+        return (
+            row_no,
+            cid,
+            v["risk_level"],
+            v.get("lowest_category", 0),
+            v["assessed_on"],
+            until,
+            v.get("investor_class") or "ordinary",
+        )
 
     def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
         # The client's level shown everywhere is the latest assessment; only imports and an
         # administrator's correction change it.
-        latest = ("SELECT p.{col} FROM risk_profile p WHERE p.client_id = client.id "
-                  "ORDER BY p.assessed_on DESC LIMIT 1")
-        conn.execute(_typed(text(
-            f"UPDATE client SET risk_level = ({latest.format(col='level')}), "
-            f"risk_assessed_on = ({latest.format(col='assessed_on')}), version = version + 1, updated_at = :now "
-            f"WHERE id IN (SELECT s.client_id FROM {stage.name} s) AND ("
-            f"risk_level {ctx.distinct} ({latest.format(col='level')}) OR "
-            f"risk_assessed_on {ctx.distinct} ({latest.format(col='assessed_on')}))"
-        ), ctx))
+        latest = (
+            "SELECT p.{col} FROM risk_profile p WHERE p.client_id = client.id "
+            "ORDER BY p.assessed_on DESC LIMIT 1"
+        )
+        conn.execute(
+            _typed(
+                text(
+                    f"UPDATE client SET risk_level = ({latest.format(col='level')}), "
+                    f"risk_assessed_on = ({latest.format(col='assessed_on')}), version = version + 1, updated_at = :now "
+                    f"WHERE id IN (SELECT s.client_id FROM {stage.name} s) AND ("
+                    f"risk_level {ctx.distinct} ({latest.format(col='level')}) OR "
+                    f"risk_assessed_on {ctx.distinct} ({latest.format(col='assessed_on')}))"
+                ),
+                ctx,
+            )
+        )
 
 
 class PermissionTarget(Target, _ClientRefs):
@@ -553,9 +797,16 @@ class WarningTarget(Target, _ClientRefs):
         self.codes = set(conn.scalars(select(Product.code))) | set(conn.scalars(select(Security.code)))
         self.existing = {
             (cid, kind, subj, str(day)): (ch, ev)
-            for cid, kind, subj, day, ch, ev in conn.execute(select(
-                RiskWarning.client_id, RiskWarning.subject_kind, RiskWarning.subject, RiskWarning.confirmed_on,
-                RiskWarning.channel, RiskWarning.evidence))
+            for cid, kind, subj, day, ch, ev in conn.execute(
+                select(
+                    RiskWarning.client_id,
+                    RiskWarning.subject_kind,
+                    RiskWarning.subject,
+                    RiskWarning.confirmed_on,
+                    RiskWarning.channel,
+                    RiskWarning.evidence,
+                )
+            )
         }
 
     def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
@@ -569,28 +820,55 @@ class WarningTarget(Target, _ClientRefs):
             self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
         code, perm = v.get("product_code"), v.get("permission")
         if bool(code) == bool(perm):
-            self.err(errors, row_no, "product_code", code or perm, tr(
-                "产品代码和权限须填且只填其中一项", "give either a product code or a permission, not both or neither"))
+            self.err(
+                errors,
+                row_no,
+                "product_code",
+                code or perm,
+                tr(
+                    "产品代码和权限须填且只填其中一项",
+                    "give either a product code or a permission, not both or neither",
+                ),
+            )
         elif code and code not in self.codes:
-            self.err(errors, row_no, "product_code", code, _ref_missing(
-                "产品代码", "The product code", "请先导入产品", "import the products first"))
+            self.err(
+                errors,
+                row_no,
+                "product_code",
+                code,
+                _ref_missing("产品代码", "The product code", "请先导入产品", "import the products first"),
+            )
         if len(errors) > n or cid is None:
             return None
         kind, subject = ("product", str(code)) if code else ("permission", str(perm))
         old = self.existing.get((cid, kind, subject, str(v["confirmed_on"])))
         if old is not None and old != (v["channel"], v["evidence"]):
-            self.err(errors, row_no, "evidence", v["evidence"], tr(
-                "该警示已确认并留存凭证，不能修改；如有新的确认，请使用新的确认日期",
-                "this warning is on record with its evidence and cannot be changed; a new confirmation needs "
-                "its own date"))
+            self.err(
+                errors,
+                row_no,
+                "evidence",
+                v["evidence"],
+                tr(
+                    "该警示已确认并留存凭证，不能修改；如有新的确认，请使用新的确认日期",
+                    "this warning is on record with its evidence and cannot be changed; a new confirmation needs "
+                    "its own date",
+                ),
+            )
             return None
         return (row_no, cid, kind, subject, v["confirmed_on"], v["channel"], v["evidence"])
 
 
 TARGETS: dict[str, type[Target]] = {
-    "staff": StaffTarget, "clients": ClientTarget, "securities": SecurityTarget, "assets": AssetTarget,
-    "trades": TradeTarget, "holdings": HoldingTarget, "products": ProductTarget,
-    "risk-profiles": RiskProfileTarget, "permissions": PermissionTarget, "warnings": WarningTarget,
+    "staff": StaffTarget,
+    "clients": ClientTarget,
+    "securities": SecurityTarget,
+    "assets": AssetTarget,
+    "trades": TradeTarget,
+    "holdings": HoldingTarget,
+    "products": ProductTarget,
+    "risk-profiles": RiskProfileTarget,
+    "permissions": PermissionTarget,
+    "warnings": WarningTarget,
 }
 
 
@@ -639,7 +917,9 @@ class Stage:
 
     def fetch(self, row_no: int) -> tuple[Any, ...] | None:
         cols = ", ".join(q(c) for c in self.columns)
-        r = self.conn.execute(text(f"SELECT {cols} FROM {self.name} WHERE row_no = :r"), {"r": row_no}).first()
+        r = self.conn.execute(
+            text(f"SELECT {cols} FROM {self.name} WHERE row_no = :r"), {"r": row_no}
+        ).first()
         return None if r is None else tuple(r)
 
     def analyze(self) -> None:
@@ -668,17 +948,25 @@ def count(conn: Connection, target: Target, stage: Stage, ctx: ApplyContext) -> 
     tn = target.table.name
     k0 = q(target.key_cols[0])
     differs = _differs(target, ctx, "t", "s")
-    row = conn.execute(text(
-        f"SELECT count(*), "
-        f"coalesce(sum(CASE WHEN t.{k0} IS NULL THEN 1 ELSE 0 END), 0), "
-        f"coalesce(sum(CASE WHEN t.{k0} IS NOT NULL AND {differs} THEN 1 ELSE 0 END), 0) "
-        f"FROM {stage.name} s LEFT JOIN {q(tn)} t ON {_join_on(target, 't', 's')}"
-    )).one()
+    row = conn.execute(
+        text(
+            f"SELECT count(*), "
+            f"coalesce(sum(CASE WHEN t.{k0} IS NULL THEN 1 ELSE 0 END), 0), "
+            f"coalesce(sum(CASE WHEN t.{k0} IS NOT NULL AND {differs} THEN 1 ELSE 0 END), 0) "
+            f"FROM {stage.name} s LEFT JOIN {q(tn)} t ON {_join_on(target, 't', 's')}"
+        )
+    ).one()
     return Counts(int(row[0]), int(row[1]), int(row[2]))
 
 
-def apply(conn: Connection, target: Target, stage: Stage, ctx: ApplyContext, counts: Counts,
-          checkpoint: Callable[[], None]) -> None:
+def apply(
+    conn: Connection,
+    target: Target,
+    stage: Stage,
+    ctx: ApplyContext,
+    counts: Counts,
+    checkpoint: Callable[[], None],
+) -> None:
     """Update the changed rows, then insert the new ones; ``checkpoint`` may raise to cancel."""
     tn = q(target.table.name)
     st = stage.name
@@ -688,10 +976,15 @@ def apply(conn: Connection, target: Target, stage: Stage, ctx: ApplyContext, cou
     if counts.changed:
         sets = [f"{q(c)} = s.{q(c)}" for c in cols]
         sets += [f"{q(c)} = {expr.format(t=tn)}" for c, expr in target.update_extra.items()]
-        conn.execute(_typed(text(
-            f"UPDATE {tn} SET {', '.join(sets)} FROM {st} s WHERE {_join_on(target, tn, 's')} "
-            f"AND {_differs(target, ctx, tn, 's')}"
-        ), ctx))
+        conn.execute(
+            _typed(
+                text(
+                    f"UPDATE {tn} SET {', '.join(sets)} FROM {st} s WHERE {_join_on(target, tn, 's')} "
+                    f"AND {_differs(target, ctx, tn, 's')}"
+                ),
+                ctx,
+            )
+        )
         checkpoint()
     if counts.new:
         names = [*target.stage_cols, *target.insert_extra]
@@ -699,9 +992,14 @@ def apply(conn: Connection, target: Target, stage: Stage, ctx: ApplyContext, cou
         # ON CONFLICT DO NOTHING rather than NOT EXISTS: with an empty or unanalysed table the planner
         # would probe it by sequential scan per row while the statement itself keeps growing it.
         keys = ", ".join(q(k) for k in target.key_cols)
-        conn.execute(_typed(text(
-            f"INSERT INTO {tn} ({', '.join(q(n) for n in names)}) SELECT {', '.join(exprs)} FROM {st} s "
-            f"WHERE true ORDER BY s.row_no ON CONFLICT ({keys}) DO NOTHING"
-        ), ctx))
+        conn.execute(
+            _typed(
+                text(
+                    f"INSERT INTO {tn} ({', '.join(q(n) for n in names)}) SELECT {', '.join(exprs)} FROM {st} s "
+                    f"WHERE true ORDER BY s.row_no ON CONFLICT ({keys}) DO NOTHING"
+                ),
+                ctx,
+            )
+        )
         checkpoint()
     target.after_apply(conn, stage, ctx)

@@ -57,6 +57,7 @@ def _required() -> CellError:
 
 # ---------------------------------------------------------------- text and codes
 
+
 def _empty(default: str | None, *, required: bool) -> str | None:
     """What an empty cell reads as: the column's default, else None when the column is optional."""
     if default is not None:
@@ -96,8 +97,13 @@ def code_text(raw: Any) -> str:
     return s
 
 
-def make_code(max_len: int, *, required: bool, pattern: re.Pattern[str] | None = None,
-              pattern_hint: tuple[str, str] | None = None) -> Parser:
+def make_code(
+    max_len: int,
+    *,
+    required: bool,
+    pattern: re.Pattern[str] | None = None,
+    pattern_hint: tuple[str, str] | None = None,
+) -> Parser:
     def parse(raw: Any) -> str | None:
         s = _bounded(code_text(raw), max_len, required=required)
         if s is None:
@@ -127,6 +133,7 @@ def make_email(*, required: bool) -> Parser:
 
 # ---------------------------------------------------------------- dates
 
+
 def _date_from_text(s: str) -> date:
     m = _DATE_RE.match(s) or _COMPACT_RE.match(s)
     if m:
@@ -138,16 +145,21 @@ def _date_from_text(s: str) -> date:
     if _SERIAL_RE.match(s):
         return _date_from_serial(float(s))
     raise CellError(
-        tr("日期格式无法识别，应为 YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期",
-           "is not a date; use YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date")
+        tr(
+            "日期格式无法识别，应为 YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期",
+            "is not a date; use YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date",
+        )
     )
 
 
 def _date_from_serial(serial: float) -> date:
     if not (_SERIAL_MIN <= serial <= _SERIAL_MAX) or not float(serial).is_integer():
         raise CellError(
-            tr("数字 {v} 不是合理的 Excel 日期（1950–2100 年）",
-               "the number {v} is not a plausible Excel date (1950–2100)", v=cell_text(serial))
+            tr(
+                "数字 {v} 不是合理的 Excel 日期（1950–2100 年）",
+                "the number {v} is not a plausible Excel date (1950–2100)",
+                v=cell_text(serial),
+            )
         )
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
@@ -200,8 +212,10 @@ def _from_number(raw: float) -> date:
 
 # ---------------------------------------------------------------- numbers
 
-def make_decimal(scale: int, *, required: bool, non_negative: bool, precision: int = 18,
-                 default: str | None = None) -> Parser:
+
+def make_decimal(
+    scale: int, *, required: bool, non_negative: bool, precision: int = 18, default: str | None = None
+) -> Parser:
     """Exact decimal text rounded half-up to the column's scale; thousands separators allowed."""
     quantum = Decimal(1).scaleb(-scale)
     limit = Decimal(10) ** (precision - scale)
@@ -255,6 +269,7 @@ def _strip_separators(s: str) -> str:
 
 # ---------------------------------------------------------------- choices
 
+
 def make_choice(resolver: Resolver[Any], *, required: bool, default: str | None = None) -> Parser:
     """A coded value by any spelling the domain's aliases accept; the stored value is the code."""
     # A coded column has few distinct spellings per file: normalising each cell again would be the hot spot.
@@ -271,8 +286,13 @@ def make_choice(resolver: Resolver[Any], *, required: bool, default: str | None 
         if member is not None and len(seen) < 1000:
             seen[s] = member.value
         if member is None:
-            raise CellError(tr("不是允许的值，可选：{allowed}", "is not an allowed value; use {allowed}",
-                               allowed=resolver.hint()))
+            raise CellError(
+                tr(
+                    "不是允许的值，可选：{allowed}",
+                    "is not an allowed value; use {allowed}",
+                    allowed=resolver.hint(),
+                )
+            )
         return member.value
 
     return parse
@@ -313,8 +333,14 @@ def make_list(resolver: Resolver[Any]) -> Parser:
                 continue
             member = resolver.get(p)
             if member is None:
-                raise CellError(tr("未知的值 {q}，可选：{allowed}", "unknown value {q}; use {allowed}",
-                                   q=p, allowed=resolver.hint()))
+                raise CellError(
+                    tr(
+                        "未知的值 {q}，可选：{allowed}",
+                        "unknown value {q}; use {allowed}",
+                        q=p,
+                        allowed=resolver.hint(),
+                    )
+                )
             if member.value not in out:
                 out.append(member.value)
         # Same text as the ORM's JSON serialiser writes, so stored and imported lists compare equal.

@@ -154,13 +154,21 @@ class PgCopyUpsertWriter(StagedWriter):
         reading the table until this import commits, so a busy table is left alone instead.
         """
         tn = self.target.table.name
-        est = self.conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:t)"),
-                                {"t": tn}).scalar()
+        est = self.conn.execute(
+            text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:t)"), {"t": tn}
+        ).scalar()
         if new_rows < _BULK_ROWS or new_rows * 4 < float(est or 0):
             return []
-        fks = [(str(n), str(d)) for n, d in self.conn.execute(text(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid = to_regclass(:t) AND contype = 'f' ORDER BY conname"), {"t": tn})]
+        fks = [
+            (str(n), str(d))
+            for n, d in self.conn.execute(
+                text(
+                    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                    "WHERE conrelid = to_regclass(:t) AND contype = 'f' ORDER BY conname"
+                ),
+                {"t": tn},
+            )
+        ]
         if not fks:
             return []
         old_timeout = self.conn.exec_driver_sql("SHOW lock_timeout").scalar()

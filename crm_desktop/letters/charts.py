@@ -48,8 +48,17 @@ def trend_chart(points: Sequence[TrendPoint], width: float, height: float) -> Dr
     left, right, bottom, top = 46.0, 8.0, 30.0, 12.0
     pw, ph = width - left - right, height - bottom - top
     if len(points) < 2:
-        d.add(String(width / 2, height / 2, "报告期内资产数据不足，暂无走势图", fontName=f, fontSize=9,
-                     fillColor=MUTED, textAnchor="middle"))
+        d.add(
+            String(
+                width / 2,
+                height / 2,
+                "报告期内资产数据不足，暂无走势图",
+                fontName=f,
+                fontSize=9,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
         return d
     totals = [float(p.total_assets) for p in points]
     secs = [float(p.securities_value) for p in points]
@@ -74,8 +83,17 @@ def trend_chart(points: Sequence[TrendPoint], width: float, height: float) -> Dr
     while tick <= y1 + step / 2:
         yy = y(tick)
         d.add(Line(left, yy, left + pw, yy, strokeColor=RULE, strokeWidth=0.4))
-        d.add(String(left - 4, yy - 2.5, _axis_label(tick, step), fontName=f, fontSize=6.8, fillColor=MUTED,
-                     textAnchor="end"))
+        d.add(
+            String(
+                left - 4,
+                yy - 2.5,
+                _axis_label(tick, step),
+                fontName=f,
+                fontSize=6.8,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
         tick += step
     # Month boundaries as x labels: a quarter shows three, a longer period thins them out.
     marks = [i for i in range(n) if i == 0 or points[i].day.month != points[i - 1].day.month]
@@ -90,8 +108,17 @@ def trend_chart(points: Sequence[TrendPoint], width: float, height: float) -> Dr
     for i in shown:
         p = points[i]
         d.add(Line(x(i), bottom, x(i), bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
-        d.add(String(x(i), bottom - 11, f"{p.day.year}-{p.day.month:02d}", fontName=f, fontSize=6.8,
-                     fillColor=MUTED, textAnchor="middle"))
+        d.add(
+            String(
+                x(i),
+                bottom - 11,
+                f"{p.day.year}-{p.day.month:02d}",
+                fontName=f,
+                fontSize=6.8,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
     d.add(Line(left, bottom, left + pw, bottom, strokeColor=MUTED, strokeWidth=0.6))
 
     area = [left, y(max(y0, 0.0))]
@@ -111,11 +138,29 @@ def trend_chart(points: Sequence[TrendPoint], width: float, height: float) -> Dr
     ly = 4.0
     d.add(Line(left, ly + 3, left + 16, ly + 3, strokeColor=ACCENT, strokeWidth=1.4))
     d.add(String(left + 20, ly, "总资产", fontName=f, fontSize=7.5, fillColor=INK))
-    d.add(Line(left + 62, ly + 3, left + 78, ly + 3, strokeColor=colors.HexColor("#2B6CB0"), strokeWidth=0.9,
-               strokeDashArray=[3, 2]))
+    d.add(
+        Line(
+            left + 62,
+            ly + 3,
+            left + 78,
+            ly + 3,
+            strokeColor=colors.HexColor("#2B6CB0"),
+            strokeWidth=0.9,
+            strokeDashArray=[3, 2],
+        )
+    )
     d.add(String(left + 82, ly, "证券市值", fontName=f, fontSize=7.5, fillColor=INK))
-    d.add(String(left + pw, ly, "单位：元（纵轴以万元标注）", fontName=f, fontSize=6.8, fillColor=MUTED,
-                 textAnchor="end"))
+    d.add(
+        String(
+            left + pw,
+            ly,
+            "单位：元（纵轴以万元标注）",
+            fontName=f,
+            fontSize=6.8,
+            fillColor=MUTED,
+            textAnchor="end",
+        )
+    )
     return d
 
 
@@ -126,8 +171,17 @@ def allocation_chart(slices: Sequence[AllocationSlice], width: float, height: fl
     shown = [s for s in slices if s.value > 0]
     total = sum((s.value for s in shown), Decimal(0))
     if total <= 0:
-        d.add(String(width / 2, height / 2, "期末账户无资产，暂无配置图", fontName=f, fontSize=9,
-                     fillColor=MUTED, textAnchor="middle"))
+        d.add(
+            String(
+                width / 2,
+                height / 2,
+                "期末账户无资产，暂无配置图",
+                fontName=f,
+                fontSize=9,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
         return d
     r = min(height / 2 - 6, 52.0)
     cx, cy = r + 12, height / 2
@@ -138,28 +192,70 @@ def allocation_chart(slices: Sequence[AllocationSlice], width: float, height: fl
         if sweep >= 359.99:
             d.add(Circle(cx, cy, r, fillColor=colour, strokeColor=colors.white, strokeWidth=1))
         else:
-            d.add(Wedge(cx, cy, r, angle - sweep, angle, radius1=r * 0.58, fillColor=colour,
-                        strokeColor=colors.white, strokeWidth=1))
+            d.add(
+                Wedge(
+                    cx,
+                    cy,
+                    r,
+                    angle - sweep,
+                    angle,
+                    radius1=r * 0.58,
+                    fillColor=colour,
+                    strokeColor=colors.white,
+                    strokeWidth=1,
+                )
+            )
         angle -= sweep
     d.add(Circle(cx, cy, r * 0.58, fillColor=colors.white, strokeColor=None))
     d.add(String(cx, cy + 2, "期末总资产", fontName=f, fontSize=6.8, fillColor=MUTED, textAnchor="middle"))
-    d.add(String(cx, cy - 9, numbers.wan(total) + "元", fontName=f, fontSize=8.5, fillColor=INK,
-                 textAnchor="middle"))
+    d.add(
+        String(
+            cx,
+            cy - 9,
+            numbers.wan(total) + "元",
+            fontName=f,
+            fontSize=8.5,
+            fillColor=INK,
+            textAnchor="middle",
+        )
+    )
 
     lx = cx + r + 28
     row_h = 15.0
     ly = cy + row_h * (len(shown) - 1) / 2
     col_amount, col_share = lx + 150, lx + 210
     d.add(String(lx + 14, ly + row_h, "类别", fontName=f, fontSize=7, fillColor=MUTED))
-    d.add(String(col_amount, ly + row_h, "金额（元）", fontName=f, fontSize=7, fillColor=MUTED, textAnchor="end"))
+    d.add(
+        String(
+            col_amount, ly + row_h, "金额（元）", fontName=f, fontSize=7, fillColor=MUTED, textAnchor="end"
+        )
+    )
     d.add(String(col_share, ly + row_h, "占比", fontName=f, fontSize=7, fillColor=MUTED, textAnchor="end"))
     for s in shown:
         colour = SLICE_COLOURS.get(s.key, SLICE_COLOURS["other"])
         d.add(Rect(lx, ly - 1, 8, 8, fillColor=colour, strokeColor=None))
         d.add(String(lx + 14, ly, BOARD_NAMES.get(s.key, s.key), fontName=f, fontSize=8.5, fillColor=INK))
-        d.add(String(col_amount, ly, numbers.amount(s.value), fontName=f, fontSize=8.5, fillColor=INK,
-                     textAnchor="end"))
-        d.add(String(col_share, ly, numbers.percent(s.value / total), fontName=f, fontSize=8.5, fillColor=INK,
-                     textAnchor="end"))
+        d.add(
+            String(
+                col_amount,
+                ly,
+                numbers.amount(s.value),
+                fontName=f,
+                fontSize=8.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
+        d.add(
+            String(
+                col_share,
+                ly,
+                numbers.percent(s.value / total),
+                fontName=f,
+                fontSize=8.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
         ly -= row_h
     return d

@@ -32,8 +32,13 @@ def draw_logo(size_px: int = 240) -> bytes:
     for i, h in enumerate((20, 32, 44)):
         x = 29 + i * 15
         ax.add_patch(FancyBboxPatch((x, 28), 10, h, boxstyle="round,pad=0,rounding_size=1.5", color="white"))
-    ax.add_patch(Polygon([(24, 58), (46, 72), (58, 64), (78, 80), (79, 76), (58, 59), (46, 67), (25, 53)],
-                         closed=True, color="#F2C14E"))
+    ax.add_patch(
+        Polygon(
+            [(24, 58), (46, 72), (58, 64), (78, 80), (79, 76), (58, 59), (46, 67), (25, 53)],
+            closed=True,
+            color="#F2C14E",
+        )
+    )
     buf = io.BytesIO()
     fig.savefig(buf, format="png", transparent=True)
     plt.close(fig)

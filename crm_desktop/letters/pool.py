@@ -38,8 +38,9 @@ def render_to_file(data: LetterData, path: str, deterministic: bool) -> WrittenL
     t0 = time.perf_counter()
     letter = render_letter(data, deterministic=deterministic)
     write_atomically(Path(path), letter.pdf)
-    return WrittenLetter(path, letter.pages, len(letter.pdf), hashlib.sha256(letter.pdf).hexdigest(),
-                         time.perf_counter() - t0)
+    return WrittenLetter(
+        path, letter.pages, len(letter.pdf), hashlib.sha256(letter.pdf).hexdigest(), time.perf_counter() - t0
+    )
 
 
 def write_atomically(path: Path, content: bytes) -> None:

@@ -127,10 +127,12 @@ def _draw_page(canvas: Canvas, data: LetterData) -> None:
     canvas.setFont(f, 12.5)
     canvas.drawString(tx, top - 5.2 * mm, data.branch.name)
     contact = "　".join(
-        p for p in (
+        p
+        for p in (
             f"地址：{data.branch.address}" if data.branch.address else "",
             f"电话：{data.branch.phone}" if data.branch.phone else "",
-        ) if p
+        )
+        if p
     )
     canvas.setFont(f, 7.8)
     canvas.setFillColor(MUTED)
@@ -139,7 +141,8 @@ def _draw_page(canvas: Canvas, data: LetterData) -> None:
     canvas.setFont(f, 8)
     canvas.drawRightString(PAGE_W - MARGIN_X, top - 5.2 * mm, "账户分析报告")
     canvas.drawRightString(
-        PAGE_W - MARGIN_X, top - 10.5 * mm,
+        PAGE_W - MARGIN_X,
+        top - 10.5 * mm,
         f"{numbers.cn_date(data.period_start)} — {numbers.cn_date(data.period_end)}",
     )
     canvas.setStrokeColor(ACCENT)
@@ -161,8 +164,10 @@ def _money_colour(value: Decimal) -> colors.Color:
 def _figure_cards(items: list[tuple[str, str, colors.Color]]) -> Table:
     """A row of key figures: small grey label over a large number (plain cells: no paragraph layout)."""
     f = font()
-    t = Table([[label for label, _, _ in items], [value for _, value, _ in items]],
-              colWidths=[BODY_W / len(items)] * len(items))
+    t = Table(
+        [[label for label, _, _ in items], [value for _, value, _ in items]],
+        colWidths=[BODY_W / len(items)] * len(items),
+    )
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, 0), f, 8.5),
         ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
@@ -199,20 +204,29 @@ def _client_block(data: LetterData) -> Table:
     # No internal grade in a letter: the client sees their own assessment result, in words.
     rows = [
         ["客户姓名", data.client_name, "客户号", data.client_no_masked],
-        ["报告日期", numbers.cn_date(data.as_of), "风险承受能力", LEVEL_WORDS.get((data.risk_level or "").upper(), "—")],
+        [
+            "报告日期",
+            numbers.cn_date(data.as_of),
+            "风险承受能力",
+            LEVEL_WORDS.get((data.risk_level or "").upper(), "—"),
+        ],
         ["投资经理", manager, "", ""],
     ]
     t = Table(rows, colWidths=[22 * mm, BODY_W / 2 - 22 * mm, 26 * mm, BODY_W / 2 - 26 * mm])
-    t.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), f, 9.5),
-        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-        ("TEXTCOLOR", (2, 0), (2, -1), MUTED),
-        ("TEXTCOLOR", (1, 0), (1, -1), INK),
-        ("TEXTCOLOR", (3, 0), (3, -1), INK),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), f, 9.5),
+                ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+                ("TEXTCOLOR", (2, 0), (2, -1), MUTED),
+                ("TEXTCOLOR", (1, 0), (1, -1), INK),
+                ("TEXTCOLOR", (3, 0), (3, -1), INK),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return t
 
 
@@ -223,15 +237,19 @@ def _holdings_table(data: LetterData) -> Table:
     head = ["代码", "名称", "行业", "数量（股）", "市值（元）", "占比", "浮动盈亏（元）"]
     rows: list[list[Any]] = [head]
     for h in data.holdings:
-        rows.append([
-            h.code,
-            _fit(h.name, widths[1] - 8, 8.5),
-            _fit(h.industry or "—", widths[2] - 8, 8.5),
-            numbers.quantity(h.quantity),
-            numbers.amount(h.market_value),
-            numbers.percent(h.weight),
-            numbers.amount(h.unrealized_pnl) if h.unrealized_pnl <= 0 else "+" + numbers.amount(h.unrealized_pnl),
-        ])
+        rows.append(
+            [
+                h.code,
+                _fit(h.name, widths[1] - 8, 8.5),
+                _fit(h.industry or "—", widths[2] - 8, 8.5),
+                numbers.quantity(h.quantity),
+                numbers.amount(h.market_value),
+                numbers.percent(h.weight),
+                numbers.amount(h.unrealized_pnl)
+                if h.unrealized_pnl <= 0
+                else "+" + numbers.amount(h.unrealized_pnl),
+            ]
+        )
     t = Table(rows, colWidths=widths, repeatRows=1)
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), f, 8.5),
@@ -261,28 +279,48 @@ def _comment_box(text: str, signature: str) -> Table:
     if signature:
         paras.append(Paragraph(escape(signature), st["signature"]))
     t = Table([[paras]], colWidths=[BODY_W])
-    t.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font(), 9),
-        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
-        ("LINEBEFORE", (0, 0), (0, -1), 2.2, ACCENT),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font(), 9),
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.2, ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
     return t
 
 
 def _disclaimer_box() -> Table:
     st = styles()
-    t = Table([[[Paragraph(f'<font color="{ACCENT.hexval().replace("0x", "#")}">风险揭示</font>', st["disclaimer"]), Paragraph(escape(DISCLAIMER), st["disclaimer"])]]],
-              colWidths=[BODY_W])
-    t.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font(), 8),
-        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    t = Table(
+        [
+            [
+                [
+                    Paragraph(
+                        f'<font color="{ACCENT.hexval().replace("0x", "#")}">风险揭示</font>',
+                        st["disclaimer"],
+                    ),
+                    Paragraph(escape(DISCLAIMER), st["disclaimer"]),
+                ]
+            ]
+        ],
+        colWidths=[BODY_W],
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font(), 8),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return t
 
 
@@ -290,8 +328,10 @@ def _invitation(data: LetterData) -> str:
     """The closing line when there is no comment box to sign."""
     if data.manager is None:
         return f"如有任何问题，欢迎致电营业部：{data.branch.phone}。"
-    ways = [f"电话 {data.manager.phone}" if data.manager.phone else "",
-            f"邮箱 {data.manager.email}" if data.manager.email else ""]
+    ways = [
+        f"电话 {data.manager.phone}" if data.manager.phone else "",
+        f"邮箱 {data.manager.email}" if data.manager.email else "",
+    ]
     ways_text = "，".join(w for w in ways if w)
     suffix = f"（{ways_text}）" if ways_text else ""
     reg = f"（执业证书编号 {data.manager.adviser_reg_no}）" if data.manager.adviser_reg_no else ""
@@ -303,8 +343,10 @@ def build_story(data: LetterData) -> list[Flowable]:
     s = data.summary
     story: list[Flowable] = [
         Paragraph("账户分析报告", st["title"]),
-        Paragraph(f"报告期间：{numbers.cn_date(data.period_start)} 至 {numbers.cn_date(data.period_end)}",
-                  st["subtitle"]),
+        Paragraph(
+            f"报告期间：{numbers.cn_date(data.period_start)} 至 {numbers.cn_date(data.period_end)}",
+            st["subtitle"],
+        ),
         _client_block(data),
         Spacer(1, 9),
         Paragraph(f"尊敬的{escape(data.client_name)}：", st["body"]),
@@ -315,23 +357,31 @@ def build_story(data: LetterData) -> list[Flowable]:
         ),
     ]
     ret = s.return_on_average_assets
-    story.append(_section(
-        "一、期间概览",
-        _figure_cards([
-            ("期初总资产（元）", numbers.amount(s.start_assets), INK),
-            ("期末总资产（元）", numbers.amount(s.end_assets), INK),
-            ("资金净转入（元）", numbers.amount(s.net_inflow), INK),
-            ("投资盈亏（元）", ("+" if s.pnl > 0 else "") + numbers.amount(s.pnl), _money_colour(s.pnl)),
-            ("日均资产收益率", numbers.percent(ret, signed=True), _money_colour(ret or Decimal(0))),
-        ]),
-        Spacer(1, 4),
-        Paragraph(
-            "注：投资盈亏 = 期末总资产 − 期初总资产 − 资金净转入；日均资产收益率 = 投资盈亏 ÷ 报告期内日均总资产"
-            + (f"（{numbers.yuan(s.average_assets)}）" if s.average_assets else "")
-            + "。期初总资产为报告期开始前最后一个交易日的收盘资产。",
-            st["small"],
-        ),
-    ))
+    story.append(
+        _section(
+            "一、期间概览",
+            _figure_cards(
+                [
+                    ("期初总资产（元）", numbers.amount(s.start_assets), INK),
+                    ("期末总资产（元）", numbers.amount(s.end_assets), INK),
+                    ("资金净转入（元）", numbers.amount(s.net_inflow), INK),
+                    (
+                        "投资盈亏（元）",
+                        ("+" if s.pnl > 0 else "") + numbers.amount(s.pnl),
+                        _money_colour(s.pnl),
+                    ),
+                    ("日均资产收益率", numbers.percent(ret, signed=True), _money_colour(ret or Decimal(0))),
+                ]
+            ),
+            Spacer(1, 4),
+            Paragraph(
+                "注：投资盈亏 = 期末总资产 − 期初总资产 − 资金净转入；日均资产收益率 = 投资盈亏 ÷ 报告期内日均总资产"
+                + (f"（{numbers.yuan(s.average_assets)}）" if s.average_assets else "")
+                + "。期初总资产为报告期开始前最后一个交易日的收盘资产。",
+                st["small"],
+            ),
+        )
+    )
     story.append(_section("二、资产走势", trend_chart(data.trend, BODY_W, 52 * mm)))
     alloc_title = "三、资产配置"
     if data.allocation_date:
@@ -339,18 +389,22 @@ def build_story(data: LetterData) -> list[Flowable]:
     story.append(_section(alloc_title, allocation_chart(data.allocation, BODY_W, 38 * mm)))
 
     t = data.trading
-    story.append(_section(
-        "四、交易概况",
-        _figure_cards([
-            ("成交笔数", f"{t.trades:,}", INK),
-            ("买入金额（元）", numbers.amount(t.buy_amount), INK),
-            ("卖出金额（元）", numbers.amount(t.sell_amount), INK),
-            ("换手率", numbers.percent(t.turnover), INK),
-            ("交易佣金（元）", numbers.amount(t.commission), INK),
-        ]),
-        Spacer(1, 4),
-        Paragraph("注：换手率 = （买入金额 + 卖出金额）÷ 报告期内日均总资产。", st["small"]),
-    ))
+    story.append(
+        _section(
+            "四、交易概况",
+            _figure_cards(
+                [
+                    ("成交笔数", f"{t.trades:,}", INK),
+                    ("买入金额（元）", numbers.amount(t.buy_amount), INK),
+                    ("卖出金额（元）", numbers.amount(t.sell_amount), INK),
+                    ("换手率", numbers.percent(t.turnover), INK),
+                    ("交易佣金（元）", numbers.amount(t.commission), INK),
+                ]
+            ),
+            Spacer(1, 4),
+            Paragraph("注：换手率 = （买入金额 + 卖出金额）÷ 报告期内日均总资产。", st["small"]),
+        )
+    )
 
     holdings_title = "五、持仓明细"
     if data.holdings_date:
@@ -362,16 +416,24 @@ def build_story(data: LetterData) -> list[Flowable]:
             else f"期末共持有 {data.holdings_count} 只证券。"
         )
         # Kept whole: a table header stranded at the foot of page 1 reads badly.
-        story.append(_section(
-            holdings_title,
-            _holdings_table(data),
-            Spacer(1, 3),
-            Paragraph(extra + "占比为该证券市值占持仓总市值的比例；浮动盈亏 = 市值 − 持仓成本。", st["small"]),
-        ))
+        story.append(
+            _section(
+                holdings_title,
+                _holdings_table(data),
+                Spacer(1, 3),
+                Paragraph(
+                    extra + "占比为该证券市值占持仓总市值的比例；浮动盈亏 = 市值 − 持仓成本。", st["small"]
+                ),
+            )
+        )
     else:
         story.append(_section(holdings_title, Paragraph("报告期末账户中没有证券持仓。", st["body"])))
 
-    texts = ([data.assessment_text] if data.assessment_text else []) + list(data.board_risks) + list(data.risk_notes)
+    texts = (
+        ([data.assessment_text] if data.assessment_text else [])
+        + list(data.board_risks)
+        + list(data.risk_notes)
+    )
     notes = [Paragraph(escape(n), st["bullet"], bulletText="•") for n in texts]
     story.append(_section("六、风险提示", *notes))
     if data.manager:
@@ -392,14 +454,28 @@ def build_story(data: LetterData) -> list[Flowable]:
         story.append(Spacer(1, 6))
         story.append(Paragraph(escape(_invitation(data)), st["body"]))
     story.append(Spacer(1, 10))
-    story.append(KeepTogether([
-        _disclaimer_box(),
-        *([Spacer(1, 4), Paragraph(escape(
-            f"如对我们的服务有任何意见或投诉，请致电{data.branch.name}投诉电话：{data.branch.phone}。"),
-            st["small"])] if data.branch.phone else []),
-        Spacer(1, 8),
-        Paragraph(f"{escape(data.branch.name)}　{numbers.cn_date(data.as_of)}", st["right"]),
-    ]))
+    story.append(
+        KeepTogether(
+            [
+                _disclaimer_box(),
+                *(
+                    [
+                        Spacer(1, 4),
+                        Paragraph(
+                            escape(
+                                f"如对我们的服务有任何意见或投诉，请致电{data.branch.name}投诉电话：{data.branch.phone}。"
+                            ),
+                            st["small"],
+                        ),
+                    ]
+                    if data.branch.phone
+                    else []
+                ),
+                Spacer(1, 8),
+                Paragraph(f"{escape(data.branch.name)}　{numbers.cn_date(data.as_of)}", st["right"]),
+            ]
+        )
+    )
     return story
 
 
@@ -423,8 +499,19 @@ def render_letter(data: LetterData, *, deterministic: bool = False) -> RenderedL
         # Otherwise the canvas starts in Helvetica: a font reference no letter uses or embeds.
         initialFontName=font(),
     )
-    frame = Frame(MARGIN_X, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM, id="body", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="letter", frames=[frame], onPage=lambda c, _d: _draw_page(c, data))])
+    frame = Frame(
+        MARGIN_X,
+        BOTTOM,
+        BODY_W,
+        PAGE_H - TOP - BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [PageTemplate(id="letter", frames=[frame], onPage=lambda c, _d: _draw_page(c, data))]
+    )
     doc.build(build_story(data), canvasmaker=_paged_canvas_class(data, deterministic, page_box))
     return RenderedLetter(buf.getvalue(), page_box[-1] if page_box else 0)

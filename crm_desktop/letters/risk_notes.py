@@ -28,13 +28,13 @@ LEVEL_WORDS = {"C1": "保守型", "C2": "谨慎型", "C3": "稳健型", "C4": "�
 # What a client holding stocks of these boards should know; plain facts, no advice.
 BOARD_RISK_TEXTS = {
     "chinext": "创业板：您持有创业板股票。创业板企业多处于成长期，经营稳定性和业绩波动较大，"
-               "股票日涨跌幅限制为20%，上市后前5个交易日不设涨跌幅限制，价格波动可能较为剧烈。",
+    "股票日涨跌幅限制为20%，上市后前5个交易日不设涨跌幅限制，价格波动可能较为剧烈。",
     "star": "科创板：您持有科创板股票。科创板企业研发投入大、盈利存在较大不确定性，部分企业上市时尚未盈利，"
-            "股票日涨跌幅限制为20%，上市后前5个交易日不设涨跌幅限制，退市标准更为严格。",
+    "股票日涨跌幅限制为20%，上市后前5个交易日不设涨跌幅限制，退市标准更为严格。",
     "bse": "北交所：您持有北京证券交易所股票。北交所上市公司以创新型中小企业为主，经营风险和股价波动较大，"
-           "股票日涨跌幅限制为30%，上市首日不设涨跌幅限制，交易可能不够活跃、存在流动性风险。",
+    "股票日涨跌幅限制为30%，上市首日不设涨跌幅限制，交易可能不够活跃、存在流动性风险。",
     "risk_warning": "风险警示股票：您持有被实施风险警示（名称带有ST或*ST）的股票。这类公司存在财务状况或经营"
-                    "异常等情形，股价波动较大，并可能被终止上市，请您关注公司公告。",
+    "异常等情形，股价波动较大，并可能被终止上市，请您关注公司公告。",
 }
 
 
@@ -48,8 +48,9 @@ class EngineFindings:
     largest_position_share: float | None = None
 
 
-def assessment_text(*, level: str | None, assessed_on: date | None, valid_until: date | None,
-                    professional: bool = False) -> str | None:
+def assessment_text(
+    *, level: str | None, assessed_on: date | None, valid_until: date | None, professional: bool = False
+) -> str | None:
     """The client's assessment stated as a fact: date, result in words, validity. No invitation to re-test."""
     if professional:
         until = f"，有效期至{numbers.cn_date(valid_until)}" if valid_until else ""
@@ -59,8 +60,10 @@ def assessment_text(*, level: str | None, assessed_on: date | None, valid_until:
         return None
     when = f"于{numbers.cn_date(assessed_on)}" if assessed_on else ""
     until = f"，评估结果的有效期至{numbers.cn_date(valid_until)}" if valid_until else ""
-    return (f"风险承受能力：您{when}在本公司适当性管理系统中完成的风险承受能力评估结果为“{words}”{until}。"
-            "我们向您提供的产品和服务将与该结果相匹配。")
+    return (
+        f"风险承受能力：您{when}在本公司适当性管理系统中完成的风险承受能力评估结果为“{words}”{until}。"
+        "我们向您提供的产品和服务将与该结果相匹配。"
+    )
 
 
 def board_risk_texts(boards: Iterable[str], *, risk_warning: bool) -> tuple[str, ...]:

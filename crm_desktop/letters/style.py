@@ -56,29 +56,57 @@ def styles() -> dict[str, ParagraphStyle]:
     f = font()
     _teach_line_breaking()
     # CJK text wraps between any two characters; wordWrap="CJK" also keeps punctuation off line starts.
-    base = ParagraphStyle("body", fontName=f, fontSize=9.5, leading=15, textColor=INK, wordWrap="CJK",
-                          alignment=TA_JUSTIFY)
+    base = ParagraphStyle(
+        "body", fontName=f, fontSize=9.5, leading=15, textColor=INK, wordWrap="CJK", alignment=TA_JUSTIFY
+    )
     return {
         "body": base,
-        "title": ParagraphStyle("title", parent=base, fontSize=20, leading=26, textColor=ACCENT,
-                                alignment=TA_CENTER, spaceAfter=2),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, leading=14, textColor=MUTED,
-                                   alignment=TA_CENTER, spaceAfter=10),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=12.5, leading=17, textColor=ACCENT, spaceBefore=10,
-                             spaceAfter=5, alignment=TA_LEFT),
+        "title": ParagraphStyle(
+            "title", parent=base, fontSize=20, leading=26, textColor=ACCENT, alignment=TA_CENTER, spaceAfter=2
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle",
+            parent=base,
+            fontSize=10,
+            leading=14,
+            textColor=MUTED,
+            alignment=TA_CENTER,
+            spaceAfter=10,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontSize=12.5,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=5,
+            alignment=TA_LEFT,
+        ),
         "indent": ParagraphStyle("indent", parent=base, firstLineIndent=19),
-        "signature": ParagraphStyle("signature", parent=base, fontSize=8.5, leading=13, textColor=MUTED,
-                                    alignment=TA_RIGHT, rightIndent=8, spaceBefore=4),
+        "signature": ParagraphStyle(
+            "signature",
+            parent=base,
+            fontSize=8.5,
+            leading=13,
+            textColor=MUTED,
+            alignment=TA_RIGHT,
+            rightIndent=8,
+            spaceBefore=4,
+        ),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=12, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, alignment=TA_LEFT),
         "cell_r": ParagraphStyle("cell_r", parent=base, fontSize=8.5, leading=11, alignment=TA_RIGHT),
-        "label": ParagraphStyle("label", parent=base, fontSize=8.5, leading=11, textColor=MUTED,
-                                alignment=TA_CENTER),
+        "label": ParagraphStyle(
+            "label", parent=base, fontSize=8.5, leading=11, textColor=MUTED, alignment=TA_CENTER
+        ),
         "figure": ParagraphStyle("figure", parent=base, fontSize=12, leading=15, alignment=TA_CENTER),
-        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=0, spaceAfter=3,
-                                 bulletFontName=f),
-        "comment": ParagraphStyle("comment", parent=base, fontSize=10, leading=16.5, leftIndent=8,
-                                  rightIndent=8),
+        "bullet": ParagraphStyle(
+            "bullet", parent=base, leftIndent=12, bulletIndent=0, spaceAfter=3, bulletFontName=f
+        ),
+        "comment": ParagraphStyle(
+            "comment", parent=base, fontSize=10, leading=16.5, leftIndent=8, rightIndent=8
+        ),
         "disclaimer": ParagraphStyle("disclaimer", parent=base, fontSize=7.8, leading=11.5, textColor=MUTED),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
     }

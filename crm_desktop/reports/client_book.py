@@ -17,9 +17,17 @@ from crm_desktop.services.auth import Actor
 from crm_desktop.services.client_book import ClientBook, export_frame, load_book, record_export
 
 
-def export_clients(store: Store, actor: Actor, path: Path, *, rows: np.ndarray | None = None,
-                   book: ClientBook | None = None, frame: pd.DataFrame | None = None,
-                   headers: Sequence[str] | None = None, progress: Progress | None = None) -> int:
+def export_clients(
+    store: Store,
+    actor: Actor,
+    path: Path,
+    *,
+    rows: np.ndarray | None = None,
+    book: ClientBook | None = None,
+    frame: pd.DataFrame | None = None,
+    headers: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Export the actor's book (or the given view of it) and audit who exported how many clients.
 
     ``frame`` is what a view shows (already built from a book the actor loaded); without it the

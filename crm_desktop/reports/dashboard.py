@@ -26,15 +26,26 @@ from crm_desktop.services.reassignment_rules import label
 
 def column_titles() -> dict[str, str]:
     return {
-        "grade": tr("等级", "Grade"), "clients": tr("客户数", "Clients"), "assets": tr("资产（元）", "Assets (CNY)"),
-        "month": tr("月份", "Month"), "net_flow": tr("净流入（元）", "Net flow (CNY)"),
-        "client_no": tr("客户号", "Client no."), "client_name": tr("姓名", "Name"), "manager": tr("经理", "Manager"),
-        "churn_risk": tr("流失风险", "Churn risk"), "reasons": tr("原因", "Reasons"), "login": tr("工号", "Login"),
-        "tier": tr("能力层级", "Tier"), "capability_score": tr("能力分", "Capability"),
-        "capacity": tr("容量", "Capacity"), "on_time_rate": tr("按时率", "On-time rate"),
-        "retention": tr("保有率", "Retention"), "churn_high": tr("高流失风险客户", "High churn risk"),
+        "grade": tr("等级", "Grade"),
+        "clients": tr("客户数", "Clients"),
+        "assets": tr("资产（元）", "Assets (CNY)"),
+        "month": tr("月份", "Month"),
+        "net_flow": tr("净流入（元）", "Net flow (CNY)"),
+        "client_no": tr("客户号", "Client no."),
+        "client_name": tr("姓名", "Name"),
+        "manager": tr("经理", "Manager"),
+        "churn_risk": tr("流失风险", "Churn risk"),
+        "reasons": tr("原因", "Reasons"),
+        "login": tr("工号", "Login"),
+        "tier": tr("能力层级", "Tier"),
+        "capability_score": tr("能力分", "Capability"),
+        "capacity": tr("容量", "Capacity"),
+        "on_time_rate": tr("按时率", "On-time rate"),
+        "retention": tr("保有率", "Retention"),
+        "churn_high": tr("高流失风险客户", "High churn risk"),
         "satisfaction": tr("回访满意度（答复数）", "Call-back satisfaction (answers)"),
-        "red_flags_open": tr("未结红旗", "Open red flags"), "complaints": tr("本年投诉", "Complaints this year"),
+        "red_flags_open": tr("未结红旗", "Open red flags"),
+        "complaints": tr("本年投诉", "Complaints this year"),
     }
 
 
@@ -71,14 +82,25 @@ def sheets(d: Dashboard) -> list[tuple[str, pd.DataFrame]]:
 # ---------------------------------------------------------------------------------------------- export
 
 
-def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashboard | None = None,
-                     progress: Progress | None = None) -> Path:
+def export_dashboard(
+    store: Store,
+    actor: Actor,
+    path: Path,
+    *,
+    dashboard: Dashboard | None = None,
+    progress: Progress | None = None,
+) -> Path:
     """Write the dashboard as .xlsx or .pdf (by the file suffix) and audit the export."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
-        raise InvalidInput(tr("只能导出为 .xlsx 或 .pdf 文件：{name}", "Export to a .xlsx or .pdf file, not {name}.",
-                              name=path.name))
+        raise InvalidInput(
+            tr(
+                "只能导出为 .xlsx 或 .pdf 文件：{name}",
+                "Export to a .xlsx or .pdf file, not {name}.",
+                name=path.name,
+            )
+        )
     d = dashboard or service.build_dashboard(store, actor)
     service.authorize_export(actor)
     p = ensure(progress)
@@ -90,7 +112,9 @@ def export_dashboard(store: Store, actor: Actor, path: Path, *, dashboard: Dashb
         else:
             write_pdf(d, path)
     except OSError as exc:
-        raise InvalidInput(tr("无法写入 {path}：{e}", "Cannot write {path}: {e}", path=path, e=exc.strerror)) from exc
+        raise InvalidInput(
+            tr("无法写入 {path}：{e}", "Cannot write {path}: {e}", path=path, e=exc.strerror)
+        ) from exc
     try:
         p.check()
     except Cancelled:
@@ -112,8 +136,12 @@ def write_xlsx(d: Dashboard, path: Path) -> None:
     ws0.title = tr("概况", "Summary")
     ws0.append([tr("营业部看板", "Branch dashboard"), d.branch_name])
     ws0.append([tr("生成时间", "Generated"), d.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")])
-    ws0.append([tr("评分日期", "Scored as of"), d.scored_as_of.isoformat() if d.scored_as_of else
-                tr("尚未评分", "not scored yet")])
+    ws0.append(
+        [
+            tr("评分日期", "Scored as of"),
+            d.scored_as_of.isoformat() if d.scored_as_of else tr("尚未评分", "not scored yet"),
+        ]
+    )
     ws0.append([tr("客户数", "Clients"), d.client_count])
     ws0["A1"].font = Font(bold=True, size=14)
     for name, frame in sheets(d):
@@ -165,15 +193,28 @@ def write_pdf(d: Dashboard, path: Path) -> None:
     h1 = ParagraphStyle("h1", fontName=font, fontSize=16, leading=22, spaceAfter=6)
     h2 = ParagraphStyle("h2", fontName=font, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4)
     body = ParagraphStyle("b", fontName=font, fontSize=8, leading=10)
-    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=12 * mm, bottomMargin=12 * mm,
-                            title=tr("营业部看板", "Branch dashboard"), author="crm-desktop")
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        title=tr("营业部看板", "Branch dashboard"),
+        author="crm-desktop",
+    )
     story: list[Any] = [
         Paragraph(f"{tr('营业部看板', 'Branch dashboard')} · {d.branch_name}", h1),
-        Paragraph(tr("生成于 {at}；评分日期 {asof}；客户 {n} 位", "Generated {at}; scored as of {asof}; {n} clients",
-                     at=d.generated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                     asof=d.scored_as_of.isoformat() if d.scored_as_of else tr("尚未评分", "not scored yet"),
-                     n=d.client_count), body),
+        Paragraph(
+            tr(
+                "生成于 {at}；评分日期 {asof}；客户 {n} 位",
+                "Generated {at}; scored as of {asof}; {n} clients",
+                at=d.generated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                asof=d.scored_as_of.isoformat() if d.scored_as_of else tr("尚未评分", "not scored yet"),
+                n=d.client_count,
+            ),
+            body,
+        ),
         Spacer(1, 4 * mm),
     ]
     png = render_png(d, width_in=10.5, height_in=3.6)
@@ -182,7 +223,11 @@ def write_pdf(d: Dashboard, path: Path) -> None:
     for name, frame in sheets(d):
         story.append(Paragraph(name, h2))
         if frame.empty:
-            story.append(Paragraph(tr("无数据（尚未评分或没有资产快照）", "No data (not scored yet, or no snapshots)"), body))
+            story.append(
+                Paragraph(
+                    tr("无数据（尚未评分或没有资产快照）", "No data (not scored yet, or no snapshots)"), body
+                )
+            )
             continue
         cols = list(frame.columns)
         data = [[Paragraph(titles.get(c, c), body) for c in cols]]
@@ -191,11 +236,15 @@ def write_pdf(d: Dashboard, path: Path) -> None:
         widths = [(90 if c == "reasons" else 22) * mm for c in cols]
         scale = min(1.0, (273 * mm) / sum(widths))
         table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), font),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
-            ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b0b8c4")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b0b8c4")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
         story.append(table)
     doc.build(story)

@@ -36,19 +36,32 @@ def draw_grades(ax: Axes, d: Dashboard) -> None:
         return
     grades = [label("grade", g) for g in d.grades["grade"]]
     x = range(len(grades))
-    ax.bar([i - 0.2 for i in x], d.grades["clients"], width=0.4, color=COLOR_CLIENTS, label=tr("客户数", "clients"))
+    ax.bar(
+        [i - 0.2 for i in x],
+        d.grades["clients"],
+        width=0.4,
+        color=COLOR_CLIENTS,
+        label=tr("客户数", "clients"),
+    )
     ax.set_ylabel(tr("客户数", "clients"))
     from matplotlib.ticker import MaxNLocator
 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xticks(list(x), grades, fontsize=8)
     ax2 = ax.twinx()
-    ax2.bar([i + 0.2 for i in x], d.grades["assets"] / WAN, width=0.4, color=COLOR_ASSETS,
-            label=tr("资产（万元）", "assets (10k CNY)"))
+    ax2.bar(
+        [i + 0.2 for i in x],
+        d.grades["assets"] / WAN,
+        width=0.4,
+        color=COLOR_ASSETS,
+        label=tr("资产（万元）", "assets (10k CNY)"),
+    )
     ax2.set_ylabel(tr("资产（万元）", "assets (10k CNY)"))
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     labels = ax.get_legend_handles_labels()[1] + ax2.get_legend_handles_labels()[1]
-    ax.legend(handles, labels, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False)
+    ax.legend(
+        handles, labels, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False
+    )
 
 
 def draw_monthly(ax: Axes, d: Dashboard) -> None:
@@ -59,13 +72,24 @@ def draw_monthly(ax: Axes, d: Dashboard) -> None:
     months = list(d.monthly["month"])
     x = list(range(len(months)))
     flows = d.monthly["net_flow"] / WAN
-    ax.bar(x, flows, color=[COLOR_IN if v >= 0 else COLOR_OUT for v in flows], label=tr("净流入（万元）", "net flow"))
+    ax.bar(
+        x,
+        flows,
+        color=[COLOR_IN if v >= 0 else COLOR_OUT for v in flows],
+        label=tr("净流入（万元）", "net flow"),
+    )
     ax.axhline(0, color="#999999", linewidth=0.6)
     ax.set_ylabel(tr("净流入（万元）", "net flow (10k CNY)"))
     ax.set_xticks(x, [m[2:] for m in months], fontsize=7, rotation=45)
     ax2 = ax.twinx()
-    ax2.plot(x, d.monthly["assets"] / WAN, color=COLOR_CLIENTS, marker="o", markersize=3,
-             label=tr("月末资产（万元）", "month-end assets"))
+    ax2.plot(
+        x,
+        d.monthly["assets"] / WAN,
+        color=COLOR_CLIENTS,
+        marker="o",
+        markersize=3,
+        label=tr("月末资产（万元）", "month-end assets"),
+    )
     ax2.set_ylabel(tr("资产（万元）", "assets (10k CNY)"))
     ax2.set_ylim(0, float((d.monthly["assets"] / WAN).max()) * 1.25 or 1)
     low, high = float(min(0.0, flows.min())), float(max(0.0, flows.max()))
@@ -83,8 +107,9 @@ def draw_league(ax: Axes, d: Dashboard) -> None:
     ax.barh(names, list(frame["capability_score"])[::-1], color=COLOR_CLIENTS)
     ax.set_xlim(0, 100)
     ax.tick_params(axis="y", labelsize=7)
-    for i, (score, n) in enumerate(zip(list(frame["capability_score"])[::-1], list(frame["clients"])[::-1],
-                                       strict=True)):
+    for i, (score, n) in enumerate(
+        zip(list(frame["capability_score"])[::-1], list(frame["clients"])[::-1], strict=True)
+    ):
         ax.text(score + 1, i, tr("{n} 户", "{n}", n=n), va="center", fontsize=7)
 
 

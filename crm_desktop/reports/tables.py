@@ -26,11 +26,22 @@ def write_table(frame: pd.DataFrame, path: Path, headers: Sequence[str] | None =
                 for row in frame.itertuples(index=False):
                     w.writerow(["" if (isinstance(v, float) and v != v) else v for v in row])
         else:
-            raise InvalidInput(tr("不支持的导出格式 {s}：请用 .csv 或 .xlsx 结尾的文件名。",
-                                  "Unsupported export format {s}: name the file .csv or .xlsx.", s=suffix or "-"))
+            raise InvalidInput(
+                tr(
+                    "不支持的导出格式 {s}：请用 .csv 或 .xlsx 结尾的文件名。",
+                    "Unsupported export format {s}: name the file .csv or .xlsx.",
+                    s=suffix or "-",
+                )
+            )
     except OSError as exc:
-        raise InvalidInput(tr("无法写入 {p}：{e}。请选择可写的位置。", "Cannot write {p}: {e}. Choose a writable place.",
-                              p=path, e=exc.strerror or exc)) from exc
+        raise InvalidInput(
+            tr(
+                "无法写入 {p}：{e}。请选择可写的位置。",
+                "Cannot write {p}: {e}. Choose a writable place.",
+                p=path,
+                e=exc.strerror or exc,
+            )
+        ) from exc
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path, headers: list[str]) -> None:

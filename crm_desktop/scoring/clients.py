@@ -89,7 +89,9 @@ def segment_sum(values: np.ndarray, lo: np.ndarray, hi: np.ndarray, dtype: Any =
     empty = lo >= hi
     tail = (hi > limit) & ~empty
     if tail.any():
-        sums[tail] = [values[a:b].sum(dtype=dtype) for a, b in zip(lo[tail].tolist(), hi[tail].tolist(), strict=True)]
+        sums[tail] = [
+            values[a:b].sum(dtype=dtype) for a, b in zip(lo[tail].tolist(), hi[tail].tolist(), strict=True)
+        ]
     sums[empty] = 0
     return sums
 
@@ -114,8 +116,18 @@ def _money_column(frame: pd.DataFrame, name: str) -> np.ndarray:
     return arr
 
 
-SNAPSHOT_FIELDS = ("snap_count", "sum_total", "sum_sec", "latest", "first", "a90", "inflow_churn", "a180",
-                   "big_life", "inflow_after_first")
+SNAPSHOT_FIELDS = (
+    "snap_count",
+    "sum_total",
+    "sum_sec",
+    "latest",
+    "first",
+    "a90",
+    "inflow_churn",
+    "a180",
+    "big_life",
+    "inflow_after_first",
+)
 # Rows per piece of the chunked snapshot pass: its temporaries (8 MB) are recycled by the allocator
 # and stay in cache instead of being fresh 200 MB blocks the kernel must fault in and zero.
 SNAPSHOT_CHUNK = 1 << 20
@@ -150,8 +162,16 @@ def _client_pieces(ids: np.ndarray, chunk: int) -> list[tuple[int, int]] | None:
     return None if steps_down(ids) else run_pieces(ids, chunk)
 
 
-def _segment_metrics(key: np.ndarray, total: np.ndarray, sec: np.ndarray, inflow: np.ndarray, base: np.ndarray,
-                     span: int, w: Window, cfg: ScoringConfig) -> dict[str, np.ndarray]:
+def _segment_metrics(
+    key: np.ndarray,
+    total: np.ndarray,
+    sec: np.ndarray,
+    inflow: np.ndarray,
+    base: np.ndarray,
+    span: int,
+    w: Window,
+    cfg: ScoringConfig,
+) -> dict[str, np.ndarray]:
     """Per-client sums and point values for clients whose rows have keys in ``[base[i], base[i] + span)``;
     ``key`` strictly increasing. Each window inside W is a sub-range found by binary search."""
     n = len(base)
@@ -186,9 +206,17 @@ def _segment_metrics(key: np.ndarray, total: np.ndarray, sec: np.ndarray, inflow
     }
 
 
-def _chunked_snapshot_metrics(ids: np.ndarray, day: np.ndarray, total: np.ndarray, sec: np.ndarray,
-                              inflow: np.ndarray, known: np.ndarray, span: int, w: Window,
-                              cfg: ScoringConfig) -> dict[str, np.ndarray] | None:
+def _chunked_snapshot_metrics(
+    ids: np.ndarray,
+    day: np.ndarray,
+    total: np.ndarray,
+    sec: np.ndarray,
+    inflow: np.ndarray,
+    known: np.ndarray,
+    span: int,
+    w: Window,
+    cfg: ScoringConfig,
+) -> dict[str, np.ndarray] | None:
     """The metrics piece by piece for rows sorted by (client id, day) with no duplicate day: every
     temporary is piece-sized. None when the rows are not so sorted (the caller sorts them then)."""
     pieces = _client_pieces(ids, SNAPSHOT_CHUNK)
@@ -205,14 +233,22 @@ def _chunked_snapshot_metrics(ids: np.ndarray, day: np.ndarray, total: np.ndarra
         p0 = int(np.searchsorted(known, ids[lo], side="left"))
         p1 = int(np.searchsorted(known, ids[hi - 1], side="right"))
         if p1 > p0:
-            part = _segment_metrics(key, total[lo:hi], sec[lo:hi], inflow[lo:hi], known[p0:p1] * span, span, w, cfg)
+            part = _segment_metrics(
+                key, total[lo:hi], sec[lo:hi], inflow[lo:hi], known[p0:p1] * span, span, w, cfg
+            )
             for name in SNAPSHOT_FIELDS:
                 result[name][p0:p1] = part[name]
     return result
 
 
-def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg: ScoringConfig,
-                     out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
+def snapshot_metrics(
+    frame: pd.DataFrame,
+    lookup: ClientResolver,
+    w: Window,
+    cfg: ScoringConfig,
+    out: ClientArrays,
+    warnings: list[dict[str, Any]],
+) -> None:
     """Sums over W and the point values the rules need, from sorted (client, day) keys.
 
     Rows sorted by (client, date) (what the service loads) are used as they are, in pieces of about a
@@ -220,7 +256,9 @@ def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg
     every window inside W is a sub-range found by binary search, so all sums are single passes over the data.
     """
     n = out.n
-    require_columns(frame, "snapshots", ("client_id", "date", "total_assets", "securities_value", "net_inflow"))
+    require_columns(
+        frame, "snapshots", ("client_id", "date", "total_assets", "securities_value", "net_inflow")
+    )
     day = days(frame["date"])
     if len(day) and (day.min() < w.start or day.max() > w.as_of):
         in_w: np.ndarray | None = (day >= w.start) & (day <= w.as_of)
@@ -249,7 +287,9 @@ def snapshot_metrics(frame: pd.DataFrame, lookup: ClientResolver, w: Window, cfg
         else:
             code, unknown = lookup(frame["client_id"], in_w)
             if unknown:
-                warnings.append({"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}})
+                warnings.append(
+                    {"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}}
+                )
             keep = code >= 0 if in_w is None else (code >= 0) & in_w
             if not bool(keep.all()):
                 code, day, total, sec, inflow = code[keep], day[keep], total[keep], sec[keep], inflow[keep]
@@ -294,9 +334,17 @@ class Trades:
     commission: np.ndarray
 
 
-def prepare_trades(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
-                   cfg: ScoringConfig, warnings: list[dict[str, Any]]) -> Trades:
-    require_columns(frame, "trades", ("client_id", "trade_date", "code", "side", "quantity", "amount", "commission"))
+def prepare_trades(
+    frame: pd.DataFrame,
+    lookup: ClientResolver,
+    securities: pd.DataFrame,
+    w: Window,
+    cfg: ScoringConfig,
+    warnings: list[dict[str, Any]],
+) -> Trades:
+    require_columns(
+        frame, "trades", ("client_id", "trade_date", "code", "side", "quantity", "amount", "commission")
+    )
     day = days(frame["trade_date"])
     horizon = w.start - cfg.trading.fifo_lookback_days
     in_range = (day <= w.as_of) & (day >= horizon)
@@ -311,8 +359,12 @@ def prepare_trades(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.D
     bad_side = keep & ~is_buy & ~is_sell
     if bad_side.any():
         values = sorted(set(side_uniques[np.unique(side_codes[bad_side])].tolist()))[:10]
-        warnings.append({"code": "unknown_side", "params": {"count": int(bad_side.sum()),
-                                                             "values": ", ".join(repr(v) for v in values)}})
+        warnings.append(
+            {
+                "code": "unknown_side",
+                "params": {"count": int(bad_side.sum()), "values": ", ".join(repr(v) for v in values)},
+            }
+        )
     keep &= is_buy | is_sell
     sec_codes, sec_uniques = factorized_text(frame["code"])
     code, day, is_buy, sec_codes = code[keep], day[keep], is_buy[keep], sec_codes[keep]
@@ -327,12 +379,24 @@ def prepare_trades(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.D
     if unknown_sec.any():
         codes = sorted(set(np.asarray(sec_uniques, dtype=object)[np.unique(sec_codes[unknown_sec])].tolist()))
         shown = ", ".join(str(c) if c else "''" for c in codes[:20]) + (" …" if len(codes) > 20 else "")
-        warnings.append({"code": "unknown_security", "params": {"count": int(unknown_sec.sum()), "codes": shown}})
-    return Trades(client=code, day=day, is_buy=is_buy, security=sec_codes, master_pos=trade_sec_pos, quantity=qty,
-                  amount=amount, commission=commission)
+        warnings.append(
+            {"code": "unknown_security", "params": {"count": int(unknown_sec.sum()), "codes": shown}}
+        )
+    return Trades(
+        client=code,
+        day=day,
+        is_buy=is_buy,
+        security=sec_codes,
+        master_pos=trade_sec_pos,
+        quantity=qty,
+        amount=amount,
+        commission=commission,
+    )
 
 
-def trade_totals(t: Trades, securities: pd.DataFrame, w: Window, cfg: ScoringConfig, out: ClientArrays) -> None:
+def trade_totals(
+    t: Trades, securities: pd.DataFrame, w: Window, cfg: ScoringConfig, out: ClientArrays
+) -> None:
     """Commission, amounts and counts per window, the last trade day and the new-listing share of buys."""
     n = out.n
     code, day, is_buy, amount, commission = t.client, t.day, t.is_buy, t.amount, t.commission
@@ -358,8 +422,9 @@ def trade_totals(t: Trades, securities: pd.DataFrame, w: Window, cfg: ScoringCon
     age = day - listed
     new_listing = buy_w & (listed > -(2**39)) & (age >= 0) & (age < cfg.trading.new_listing_days)
     out["buy_amount"] = np.bincount(code[buy_w], weights=amount[buy_w], minlength=n).astype(np.int64)
-    out["new_listing_amount"] = np.bincount(code[new_listing], weights=amount[new_listing],
-                                            minlength=n).astype(np.int64)
+    out["new_listing_amount"] = np.bincount(
+        code[new_listing], weights=amount[new_listing], minlength=n
+    ).astype(np.int64)
 
 
 def round_trip_metrics(t: Trades, w: Window, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
@@ -370,8 +435,17 @@ def round_trip_metrics(t: Trades, w: Window, out: ClientArrays, warnings: list[d
     positive = qty > 0
     if (~positive).any():
         warnings.append({"code": "bad_quantity", "params": {"count": int((~positive).sum())}})
-    trips = fifo.match(code[positive], sec_codes[positive], day[positive], is_buy[positive], qty[positive],
-                       amount[positive], commission[positive], n, since_day=w.start)
+    trips = fifo.match(
+        code[positive],
+        sec_codes[positive],
+        day[positive],
+        is_buy[positive],
+        qty[positive],
+        amount[positive],
+        commission[positive],
+        n,
+        since_day=w.start,
+    )
     closed = trips.sell_day >= w.start
     cl = trips.client[closed]
     pnl = trips.pnl_cents[closed]
@@ -394,8 +468,15 @@ def master_list_days(securities: pd.DataFrame) -> np.ndarray:
     return days(securities["list_date"]) if len(securities) else np.empty(0, dtype=np.int64)
 
 
-def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.DataFrame, w: Window,
-                    cfg: ScoringConfig, out: ClientArrays, warnings: list[dict[str, Any]]) -> None:
+def holding_metrics(
+    frame: pd.DataFrame,
+    lookup: ClientResolver,
+    securities: pd.DataFrame,
+    w: Window,
+    cfg: ScoringConfig,
+    out: ClientArrays,
+    warnings: list[dict[str, Any]],
+) -> None:
     n = out.n
     require_columns(frame, "holdings", ("client_id", "date", "code", "market_value"))
     day = days(frame["date"])
@@ -410,7 +491,9 @@ def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.
     master = securities_index(securities)
     unique_pos = master.get_indexer(pd.Index(h_uniques)) if len(h_uniques) else np.empty(0, dtype=np.int64)
     pos = unique_pos[h_codes[keep]] if keep.any() else np.empty(0, dtype=np.int64)
-    board = np.char.lower(text(securities["board"]).astype(str)) if len(securities) else np.empty(0, dtype=str)
+    board = (
+        np.char.lower(text(securities["board"]).astype(str)) if len(securities) else np.empty(0, dtype=str)
+    )
     growth_master = np.isin(board, np.array(cfg.risk_style.growth_boards, dtype=str))
     growth = np.zeros(len(pos), dtype=bool)
     known = pos >= 0
@@ -472,13 +555,17 @@ def holding_metrics(frame: pd.DataFrame, lookup: ClientResolver, securities: pd.
 def _first_label(conditions: list[np.ndarray], labels: list[str], default: str) -> np.ndarray:
     """Object array holding, per row, the label of the first condition that holds (else ``default``):
     ``np.select`` over small integer codes, then one gather from the few label objects."""
-    codes = np.select(conditions, list(range(len(labels))), default=len(labels)) if len(conditions[0]) else \
-        np.zeros(0, dtype=np.int64)
+    codes = (
+        np.select(conditions, list(range(len(labels))), default=len(labels))
+        if len(conditions[0])
+        else np.zeros(0, dtype=np.int64)
+    )
     return np.array([*labels, default], dtype=object)[codes]
 
 
-def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConfig,
-             warnings: list[dict[str, Any]]) -> pd.DataFrame:
+def classify(
+    clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConfig, warnings: list[dict[str, Any]]
+) -> pd.DataFrame:
     """Apply the rules to the aggregated arrays; returns one row per client (reasons built later)."""
     n = a.n
     count = a["snap_count"]
@@ -501,8 +588,11 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     grade = np.asarray(GRADES, dtype=object)[tier]
 
     act = cfg.activity
-    activity = _first_label([~traded_w, turnover >= act.very_active_turnover, turnover >= act.active_turnover],
-                            ["dormant", "very_active", "active"], "low")
+    activity = _first_label(
+        [~traded_w, turnover >= act.very_active_turnover, turnover >= act.active_turnover],
+        ["dormant", "very_active", "active"],
+        "low",
+    )
 
     # churn
     a90 = a["a90"]
@@ -525,21 +615,31 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     by_conc = (a["mv_sum"] > 0) & (largest_share >= rs.largest_position_share)
     by_turn = turnover >= rs.aggressive_turnover
     aggressive = by_board | by_conc | by_turn
-    conservative = ~aggressive & (securitization < rs.conservative_securitization) & (turnover < rs.conservative_turnover)
+    conservative = (
+        ~aggressive
+        & (securitization < rs.conservative_securitization)
+        & (turnover < rs.conservative_turnover)
+    )
     style = _first_label([aggressive, conservative], ["aggressive", "conservative"], "balanced")
 
     # Declared level: parsed once per distinct value (a handful), then spread by code.
     level_codes, level_values = factorized_text(clients["risk_level"])
     level_text = level_values[level_codes] if n else np.empty(0, dtype=object)
-    level_index = np.array([RISK_LEVELS.index(v.upper()) + 1 if v.upper() in RISK_LEVELS else 0
-                            for v in level_values.tolist()], dtype=np.int64)
+    level_index = np.array(
+        [RISK_LEVELS.index(v.upper()) + 1 if v.upper() in RISK_LEVELS else 0 for v in level_values.tolist()],
+        dtype=np.int64,
+    )
     declared = level_index[level_codes] if n else np.zeros(0, dtype=np.int64)
     unknown_level = declared == 0
     if unknown_level.any():
         warnings.append({"code": "unknown_risk_level", "params": {"count": int(unknown_level.sum())}})
-    need = {s: RISK_LEVELS.index(getattr(cfg.suitability, s)) + 1 for s in ("aggressive", "balanced", "conservative")}
-    required = np.where(aggressive, need["aggressive"],
-                        np.where(conservative, need["conservative"], need["balanced"]))
+    need = {
+        s: RISK_LEVELS.index(getattr(cfg.suitability, s)) + 1
+        for s in ("aggressive", "balanced", "conservative")
+    }
+    required = np.where(
+        aggressive, need["aggressive"], np.where(conservative, need["conservative"], need["balanced"])
+    )
     mismatch = declared < required
 
     # trading ability
@@ -547,9 +647,15 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     win_rate = _safe_div(a["wins"], trips)
     pnl = a["pnl"]
     tc = cfg.trading
-    ability = _first_label([trips < tc.min_round_trips, (win_rate >= tc.skilled_win_rate) & (pnl > 0),
-                            (win_rate < tc.weak_win_rate) & (pnl < 0)], ["insufficient_data", "skilled", "weak"],
-                           "average")
+    ability = _first_label(
+        [
+            trips < tc.min_round_trips,
+            (win_rate >= tc.skilled_win_rate) & (pnl > 0),
+            (win_rate < tc.weak_win_rate) & (pnl < 0),
+        ],
+        ["insufficient_data", "skilled", "weak"],
+        "average",
+    )
     avg_hold = _safe_div(a["held_qty_days"], a["closed_qty"])
 
     # lifecycle, in order of precedence
@@ -560,8 +666,9 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
     dormant = (a["trades_life"] == 0) & (a["big_life"] == 0)
     a180 = a["a180"]
     growing = has_snap & (a180 > 0) & (_safe_div(latest, a180) >= cfg.lifecycle.growing_ratio)
-    lifecycle = _first_label([is_new, dormant, high | medium, growing], ["new", "dormant", "declining", "growing"],
-                             "mature")
+    lifecycle = _first_label(
+        [is_new, dormant, high | medium, growing], ["new", "dormant", "declining", "growing"], "mature"
+    )
 
     # value score: percentile ranks among the clients of the run, ties sharing their average rank
     vs = cfg.value_score
@@ -572,47 +679,67 @@ def classify(clients: pd.DataFrame, a: ClientArrays, w: Window, cfg: ScoringConf
             return np.zeros(0)
         return pd.Series(values).rank(method="average", pct=True).to_numpy(dtype=np.float64)
 
-    raw = 100.0 * (vs.w_assets * pct(avg_assets) + vs.w_commission * pct(commission.astype(np.float64))
-                   + vs.w_turnover * pct(turnover)
-                   + vs.w_tenure * np.minimum(tenure_years, vs.tenure_cap_years) / vs.tenure_cap_years)
+    raw = 100.0 * (
+        vs.w_assets * pct(avg_assets)
+        + vs.w_commission * pct(commission.astype(np.float64))
+        + vs.w_turnover * pct(turnover)
+        + vs.w_tenure * np.minimum(tenure_years, vs.tenure_cap_years) / vs.tenure_cap_years
+    )
     value_score = np.round(raw, 1)
 
     mv_sum = a["mv_sum"]
-    result = pd.DataFrame({
-        "client_id": clients["client_id"].to_numpy(dtype=np.int64),
-        "grade": grade,
-        "value_score": value_score,
-        "avg_assets": np.round(avg_assets, 2),
-        "latest_assets": latest / 100.0,
-        "commission_12m": commission / 100.0,
-        "turnover": np.round(turnover, 4),
-        "activity": activity,
-        "churn_risk": churn,
-        "risk_style": style,
-        "suitability_mismatch": mismatch,
-        "trading_ability": ability,
-        "win_rate": np.round(win_rate, 4),
-        "realized_pnl": pnl / 100.0,
-        "round_trips": trips.astype(np.int64),
-        "avg_holding_days": np.round(avg_hold, 2),
-        "securitization_ratio": np.round(securitization, 4),
-        # None for a client without holdings; as object, because pandas would make the column a string
-        # dtype whose missing value is NaN, which reaches the store as the text "NaN" on PostgreSQL.
-        "top_industry": pd.Series(a["top_industry"], dtype=object),
-        "top_industry_share": np.round(_safe_div(a["top_industry_mv"], mv_sum), 4),
-        "new_listing_share": np.round(_safe_div(a["new_listing_amount"], a["buy_amount"]), 4),
-        "largest_position_share": np.round(largest_share, 4),
-        "growth_board_share": np.round(growth_share, 4),
-        "lifecycle": lifecycle,
-    })
+    result = pd.DataFrame(
+        {
+            "client_id": clients["client_id"].to_numpy(dtype=np.int64),
+            "grade": grade,
+            "value_score": value_score,
+            "avg_assets": np.round(avg_assets, 2),
+            "latest_assets": latest / 100.0,
+            "commission_12m": commission / 100.0,
+            "turnover": np.round(turnover, 4),
+            "activity": activity,
+            "churn_risk": churn,
+            "risk_style": style,
+            "suitability_mismatch": mismatch,
+            "trading_ability": ability,
+            "win_rate": np.round(win_rate, 4),
+            "realized_pnl": pnl / 100.0,
+            "round_trips": trips.astype(np.int64),
+            "avg_holding_days": np.round(avg_hold, 2),
+            "securitization_ratio": np.round(securitization, 4),
+            # None for a client without holdings; as object, because pandas would make the column a string
+            # dtype whose missing value is NaN, which reaches the store as the text "NaN" on PostgreSQL.
+            "top_industry": pd.Series(a["top_industry"], dtype=object),
+            "top_industry_share": np.round(_safe_div(a["top_industry_mv"], mv_sum), 4),
+            "new_listing_share": np.round(_safe_div(a["new_listing_amount"], a["buy_amount"]), 4),
+            "largest_position_share": np.round(largest_share, 4),
+            "growth_board_share": np.round(growth_share, 4),
+            "lifecycle": lifecycle,
+        }
+    )
     # Kept for the reasons and the managers' view; not all are stored.
     extra = {
-        "_asset_tier": asset_tier, "_comm_tier": comm_tier, "_has_snap": has_snap, "_traded_w": traded_w,
-        "_a90": a90 / 100.0, "_outflow": outflow / 100.0, "_high": high, "_no_recent": no_recent, "_drop": drop,
-        "_last_trade_day": a["last_trade_day"], "_by_board": by_board, "_by_conc": by_conc, "_by_turn": by_turn,
-        "_declared": level_text, "_declared_idx": declared, "_required_idx": required,
-        "_unmatched": a["unmatched_qty"] / 100.0, "_first": a["first"], "_latest_fen": latest,
-        "_inflow_after_first": a["inflow_after_first"], "_avg_assets_raw": avg_assets,
+        "_asset_tier": asset_tier,
+        "_comm_tier": comm_tier,
+        "_has_snap": has_snap,
+        "_traded_w": traded_w,
+        "_a90": a90 / 100.0,
+        "_outflow": outflow / 100.0,
+        "_high": high,
+        "_no_recent": no_recent,
+        "_drop": drop,
+        "_last_trade_day": a["last_trade_day"],
+        "_by_board": by_board,
+        "_by_conc": by_conc,
+        "_by_turn": by_turn,
+        "_declared": level_text,
+        "_declared_idx": declared,
+        "_required_idx": required,
+        "_unmatched": a["unmatched_qty"] / 100.0,
+        "_first": a["first"],
+        "_latest_fen": latest,
+        "_inflow_after_first": a["inflow_after_first"],
+        "_avg_assets_raw": avg_assets,
     }
     for k, v in extra.items():
         result[k] = v

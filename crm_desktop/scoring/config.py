@@ -30,9 +30,11 @@ class WindowConfig:
 @dataclass(frozen=True)
 class GradeConfig:
     assets: dict[str, float] = field(
-        default_factory=lambda: {"V5": 10_000_000, "V4": 3_000_000, "V3": 1_000_000, "V2": 200_000})
+        default_factory=lambda: {"V5": 10_000_000, "V4": 3_000_000, "V3": 1_000_000, "V2": 200_000}
+    )
     commission: dict[str, float] = field(
-        default_factory=lambda: {"V5": 100_000, "V4": 30_000, "V3": 10_000, "V2": 2_000})
+        default_factory=lambda: {"V5": 100_000, "V4": 30_000, "V3": 10_000, "V2": 2_000}
+    )
 
 
 @dataclass(frozen=True)
@@ -90,12 +92,25 @@ class LifecycleConfig:
 
 @dataclass(frozen=True)
 class CapabilityConfig:
-    weights: dict[str, float] = field(default_factory=lambda: {
-        "retention": 0.25, "on_time": 0.20, "satisfaction": 0.15, "asset_growth": 0.15,
-        "qualifications": 0.15, "experience": 0.10})
-    qualifications: dict[str, float] = field(default_factory=lambda: {
-        "investment_adviser": 0.60, "securities_practitioner": 0.20, "cfa": 0.20,
-        "fund_practitioner": 0.10, "futures_practitioner": 0.05})
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "retention": 0.25,
+            "on_time": 0.20,
+            "satisfaction": 0.15,
+            "asset_growth": 0.15,
+            "qualifications": 0.15,
+            "experience": 0.10,
+        }
+    )
+    qualifications: dict[str, float] = field(
+        default_factory=lambda: {
+            "investment_adviser": 0.60,
+            "securities_practitioner": 0.20,
+            "cfa": 0.20,
+            "fund_practitioner": 0.10,
+            "futures_practitioner": 0.05,
+        }
+    )
     neutral: float = 0.5
     growth_floor: float = -0.20
     growth_ceiling: float = 0.20
@@ -109,9 +124,18 @@ class CapabilityConfig:
 
 @dataclass(frozen=True)
 class MatchingConfig:
-    min_tier: dict[str, str] = field(default_factory=lambda: {
-        "V5": "senior", "V4": "senior", "V3": "intermediate", "V2": "junior", "V1": "junior"})
-    capacity: dict[str, int] = field(default_factory=lambda: {"senior": 200, "intermediate": 300, "junior": 400})
+    min_tier: dict[str, str] = field(
+        default_factory=lambda: {
+            "V5": "senior",
+            "V4": "senior",
+            "V3": "intermediate",
+            "V2": "junior",
+            "V1": "junior",
+        }
+    )
+    capacity: dict[str, int] = field(
+        default_factory=lambda: {"senior": 200, "intermediate": 300, "junior": 400}
+    )
 
 
 @dataclass(frozen=True)
@@ -137,25 +161,36 @@ class ScoringConfig:
         return cfg
 
     def validate(self) -> None:
-        for section, table in (("grade.assets", self.grade.assets), ("grade.commission", self.grade.commission)):
+        for section, table in (
+            ("grade.assets", self.grade.assets),
+            ("grade.commission", self.grade.commission),
+        ):
             if set(table) != {"V2", "V3", "V4", "V5"}:
                 raise ConfigError(f"{section} needs exactly the keys V2, V3, V4, V5")
             values = [table[g] for g in ("V2", "V3", "V4", "V5")]
             if any(v < 0 for v in values) or values != sorted(values):
                 raise ConfigError(f"{section} thresholds must be non-negative and rise from V2 to V5")
-        for name, level in (("aggressive", self.suitability.aggressive),
-                            ("balanced", self.suitability.balanced),
-                            ("conservative", self.suitability.conservative)):
+        for name, level in (
+            ("aggressive", self.suitability.aggressive),
+            ("balanced", self.suitability.balanced),
+            ("conservative", self.suitability.conservative),
+        ):
             if level not in RISK_LEVELS:
                 raise ConfigError(f"suitability.{name} must be one of C1..C5, not {level!r}")
-        if set(self.matching.min_tier) != set(GRADES) or not set(self.matching.min_tier.values()) <= set(TIERS):
+        if set(self.matching.min_tier) != set(GRADES) or not set(self.matching.min_tier.values()) <= set(
+            TIERS
+        ):
             raise ConfigError("matching.min_tier maps each of V1..V5 to junior, intermediate or senior")
         if set(self.matching.capacity) != set(TIERS) or any(v < 0 for v in self.matching.capacity.values()):
-            raise ConfigError("matching.capacity gives a non-negative capacity for junior, intermediate, senior")
+            raise ConfigError(
+                "matching.capacity gives a non-negative capacity for junior, intermediate, senior"
+            )
         weights = self.capability.weights
         expected = {"retention", "on_time", "satisfaction", "asset_growth", "qualifications", "experience"}
         if set(weights) != expected or any(w < 0 for w in weights.values()):
-            raise ConfigError("capability.weights needs non-negative weights for " + ", ".join(sorted(expected)))
+            raise ConfigError(
+                "capability.weights needs non-negative weights for " + ", ".join(sorted(expected))
+            )
         if abs(sum(weights.values()) - 1) > 1e-9:
             raise ConfigError("capability.weights must add up to 1")
         vs = self.value_score
@@ -166,8 +201,9 @@ class ScoringConfig:
         if self.capability.satisfaction_max <= self.capability.satisfaction_min:
             raise ConfigError("capability.satisfaction_max must exceed satisfaction_min")
         if self.capability.satisfaction_min_answers < 1 or weights["satisfaction"] >= 1:
-            raise ConfigError("capability.satisfaction_min_answers must be at least 1 and the satisfaction weight "
-                              "below 1")
+            raise ConfigError(
+                "capability.satisfaction_min_answers must be at least 1 and the satisfaction weight below 1"
+            )
         w = self.window
         if not (0 < w.churn_days <= w.days and 0 < w.lifecycle_days <= w.days):
             raise ConfigError("window.churn_days and lifecycle_days must be positive and at most window.days")
@@ -188,8 +224,10 @@ def _merge(default: Any, data: dict[str, Any], prefix: str) -> Any:
         elif isinstance(current, dict):
             if not isinstance(value, Mapping):
                 raise ConfigError(f"{where!r} must be a table")
-            changes[key] = {str(k): _scalar(v, next(iter(current.values()), None), f"{where}.{k}")
-                            for k, v in value.items()}
+            changes[key] = {
+                str(k): _scalar(v, next(iter(current.values()), None), f"{where}.{k}")
+                for k, v in value.items()
+            }
         elif isinstance(current, tuple):
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where!r} must be a list of strings")

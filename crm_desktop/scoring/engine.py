@@ -25,10 +25,31 @@ from crm_desktop.scoring.inputs import ScoringInput
 ENGINE_VERSION = "1.1.0"
 
 CLIENT_COLUMNS = (
-    "client_id", "grade", "value_score", "avg_assets", "latest_assets", "commission_12m", "turnover", "activity",
-    "churn_risk", "risk_style", "suitability_mismatch", "trading_ability", "win_rate", "realized_pnl",
-    "round_trips", "avg_holding_days", "securitization_ratio", "top_industry", "top_industry_share",
-    "new_listing_share", "largest_position_share", "growth_board_share", "lifecycle", "manager_id", "reasons",
+    "client_id",
+    "grade",
+    "value_score",
+    "avg_assets",
+    "latest_assets",
+    "commission_12m",
+    "turnover",
+    "activity",
+    "churn_risk",
+    "risk_style",
+    "suitability_mismatch",
+    "trading_ability",
+    "win_rate",
+    "realized_pnl",
+    "round_trips",
+    "avg_holding_days",
+    "securitization_ratio",
+    "top_industry",
+    "top_industry_share",
+    "new_listing_share",
+    "largest_position_share",
+    "growth_board_share",
+    "lifecycle",
+    "manager_id",
+    "reasons",
 )
 
 
@@ -47,8 +68,12 @@ def window(as_of: date, cfg: ScoringConfig) -> Window:
     """Day numbers of the windows: "N days ending at as-of" is as_of-(N-1) .. as_of inclusive."""
     a = day_number(as_of)
     w = cfg.window
-    return Window(as_of=a, start=a - (w.days - 1), churn_start=a - (w.churn_days - 1),
-                  life_start=a - (w.lifecycle_days - 1))
+    return Window(
+        as_of=a,
+        start=a - (w.days - 1),
+        churn_start=a - (w.churn_days - 1),
+        life_start=a - (w.lifecycle_days - 1),
+    )
 
 
 def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringResult:
@@ -77,16 +102,26 @@ def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringRes
     scored_idx = np.flatnonzero(scored_mask)
     arrays = ClientArrays(len(scored_idx), {k: v[scored_idx] for k, v in arrays.values.items()})
     result = client_rules.classify(run_clients, arrays, w, cfg, warnings)
-    result["manager_id"] = pd.array(pd.to_numeric(run_clients["manager_id"], errors="coerce").round(),
-                                     dtype="Int64")
+    result["manager_id"] = pd.array(
+        pd.to_numeric(run_clients["manager_id"], errors="coerce").round(), dtype="Int64"
+    )
 
     reasons = build_reasons(_reason_columns(result), cfg)
-    managers = manager_rules.score_managers(data.staff, clients, result, data.tasks, data.touches, w, cfg, warnings)
+    managers = manager_rules.score_managers(
+        data.staff, clients, result, data.tasks, data.touches, w, cfg, warnings
+    )
     suggestions = manager_rules.match(result, managers, cfg)
     result["reasons"] = pd.Series(reasons, index=result.index, dtype=object)
     out = result[list(CLIENT_COLUMNS)].copy()
-    return ScoringResult(as_of=data.as_of, window_start=day_to_date(w.start), engine_version=ENGINE_VERSION,
-                         clients=out, managers=managers, suggestions=suggestions, warnings=warnings)
+    return ScoringResult(
+        as_of=data.as_of,
+        window_start=day_to_date(w.start),
+        engine_version=ENGINE_VERSION,
+        clients=out,
+        managers=managers,
+        suggestions=suggestions,
+        warnings=warnings,
+    )
 
 
 def _reason_columns(r: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -101,7 +136,9 @@ def _kind(slot: list[Any], code: str, mask: np.ndarray, *columns: np.ndarray) ->
     if not columns:
         made: Any = itertools.repeat((code,), len(idx))  # one shared immutable tuple
     else:
-        made = zip(itertools.repeat(code, len(idx)), *(np.asarray(c)[idx].tolist() for c in columns), strict=True)
+        made = zip(
+            itertools.repeat(code, len(idx)), *(np.asarray(c)[idx].tolist() for c in columns), strict=True
+        )
     for i, reason in zip(idx.tolist(), made, strict=True):
         slot[i] = reason
 
@@ -136,42 +173,126 @@ def build_reasons(col: dict[str, np.ndarray], cfg: ScoringConfig) -> list[list[t
 
     # One slot per place in a client's list; each kind fills its slot for the clients it applies to.
     slots: list[list[Any]] = [[None] * n for _ in range(12)]
-    (s_nosnap, s_notrade, s_grade, s_grade2, s_churn, s_churn2, s_style, s_style2, s_style3, s_suit, s_trade,
-     s_unmatched) = slots
+    (
+        s_nosnap,
+        s_notrade,
+        s_grade,
+        s_grade2,
+        s_churn,
+        s_churn2,
+        s_style,
+        s_style2,
+        s_style3,
+        s_suit,
+        s_trade,
+        s_unmatched,
+    ) = slots
     _kind(s_nosnap, "no_snapshots", ~has_snap)
     _kind(s_notrade, "no_trades", ~col["_traded_w"].astype(bool))
-    _kind(s_grade, "grade_base", (at == 0) & (ct == 0), col["avg_assets"], const(float(asset_thresholds[1])),
-          col["commission_12m"], const(float(comm_thresholds[1])), col["grade"])
+    _kind(
+        s_grade,
+        "grade_base",
+        (at == 0) & (ct == 0),
+        col["avg_assets"],
+        const(float(asset_thresholds[1])),
+        col["commission_12m"],
+        const(float(comm_thresholds[1])),
+        col["grade"],
+    )
     _kind(s_grade, "grade_assets", (at > 0) & (at >= ct), col["avg_assets"], asset_thresholds[at], grades[at])
-    _kind(s_grade2, "grade_commission", (ct > 0) & (ct >= at), col["commission_12m"], comm_thresholds[ct],
-          grades[ct])
-    _kind(s_churn, "churn_outflow", col["_high"].astype(bool), const(churn_days), col["_outflow"],
-          const(cfg.churn.high_outflow_ratio), a90, share)
-    last_trade = np.datetime_as_string(np.maximum(col["_last_trade_day"], 0).astype("datetime64[D]"), unit="D")
-    _kind(s_churn, "churn_no_recent_trade", (churn == "medium") & col["_no_recent"].astype(bool),
-          const(churn_days), last_trade)
-    _kind(s_churn2, "churn_assets_drop", (churn == "medium") & col["_drop"].astype(bool), const(churn_days),
-          col["latest_assets"], const(cfg.churn.medium_assets_ratio), a90)
-    _kind(s_churn, "churn_low", (churn == "low") & has_snap, const(churn_days), col["_outflow"],
-          col["latest_assets"], a90)
+    _kind(
+        s_grade2,
+        "grade_commission",
+        (ct > 0) & (ct >= at),
+        col["commission_12m"],
+        comm_thresholds[ct],
+        grades[ct],
+    )
+    _kind(
+        s_churn,
+        "churn_outflow",
+        col["_high"].astype(bool),
+        const(churn_days),
+        col["_outflow"],
+        const(cfg.churn.high_outflow_ratio),
+        a90,
+        share,
+    )
+    last_trade = np.datetime_as_string(
+        np.maximum(col["_last_trade_day"], 0).astype("datetime64[D]"), unit="D"
+    )
+    _kind(
+        s_churn,
+        "churn_no_recent_trade",
+        (churn == "medium") & col["_no_recent"].astype(bool),
+        const(churn_days),
+        last_trade,
+    )
+    _kind(
+        s_churn2,
+        "churn_assets_drop",
+        (churn == "medium") & col["_drop"].astype(bool),
+        const(churn_days),
+        col["latest_assets"],
+        const(cfg.churn.medium_assets_ratio),
+        a90,
+    )
+    _kind(
+        s_churn,
+        "churn_low",
+        (churn == "low") & has_snap,
+        const(churn_days),
+        col["_outflow"],
+        col["latest_assets"],
+        a90,
+    )
     _kind(s_churn, "churn_no_data", (churn == "low") & ~has_snap)
     aggressive = style == "aggressive"
-    _kind(s_style, "style_growth_board", aggressive & col["_by_board"].astype(bool), col["growth_board_share"],
-          const(rs.growth_board_share))
-    _kind(s_style2, "style_concentration", aggressive & col["_by_conc"].astype(bool),
-          col["largest_position_share"], const(rs.largest_position_share))
-    _kind(s_style3, "style_turnover", aggressive & col["_by_turn"].astype(bool), col["turnover"],
-          const(rs.aggressive_turnover))
-    _kind(s_style, "style_conservative", style == "conservative", col["securitization_ratio"],
-          const(rs.conservative_securitization), col["turnover"], const(rs.conservative_turnover))
+    _kind(
+        s_style,
+        "style_growth_board",
+        aggressive & col["_by_board"].astype(bool),
+        col["growth_board_share"],
+        const(rs.growth_board_share),
+    )
+    _kind(
+        s_style2,
+        "style_concentration",
+        aggressive & col["_by_conc"].astype(bool),
+        col["largest_position_share"],
+        const(rs.largest_position_share),
+    )
+    _kind(
+        s_style3,
+        "style_turnover",
+        aggressive & col["_by_turn"].astype(bool),
+        col["turnover"],
+        const(rs.aggressive_turnover),
+    )
+    _kind(
+        s_style,
+        "style_conservative",
+        style == "conservative",
+        col["securitization_ratio"],
+        const(rs.conservative_securitization),
+        col["turnover"],
+        const(rs.conservative_turnover),
+    )
     _kind(s_style, "style_balanced", style == "balanced", col["securitization_ratio"], col["turnover"])
     _kind(s_suit, "suitability_unknown_level", declared_idx == 0, declared)
     mismatch = col["suitability_mismatch"].astype(bool)
     known = declared_idx > 0
     for code, which in (("suitability_mismatch", known & mismatch), ("suitability_ok", known & ~mismatch)):
         _kind(s_suit, code, which, style, levels[col["_required_idx"]], levels[declared_idx])
-    _kind(s_trade, "trading", np.ones(n, dtype=bool), col["round_trips"], col["win_rate"], col["realized_pnl"],
-          col["trading_ability"])
+    _kind(
+        s_trade,
+        "trading",
+        np.ones(n, dtype=bool),
+        col["round_trips"],
+        col["win_rate"],
+        col["realized_pnl"],
+        col["trading_ability"],
+    )
     _kind(s_unmatched, "unmatched_sells", col["_unmatched"] > 0, col["_unmatched"])
     # filter(None, ...) drops the empty slots in C; every reason tuple is non-empty, hence truthy.
     return [list(filter(None, row)) for row in zip(*slots, strict=True)]

@@ -36,7 +36,9 @@ class RoundTrips:
     buy_day: np.ndarray
     quantity: np.ndarray  # centi-units (quantity x 100)
     pnl_cents: np.ndarray  # float64, fen
-    unmatched_qty: np.ndarray  # per client (length n_clients): sold centi-units with no open lot, since ``since_day``
+    unmatched_qty: (
+        np.ndarray
+    )  # per client (length n_clients): sold centi-units with no open lot, since ``since_day``
 
 
 def match(
@@ -82,9 +84,20 @@ def match(
     # few dozen temporaries then stay in cache and are recycled instead of being fresh 16 MB arrays.
     group_key = ranked >> 1
     group_key //= span
-    parts = [_match_sorted(ranked[lo:hi], quantity[lo:hi], amount[lo:hi], commission[lo:hi], span, first_day,
-                           n_sec, n_clients, since_day)
-             for lo, hi in run_pieces(group_key, PIECE_ROWS)]
+    parts = [
+        _match_sorted(
+            ranked[lo:hi],
+            quantity[lo:hi],
+            amount[lo:hi],
+            commission[lo:hi],
+            span,
+            first_day,
+            n_sec,
+            n_clients,
+            since_day,
+        )
+        for lo, hi in run_pieces(group_key, PIECE_ROWS)
+    ]
     unmatched_by_client = np.zeros(n_clients, dtype=np.int64)
     for part in parts:
         unmatched_by_client += part[5]
@@ -98,8 +111,17 @@ def match(
     )
 
 
-def _match_sorted(ranked: np.ndarray, quantity: np.ndarray, amount: np.ndarray, commission: np.ndarray,
-                  span: int, first_day: int, n_sec: int, n_clients: int, since_day: int) -> tuple[np.ndarray, ...]:
+def _match_sorted(
+    ranked: np.ndarray,
+    quantity: np.ndarray,
+    amount: np.ndarray,
+    commission: np.ndarray,
+    span: int,
+    first_day: int,
+    n_sec: int,
+    n_clients: int,
+    since_day: int,
+) -> tuple[np.ndarray, ...]:
     """FIFO matching of whole groups, rows sorted by their ``ranked`` key ((group, day) * 2 + is_buy):
     client, sell day, buy day, quantity and P&L of each matched piece, and unmatched sells per client."""
     n = len(ranked)

@@ -175,7 +175,7 @@ def steps_down(key: np.ndarray, *, strict: bool = False, chunk: int = 1 << 20) -
     at a time so that no full-length temporary is made."""
     total = 0
     for lo in range(0, len(key) - 1, chunk):
-        piece = key[lo:lo + chunk + 1]
+        piece = key[lo : lo + chunk + 1]
         after, before = piece[1:], piece[:-1]
         total += int(np.count_nonzero(after <= before if strict else after < before))
     return total

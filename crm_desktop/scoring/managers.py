@@ -42,9 +42,16 @@ def _qualification_list(value: Any) -> list[str]:
         return []
 
 
-def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFrame, tasks: pd.DataFrame,
-                   touches: pd.DataFrame, w: Window, cfg: ScoringConfig,
-                   warnings: list[dict[str, Any]]) -> pd.DataFrame:
+def score_managers(
+    staff: pd.DataFrame,
+    clients: pd.DataFrame,
+    scored: pd.DataFrame,
+    tasks: pd.DataFrame,
+    touches: pd.DataFrame,
+    w: Window,
+    cfg: ScoringConfig,
+    warnings: list[dict[str, Any]],
+) -> pd.DataFrame:
     require_columns(staff, "staff", ("staff_id", "role", "active", "hire_date", "qualifications"))
     require_columns(tasks, "tasks", ("manager_id", "due_date", "status", "completed_at"))
     require_columns(touches, "touches", ("manager_id", "occurred_at", "satisfaction"))
@@ -70,7 +77,9 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
 
     # Retention over every client (closed ones included) held at the start of W.
     all_mgr = lookup(clients["manager_id"]) if len(clients) else np.empty(0, dtype=np.int64)
-    since = days(clients["assigned_on"]) if "assigned_on" in clients.columns else np.full(len(clients), NO_DAY)
+    since = (
+        days(clients["assigned_on"]) if "assigned_on" in clients.columns else np.full(len(clients), NO_DAY)
+    )
     opened = days(clients["open_date"])
     since = np.where(since == NO_DAY, opened, since)
     held = (all_mgr >= 0) & (since != NO_DAY) & (since <= w.start)
@@ -87,7 +96,13 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
     t_status = text(tasks["status"])
     done_day = days(tasks["completed_at"])
     done = t_status == "done"
-    judged = (t_mgr >= 0) & (due >= w.start) & (due <= w.as_of) & (t_status != "cancelled") & (done | (due < w.as_of))
+    judged = (
+        (t_mgr >= 0)
+        & (due >= w.start)
+        & (due <= w.as_of)
+        & (t_status != "cancelled")
+        & (done | (due < w.as_of))
+    )
     on_time = judged & done & (done_day != NO_DAY) & (done_day <= due)
     judged_n = np.bincount(t_mgr[judged], minlength=m)
     on_time_n = np.bincount(t_mgr[on_time], minlength=m)
@@ -105,8 +120,9 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
     unknown_quals = sorted({q for qs in quals for q in qs if q not in cap.qualifications})
     if unknown_quals:
         warnings.append({"code": "unknown_qualification", "params": {"codes": ", ".join(unknown_quals)}})
-    qual_points = np.array([min(1.0, sum(cap.qualifications.get(q, 0.0) for q in set(qs))) for qs in quals],
-                           dtype=np.float64)
+    qual_points = np.array(
+        [min(1.0, sum(cap.qualifications.get(q, 0.0) for q in set(qs))) for qs in quals], dtype=np.float64
+    )
     hire = days(chosen["hire_date"])
     years = np.where(hire == NO_DAY, 0.0, np.clip(w.as_of - hire, 0, None) / 365.0)
 
@@ -115,25 +131,49 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
     on_time_rate = np.where(judged_n > 0, on_time_n / np.maximum(judged_n, 1), neutral)
     enough = rated_n >= cap.satisfaction_min_answers
     sat_mean = np.where(enough, sat_sum / np.maximum(rated_n, 1), np.nan)
-    sat_comp = np.where(enough, np.clip((sat_mean - cap.satisfaction_min)
-                                        / (cap.satisfaction_max - cap.satisfaction_min), 0, 1), 0.0)
+    sat_comp = np.where(
+        enough,
+        np.clip((sat_mean - cap.satisfaction_min) / (cap.satisfaction_max - cap.satisfaction_min), 0, 1),
+        0.0,
+    )
     # Without enough answers the other weights grow so that they still add up to 1.
     spread = np.where(enough, 1.0, 1.0 / (1.0 - cap.weights["satisfaction"]))
-    weight_of = {k: np.where(enough, 1.0, 0.0) * cap.weights[k] if k == "satisfaction" else spread * cap.weights[k]
-                 for k in COMPONENTS}
-    growth = np.where(book_first > 0, (book_latest - book_first - book_inflow) / np.where(book_first > 0, book_first, 1),
-                      0.0)
-    growth_comp = np.where(book_first > 0, np.clip((growth - cap.growth_floor)
-                                                   / (cap.growth_ceiling - cap.growth_floor), 0, 1), neutral)
+    weight_of = {
+        k: np.where(enough, 1.0, 0.0) * cap.weights[k] if k == "satisfaction" else spread * cap.weights[k]
+        for k in COMPONENTS
+    }
+    growth = np.where(
+        book_first > 0,
+        (book_latest - book_first - book_inflow) / np.where(book_first > 0, book_first, 1),
+        0.0,
+    )
+    growth_comp = np.where(
+        book_first > 0,
+        np.clip((growth - cap.growth_floor) / (cap.growth_ceiling - cap.growth_floor), 0, 1),
+        neutral,
+    )
     exp_comp = np.minimum(years, cap.experience_cap_years) / cap.experience_cap_years
-    comp = {"retention": retention, "on_time": on_time_rate, "satisfaction": sat_comp,
-            "asset_growth": growth_comp, "qualifications": qual_points, "experience": exp_comp}
-    measured = {"retention": held_n > 0, "on_time": judged_n > 0, "satisfaction": enough,
-                "asset_growth": book_first > 0, "qualifications": np.ones(m, dtype=bool),
-                "experience": np.ones(m, dtype=bool)}
+    comp = {
+        "retention": retention,
+        "on_time": on_time_rate,
+        "satisfaction": sat_comp,
+        "asset_growth": growth_comp,
+        "qualifications": qual_points,
+        "experience": exp_comp,
+    }
+    measured = {
+        "retention": held_n > 0,
+        "on_time": judged_n > 0,
+        "satisfaction": enough,
+        "asset_growth": book_first > 0,
+        "qualifications": np.ones(m, dtype=bool),
+        "experience": np.ones(m, dtype=bool),
+    }
     total = sum(weight_of[k] * comp[k] for k in COMPONENTS) if m else np.zeros(0)
     score = np.round(100.0 * np.asarray(total, dtype=np.float64), 1)
-    tier = np.where(score >= cap.senior, "senior", np.where(score >= cap.intermediate, "intermediate", "junior"))
+    tier = np.where(
+        score >= cap.senior, "senior", np.where(score >= cap.intermediate, "intermediate", "junior")
+    )
     capacity = np.array([cfg.matching.capacity[str(t)] for t in tier], dtype=np.int64)
 
     components: list[dict[str, Any]] = []
@@ -145,39 +185,71 @@ def score_managers(staff: pd.DataFrame, clients: pd.DataFrame, scored: pd.DataFr
             value = float(comp[k][i])
             weight = round(float(weight_of[k][i]), 4)
             points = round(100.0 * weight * value, 2)
-            c[k] = {"value": round(value, 4), "weight": weight, "points": points, "measured": bool(measured[k][i])}
+            c[k] = {
+                "value": round(value, 4),
+                "weight": weight,
+                "points": points,
+                "measured": bool(measured[k][i]),
+            }
             if k == "satisfaction" and not enough[i]:
                 c[k].update(value=None, answers=int(rated_n[i]), needed=int(cap.satisfaction_min_answers))
-                r.append({"code": "capability_not_enough_data", "params": {
-                    "component": k, "count": int(rated_n[i]), "needed": int(cap.satisfaction_min_answers)}})
+                r.append(
+                    {
+                        "code": "capability_not_enough_data",
+                        "params": {
+                            "component": k,
+                            "count": int(rated_n[i]),
+                            "needed": int(cap.satisfaction_min_answers),
+                        },
+                    }
+                )
             elif measured[k][i]:
-                r.append({"code": "capability_component",
-                          "params": {"component": k, "value": round(value, 4), "weight": weight, "points": points}})
+                r.append(
+                    {
+                        "code": "capability_component",
+                        "params": {
+                            "component": k,
+                            "value": round(value, 4),
+                            "weight": weight,
+                            "points": points,
+                        },
+                    }
+                )
             else:
                 r.append({"code": "capability_neutral", "params": {"component": k, "value": value}})
-        c["counts"] = {"held_at_start": int(held_n[i]), "retained": int(kept_n[i]), "tasks_judged": int(judged_n[i]),
-                       "tasks_on_time": int(on_time_n[i]), "satisfaction_answers": int(rated_n[i]),
-                       "qualifications": quals[i], "years": round(float(years[i]), 2)}
+        c["counts"] = {
+            "held_at_start": int(held_n[i]),
+            "retained": int(kept_n[i]),
+            "tasks_judged": int(judged_n[i]),
+            "tasks_on_time": int(on_time_n[i]),
+            "satisfaction_answers": int(rated_n[i]),
+            "qualifications": quals[i],
+            "years": round(float(years[i]), 2),
+        }
         r.append({"code": "capability_tier", "params": {"score": float(score[i]), "tier": str(tier[i])}})
         components.append(c)
         reasons.append(r)
 
-    return pd.DataFrame({
-        "staff_id": ids,
-        "capability_score": score,
-        "tier": tier.astype(object),
-        "client_count": client_count.astype(np.int64),
-        "capacity": capacity,
-        "book_assets": book_latest / 100.0,
-        "retention": np.round(retention, 4),
-        "on_time_rate": np.round(on_time_rate, 4),
-        # None, not NaN, when there is not enough data: the only missing value a result holds (a NULL when stored)
-        "satisfaction": pd.Series([round(float(x), 4) if ok else None for x, ok in zip(sat_mean, enough, strict=True)],
-                                  dtype=object),
-        "asset_growth": np.round(growth, 4),
-        "components": components,
-        "reasons": reasons,
-    })
+    return pd.DataFrame(
+        {
+            "staff_id": ids,
+            "capability_score": score,
+            "tier": tier.astype(object),
+            "client_count": client_count.astype(np.int64),
+            "capacity": capacity,
+            "book_assets": book_latest / 100.0,
+            "retention": np.round(retention, 4),
+            "on_time_rate": np.round(on_time_rate, 4),
+            # None, not NaN, when there is not enough data: the only missing value a result holds (a NULL when stored)
+            "satisfaction": pd.Series(
+                [round(float(x), 4) if ok else None for x, ok in zip(sat_mean, enough, strict=True)],
+                dtype=object,
+            ),
+            "asset_growth": np.round(growth, 4),
+            "components": components,
+            "reasons": reasons,
+        }
+    )
 
 
 def match(scored: pd.DataFrame, managers: pd.DataFrame, cfg: ScoringConfig) -> pd.DataFrame:
@@ -237,18 +309,26 @@ def match(scored: pd.DataFrame, managers: pd.DataFrame, cfg: ScoringConfig) -> p
     book = book.assign(_grade_rank=grade_idx.astype(np.int64))
     min_tier = cfg.matching.min_tier
     need_by_grade = np.array([rank[min_tier[g]] if g in min_tier else -1 for g in GRADES] + [-1])
-    need_rank = need_by_grade[grade_idx]  # index -1 (an unknown grade) takes the trailing -1: never mismatched
+    need_rank = need_by_grade[
+        grade_idx
+    ]  # index -1 (an unknown grade) takes the trailing -1: never mismatched
     tier_rank = np.array([rank[t] for t in tiers], dtype=np.int64)
     have_rank = tier_rank[pd.Index(staff_ids).get_indexer(pd.Index(book["_mgr"].to_numpy()))]
-    mismatched = book[need_rank > have_rank].sort_values(["_grade_rank", "value_score", "client_id"],
-                                                         ascending=[False, False, True])
+    mismatched = book[need_rank > have_rank].sort_values(
+        ["_grade_rank", "value_score", "client_id"], ascending=[False, False, True]
+    )
     rows: list[tuple[int, str, int, int | None, list[dict[str, Any]]]] = []
     moved: set[int] = set()
-    for cid, grade, sid in zip(mismatched["client_id"].tolist(), mismatched["grade"].tolist(),
-                               mismatched["_mgr"].tolist(), strict=True):
+    for cid, grade, sid in zip(
+        mismatched["client_id"].tolist(),
+        mismatched["grade"].tolist(),
+        mismatched["_mgr"].tolist(),
+        strict=True,
+    ):
         need = min_tier[grade]
-        reasons: list[dict[str, Any]] = [{"code": "match_grade", "params": {
-            "grade": grade, "required": need, "tier": tier_of[sid]}}]
+        reasons: list[dict[str, Any]] = [
+            {"code": "match_grade", "params": {"grade": grade, "required": need, "tier": tier_of[sid]}}
+        ]
         target = pick(need, sid)
         if target is None:
             reasons.append({"code": "match_no_target", "params": {}})
@@ -264,9 +344,15 @@ def match(scored: pd.DataFrame, managers: pd.DataFrame, cfg: ScoringConfig) -> p
         if excess <= 0:
             continue
         count_before = load[sid]
-        for cid, grade in zip(group["client_id"].tolist()[:excess], group["grade"].tolist()[:excess], strict=True):
-            reasons = [{"code": "match_capacity", "params": {
-                "count": count_before, "tier": tier_of[sid], "capacity": capacity[sid]}}]
+        for cid, grade in zip(
+            group["client_id"].tolist()[:excess], group["grade"].tolist()[:excess], strict=True
+        ):
+            reasons = [
+                {
+                    "code": "match_capacity",
+                    "params": {"count": count_before, "tier": tier_of[sid], "capacity": capacity[sid]},
+                }
+            ]
             target = pick(min_tier[grade], sid)
             if target is None:
                 reasons.append({"code": "match_no_target", "params": {}})
@@ -274,4 +360,5 @@ def match(scored: pd.DataFrame, managers: pd.DataFrame, cfg: ScoringConfig) -> p
                 move(sid, target)
             rows.append((cid, "over_capacity", sid, target, reasons))
     return pd.DataFrame(rows, columns=columns).astype(
-        {"client_id": np.int64, "from_manager_id": np.int64, "suggested_manager_id": "Int64"})
+        {"client_id": np.int64, "from_manager_id": np.int64, "suggested_manager_id": "Int64"}
+    )

@@ -22,6 +22,7 @@ from crm_desktop.domain.vocabulary import BY_NAME
 ZH = "zh_CN"
 EN = "en"
 
+
 def label(kind: str, value: str, lang: str = ZH) -> str:
     """Display name of a coded value (``label("grade", "V4")`` -> ``V4 白金``); unknown values pass through.
 
@@ -34,96 +35,161 @@ def label(kind: str, value: str, lang: str = ZH) -> str:
 
 # {name:m} money, {name:p} percent, {name:n} plain number, {name:i} integer, {name:L<kind>} a label.
 TEMPLATES: dict[str, tuple[str, str]] = {
-    "grade_assets": ("日均资产 {avg_assets:m} ≥ {threshold:m} → {grade}",
-                     "average daily assets {avg_assets:m} ≥ {threshold:m} → {grade}"),
-    "grade_commission": ("近12个月佣金 {commission:m} ≥ {threshold:m} → {grade}",
-                         "commission over 12 months {commission:m} ≥ {threshold:m} → {grade}"),
-    "grade_base": ("日均资产 {avg_assets:m} < {asset_threshold:m} 且近12个月佣金 {commission:m} < "
-                   "{commission_threshold:m} → {grade}",
-                   "average daily assets {avg_assets:m} < {asset_threshold:m} and commission over 12 months "
-                   "{commission:m} < {commission_threshold:m} → {grade}"),
-    "no_snapshots": ("窗口期内没有资产快照：日均资产、证券化率按 0 计",
-                     "no asset snapshots in the window: average assets and securitization count as 0"),
-    "no_trades": ("窗口期内没有成交：佣金、换手率按 0 计",
-                  "no trades in the window: commission and turnover count as 0"),
-    "churn_outflow": ("近{days:i}日净流出 {outflow:m} ≥ {ratio:p} × {days:i}日前资产 {a90:m}（占 {share:p}）→ 流失风险高",
-                      "net outflow over {days:i} days {outflow:m} ≥ {ratio:p} × assets {days:i} days ago {a90:m} "
-                      "({share:p}) → churn risk high"),
-    "churn_no_recent_trade": ("近{days:i}日没有成交，上次成交 {last_trade} → 流失风险中",
-                              "no trade in the last {days:i} days, last trade {last_trade} → churn risk medium"),
-    "churn_assets_drop": ("最新总资产 {latest:m} ≤ {ratio:p} × {days:i}日前资产 {a90:m} → 流失风险中",
-                          "latest total assets {latest:m} ≤ {ratio:p} × assets {days:i} days ago {a90:m} "
-                          "→ churn risk medium"),
-    "churn_low": ("近{days:i}日净流出 {outflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
-                  "net outflow over {days:i} days {outflow:m}, latest total assets {latest:m}, assets {days:i} "
-                  "days ago {a90:m} → churn risk low"),
+    "grade_assets": (
+        "日均资产 {avg_assets:m} ≥ {threshold:m} → {grade}",
+        "average daily assets {avg_assets:m} ≥ {threshold:m} → {grade}",
+    ),
+    "grade_commission": (
+        "近12个月佣金 {commission:m} ≥ {threshold:m} → {grade}",
+        "commission over 12 months {commission:m} ≥ {threshold:m} → {grade}",
+    ),
+    "grade_base": (
+        "日均资产 {avg_assets:m} < {asset_threshold:m} 且近12个月佣金 {commission:m} < "
+        "{commission_threshold:m} → {grade}",
+        "average daily assets {avg_assets:m} < {asset_threshold:m} and commission over 12 months "
+        "{commission:m} < {commission_threshold:m} → {grade}",
+    ),
+    "no_snapshots": (
+        "窗口期内没有资产快照：日均资产、证券化率按 0 计",
+        "no asset snapshots in the window: average assets and securitization count as 0",
+    ),
+    "no_trades": (
+        "窗口期内没有成交：佣金、换手率按 0 计",
+        "no trades in the window: commission and turnover count as 0",
+    ),
+    "churn_outflow": (
+        "近{days:i}日净流出 {outflow:m} ≥ {ratio:p} × {days:i}日前资产 {a90:m}（占 {share:p}）→ 流失风险高",
+        "net outflow over {days:i} days {outflow:m} ≥ {ratio:p} × assets {days:i} days ago {a90:m} "
+        "({share:p}) → churn risk high",
+    ),
+    "churn_no_recent_trade": (
+        "近{days:i}日没有成交，上次成交 {last_trade} → 流失风险中",
+        "no trade in the last {days:i} days, last trade {last_trade} → churn risk medium",
+    ),
+    "churn_assets_drop": (
+        "最新总资产 {latest:m} ≤ {ratio:p} × {days:i}日前资产 {a90:m} → 流失风险中",
+        "latest total assets {latest:m} ≤ {ratio:p} × assets {days:i} days ago {a90:m} → churn risk medium",
+    ),
+    "churn_low": (
+        "近{days:i}日净流出 {outflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
+        "net outflow over {days:i} days {outflow:m}, latest total assets {latest:m}, assets {days:i} "
+        "days ago {a90:m} → churn risk low",
+    ),
     # churn_low with a negative outflow (money came in) is worded as an inflow
-    "churn_low_inflow": ("近{days:i}日净流入 {inflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
-                         "net inflow over {days:i} days {inflow:m}, latest total assets {latest:m}, assets {days:i} "
-                         "days ago {a90:m} → churn risk low"),
-    "churn_no_data": ("没有资产快照和近期成交记录 → 流失风险低（无数据）",
-                      "no asset snapshots and no recent trades → churn risk low (no data)"),
-    "style_growth_board": ("创业板/科创板/北交所市值占比 {share:p} ≥ {threshold:p} → 激进型",
-                           "ChiNext/STAR/BSE share of securities value {share:p} ≥ {threshold:p} → aggressive"),
-    "style_concentration": ("单一持仓占比 {share:p} ≥ {threshold:p} → 激进型",
-                            "largest single position {share:p} ≥ {threshold:p} of securities value → aggressive"),
-    "style_turnover": ("换手率 {turnover:n} ≥ {threshold:n} → 激进型", "turnover {turnover:n} ≥ {threshold:n} → aggressive"),
-    "style_conservative": ("证券化率 {securitization:p} < {sec_threshold:p} 且换手率 {turnover:n} < {turnover_threshold:n} "
-                           "→ 保守型",
-                           "securitization ratio {securitization:p} < {sec_threshold:p} and turnover {turnover:n} < "
-                           "{turnover_threshold:n} → conservative"),
-    "style_balanced": ("证券化率 {securitization:p}，换手率 {turnover:n}，未达激进或保守条件 → 稳健型",
-                       "securitization ratio {securitization:p}, turnover {turnover:n}, neither aggressive nor "
-                       "conservative → balanced"),
-    "suitability_mismatch": ("{style:Lrisk_style}交易通常对应风险等级 {required} 及以上，客户测评为 {declared} → "
-                             "行为与测评不一致（服务提示，不是违规）",
-                             "{style:Lrisk_style} behaviour usually goes with risk level {required} or above, the "
-                             "client's assessment is {declared} → behaviour differs from the assessment (a service "
-                             "hint, not a violation)"),
-    "suitability_ok": ("{style:Lrisk_style}交易通常对应风险等级 {required} 及以上，客户测评为 {declared} → 行为与测评一致",
-                       "{style:Lrisk_style} behaviour usually goes with risk level {required} or above, the "
-                       "client's assessment is {declared} → behaviour matches the assessment"),
-    "suitability_unknown_level": ("风险等级 {declared} 无法识别（应为 C1–C5）→ 视为行为与测评不一致，请与适当性系统核对",
-                                  "risk level {declared} is not recognised (C1–C5 expected) → treated as differing "
-                                  "from the behaviour; check it against the suitability system"),
-    "trading": ("已平仓 {round_trips:i} 笔，胜率 {win_rate:p}，已实现盈亏 {pnl:m} → 交易能力{ability:Ltrading_ability}",
-                "{round_trips:i} closed round trips, win rate {win_rate:p}, realized P&L {pnl:m} → trading ability "
-                "{ability:Ltrading_ability}"),
-    "unmatched_sells": ("有 {quantity:n} 股卖出找不到窗口期前的买入（可能是更早的持仓），未计入交易能力",
-                        "{quantity:n} shares sold without a matching earlier buy (probably older holdings); not "
-                        "counted in trading ability"),
+    "churn_low_inflow": (
+        "近{days:i}日净流入 {inflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
+        "net inflow over {days:i} days {inflow:m}, latest total assets {latest:m}, assets {days:i} "
+        "days ago {a90:m} → churn risk low",
+    ),
+    "churn_no_data": (
+        "没有资产快照和近期成交记录 → 流失风险低（无数据）",
+        "no asset snapshots and no recent trades → churn risk low (no data)",
+    ),
+    "style_growth_board": (
+        "创业板/科创板/北交所市值占比 {share:p} ≥ {threshold:p} → 激进型",
+        "ChiNext/STAR/BSE share of securities value {share:p} ≥ {threshold:p} → aggressive",
+    ),
+    "style_concentration": (
+        "单一持仓占比 {share:p} ≥ {threshold:p} → 激进型",
+        "largest single position {share:p} ≥ {threshold:p} of securities value → aggressive",
+    ),
+    "style_turnover": (
+        "换手率 {turnover:n} ≥ {threshold:n} → 激进型",
+        "turnover {turnover:n} ≥ {threshold:n} → aggressive",
+    ),
+    "style_conservative": (
+        "证券化率 {securitization:p} < {sec_threshold:p} 且换手率 {turnover:n} < {turnover_threshold:n} "
+        "→ 保守型",
+        "securitization ratio {securitization:p} < {sec_threshold:p} and turnover {turnover:n} < "
+        "{turnover_threshold:n} → conservative",
+    ),
+    "style_balanced": (
+        "证券化率 {securitization:p}，换手率 {turnover:n}，未达激进或保守条件 → 稳健型",
+        "securitization ratio {securitization:p}, turnover {turnover:n}, neither aggressive nor "
+        "conservative → balanced",
+    ),
+    "suitability_mismatch": (
+        "{style:Lrisk_style}交易通常对应风险等级 {required} 及以上，客户测评为 {declared} → "
+        "行为与测评不一致（服务提示，不是违规）",
+        "{style:Lrisk_style} behaviour usually goes with risk level {required} or above, the "
+        "client's assessment is {declared} → behaviour differs from the assessment (a service "
+        "hint, not a violation)",
+    ),
+    "suitability_ok": (
+        "{style:Lrisk_style}交易通常对应风险等级 {required} 及以上，客户测评为 {declared} → 行为与测评一致",
+        "{style:Lrisk_style} behaviour usually goes with risk level {required} or above, the "
+        "client's assessment is {declared} → behaviour matches the assessment",
+    ),
+    "suitability_unknown_level": (
+        "风险等级 {declared} 无法识别（应为 C1–C5）→ 视为行为与测评不一致，请与适当性系统核对",
+        "risk level {declared} is not recognised (C1–C5 expected) → treated as differing "
+        "from the behaviour; check it against the suitability system",
+    ),
+    "trading": (
+        "已平仓 {round_trips:i} 笔，胜率 {win_rate:p}，已实现盈亏 {pnl:m} → 交易能力{ability:Ltrading_ability}",
+        "{round_trips:i} closed round trips, win rate {win_rate:p}, realized P&L {pnl:m} → trading ability "
+        "{ability:Ltrading_ability}",
+    ),
+    "unmatched_sells": (
+        "有 {quantity:n} 股卖出找不到窗口期前的买入（可能是更早的持仓），未计入交易能力",
+        "{quantity:n} shares sold without a matching earlier buy (probably older holdings); not "
+        "counted in trading ability",
+    ),
     # run warnings
-    "unknown_security": ("成交中有 {count:i} 笔的证券代码不在证券主数据中：{codes}",
-                         "{count:i} trades have security codes missing from the securities master: {codes}"),
-    "unknown_client": ("{table}中有 {count:i} 行的客户不存在，已忽略",
-                       "{count:i} rows of {table} refer to unknown clients and were ignored"),
-    "unknown_side": ("成交中有 {count:i} 笔买卖方向无法识别（应为 buy/sell），已忽略：{values}",
-                     "{count:i} trades have an unknown side (buy/sell expected) and were ignored: {values}"),
-    "bad_quantity": ("成交中有 {count:i} 笔数量不为正，未参与配对", "{count:i} trades have a non-positive quantity "
-                     "and were left out of matching"),
-    "unknown_risk_level": ("{count:i} 位客户的风险等级无法识别（应为 C1–C5）", "{count:i} clients have an unknown risk "
-                           "level (C1–C5 expected)"),
-    "unknown_qualification": ("员工资格代码无法识别，未计分：{codes}", "unknown staff qualification codes, not scored: "
-                              "{codes}"),
-    "duplicate_snapshots": ("有 {count:i} 行重复的资产快照（同一客户同一天），只保留一行",
-                            "{count:i} duplicate asset snapshots (same client and day); one row kept"),
+    "unknown_security": (
+        "成交中有 {count:i} 笔的证券代码不在证券主数据中：{codes}",
+        "{count:i} trades have security codes missing from the securities master: {codes}",
+    ),
+    "unknown_client": (
+        "{table}中有 {count:i} 行的客户不存在，已忽略",
+        "{count:i} rows of {table} refer to unknown clients and were ignored",
+    ),
+    "unknown_side": (
+        "成交中有 {count:i} 笔买卖方向无法识别（应为 buy/sell），已忽略：{values}",
+        "{count:i} trades have an unknown side (buy/sell expected) and were ignored: {values}",
+    ),
+    "bad_quantity": (
+        "成交中有 {count:i} 笔数量不为正，未参与配对",
+        "{count:i} trades have a non-positive quantity and were left out of matching",
+    ),
+    "unknown_risk_level": (
+        "{count:i} 位客户的风险等级无法识别（应为 C1–C5）",
+        "{count:i} clients have an unknown risk level (C1–C5 expected)",
+    ),
+    "unknown_qualification": (
+        "员工资格代码无法识别，未计分：{codes}",
+        "unknown staff qualification codes, not scored: {codes}",
+    ),
+    "duplicate_snapshots": (
+        "有 {count:i} 行重复的资产快照（同一客户同一天），只保留一行",
+        "{count:i} duplicate asset snapshots (same client and day); one row kept",
+    ),
     # manager capability
-    "capability_component": ("{component:Lcapability_component} {value:p} × 权重 {weight:p} → {points:n} 分",
-                             "{component:Lcapability_component} {value:p} × weight {weight:p} → {points:n} points"),
-    "capability_neutral": ("{component:Lcapability_component}：窗口期内无可计量数据，按中性值 {value:p} 计",
-                           "{component:Lcapability_component}: nothing to measure in the window, neutral {value:p} "
-                           "used"),
-    "capability_not_enough_data": ("{component:Lcapability_component}：回访答复仅 {count:i} 条（需 {needed:i} 条），"
-                                   "数据不足，不计分，权重分摊到其他项",
-                                   "{component:Lcapability_component}: only {count:i} call-back answers ({needed:i} "
-                                   "needed), not enough data; not scored, its weight spread over the rest"),
+    "capability_component": (
+        "{component:Lcapability_component} {value:p} × 权重 {weight:p} → {points:n} 分",
+        "{component:Lcapability_component} {value:p} × weight {weight:p} → {points:n} points",
+    ),
+    "capability_neutral": (
+        "{component:Lcapability_component}：窗口期内无可计量数据，按中性值 {value:p} 计",
+        "{component:Lcapability_component}: nothing to measure in the window, neutral {value:p} used",
+    ),
+    "capability_not_enough_data": (
+        "{component:Lcapability_component}：回访答复仅 {count:i} 条（需 {needed:i} 条），"
+        "数据不足，不计分，权重分摊到其他项",
+        "{component:Lcapability_component}: only {count:i} call-back answers ({needed:i} "
+        "needed), not enough data; not scored, its weight spread over the rest",
+    ),
     "capability_tier": ("服务能力 {score:n} 分 → {tier:Ltier}", "capability {score:n} → {tier:Ltier}"),
     # matching
-    "match_grade": ("{grade:Lgrade} 客户应由{required:Ltier}及以上投资经理服务，当前经理为{tier:Ltier}",
-                    "a {grade:Lgrade} client belongs with a {required:Ltier} manager or above; the current one is "
-                    "{tier:Ltier}"),
-    "match_capacity": ("经理名下 {count:i} 位客户，超过{tier:Ltier}容量 {capacity:i}",
-                       "the manager serves {count:i} clients, above the {tier:Ltier} capacity of {capacity:i}"),
+    "match_grade": (
+        "{grade:Lgrade} 客户应由{required:Ltier}及以上投资经理服务，当前经理为{tier:Ltier}",
+        "a {grade:Lgrade} client belongs with a {required:Ltier} manager or above; the current one is "
+        "{tier:Ltier}",
+    ),
+    "match_capacity": (
+        "经理名下 {count:i} 位客户，超过{tier:Ltier}容量 {capacity:i}",
+        "the manager serves {count:i} clients, above the {tier:Ltier} capacity of {capacity:i}",
+    ),
     "match_no_target": ("没有符合条件且有空余容量的投资经理", "no eligible manager with room"),
 }
 
@@ -172,7 +238,7 @@ def reason_params(reason: Any) -> dict[str, Any]:
     names = FIELDS.get(str(reason[0]), ())
     values = list(reason[1:])
     params = dict(zip(names, values, strict=False))
-    params.update({f"_{i}": v for i, v in enumerate(values[len(names):], start=len(names))})
+    params.update({f"_{i}": v for i, v in enumerate(values[len(names) :], start=len(names))})
     return params
 
 

@@ -42,6 +42,9 @@ def _refuse_audit_changes(session: Session, _flush_context: object, _instances: 
 @event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk_audit_changes(state: Any) -> None:
     """Also refuse ORM-enabled bulk UPDATE / DELETE statements aimed at the audit table."""
-    if (state.is_update or state.is_delete) and state.bind_mapper is not None \
-            and state.bind_mapper.class_ is AuditLog:
+    if (
+        (state.is_update or state.is_delete)
+        and state.bind_mapper is not None
+        and state.bind_mapper.class_ is AuditLog
+    ):
         raise PermissionError("the audit log is append-only: audit rows are never updated or deleted")

@@ -48,13 +48,14 @@ def login(store: Store, login_name: str, password: str) -> Actor:
     with store.read() as session:
         staff = session.scalar(select(Staff).where(Staff.login == login_name.strip()))
         if staff is None or not verify_password(password, staff.password_hash):
-            raise AuthenticationFailed(
-                tr("工号或密码不正确。", "The login or password is not correct.")
-            )
+            raise AuthenticationFailed(tr("工号或密码不正确。", "The login or password is not correct."))
         if not staff.active:
             raise AuthenticationFailed(
-                tr("账号 {login} 已停用，请联系管理员。", "The account {login} is disabled; ask an admin.",
-                   login=staff.login)
+                tr(
+                    "账号 {login} 已停用，请联系管理员。",
+                    "The account {login} is disabled; ask an admin.",
+                    login=staff.login,
+                )
             )
         return Actor.from_staff(staff)
 

@@ -92,7 +92,15 @@ class CallbackCompliance:
     def total(self) -> MonthRow:
         t = MonthRow(tr("合计", "Total"), "")
         for r in self.months:
-            for k in ("opened", "covered", "missed", "pending", "sample_done", "red_flags_open", "complaints_overdue"):
+            for k in (
+                "opened",
+                "covered",
+                "missed",
+                "pending",
+                "sample_done",
+                "red_flags_open",
+                "complaints_overdue",
+            ):
                 setattr(t, k, getattr(t, k) + getattr(r, k))
         return t
 
@@ -105,8 +113,9 @@ def _day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-def callback_compliance(store: Store, actor: Actor, start: date, end: date,
-                        today: date | None = None) -> CallbackCompliance:
+def callback_compliance(
+    store: Store, actor: Actor, start: date, end: date, today: date | None = None
+) -> CallbackCompliance:
     require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
     from crm_desktop.services.callbacks import satisfaction_by_manager
 
@@ -128,14 +137,19 @@ def callback_compliance(store: Store, actor: Actor, start: date, end: date,
 
         reached_first: dict[int, date] = {}
         for cid, at in session.execute(
-                select(CallbackRecord.client_id, CallbackRecord.occurred_at)
-                .join(Client, Client.id == CallbackRecord.client_id)
-                .where(Client.branch_id == actor.branch_id, CallbackRecord.outcome == CallbackOutcome.REACHED.value)):
+            select(CallbackRecord.client_id, CallbackRecord.occurred_at)
+            .join(Client, Client.id == CallbackRecord.client_id)
+            .where(
+                Client.branch_id == actor.branch_id, CallbackRecord.outcome == CallbackOutcome.REACHED.value
+            )
+        ):
             day = _day(at)
             reached_first[cid] = min(day, reached_first.get(cid, day))
         for cid, mid, opened in session.execute(
-                select(Client.id, Client.manager_id, Client.open_date)
-                .where(Client.branch_id == actor.branch_id, Client.open_date >= start, Client.open_date <= end)):
+            select(Client.id, Client.manager_id, Client.open_date).where(
+                Client.branch_id == actor.branch_id, Client.open_date >= start, Client.open_date <= end
+            )
+        ):
             if not mine(mid):
                 continue
             r = row(mid, opened)
@@ -151,45 +165,79 @@ def callback_compliance(store: Store, actor: Actor, start: date, end: date,
         lo = datetime.combine(start, datetime.min.time()).astimezone(UTC)
         hi = datetime.combine(end, datetime.max.time()).astimezone(UTC)
         for mid, closed in session.execute(
-                select(CallbackItem.manager_id, CallbackItem.closed_at)
-                .where(CallbackItem.branch_id == actor.branch_id, CallbackItem.reason == CallbackReason.SAMPLE.value,
-                       CallbackItem.status == CallbackStatus.DONE.value, CallbackItem.closed_at >= lo,
-                       CallbackItem.closed_at <= hi)):
+            select(CallbackItem.manager_id, CallbackItem.closed_at).where(
+                CallbackItem.branch_id == actor.branch_id,
+                CallbackItem.reason == CallbackReason.SAMPLE.value,
+                CallbackItem.status == CallbackStatus.DONE.value,
+                CallbackItem.closed_at >= lo,
+                CallbackItem.closed_at <= hi,
+            )
+        ):
             if mine(mid) and closed is not None:
                 row(mid, _day(closed)).sample_done += 1
         for mid, at in session.execute(
-                select(AlertCase.manager_id, AlertCase.opened_at)
-                .where(AlertCase.branch_id == actor.branch_id, AlertCase.status != AlertStatus.CLOSED.value,
-                       AlertCase.opened_at >= lo, AlertCase.opened_at <= hi)):
+            select(AlertCase.manager_id, AlertCase.opened_at).where(
+                AlertCase.branch_id == actor.branch_id,
+                AlertCase.status != AlertStatus.CLOSED.value,
+                AlertCase.opened_at >= lo,
+                AlertCase.opened_at <= hi,
+            )
+        ):
             if mine(mid):
                 row(mid, _day(at)).red_flags_open += 1
-        for c in session.scalars(select(Complaint).where(Complaint.branch_id == actor.branch_id,
-                                                         Complaint.received_at >= lo, Complaint.received_at <= hi)):
-            late = complaint_rules.overdue(today, c.acknowledge_by, c.due_date,
-                                           _day(c.acknowledged_at) if c.acknowledged_at else None,
-                                           _day(c.resolved_at) if c.resolved_at else None)
+        for c in session.scalars(
+            select(Complaint).where(
+                Complaint.branch_id == actor.branch_id,
+                Complaint.received_at >= lo,
+                Complaint.received_at <= hi,
+            )
+        ):
+            late = complaint_rules.overdue(
+                today,
+                c.acknowledge_by,
+                c.due_date,
+                _day(c.acknowledged_at) if c.acknowledged_at else None,
+                _day(c.resolved_at) if c.resolved_at else None,
+            )
             if late and mine(c.about_manager_id):
                 row(c.about_manager_id, _day(c.received_at)).complaints_overdue += 1
         report.months = sorted(rows.values(), key=lambda r: (r.manager_login, r.month))
 
         # The yearly sample of the year the period ends in.
-        sample = session.scalar(select(CallbackSample).where(CallbackSample.branch_id == actor.branch_id,
-                                                             CallbackSample.year == end.year))
+        sample = session.scalar(
+            select(CallbackSample).where(
+                CallbackSample.branch_id == actor.branch_id, CallbackSample.year == end.year
+            )
+        )
         if sample is not None:
             books: dict[int | None, int] = defaultdict(int)
-            for (mid,) in session.execute(select(Client.manager_id).where(Client.branch_id == actor.branch_id,
-                                                                         Client.status == "active")):
+            for (mid,) in session.execute(
+                select(Client.manager_id).where(
+                    Client.branch_id == actor.branch_id, Client.status == "active"
+                )
+            ):
                 books[mid] += 1
             done: dict[int | None, int] = defaultdict(int)
             waiting: dict[int | None, int] = defaultdict(int)
-            for mid, status in session.execute(select(CallbackItem.manager_id, CallbackItem.status)
-                                               .where(CallbackItem.sample_id == sample.id)):
+            for mid, status in session.execute(
+                select(CallbackItem.manager_id, CallbackItem.status).where(
+                    CallbackItem.sample_id == sample.id
+                )
+            ):
                 (done if status == CallbackStatus.DONE.value else waiting)[mid] += 1
-            for mid in sorted(set(books) | set(done) | set(waiting), key=lambda m: logins.get(m, "") if m else ""):
+            for mid in sorted(
+                set(books) | set(done) | set(waiting), key=lambda m: logins.get(m, "") if m else ""
+            ):
                 if mine(mid):
-                    report.sample.append(SampleRow(logins.get(mid, "-") if mid is not None else "-", books[mid],
-                                                   rules.stratum_target(books[mid], sample.rate), done[mid],
-                                                   waiting[mid]))
+                    report.sample.append(
+                        SampleRow(
+                            logins.get(mid, "-") if mid is not None else "-",
+                            books[mid],
+                            rules.stratum_target(books[mid], sample.rate),
+                            done[mid],
+                            waiting[mid],
+                        )
+                    )
         sat = satisfaction_by_manager(session, start, end, actor.branch_id)
         for mid, s in sorted(sat.items(), key=lambda kv: logins.get(kv[0], "")):
             if mine(mid):

@@ -46,9 +46,14 @@ def _read(path: Path) -> tuple[str, dict[str, object]]:
         text = path.read_text(encoding="utf-8")
         return text, tomllib.loads(text)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidInput(tr("无法读取配置文件 {p}：{e}。请改正该文件，或删除它以使用默认设置。",
-                              "Cannot read the config file {p}: {e}. Fix it, or remove it to use the defaults.",
-                              p=path, e=exc)) from exc
+        raise InvalidInput(
+            tr(
+                "无法读取配置文件 {p}：{e}。请改正该文件，或删除它以使用默认设置。",
+                "Cannot read the config file {p}: {e}. Fix it, or remove it to use the defaults.",
+                p=path,
+                e=exc,
+            )
+        ) from exc
 
 
 def load_script() -> LoadedScript:
@@ -61,8 +66,9 @@ def load_script() -> LoadedScript:
     try:
         loaded = LoadedScript(parse_script(data), path, hashlib.sha256(text.encode()).hexdigest()[:12])
     except (ValueError, TypeError) as exc:
-        raise InvalidInput(tr("回访话术配置 {p} 有误：{e}。", "The call-back script {p} is wrong: {e}.",
-                              p=path, e=exc)) from exc
+        raise InvalidInput(
+            tr("回访话术配置 {p} 有误：{e}。", "The call-back script {p} is wrong: {e}.", p=path, e=exc)
+        ) from exc
     _cache[key] = loaded
     return loaded
 
@@ -77,7 +83,13 @@ def load_complaint_settings() -> ComplaintSettings:
     try:
         settings = parse_settings(data)
     except (ValueError, TypeError) as exc:
-        raise InvalidInput(tr("投诉时限配置 {p} 有误：{e}。", "The complaint deadline config {p} is wrong: {e}.",
-                              p=path, e=exc)) from exc
+        raise InvalidInput(
+            tr(
+                "投诉时限配置 {p} 有误：{e}。",
+                "The complaint deadline config {p} is wrong: {e}.",
+                p=path,
+                e=exc,
+            )
+        ) from exc
     _cache[key] = settings
     return settings

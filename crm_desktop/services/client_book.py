@@ -30,15 +30,44 @@ from crm_desktop.services.visibility import may_see_personal_data, visible_clien
 # Columns of the book frame, in this order. Numbers are float64 (NaN = not scored yet), dates are
 # datetime64 (NaT = none), texts are Python str ("" = none).
 BOOK_COLUMNS = (
-    "client_id", "client_no", "name", "manager_id", "manager_login", "manager_name", "grade", "value_score",
-    "avg_assets", "latest_assets", "commission_12m", "churn_risk", "risk_level", "mismatch", "lifecycle",
-    "status", "last_touch", "next_due", "overdue", "phone_tail",
+    "client_id",
+    "client_no",
+    "name",
+    "manager_id",
+    "manager_login",
+    "manager_name",
+    "grade",
+    "value_score",
+    "avg_assets",
+    "latest_assets",
+    "commission_12m",
+    "churn_risk",
+    "risk_level",
+    "mismatch",
+    "lifecycle",
+    "status",
+    "last_touch",
+    "next_due",
+    "overdue",
+    "phone_tail",
 )
 
 # The columns of `crm export clients` (and of the CSV a script reads), in this order.
 EXPORT_COLUMNS = (
-    "client_no", "name", "manager_login", "grade", "value_score", "avg_assets", "commission_12m", "churn_risk",
-    "risk_level", "suitability_mismatch", "lifecycle", "status", "last_touch", "next_due",
+    "client_no",
+    "name",
+    "manager_login",
+    "grade",
+    "value_score",
+    "avg_assets",
+    "commission_12m",
+    "churn_risk",
+    "risk_level",
+    "suitability_mismatch",
+    "lifecycle",
+    "status",
+    "last_touch",
+    "next_due",
 )
 
 OPEN_TASK_STATUSES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
@@ -101,7 +130,9 @@ def _to_dates(values: Sequence[Any]) -> pd.Series:
     return out.astype("datetime64[ns]")
 
 
-def load_book(store: Store, actor: Actor, *, today: date | None = None, limit: int | None = None) -> ClientBook:
+def load_book(
+    store: Store, actor: Actor, *, today: date | None = None, limit: int | None = None
+) -> ClientBook:
     """The actor's client book as one DataFrame (see ``BOOK_COLUMNS``).
 
     ``limit`` loads only the first clients by number: a first screen to show while the whole book loads.
@@ -136,19 +167,37 @@ def _book_query(actor: Actor, run_id: int | None, limit: int | None = None) -> S
     )
     return (
         select(
-            Client.id, Client.client_no, Client.name, Client.manager_id, Client.risk_level, Client.status,
+            Client.id,
+            Client.client_no,
+            Client.name,
+            Client.manager_id,
+            Client.risk_level,
+            Client.status,
             # Only the last four characters of the phone leave the database: enough to find a caller by,
             # not enough to call them. (substr from length-3 means the same on SQLite and PostgreSQL.)
-            func.substr(Client.phone, func.length(Client.phone) - 3), Staff.login, Staff.display_name,
-            ClientScore.grade, type_coerce(ClientScore.value_score, Float), type_coerce(ClientScore.avg_assets, Float),
-            type_coerce(ClientScore.latest_assets, Float), type_coerce(ClientScore.commission_12m, Float),
-            ClientScore.churn_risk, ClientScore.suitability_mismatch, ClientScore.lifecycle,
+            func.substr(Client.phone, func.length(Client.phone) - 3),
+            Staff.login,
+            Staff.display_name,
+            ClientScore.grade,
+            type_coerce(ClientScore.value_score, Float),
+            type_coerce(ClientScore.avg_assets, Float),
+            type_coerce(ClientScore.latest_assets, Float),
+            type_coerce(ClientScore.commission_12m, Float),
+            ClientScore.churn_risk,
+            ClientScore.suitability_mismatch,
+            ClientScore.lifecycle,
             # raw values: SQLite hands back ISO text, converted column-wise below (much faster than per row)
-            type_coerce(last_touch.c.at, String), type_coerce(next_task.c.due, String),
+            type_coerce(last_touch.c.at, String),
+            type_coerce(next_task.c.due, String),
         )
         .outerjoin(Staff, Staff.id == Client.manager_id)
-        .outerjoin(ClientScore, and_(ClientScore.client_id == Client.id,
-                                     ClientScore.run_id == (run_id if run_id is not None else -1)))
+        .outerjoin(
+            ClientScore,
+            and_(
+                ClientScore.client_id == Client.id,
+                ClientScore.run_id == (run_id if run_id is not None else -1),
+            ),
+        )
         .outerjoin(last_touch, last_touch.c.client_id == Client.id)
         .outerjoin(next_task, next_task.c.client_id == Client.id)
         .where(where)
@@ -186,8 +235,27 @@ def _load_book(session: Session, actor: Actor, today: date, limit: int | None = 
     run_id = latest_run_id(session)
     run_as_of = session.scalar(select(ScoreRun.as_of).where(ScoreRun.id == run_id)) if run_id else None
     cols = _fetch_columns(session, _book_query(actor, run_id, limit), 19)
-    (ids, nos, names, mgr_ids, risk, status, phones, mgr_login, mgr_name, grade, value, avg, latest, comm, churn,
-     mismatch, lifecycle, touch_at, due) = cols
+    (
+        ids,
+        nos,
+        names,
+        mgr_ids,
+        risk,
+        status,
+        phones,
+        mgr_login,
+        mgr_name,
+        grade,
+        value,
+        avg,
+        latest,
+        comm,
+        churn,
+        mismatch,
+        lifecycle,
+        touch_at,
+        due,
+    ) = cols
     personal = may_see_personal_data(actor)
     if personal:
         tails = _texts(phones)
@@ -196,30 +264,39 @@ def _load_book(session: Session, actor: Actor, today: date, limit: int | None = 
         tails = np.full(len(ids), "", dtype=object)
         shown_names = np.array([mask_name(n) for n in names], dtype=object)
     next_due = _to_dates(due).to_numpy()
-    df = pd.DataFrame({
-        "client_id": np.asarray(ids, dtype=np.int64),
-        "client_no": _texts(nos),
-        "name": shown_names,
-        "manager_id": _floats(mgr_ids),
-        "manager_login": _texts(mgr_login),
-        "manager_name": _texts(mgr_name),
-        "grade": _texts(grade),
-        "value_score": _floats(value),
-        "avg_assets": _floats(avg),
-        "latest_assets": _floats(latest),
-        "commission_12m": _floats(comm),
-        "churn_risk": _texts(churn),
-        "risk_level": _texts(risk),
-        "mismatch": _floats(mismatch),
-        "lifecycle": _texts(lifecycle),
-        "status": _texts(status),
-        "last_touch": pd.to_datetime(_to_utc(touch_at).to_numpy(dtype="datetime64[ns]"), utc=True),
-        "next_due": next_due,
-        "overdue": next_due < np.datetime64(today, "ns"),
-        "phone_tail": tails,
-    })
-    return ClientBook(frame=df, run_id=run_id, run_as_of=run_as_of, show_manager=not actor.is_investment_manager,
-                      personal_data=personal, today=today, partial=limit is not None and len(df) >= limit)
+    df = pd.DataFrame(
+        {
+            "client_id": np.asarray(ids, dtype=np.int64),
+            "client_no": _texts(nos),
+            "name": shown_names,
+            "manager_id": _floats(mgr_ids),
+            "manager_login": _texts(mgr_login),
+            "manager_name": _texts(mgr_name),
+            "grade": _texts(grade),
+            "value_score": _floats(value),
+            "avg_assets": _floats(avg),
+            "latest_assets": _floats(latest),
+            "commission_12m": _floats(comm),
+            "churn_risk": _texts(churn),
+            "risk_level": _texts(risk),
+            "mismatch": _floats(mismatch),
+            "lifecycle": _texts(lifecycle),
+            "status": _texts(status),
+            "last_touch": pd.to_datetime(_to_utc(touch_at).to_numpy(dtype="datetime64[ns]"), utc=True),
+            "next_due": next_due,
+            "overdue": next_due < np.datetime64(today, "ns"),
+            "phone_tail": tails,
+        }
+    )
+    return ClientBook(
+        frame=df,
+        run_id=run_id,
+        run_as_of=run_as_of,
+        show_manager=not actor.is_investment_manager,
+        personal_data=personal,
+        today=today,
+        partial=limit is not None and len(df) >= limit,
+    )
 
 
 def export_frame(book: ClientBook, rows: np.ndarray | None = None) -> pd.DataFrame:
@@ -227,22 +304,24 @@ def export_frame(book: ClientBook, rows: np.ndarray | None = None) -> pd.DataFra
     f = book.frame if rows is None else book.frame.iloc[rows]
     local = datetime.now().astimezone().tzinfo
     touch = f["last_touch"].dt.tz_convert(local).dt.strftime("%Y-%m-%d %H:%M")
-    return pd.DataFrame({
-        "client_no": f["client_no"],
-        "name": f["name"],
-        "manager_login": f["manager_login"],
-        "grade": f["grade"],
-        "value_score": f["value_score"].round(2),
-        "avg_assets": f["avg_assets"].round(2),
-        "commission_12m": f["commission_12m"].round(2),
-        "churn_risk": f["churn_risk"],
-        "risk_level": f["risk_level"],
-        "suitability_mismatch": f["mismatch"].map({1.0: "yes", 0.0: "no"}).fillna(""),
-        "lifecycle": f["lifecycle"],
-        "status": f["status"],
-        "last_touch": touch.fillna(""),
-        "next_due": f["next_due"].dt.strftime("%Y-%m-%d").fillna(""),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "client_no": f["client_no"],
+            "name": f["name"],
+            "manager_login": f["manager_login"],
+            "grade": f["grade"],
+            "value_score": f["value_score"].round(2),
+            "avg_assets": f["avg_assets"].round(2),
+            "commission_12m": f["commission_12m"].round(2),
+            "churn_risk": f["churn_risk"],
+            "risk_level": f["risk_level"],
+            "suitability_mismatch": f["mismatch"].map({1.0: "yes", 0.0: "no"}).fillna(""),
+            "lifecycle": f["lifecycle"],
+            "status": f["status"],
+            "last_touch": touch.fillna(""),
+            "next_due": f["next_due"].dt.strftime("%Y-%m-%d").fillna(""),
+        }
+    ).reset_index(drop=True)
 
 
 def record_export(store: Store, actor: Actor, rows: int, file_name: str) -> None:

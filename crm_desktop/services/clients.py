@@ -47,8 +47,14 @@ from crm_desktop.services.client_book import (
 from crm_desktop.services.visibility import get_visible_client, may_see_personal_data
 
 __all__ = [
-    "EXPORT_COLUMNS", "PERSONAL_FIELDS", "ClientBook", "ClientView", "export_frame",
-    "load_book", "load_client_view", "reveal_field",
+    "EXPORT_COLUMNS",
+    "PERSONAL_FIELDS",
+    "ClientBook",
+    "ClientView",
+    "export_frame",
+    "load_book",
+    "load_client_view",
+    "reveal_field",
 ]
 
 # Fields that are masked by default and can be revealed one at a time with a reason.
@@ -164,8 +170,9 @@ def _render_reasons(reasons: list[Any], lang: str) -> list[str]:
     return render_reasons(reasons, lang)
 
 
-def load_client_view(store: Store, actor: Actor, client_no: str, *, today: date | None = None,
-                     lang: str | None = None) -> ClientView:
+def load_client_view(
+    store: Store, actor: Actor, client_no: str, *, today: date | None = None, lang: str | None = None
+) -> ClientView:
     """Everything the 360° view shows about one client the actor may see (NotFound otherwise)."""
     today = today or clock.today()
     with store.read() as session:
@@ -174,7 +181,9 @@ def load_client_view(store: Store, actor: Actor, client_no: str, *, today: date 
 
 
 def _staff_names(session: Session) -> dict[int, tuple[str, str]]:
-    return {i: (lo, n) for i, lo, n in session.execute(select(Staff.id, Staff.login, Staff.display_name)).all()}
+    return {
+        i: (lo, n) for i, lo, n in session.execute(select(Staff.id, Staff.login, Staff.display_name)).all()
+    }
 
 
 def _profile(session: Session, actor: Actor, c: Client, staff: dict[int, tuple[str, str]]) -> Profile:
@@ -223,7 +232,9 @@ def _asset_series(session: Session, client_id: int) -> list[tuple[date, float, f
         return []
     start = last - timedelta(days=365)
     rows = session.execute(
-        select(AssetSnapshot.date, AssetSnapshot.total_assets, AssetSnapshot.cash, AssetSnapshot.securities_value)
+        select(
+            AssetSnapshot.date, AssetSnapshot.total_assets, AssetSnapshot.cash, AssetSnapshot.securities_value
+        )
         .where(AssetSnapshot.client_id == client_id, AssetSnapshot.date > start)
         .order_by(AssetSnapshot.date)
     ).all()
@@ -235,16 +246,31 @@ def _holdings(session: Session, client_id: int) -> tuple[date | None, list[Holdi
     if hdate is None:
         return None, []
     rows = session.execute(
-        select(Holding.code, Security.name, Security.board, Security.industry, Holding.quantity, Holding.cost,
-               Holding.market_value)
+        select(
+            Holding.code,
+            Security.name,
+            Security.board,
+            Security.industry,
+            Holding.quantity,
+            Holding.cost,
+            Holding.market_value,
+        )
         .outerjoin(Security, Security.code == Holding.code)
         .where(Holding.client_id == client_id, Holding.date == hdate)
         .order_by(Holding.market_value.desc())
     ).all()
     total = sum(float(r[6]) for r in rows) or 1.0
     return hdate, [
-        HoldingRow(code, name or code, board or "main", industry or "", float(q), float(cost), float(mv),
-                   float(mv) / total)
+        HoldingRow(
+            code,
+            name or code,
+            board or "main",
+            industry or "",
+            float(q),
+            float(cost),
+            float(mv),
+            float(mv) / total,
+        )
         for code, name, board, industry, q, cost, mv in rows
     ]
 
@@ -254,8 +280,10 @@ def _allocation(session: Session, client_id: int, holdings: list[HoldingRow]) ->
     for h in holdings:
         out[h.board] = out.get(h.board, 0.0) + h.market_value
     cash = session.scalar(
-        select(AssetSnapshot.cash).where(AssetSnapshot.client_id == client_id)
-        .order_by(AssetSnapshot.date.desc()).limit(1)
+        select(AssetSnapshot.cash)
+        .where(AssetSnapshot.client_id == client_id)
+        .order_by(AssetSnapshot.date.desc())
+        .limit(1)
     )
     if cash is not None and float(cash) > 0:
         out["cash"] = float(cash)
@@ -271,33 +299,59 @@ def _load_view(session: Session, actor: Actor, c: Client, today: date, lang: str
     score, reasons, as_of = _score(session, c.id, lang)
     hdate, holdings = _holdings(session, c.id)
     touches = [
-        TouchRow(t.occurred_at, t.touch_type, t.channel, t.summary or "", name_of(t.manager_id), t.satisfaction,
-                 t.next_step or "")
+        TouchRow(
+            t.occurred_at,
+            t.touch_type,
+            t.channel,
+            t.summary or "",
+            name_of(t.manager_id),
+            t.satisfaction,
+            t.next_step or "",
+        )
         for t in session.scalars(
-            select(Touch).where(Touch.client_id == c.id, Touch.status == "active")
-            .order_by(Touch.occurred_at.desc()).limit(TOUCH_LIMIT)
+            select(Touch)
+            .where(Touch.client_id == c.id, Touch.status == "active")
+            .order_by(Touch.occurred_at.desc())
+            .limit(TOUCH_LIMIT)
         )
     ]
     tasks = [
-        TaskRow(t.id, t.due_date, t.task_type, t.source, t.status, t.note or "",
-                t.status == "overdue" or t.due_date < today)
+        TaskRow(
+            t.id,
+            t.due_date,
+            t.task_type,
+            t.source,
+            t.status,
+            t.note or "",
+            t.status == "overdue" or t.due_date < today,
+        )
         for t in session.scalars(
-            select(ServiceTask).where(ServiceTask.client_id == c.id, ServiceTask.status.in_(OPEN_TASK_STATUSES))
+            select(ServiceTask)
+            .where(ServiceTask.client_id == c.id, ServiceTask.status.in_(OPEN_TASK_STATUSES))
             .order_by(ServiceTask.due_date, ServiceTask.id)
         )
     ]
     letters = [
-        LetterRow(lr.created_at, lr.period_start, lr.period_end, lr.file_name, lr.pages, name_of(lr.generated_by_id))
+        LetterRow(
+            lr.created_at, lr.period_start, lr.period_end, lr.file_name, lr.pages, name_of(lr.generated_by_id)
+        )
         for lr in session.scalars(
-            select(LetterRecord).where(LetterRecord.client_id == c.id).order_by(LetterRecord.created_at.desc())
+            select(LetterRecord)
+            .where(LetterRecord.client_id == c.id)
+            .order_by(LetterRecord.created_at.desc())
         )
     ]
     frm, to = aliased(Staff), aliased(Staff)
     assignments = [
         AssignmentRow(at, f or "", t or "", reason, note or "")
         for at, f, t, reason, note in session.execute(
-            select(AssignmentHistory.effective_at, frm.display_name, to.display_name, AssignmentHistory.reason,
-                   AssignmentHistory.note)
+            select(
+                AssignmentHistory.effective_at,
+                frm.display_name,
+                to.display_name,
+                AssignmentHistory.reason,
+                AssignmentHistory.note,
+            )
             .outerjoin(frm, frm.id == AssignmentHistory.from_manager_id)
             .outerjoin(to, to.id == AssignmentHistory.to_manager_id)
             .where(AssignmentHistory.client_id == c.id)
@@ -329,13 +383,20 @@ def reveal_field(store: Store, actor: Actor, client_no: str, field_name: str, re
         raise PermissionDenied(tr("管理员不能查看客户个人信息。", "Admins may not see client personal data."))
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON:
-        raise InvalidInput(tr("请填写查看原因（至少 {n} 个字），例如“回访前核对联系方式”。",
-                              "Give a reason for revealing (at least {n} characters), e.g. "
-                              "\"checking contact details before a call\".", n=MIN_REASON))
+        raise InvalidInput(
+            tr(
+                "请填写查看原因（至少 {n} 个字），例如“回访前核对联系方式”。",
+                "Give a reason for revealing (at least {n} characters), e.g. "
+                '"checking contact details before a call".',
+                n=MIN_REASON,
+            )
+        )
     with store.transaction() as session:
         client = get_visible_client(session, actor, client_no)
         value = getattr(client, field_name)
-        audit.record(session, actor, "client.reveal", "client", client.client_no, field=field_name, reason=reason)
+        audit.record(
+            session, actor, "client.reveal", "client", client.client_no, field=field_name, reason=reason
+        )
     if value is None:
         return ""
     return value.isoformat() if isinstance(value, date) else str(value)

@@ -79,7 +79,9 @@ class ComplianceReport:
         return [r for r in self.rows if r.grade == ALL_GRADES]
 
     def total(self) -> ComplianceRow:
-        t = ComplianceRow(manager_id=None, manager_login="", manager_name=tr("合计", "Total"), grade=ALL_GRADES)
+        t = ComplianceRow(
+            manager_id=None, manager_login="", manager_name=tr("合计", "Total"), grade=ALL_GRADES
+        )
         for r in self.managers():
             t.add(r)
         return t
@@ -91,14 +93,25 @@ def _scope(actor: Actor) -> ColumnElement[bool]:
 
 
 def _staff(session: Session) -> dict[int, tuple[str, str]]:
-    return {i: (login, name) for i, login, name in session.execute(select(Staff.id, Staff.login, Staff.display_name))}
+    return {
+        i: (login, name)
+        for i, login, name in session.execute(select(Staff.id, Staff.login, Staff.display_name))
+    }
 
 
-def compliance_report(store: Store, actor: Actor, start: date, end: date, today: date | None = None) -> ComplianceReport:
+def compliance_report(
+    store: Store, actor: Actor, start: date, end: date, today: date | None = None
+) -> ComplianceReport:
     """The actor's own figures (investment manager) or the whole branch's (branch manager)."""
     if end < start:
-        raise InvalidInput(tr("统计期间无效：结束日期 {end} 早于开始日期 {start}。",
-                              "The period is invalid: the end {end} is before the start {start}.", start=start, end=end))
+        raise InvalidInput(
+            tr(
+                "统计期间无效：结束日期 {end} 早于开始日期 {start}。",
+                "The period is invalid: the end {end} is before the start {start}.",
+                start=start,
+                end=end,
+            )
+        )
     today = today or clock.today()
     where = _scope(actor)
     own_only = sees_own_work_only(actor)
@@ -110,16 +123,29 @@ def compliance_report(store: Store, actor: Actor, start: date, end: date, today:
         run_id = latest_run_id(session)
         grades: dict[int, str] = {}
         if run_id is not None:
-            grades = dict(session.execute(
-                select(ClientScore.client_id, ClientScore.grade).join(Client, Client.id == ClientScore.client_id)
-                .where(ClientScore.run_id == run_id, where)).all())
+            grades = dict(
+                session.execute(
+                    select(ClientScore.client_id, ClientScore.grade)
+                    .join(Client, Client.id == ClientScore.client_id)
+                    .where(ClientScore.run_id == run_id, where)
+                ).all()
+            )
         last = counted_until(end, today)
         q = (
-            select(ServiceTask.manager_id, ServiceTask.client_id, ServiceTask.due_date, ServiceTask.status,
-                   ServiceTask.completed_at)
+            select(
+                ServiceTask.manager_id,
+                ServiceTask.client_id,
+                ServiceTask.due_date,
+                ServiceTask.status,
+                ServiceTask.completed_at,
+            )
             .join(Client, Client.id == ServiceTask.client_id)
-            .where(where, ServiceTask.due_date >= start, ServiceTask.due_date <= last,
-                   ServiceTask.status != TaskStatus.CANCELLED.value)
+            .where(
+                where,
+                ServiceTask.due_date >= start,
+                ServiceTask.due_date <= last,
+                ServiceTask.status != TaskStatus.CANCELLED.value,
+            )
         )
         if own_only:
             q = q.where(ServiceTask.manager_id == actor.id)
@@ -128,13 +154,18 @@ def compliance_report(store: Store, actor: Actor, start: date, end: date, today:
         def row(mid: int | None, grade: str) -> ComplianceRow:
             key = (mid, grade)
             if key not in rows:
-                login, name = staff.get(mid, ("", tr("（未分配）", "(unassigned)"))) if mid else (
-                    "", tr("（未分配）", "(unassigned)"))
+                login, name = (
+                    staff.get(mid, ("", tr("（未分配）", "(unassigned)")))
+                    if mid
+                    else ("", tr("（未分配）", "(unassigned)"))
+                )
                 rows[key] = ComplianceRow(manager_id=mid, manager_login=login, manager_name=name, grade=grade)
             return rows[key]
 
         for mid, cid, due, status, completed_at in session.execute(q):
-            outcome = task_outcome(status, due, completed_at.astimezone().date() if completed_at else None, today)
+            outcome = task_outcome(
+                status, due, completed_at.astimezone().date() if completed_at else None, today
+            )
             row(mid, grades.get(cid, NOT_SCORED)).count(outcome)
             row(mid, ALL_GRADES).count(outcome)
         report.rows = sorted(rows.values(), key=lambda r: (r.manager_login, r.grade != ALL_GRADES, r.grade))
@@ -143,10 +174,19 @@ def compliance_report(store: Store, actor: Actor, start: date, end: date, today:
     return report
 
 
-def _new_accounts(session: Session, where: ColumnElement[bool], own_only: bool, actor: Actor,
-                  staff: dict[int, tuple[str, str]], start: date, end: date, today: date) -> list[NewAccountRow]:
+def _new_accounts(
+    session: Session,
+    where: ColumnElement[bool],
+    own_only: bool,
+    actor: Actor,
+    staff: dict[int, tuple[str, str]],
+    start: date,
+    end: date,
+    today: date,
+) -> list[NewAccountRow]:
     q = select(Client.id, Client.manager_id, Client.open_date).where(
-        where, Client.open_date >= start, Client.open_date <= end)
+        where, Client.open_date >= start, Client.open_date <= end
+    )
     if own_only:
         q = q.where(Client.manager_id == actor.id)
     opened = session.execute(q).all()
@@ -157,20 +197,31 @@ def _new_accounts(session: Session, where: ColumnElement[bool], own_only: bool, 
     for i in range(0, len(ids), 900):
         for cid, at in session.execute(
             select(Touch.client_id, Touch.occurred_at).where(
-                Touch.client_id.in_(ids[i:i + 900]), Touch.status == "active", Touch.touch_type.in_(FOLLOW_UP_TYPES))
+                Touch.client_id.in_(ids[i : i + 900]),
+                Touch.status == "active",
+                Touch.touch_type.in_(FOLLOW_UP_TYPES),
+            )
         ):
             first_touch[cid].append(at.astimezone().date())
     out: dict[int | None, NewAccountRow] = {}
     for cid, mid, opened_on in opened:
         r = out.get(mid)
         if r is None:
-            r = out[mid] = NewAccountRow(manager_id=mid, manager_login=staff.get(mid, ("", ""))[0] if mid else "")
+            r = out[mid] = NewAccountRow(
+                manager_id=mid, manager_login=staff.get(mid, ("", ""))[0] if mid else ""
+            )
         r.count(follow_up_outcome(opened_on, first_touch.get(cid, ()), today))
     return sorted(out.values(), key=lambda r: r.manager_login)
 
 
-def _risk_overdue(session: Session, where: ColumnElement[bool], own_only: bool, actor: Actor,
-                  staff: dict[int, tuple[str, str]], today: date) -> list[RiskOverdue]:
+def _risk_overdue(
+    session: Session,
+    where: ColumnElement[bool],
+    own_only: bool,
+    actor: Actor,
+    staff: dict[int, tuple[str, str]],
+    today: date,
+) -> list[RiskOverdue]:
     years = RISK_REASSESSMENT_YEARS
     if actor.branch_id is not None:
         rule = current_plan_in_session(session, actor.branch_id).events.get("risk_reassessment")
@@ -178,15 +229,24 @@ def _risk_overdue(session: Session, where: ColumnElement[bool], own_only: bool, 
             years = rule.due_years
     # Anyone assessed before this day is overdue; the SQL filter keeps 100,000-client branches quick.
     cutoff = reassessment_cutoff(today, years)
-    q = select(Client.client_no, Client.name, Client.manager_id, Client.risk_assessed_on, Client.open_date).where(
-        where, Client.status != ClientStatus.CLOSED.value,
+    q = select(
+        Client.client_no, Client.name, Client.manager_id, Client.risk_assessed_on, Client.open_date
+    ).where(
+        where,
+        Client.status != ClientStatus.CLOSED.value,
         ((Client.risk_assessed_on.is_not(None)) & (Client.risk_assessed_on < cutoff))
-        | ((Client.risk_assessed_on.is_(None)) & (Client.open_date < cutoff)))
+        | ((Client.risk_assessed_on.is_(None)) & (Client.open_date < cutoff)),
+    )
     if own_only:
         q = q.where(Client.manager_id == actor.id)
     out = [
-        RiskOverdue(no, name, staff.get(mid, ("", ""))[0] if mid else "", assessed,
-                    reassessment_due(assessed, opened, years))
+        RiskOverdue(
+            no,
+            name,
+            staff.get(mid, ("", ""))[0] if mid else "",
+            assessed,
+            reassessment_due(assessed, opened, years),
+        )
         for no, name, mid, assessed, opened in session.execute(q)
     ]
     return sorted(out, key=lambda r: (r.due_date, r.client_no))

@@ -32,8 +32,21 @@ MONTHS = 12
 GRADE_COLUMNS = ("grade", "clients", "assets")
 MONTH_COLUMNS = ("month", "assets", "net_flow")
 CHURN_COLUMNS = ("client_no", "client_name", "manager", "grade", "churn_risk", "assets", "reasons")
-LEAGUE_COLUMNS = ("login", "manager", "tier", "capability_score", "clients", "capacity", "assets", "on_time_rate",
-                  "retention", "churn_high", "satisfaction", "red_flags_open", "complaints")
+LEAGUE_COLUMNS = (
+    "login",
+    "manager",
+    "tier",
+    "capability_score",
+    "clients",
+    "capacity",
+    "assets",
+    "on_time_rate",
+    "retention",
+    "churn_high",
+    "satisfaction",
+    "red_flags_open",
+    "complaints",
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,8 @@ def build_dashboard(store: Store, actor: Actor, *, months: int = MONTHS) -> Dash
         clients = pd.DataFrame(
             session.execute(
                 select(Client.id, Client.client_no, Client.name, Client.manager_id).where(
-                    Client.branch_id == actor.branch_id, Client.status != "closed")
+                    Client.branch_id == actor.branch_id, Client.status != "closed"
+                )
             ).all(),
             columns=["client_id", "client_no", "client_name", "manager_id"],
         )
@@ -85,14 +99,21 @@ def build_dashboard(store: Store, actor: Actor, *, months: int = MONTHS) -> Dash
         )
 
 
-def _scores(session: Session, run_id: int | None, branch_id: int | None, clients: pd.DataFrame) -> pd.DataFrame:
+def _scores(
+    session: Session, run_id: int | None, branch_id: int | None, clients: pd.DataFrame
+) -> pd.DataFrame:
     cols = ["client_id", "grade", "assets", "churn_risk", "reasons"]
     if run_id is None or clients.empty:
         frame = pd.DataFrame(columns=cols)
     else:
         rows = session.execute(
-            select(ClientScore.client_id, ClientScore.grade, ClientScore.latest_assets, ClientScore.churn_risk,
-                   ClientScore.reasons)
+            select(
+                ClientScore.client_id,
+                ClientScore.grade,
+                ClientScore.latest_assets,
+                ClientScore.churn_risk,
+                ClientScore.reasons,
+            )
             .join(Client, Client.id == ClientScore.client_id)
             .where(ClientScore.run_id == run_id, Client.branch_id == branch_id, Client.status != "closed")
         ).all()
@@ -113,8 +134,10 @@ def _grades(scores: pd.DataFrame) -> pd.DataFrame:
 
 def _monthly(session: Session, branch_id: int | None, months: int) -> pd.DataFrame:
     last = session.scalar(
-        select(func.max(AssetSnapshot.date)).join(Client, Client.id == AssetSnapshot.client_id)
-        .where(Client.branch_id == branch_id))
+        select(func.max(AssetSnapshot.date))
+        .join(Client, Client.id == AssetSnapshot.client_id)
+        .where(Client.branch_id == branch_id)
+    )
     if last is None:
         return pd.DataFrame(columns=list(MONTH_COLUMNS))
     y, m = divmod(last.year * 12 + last.month - 1 - (months - 1), 12)
@@ -124,7 +147,8 @@ def _monthly(session: Session, branch_id: int | None, months: int) -> pd.DataFra
         select(AssetSnapshot.date, func.sum(AssetSnapshot.total_assets), func.sum(AssetSnapshot.net_inflow))
         .join(Client, Client.id == AssetSnapshot.client_id)
         .where(Client.branch_id == branch_id, AssetSnapshot.date >= start)
-        .group_by(AssetSnapshot.date).order_by(AssetSnapshot.date)
+        .group_by(AssetSnapshot.date)
+        .order_by(AssetSnapshot.date)
     ).all()
     daily = pd.DataFrame(rows, columns=["date", "assets", "net_flow"])
     daily["assets"] = daily["assets"].map(float)
@@ -142,42 +166,61 @@ def _churn(scores: pd.DataFrame, staff: dict[int, Staff]) -> pd.DataFrame:
     risky["order"] = risky["churn_risk"].map({"high": 0, "medium": 1})
     risky = risky.sort_values(["order", "assets", "client_no"], ascending=[True, False, True])
     risky["manager"] = risky["manager_id"].map(
-        lambda i: staff[int(i)].display_name if pd.notna(i) and int(i) in staff else "-")
+        lambda i: staff[int(i)].display_name if pd.notna(i) and int(i) in staff else "-"
+    )
     # The churn reasons stay codes and figures: they are worded when shown, in the language of that moment.
     risky["reasons"] = risky["reasons"].map(
-        lambda rs: [r for r in (rs or []) if reason_code(r).startswith("churn")])
+        lambda rs: [r for r in (rs or []) if reason_code(r).startswith("churn")]
+    )
     return risky[list(CHURN_COLUMNS)].reset_index(drop=True)
 
 
-def _league(session: Session, run_id: int | None, clients: pd.DataFrame, scores: pd.DataFrame,
-            staff: dict[int, Staff]) -> pd.DataFrame:
+def _league(
+    session: Session, run_id: int | None, clients: pd.DataFrame, scores: pd.DataFrame, staff: dict[int, Staff]
+) -> pd.DataFrame:
     ms: dict[int, ManagerScore] = {}
     if run_id is not None:
-        ms = {m.staff_id: m for m in session.scalars(select(ManagerScore).where(ManagerScore.run_id == run_id))}
+        ms = {
+            m.staff_id: m for m in session.scalars(select(ManagerScore).where(ManagerScore.run_id == run_id))
+        }
     serving = set(clients["manager_id"].dropna().astype(int)) if not clients.empty else set()
-    people = [s for s in staff.values()
-              if (s.role == Role.INVESTMENT_MANAGER.value and s.active) or s.id in serving]
+    people = [
+        s for s in staff.values() if (s.role == Role.INVESTMENT_MANAGER.value and s.active) or s.id in serving
+    ]
     counts = clients.groupby("manager_id").size() if not clients.empty else pd.Series(dtype=int)
     assets = scores.groupby("manager_id")["assets"].sum() if not scores.empty else pd.Series(dtype=float)
-    high = (scores[scores["churn_risk"] == "high"].groupby("manager_id").size()
-            if not scores.empty else pd.Series(dtype=int))
+    high = (
+        scores[scores["churn_risk"] == "high"].groupby("manager_id").size()
+        if not scores.empty
+        else pd.Series(dtype=int)
+    )
     cb = _callback_figures(session, {s.id for s in people})
     rows: list[dict[str, Any]] = []
     for s in people:
         m = ms.get(s.id)
-        rows.append({
-            "login": s.login, "manager": s.display_name, "tier": m.tier if m else None,
-            "capability_score": float(m.capability_score) if m else None,
-            "clients": int(counts.get(s.id, 0)), "capacity": int(m.capacity) if m else None,
-            "assets": float(assets.get(s.id, 0.0)) if run_id is not None else None,
-            "on_time_rate": float(m.on_time_rate) if m else None, "retention": float(m.retention) if m else None,
-            "churn_high": int(high.get(s.id, 0)) if run_id is not None else None,
-            **cb.get(s.id, {"satisfaction": None, "red_flags_open": 0, "complaints": 0}),
-        })
+        rows.append(
+            {
+                "login": s.login,
+                "manager": s.display_name,
+                "tier": m.tier if m else None,
+                "capability_score": float(m.capability_score) if m else None,
+                "clients": int(counts.get(s.id, 0)),
+                "capacity": int(m.capacity) if m else None,
+                "assets": float(assets.get(s.id, 0.0)) if run_id is not None else None,
+                "on_time_rate": float(m.on_time_rate) if m else None,
+                "retention": float(m.retention) if m else None,
+                "churn_high": int(high.get(s.id, 0)) if run_id is not None else None,
+                **cb.get(s.id, {"satisfaction": None, "red_flags_open": 0, "complaints": 0}),
+            }
+        )
     frame = pd.DataFrame(rows, columns=list(LEAGUE_COLUMNS))
     if not frame.empty:
         frame["_k"] = frame["capability_score"].fillna(-1.0)
-        frame = frame.sort_values(["_k", "login"], ascending=[False, True]).drop(columns="_k").reset_index(drop=True)
+        frame = (
+            frame.sort_values(["_k", "login"], ascending=[False, True])
+            .drop(columns="_k")
+            .reset_index(drop=True)
+        )
     return frame
 
 
@@ -190,19 +233,38 @@ def _callback_figures(session: Session, ids: set[int]) -> dict[int, dict[str, An
 
     today = clock.today()
     sat = satisfaction_by_manager(session, today - timedelta(days=365), today)
-    flags = dict(session.execute(select(AlertCase.manager_id, func.count()).where(
-        AlertCase.manager_id.in_(ids), AlertCase.status != "closed").group_by(AlertCase.manager_id)).all())
+    flags = dict(
+        session.execute(
+            select(AlertCase.manager_id, func.count())
+            .where(AlertCase.manager_id.in_(ids), AlertCase.status != "closed")
+            .group_by(AlertCase.manager_id)
+        ).all()
+    )
     start = datetime(today.year, 1, 1, tzinfo=UTC)
-    complaints = dict(session.execute(select(Complaint.about_manager_id, func.count()).where(
-        Complaint.about_manager_id.in_(ids), Complaint.received_at >= start).group_by(Complaint.about_manager_id)
-    ).all())
+    complaints = dict(
+        session.execute(
+            select(Complaint.about_manager_id, func.count())
+            .where(Complaint.about_manager_id.in_(ids), Complaint.received_at >= start)
+            .group_by(Complaint.about_manager_id)
+        ).all()
+    )
     out: dict[int, dict[str, Any]] = {}
     for sid in ids:
         s = sat.get(sid)
-        text = None if s is None else (f"{s.mean:.2f} ({s.answers})" if s.mean is not None else
-                                       tr("数据不足（{n} 条）", "not enough data ({n})", n=s.answers))
-        out[sid] = {"satisfaction": text, "red_flags_open": int(flags.get(sid, 0)),
-                    "complaints": int(complaints.get(sid, 0))}
+        text = (
+            None
+            if s is None
+            else (
+                f"{s.mean:.2f} ({s.answers})"
+                if s.mean is not None
+                else tr("数据不足（{n} 条）", "not enough data ({n})", n=s.answers)
+            )
+        )
+        out[sid] = {
+            "satisfaction": text,
+            "red_flags_open": int(flags.get(sid, 0)),
+            "complaints": int(complaints.get(sid, 0)),
+        }
     return out
 
 
@@ -218,5 +280,13 @@ def record_export(store: Store, actor: Actor, file_name: str, fmt: str, run_id: 
     """Audit a written export of the actor's branch dashboard."""
     authorize_export(actor)
     with store.transaction() as session:
-        audit.record(session, actor, "dashboard.export", "branch", actor.branch_id, file=file_name, format=fmt,
-                     run_id=run_id)
+        audit.record(
+            session,
+            actor,
+            "dashboard.export",
+            "branch",
+            actor.branch_id,
+            file=file_name,
+            format=fmt,
+            run_id=run_id,
+        )

@@ -64,10 +64,14 @@ class ImportResult:
     log_id: int | None = None
 
     def summary(self) -> str:
-        return tr("{new} 条新增，{changed} 条变更，{unchanged} 条未变（共 {total} 行）",
-                  "{new} new, {changed} changed, {unchanged} unchanged ({total} rows)",
-                  new=self.rows_new, changed=self.rows_changed, unchanged=self.rows_unchanged,
-                  total=self.rows_total)
+        return tr(
+            "{new} 条新增，{changed} 条变更，{unchanged} 条未变（共 {total} 行）",
+            "{new} new, {changed} changed, {unchanged} unchanged ({total} rows)",
+            new=self.rows_new,
+            changed=self.rows_changed,
+            unchanged=self.rows_unchanged,
+            total=self.rows_total,
+        )
 
 
 class ImportRejected(InvalidInput):
@@ -120,7 +124,9 @@ class _Run:
         try:
             self.progress.check()
         except Cancelled:
-            raise Cancelled(tr("导入已取消，数据库未做任何更改。", "The import was cancelled; nothing was changed.")) from None
+            raise Cancelled(
+                tr("导入已取消，数据库未做任何更改。", "The import was cancelled; nothing was changed.")
+            ) from None
 
 
 def run_import(
@@ -162,8 +168,12 @@ def run_import(
                 result = _result(run, source, "rejected", sink, rpath)
                 _log_outcome(store, actor, result, started)
                 raise ImportRejected(
-                    tr("{name} 有 {n} 处错误，未导入任何数据。", "{name} has {n} errors; nothing was imported.",
-                       name=p.name, n=sink.count),
+                    tr(
+                        "{name} 有 {n} 处错误，未导入任何数据。",
+                        "{name} has {n} errors; nothing was imported.",
+                        name=p.name,
+                        n=sink.count,
+                    ),
                     result,
                 ) from None
         finally:
@@ -175,16 +185,30 @@ def run_import(
     return _result(run, source, "committed", None, None, log_id)
 
 
-def _result(run: _Run, source: TableSource, status: str, sink: ErrorSink | None, report: Path | None,
-            log_id: int | None = None) -> ImportResult:
+def _result(
+    run: _Run,
+    source: TableSource,
+    status: str,
+    sink: ErrorSink | None,
+    report: Path | None,
+    log_id: int | None = None,
+) -> ImportResult:
     c = run.counts
     return ImportResult(
-        kind=run.kind, file_name=run.path.name, sha256=run.sha, status=status,
+        kind=run.kind,
+        file_name=run.path.name,
+        sha256=run.sha,
+        status=status,
         rows_total=c.total if status != "rejected" else run.rows_seen,
-        rows_new=c.new, rows_changed=c.changed, rows_unchanged=c.unchanged if status != "rejected" else 0,
+        rows_new=c.new,
+        rows_changed=c.changed,
+        rows_unchanged=c.unchanged if status != "rejected" else 0,
         encoding=source.encoding.label if source.encoding else None,
-        error_count=sink.count if sink else 0, errors=list(sink.first) if sink else [],
-        report_path=report, warnings=list(run.warnings), log_id=log_id,
+        error_count=sink.count if sink else 0,
+        errors=list(sink.first) if sink else [],
+        report_path=report,
+        warnings=list(run.warnings),
+        log_id=log_id,
     )
 
 
@@ -194,8 +218,9 @@ def _write_report(sink: ErrorSink, path: Path, report_path: str | Path | None) -
         sink.write_report(target)
     except OSError:
         if report_path:
-            raise InvalidInput(tr("无法写入错误报告 {path}。", "Cannot write the error report {path}.",
-                                  path=target)) from None
+            raise InvalidInput(
+                tr("无法写入错误报告 {path}。", "Cannot write the error report {path}.", path=target)
+            ) from None
         # The input's folder may be read-only (a network share); the report still has to exist.
         target = Path(tempfile.gettempdir()) / target.name
         sink.write_report(target)
@@ -253,14 +278,35 @@ def _validate_and_write(run: _Run, source: TableSource, sink: ErrorSink) -> int 
         run.checkpoint()
         c = run.counts
         log = ImportLog(
-            kind=run.kind, file_name=run.path.name[:500], sha256=run.sha, user_id=run.actor.id,
-            started_at=ctx.now, finished_at=utcnow(), status="committed", rows_total=c.total, rows_new=c.new,
-            rows_changed=c.changed, rows_unchanged=c.unchanged, error_count=0, warnings=list(run.warnings),
+            kind=run.kind,
+            file_name=run.path.name[:500],
+            sha256=run.sha,
+            user_id=run.actor.id,
+            started_at=ctx.now,
+            finished_at=utcnow(),
+            status="committed",
+            rows_total=c.total,
+            rows_new=c.new,
+            rows_changed=c.changed,
+            rows_unchanged=c.unchanged,
+            error_count=0,
+            warnings=list(run.warnings),
         )
         session.add(log)
         session.flush()
-        audit.record(session, run.actor, "import.commit", "import_log", log.id, kind=run.kind,
-                     file=run.path.name, sha256=run.sha, new=c.new, changed=c.changed, unchanged=c.unchanged)
+        audit.record(
+            session,
+            run.actor,
+            "import.commit",
+            "import_log",
+            log.id,
+            kind=run.kind,
+            file=run.path.name,
+            sha256=run.sha,
+            new=c.new,
+            changed=c.changed,
+            unchanged=c.unchanged,
+        )
         run.checkpoint()
         run.report(tr("完成", "Done"), 1.0)
         return log.id
@@ -322,9 +368,18 @@ class _DupCheck:
         for row_no, first in self.suspects:
             a, b = found.get(row_no), found.get(first)
             if a is not None and b is not None and a[0] == b[0]:
-                errors.append(RowError(row_no, header, a[1], tr(
-                    "与第 {first} 行重复（同一键只能出现一次）", "duplicates row {first} (a key may appear only once)",
-                    first=first)))
+                errors.append(
+                    RowError(
+                        row_no,
+                        header,
+                        a[1],
+                        tr(
+                            "与第 {first} 行重复（同一键只能出现一次）",
+                            "duplicates row {first} (a key may appear only once)",
+                            first=first,
+                        ),
+                    )
+                )
             elif a is not None:
                 # Different keys with equal hashes: the row is fine and still has to be written.
                 collided.append(a[2])
@@ -332,8 +387,16 @@ class _DupCheck:
         return errors, collided
 
 
-def _stage_rows(run: _Run, source: TableSource, target: Any, writer: Writer, parser: RowParser,
-                dups: _DupCheck, sink: ErrorSink, dec_positions: list[int]) -> None:
+def _stage_rows(
+    run: _Run,
+    source: TableSource,
+    target: Any,
+    writer: Writer,
+    parser: RowParser,
+    dups: _DupCheck,
+    sink: ErrorSink,
+    dec_positions: list[int],
+) -> None:
     """Row-by-row path: Excel files and the small kinds."""
     chunk: list[tuple[Any, ...]] = []
     errs: list[RowError] = []
@@ -362,8 +425,16 @@ def _stage_rows(run: _Run, source: TableSource, target: Any, writer: Writer, par
     flush()
 
 
-def _stage_fast(run: _Run, source: CsvSource, target: Any, writer: Writer, parser: RowParser,
-                dups: _DupCheck, sink: ErrorSink, dec_positions: list[int]) -> None:
+def _stage_fast(
+    run: _Run,
+    source: CsvSource,
+    target: Any,
+    writer: Writer,
+    parser: RowParser,
+    dups: _DupCheck,
+    sink: ErrorSink,
+    dec_positions: list[int],
+) -> None:
     """Column-wise path for big CSV files; rows it cannot vouch for take the row-by-row parser."""
     fast = FastParser(target.spec, parser.hm, target, run.store.dialect)
     width = len(source.headers)
@@ -395,12 +466,23 @@ def _stage_fast(run: _Run, source: CsvSource, target: Any, writer: Writer, parse
 def _log_outcome(store: Store, actor: Actor, result: ImportResult, started: Any) -> None:
     """Dry runs and rejected files are logged too (who tried what), in their own small transaction."""
     with store.transaction() as session:
-        session.add(ImportLog(
-            kind=result.kind, file_name=result.file_name[:500], sha256=result.sha256, user_id=actor.id,
-            started_at=started, finished_at=utcnow(), status=result.status, rows_total=result.rows_total,
-            rows_new=result.rows_new, rows_changed=result.rows_changed, rows_unchanged=result.rows_unchanged,
-            error_count=result.error_count, warnings=list(result.warnings),
-        ))
+        session.add(
+            ImportLog(
+                kind=result.kind,
+                file_name=result.file_name[:500],
+                sha256=result.sha256,
+                user_id=actor.id,
+                started_at=started,
+                finished_at=utcnow(),
+                status=result.status,
+                rows_total=result.rows_total,
+                rows_new=result.rows_new,
+                rows_changed=result.rows_changed,
+                rows_unchanged=result.rows_unchanged,
+                error_count=result.error_count,
+                warnings=list(result.warnings),
+            )
+        )
 
 
 def import_history(store: Store, actor: Actor, limit: int = 50) -> list[dict[str, Any]]:
@@ -411,14 +493,28 @@ def import_history(store: Store, actor: Actor, limit: int = 50) -> list[dict[str
 
     require_role(actor, Role.ADMIN, Role.BRANCH_MANAGER)
     with store.read() as session:
-        stmt = (select(ImportLog, Staff.login).outerjoin(Staff, Staff.id == ImportLog.user_id)
-                .order_by(ImportLog.id.desc()).limit(limit))
+        stmt = (
+            select(ImportLog, Staff.login)
+            .outerjoin(Staff, Staff.id == ImportLog.user_id)
+            .order_by(ImportLog.id.desc())
+            .limit(limit)
+        )
         if not actor.is_admin:
             stmt = stmt.where(Staff.branch_id == actor.branch_id)
         return [
-            {"id": log.id, "kind": log.kind, "file_name": log.file_name, "sha256": log.sha256, "user": login,
-             "started_at": log.started_at, "status": log.status, "rows_total": log.rows_total,
-             "rows_new": log.rows_new, "rows_changed": log.rows_changed, "rows_unchanged": log.rows_unchanged,
-             "error_count": log.error_count}
+            {
+                "id": log.id,
+                "kind": log.kind,
+                "file_name": log.file_name,
+                "sha256": log.sha256,
+                "user": login,
+                "started_at": log.started_at,
+                "status": log.status,
+                "rows_total": log.rows_total,
+                "rows_new": log.rows_new,
+                "rows_changed": log.rows_changed,
+                "rows_unchanged": log.rows_unchanged,
+                "error_count": log.error_count,
+            }
             for log, login in session.execute(stmt)
         ]

@@ -98,9 +98,14 @@ def resolve_period(as_of: date, period_start: date | None) -> tuple[date, date]:
     if period_start is None:
         return default_period(as_of)
     if period_start > as_of:
-        raise InvalidInput(tr("报告期开始日 {start} 晚于报告日 {as_of}。请把开始日期设在报告日之前。",
-                              "The period start {start} is after the as-of date {as_of}. Choose a start before it.",
-                              start=period_start, as_of=as_of))
+        raise InvalidInput(
+            tr(
+                "报告期开始日 {start} 晚于报告日 {as_of}。请把开始日期设在报告日之前。",
+                "The period start {start} is after the as-of date {as_of}. Choose a start before it.",
+                start=period_start,
+                as_of=as_of,
+            )
+        )
     return period_start, as_of
 
 
@@ -126,39 +131,71 @@ class _Account:
     trades: Any = None
 
 
-def _fetch_accounts(session: Session, ids: Sequence[int], period_start: date, period_end: date
-                    ) -> dict[int, _Account]:
+def _fetch_accounts(
+    session: Session, ids: Sequence[int], period_start: date, period_end: date
+) -> dict[int, _Account]:
     """The letter's rows for many clients with a handful of queries (every query filters on client ids)."""
     acc = {cid: _Account() for cid in ids}
     if not ids:
         return acc
     ids = list(ids)
-    last_before = (select(AssetSnapshot.client_id, func.max(AssetSnapshot.date).label("d"))
-                   .where(AssetSnapshot.client_id.in_(ids), AssetSnapshot.date < period_start)
-                   .group_by(AssetSnapshot.client_id).subquery())
+    last_before = (
+        select(AssetSnapshot.client_id, func.max(AssetSnapshot.date).label("d"))
+        .where(AssetSnapshot.client_id.in_(ids), AssetSnapshot.date < period_start)
+        .group_by(AssetSnapshot.client_id)
+        .subquery()
+    )
     for row in session.execute(
-        select(AssetSnapshot.client_id, AssetSnapshot.date, AssetSnapshot.total_assets,
-               AssetSnapshot.securities_value)
-        .join(last_before, and_(last_before.c.client_id == AssetSnapshot.client_id,
-                                last_before.c.d == AssetSnapshot.date))
+        select(
+            AssetSnapshot.client_id,
+            AssetSnapshot.date,
+            AssetSnapshot.total_assets,
+            AssetSnapshot.securities_value,
+        ).join(
+            last_before,
+            and_(last_before.c.client_id == AssetSnapshot.client_id, last_before.c.d == AssetSnapshot.date),
+        )
     ):
         acc[row.client_id].start = row
     for snap in session.execute(
-        select(AssetSnapshot.client_id, AssetSnapshot.date, AssetSnapshot.cash, AssetSnapshot.securities_value,
-               AssetSnapshot.total_assets, AssetSnapshot.net_inflow)
-        .where(AssetSnapshot.client_id.in_(ids), AssetSnapshot.date >= period_start,
-               AssetSnapshot.date <= period_end)
+        select(
+            AssetSnapshot.client_id,
+            AssetSnapshot.date,
+            AssetSnapshot.cash,
+            AssetSnapshot.securities_value,
+            AssetSnapshot.total_assets,
+            AssetSnapshot.net_inflow,
+        )
+        .where(
+            AssetSnapshot.client_id.in_(ids),
+            AssetSnapshot.date >= period_start,
+            AssetSnapshot.date <= period_end,
+        )
         .order_by(AssetSnapshot.client_id, AssetSnapshot.date)
     ):
         acc[snap.client_id].snaps.append(snap)
-    latest_holding = (select(Holding.client_id, func.max(Holding.date).label("d"))
-                      .where(Holding.client_id.in_(ids), Holding.date <= period_end)
-                      .group_by(Holding.client_id).subquery())
+    latest_holding = (
+        select(Holding.client_id, func.max(Holding.date).label("d"))
+        .where(Holding.client_id.in_(ids), Holding.date <= period_end)
+        .group_by(Holding.client_id)
+        .subquery()
+    )
     for pos in session.execute(
-        select(Holding.client_id, Holding.date, Holding.code, Holding.quantity, Holding.cost, Holding.market_value,
-               Security.name, Security.industry, Security.board)
-        .join(latest_holding, and_(latest_holding.c.client_id == Holding.client_id,
-                                   latest_holding.c.d == Holding.date))
+        select(
+            Holding.client_id,
+            Holding.date,
+            Holding.code,
+            Holding.quantity,
+            Holding.cost,
+            Holding.market_value,
+            Security.name,
+            Security.industry,
+            Security.board,
+        )
+        .join(
+            latest_holding,
+            and_(latest_holding.c.client_id == Holding.client_id, latest_holding.c.d == Holding.date),
+        )
         .join(Security, Security.code == Holding.code)
         .where(Holding.quantity > 0)
     ):
@@ -173,7 +210,8 @@ def _fetch_accounts(session: Session, ids: Sequence[int], period_start: date, pe
             func.coalesce(func.sum(case((buy, Trade.amount), else_=0)), 0).label("buy"),
             func.coalesce(func.sum(case((sell, Trade.amount), else_=0)), 0).label("sell"),
             func.coalesce(func.sum(Trade.commission), 0).label("fee"),
-        ).where(Trade.client_id.in_(ids), Trade.trade_date >= period_start, Trade.trade_date <= period_end)
+        )
+        .where(Trade.client_id.in_(ids), Trade.trade_date >= period_start, Trade.trade_date <= period_end)
         .group_by(Trade.client_id)
     ):
         acc[agg.client_id].trades = agg
@@ -186,9 +224,10 @@ def _fetch_accounts(session: Session, ids: Sequence[int], period_start: date, pe
             a.cash_row = inside[-1]
         else:  # positions older than the period (rare): one look-up for this client
             a.cash_row = session.execute(
-                select(AssetSnapshot.date, AssetSnapshot.cash).where(
-                    AssetSnapshot.client_id == cid, AssetSnapshot.date <= a.holdings_date)
-                .order_by(AssetSnapshot.date.desc()).limit(1)
+                select(AssetSnapshot.date, AssetSnapshot.cash)
+                .where(AssetSnapshot.client_id == cid, AssetSnapshot.date <= a.holdings_date)
+                .order_by(AssetSnapshot.date.desc())
+                .limit(1)
             ).first()
     return acc
 
@@ -207,14 +246,22 @@ def gather_letters(
 
     out: dict[int, LetterData] = {}
     for i in range(0, len(clients), CHUNK):
-        part = clients[i:i + CHUNK]
+        part = clients[i : i + CHUNK]
         ids = [c.id for c in part]
         accounts = _fetch_accounts(session, ids, period_start, period_end)
         scores = latest_client_scores(session, ids)
         profiles = _latest_profiles(session, ids, as_of)
         for c in part:
-            out[c.id] = _letter_data(c, accounts[c.id], scores.get(c.id), as_of=as_of, period_start=period_start,
-                                     period_end=period_end, comment=comment, profile=profiles.get(c.id))
+            out[c.id] = _letter_data(
+                c,
+                accounts[c.id],
+                scores.get(c.id),
+                as_of=as_of,
+                period_start=period_start,
+                period_end=period_end,
+                comment=comment,
+                profile=profiles.get(c.id),
+            )
     return out
 
 
@@ -228,22 +275,35 @@ def gather_letter_data(
     comment: str | None = None,
 ) -> LetterData:
     """Every figure of one client's letter (the same code path as batches)."""
-    return gather_letters(session, [client], as_of=as_of, period_start=period_start, period_end=period_end,
-                          comment=comment)[client.id]
+    return gather_letters(
+        session, [client], as_of=as_of, period_start=period_start, period_end=period_end, comment=comment
+    )[client.id]
 
 
 def _latest_profiles(session: Session, ids: Sequence[int], as_of: date) -> dict[int, RiskProfile]:
     """The assessment in force on the letter's date, per client (none for clients never imported)."""
     out: dict[int, RiskProfile] = {}
-    rows = session.scalars(select(RiskProfile).where(RiskProfile.client_id.in_(ids), RiskProfile.assessed_on <= as_of)
-                           .order_by(RiskProfile.client_id, RiskProfile.assessed_on))
+    rows = session.scalars(
+        select(RiskProfile)
+        .where(RiskProfile.client_id.in_(ids), RiskProfile.assessed_on <= as_of)
+        .order_by(RiskProfile.client_id, RiskProfile.assessed_on)
+    )
     for p in rows:
         out[p.client_id] = p
     return out
 
 
-def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_of: date, period_start: date,
-                 period_end: date, comment: str | None, profile: RiskProfile | None = None) -> LetterData:
+def _letter_data(
+    client: Client,
+    a: _Account,
+    score: ClientScore | None,
+    *,
+    as_of: date,
+    period_start: date,
+    period_end: date,
+    comment: str | None,
+    profile: RiskProfile | None = None,
+) -> LetterData:
 
     snaps = a.snaps
     start_snap = a.start
@@ -252,23 +312,35 @@ def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_o
     net_inflow = sum((Decimal(s.net_inflow) for s in snaps), Decimal(0))
     average = (sum((Decimal(s.total_assets) for s in snaps), Decimal(0)) / len(snaps)) if snaps else None
     summary = PeriodSummary(start_assets, end_assets, net_inflow, average)
-    trend = [TrendPoint(start_snap.date, Decimal(start_snap.total_assets), Decimal(start_snap.securities_value))] \
-        if start_snap else []
+    trend = (
+        [TrendPoint(start_snap.date, Decimal(start_snap.total_assets), Decimal(start_snap.securities_value))]
+        if start_snap
+        else []
+    )
     trend += [TrendPoint(s.date, Decimal(s.total_assets), Decimal(s.securities_value)) for s in snaps]
 
     holdings_date = a.holdings_date
     positions = list(a.positions)
     end_snap = snaps[-1] if snaps else None
-    if end_snap is not None and Decimal(end_snap.securities_value) == 0 and (
-            holdings_date is None or holdings_date < end_snap.date):
+    if (
+        end_snap is not None
+        and Decimal(end_snap.securities_value) == 0
+        and (holdings_date is None or holdings_date < end_snap.date)
+    ):
         # Sold out after the last position snapshot: the older positions are no longer held.
         holdings_date, positions = None, []
     positions.sort(key=lambda p: (-Decimal(p.market_value), p.code))
     held_value = sum((Decimal(p.market_value) for p in positions), Decimal(0))
     lines = tuple(
-        HoldingLine(p.code, p.name, p.industry, Decimal(p.quantity), Decimal(p.market_value),
-                    Decimal(p.market_value) / held_value if held_value > 0 else Decimal(0),
-                    Decimal(p.market_value) - Decimal(p.cost))
+        HoldingLine(
+            p.code,
+            p.name,
+            p.industry,
+            Decimal(p.quantity),
+            Decimal(p.market_value),
+            Decimal(p.market_value) / held_value if held_value > 0 else Decimal(0),
+            Decimal(p.market_value) - Decimal(p.cost),
+        )
         for p in positions[:TOP_HOLDINGS]
     )
 
@@ -284,23 +356,33 @@ def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_o
         ]
     elif end_snap is not None:
         alloc_date = end_snap.date
-        slices = [AllocationSlice("cash", Decimal(end_snap.cash)),
-                  AllocationSlice("other", Decimal(end_snap.securities_value))]
+        slices = [
+            AllocationSlice("cash", Decimal(end_snap.cash)),
+            AllocationSlice("other", Decimal(end_snap.securities_value)),
+        ]
 
     t = a.trades
     buy_amount = Decimal(str(t.buy)) if t is not None else Decimal(0)
     sell_amount = Decimal(str(t.sell)) if t is not None else Decimal(0)
     trading = TradingSummary(
-        int(t.n) if t is not None else 0, buy_amount, sell_amount,
+        int(t.n) if t is not None else 0,
+        buy_amount,
+        sell_amount,
         Decimal(str(t.fee)) if t is not None else Decimal(0),
         (buy_amount + sell_amount) / average if average and average > 0 else None,
     )
 
     findings = None
     if score is not None:
-        findings = EngineFindings(score.churn_risk, bool(score.suitability_mismatch), score.risk_style,
-                                  float(score.largest_position_share))
-    notes = client_risk_notes(summary=summary, holdings=lines, risk_level=client.risk_level, findings=findings)
+        findings = EngineFindings(
+            score.churn_risk,
+            bool(score.suitability_mismatch),
+            score.risk_style,
+            float(score.largest_position_share),
+        )
+    notes = client_risk_notes(
+        summary=summary, holdings=lines, risk_level=client.risk_level, findings=findings
+    )
     assessed: date | None
     until: date | None
     if profile is not None:
@@ -309,9 +391,12 @@ def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_o
     else:
         level, assessed, professional = client.risk_level, client.risk_assessed_on, False
         until = default_valid_until(assessed, load_suitability_config()) if assessed else None
-    assessment = assessment_text(level=level, assessed_on=assessed, valid_until=until, professional=professional)
-    boards = board_risk_texts((p.board for p in positions),
-                              risk_warning=any(is_risk_warning_name(p.name) for p in positions))
+    assessment = assessment_text(
+        level=level, assessed_on=assessed, valid_until=until, professional=professional
+    )
+    boards = board_risk_texts(
+        (p.board for p in positions), risk_warning=any(is_risk_warning_name(p.name) for p in positions)
+    )
 
     branch = client.branch
     manager = client.manager
@@ -321,7 +406,8 @@ def _letter_data(client: Client, a: _Account, score: ClientScore | None, *, as_o
         client_no_masked=mask_client_no(client.client_no),
         risk_level=level,
         manager=ManagerInfo(manager.display_name, manager.phone, manager.email, manager.adviser_reg_no)
-        if manager else None,
+        if manager
+        else None,
         period_start=period_start,
         period_end=period_end,
         as_of=as_of,
@@ -379,22 +465,53 @@ def _store_record(
 ) -> tuple[int, int | None]:
     from crm_desktop.services.touches import record_touch_in_session
 
-    summary = tr("寄送账户分析报告（{start} 至 {end}）", "Account-analysis letter sent ({start} to {end})",
-                 start=period_start.isoformat(), end=period_end.isoformat())
+    summary = tr(
+        "寄送账户分析报告（{start} 至 {end}）",
+        "Account-analysis letter sent ({start} to {end})",
+        start=period_start.isoformat(),
+        end=period_end.isoformat(),
+    )
     touch = record_touch_in_session(
-        session, actor, client, touch_type=TouchType.REVIEW_LETTER.value, channel="mail", summary=summary,
-        manager_id=client.manager_id if client.manager_id is not None else actor.id, enforce_checklist=False,
+        session,
+        actor,
+        client,
+        touch_type=TouchType.REVIEW_LETTER.value,
+        channel="mail",
+        summary=summary,
+        manager_id=client.manager_id if client.manager_id is not None else actor.id,
+        enforce_checklist=False,
     )
     rec = LetterRecord(
-        client_id=client.id, manager_id=client.manager_id, generated_by_id=actor.id, as_of=as_of,
-        period_start=period_start, period_end=period_end, file_name=file_name, sha256=sha256, pages=pages,
-        size_bytes=size_bytes, comment=(comment or "").strip() or None, touch_id=touch.id,
+        client_id=client.id,
+        manager_id=client.manager_id,
+        generated_by_id=actor.id,
+        as_of=as_of,
+        period_start=period_start,
+        period_end=period_end,
+        file_name=file_name,
+        sha256=sha256,
+        pages=pages,
+        size_bytes=size_bytes,
+        comment=(comment or "").strip() or None,
+        touch_id=touch.id,
     )
     session.add(rec)
     session.flush()
-    audit.record(session, actor, "letter.generate", "letter", rec.id, client_no=client.client_no,
-                 period_start=period_start.isoformat(), period_end=period_end.isoformat(),
-                 as_of=as_of.isoformat(), file_name=file_name, sha256=sha256, pages=pages, touch_id=touch.id)
+    audit.record(
+        session,
+        actor,
+        "letter.generate",
+        "letter",
+        rec.id,
+        client_no=client.client_no,
+        period_start=period_start.isoformat(),
+        period_end=period_end.isoformat(),
+        as_of=as_of.isoformat(),
+        file_name=file_name,
+        sha256=sha256,
+        pages=pages,
+        touch_id=touch.id,
+    )
     return rec.id, touch.id
 
 
@@ -420,8 +537,9 @@ def generate_letter(
     with store.transaction() as session:
         refresh_actor(session, actor)
         client = get_visible_client(session, actor, client_no)
-        data = gather_letter_data(session, client, as_of=as_of, period_start=start, period_end=end,
-                                  comment=comment)
+        data = gather_letter_data(
+            session, client, as_of=as_of, period_start=start, period_end=end, comment=comment
+        )
         letter = render_letter(data, deterministic=deterministic)
         digest = hashlib.sha256(letter.pdf).hexdigest()
         name = letter_file_name(client.client_no, as_of)
@@ -430,16 +548,27 @@ def generate_letter(
             write_atomically(path, letter.pdf)
         try:
             rec_id, touch_id = _store_record(
-                session, actor, client, as_of=as_of, period_start=start, period_end=end, file_name=name,
-                sha256=digest, pages=letter.pages, size_bytes=len(letter.pdf), comment=comment)
+                session,
+                actor,
+                client,
+                as_of=as_of,
+                period_start=start,
+                period_end=end,
+                file_name=name,
+                sha256=digest,
+                pages=letter.pages,
+                size_bytes=len(letter.pdf),
+                comment=comment,
+            )
             session.flush()
         except BaseException:
             if path is not None:
                 path.unlink(missing_ok=True)
             raise
         number = client.client_no
-    return LetterResult(rec_id, number, name, path, letter.pages, len(letter.pdf), digest, touch_id, start, end,
-                        letter.pdf)
+    return LetterResult(
+        rec_id, number, name, path, letter.pages, len(letter.pdf), digest, touch_id, start, end, letter.pdf
+    )
 
 
 def preview_letter(
@@ -457,8 +586,9 @@ def preview_letter(
     start, end = resolve_period(as_of, period_start)
     with store.read() as session:
         client = get_visible_client(session, actor, client_no)
-        data = gather_letter_data(session, client, as_of=as_of, period_start=start, period_end=end,
-                                  comment=comment)
+        data = gather_letter_data(
+            session, client, as_of=as_of, period_start=start, period_end=end, comment=comment
+        )
     return render_letter(data, deterministic=True).pdf
 
 
@@ -466,12 +596,22 @@ def _prepare_dir(out_dir: Path) -> Path:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InvalidInput(tr("无法创建输出目录 {dir}：{err}。请选择一个可写的目录。",
-                              "Cannot create the output folder {dir}: {err}. Choose a writable folder.",
-                              dir=out_dir, err=exc.strerror or exc)) from exc
+        raise InvalidInput(
+            tr(
+                "无法创建输出目录 {dir}：{err}。请选择一个可写的目录。",
+                "Cannot create the output folder {dir}: {err}. Choose a writable folder.",
+                dir=out_dir,
+                err=exc.strerror or exc,
+            )
+        ) from exc
     if not os.access(out_dir, os.W_OK):
-        raise InvalidInput(tr("输出目录 {dir} 不可写。请选择一个可写的目录。",
-                              "The output folder {dir} is not writable. Choose a writable folder.", dir=out_dir))
+        raise InvalidInput(
+            tr(
+                "输出目录 {dir} 不可写。请选择一个可写的目录。",
+                "The output folder {dir} is not writable. Choose a writable folder.",
+                dir=out_dir,
+            )
+        )
     return out_dir
 
 
@@ -493,12 +633,17 @@ def due_letter_clients(store: Store, actor: Actor, as_of: date | None = None) ->
     as_of = as_of or clock.today()
     with store.read() as session:
         rows = session.execute(
-            select(Client.id, Client.client_no, Client.name, Staff.display_name, func.min(ServiceTask.due_date))
+            select(
+                Client.id, Client.client_no, Client.name, Staff.display_name, func.min(ServiceTask.due_date)
+            )
             .join(ServiceTask, ServiceTask.client_id == Client.id)
             .outerjoin(Staff, Staff.id == Client.manager_id)
-            .where(visible_clients(actor), ServiceTask.task_type == TouchType.REVIEW_LETTER.value,
-                   ServiceTask.status.in_([TaskStatus.OPEN.value, TaskStatus.OVERDUE.value]),
-                   ServiceTask.due_date <= as_of)
+            .where(
+                visible_clients(actor),
+                ServiceTask.task_type == TouchType.REVIEW_LETTER.value,
+                ServiceTask.status.in_([TaskStatus.OPEN.value, TaskStatus.OVERDUE.value]),
+                ServiceTask.due_date <= as_of,
+            )
             .group_by(Client.id, Client.client_no, Client.name, Staff.display_name)
             .order_by(func.min(ServiceTask.due_date), Client.client_no)
         ).all()
@@ -516,16 +661,22 @@ def select_letter_clients(
     """Visible, not closed clients, optionally of some grades (latest run) and/or one manager."""
     _check_may_print(actor)
     with store.read() as session:
-        q = (select(Client.id, Client.client_no, Client.name, Staff.display_name)
-             .outerjoin(Staff, Staff.id == Client.manager_id)
-             .where(visible_clients(actor), Client.status != "closed").order_by(Client.client_no))
+        q = (
+            select(Client.id, Client.client_no, Client.name, Staff.display_name)
+            .outerjoin(Staff, Staff.id == Client.manager_id)
+            .where(visible_clients(actor), Client.status != "closed")
+            .order_by(Client.client_no)
+        )
         if manager_id is not None:
             q = q.where(Client.manager_id == manager_id)
         rows = session.execute(q).all()
         graded = _grades(session, [r[0] for r in rows])
     wanted = set(grades or ())
-    return [LetterCandidate(r[1], r[2], r[3], graded.get(r[0]), None) for r in rows
-            if not wanted or graded.get(r[0]) in wanted]
+    return [
+        LetterCandidate(r[1], r[2], r[3], graded.get(r[0]), None)
+        for r in rows
+        if not wanted or graded.get(r[0]) in wanted
+    ]
 
 
 def _grades(session: Session, client_ids: list[int]) -> dict[int, str]:
@@ -613,15 +764,21 @@ def generate_batch(
         """Letter data chunk by chunk, in the order asked for; None for a client that failed."""
         step = max(16, n_workers * 8)
         for i in range(0, total, step):
-            chunk = todo[i:i + step]
+            chunk = todo[i : i + step]
             t0 = time.perf_counter()
             found: dict[str, LetterData] = {}
             try:
                 with store.read() as session:
                     refresh_actor(session, actor)
                     clients = _load_visible(session, actor, chunk)
-                    data = gather_letters(session, list(clients.values()), as_of=as_of, period_start=start,
-                                          period_end=end, comment=comment)
+                    data = gather_letters(
+                        session,
+                        list(clients.values()),
+                        as_of=as_of,
+                        period_start=start,
+                        period_end=end,
+                        comment=comment,
+                    )
                     found = {no: data[c.id] for no, c in clients.items()}
             except Exception as exc:
                 for number in chunk:
@@ -650,16 +807,37 @@ def generate_batch(
                             raise _not_found(number)
                         with session.begin_nested():
                             rec_id, touch_id = _store_record(
-                                session, actor, client, as_of=as_of, period_start=start, period_end=end,
-                                file_name=name, sha256=written.sha256, pages=written.pages,
-                                size_bytes=written.size_bytes, comment=comment)
+                                session,
+                                actor,
+                                client,
+                                as_of=as_of,
+                                period_start=start,
+                                period_end=end,
+                                file_name=name,
+                                sha256=written.sha256,
+                                pages=written.pages,
+                                size_bytes=written.size_bytes,
+                                comment=comment,
+                            )
                     except Exception as exc:
                         # No record, no touch: the file must not go out either.
                         Path(written.path).unlink(missing_ok=True)
                         fail(number, exc)
                         continue
-                    stored.append(LetterResult(rec_id, number, name, Path(written.path), written.pages,
-                                               written.size_bytes, written.sha256, touch_id, start, end))
+                    stored.append(
+                        LetterResult(
+                            rec_id,
+                            number,
+                            name,
+                            Path(written.path),
+                            written.pages,
+                            written.size_bytes,
+                            written.sha256,
+                            touch_id,
+                            start,
+                            end,
+                        )
+                    )
         except Exception as exc:
             for r in stored:
                 if r.path is not None:
@@ -735,20 +913,31 @@ def generate_batch(
         result.merged_path = merge_pdfs([r.path for r in result.letters if r.path], merged_path)
         result.stage_seconds["merge"] += time.perf_counter() - t0
     result.wall_seconds = time.perf_counter() - t_wall
-    log.info("letters batch: %d written, %d failed, cancelled=%s, %.1fs", len(result.letters),
-             len(result.failures), result.cancelled, result.wall_seconds)
+    log.info(
+        "letters batch: %d written, %d failed, cancelled=%s, %.1fs",
+        len(result.letters),
+        len(result.failures),
+        result.cancelled,
+        result.wall_seconds,
+    )
     return result
 
 
 def _not_found(number: str) -> NotFound:
-    return NotFound(tr("找不到客户 {no}，或该客户不在您的权限范围内。",
-                       "Client {no} not found, or not among the clients you may see.", no=number))
+    return NotFound(
+        tr(
+            "找不到客户 {no}，或该客户不在您的权限范围内。",
+            "Client {no} not found, or not among the clients you may see.",
+            no=number,
+        )
+    )
 
 
 def _load_visible(session: Session, actor: Actor, numbers: Sequence[str]) -> dict[str, Client]:
     """The clients among ``numbers`` that the actor may see, with branch and manager loaded."""
     rows = session.scalars(
-        select(Client).options(joinedload(Client.branch), joinedload(Client.manager))
+        select(Client)
+        .options(joinedload(Client.branch), joinedload(Client.manager))
         .where(Client.client_no.in_(list(numbers)))
     ).all()
     return {c.client_no: c for c in rows if can_see_client(actor, c)}
@@ -789,21 +978,35 @@ class LetterHistoryRow:
     created_at: object
 
 
-def letter_history(store: Store, actor: Actor, *, client_no: str | None = None, limit: int = 500
-                   ) -> list[LetterHistoryRow]:
+def letter_history(
+    store: Store, actor: Actor, *, client_no: str | None = None, limit: int = 500
+) -> list[LetterHistoryRow]:
     """Letters generated for the clients this actor may see, newest first."""
     _check_may_print(actor)
     gen = Staff.__table__.alias("gen")
     mgr = Staff.__table__.alias("mgr")
-    q = (select(LetterRecord.id, Client.client_no, Client.name, mgr.c.display_name, gen.c.display_name,
-                LetterRecord.as_of, LetterRecord.period_start, LetterRecord.period_end, LetterRecord.file_name,
-                LetterRecord.pages, LetterRecord.size_bytes, LetterRecord.created_at)
-         .join(Client, Client.id == LetterRecord.client_id)
-         .outerjoin(mgr, mgr.c.id == LetterRecord.manager_id)
-         .outerjoin(gen, gen.c.id == LetterRecord.generated_by_id)
-         .where(visible_clients(actor))
-         .order_by(LetterRecord.created_at.desc(), LetterRecord.id.desc())
-         .limit(limit))
+    q = (
+        select(
+            LetterRecord.id,
+            Client.client_no,
+            Client.name,
+            mgr.c.display_name,
+            gen.c.display_name,
+            LetterRecord.as_of,
+            LetterRecord.period_start,
+            LetterRecord.period_end,
+            LetterRecord.file_name,
+            LetterRecord.pages,
+            LetterRecord.size_bytes,
+            LetterRecord.created_at,
+        )
+        .join(Client, Client.id == LetterRecord.client_id)
+        .outerjoin(mgr, mgr.c.id == LetterRecord.manager_id)
+        .outerjoin(gen, gen.c.id == LetterRecord.generated_by_id)
+        .where(visible_clients(actor))
+        .order_by(LetterRecord.created_at.desc(), LetterRecord.id.desc())
+        .limit(limit)
+    )
     if client_no:
         q = q.where(Client.client_no == client_no.strip())
     with store.read() as session:
@@ -821,8 +1024,11 @@ def letter_managers(store: Store, actor: Actor) -> list[ManagerChoice]:
     """Managers whose books this actor may batch-print: themselves, or everyone in the branch."""
     _check_may_print(actor)
     with store.read() as session:
-        q = select(Staff.id, Staff.login, Staff.display_name).where(
-            Staff.role == Role.INVESTMENT_MANAGER.value).order_by(Staff.login)
+        q = (
+            select(Staff.id, Staff.login, Staff.display_name)
+            .where(Staff.role == Role.INVESTMENT_MANAGER.value)
+            .order_by(Staff.login)
+        )
         if actor.is_investment_manager:
             q = q.where(Staff.id == actor.id)
         elif actor.branch_id is not None:

@@ -38,19 +38,39 @@ class Text(NamedTuple):
 
 # kind -> the wording of its title and body; {placeholders} are the notification's parameters.
 TEXTS: dict[str, Text] = {
-    "reassignment.pending": Text("{n} 个客户划转申请待审批", "{n} reassignment request(s) to approve",
-                                 "{who} 提交，原因：{reason}", "from {who}, reason: {reason}"),
-    "reassignment.received": Text("客户 {no} {name} 已划转给您", "Client {no} {name} is now yours",
-                                  "原经理：{old}；原因：{reason}；交接说明：{note}",
-                                  "previous manager: {old}; reason: {reason}; note: {note}"),
-    "reassignment.moved_away": Text("客户 {no} {name} 已划转给 {new}", "Client {no} {name} moved to {new}",
-                                    "审批人：{who}", "approved by {who}"),
-    "reassignment.approved": Text("划转申请 #{id} 已批准", "Request #{id} approved", "客户 {no}", "client {no}"),
-    "reassignment.rejected": Text("划转申请 #{id} 被驳回", "Request #{id} rejected",
-                                  "客户 {no}；理由：{comment}", "client {no}; reason: {comment}"),
-    "alert.opened": Text("回访红旗：客户 {no} {alert_kind}", "Call-back red flag: client {no}, {alert_kind}",
-                         "回访中客户的回答需要调查（预警案件 {id}）。",
-                         "An answer in a call-back needs investigating (alert case {id})."),
+    "reassignment.pending": Text(
+        "{n} 个客户划转申请待审批",
+        "{n} reassignment request(s) to approve",
+        "{who} 提交，原因：{reason}",
+        "from {who}, reason: {reason}",
+    ),
+    "reassignment.received": Text(
+        "客户 {no} {name} 已划转给您",
+        "Client {no} {name} is now yours",
+        "原经理：{old}；原因：{reason}；交接说明：{note}",
+        "previous manager: {old}; reason: {reason}; note: {note}",
+    ),
+    "reassignment.moved_away": Text(
+        "客户 {no} {name} 已划转给 {new}",
+        "Client {no} {name} moved to {new}",
+        "审批人：{who}",
+        "approved by {who}",
+    ),
+    "reassignment.approved": Text(
+        "划转申请 #{id} 已批准", "Request #{id} approved", "客户 {no}", "client {no}"
+    ),
+    "reassignment.rejected": Text(
+        "划转申请 #{id} 被驳回",
+        "Request #{id} rejected",
+        "客户 {no}；理由：{comment}",
+        "client {no}; reason: {comment}",
+    ),
+    "alert.opened": Text(
+        "回访红旗：客户 {no} {alert_kind}",
+        "Call-back red flag: client {no}, {alert_kind}",
+        "回访中客户的回答需要调查（预警案件 {id}）。",
+        "An answer in a call-back needs investigating (alert case {id}).",
+    ),
 }
 
 
@@ -91,24 +111,33 @@ class NotificationView:
         return render(self.kind, self.params)[1]
 
 
-def list_notifications(store: Store, actor: Actor, *, unread_only: bool = False, limit: int = 200
-                       ) -> list[NotificationView]:
+def list_notifications(
+    store: Store, actor: Actor, *, unread_only: bool = False, limit: int = 200
+) -> list[NotificationView]:
     """Newest first."""
     with store.read() as session:
         q = select(Notification).where(Notification.recipient_id == actor.id)
         if unread_only:
             q = q.where(Notification.read_at.is_(None))
         q = q.order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)
-        return [NotificationView(n.id, n.kind, dict(n.params or {}), dict(n.related or {}), n.created_at,
-                                 n.read_at) for n in session.scalars(q)]
+        return [
+            NotificationView(
+                n.id, n.kind, dict(n.params or {}), dict(n.related or {}), n.created_at, n.read_at
+            )
+            for n in session.scalars(q)
+        ]
 
 
 def unread_count(store: Store, actor: Actor) -> int:
     with store.read() as session:
-        return int(session.scalar(
-            select(func.count()).select_from(Notification).where(
-                Notification.recipient_id == actor.id, Notification.read_at.is_(None))
-        ) or 0)
+        return int(
+            session.scalar(
+                select(func.count())
+                .select_from(Notification)
+                .where(Notification.recipient_id == actor.id, Notification.read_at.is_(None))
+            )
+            or 0
+        )
 
 
 def mark_read(store: Store, actor: Actor, ids: Sequence[int]) -> int:
@@ -118,8 +147,11 @@ def mark_read(store: Store, actor: Actor, ids: Sequence[int]) -> int:
     with store.transaction() as session:
         result = session.execute(
             update(Notification)
-            .where(Notification.id.in_(list(ids)), Notification.recipient_id == actor.id,
-                   Notification.read_at.is_(None))
+            .where(
+                Notification.id.in_(list(ids)),
+                Notification.recipient_id == actor.id,
+                Notification.read_at.is_(None),
+            )
             .values(read_at=utcnow())
             .execution_options(synchronize_session=False)
         )

@@ -40,8 +40,19 @@ from crm_desktop.scoring.reasons import label as _engine_label
 
 GRADE_ORDER = ("V5", "V4", "V3", "V2", "V1")
 
-__all__ = ["ManagerInfo", "RuleBook", "Verdict", "explain", "grade_rank", "grade_sort_key", "label", "latest_run",
-           "load_config", "tier_rank", "verdict_for"]
+__all__ = [
+    "ManagerInfo",
+    "RuleBook",
+    "Verdict",
+    "explain",
+    "grade_rank",
+    "grade_sort_key",
+    "label",
+    "latest_run",
+    "load_config",
+    "tier_rank",
+    "verdict_for",
+]
 
 
 def label(kind: str, value: str) -> str:
@@ -125,7 +136,7 @@ class RuleBook:
             return {}
         out: dict[int, tuple[str, Decimal]] = {}
         for chunk_start in range(0, len(client_ids), 500):
-            chunk = client_ids[chunk_start:chunk_start + 500]
+            chunk = client_ids[chunk_start : chunk_start + 500]
             for cid, grade, assets in self.session.execute(
                 select(ClientScore.client_id, ClientScore.grade, ClientScore.latest_assets).where(
                     ClientScore.run_id == self.run.id, ClientScore.client_id.in_(chunk)
@@ -138,9 +149,9 @@ class RuleBook:
         """Live count: the engine's client_count is as of the run, moves since then must count."""
         return int(
             self.session.scalar(
-                select(func.count()).select_from(Client).where(
-                    Client.manager_id == staff_id, Client.status != "closed"
-                )
+                select(func.count())
+                .select_from(Client)
+                .where(Client.manager_id == staff_id, Client.status != "closed")
             )
             or 0
         )
@@ -148,12 +159,20 @@ class RuleBook:
     def manager(self, staff: Staff, *, load: int | None = None) -> ManagerInfo:
         ms = self._scores.get(staff.id)
         tier = ms.tier if ms is not None else None
-        capacity = capacity_of(tier, int(ms.capacity) if ms is not None and ms.capacity else None,
-                               self.config.matching.capacity)
+        capacity = capacity_of(
+            tier, int(ms.capacity) if ms is not None and ms.capacity else None, self.config.matching.capacity
+        )
         return ManagerInfo(
-            id=staff.id, login=staff.login, display_name=staff.display_name, active=staff.active, role=staff.role,
-            branch_id=staff.branch_id, tier=tier, capability_score=ms.capability_score if ms else None,
-            capacity=capacity, load=self.load(staff.id) if load is None else load,
+            id=staff.id,
+            login=staff.login,
+            display_name=staff.display_name,
+            active=staff.active,
+            role=staff.role,
+            branch_id=staff.branch_id,
+            tier=tier,
+            capability_score=ms.capability_score if ms else None,
+            capacity=capacity,
+            load=self.load(staff.id) if load is None else load,
         )
 
     def min_tier(self, grade: str | None) -> str | None:
@@ -173,23 +192,37 @@ def verdict_for(grade: str | None, need: str | None, target: ManagerInfo, *, ext
 def explain(judgement: Judgement, target: ManagerInfo | None = None) -> Verdict:
     """A verdict with each finding as a sentence in the current language."""
     name = target.display_name if target is not None else ""
-    return Verdict(tuple(_sentence(f, name) for f in judgement.breaches),
-                   tuple(_sentence(f, name) for f in judgement.notes), judgement.codes)
+    return Verdict(
+        tuple(_sentence(f, name) for f in judgement.breaches),
+        tuple(_sentence(f, name) for f in judgement.notes),
+        judgement.codes,
+    )
 
 
 def _sentence(f: Finding, name: str) -> str:
     if f.code == CLIENT_NOT_SCORED:
         return tr("客户尚未评分，未检查等级规则", "client not scored yet; grade rule not checked")
     if f.code == MANAGER_NOT_SCORED:
-        return tr("{name} 尚未评分，未检查能力规则", "{name} not scored yet; capability rule not checked", name=name)
+        return tr(
+            "{name} 尚未评分，未检查能力规则", "{name} not scored yet; capability rule not checked", name=name
+        )
     if f.code == TIER:
-        return tr("{grade} 客户需要{need}及以上的经理，{name}为{tier}",
-                  "a {grade} client needs a {need} manager or better; {name} is {tier}",
-                  grade=f.grade, need=label("tier", f.need or ""), name=name, tier=label("tier", f.tier or ""))
+        return tr(
+            "{grade} 客户需要{need}及以上的经理，{name}为{tier}",
+            "a {grade} client needs a {need} manager or better; {name} is {tier}",
+            grade=f.grade,
+            need=label("tier", f.need or ""),
+            name=name,
+            tier=label("tier", f.tier or ""),
+        )
     if f.code == CAPACITY:
-        return tr("{name} 接收后将服务 {after} 位客户，超过容量 {cap}",
-                  "{name} would serve {after} clients, above the capacity of {cap}",
-                  name=name, after=f.after, cap=f.capacity)
+        return tr(
+            "{name} 接收后将服务 {after} 位客户，超过容量 {cap}",
+            "{name} would serve {after} clients, above the capacity of {cap}",
+            name=name,
+            after=f.after,
+            cap=f.capacity,
+        )
     if f.code == NO_TARGET:
         return tr("未选择接收经理", "no manager chosen")
     if f.code == NO_MANAGER:

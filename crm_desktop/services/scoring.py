@@ -76,16 +76,27 @@ def load_config(path: Path | None = None) -> LoadedConfig:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(tr("无法读取评分配置 {path}：{err}", "Cannot read the scoring configuration {path}: {err}",
-                              path=path, err=exc.strerror or exc)) from exc
+        raise InvalidInput(
+            tr(
+                "无法读取评分配置 {path}：{err}",
+                "Cannot read the scoring configuration {path}: {err}",
+                path=path,
+                err=exc.strerror or exc,
+            )
+        ) from exc
     text = raw.decode("utf-8-sig")
     try:
         data = tomllib.loads(text)
         cfg = ScoringConfig.from_mapping(data)
     except (tomllib.TOMLDecodeError, ConfigError) as exc:
-        raise InvalidInput(tr("评分配置 {path} 有误：{err}。请改正该文件，或恢复安装包自带的版本。",
-                              "The scoring configuration {path} is wrong: {err}. Fix the file or restore the "
-                              "bundled one.", path=path, err=exc)) from exc
+        raise InvalidInput(
+            tr(
+                "评分配置 {path} 有误：{err}。请改正该文件，或恢复安装包自带的版本。",
+                "The scoring configuration {path} is wrong: {err}. Fix the file or restore the bundled one.",
+                path=path,
+                err=exc,
+            )
+        ) from exc
     return LoadedConfig(cfg, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), path)
 
 
@@ -108,14 +119,21 @@ def _num_sql(dialect: str, column: str) -> str:
 def _numeric_block(rows: Sequence[Sequence[Any]], columns: int) -> np.ndarray:
     """Fetched rows of numbers as a float64 array of shape (rows, columns); NULL becomes NaN."""
     try:  # flattening the tuples is much faster than letting numpy inspect each one
-        return np.fromiter(itertools.chain.from_iterable(rows), dtype=np.float64,
-                           count=len(rows) * columns).reshape(len(rows), columns)
+        return np.fromiter(
+            itertools.chain.from_iterable(rows), dtype=np.float64, count=len(rows) * columns
+        ).reshape(len(rows), columns)
     except TypeError:  # a NULL somewhere: numpy turns None into NaN here
         return np.array(rows, dtype=np.float64).reshape(len(rows), columns)
 
 
-def _fetch(session: Session, sql: str, params: dict[str, Any], names: Sequence[str],
-           numeric: Sequence[bool], chunk: int = 20_000) -> pd.DataFrame:
+def _fetch(
+    session: Session,
+    sql: str,
+    params: dict[str, Any],
+    names: Sequence[str],
+    numeric: Sequence[bool],
+    chunk: int = 20_000,
+) -> pd.DataFrame:
     """Run raw SQL on the session's connection and build columns chunk by chunk.
 
     Going below the ORM matters here: 25 million snapshot rows through Decimal and Row objects would
@@ -200,14 +218,20 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
     w = engine_window(as_of, cfg)
     w_start = day_to_date(w.start)
     trade_from = w_start - timedelta(days=cfg.trading.fifo_lookback_days)
-    p = {"w_start": w_start.isoformat() if d == "sqlite" else w_start,
-         "as_of": as_of.isoformat() if d == "sqlite" else as_of,
-         "trade_from": trade_from.isoformat() if d == "sqlite" else trade_from}
+    p = {
+        "w_start": w_start.isoformat() if d == "sqlite" else w_start,
+        "as_of": as_of.isoformat() if d == "sqlite" else as_of,
+        "trade_from": trade_from.isoformat() if d == "sqlite" else trade_from,
+    }
 
-    clients = _fetch(session, f"SELECT id, {_day_sql(d, 'open_date')}, risk_level, status, manager_id, "
-                     f"{_day_sql(d, 'assigned_on')} FROM client",
-                     {}, ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on"],
-                     [True, True, False, False, True, True])
+    clients = _fetch(
+        session,
+        f"SELECT id, {_day_sql(d, 'open_date')}, risk_level, status, manager_id, "
+        f"{_day_sql(d, 'assigned_on')} FROM client",
+        {},
+        ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on"],
+        [True, True, False, False, True, True],
+    )
     clients = _ints(clients, "client_id", "open_date", "manager_id", "assigned_on")
     # Snapshots are the big table (tens of millions of rows): client and day travel packed in one number,
     # which saves a Python object per row on the way out of the driver.
@@ -216,20 +240,32 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
         f"{_num_sql(d, 'securities_value')}, {_num_sql(d, 'net_inflow')} FROM asset_snapshot "
         # "+date": SQLite must not use the date index (random reads for nearly every row). No ORDER BY either:
         # a plain scan is cheaper than walking an index, and the engine sorts if the rows come unsorted.
-        f"WHERE {plus}date >= :w_start AND {plus}date <= :as_of")
+        f"WHERE {plus}date >= :w_start AND {plus}date <= :as_of"
+    )
     snapshot_names = ["packed", "total_assets", "securities_value", "net_inflow"]
 
     # Securities in code order; trades and holdings refer to them by that position, and sides by a small
     # number, so every column arrives as a number and the engine gets ready-made categoricals.
-    securities = _fetch(session, f"SELECT code, board, industry, {_day_sql(d, 'list_date')} FROM security "
-                        "ORDER BY code", {}, ["code", "board", "industry", "list_date"], [False, False, False, True])
+    securities = _fetch(
+        session,
+        f"SELECT code, board, industry, {_day_sql(d, 'list_date')} FROM security ORDER BY code",
+        {},
+        ["code", "board", "industry", "list_date"],
+        [False, False, False, True],
+    )
     securities = _ints(securities, "list_date")
     sec_codes = securities["code"].astype(str).tolist()
     numbered = "WITH sec AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS idx FROM security) "
     # "+trade_date": a scan (0.4 s at 2.6 million trades) instead of the date index (random reads, 4 s).
-    sides = [str(r[0]) for r in session.execute(
-        text(f"SELECT DISTINCT side FROM trade WHERE {plus}trade_date >= :trade_from AND {plus}trade_date <= :as_of"),
-        p)]
+    sides = [
+        str(r[0])
+        for r in session.execute(
+            text(
+                f"SELECT DISTINCT side FROM trade WHERE {plus}trade_date >= :trade_from AND {plus}trade_date <= :as_of"
+            ),
+            p,
+        )
+    ]
     sides = sorted(set(sides) | {"buy", "sell"})
     side_case = "CASE t.side " + " ".join(f"WHEN :side{i} THEN {i}" for i in range(len(sides))) + " END"
     side_params = {f"side{i}": v for i, v in enumerate(sides)}
@@ -238,11 +274,13 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
         f"{_num_sql(d, 't.quantity')}, {_num_sql(d, 't.amount')}, {_num_sql(d, 't.commission')} "
         "FROM trade t LEFT JOIN sec ON sec.code = t.code "
         # Most rows qualify, so a plain scan beats walking the date index (random reads) on SQLite.
-        f"WHERE {plus}t.trade_date >= :trade_from AND {plus}t.trade_date <= :as_of")
+        f"WHERE {plus}t.trade_date >= :trade_from AND {plus}t.trade_date <= :as_of"
+    )
     trade_names = ["client_id", "trade_date", "code", "side", "quantity", "amount", "commission"]
     holding_sql = (
         numbered + f"SELECT h.client_id, {_day_sql(d, 'h.date')}, sec.idx, {_num_sql(d, 'h.market_value')} "
-        f"FROM holding h LEFT JOIN sec ON sec.code = h.code WHERE {plus}h.date >= :w_start AND {plus}h.date <= :as_of")
+        f"FROM holding h LEFT JOIN sec ON sec.code = h.code WHERE {plus}h.date >= :w_start AND {plus}h.date <= :as_of"
+    )
     holding_names = ["client_id", "date", "code", "market_value"]
 
     snapshots = _fetch(session, snapshot_sql, p, snapshot_names, [True] * 4)
@@ -254,9 +292,16 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
     day = (packed - client_f * _PACK).astype(np.int64)
     client_id = client_f.astype(np.int64)
     del packed, client_f
-    snapshots = pd.DataFrame({"client_id": client_id, "date": day, "total_assets": snapshots["total_assets"],
-                              "securities_value": snapshots["securities_value"],
-                              "net_inflow": snapshots["net_inflow"]}, copy=False)
+    snapshots = pd.DataFrame(
+        {
+            "client_id": client_id,
+            "date": day,
+            "total_assets": snapshots["total_assets"],
+            "securities_value": snapshots["securities_value"],
+            "net_inflow": snapshots["net_inflow"],
+        },
+        copy=False,
+    )
     trades = _ints(trades, "client_id", "trade_date")
     trades["code"] = _categorical(trades["code"], sec_codes)
     trades["side"] = _categorical(trades["side"], sides)
@@ -267,23 +312,38 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
         session,
         f"SELECT manager_id, {_day_sql(d, 'occurred_at', timestamp=True)}, "
         f"{_num_sql(d, 'satisfaction')} FROM callback_record WHERE outcome = 'reached' "
-        "AND satisfaction IS NOT NULL AND occurred_at >= :w_start", p,
-        ["manager_id", "occurred_at", "satisfaction"], [True, True, True])
+        "AND satisfaction IS NOT NULL AND occurred_at >= :w_start",
+        p,
+        ["manager_id", "occurred_at", "satisfaction"],
+        [True, True, True],
+    )
     touches = _ints(touches, "manager_id", "occurred_at")
     tasks = _fetch(
         session,
         f"SELECT manager_id, {_day_sql(d, 'due_date')}, status, {_day_sql(d, 'completed_at', timestamp=True)} "
-        "FROM service_task WHERE due_date >= :w_start AND due_date <= :as_of", p,
-        ["manager_id", "due_date", "status", "completed_at"], [True, True, False, True])
+        "FROM service_task WHERE due_date >= :w_start AND due_date <= :as_of",
+        p,
+        ["manager_id", "due_date", "status", "completed_at"],
+        [True, True, False, True],
+    )
     tasks = _ints(tasks, "manager_id", "due_date", "completed_at")
-    staff_rows = session.execute(
-        select_staff()).all()
+    staff_rows = session.execute(select_staff()).all()
     staff = pd.DataFrame(
         [(r.id, r.role, bool(r.active), r.hire_date, list(r.qualifications or [])) for r in staff_rows],
-        columns=["staff_id", "role", "active", "hire_date", "qualifications"])
+        columns=["staff_id", "role", "active", "hire_date", "qualifications"],
+    )
     staff["hire_date"] = pd.to_datetime(staff["hire_date"], errors="coerce")
-    return ScoringInput(as_of=as_of, clients=clients, snapshots=snapshots, trades=trades, holdings=holdings,
-                        securities=securities, touches=touches, tasks=tasks, staff=staff)
+    return ScoringInput(
+        as_of=as_of,
+        clients=clients,
+        snapshots=snapshots,
+        trades=trades,
+        holdings=holdings,
+        securities=securities,
+        touches=touches,
+        tasks=tasks,
+        staff=staff,
+    )
 
 
 def select_staff() -> Any:
@@ -303,8 +363,14 @@ def _money(value: float) -> Decimal:
     return Decimal(f"{value:.2f}")
 
 
-def run_scoring(store: Store, actor: Actor | None, as_of: date | None = None, *,
-                config: LoadedConfig | None = None, progress: Progress | None = None) -> ScoringSummary:
+def run_scoring(
+    store: Store,
+    actor: Actor | None,
+    as_of: date | None = None,
+    *,
+    config: LoadedConfig | None = None,
+    progress: Progress | None = None,
+) -> ScoringSummary:
     """Score every client and investment manager and store the run.
 
     ``actor`` None is the batch path (``crm score`` from a scheduler): allowed because a run changes no
@@ -342,33 +408,56 @@ def run_scoring(store: Store, actor: Actor | None, as_of: date | None = None, *,
     with store.transaction() as session:
         if actor is not None:
             refresh_actor(session, actor)
-        run = ScoreRun(as_of=as_of, engine_version=ENGINE_VERSION, config_hash=loaded.sha256,
-                       config_text=loaded.text, client_count=len(result.clients),
-                       manager_count=len(result.managers), warnings=result.warnings,
-                       created_by_id=actor.id if actor else None)
+        run = ScoreRun(
+            as_of=as_of,
+            engine_version=ENGINE_VERSION,
+            config_hash=loaded.sha256,
+            config_text=loaded.text,
+            client_count=len(result.clients),
+            manager_count=len(result.managers),
+            warnings=result.warnings,
+            created_by_id=actor.id if actor else None,
+        )
         session.add(run)
         session.flush()
         _store_results(session, run.id, result)
         run.finished_at = clock.now()
-        audit.record(session, actor, "score.run", "score_run", run.id, as_of=as_of.isoformat(),
-                     engine_version=ENGINE_VERSION, config_hash=loaded.sha256, clients=len(result.clients),
-                     managers=len(result.managers), suggestions=len(result.suggestions),
-                     warnings=len(result.warnings))
+        audit.record(
+            session,
+            actor,
+            "score.run",
+            "score_run",
+            run.id,
+            as_of=as_of.isoformat(),
+            engine_version=ENGINE_VERSION,
+            config_hash=loaded.sha256,
+            clients=len(result.clients),
+            managers=len(result.managers),
+            suggestions=len(result.suggestions),
+            warnings=len(result.warnings),
+        )
         run_id = run.id
     timings["save"] = time.perf_counter() - t2
     grades = result.clients["grade"].value_counts().to_dict() if len(result.clients) else {}
     churn = result.clients["churn_risk"].value_counts().to_dict() if len(result.clients) else {}
-    return ScoringSummary(run_id=run_id, as_of=as_of, engine_version=ENGINE_VERSION, config_hash=loaded.sha256,
-                          client_count=len(result.clients), manager_count=len(result.managers),
-                          suggestion_count=len(result.suggestions),
-                          grade_counts={str(k): int(v) for k, v in grades.items()},
-                          churn_counts={str(k): int(v) for k, v in churn.items()},
-                          warnings=result.warnings, timings=timings)
+    return ScoringSummary(
+        run_id=run_id,
+        as_of=as_of,
+        engine_version=ENGINE_VERSION,
+        config_hash=loaded.sha256,
+        client_count=len(result.clients),
+        manager_count=len(result.managers),
+        suggestion_count=len(result.suggestions),
+        grade_counts={str(k): int(v) for k, v in grades.items()},
+        churn_counts={str(k): int(v) for k, v in churn.items()},
+        warnings=result.warnings,
+        timings=timings,
+    )
 
 
 def _batches(rows: list[dict[str, Any]], size: int = 5000) -> Iterator[list[dict[str, Any]]]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -397,45 +486,116 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
     cols = {k: c[k].tolist() for k in c.columns}
     rows = [
         {
-            "run_id": run_id, "client_id": cid, "grade": grade, "value_score": Decimal(f"{vs:.1f}"),
-            "avg_assets": _money(avg), "latest_assets": _money(latest), "commission_12m": _money(comm),
-            "turnover": turnover, "activity": activity, "churn_risk": churn, "risk_style": style,
-            "suitability_mismatch": bool(mismatch), "trading_ability": ability, "win_rate": win_rate,
-            "realized_pnl": _money(pnl), "avg_holding_days": hold, "securitization_ratio": secur,
-            "top_industry": industry, "top_industry_share": ind_share, "new_listing_share": new_share,
-            "largest_position_share": largest, "lifecycle": lifecycle, "reasons": reasons,
+            "run_id": run_id,
+            "client_id": cid,
+            "grade": grade,
+            "value_score": Decimal(f"{vs:.1f}"),
+            "avg_assets": _money(avg),
+            "latest_assets": _money(latest),
+            "commission_12m": _money(comm),
+            "turnover": turnover,
+            "activity": activity,
+            "churn_risk": churn,
+            "risk_style": style,
+            "suitability_mismatch": bool(mismatch),
+            "trading_ability": ability,
+            "win_rate": win_rate,
+            "realized_pnl": _money(pnl),
+            "avg_holding_days": hold,
+            "securitization_ratio": secur,
+            "top_industry": industry,
+            "top_industry_share": ind_share,
+            "new_listing_share": new_share,
+            "largest_position_share": largest,
+            "lifecycle": lifecycle,
+            "reasons": reasons,
         }
-        for (cid, grade, vs, avg, latest, comm, turnover, activity, churn, style, mismatch, ability, win_rate, pnl,
-             hold, secur, industry, ind_share, new_share, largest, lifecycle, reasons) in zip(
-            cols["client_id"], cols["grade"], cols["value_score"], cols["avg_assets"], cols["latest_assets"],
-            cols["commission_12m"], cols["turnover"], cols["activity"], cols["churn_risk"], cols["risk_style"],
-            cols["suitability_mismatch"], cols["trading_ability"], cols["win_rate"], cols["realized_pnl"],
-            cols["avg_holding_days"], cols["securitization_ratio"], cols["top_industry"],
-            cols["top_industry_share"], cols["new_listing_share"], cols["largest_position_share"],
-            cols["lifecycle"], cols["reasons"], strict=True)
+        for (
+            cid,
+            grade,
+            vs,
+            avg,
+            latest,
+            comm,
+            turnover,
+            activity,
+            churn,
+            style,
+            mismatch,
+            ability,
+            win_rate,
+            pnl,
+            hold,
+            secur,
+            industry,
+            ind_share,
+            new_share,
+            largest,
+            lifecycle,
+            reasons,
+        ) in zip(
+            cols["client_id"],
+            cols["grade"],
+            cols["value_score"],
+            cols["avg_assets"],
+            cols["latest_assets"],
+            cols["commission_12m"],
+            cols["turnover"],
+            cols["activity"],
+            cols["churn_risk"],
+            cols["risk_style"],
+            cols["suitability_mismatch"],
+            cols["trading_ability"],
+            cols["win_rate"],
+            cols["realized_pnl"],
+            cols["avg_holding_days"],
+            cols["securitization_ratio"],
+            cols["top_industry"],
+            cols["top_industry_share"],
+            cols["new_listing_share"],
+            cols["largest_position_share"],
+            cols["lifecycle"],
+            cols["reasons"],
+            strict=True,
+        )
     ]
     for batch in _batches(rows):
         session.execute(insert(ClientScore), batch)
     mrows = []
     for r in _records(result.managers):
-        mrows.append({
-            "run_id": run_id, "staff_id": int(r["staff_id"]),
-            "capability_score": Decimal(f"{float(r['capability_score']):.1f}"), "tier": r["tier"],
-            "client_count": int(r["client_count"]), "capacity": int(r["capacity"]),
-            "book_assets": _money(float(r["book_assets"])), "retention": float(r["retention"]),
-            "on_time_rate": float(r["on_time_rate"]),
-            "satisfaction": None if pd.isna(r["satisfaction"]) else float(r["satisfaction"]),
-            "asset_growth": float(r["asset_growth"]), "components": r["components"], "reasons": r["reasons"]})
+        mrows.append(
+            {
+                "run_id": run_id,
+                "staff_id": int(r["staff_id"]),
+                "capability_score": Decimal(f"{float(r['capability_score']):.1f}"),
+                "tier": r["tier"],
+                "client_count": int(r["client_count"]),
+                "capacity": int(r["capacity"]),
+                "book_assets": _money(float(r["book_assets"])),
+                "retention": float(r["retention"]),
+                "on_time_rate": float(r["on_time_rate"]),
+                "satisfaction": None if pd.isna(r["satisfaction"]) else float(r["satisfaction"]),
+                "asset_growth": float(r["asset_growth"]),
+                "components": r["components"],
+                "reasons": r["reasons"],
+            }
+        )
     for batch in _batches(mrows):
         session.execute(insert(ManagerScore), batch)
     srows = []
     for r in _records(result.suggestions):
         target = r["suggested_manager_id"]
-        srows.append({
-            "run_id": run_id, "client_id": int(r["client_id"]), "kind": r["kind"],
-            "from_manager_id": int(r["from_manager_id"]),
-            "suggested_manager_id": None if target is None or pd.isna(target) else int(target),
-            "reasons": r["reasons"], "status": "open"})
+        srows.append(
+            {
+                "run_id": run_id,
+                "client_id": int(r["client_id"]),
+                "kind": r["kind"],
+                "from_manager_id": int(r["from_manager_id"]),
+                "suggested_manager_id": None if target is None or pd.isna(target) else int(target),
+                "reasons": r["reasons"],
+                "status": "open",
+            }
+        )
     for batch in _batches(srows):
         session.execute(insert(MatchSuggestion), batch)
 
@@ -468,7 +628,7 @@ def latest_client_scores(session: Session, client_ids: Sequence[int] | None = No
             return {}
         out: dict[int, ClientScore] = {}
         for i in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
-            part = session.scalars(q.where(ClientScore.client_id.in_(ids[i:i + 900])))
+            part = session.scalars(q.where(ClientScore.client_id.in_(ids[i : i + 900])))
             out.update({s.client_id: s for s in part})
         return out
     return {s.client_id: s for s in session.scalars(q)}
@@ -493,10 +653,29 @@ def latest_suggestions(session: Session, *, status: str | None = "open") -> list
     return list(session.scalars(q.order_by(MatchSuggestion.kind.desc(), MatchSuggestion.id)))
 
 
-EXPORT_COLUMNS = ("client_no", "grade", "value_score", "avg_assets", "commission_12m", "turnover", "activity",
-                  "churn_risk", "risk_style", "suitability_mismatch", "trading_ability", "win_rate",
-                  "avg_holding_days", "lifecycle", "realized_pnl", "securitization_ratio", "top_industry",
-                  "top_industry_share", "new_listing_share", "latest_assets", "reasons")
+EXPORT_COLUMNS = (
+    "client_no",
+    "grade",
+    "value_score",
+    "avg_assets",
+    "commission_12m",
+    "turnover",
+    "activity",
+    "churn_risk",
+    "risk_style",
+    "suitability_mismatch",
+    "trading_ability",
+    "win_rate",
+    "avg_holding_days",
+    "lifecycle",
+    "realized_pnl",
+    "securitization_ratio",
+    "top_industry",
+    "top_industry_share",
+    "new_listing_share",
+    "latest_assets",
+    "reasons",
+)
 
 
 def export_rows(store: Store, actor: Actor, lang: str) -> tuple[pd.DataFrame, ScoreRun | None]:
@@ -510,21 +689,40 @@ def export_rows(store: Store, actor: Actor, lang: str) -> tuple[pd.DataFrame, Sc
         run = latest_run(session)
         if run is None:
             return pd.DataFrame(columns=list(EXPORT_COLUMNS)), None
-        q = (select(Client.client_no, ClientScore).join(Client, Client.id == ClientScore.client_id)
-             .where(ClientScore.run_id == run.id).where(visible_clients(actor)).order_by(Client.client_no))
+        q = (
+            select(Client.client_no, ClientScore)
+            .join(Client, Client.id == ClientScore.client_id)
+            .where(ClientScore.run_id == run.id)
+            .where(visible_clients(actor))
+            .order_by(Client.client_no)
+        )
         records = []
         for client_no, s in session.execute(q):
-            records.append({
-                "client_no": client_no, "grade": s.grade, "value_score": s.value_score, "avg_assets": s.avg_assets,
-                "commission_12m": s.commission_12m, "turnover": s.turnover, "activity": s.activity,
-                "churn_risk": s.churn_risk, "risk_style": s.risk_style,
-                "suitability_mismatch": "true" if s.suitability_mismatch else "false",
-                "trading_ability": s.trading_ability, "win_rate": s.win_rate,
-                "avg_holding_days": s.avg_holding_days, "lifecycle": s.lifecycle, "realized_pnl": s.realized_pnl,
-                "securitization_ratio": s.securitization_ratio, "top_industry": s.top_industry or "",
-                "top_industry_share": s.top_industry_share, "new_listing_share": s.new_listing_share,
-                "latest_assets": s.latest_assets, "reasons": sep.join(render_reasons(s.reasons, lang)),
-            })
+            records.append(
+                {
+                    "client_no": client_no,
+                    "grade": s.grade,
+                    "value_score": s.value_score,
+                    "avg_assets": s.avg_assets,
+                    "commission_12m": s.commission_12m,
+                    "turnover": s.turnover,
+                    "activity": s.activity,
+                    "churn_risk": s.churn_risk,
+                    "risk_style": s.risk_style,
+                    "suitability_mismatch": "true" if s.suitability_mismatch else "false",
+                    "trading_ability": s.trading_ability,
+                    "win_rate": s.win_rate,
+                    "avg_holding_days": s.avg_holding_days,
+                    "lifecycle": s.lifecycle,
+                    "realized_pnl": s.realized_pnl,
+                    "securitization_ratio": s.securitization_ratio,
+                    "top_industry": s.top_industry or "",
+                    "top_industry_share": s.top_industry_share,
+                    "new_listing_share": s.new_listing_share,
+                    "latest_assets": s.latest_assets,
+                    "reasons": sep.join(render_reasons(s.reasons, lang)),
+                }
+            )
         # Exports take client data out of the application, so they leave a trace.
         audit.record(session, actor, "score.export", "score_run", run.id, rows=len(records))
         session.expunge(run)

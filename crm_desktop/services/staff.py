@@ -42,18 +42,28 @@ def _require_admin_unless_bootstrap(session: Session, actor: Actor | None, *, cr
         return
     if store_has_users(session):
         raise PermissionDenied(
-            tr("此数据库已有用户：请用 --as-user 以管理员身份执行。",
-               "This store already has users: act as an admin with --as-user.")
+            tr(
+                "此数据库已有用户：请用 --as-user 以管理员身份执行。",
+                "This store already has users: act as an admin with --as-user.",
+            )
         )
     if not creating_admin:
         raise PermissionDenied(
-            tr("空数据库上第一个用户必须是管理员（--role admin）。",
-               "On an empty store the first user must be an admin (--role admin).")
+            tr(
+                "空数据库上第一个用户必须是管理员（--role admin）。",
+                "On an empty store the first user must be an admin (--role admin).",
+            )
         )
 
 
-def add_branch(store: Store, actor: Actor | None, code: str, name: str, address: str | None = None,
-               phone: str | None = None) -> int:
+def add_branch(
+    store: Store,
+    actor: Actor | None,
+    code: str,
+    name: str,
+    address: str | None = None,
+    phone: str | None = None,
+) -> int:
     code = code.strip()
     if not code or not name.strip():
         raise InvalidInput(tr("营业部代码和名称不能为空。", "Branch code and name must not be empty."))
@@ -62,8 +72,10 @@ def add_branch(store: Store, actor: Actor | None, code: str, name: str, address:
             require_role(actor, Role.ADMIN)
         elif store_has_users(session):
             raise PermissionDenied(
-                tr("此数据库已有用户：只有管理员可以添加营业部，请用 --as-user。",
-                   "This store already has users: only an admin adds branches; use --as-user.")
+                tr(
+                    "此数据库已有用户：只有管理员可以添加营业部，请用 --as-user。",
+                    "This store already has users: only an admin adds branches; use --as-user.",
+                )
             )
         if session.scalar(select(Branch).where(Branch.code == code)):
             raise Conflict(tr("营业部代码 {code} 已存在。", "Branch code {code} already exists.", code=code))
@@ -92,28 +104,45 @@ def add_user(
     login = login.strip()
     if not _LOGIN_RE.match(login):
         raise InvalidInput(
-            tr("工号 {login} 无效：只能包含字母、数字、下划线、点和减号，最长 40 个字符。",
-               "Login {login} is invalid: use letters, digits, _ . - only, at most 40 characters.", login=login)
+            tr(
+                "工号 {login} 无效：只能包含字母、数字、下划线、点和减号，最长 40 个字符。",
+                "Login {login} is invalid: use letters, digits, _ . - only, at most 40 characters.",
+                login=login,
+            )
         )
     try:
         role_enum = Role(role)
     except ValueError:
         raise InvalidInput(
-            tr("角色 {role} 无效，可选：{ok}。", "Role {role} is invalid; choose {ok}.", role=role,
-               ok=", ".join(r.value for r in Role))
+            tr(
+                "角色 {role} 无效，可选：{ok}。",
+                "Role {role} is invalid; choose {ok}.",
+                role=role,
+                ok=", ".join(r.value for r in Role),
+            )
         ) from None
     if password is not None and len(password) < MIN_PASSWORD:
-        raise InvalidInput(tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD))
+        raise InvalidInput(
+            tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD)
+        )
     adviser_reg_no = (adviser_reg_no or "").strip() or None
     if adviser_reg_no and "investment_adviser" not in (qualifications or []):
-        raise InvalidInput(tr("执业证书编号只登记给具有证券投资顾问资格（investment_adviser）的员工。",
-                              "A registration number is recorded only for staff qualified as investment_adviser."))
+        raise InvalidInput(
+            tr(
+                "执业证书编号只登记给具有证券投资顾问资格（investment_adviser）的员工。",
+                "A registration number is recorded only for staff qualified as investment_adviser.",
+            )
+        )
     known = {q.value for q in Qualification}
     for q in qualifications or []:
         if q not in known:
             raise InvalidInput(
-                tr("未知的资格 {q}，可选：{known}。", "Unknown qualification {q}; known: {known}.", q=q,
-                   known=", ".join(m.value for m in Qualification))
+                tr(
+                    "未知的资格 {q}，可选：{known}。",
+                    "Unknown qualification {q}; known: {known}.",
+                    q=q,
+                    known=", ".join(m.value for m in Qualification),
+                )
             )
     with store.transaction() as session:
         _require_admin_unless_bootstrap(session, actor, creating_admin=role_enum is Role.ADMIN)
@@ -122,13 +151,20 @@ def add_user(
             branch = session.scalar(select(Branch).where(Branch.code == branch_code.strip()))
             if branch is None:
                 raise InvalidInput(
-                    tr("营业部 {code} 不存在，请先用 `crm branch add` 添加。",
-                       "Branch {code} does not exist; add it first with `crm branch add`.", code=branch_code)
+                    tr(
+                        "营业部 {code} 不存在，请先用 `crm branch add` 添加。",
+                        "Branch {code} does not exist; add it first with `crm branch add`.",
+                        code=branch_code,
+                    )
                 )
             branch_id = branch.id
         elif role_enum is not Role.ADMIN:
-            raise InvalidInput(tr("投资经理和营业部负责人必须属于一个营业部（--branch）。",
-                                  "Investment and branch managers must belong to a branch (--branch)."))
+            raise InvalidInput(
+                tr(
+                    "投资经理和营业部负责人必须属于一个营业部（--branch）。",
+                    "Investment and branch managers must belong to a branch (--branch).",
+                )
+            )
         if session.scalar(select(Staff).where(Staff.login == login)):
             raise Conflict(tr("工号 {login} 已存在。", "Login {login} already exists.", login=login))
         staff = Staff(
@@ -177,14 +213,22 @@ def set_active(store: Store, actor: Actor, login: str, active: bool) -> None:
             raise InvalidInput(tr("不能停用自己的账号。", "You cannot disable your own account."))
         if staff.active != active:
             staff.active = active
-            audit.record(session, actor, "staff.activate" if active else "staff.deactivate", "staff", staff.id,
-                         login=staff.login)
+            audit.record(
+                session,
+                actor,
+                "staff.activate" if active else "staff.deactivate",
+                "staff",
+                staff.id,
+                login=staff.login,
+            )
 
 
 def reset_password(store: Store, actor: Actor, login: str, new_password: str) -> None:
     """An admin sets another user's password (e.g. a new colleague, a forgotten password)."""
     if len(new_password) < MIN_PASSWORD:
-        raise InvalidInput(tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD))
+        raise InvalidInput(
+            tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD)
+        )
     with store.transaction() as session:
         require_role(actor, Role.ADMIN)
         staff = _get_staff(session, login)
@@ -196,8 +240,9 @@ def change_own_password(store: Store, actor: Actor, old_password: str, new_passw
     from crm_desktop.services.passwords import verify_password
 
     if len(new_password) < MIN_PASSWORD:
-        raise InvalidInput(tr("新密码至少 {n} 位。", "The new password needs at least {n} characters.",
-                              n=MIN_PASSWORD))
+        raise InvalidInput(
+            tr("新密码至少 {n} 位。", "The new password needs at least {n} characters.", n=MIN_PASSWORD)
+        )
     with store.transaction() as session:
         staff = session.get(Staff, actor.id)
         if staff is None or not verify_password(old_password, staff.password_hash):
@@ -228,8 +273,15 @@ def get_branch(store: Store, actor: Actor, code: str | None = None) -> BranchInf
             branch = session.get(Branch, actor.branch_id) if actor.branch_id else None
         if branch is None:
             raise InvalidInput(tr("找不到营业部 {code}。", "Branch {code} not found.", code=code or "-"))
-        return BranchInfo(branch.id, branch.code, branch.name, branch.address, branch.phone,
-                          branch.logo_png is not None, branch.version)
+        return BranchInfo(
+            branch.id,
+            branch.code,
+            branch.name,
+            branch.address,
+            branch.phone,
+            branch.logo_png is not None,
+            branch.version,
+        )
 
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -253,8 +305,12 @@ def update_branch(
         if not logo_png.startswith(PNG_MAGIC):
             raise InvalidInput(tr("徽标必须是 PNG 图片。", "The logo must be a PNG image."))
         if len(logo_png) > MAX_LOGO_BYTES:
-            raise InvalidInput(tr("徽标文件太大（上限 1 MB），请缩小后再试。",
-                                  "The logo is too large (1 MB at most); make it smaller and try again."))
+            raise InvalidInput(
+                tr(
+                    "徽标文件太大（上限 1 MB），请缩小后再试。",
+                    "The logo is too large (1 MB at most); make it smaller and try again.",
+                )
+            )
     if name is not None and not name.strip():
         raise InvalidInput(tr("营业部名称不能为空。", "The branch name must not be empty."))
     with store.transaction() as session:
@@ -263,8 +319,12 @@ def update_branch(
         if branch is None or (actor.is_branch_manager and branch.id != actor.branch_id):
             raise InvalidInput(tr("找不到营业部 {code}。", "Branch {code} not found.", code=code))
         if expected_version is not None and branch.version != expected_version:
-            raise Conflict(tr("营业部信息已被他人修改，请刷新后重试。",
-                              "Someone else changed the branch details; refresh and try again."))
+            raise Conflict(
+                tr(
+                    "营业部信息已被他人修改，请刷新后重试。",
+                    "Someone else changed the branch details; refresh and try again.",
+                )
+            )
         changed: dict[str, object] = {}
         for field_name, value in (("name", name), ("address", address), ("phone", phone)):
             if value is not None and getattr(branch, field_name) != value.strip():

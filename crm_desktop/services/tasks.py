@@ -85,8 +85,10 @@ _CHUNK = 900  # under SQLite's bound-parameter limit for IN lists
 def source_label(source: str) -> str:
     return label_of(TaskSource, source)
 
+
 def status_label(status: str) -> str:
     return label_of(TaskStatus, status)
+
 
 # ---------------------------------------------------------------- closing and moving (used by touches)
 
@@ -101,8 +103,13 @@ def close_task_in_session(session: Session, task_id: int, touch_id: int, complet
     result = session.execute(
         update(ServiceTask)
         .where(ServiceTask.id == task_id, ServiceTask.status.in_(OPEN_STATES))
-        .values(status=TaskStatus.DONE.value, completed_at=completed_at, completed_touch_id=touch_id,
-                version=ServiceTask.version + 1, updated_at=utcnow())
+        .values(
+            status=TaskStatus.DONE.value,
+            completed_at=completed_at,
+            completed_touch_id=touch_id,
+            version=ServiceTask.version + 1,
+            updated_at=utcnow(),
+        )
         .execution_options(synchronize_session=False)
     )
     closed = bool(result.rowcount)  # type: ignore[attr-defined]
@@ -116,8 +123,11 @@ def find_open_task_in_session(session: Session, client_id: int, task_type: str) 
     """The open task of this type for the client, earliest due first."""
     return session.scalar(
         select(ServiceTask)
-        .where(ServiceTask.client_id == client_id, ServiceTask.task_type == task_type,
-               ServiceTask.status.in_(OPEN_STATES))
+        .where(
+            ServiceTask.client_id == client_id,
+            ServiceTask.task_type == task_type,
+            ServiceTask.status.in_(OPEN_STATES),
+        )
         .order_by(ServiceTask.due_date, ServiceTask.id)
         .limit(1)
     )
@@ -161,7 +171,9 @@ def _score_runs(session: Session) -> tuple[ScoreRun | None, int | None]:
     latest = latest_run_id(session)
     if latest is None:
         return None, None
-    prev = session.scalar(select(func.max(ScoreRun.id)).where(ScoreRun.finished_at.is_not(None), ScoreRun.id < latest))
+    prev = session.scalar(
+        select(func.max(ScoreRun.id)).where(ScoreRun.finished_at.is_not(None), ScoreRun.id < latest)
+    )
     return session.get(ScoreRun, latest), prev
 
 
@@ -170,14 +182,18 @@ def _scores(session: Session, run_id: int | None, where: ColumnElement[bool]) ->
     if run_id is None:
         return {}
     rows = session.connection().execute(
-        select(ClientScore.client_id, ClientScore.grade, ClientScore.churn_risk, ClientScore.suitability_mismatch)
+        select(
+            ClientScore.client_id, ClientScore.grade, ClientScore.churn_risk, ClientScore.suitability_mismatch
+        )
         .join(Client, Client.id == ClientScore.client_id)
         .where(ClientScore.run_id == run_id, where)
     )
     return {cid: ScoreFacts(grade, churn, bool(mis)) for cid, grade, churn, mis in rows}
 
 
-def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ...]]) -> list[tuple[int, str, str]]:
+def _insert_ignoring_duplicates(
+    session: Session, candidates: list[tuple[Any, ...]]
+) -> list[tuple[int, str, str]]:
     """Insert task rows, skipping dedupe keys that exist (also ones a parallel run just added).
 
     A candidate is ``(client_id, manager_id, task_type, source, due_date, dedupe_key, plan_version, status)``;
@@ -185,7 +201,16 @@ def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ..
     """
     if not candidates:
         return []
-    names = ("client_id", "manager_id", "task_type", "source", "due_date", "dedupe_key", "plan_version", "status")
+    names = (
+        "client_id",
+        "manager_id",
+        "task_type",
+        "source",
+        "due_date",
+        "dedupe_key",
+        "plan_version",
+        "status",
+    )
     rows = [dict(zip(names, c, strict=True)) for c in candidates]
     # Most candidates exist already (every start of day recomputes the same keys): filter them out
     # with indexed lookups, so only new rows go to the insert.
@@ -195,13 +220,21 @@ def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ..
     existing: set[str] = set()
     if dialect == "postgresql":
         # One array parameter instead of thousands of bound values (psycopg parses every query's text).
-        existing.update(conn.execute(
-            select(ServiceTask.dedupe_key).where(ServiceTask.dedupe_key == any_(bindparam("keys", type_=ARRAY(String)))),
-            {"keys": keys}).scalars())
+        existing.update(
+            conn.execute(
+                select(ServiceTask.dedupe_key).where(
+                    ServiceTask.dedupe_key == any_(bindparam("keys", type_=ARRAY(String)))
+                ),
+                {"keys": keys},
+            ).scalars()
+        )
     else:
         for i in range(0, len(keys), _CHUNK):
-            existing.update(conn.execute(select(ServiceTask.dedupe_key).where(
-                ServiceTask.dedupe_key.in_(keys[i:i + _CHUNK]))).scalars())
+            existing.update(
+                conn.execute(
+                    select(ServiceTask.dedupe_key).where(ServiceTask.dedupe_key.in_(keys[i : i + _CHUNK]))
+                ).scalars()
+            )
     seen: set[str] = set()
     fresh = []
     for r in rows:
@@ -216,18 +249,31 @@ def _insert_ignoring_duplicates(session: Session, candidates: list[tuple[Any, ..
     # RETURNING tells which rows this run really added.
     if dialect == "postgresql":
         for i in range(0, len(fresh), 20000):
-            part = fresh[i:i + 20000]
+            part = fresh[i : i + 20000]
             params: dict[str, Any] = {n: [r[n] for r in part] for n in names}
             params["now"] = now
             created.extend((int(a), str(b), str(c)) for a, b, c in conn.execute(_PG_INSERT, params).all())
         return created
     table = cast(Table, ServiceTask.__table__)
-    stmt = sqlite.insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(
-        table.c.id, table.c.source, table.c.status)
+    stmt = (
+        sqlite.insert(table)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(table.c.id, table.c.source, table.c.status)
+    )
     for i in range(0, len(fresh), 5000):
-        part_rows = [{**r, "created_at": now, "updated_at": now, "version": 1,
-                      "note": None, "completed_at": None, "completed_touch_id": None, "cancel_reason": None}
-                     for r in fresh[i:i + 5000]]
+        part_rows = [
+            {
+                **r,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+                "note": None,
+                "completed_at": None,
+                "completed_touch_id": None,
+                "cancel_reason": None,
+            }
+            for r in fresh[i : i + 5000]
+        ]
         created.extend((int(a), str(b), str(c)) for a, b, c in conn.execute(stmt, part_rows).all())
     return created
 
@@ -248,20 +294,27 @@ _PG_INSERT = text(
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for i in range(0, len(ids), _CHUNK):
-        yield ids[i:i + _CHUNK]
+        yield ids[i : i + _CHUNK]
 
 
-def generate_in_session(session: Session, actor: Actor | None, as_of: date,
-                        progress: Progress | None = None) -> GenerationSummary:
+def generate_in_session(
+    session: Session, actor: Actor | None, as_of: date, progress: Progress | None = None
+) -> GenerationSummary:
     """Generate the tasks due by ``as_of`` + the plan horizon for the clients the actor may see."""
     started = time.perf_counter()
     where: ColumnElement[bool] = visible_clients(actor) if actor is not None else true()
     # Plain Core rows for the bulk reads: the ORM's per-row bookkeeping would dominate at 100,000 clients.
     conn = session.connection()
     clients = conn.execute(
-        select(Client.id, Client.branch_id, Client.manager_id, Client.open_date, Client.assigned_on,
-               Client.birth_date, Client.risk_assessed_on)
-        .where(where, Client.status != ClientStatus.CLOSED.value)
+        select(
+            Client.id,
+            Client.branch_id,
+            Client.manager_id,
+            Client.open_date,
+            Client.assigned_on,
+            Client.birth_date,
+            Client.risk_assessed_on,
+        ).where(where, Client.status != ClientStatus.CLOSED.value)
     ).all()
     run, prev_id = _score_runs(session)
     # The day grading started is when the service schedule started: a client never served before is
@@ -274,20 +327,35 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     for cid, ttype, at in conn.execute(
         select(Touch.client_id, Touch.touch_type, func.max(Touch.occurred_at))
         .join(Client, Client.id == Touch.client_id)
-        .where(where, Touch.status == "active").group_by(Touch.client_id, Touch.touch_type)
+        .where(where, Touch.status == "active")
+        .group_by(Touch.client_id, Touch.touch_type)
     ):
         last_touch[cid][ttype] = _local_day(at)  # type: ignore[assignment]
     # A recurring task done by a touch of another type, or skipped by a person, still ends its cycle.
     cycle_end: dict[int, dict[str, date]] = defaultdict(dict)
     for cid, ttype, done_at, skipped_due in conn.execute(
-        select(ServiceTask.client_id, ServiceTask.task_type,
-               func.max(case((ServiceTask.status == TaskStatus.DONE.value, ServiceTask.completed_at))),
-               func.max(case((and_(ServiceTask.status == TaskStatus.CANCELLED.value,
-                                   or_(ServiceTask.note.is_(None), ServiceTask.note != AUTO_REPLACED)),
-                              ServiceTask.due_date))))
+        select(
+            ServiceTask.client_id,
+            ServiceTask.task_type,
+            func.max(case((ServiceTask.status == TaskStatus.DONE.value, ServiceTask.completed_at))),
+            func.max(
+                case(
+                    (
+                        and_(
+                            ServiceTask.status == TaskStatus.CANCELLED.value,
+                            or_(ServiceTask.note.is_(None), ServiceTask.note != AUTO_REPLACED),
+                        ),
+                        ServiceTask.due_date,
+                    )
+                )
+            ),
+        )
         .join(Client, Client.id == ServiceTask.client_id)
-        .where(where, ServiceTask.source == "recurring",
-               ServiceTask.status.in_((TaskStatus.DONE.value, TaskStatus.CANCELLED.value)))
+        .where(
+            where,
+            ServiceTask.source == "recurring",
+            ServiceTask.status.in_((TaskStatus.DONE.value, TaskStatus.CANCELLED.value)),
+        )
         .group_by(ServiceTask.client_id, ServiceTask.task_type)
     ):
         done_day = _local_day(done_at) if isinstance(done_at, datetime) else _parse_day(done_at)
@@ -309,23 +377,40 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     run_id = run.id if run is not None else None
     no_dates: dict[str, date] = {}
     total = len(clients)
-    for n, (cid, branch_id, manager_id, open_date, assigned_on, birth_date, assessed_on) in enumerate(clients):
+    for n, (cid, branch_id, manager_id, open_date, assigned_on, birth_date, assessed_on) in enumerate(
+        clients
+    ):
         if progress is not None and n % 5000 == 0:
             progress.step(n, total, "")
             progress.check()
         scheduler = schedulers.get(branch_id)
         if scheduler is None:
             plan = plans[branch_id] = current_plan_in_session(session, branch_id)
-            scheduler = schedulers[branch_id] = Scheduler(plan, as_of, service_start=service_start,
-                                                          run_as_of=run.as_of if run is not None else None)
+            scheduler = schedulers[branch_id] = Scheduler(
+                plan, as_of, service_start=service_start, run_as_of=run.as_of if run is not None else None
+            )
         decided = scheduler.client(
-            ClientFacts(open_date, assigned_on, birth_date, assessed_on), current.get(cid), previous.get(cid),
-            last_touch=last_touch.get(cid, no_dates), cycle_end=cycle_end.get(cid, no_dates),
-            open_recurring=open_recurring.get(cid, ()))
+            ClientFacts(open_date, assigned_on, birth_date, assessed_on),
+            current.get(cid),
+            previous.get(cid),
+            last_touch=last_touch.get(cid, no_dates),
+            cycle_end=cycle_end.get(cid, no_dates),
+            open_recurring=open_recurring.get(cid, ()),
+        )
         version_no = scheduler.plan.version_no
         for t in decided.tasks:
-            rows.append((cid, manager_id, t.task_type, t.source, t.due, _dedupe_key(cid, t, run_id), version_no,
-                         t.status))
+            rows.append(
+                (
+                    cid,
+                    manager_id,
+                    t.task_type,
+                    t.source,
+                    t.due,
+                    _dedupe_key(cid, t, run_id),
+                    version_no,
+                    t.status,
+                )
+            )
         for r in decided.replace:
             replaced[r.reason].append(r.task_id)
 
@@ -336,9 +421,15 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
         reason = _replace_reason(code)
         for part in _chunks(ids):
             session.execute(
-                update(ServiceTask).where(ServiceTask.id.in_(part), ServiceTask.status.in_(OPEN_STATES))
-                .values(status=TaskStatus.CANCELLED.value, cancel_reason=reason, note=AUTO_REPLACED,
-                        version=ServiceTask.version + 1, updated_at=now)
+                update(ServiceTask)
+                .where(ServiceTask.id.in_(part), ServiceTask.status.in_(OPEN_STATES))
+                .values(
+                    status=TaskStatus.CANCELLED.value,
+                    cancel_reason=reason,
+                    note=AUTO_REPLACED,
+                    version=ServiceTask.version + 1,
+                    updated_at=now,
+                )
                 .execution_options(synchronize_session=False)
             )
     created = _insert_ignoring_duplicates(session, rows)
@@ -347,22 +438,41 @@ def generate_in_session(session: Session, actor: Actor | None, as_of: date,
     visible_ids = select(Client.id).where(where).scalar_subquery()
     overdue = session.execute(
         update(ServiceTask)
-        .where(ServiceTask.status == TaskStatus.OPEN.value, ServiceTask.due_date < as_of,
-               ServiceTask.client_id.in_(visible_ids) if actor is not None else true())
+        .where(
+            ServiceTask.status == TaskStatus.OPEN.value,
+            ServiceTask.due_date < as_of,
+            ServiceTask.client_id.in_(visible_ids) if actor is not None else true(),
+        )
         .values(status=TaskStatus.OVERDUE.value)
         .execution_options(synchronize_session=False)
     ).rowcount  # type: ignore[attr-defined]
     by_source = Counter(src for _id, src, _st in created)
     created_overdue = sum(1 for _id, _src, st in created if st == TaskStatus.OVERDUE.value)
     summary = GenerationSummary(
-        as_of=as_of, clients=total, created=len(created), replaced=sum(len(ids) for ids in replaced.values()),
-        marked_overdue=int(overdue or 0) + created_overdue, created_by_source=dict(by_source), scored=run is not None,
-        plan_versions={b: p.version_no for b, p in plans.items()}, seconds=time.perf_counter() - started,
+        as_of=as_of,
+        clients=total,
+        created=len(created),
+        replaced=sum(len(ids) for ids in replaced.values()),
+        marked_overdue=int(overdue or 0) + created_overdue,
+        created_by_source=dict(by_source),
+        scored=run is not None,
+        plan_versions={b: p.version_no for b, p in plans.items()},
+        seconds=time.perf_counter() - started,
     )
-    audit.record(session, actor, "tasks.generate", "service_task", None, as_of=as_of.isoformat(),
-                 clients=total, created=summary.created, replaced=summary.replaced,
-                 marked_overdue=summary.marked_overdue, by_source=summary.created_by_source,
-                 score_run_id=run.id if run else None)
+    audit.record(
+        session,
+        actor,
+        "tasks.generate",
+        "service_task",
+        None,
+        as_of=as_of.isoformat(),
+        clients=total,
+        created=summary.created,
+        replaced=summary.replaced,
+        marked_overdue=summary.marked_overdue,
+        by_source=summary.created_by_source,
+        score_run_id=run.id if run else None,
+    )
     return summary
 
 
@@ -393,7 +503,7 @@ def _recurring_cycle(key: str, client_id: int, task_type: str) -> date | None:
     prefix = f"recurring:{client_id}:{task_type}:"
     if not key.startswith(prefix):
         return None
-    text_ = key[len(prefix):]
+    text_ = key[len(prefix) :]
     try:
         day = date.fromisoformat(text_)
     except ValueError:
@@ -404,11 +514,14 @@ def _recurring_cycle(key: str, client_id: int, task_type: str) -> date | None:
 def _replace_reason(code: str) -> str:
     if code == REPLACED_BY_GRADE:
         return tr("客户等级变化，按新的服务计划替换。", "Grade changed; replaced by the new plan.")
-    return tr("到期日因最近的服务记录或服务计划调整而改变。", "Due date moved by a recent touch or a plan change.")
+    return tr(
+        "到期日因最近的服务记录或服务计划调整而改变。", "Due date moved by a recent touch or a plan change."
+    )
 
 
-def generate_tasks(store: Store, actor: Actor | None, as_of: date | None = None,
-                   progress: Progress | None = None) -> GenerationSummary:
+def generate_tasks(
+    store: Store, actor: Actor | None, as_of: date | None = None, progress: Progress | None = None
+) -> GenerationSummary:
     """Generate today's (or ``as_of``'s) tasks in one transaction.
 
     Scope: the clients the actor may see (a manager's own book, a branch manager's branch);
@@ -425,8 +538,12 @@ def generate_tasks(store: Store, actor: Actor | None, as_of: date | None = None,
 
 
 def bucket_label(bucket: str) -> str:
-    return {"overdue": tr("逾期", "Overdue"), "today": tr("今天", "Today"), "this_week": tr("本周", "This week"),
-            "later": tr("以后", "Later")}.get(bucket, bucket)
+    return {
+        "overdue": tr("逾期", "Overdue"),
+        "today": tr("今天", "Today"),
+        "this_week": tr("本周", "This week"),
+        "later": tr("以后", "Later"),
+    }.get(bucket, bucket)
 
 
 @dataclass(frozen=True)
@@ -464,14 +581,18 @@ def _manager_scope(session: Session, actor: Actor, manager_id: int | None) -> Co
     """Which tasks the agenda shows: a manager's own; a branch manager's pick (or the whole branch)."""
     if sees_own_work_only(actor):
         if manager_id not in (None, actor.id):
-            raise PermissionDenied(tr("投资经理只能查看自己的待办。", "An investment manager sees only their own agenda."))
+            raise PermissionDenied(
+                tr("投资经理只能查看自己的待办。", "An investment manager sees only their own agenda.")
+            )
         return ServiceTask.manager_id == actor.id
     require_role(actor, Role.BRANCH_MANAGER)
     if manager_id is None:
         return true()
     staff = session.get(Staff, manager_id)
     if staff is None or staff.branch_id != actor.branch_id:
-        raise NotFound(tr("找不到该经理，或他不在您的营业部。", "That manager does not exist or is not in your branch."))
+        raise NotFound(
+            tr("找不到该经理，或他不在您的营业部。", "That manager does not exist or is not in your branch.")
+        )
     return ServiceTask.manager_id == manager_id
 
 
@@ -485,9 +606,20 @@ def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: dat
         run_id = latest_run_id(session)
         mgr = aliased(Staff)
         q = (
-            select(ServiceTask.id, Client.client_no, Client.name, ServiceTask.task_type, ServiceTask.source,
-                   ServiceTask.due_date, ServiceTask.status, ServiceTask.manager_id, mgr.login, ServiceTask.note,
-                   ServiceTask.version, ClientScore.grade)
+            select(
+                ServiceTask.id,
+                Client.client_no,
+                Client.name,
+                ServiceTask.task_type,
+                ServiceTask.source,
+                ServiceTask.due_date,
+                ServiceTask.status,
+                ServiceTask.manager_id,
+                mgr.login,
+                ServiceTask.note,
+                ServiceTask.version,
+                ClientScore.grade,
+            )
             .join(Client, Client.id == ServiceTask.client_id)
             .outerjoin(mgr, mgr.id == ServiceTask.manager_id)
             .outerjoin(ClientScore, and_(ClientScore.client_id == Client.id, ClientScore.run_id == run_id))
@@ -495,12 +627,28 @@ def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: dat
             .order_by(ServiceTask.due_date, Client.client_no, ServiceTask.id)
         )
         items = [
-            AgendaItem(tid, no, name, grade, ttype, src, due, TaskStatus.OVERDUE.value if due < today else status,
-                       bucket_of(due, today), mid, login, note, ver)
+            AgendaItem(
+                tid,
+                no,
+                name,
+                grade,
+                ttype,
+                src,
+                due,
+                TaskStatus.OVERDUE.value if due < today else status,
+                bucket_of(due, today),
+                mid,
+                login,
+                note,
+                ver,
+            )
             for tid, no, name, ttype, src, due, status, mid, login, note, ver, grade in session.execute(q)
         ]
-        return Agenda(today, manager_id if manager_id is not None else
-                      (actor.id if sees_own_work_only(actor) else None), items)
+        return Agenda(
+            today,
+            manager_id if manager_id is not None else (actor.id if sees_own_work_only(actor) else None),
+            items,
+        )
 
 
 def today_counts(store: Store, actor: Actor, today: date | None = None) -> dict[str, int]:
@@ -511,9 +659,12 @@ def today_counts(store: Store, actor: Actor, today: date | None = None) -> dict[
         scope = _manager_scope(session, actor, None)
         due = ServiceTask.due_date
         row = session.execute(
-            select(func.count(case((due < today, 1))), func.count(case((due == today, 1))),
-                   func.count(case((and_(due > today, due <= last_of_week), 1))),
-                   func.count(case((due > last_of_week, 1))))
+            select(
+                func.count(case((due < today, 1))),
+                func.count(case((due == today, 1))),
+                func.count(case((and_(due > today, due <= last_of_week), 1))),
+                func.count(case((due > last_of_week, 1))),
+            )
             .join(Client, Client.id == ServiceTask.client_id)
             .where(scope, visible_clients(actor), ServiceTask.status.in_(OPEN_STATES))
         ).one()
@@ -526,8 +677,11 @@ def branch_managers(store: Store, actor: Actor) -> list[tuple[int, str, str]]:
     with store.read() as session:
         rows = session.execute(
             select(Staff.id, Staff.login, Staff.display_name)
-            .where(Staff.branch_id == actor.branch_id, Staff.active.is_(True),
-                   Staff.role.in_((Role.INVESTMENT_MANAGER.value, Role.BRANCH_MANAGER.value)))
+            .where(
+                Staff.branch_id == actor.branch_id,
+                Staff.active.is_(True),
+                Staff.role.in_((Role.INVESTMENT_MANAGER.value, Role.BRANCH_MANAGER.value)),
+            )
             .order_by(Staff.login)
         ).all()
         return [(int(a), str(b), str(c)) for a, b, c in rows]
@@ -544,36 +698,66 @@ def cancel_task(store: Store, actor: Actor, task_id: int, *, reason: str, expect
     require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
     with store.transaction() as session:
         row = session.execute(
-            select(ServiceTask, Client).join(Client, Client.id == ServiceTask.client_id)
+            select(ServiceTask, Client)
+            .join(Client, Client.id == ServiceTask.client_id)
             .where(ServiceTask.id == task_id, visible_clients(actor))
         ).first()
         if row is None:
-            raise NotFound(tr("找不到任务 {id}，或它不在您的权限范围内。", "Task {id} not found, or not yours to see.",
-                              id=task_id))
+            raise NotFound(
+                tr(
+                    "找不到任务 {id}，或它不在您的权限范围内。",
+                    "Task {id} not found, or not yours to see.",
+                    id=task_id,
+                )
+            )
         task = row[0]
         if not may_act_on_task(actor, task.manager_id):
             raise PermissionDenied(tr("只能取消自己的任务。", "You may cancel only your own tasks."))
         if task.status not in OPEN_STATES or task.version != expected_version:
-            raise Conflict(tr("任务 {id} 已被完成、取消或修改。请刷新后再试。",
-                              "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
-                              id=task_id))
+            raise Conflict(
+                tr(
+                    "任务 {id} 已被完成、取消或修改。请刷新后再试。",
+                    "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
+                    id=task_id,
+                )
+            )
         result = session.execute(
             update(ServiceTask)
-            .where(ServiceTask.id == task_id, ServiceTask.version == expected_version,
-                   ServiceTask.status.in_(OPEN_STATES))
-            .values(status=TaskStatus.CANCELLED.value, cancel_reason=reason, version=ServiceTask.version + 1,
-                    updated_at=utcnow())
+            .where(
+                ServiceTask.id == task_id,
+                ServiceTask.version == expected_version,
+                ServiceTask.status.in_(OPEN_STATES),
+            )
+            .values(
+                status=TaskStatus.CANCELLED.value,
+                cancel_reason=reason,
+                version=ServiceTask.version + 1,
+                updated_at=utcnow(),
+            )
             .execution_options(synchronize_session=False)
         )
         if not result.rowcount:  # type: ignore[attr-defined]
-            raise Conflict(tr("任务 {id} 已被完成、取消或修改。请刷新后再试。",
-                              "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
-                              id=task_id))
+            raise Conflict(
+                tr(
+                    "任务 {id} 已被完成、取消或修改。请刷新后再试。",
+                    "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
+                    id=task_id,
+                )
+            )
         audit.record(session, actor, "task.cancel", "service_task", task_id, reason=reason)
 
 
-TASK_EXPORT_COLUMNS = ("client_no", "client_name", "type", "source", "due_date", "status", "manager_login",
-                       "completed_at", "cancel_reason")
+TASK_EXPORT_COLUMNS = (
+    "client_no",
+    "client_name",
+    "type",
+    "source",
+    "due_date",
+    "status",
+    "manager_login",
+    "completed_at",
+    "cancel_reason",
+)
 
 
 def task_rows(store: Store, actor: Actor, *, today: date | None = None) -> list[dict[str, Any]]:
@@ -593,10 +777,19 @@ def task_rows(store: Store, actor: Actor, *, today: date | None = None) -> list[
         out = []
         for t, no, name, login in session.execute(q):
             status = TaskStatus.OVERDUE.value if t.status in OPEN_STATES and t.due_date < today else t.status
-            out.append({
-                "client_no": no, "client_name": name, "type": t.task_type, "source": t.source,
-                "due_date": t.due_date.isoformat(), "status": status, "manager_login": login or "",
-                "completed_at": t.completed_at.astimezone().isoformat(timespec="minutes") if t.completed_at else "",
-                "cancel_reason": t.cancel_reason or "",
-            })
+            out.append(
+                {
+                    "client_no": no,
+                    "client_name": name,
+                    "type": t.task_type,
+                    "source": t.source,
+                    "due_date": t.due_date.isoformat(),
+                    "status": status,
+                    "manager_login": login or "",
+                    "completed_at": t.completed_at.astimezone().isoformat(timespec="minutes")
+                    if t.completed_at
+                    else "",
+                    "cancel_reason": t.cancel_reason or "",
+                }
+            )
         return out

@@ -31,7 +31,13 @@ from crm_desktop.services.visibility import can_see_client, get_visible_client, 
 
 # The standard flow, in order. Step 5 is the feedback text and/or satisfaction; step 6 the next step.
 IDENTITY, NEEDS, CONTENT, RISK, FEEDBACK, NEXT_STEP = (
-    "identity_verified", "needs_asked", "content_given", "risk_disclosed", "feedback", "next_step")
+    "identity_verified",
+    "needs_asked",
+    "content_given",
+    "risk_disclosed",
+    "feedback",
+    "next_step",
+)
 STEPS = (IDENTITY, NEEDS, CONTENT, RISK, FEEDBACK, NEXT_STEP)
 # Set in the checklist when investment advice was given: advice always needs the risk disclosed.
 ADVICE = "advice_given"
@@ -73,30 +79,46 @@ def step_label(step: str) -> str:
 def type_label(touch_type: str) -> str:
     return label_of(TouchType, touch_type)
 
+
 def channel_label(channel: str) -> str:
     return label_of(Channel, channel)
+
 
 def content_template(touch_type: str) -> str:
     """Step 3's starting text for a type: what the standard says to cover (the manager edits it)."""
     templates = {
-        _T.PHONE_CALL: tr("告知近期账户情况与市场要点；解答客户问题。",
-                          "Went over recent account activity and market points; answered the client's questions."),
-        _T.VISIT: tr("面谈回顾资产配置与持仓；介绍适合的服务与产品。",
-                     "Reviewed allocation and holdings in person; introduced suitable services and products."),
-        _T.REVIEW_LETTER: tr("寄送账户分析报告，说明期间资产、收益与风险要点。",
-                             "Sent the account-analysis letter covering assets, returns and risk points."),
-        _T.RISK_DISCLOSURE: tr("揭示所持产品/交易的风险，确认客户理解并知悉可能的损失。",
-                               "Disclosed the risks of the holdings/trading; the client confirmed understanding "
-                               "that losses are possible."),
-        _T.RISK_REASSESSMENT: tr("测评有效期将届满，已邀请客户通过公司适当性系统本人完成测评（未代填、未提示答案）。",
-                                 "The assessment is about to expire; invited the client to complete it in the "
-                                 "firm's suitability system in person (not filled in or prompted)."),
-        _T.RETENTION_CALL: tr("了解客户不满或转出原因，提出改进的服务方案。",
-                              "Asked why the client is unhappy or moving assets; offered an improved service plan."),
+        _T.PHONE_CALL: tr(
+            "告知近期账户情况与市场要点；解答客户问题。",
+            "Went over recent account activity and market points; answered the client's questions.",
+        ),
+        _T.VISIT: tr(
+            "面谈回顾资产配置与持仓；介绍适合的服务与产品。",
+            "Reviewed allocation and holdings in person; introduced suitable services and products.",
+        ),
+        _T.REVIEW_LETTER: tr(
+            "寄送账户分析报告，说明期间资产、收益与风险要点。",
+            "Sent the account-analysis letter covering assets, returns and risk points.",
+        ),
+        _T.RISK_DISCLOSURE: tr(
+            "揭示所持产品/交易的风险，确认客户理解并知悉可能的损失。",
+            "Disclosed the risks of the holdings/trading; the client confirmed understanding "
+            "that losses are possible.",
+        ),
+        _T.RISK_REASSESSMENT: tr(
+            "测评有效期将届满，已邀请客户通过公司适当性系统本人完成测评（未代填、未提示答案）。",
+            "The assessment is about to expire; invited the client to complete it in the "
+            "firm's suitability system in person (not filled in or prompted).",
+        ),
+        _T.RETENTION_CALL: tr(
+            "了解客户不满或转出原因，提出改进的服务方案。",
+            "Asked why the client is unhappy or moving assets; offered an improved service plan.",
+        ),
         _T.MESSAGE: tr("发送服务消息。", "Sent a service message."),
         _T.GREETING: tr("致以问候与祝福。", "Sent greetings and good wishes."),
-        _T.COMPLAINT: tr("记录投诉内容，说明处理方案与时限。",
-                         "Recorded the complaint; explained the resolution and its timeline."),
+        _T.COMPLAINT: tr(
+            "记录投诉内容，说明处理方案与时限。",
+            "Recorded the complaint; explained the resolution and its timeline.",
+        ),
         _T.HANDOVER: tr("客户移交给新的投资经理。", "Client handed over to a new investment manager."),
     }
     return templates.get(touch_type, "")  # type: ignore[call-overload]
@@ -172,32 +194,66 @@ def _check_fields(
     enforce_checklist: bool,
 ) -> None:
     if touch_type not in {t.value for t in TouchType}:
-        raise InvalidInput(tr("服务类型 {t} 无效，可选：{ok}。", "Touch type {t} is invalid; use one of {ok}.",
-                              t=touch_type, ok=", ".join(t.value for t in TouchType if t.value not in SYSTEM_TYPES)))
+        raise InvalidInput(
+            tr(
+                "服务类型 {t} 无效，可选：{ok}。",
+                "Touch type {t} is invalid; use one of {ok}.",
+                t=touch_type,
+                ok=", ".join(t.value for t in TouchType if t.value not in SYSTEM_TYPES),
+            )
+        )
     if channel not in {c.value for c in Channel}:
-        raise InvalidInput(tr("渠道 {c} 无效，可选：{ok}。", "Channel {c} is invalid; use one of {ok}.",
-                              c=channel, ok=", ".join(c.value for c in Channel if c is not Channel.SYSTEM)))
+        raise InvalidInput(
+            tr(
+                "渠道 {c} 无效，可选：{ok}。",
+                "Channel {c} is invalid; use one of {ok}.",
+                c=channel,
+                ok=", ".join(c.value for c in Channel if c is not Channel.SYSTEM),
+            )
+        )
     if enforce_checklist and (touch_type in SYSTEM_TYPES or channel == Channel.SYSTEM):
-        raise InvalidInput(tr("“{t}”/“系统”渠道由系统自动记录，不能手工录入。",
-                              "“{t}” touches and the system channel are recorded by the system, not by hand.",
-                              t=type_label(touch_type)))
+        raise InvalidInput(
+            tr(
+                "“{t}”/“系统”渠道由系统自动记录，不能手工录入。",
+                "“{t}” touches and the system channel are recorded by the system, not by hand.",
+                t=type_label(touch_type),
+            )
+        )
     if not summary:
-        raise InvalidInput(tr("请填写服务摘要（做了什么、客户怎么说）。",
-                              "Write a summary (what was done and what the client said)."))
+        raise InvalidInput(
+            tr(
+                "请填写服务摘要（做了什么、客户怎么说）。",
+                "Write a summary (what was done and what the client said).",
+            )
+        )
     if occurred_at > now + CLOCK_SKEW:
-        raise InvalidInput(tr("服务时间 {at} 在将来：只能记录已经发生的服务。",
-                              "The time {at} is in the future: record only touches that have happened.",
-                              at=occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+        raise InvalidInput(
+            tr(
+                "服务时间 {at} 在将来：只能记录已经发生的服务。",
+                "The time {at} is in the future: record only touches that have happened.",
+                at=occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            )
+        )
     if recorded_at - occurred_at > BACKDATE_LIMIT and not _text(backdate_reason):
-        raise InvalidInput(tr("服务时间早于 7 天前（{at}）：补录需要填写补录原因。",
-                              "The time {at} is more than 7 days ago: a late entry needs a reason.",
-                              at=occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+        raise InvalidInput(
+            tr(
+                "服务时间早于 7 天前（{at}）：补录需要填写补录原因。",
+                "The time {at} is more than 7 days ago: a late entry needs a reason.",
+                at=occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            )
+        )
     if satisfaction is not None and (isinstance(satisfaction, bool) or satisfaction not in range(1, 6)):
-        raise InvalidInput(tr("满意度 {v} 无效：请填 1 到 5。", "Satisfaction {v} is invalid: use 1 to 5.",
-                              v=satisfaction))
+        raise InvalidInput(
+            tr("满意度 {v} 无效：请填 1 到 5。", "Satisfaction {v} is invalid: use 1 to 5.", v=satisfaction)
+        )
     if follow_up_date is not None and follow_up_date < local_date(occurred_at):
-        raise InvalidInput(tr("回访日期 {d} 早于本次服务日期，请改为之后的日期。",
-                              "The follow-up date {d} is before this touch; choose a later date.", d=follow_up_date))
+        raise InvalidInput(
+            tr(
+                "回访日期 {d} 早于本次服务日期，请改为之后的日期。",
+                "The follow-up date {d} is before this touch; choose a later date.",
+                d=follow_up_date,
+            )
+        )
     if not enforce_checklist:
         return
     done = {
@@ -211,8 +267,12 @@ def _check_fields(
     missing = [s for s in STEPS if s in required_steps(touch_type, checklist) and not done[s]]
     if missing:
         raise InvalidInput(
-            tr("“{t}”需要完成服务流程中的：{steps}。", "A “{t}” needs these steps of the service flow: {steps}.",
-               t=type_label(touch_type), steps="、".join(step_label(s) for s in missing)),
+            tr(
+                "“{t}”需要完成服务流程中的：{steps}。",
+                "A “{t}” needs these steps of the service flow: {steps}.",
+                t=type_label(touch_type),
+                steps="、".join(step_label(s) for s in missing),
+            ),
             details=[step_label(s) for s in missing],
         )
 
@@ -221,10 +281,13 @@ def _check_adviser(session: Session, staff_id: int | None) -> None:
     """Investment advice is given only by a registered investment adviser (证券投资顾问 with 执业证书编号)."""
     staff = session.get(Staff, staff_id) if staff_id is not None else None
     if staff is None or "investment_adviser" not in (staff.qualifications or []) or not staff.adviser_reg_no:
-        raise PermissionDenied(tr(
-            "只有登记了执业证书编号的证券投资顾问才能提供投资建议：请取消“提供投资建议”，或由投资顾问记录本次服务。",
-            "Only a registered investment adviser (with a registration number) may give advice: untick "
-            "“advice given”, or let an adviser record this touch."))
+        raise PermissionDenied(
+            tr(
+                "只有登记了执业证书编号的证券投资顾问才能提供投资建议：请取消“提供投资建议”，或由投资顾问记录本次服务。",
+                "Only a registered investment adviser (with a registration number) may give advice: untick "
+                "“advice given”, or let an adviser record this touch.",
+            )
+        )
 
 
 def _check_actor(actor: Actor | None, client: Client) -> None:
@@ -232,8 +295,13 @@ def _check_actor(actor: Actor | None, client: Client) -> None:
         return
     require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
     if not can_see_client(actor, client):
-        raise NotFound(tr("找不到客户 {no}，或该客户不在您的权限范围内。",
-                          "Client {no} not found, or not among the clients you may see.", no=client.client_no))
+        raise NotFound(
+            tr(
+                "找不到客户 {no}，或该客户不在您的权限范围内。",
+                "Client {no} not found, or not among the clients you may see.",
+                no=client.client_no,
+            )
+        )
 
 
 def record_touch_in_session(
@@ -267,10 +335,20 @@ def record_touch_in_session(
     at = _aware(occurred_at) if occurred_at is not None else now
     summary = _text(summary)
     checklist = dict(checklist or {})
-    _check_fields(touch_type=touch_type, channel=channel, summary=summary, occurred_at=at, recorded_at=now, now=now,
-                  checklist=checklist, satisfaction=satisfaction, next_step=next_step,
-                  follow_up_date=follow_up_date, backdate_reason=backdate_reason,
-                  enforce_checklist=enforce_checklist)
+    _check_fields(
+        touch_type=touch_type,
+        channel=channel,
+        summary=summary,
+        occurred_at=at,
+        recorded_at=now,
+        now=now,
+        checklist=checklist,
+        satisfaction=satisfaction,
+        next_step=next_step,
+        follow_up_date=follow_up_date,
+        backdate_reason=backdate_reason,
+        enforce_checklist=enforce_checklist,
+    )
     if checklist.get(ADVICE) and enforce_checklist:
         _check_adviser(session, manager_id if manager_id is not None else (actor.id if actor else None))
 
@@ -278,8 +356,14 @@ def record_touch_in_session(
     if task_id is not None:
         task = session.get(ServiceTask, task_id)
         if task is None or task.client_id != client.id:
-            raise InvalidInput(tr("任务 {id} 不存在或不属于客户 {no}。", "Task {id} does not exist or is not for "
-                                  "client {no}.", id=task_id, no=client.client_no))
+            raise InvalidInput(
+                tr(
+                    "任务 {id} 不存在或不属于客户 {no}。",
+                    "Task {id} does not exist or is not for client {no}.",
+                    id=task_id,
+                    no=client.client_no,
+                )
+            )
     else:
         task = find_open_task_in_session(session, client.id, touch_type)
 
@@ -303,8 +387,12 @@ def record_touch_in_session(
     session.add(touch)
     session.flush()
     # The first row is its own root. Set without the ORM so a new touch starts at version 1.
-    session.execute(update(Touch).where(Touch.id == touch.id).values(root_id=touch.id)
-                    .execution_options(synchronize_session=False))
+    session.execute(
+        update(Touch)
+        .where(Touch.id == touch.id)
+        .values(root_id=touch.id)
+        .execution_options(synchronize_session=False)
+    )
     set_committed_value(touch, "root_id", touch.id)
     closed = close_task_in_session(session, task.id, touch.id, at) if task is not None else False
     if follow_up_date is not None:
@@ -313,24 +401,48 @@ def record_touch_in_session(
         session.flush()
     except StaleDataError as exc:
         raise _changed_meanwhile() from exc
-    audit.record(session, actor, "touch.add", "touch", touch.id, client_no=client.client_no, type=touch_type,
-                 channel=channel, occurred_at=at.isoformat(), task_id=touch.task_id, task_closed=closed,
-                 task_already_closed=bool(task is not None and not closed))
+    audit.record(
+        session,
+        actor,
+        "touch.add",
+        "touch",
+        touch.id,
+        client_no=client.client_no,
+        type=touch_type,
+        channel=channel,
+        occurred_at=at.isoformat(),
+        task_id=touch.task_id,
+        task_closed=closed,
+        task_already_closed=bool(task is not None and not closed),
+    )
     return touch
 
 
 def _add_follow_up_task(session: Session, client: Client, touch: Touch, due: date) -> None:
     key = f"follow_up:{touch.root_id or touch.id}:{due.isoformat()}"
     if session.scalar(select(ServiceTask.id).where(ServiceTask.dedupe_key == key)) is None:
-        session.add(ServiceTask(client_id=client.id, manager_id=touch.manager_id, task_type=TouchType.PHONE_CALL.value,
-                                source="follow_up", due_date=due, status=TaskStatus.OPEN.value, dedupe_key=key,
-                                note=touch.next_step))
+        session.add(
+            ServiceTask(
+                client_id=client.id,
+                manager_id=touch.manager_id,
+                task_type=TouchType.PHONE_CALL.value,
+                source="follow_up",
+                due_date=due,
+                status=TaskStatus.OPEN.value,
+                dedupe_key=key,
+                note=touch.next_step,
+            )
+        )
 
 
 def _changed_meanwhile() -> Conflict:
-    return Conflict(tr("该记录刚被其他人修改。请刷新后查看最新内容，再决定是否修改。",
-                       "Someone else changed this record just now. Refresh, read the latest version, then decide "
-                       "whether to change it."))
+    return Conflict(
+        tr(
+            "该记录刚被其他人修改。请刷新后查看最新内容，再决定是否修改。",
+            "Someone else changed this record just now. Refresh, read the latest version, then decide "
+            "whether to change it.",
+        )
+    )
 
 
 def record_touch(store: Store, actor: Actor, client_no: str, **kwargs: Any) -> int:
@@ -348,20 +460,41 @@ def _load_editable(session: Session, actor: Actor, touch_id: int, expected_versi
     touch = session.get(Touch, touch_id)
     client = session.get(Client, touch.client_id) if touch else None
     if touch is None or client is None or not can_see_client(actor, client):
-        raise NotFound(tr("找不到服务记录 {id}，或它不在您的权限范围内。",
-                          "Touch {id} not found, or not among the records you may see.", id=touch_id))
+        raise NotFound(
+            tr(
+                "找不到服务记录 {id}，或它不在您的权限范围内。",
+                "Touch {id} not found, or not among the records you may see.",
+                id=touch_id,
+            )
+        )
     require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
     if actor.is_investment_manager and touch.created_by_id != actor.id:
-        raise PermissionDenied(tr("只有记录人或营业部负责人可以修改这条服务记录。",
-                                  "Only the person who recorded this touch or the branch manager may change it."))
+        raise PermissionDenied(
+            tr(
+                "只有记录人或营业部负责人可以修改这条服务记录。",
+                "Only the person who recorded this touch or the branch manager may change it.",
+            )
+        )
     if touch.status == "superseded":
-        newest = session.scalar(select(Touch.id).where(Touch.root_id == touch.root_id, Touch.status != "superseded"))
-        raise Conflict(tr("服务记录 {id} 已有更新的版本（记录 {new}）。请查看最新版本后再修改。",
-                          "Touch {id} has a newer revision (record {new}). Open the newest one before changing it.",
-                          id=touch_id, new=newest))
+        newest = session.scalar(
+            select(Touch.id).where(Touch.root_id == touch.root_id, Touch.status != "superseded")
+        )
+        raise Conflict(
+            tr(
+                "服务记录 {id} 已有更新的版本（记录 {new}）。请查看最新版本后再修改。",
+                "Touch {id} has a newer revision (record {new}). Open the newest one before changing it.",
+                id=touch_id,
+                new=newest,
+            )
+        )
     if touch.status == "cancelled":
-        raise Conflict(tr("服务记录 {id} 已作废，不能再修改。", "Touch {id} was cancelled and cannot be changed.",
-                          id=touch_id))
+        raise Conflict(
+            tr(
+                "服务记录 {id} 已作废，不能再修改。",
+                "Touch {id} was cancelled and cannot be changed.",
+                id=touch_id,
+            )
+        )
     if touch.version != expected_version:
         raise _changed_meanwhile()
     return touch
@@ -401,15 +534,26 @@ def edit_touch(
             "satisfaction": touch.satisfaction if satisfaction is _UNSET else satisfaction,
             "next_step": touch.next_step if next_step is _UNSET else (_text(next_step) or None),
             "follow_up_date": touch.follow_up_date if follow_up_date is _UNSET else follow_up_date,
-            "backdate_reason": touch.backdate_reason if backdate_reason is _UNSET else (_text(backdate_reason) or None),
+            "backdate_reason": touch.backdate_reason
+            if backdate_reason is _UNSET
+            else (_text(backdate_reason) or None),
         }
         # Backdating is judged against when the touch was first recorded, not against the edit.
         first = session.get(Touch, touch.root_id) if touch.root_id else touch
-        _check_fields(touch_type=touch.touch_type, channel=new["channel"], summary=new["summary"],
-                      occurred_at=new["occurred_at"], recorded_at=first.created_at if first else now, now=now,
-                      checklist=new["checklist"], satisfaction=new["satisfaction"], next_step=new["next_step"],
-                      follow_up_date=new["follow_up_date"], backdate_reason=new["backdate_reason"],
-                      enforce_checklist=touch.channel != Channel.SYSTEM)
+        _check_fields(
+            touch_type=touch.touch_type,
+            channel=new["channel"],
+            summary=new["summary"],
+            occurred_at=new["occurred_at"],
+            recorded_at=first.created_at if first else now,
+            now=now,
+            checklist=new["checklist"],
+            satisfaction=new["satisfaction"],
+            next_step=new["next_step"],
+            follow_up_date=new["follow_up_date"],
+            backdate_reason=new["backdate_reason"],
+            enforce_checklist=touch.channel != Channel.SYSTEM,
+        )
         if new["checklist"].get(ADVICE) and not (touch.checklist or {}).get(ADVICE):
             _check_adviser(session, touch.manager_id)
         changed = {k: v for k, v in new.items() if getattr(touch, k) != v}
@@ -426,9 +570,17 @@ def edit_touch(
             else:
                 touch.status = "superseded"
                 session.flush()
-                rev = Touch(client_id=touch.client_id, manager_id=touch.manager_id, task_id=touch.task_id,
-                            touch_type=touch.touch_type, status="active", root_id=touch.root_id or touch.id,
-                            revision=touch.revision + 1, created_by_id=actor.id, **new)
+                rev = Touch(
+                    client_id=touch.client_id,
+                    manager_id=touch.manager_id,
+                    task_id=touch.task_id,
+                    touch_type=touch.touch_type,
+                    status="active",
+                    root_id=touch.root_id or touch.id,
+                    revision=touch.revision + 1,
+                    created_by_id=actor.id,
+                    **new,
+                )
                 session.add(rev)
                 session.flush()
                 result = EditResult(rev.id, rev.revision, False, rev.version)
@@ -436,9 +588,19 @@ def edit_touch(
             raise _changed_meanwhile() from exc
         if "follow_up_date" in changed and new["follow_up_date"] is not None:
             _add_follow_up_task(session, client, touch, new["follow_up_date"])
-        audit.record(session, actor, "touch.edit", "touch", result.touch_id, root_id=touch.root_id,
-                     previous_id=touch.id, in_place=in_place, reason=_text(edit_reason) or None,
-                     before=before, after={k: _plain(v) for k, v in changed.items()})
+        audit.record(
+            session,
+            actor,
+            "touch.edit",
+            "touch",
+            result.touch_id,
+            root_id=touch.root_id,
+            previous_id=touch.id,
+            in_place=in_place,
+            reason=_text(edit_reason) or None,
+            before=before,
+            after={k: _plain(v) for k, v in changed.items()},
+        )
         return result
 
 
@@ -471,8 +633,15 @@ def cancel_touch(store: Store, actor: Actor, touch_id: int, *, reason: str, expe
                     session.flush()
                 except StaleDataError as exc:
                     raise _changed_meanwhile() from exc
-        audit.record(session, actor, "touch.cancel", "touch", touch.id, reason=touch.cancel_reason,
-                     reopened_task_id=reopened)
+        audit.record(
+            session,
+            actor,
+            "touch.cancel",
+            "touch",
+            touch.id,
+            reason=touch.cancel_reason,
+            reopened_task_id=reopened,
+        )
 
 
 def _views(session: Session, query: Any) -> list[TouchView]:
@@ -486,9 +655,29 @@ def _views(session: Session, query: Any) -> list[TouchView]:
         .outerjoin(creator, creator.id == Touch.created_by_id)
     ).all()
     return [
-        TouchView(t.id, t.root_id or t.id, t.revision, no, name, t.touch_type, t.channel, t.occurred_at, t.summary,
-                  dict(t.checklist or {}), t.satisfaction, t.next_step, t.follow_up_date, t.backdate_reason,
-                  t.status, t.cancel_reason, t.task_id, m_login, c_login, t.created_at, t.version)
+        TouchView(
+            t.id,
+            t.root_id or t.id,
+            t.revision,
+            no,
+            name,
+            t.touch_type,
+            t.channel,
+            t.occurred_at,
+            t.summary,
+            dict(t.checklist or {}),
+            t.satisfaction,
+            t.next_step,
+            t.follow_up_date,
+            t.backdate_reason,
+            t.status,
+            t.cancel_reason,
+            t.task_id,
+            m_login,
+            c_login,
+            t.created_at,
+            t.version,
+        )
         for t, no, name, m_login, c_login in rows
     ]
 
@@ -497,8 +686,13 @@ def get_touch(store: Store, actor: Actor, touch_id: int) -> TouchView:
     with store.read() as session:
         found = _views(session, select(Touch).where(Touch.id == touch_id, visible_clients(actor)))
         if not found:
-            raise NotFound(tr("找不到服务记录 {id}，或它不在您的权限范围内。",
-                              "Touch {id} not found, or not among the records you may see.", id=touch_id))
+            raise NotFound(
+                tr(
+                    "找不到服务记录 {id}，或它不在您的权限范围内。",
+                    "Touch {id} not found, or not among the records you may see.",
+                    id=touch_id,
+                )
+            )
         return found[0]
 
 
@@ -506,16 +700,34 @@ def touch_history(store: Store, actor: Actor, touch_id: int) -> list[TouchView]:
     """Every revision of the touch, oldest first (superseded ones included)."""
     with store.read() as session:
         root = session.scalar(select(Touch.root_id).where(Touch.id == touch_id))
-        found = _views(session, select(Touch).where(Touch.root_id == root, visible_clients(actor))
-                       .order_by(Touch.revision)) if root else []
+        found = (
+            _views(
+                session,
+                select(Touch).where(Touch.root_id == root, visible_clients(actor)).order_by(Touch.revision),
+            )
+            if root
+            else []
+        )
         if not found:
-            raise NotFound(tr("找不到服务记录 {id}，或它不在您的权限范围内。",
-                              "Touch {id} not found, or not among the records you may see.", id=touch_id))
+            raise NotFound(
+                tr(
+                    "找不到服务记录 {id}，或它不在您的权限范围内。",
+                    "Touch {id} not found, or not among the records you may see.",
+                    id=touch_id,
+                )
+            )
         return found
 
 
-def list_touches(store: Store, actor: Actor, *, client_no: str | None = None, since: date | None = None,
-                 include_inactive: bool = False, limit: int | None = None) -> list[TouchView]:
+def list_touches(
+    store: Store,
+    actor: Actor,
+    *,
+    client_no: str | None = None,
+    since: date | None = None,
+    include_inactive: bool = False,
+    limit: int | None = None,
+) -> list[TouchView]:
     """Touches of the clients the actor may see, newest first (current revisions unless asked)."""
     with store.read() as session:
         q = select(Touch).where(visible_clients(actor))
@@ -544,6 +756,9 @@ def client_brief(store: Store, actor: Actor, client_no: str) -> ClientBrief:
     """What the touch form shows about the client (visibility checked)."""
     with store.read() as session:
         client = get_visible_client(session, actor, client_no)
-        login = session.scalar(select(Staff.login).where(Staff.id == client.manager_id)) if client.manager_id else None
+        login = (
+            session.scalar(select(Staff.login).where(Staff.id == client.manager_id))
+            if client.manager_id
+            else None
+        )
         return ClientBrief(client.client_no, client.name, client.risk_level, client.risk_assessed_on, login)
-

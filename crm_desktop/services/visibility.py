@@ -51,8 +51,10 @@ def can_see_client(actor: Actor, client: Client) -> bool:
         return False
     if client_scope(actor).kind == CALL_BACK_POOL:
         session = object_session(client)
-        return session is not None and session.scalar(
-            _waiting().where(CallbackItem.client_id == client.id).limit(1)) is not None
+        return (
+            session is not None
+            and session.scalar(_waiting().where(CallbackItem.client_id == client.id).limit(1)) is not None
+        )
     return True
 
 
@@ -66,7 +68,10 @@ def get_visible_client(session: Session, actor: Actor, client_no: str) -> Client
     client = session.scalar(select(Client).where(Client.client_no == client_no.strip()))
     if client is None or not can_see_client(actor, client):
         raise NotFound(
-            tr("找不到客户 {no}，或该客户不在您的权限范围内。",
-               "Client {no} not found, or not among the clients you may see.", no=client_no)
+            tr(
+                "找不到客户 {no}，或该客户不在您的权限范围内。",
+                "Client {no} not found, or not among the clients you may see.",
+                no=client_no,
+            )
         )
     return client

@@ -41,8 +41,7 @@ def test_demo_fills_an_empty_store(db_url: str, capsys: pytest.CaptureFixture[st
     assert _counts(db_url)[:3] == (clients, staff, snaps)
 
 
-def test_same_seed_same_data_through_the_cli(sqlite_url: str,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_same_seed_same_data_through_the_cli(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     other = sqlite_url.replace("crm.sqlite3", "again.sqlite3")
     third = sqlite_url.replace("crm.sqlite3", "third.sqlite3")
     args = ["demo", "--clients", "120", "--as-of", "2025-03-31", "--quiet"]

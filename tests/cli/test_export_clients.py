@@ -22,8 +22,9 @@ def _read(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
 
 
-def test_export_clients_per_role(seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_clients_per_role(
+    seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     add_workspace_data(seeded)
     monkeypatch.setenv("CRM_PASSWORD", PASSWORD)
     out = tmp_path / "im2.csv"
@@ -39,7 +40,9 @@ def test_export_clients_per_role(seeded: Seed, tmp_path: Path, monkeypatch: pyte
     assert len(_read(out_bm)) == 6
 
     out_admin = tmp_path / "admin.csv"
-    assert main(["--db", _url(seeded), "export", "clients", "--out", str(out_admin), "--as-user", "admin"]) == 0
+    assert (
+        main(["--db", _url(seeded), "export", "clients", "--out", str(out_admin), "--as-user", "admin"]) == 0
+    )
     admin_rows = _read(out_admin)
     assert {r["name"] for r in admin_rows} == {"张*", "李*", "王*", "赵*", "钱*", "孙*"}
     assert "138" not in out_admin.read_text(encoding="utf-8-sig")
@@ -51,6 +54,10 @@ def test_export_clients_errors(seeded: Seed, tmp_path: Path, monkeypatch: pytest
     assert main(["--db", _url(seeded), "export", "clients", "--out", str(out), "--as-user", "im1"]) == 4
     assert not out.exists()
     monkeypatch.setenv("CRM_PASSWORD", PASSWORD)
-    assert main(["--db", _url(seeded), "export", "clients", "--out", str(tmp_path / "x.txt"),
-                 "--as-user", "im1"]) == 3
+    assert (
+        main(
+            ["--db", _url(seeded), "export", "clients", "--out", str(tmp_path / "x.txt"), "--as-user", "im1"]
+        )
+        == 3
+    )
     assert main(["--db", _url(seeded), "export", "clients", "--as-user", "im1"]) == 2

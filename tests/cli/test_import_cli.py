@@ -31,22 +31,47 @@ def _count(seed: Seed, model: type) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def test_import_then_reimport(seeded: Seed, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_then_reimport(
+    seeded: Seed,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     sec = write_csv(tmp_path / "证券.csv", SECURITIES_ZH, SECURITIES_ROWS)
     assert crm(db_url, monkeypatch, "securities", str(sec)) == 0
     assert "4 条新增，0 条变更，0 条未变" in capsys.readouterr().out
     assert crm(db_url, monkeypatch, "securities", str(sec)) == 0
     assert "0 条新增，0 条变更，4 条未变（共 4 行）" in capsys.readouterr().out
     trades = write_xlsx(tmp_path / "t.xlsx", TRADES_ZH, TRADES_ROWS, sheet="成交", extra_sheets=["说明"])
-    assert main(["--lang", "en", "--db", db_url, "import", "trades", str(trades), "--sheet", "成交",
-                 "--as-user", "admin"]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "--db",
+                db_url,
+                "import",
+                "trades",
+                str(trades),
+                "--sheet",
+                "成交",
+                "--as-user",
+                "admin",
+            ]
+        )
+        == 0
+    )
     assert "Imported t.xlsx (trades, xlsx): 4 new, 0 changed, 0 unchanged (4 rows)" in capsys.readouterr().out
 
 
-def test_errors_exit_3_first_50_printed_all_in_report(seeded: Seed, db_url: str, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_exit_3_first_50_printed_all_in_report(
+    seeded: Seed,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     rows = [[f"{i:06d}", f"证券{i}", "", "宇宙板", ""] for i in range(60)]
     path = write_csv(tmp_path / "sec.csv", SECURITIES_ZH, rows)
     report = tmp_path / "out" / "errors.csv"
@@ -64,8 +89,13 @@ def test_errors_exit_3_first_50_printed_all_in_report(seeded: Seed, db_url: str,
     assert (tmp_path / "sec.errors.csv").exists()
 
 
-def test_dry_run_and_forced_encoding(seeded: Seed, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_and_forced_encoding(
+    seeded: Seed,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     sec = write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS, encoding="gb18030")
     assert crm(db_url, monkeypatch, "securities", str(sec), "--dry-run", "--encoding", "gbk") == 0
     out = capsys.readouterr().out
@@ -75,8 +105,13 @@ def test_dry_run_and_forced_encoding(seeded: Seed, db_url: str, tmp_path: Path, 
     assert "--encoding" in capsys.readouterr().err
 
 
-def test_permissions_and_usage(seeded: Seed, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_permissions_and_usage(
+    seeded: Seed,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     sec = write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS)
     assert crm(db_url, monkeypatch, "securities", str(sec), user="im1") == 4
     assert crm(db_url, monkeypatch, "securities", str(sec), user="bm") == 0

@@ -33,17 +33,35 @@ def test_registry_lists_every_command_module() -> None:
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    for name in ("branch", "user", "export", "demo", "import", "letters", "reassign", "score", "tasks", "touch",
-                 "init-db", "db-password"):
+    for name in (
+        "branch",
+        "user",
+        "export",
+        "demo",
+        "import",
+        "letters",
+        "reassign",
+        "score",
+        "tasks",
+        "touch",
+        "init-db",
+        "db-password",
+    ):
         assert f"    {name} " in out, name
 
 
-@pytest.mark.parametrize("args", [["score", "--as-user", "bm"], ["tasks", "generate", "--as-user", "bm"],
-                                  ["user", "list", "--as-user", "admin"], ["export", "clients", "--out", "x.csv",
-                                                                           "--as-user", "bm"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "--as-user", "bm"],
+        ["tasks", "generate", "--as-user", "bm"],
+        ["user", "list", "--as-user", "admin"],
+        ["export", "clients", "--out", "x.csv", "--as-user", "bm"],
+    ],
+)
 def test_missing_sqlite_file_is_invalid_input_and_creates_nothing(
-        args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("CRM_PASSWORD", "whatever")
     target = tmp_path / "wrong" / "dir" / "x.db"
     assert main(["--db", f"sqlite:///{target}", *args]) == 3
@@ -105,8 +123,9 @@ def test_english_help_after_chinese_parser() -> None:
     set_language("zh_CN")
 
 
-def test_missing_postgres_driver_says_how_to_install(monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_postgres_driver_says_how_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in [m for m in sys.modules if m == "psycopg" or m.startswith("psycopg.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
@@ -117,7 +136,9 @@ def test_missing_postgres_driver_says_how_to_install(monkeypatch: pytest.MonkeyP
     assert "crm-desktop[postgres]" in capsys.readouterr().err
 
 
-def test_unreachable_server_is_exit_6(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreachable_server_is_exit_6(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
     assert main(["--db", "postgresql://crm@127.0.0.1:1/crm", "init-db"]) == 6
     assert "127.0.0.1" in capsys.readouterr().err

@@ -87,8 +87,9 @@ def _crm(seed: Seed, monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     return main(["--db", seed.store.url.render_as_string(hide_password=False), *args])
 
 
-def test_ctrl_c_during_import_rolls_everything_back(seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_ctrl_c_during_import_rolls_everything_back(
+    seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     sec = write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS)
     assert _crm(seeded, monkeypatch, "import", "securities", str(sec), "--as-user", "admin") == 0
     logs = _count(seeded, ImportLog)
@@ -103,8 +104,9 @@ def test_ctrl_c_during_import_rolls_everything_back(seeded: Seed, tmp_path: Path
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_ctrl_c_during_task_generation_creates_nothing(seeded: Seed, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_ctrl_c_during_task_generation_creates_nothing(
+    seeded: Seed, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     score_run(seeded.store, TODAY, {cid: ("V1", "low", False) for cid in seeded.clients.values()})
     _ctrl_c_at_step(monkeypatch)
     assert _crm(seeded, monkeypatch, "tasks", "generate", "--as-user", "bm") == 130
@@ -116,13 +118,26 @@ def test_ctrl_c_during_task_generation_creates_nothing(seeded: Seed, monkeypatch
 
 
 def test_ctrl_c_during_a_letters_batch_keeps_what_was_written(
-        seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     add_account_data(seeded)
     for number in (MAIN_CLIENT, OTHER_CLIENT):
         add_letter_task(seeded, number, date(2026, 10, 1))
     _ctrl_c_at_step(monkeypatch, MAIN_CLIENT)  # the step reported when the first letter is done
-    rc = _crm(seeded, monkeypatch, "letters", "--due", "--out", str(tmp_path), "--as-of", AS_OF.isoformat(),
-              "--workers", "1", "--as-user", "im1")
+    rc = _crm(
+        seeded,
+        monkeypatch,
+        "letters",
+        "--due",
+        "--out",
+        str(tmp_path),
+        "--as-of",
+        AS_OF.isoformat(),
+        "--workers",
+        "1",
+        "--as-user",
+        "im1",
+    )
     assert rc == 130
     assert "已生成的 1 份报告均已保存" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [f"{MAIN_CLIENT}_{AS_OF.isoformat()}.pdf"]

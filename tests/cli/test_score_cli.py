@@ -28,22 +28,42 @@ def run(seed: Seed, *args: str, monkeypatch: pytest.MonkeyPatch, password: str |
     return main(["--db", _url(seed), *args])
 
 
-def test_score_batch_then_export_csv(seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_batch_then_export_csv(
+    seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     _fill(seeded)
-    assert run(seeded, "score", "--quiet", monkeypatch=monkeypatch, password=None) == 2  # someone signs for a run
+    assert (
+        run(seeded, "score", "--quiet", monkeypatch=monkeypatch, password=None) == 2
+    )  # someone signs for a run
     assert run(seeded, "score", "--quiet", "--as-user", "admin", monkeypatch=monkeypatch) == 0
     out = capsys.readouterr().out
     assert "评分完成" in out and "评分日 2025-06-30" in out and "客户 6 位" in out
     target = tmp_path / "scores.csv"
-    assert run(seeded, "export", "scores", "--out", str(target), "--as-user", "im1", monkeypatch=monkeypatch) == 0
+    assert (
+        run(seeded, "export", "scores", "--out", str(target), "--as-user", "im1", monkeypatch=monkeypatch)
+        == 0
+    )
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM for Excel
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [r["client_no"] for r in rows] == ["001000", "001001", "001002", "001003"]  # im1's book only
-    required = ["client_no", "grade", "value_score", "avg_assets", "commission_12m", "turnover", "activity",
-                "churn_risk", "risk_style", "suitability_mismatch", "trading_ability", "win_rate",
-                "avg_holding_days", "lifecycle", "reasons"]
+    required = [
+        "client_no",
+        "grade",
+        "value_score",
+        "avg_assets",
+        "commission_12m",
+        "turnover",
+        "activity",
+        "churn_risk",
+        "risk_style",
+        "suitability_mismatch",
+        "trading_ability",
+        "win_rate",
+        "avg_holding_days",
+        "lifecycle",
+        "reasons",
+    ]
     header = list(rows[0])
     assert [c for c in header if c in required] == required and header[-1] == "reasons"
     first = rows[0]
@@ -54,38 +74,85 @@ def test_score_batch_then_export_csv(seeded: Seed, tmp_path: Path, monkeypatch: 
     assert rows[1]["churn_risk"] == "high"
 
 
-def test_score_permissions_and_bad_input(seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_permissions_and_bad_input(
+    seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(seeded, "score", "--quiet", "--as-user", "im1", monkeypatch=monkeypatch) == 4
-    assert run(seeded, "score", "--quiet", "--as-of", "2025-13-01", "--as-user", "bm", monkeypatch=monkeypatch) == 3
+    assert (
+        run(seeded, "score", "--quiet", "--as-of", "2025-13-01", "--as-user", "bm", monkeypatch=monkeypatch)
+        == 3
+    )
     # no scores yet
-    assert run(seeded, "export", "scores", "--out", str(tmp_path / "x.csv"), "--as-user", "bm",
-               monkeypatch=monkeypatch) == 3
+    assert (
+        run(
+            seeded,
+            "export",
+            "scores",
+            "--out",
+            str(tmp_path / "x.csv"),
+            "--as-user",
+            "bm",
+            monkeypatch=monkeypatch,
+        )
+        == 3
+    )
     assert "crm score" in capsys.readouterr().err
     # an export names the person whose visibility decides the rows
-    assert run(seeded, "export", "scores", "--out", str(tmp_path / "x.csv"), monkeypatch=monkeypatch,
-               password=None) == 2
-    assert run(seeded, "score", "--quiet", "--as-of", "2025-06-30", "--as-user", "bm",
-               monkeypatch=monkeypatch) == 0
-    assert run(seeded, "--lang", "en", "export", "scores", "--out", str(tmp_path / "bm.csv"), "--as-user", "bm",
-               monkeypatch=monkeypatch) == 0
+    assert (
+        run(
+            seeded,
+            "export",
+            "scores",
+            "--out",
+            str(tmp_path / "x.csv"),
+            monkeypatch=monkeypatch,
+            password=None,
+        )
+        == 2
+    )
+    assert (
+        run(seeded, "score", "--quiet", "--as-of", "2025-06-30", "--as-user", "bm", monkeypatch=monkeypatch)
+        == 0
+    )
+    assert (
+        run(
+            seeded,
+            "--lang",
+            "en",
+            "export",
+            "scores",
+            "--out",
+            str(tmp_path / "bm.csv"),
+            "--as-user",
+            "bm",
+            monkeypatch=monkeypatch,
+        )
+        == 0
+    )
     text = (tmp_path / "bm.csv").read_text(encoding="utf-8-sig")
     assert text.count("\n") == 7  # header + 6 clients of the branch
     assert "no asset snapshots in the window" in text
 
 
 @pytest.mark.pg
-def test_export_is_the_same_file_on_both_backends(sqlite_store: Store, pg_store: Store, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_is_the_same_file_on_both_backends(
+    sqlite_store: Store, pg_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The same data scored and exported on SQLite and on PostgreSQL gives the same bytes; clients without
     holdings have an empty top industry (PostgreSQL once wrote the text NaN there)."""
     files = []
     for store in (sqlite_store, pg_store):
         seed = seed_branch(store)
         _fill(seed)
-        assert run(seed, "score", "--quiet", "--as-of", "2025-06-30", "--as-user", "bm", monkeypatch=monkeypatch) == 0
+        assert (
+            run(seed, "score", "--quiet", "--as-of", "2025-06-30", "--as-user", "bm", monkeypatch=monkeypatch)
+            == 0
+        )
         target = tmp_path / f"{store.dialect}.csv"
-        assert run(seed, "export", "scores", "--out", str(target), "--as-user", "bm", monkeypatch=monkeypatch) == 0
+        assert (
+            run(seed, "export", "scores", "--out", str(target), "--as-user", "bm", monkeypatch=monkeypatch)
+            == 0
+        )
         files.append(target.read_bytes())
     rows = list(csv.DictReader(io.StringIO(files[0].decode("utf-8-sig"))))
     assert len(rows) == 6

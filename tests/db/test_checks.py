@@ -26,9 +26,15 @@ def _model_checks() -> dict[tuple[str, str], set[str]]:
 def test_every_check_allows_exactly_one_enumeration() -> None:
     checks = _model_checks()
     # rules that are not a list of codes: ranges and "a closed case has a conclusion"
-    other = {("callback_item", "ck_callback_item_sample_quarter"), ("callback_record", "ck_callback_record_satisfaction"),
-             ("alert_case", "ck_alert_case_closed_has_conclusion"), ("complaint", "ck_complaint_resolved_complete")}
-    assert len(checks) == 26 + 8 + 13  # coded columns, suitability tables, call-backs and other <= set(checks)
+    other = {
+        ("callback_item", "ck_callback_item_sample_quarter"),
+        ("callback_record", "ck_callback_record_satisfaction"),
+        ("alert_case", "ck_alert_case_closed_has_conclusion"),
+        ("complaint", "ck_complaint_resolved_complete"),
+    }
+    assert (
+        len(checks) == 26 + 8 + 13
+    )  # coded columns, suitability tables, call-backs and other <= set(checks)
     enums = [{m.value for m in e} for e in VOCABULARY]
     for name, allowed in checks.items():
         assert name in other or allowed in enums, name

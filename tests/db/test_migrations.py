@@ -57,21 +57,47 @@ def test_notifications_written_as_sentences_stay_readable(db_url: str) -> None:
     from crm_desktop.services.notifications import list_notifications
 
     at = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
-    staff = sa.table("staff", *(sa.column(c) for c in ("id", "login", "display_name", "role", "active", "version")),
-                     sa.column("qualifications", sa.JSON()),
-                     sa.column("created_at", UTCDateTime()), sa.column("updated_at", UTCDateTime()))
-    old = sa.table("notification", *(sa.column(c) for c in ("recipient_id", "kind", "title", "body")),
-                   sa.column("related", sa.JSON()), sa.column("created_at", UTCDateTime()))
+    staff = sa.table(
+        "staff",
+        *(sa.column(c) for c in ("id", "login", "display_name", "role", "active", "version")),
+        sa.column("qualifications", sa.JSON()),
+        sa.column("created_at", UTCDateTime()),
+        sa.column("updated_at", UTCDateTime()),
+    )
+    old = sa.table(
+        "notification",
+        *(sa.column(c) for c in ("recipient_id", "kind", "title", "body")),
+        sa.column("related", sa.JSON()),
+        sa.column("created_at", UTCDateTime()),
+    )
     title, body = "客户 001000 张三 已划转给您", "原经理：-；原因：经理离职"
     engine = connect(resolve_url(db_url))
     try:
         migrate.upgrade(engine, "0001")
         with engine.begin() as conn:
-            conn.execute(sa.insert(staff).values(id=1, login="im1", display_name="李投顾", role="investment_manager",
-                                                 active=True, qualifications=[], version=1, created_at=at,
-                                                 updated_at=at))
-            conn.execute(sa.insert(old).values(recipient_id=1, kind="reassignment.received", title=title, body=body,
-                                               related={}, created_at=at))
+            conn.execute(
+                sa.insert(staff).values(
+                    id=1,
+                    login="im1",
+                    display_name="李投顾",
+                    role="investment_manager",
+                    active=True,
+                    qualifications=[],
+                    version=1,
+                    created_at=at,
+                    updated_at=at,
+                )
+            )
+            conn.execute(
+                sa.insert(old).values(
+                    recipient_id=1,
+                    kind="reassignment.received",
+                    title=title,
+                    body=body,
+                    related={},
+                    created_at=at,
+                )
+            )
         migrate.upgrade(engine)
     finally:
         engine.dispose()

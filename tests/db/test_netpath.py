@@ -20,13 +20,16 @@ server:/export /home/nfs nfs4 rw 0 0
 """
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    ("/home/user/crm.sqlite3", False),
-    ("/mnt/share/crm.sqlite3", True),
-    ("/mnt/shared/crm.sqlite3", False),  # a sibling whose name only starts like the share
-    ("/home/nfs/u/crm.sqlite3", True),
-    ("/mnt/share/local disk/crm.sqlite3", False),  # a local disk mounted inside the share (escaped space)
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/home/user/crm.sqlite3", False),
+        ("/mnt/share/crm.sqlite3", True),
+        ("/mnt/shared/crm.sqlite3", False),  # a sibling whose name only starts like the share
+        ("/home/nfs/u/crm.sqlite3", True),
+        ("/mnt/share/local disk/crm.sqlite3", False),  # a local disk mounted inside the share (escaped space)
+    ],
+)
 def test_linux_mounts(path: str, expected: bool) -> None:
     assert is_network_path(path, platform="linux", mounts=MOUNTS) is expected
 
@@ -44,14 +47,17 @@ def _drives(remote: set[str]):
     return drive_type
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    (r"\\server\share\crm.sqlite3", True),
-    ("//server/share/crm.sqlite3", True),
-    (r"C:\Users\li\AppData\Local\crm-desktop\crm.sqlite3", False),
-    (r"Z:\crm\crm.sqlite3", True),  # a mapped network drive
-    (r"z:\crm.sqlite3", True),
-    ("relative.sqlite3", False),
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (r"\\server\share\crm.sqlite3", True),
+        ("//server/share/crm.sqlite3", True),
+        (r"C:\Users\li\AppData\Local\crm-desktop\crm.sqlite3", False),
+        (r"Z:\crm\crm.sqlite3", True),  # a mapped network drive
+        (r"z:\crm.sqlite3", True),
+        ("relative.sqlite3", False),
+    ],
+)
 def test_windows_paths(path: str, expected: bool) -> None:
     assert is_network_path(path, platform="win32", drive_type=_drives({"Z"})) is expected
 
@@ -67,8 +73,9 @@ def test_other_platforms_detect_nothing() -> None:
     assert is_network_path("/Volumes/share/crm.sqlite3", platform="darwin") is False
 
 
-def test_store_on_a_share_is_refused_unless_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     caplog: pytest.LogCaptureFixture) -> None:
+def test_store_on_a_share_is_refused_unless_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     target = tmp_path / "crm.sqlite3"
     monkeypatch.setattr(store_module, "is_network_path", lambda p: Path(p) == target)
     with pytest.raises(UnsafeStoreLocation) as err:

@@ -54,7 +54,9 @@ class FakeEngine:
     @contextmanager
     def connect(self) -> Any:
         if self.url.password != "right":
-            raise OperationalError("SELECT 1", {}, Exception('FATAL:  password authentication failed for user "crm"'))
+            raise OperationalError(
+                "SELECT 1", {}, Exception('FATAL:  password authentication failed for user "crm"')
+            )
 
         class Conn:
             def execute(self, *_a: Any) -> None:
@@ -80,8 +82,9 @@ def test_keyring_entry_is_used_first(memory_keyring: MemoryKeyring, monkeypatch:
     assert secrets.get_stored_password(URL) == "from-keyring"
 
 
-def test_prompt_retries_and_saves_to_keyring(memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
-                                              tmp_path: Path) -> None:
+def test_prompt_retries_and_saves_to_keyring(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(store, "_pg_engine", FakeEngine)
     monkeypatch.delenv("PGPASSWORD", raising=False)
     asked: list[str] = []
@@ -100,7 +103,9 @@ def test_prompt_retries_and_saves_to_keyring(memory_keyring: MemoryKeyring, monk
             assert b"right" not in f.read_bytes()
 
 
-def test_without_prompt_the_message_says_how_to_fix_and_hides_the_password(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_prompt_the_message_says_how_to_fix_and_hides_the_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(store, "_pg_engine", FakeEngine)
     with pytest.raises(StoreError) as info:
         store.connect(make_url("postgresql+psycopg://crm:badpw@dbhost/crm"))

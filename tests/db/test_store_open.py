@@ -60,8 +60,10 @@ def test_store_from_a_newer_build_is_refused_untouched(tmp_path: Path) -> None:
     assert db.read_bytes() == before
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
-                    reason="root ignores directory permissions; Windows has no POSIX directory modes")
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() == 0,
+    reason="root ignores directory permissions; Windows has no POSIX directory modes",
+)
 def test_read_only_location_gives_clear_message(tmp_path: Path) -> None:
     ro = tmp_path / "ro"
     ro.mkdir()

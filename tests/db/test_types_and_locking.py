@@ -16,9 +16,16 @@ from tests.factories import Seed
 def test_money_round_trips_exactly(seeded: Seed) -> None:
     cid = next(iter(seeded.clients.values()))
     with seeded.store.transaction() as s:
-        s.add(AssetSnapshot(client_id=cid, date=datetime(2026, 1, 5).date(), cash=Decimal("0.10"),
-                            securities_value=Decimal("12345678901234.20"), total_assets=Decimal("12345678901234.30"),
-                            net_inflow=Decimal("-0.01")))
+        s.add(
+            AssetSnapshot(
+                client_id=cid,
+                date=datetime(2026, 1, 5).date(),
+                cash=Decimal("0.10"),
+                securities_value=Decimal("12345678901234.20"),
+                total_assets=Decimal("12345678901234.30"),
+                net_inflow=Decimal("-0.01"),
+            )
+        )
     with seeded.store.read() as s:
         snap = s.scalars(select(AssetSnapshot)).one()
         assert snap.cash + snap.securities_value == snap.total_assets == Decimal("12345678901234.30")

@@ -49,17 +49,56 @@ def _digest(store: Store) -> dict[str, str]:
     """Order-independent fingerprint of every demo table, from values as the ORM reads them."""
     out = {}
     queries = {
-        "client": select(Client.client_no, Client.name, Client.client_type, Client.id_number, Client.phone,
-                         Client.email, Client.birth_date, Client.open_date, Client.risk_level,
-                         Client.risk_assessed_on, Client.status, Client.created_at),
-        "snapshot": select(AssetSnapshot.client_id, AssetSnapshot.date, AssetSnapshot.cash,
-                           AssetSnapshot.securities_value, AssetSnapshot.total_assets, AssetSnapshot.net_inflow),
-        "trade": select(Trade.trade_id, Trade.trade_date, Trade.client_id, Trade.code, Trade.side, Trade.quantity,
-                        Trade.price, Trade.amount, Trade.commission),
-        "holding": select(Holding.client_id, Holding.date, Holding.code, Holding.quantity, Holding.cost,
-                          Holding.market_value),
-        "touch": select(Touch.client_id, Touch.touch_type, Touch.channel, Touch.occurred_at, Touch.summary,
-                        Touch.satisfaction, Touch.checklist),
+        "client": select(
+            Client.client_no,
+            Client.name,
+            Client.client_type,
+            Client.id_number,
+            Client.phone,
+            Client.email,
+            Client.birth_date,
+            Client.open_date,
+            Client.risk_level,
+            Client.risk_assessed_on,
+            Client.status,
+            Client.created_at,
+        ),
+        "snapshot": select(
+            AssetSnapshot.client_id,
+            AssetSnapshot.date,
+            AssetSnapshot.cash,
+            AssetSnapshot.securities_value,
+            AssetSnapshot.total_assets,
+            AssetSnapshot.net_inflow,
+        ),
+        "trade": select(
+            Trade.trade_id,
+            Trade.trade_date,
+            Trade.client_id,
+            Trade.code,
+            Trade.side,
+            Trade.quantity,
+            Trade.price,
+            Trade.amount,
+            Trade.commission,
+        ),
+        "holding": select(
+            Holding.client_id,
+            Holding.date,
+            Holding.code,
+            Holding.quantity,
+            Holding.cost,
+            Holding.market_value,
+        ),
+        "touch": select(
+            Touch.client_id,
+            Touch.touch_type,
+            Touch.channel,
+            Touch.occurred_at,
+            Touch.summary,
+            Touch.satisfaction,
+            Touch.checklist,
+        ),
         "staff": select(Staff.login, Staff.display_name, Staff.role, Staff.hire_date, Staff.qualifications),
     }
     with store.read() as s:
@@ -70,6 +109,7 @@ def _digest(store: Store) -> dict[str, str]:
 
 
 # ---- determinism ------------------------------------------------------------------------------------
+
 
 def test_same_seed_same_data_on_both_backends(sqlite_store: Store, pg_store: Store, tmp_path: Path) -> None:
     a = _load(sqlite_store)
@@ -87,6 +127,7 @@ def test_same_seed_same_data_on_both_backends(sqlite_store: Store, pg_store: Sto
 
 # ---- the data itself (both backends) ---------------------------------------------------------------
 
+
 def test_account_history_is_consistent(store: Store) -> None:
     result = _load(store)
     assert result.clients == N and result.as_of == AS_OF
@@ -94,7 +135,9 @@ def test_account_history_is_consistent(store: Store) -> None:
         snaps = s.execute(select(AssetSnapshot)).scalars().all()
         trades = s.execute(select(Trade).order_by(Trade.trade_date, Trade.id)).scalars().all()
         holdings = s.execute(select(Holding)).scalars().all()
-    assert len(snaps) == result.snapshots and len(trades) == result.trades and len(holdings) == result.holdings
+    assert (
+        len(snaps) == result.snapshots and len(trades) == result.trades and len(holdings) == result.holdings
+    )
 
     days = {x.date for x in snaps}
     assert max(days) == AS_OF and min(days) >= AS_OF - timedelta(days=364)
@@ -144,8 +187,9 @@ def test_account_history_is_consistent(store: Store) -> None:
     # cash moves only with trades and transfers
     trade_cash: dict[tuple[int, date], Decimal] = defaultdict(Decimal)
     for t in trades:
-        trade_cash[(t.client_id, t.trade_date)] += (t.amount - t.commission if t.side == "sell"
-                                                    else -(t.amount + t.commission))
+        trade_cash[(t.client_id, t.trade_date)] += (
+            t.amount - t.commission if t.side == "sell" else -(t.amount + t.commission)
+        )
     series: dict[int, list[AssetSnapshot]] = defaultdict(list)
     for x in sorted(snaps, key=lambda x: (x.client_id, x.date)):
         series[x.client_id].append(x)
@@ -158,10 +202,16 @@ def test_population_is_plausible(store: Store) -> None:
     _load(store)
     with store.read() as s:
         clients = s.execute(select(Client)).scalars().all()
-        avg: dict[int, Decimal] = dict(s.execute(select(AssetSnapshot.client_id, func.avg(AssetSnapshot.total_assets))
-                             .group_by(AssetSnapshot.client_id)).all())
-        commission = dict(s.execute(select(Trade.client_id, func.sum(Trade.commission)).group_by(Trade.client_id))
-                          .all())
+        avg: dict[int, Decimal] = dict(
+            s.execute(
+                select(AssetSnapshot.client_id, func.avg(AssetSnapshot.total_assets)).group_by(
+                    AssetSnapshot.client_id
+                )
+            ).all()
+        )
+        commission = dict(
+            s.execute(select(Trade.client_id, func.sum(Trade.commission)).group_by(Trade.client_id)).all()
+        )
         managers = s.execute(select(Staff).where(Staff.role == "investment_manager")).scalars().all()
         roles = sorted(s.execute(select(Staff.role)).scalars())
         branch = s.execute(select(Branch)).scalar_one()
@@ -291,7 +341,9 @@ def test_bad_requests(sqlite_store: Store) -> None:
 
 
 def test_progress_and_cancel(sqlite_store: Store) -> None:
-    recorder = Recorder(cancel_when=lambda r: any("客户" in stage and done >= 4 for done, _t, stage in r.steps))
+    recorder = Recorder(
+        cancel_when=lambda r: any("客户" in stage and done >= 4 for done, _t, stage in r.steps)
+    )
     seen = recorder.steps
     with pytest.raises(Cancelled, match=r"演示数据|demo data"):
         demo.generate_demo(sqlite_store, clients=1200, seed=1, as_of=AS_OF, progress=recorder)
@@ -305,8 +357,18 @@ def test_progress_and_cancel(sqlite_store: Store) -> None:
     with sqlite_store.read() as s:
         assert s.scalar(select(func.count()).select_from(Client)) == 200
         assert s.scalar(select(func.count()).select_from(Branch)) == 1
-        assert sorted(s.execute(select(Staff.login)).scalars()) == ["admin", "bm", "im001", "im002", "im003",
-                                                                    "im004", "im005", "im006", "im007", "im008"]
+        assert sorted(s.execute(select(Staff.login)).scalars()) == [
+            "admin",
+            "bm",
+            "im001",
+            "im002",
+            "im003",
+            "im004",
+            "im005",
+            "im006",
+            "im007",
+            "im008",
+        ]
     for x in result.logins:
         assert login(sqlite_store, x.login, x.password).role == x.role
 
@@ -315,8 +377,15 @@ def test_leftover_with_foreign_staff_is_data(sqlite_store: Store) -> None:
     with pytest.raises(Cancelled):
         demo.generate_demo(sqlite_store, clients=50, as_of=AS_OF, progress=cancelled())
     admin = login(sqlite_store, "admin", demo.DEMO_PASSWORD)
-    staff.add_user(sqlite_store, admin, "zhang", role="investment_manager", display_name="张", branch_code="SH0108",
-                   password="secret-1")
+    staff.add_user(
+        sqlite_store,
+        admin,
+        "zhang",
+        role="investment_manager",
+        display_name="张",
+        branch_code="SH0108",
+        password="secret-1",
+    )
     with pytest.raises(Conflict):
         demo.generate_demo(sqlite_store, clients=50, as_of=AS_OF)
 
@@ -331,8 +400,11 @@ def test_progress_reaches_total(sqlite_store: Store) -> None:
 def test_create_demo_store(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     result = demo.create_demo_store(url, clients=150, seed=3, as_of=AS_OF)
-    assert result.clients == 150 and {x.role for x in result.logins} == {"admin", "branch_manager",
-                                                                         "investment_manager"}
+    assert result.clients == 150 and {x.role for x in result.logins} == {
+        "admin",
+        "branch_manager",
+        "investment_manager",
+    }
     store = open_store(url)
     try:
         assert login(store, "im001", demo.DEMO_PASSWORD).is_investment_manager
@@ -347,6 +419,7 @@ def test_create_demo_store(tmp_path: Path) -> None:
 
 def test_bulk_path_with_dropped_indexes(sqlite_store: Store) -> None:
     """Above 5,000 clients the secondary indexes are dropped and rebuilt; they must all be back."""
+
     def names() -> set[str]:
         with sqlite_store.engine.connect() as conn:
             return set(conn.execute(text("SELECT name FROM sqlite_master WHERE type='index'")).scalars())
@@ -358,6 +431,7 @@ def test_bulk_path_with_dropped_indexes(sqlite_store: Store) -> None:
 
 
 # ---- calendar and bundled securities ----------------------------------------------------------------
+
 
 def test_trading_calendar() -> None:
     days = trading_days(date(2025, 1, 1), date(2025, 12, 31))
@@ -371,9 +445,39 @@ def test_trading_calendar() -> None:
     assert demo.default_as_of(date(2025, 11, 22)) == date(2025, 11, 21)
 
 
-SW_L1 = {"农林牧渔", "基础化工", "钢铁", "有色金属", "电子", "汽车", "家用电器", "食品饮料", "纺织服饰", "轻工制造",
-         "医药生物", "公用事业", "交通运输", "房地产", "商贸零售", "社会服务", "银行", "非银金融", "综合", "建筑材料",
-         "建筑装饰", "电力设备", "机械设备", "国防军工", "计算机", "传媒", "通信", "煤炭", "石油石化", "环保", "美容护理"}
+SW_L1 = {
+    "农林牧渔",
+    "基础化工",
+    "钢铁",
+    "有色金属",
+    "电子",
+    "汽车",
+    "家用电器",
+    "食品饮料",
+    "纺织服饰",
+    "轻工制造",
+    "医药生物",
+    "公用事业",
+    "交通运输",
+    "房地产",
+    "商贸零售",
+    "社会服务",
+    "银行",
+    "非银金融",
+    "综合",
+    "建筑材料",
+    "建筑装饰",
+    "电力设备",
+    "机械设备",
+    "国防军工",
+    "计算机",
+    "传媒",
+    "通信",
+    "煤炭",
+    "石油石化",
+    "环保",
+    "美容护理",
+}
 
 
 def test_bundled_securities_list() -> None:
@@ -384,9 +488,15 @@ def test_bundled_securities_list() -> None:
         code, board = r["code"], r["board"]
         assert len(code) == 6 and code.isdigit() and r["name"]
         assert r["industry"] in SW_L1
-        expected = ("star" if code.startswith("688") else
-                    "chinext" if code.startswith(("300", "301")) else
-                    "bse" if code.startswith(("8", "4", "920")) else "main")
+        expected = (
+            "star"
+            if code.startswith("688")
+            else "chinext"
+            if code.startswith(("300", "301"))
+            else "bse"
+            if code.startswith(("8", "4", "920"))
+            else "main"
+        )
         assert board == expected, code
         if board == "main":
             assert code.startswith(("600", "601", "603", "605", "000", "001", "002", "003"))
@@ -398,8 +508,10 @@ def test_bundled_securities_list() -> None:
 
 def test_postgresql_constraints_are_back(pg_store: Store) -> None:
     """The PostgreSQL load re-adds the foreign keys it set aside; a cancelled load keeps them too."""
-    query = text("SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-                 "WHERE n.nspname = current_schema() ORDER BY 1")
+    query = text(
+        "SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+        "WHERE n.nspname = current_schema() ORDER BY 1"
+    )
 
     def names() -> list[str]:
         with pg_store.engine.connect() as conn:

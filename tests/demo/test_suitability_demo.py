@@ -17,13 +17,26 @@ def test_demo_register_is_mostly_warned_and_permitted(sqlite_url: str) -> None:
     store = open_store(sqlite_url, upgrade=False)
     try:
         with store.read() as s:
-            counts = dict(s.execute(select(SuitabilityFinding.kind, func.count())
-                                    .group_by(SuitabilityFinding.kind)).all())
-            warned = dict(s.execute(select(SuitabilityFinding.warned, func.count())
-                                    .where(SuitabilityFinding.kind == "over_level")
-                                    .group_by(SuitabilityFinding.warned)).all())
-            star_traders = s.scalar(select(func.count(func.distinct(TradingPermission.client_id)))
-                                    .where(TradingPermission.permission == "star")) or 0
+            counts = dict(
+                s.execute(
+                    select(SuitabilityFinding.kind, func.count()).group_by(SuitabilityFinding.kind)
+                ).all()
+            )
+            warned = dict(
+                s.execute(
+                    select(SuitabilityFinding.warned, func.count())
+                    .where(SuitabilityFinding.kind == "over_level")
+                    .group_by(SuitabilityFinding.warned)
+                ).all()
+            )
+            star_traders = (
+                s.scalar(
+                    select(func.count(func.distinct(TradingPermission.client_id))).where(
+                        TradingPermission.permission == "star"
+                    )
+                )
+                or 0
+            )
             late = counts.get("no_permission", 0)
             assert s.scalar(select(func.count()).select_from(RiskProfile)) >= 600
             assert (s.scalar(select(func.count()).select_from(RiskWarning)) or 0) > 0

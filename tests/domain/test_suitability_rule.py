@@ -17,10 +17,20 @@ VALID = ASSESSED + timedelta(days=730)
 CID = 7
 
 
-def _run(*, level: int = 3, lowest: bool = False, professional: bool = False, rating: int = 3,
-         permission: str = "", holding: bool = False, opened: date | None = None,
-         warned_on: date | None = None, warn_subject: str = "600000", valid_until: date = VALID,
-         as_of: date = TODAY) -> list[tuple[str, int]]:
+def _run(
+    *,
+    level: int = 3,
+    lowest: bool = False,
+    professional: bool = False,
+    rating: int = 3,
+    permission: str = "",
+    holding: bool = False,
+    opened: date | None = None,
+    warned_on: date | None = None,
+    warn_subject: str = "600000",
+    valid_until: date = VALID,
+    as_of: date = TODAY,
+) -> list[tuple[str, int]]:
     profiles = s.profiles_frame([(CID, level, lowest, D(ASSESSED), D(valid_until), professional)])
     events = s.events_frame([(CID, "600000", D(TRADE), rating, permission, holding)])
     perms = s.permissions_frame([(CID, permission, D(opened))] if opened and permission else [])
@@ -29,49 +39,97 @@ def _run(*, level: int = 3, lowest: bool = False, professional: bool = False, ra
     return [(str(k), int(w)) for k, w in zip(out["kind"], out["warned"], strict=True)]
 
 
-OVER, LOWEST, NOPERM, EXPIRED = (FindingKind.OVER_LEVEL.value, FindingKind.LOWEST_CATEGORY.value,
-                                 FindingKind.NO_PERMISSION.value, FindingKind.ASSESSMENT_EXPIRED.value)
+OVER, LOWEST, NOPERM, EXPIRED = (
+    FindingKind.OVER_LEVEL.value,
+    FindingKind.LOWEST_CATEGORY.value,
+    FindingKind.NO_PERMISSION.value,
+    FindingKind.ASSESSMENT_EXPIRED.value,
+)
 
 
-@pytest.mark.parametrize(("case", "kw", "expected"), [
-    ("C equal to R", {"level": 3, "rating": 3}, []),
-    ("R one above C", {"level": 3, "rating": 4}, [(OVER, 0)]),
-    ("R below C", {"level": 5, "rating": 2}, []),
-    ("C1 buys R1", {"level": 1, "rating": 1}, []),
-    ("C1 buys R2", {"level": 1, "rating": 2}, [(OVER, 0)]),
-    ("warning the same day as the trade", {"level": 2, "rating": 3, "warned_on": TRADE}, [(OVER, 1)]),
-    ("warning the day before", {"level": 2, "rating": 3, "warned_on": TRADE - timedelta(days=1)}, [(OVER, 1)]),
-    ("warning one day after the trade", {"level": 2, "rating": 3, "warned_on": TRADE + timedelta(days=1)},
-     [(OVER, 0)]),
-    ("warning for another product", {"level": 2, "rating": 3, "warned_on": TRADE, "warn_subject": "600001"},
-     [(OVER, 0)]),
-    ("warning on the board's permission", {"level": 3, "rating": 4, "permission": "star", "opened": TRADE,
-                                           "warned_on": TRADE, "warn_subject": "perm:star"}, [(OVER, 1)]),
-    ("lowest category, R1", {"level": 1, "lowest": True, "rating": 1}, []),
-    ("lowest category, R2", {"level": 1, "lowest": True, "rating": 2}, [(LOWEST, -1)]),
-    ("lowest category with a warning", {"level": 1, "lowest": True, "rating": 3, "warned_on": TRADE},
-     [(LOWEST, -1)]),
-    ("professional investor above level", {"level": 1, "rating": 5, "professional": True}, []),
-    ("professional investor without permission", {"level": 5, "rating": 4, "professional": True,
-                                                   "permission": "star"}, [(NOPERM, -1)]),
-    ("permission opened the day of the trade", {"level": 4, "rating": 4, "permission": "chinext", "opened": TRADE},
-     []),
-    ("permission opened the day after", {"level": 4, "rating": 4, "permission": "chinext",
-                                         "opened": TRADE + timedelta(days=1)}, [(NOPERM, -1)]),
-    ("permission never opened", {"level": 4, "rating": 4, "permission": "bse"}, [(NOPERM, -1)]),
-    ("above level and no permission", {"level": 3, "rating": 4, "permission": "star"}, [(OVER, 0), (NOPERM, -1)]),
-    ("assessment valid on its last day", {"valid_until": TODAY}, []),
-    ("assessment past its validity", {"valid_until": TODAY - timedelta(days=1)}, [(EXPIRED, -1)]),
-])
+@pytest.mark.parametrize(
+    ("case", "kw", "expected"),
+    [
+        ("C equal to R", {"level": 3, "rating": 3}, []),
+        ("R one above C", {"level": 3, "rating": 4}, [(OVER, 0)]),
+        ("R below C", {"level": 5, "rating": 2}, []),
+        ("C1 buys R1", {"level": 1, "rating": 1}, []),
+        ("C1 buys R2", {"level": 1, "rating": 2}, [(OVER, 0)]),
+        ("warning the same day as the trade", {"level": 2, "rating": 3, "warned_on": TRADE}, [(OVER, 1)]),
+        (
+            "warning the day before",
+            {"level": 2, "rating": 3, "warned_on": TRADE - timedelta(days=1)},
+            [(OVER, 1)],
+        ),
+        (
+            "warning one day after the trade",
+            {"level": 2, "rating": 3, "warned_on": TRADE + timedelta(days=1)},
+            [(OVER, 0)],
+        ),
+        (
+            "warning for another product",
+            {"level": 2, "rating": 3, "warned_on": TRADE, "warn_subject": "600001"},
+            [(OVER, 0)],
+        ),
+        (
+            "warning on the board's permission",
+            {
+                "level": 3,
+                "rating": 4,
+                "permission": "star",
+                "opened": TRADE,
+                "warned_on": TRADE,
+                "warn_subject": "perm:star",
+            },
+            [(OVER, 1)],
+        ),
+        ("lowest category, R1", {"level": 1, "lowest": True, "rating": 1}, []),
+        ("lowest category, R2", {"level": 1, "lowest": True, "rating": 2}, [(LOWEST, -1)]),
+        (
+            "lowest category with a warning",
+            {"level": 1, "lowest": True, "rating": 3, "warned_on": TRADE},
+            [(LOWEST, -1)],
+        ),
+        ("professional investor above level", {"level": 1, "rating": 5, "professional": True}, []),
+        (
+            "professional investor without permission",
+            {"level": 5, "rating": 4, "professional": True, "permission": "star"},
+            [(NOPERM, -1)],
+        ),
+        (
+            "permission opened the day of the trade",
+            {"level": 4, "rating": 4, "permission": "chinext", "opened": TRADE},
+            [],
+        ),
+        (
+            "permission opened the day after",
+            {"level": 4, "rating": 4, "permission": "chinext", "opened": TRADE + timedelta(days=1)},
+            [(NOPERM, -1)],
+        ),
+        ("permission never opened", {"level": 4, "rating": 4, "permission": "bse"}, [(NOPERM, -1)]),
+        (
+            "above level and no permission",
+            {"level": 3, "rating": 4, "permission": "star"},
+            [(OVER, 0), (NOPERM, -1)],
+        ),
+        ("assessment valid on its last day", {"valid_until": TODAY}, []),
+        ("assessment past its validity", {"valid_until": TODAY - timedelta(days=1)}, [(EXPIRED, -1)]),
+    ],
+)
 def test_rule_table(case: str, kw: dict, expected: list[tuple[str, int]]) -> None:
     assert sorted(_run(**kw)) == sorted(expected), case
 
 
 def test_holding_uses_todays_profile_and_has_no_trade_day() -> None:
-    profiles = s.profiles_frame([(CID, 2, False, D(ASSESSED), D(VALID), False),
-                                 (CID, 4, False, D(TODAY - timedelta(days=5)), D(TODAY + timedelta(days=700)), False)])
-    events = s.events_frame([(CID, "300750", D(TODAY - timedelta(days=30)), 4, "", True),
-                             (CID, "300750", D(TRADE), 4, "", False)])
+    profiles = s.profiles_frame(
+        [
+            (CID, 2, False, D(ASSESSED), D(VALID), False),
+            (CID, 4, False, D(TODAY - timedelta(days=5)), D(TODAY + timedelta(days=700)), False),
+        ]
+    )
+    events = s.events_frame(
+        [(CID, "300750", D(TODAY - timedelta(days=30)), 4, "", True), (CID, "300750", D(TRADE), 4, "", False)]
+    )
     out = s.check(profiles, events, s.permissions_frame(), s.warnings_frame(), D(TODAY))
     # The trade was made under C2 (before the reassessment), the holding is judged under today's C4.
     assert list(zip(out["kind"], out["day"], out["client_level"], strict=True)) == [(OVER, D(TRADE), 2)]
@@ -103,6 +161,13 @@ def test_stock_rating_table_and_risk_warning_names() -> None:
 def test_behaviour_signal_is_only_a_hint() -> None:
     assert s.behaviour_inconsistent(2, 3) is True
     assert s.behaviour_inconsistent(3, 3) is False
-    assert FindingKind.BEHAVIOUR_INCONSISTENT not in s.check(
-        s.profiles_frame([(CID, 2, False, D(ASSESSED), D(VALID), False)]), s.events_frame(),
-        s.permissions_frame(), s.warnings_frame(), D(TODAY))["kind"].tolist()
+    assert (
+        FindingKind.BEHAVIOUR_INCONSISTENT
+        not in s.check(
+            s.profiles_frame([(CID, 2, False, D(ASSESSED), D(VALID), False)]),
+            s.events_frame(),
+            s.permissions_frame(),
+            s.warnings_frame(),
+            D(TODAY),
+        )["kind"].tolist()
+    )

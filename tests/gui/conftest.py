@@ -34,8 +34,9 @@ def _gui_app(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 
 def make_ctx(seed: Seed, actor: Actor) -> AppContext:
-    return AppContext(store=seed.store, actor=actor, settings=QSettings(), pool=QThreadPool.globalInstance(),
-                      bus=AppBus())
+    return AppContext(
+        store=seed.store, actor=actor, settings=QSettings(), pool=QThreadPool.globalInstance(), bus=AppBus()
+    )
 
 
 @pytest.fixture

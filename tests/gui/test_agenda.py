@@ -35,7 +35,9 @@ def agenda_seed(seeded_sqlite: Seed) -> Seed:
     add_task(s.store, c["001001"], s.im1.id, "visit", TODAY, "b")
     add_task(s.store, c["001002"], s.im1.id, "review_letter", TODAY + timedelta(days=40), "c")
     add_task(s.store, c["001003"], s.im1.id, "greeting", TODAY + timedelta(days=1), "d", source="birthday")
-    add_task(s.store, c["001004"], s.im2.id, "retention_call", TODAY - timedelta(days=1), "e", source="churn_high")
+    add_task(
+        s.store, c["001004"], s.im2.id, "retention_call", TODAY - timedelta(days=1), "e", source="churn_high"
+    )
     score_run(s.store, TODAY, {cid: ("V4", "low", False) for cid in c.values()})
     return s
 
@@ -57,12 +59,13 @@ def _shown(view: AgendaView) -> list[str]:
 def _select(view: AgendaView, client_no: str) -> None:
     p = view.proxy
     row = _shown(view).index(client_no)
-    view.table.selectionModel().select(p.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                       | QItemSelectionModel.SelectionFlag.Rows)
+    view.table.selectionModel().select(
+        p.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
-def test_agenda_of_a_manager(qtbot: QtBot, qtmodeltester, agenda_seed: Seed,
-                             screenshot_dir: Path) -> None:
+def test_agenda_of_a_manager(qtbot: QtBot, qtmodeltester, agenda_seed: Seed, screenshot_dir: Path) -> None:
     view = _view(qtbot, agenda_seed, agenda_seed.im1)
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.proxy)
@@ -136,8 +139,11 @@ def test_on_signed_in_generates_and_shows_counts(qtbot: QtBot, agenda_seed: Seed
     # V4 clients never served: generation adds overdue recurring calls and letters for im1's 4 clients.
     qtbot.waitUntil(lambda: "逾期" in button.text() and "今日" in button.text(), timeout=15000)
     with agenda_seed.store.read() as s:
-        mine = s.scalars(select(ServiceTask).where(ServiceTask.manager_id == agenda_seed.im1.id,
-                                                   ServiceTask.dedupe_key.like("recurring:%"))).all()
+        mine = s.scalars(
+            select(ServiceTask).where(
+                ServiceTask.manager_id == agenda_seed.im1.id, ServiceTask.dedupe_key.like("recurring:%")
+            )
+        ).all()
         assert len(mine) == 4 * 3  # call, letter and visit for each of im1's four V4 clients
     navigated: list[str] = []
     ctx.bus.navigate.connect(navigated.append)
@@ -145,8 +151,9 @@ def test_on_signed_in_generates_and_shows_counts(qtbot: QtBot, agenda_seed: Seed
     assert navigated == ["tasks"]
 
 
-def test_compliance_view_chart_and_export(qtbot: QtBot, qtmodeltester, agenda_seed: Seed,
-                                          tmp_path: Path, screenshot_dir: Path) -> None:
+def test_compliance_view_chart_and_export(
+    qtbot: QtBot, qtmodeltester, agenda_seed: Seed, tmp_path: Path, screenshot_dir: Path
+) -> None:
     view = ComplianceView(make_ctx(agenda_seed, agenda_seed.bm))
     qtbot.addWidget(view)
     view.resize(900, 600)
@@ -166,8 +173,9 @@ def test_compliance_view_chart_and_export(qtbot: QtBot, qtmodeltester, agenda_se
     assert own.chart is None
 
 
-def test_plan_editor_saves_a_version(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed,
-                                     screenshot_dir: Path) -> None:
+def test_plan_editor_saves_a_version(
+    qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed, screenshot_dir: Path
+) -> None:
     ctx = make_ctx(seeded_sqlite, seeded_sqlite.bm)
     editor = PlanEditor(ctx)
     qtbot.addWidget(editor)
@@ -205,12 +213,24 @@ def test_tasks_area_pages_by_role(qtbot: QtBot, agenda_seed: Seed, screenshot_di
     bm_page = area.create_page(make_ctx(agenda_seed, agenda_seed.bm))
     assert isinstance(bm_page, area.TasksPage)
     qtbot.addWidget(bm_page)
-    assert [bm_page.tabText(i) for i in range(bm_page.count())] == ["待办", "服务记录", "服务合规", "回访与投诉",
-                                                                         "适当性", "服务计划"]
+    assert [bm_page.tabText(i) for i in range(bm_page.count())] == [
+        "待办",
+        "服务记录",
+        "服务合规",
+        "回访与投诉",
+        "适当性",
+        "服务计划",
+    ]
     im_page = area.create_page(make_ctx(agenda_seed, agenda_seed.im1))
     assert isinstance(im_page, area.TasksPage)
     qtbot.addWidget(im_page)
-    assert [im_page.tabText(i) for i in range(im_page.count())] == ["待办", "服务记录", "服务合规", "回访与投诉", "适当性"]
+    assert [im_page.tabText(i) for i in range(im_page.count())] == [
+        "待办",
+        "服务记录",
+        "服务合规",
+        "回访与投诉",
+        "适当性",
+    ]
     im_page.resize(1000, 450)
     im_page.show()
     qtbot.waitUntil(lambda: im_page.agenda.agenda is not None, timeout=10000)

@@ -33,17 +33,33 @@ def _page(qtbot: QtBot, seed: Seed, actor: object) -> approvals.ApprovalsPage:
     return page
 
 
-def test_branch_manager_inbox(qtbot: QtBot, qtmodeltester: object, seeded_sqlite: Seed, screenshot_dir: Path,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_branch_manager_inbox(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    seeded_sqlite: Seed,
+    screenshot_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     s = seeded_sqlite
-    add_run(s.store, {s.im1.id: ("senior", 80, 200), s.im2.id: ("junior", 30, 400)},
-            {s.clients[C[0]]: ("V5", 12_000_000, "low"), s.clients[C[1]]: ("V2", 300_000, "low"),
-             s.clients[C[2]]: ("V1", 20_000, "low")})
-    ids = reassignment.request_reassignment(s.store, s.im1, [C[0], C[1], C[2]], "im2", "workload", "平衡",
-                                            handover_note="周三下午方便")
+    add_run(
+        s.store,
+        {s.im1.id: ("senior", 80, 200), s.im2.id: ("junior", 30, 400)},
+        {
+            s.clients[C[0]]: ("V5", 12_000_000, "low"),
+            s.clients[C[1]]: ("V2", 300_000, "low"),
+            s.clients[C[2]]: ("V1", 20_000, "low"),
+        },
+    )
+    ids = reassignment.request_reassignment(
+        s.store, s.im1, [C[0], C[1], C[2]], "im2", "workload", "平衡", handover_note="周三下午方便"
+    )
     page = _page(qtbot, s, s.bm)
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
-    assert page.model.rowCount() == 3 and page.approve_btn.isVisibleTo(page) and not page.withdraw_btn.isVisibleTo(page)
+    assert (
+        page.model.rowCount() == 3
+        and page.approve_btn.isVisibleTo(page)
+        and not page.withdraw_btn.isVisibleTo(page)
+    )
     assert "3" in page.count_label.text()
     page.show()
     qtbot.waitExposed(page)
@@ -53,6 +69,7 @@ def test_branch_manager_inbox(qtbot: QtBot, qtmodeltester: object, seeded_sqlite
 
     # multi-select: the two that meet the rules approve without an override
     comments: list[str] = []
+
     def comment(title: str, prompt: str, required: bool) -> str:
         comments.append(prompt)
         return "同意"
@@ -66,6 +83,7 @@ def test_branch_manager_inbox(qtbot: QtBot, qtmodeltester: object, seeded_sqlite
 
     # the V5 client breaches the grade rule: the breach is shown and an override reason is asked for
     shown: list[list[str]] = []
+
     def override(breaches: list[str]) -> str:
         shown.append(breaches)
         return "客户本人坚持"
@@ -101,8 +119,9 @@ def test_reject_and_cancel(qtbot: QtBot, seeded_sqlite: Seed, monkeypatch: pytes
         assert req is not None and req.status == "rejected" and req.decision_comment == "客户未同意"
 
 
-def test_investment_manager_sees_own_requests(qtbot: QtBot, qtmodeltester: object, seeded_sqlite: Seed,
-                                              screenshot_dir: Path) -> None:
+def test_investment_manager_sees_own_requests(
+    qtbot: QtBot, qtmodeltester: object, seeded_sqlite: Seed, screenshot_dir: Path
+) -> None:
     s = seeded_sqlite
     ids = reassignment.request_reassignment(s.store, s.im1, [C[0], C[1]], "im2", "client_request")
     reassignment.reject_request(s.store, s.bm, ids[1], "暂不调整")
@@ -117,8 +136,10 @@ def test_investment_manager_sees_own_requests(qtbot: QtBot, qtmodeltester: objec
     assert page.withdraw_btn.isEnabled()
     page.grab().save(str(screenshot_dir / "approvals_own_requests.png"))
     page.withdraw_selected()
-    qtbot.waitUntil(lambda: any(page.model.row_at(r).status == "withdrawn" for r in range(page.model.rowCount())),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(page.model.row_at(r).status == "withdrawn" for r in range(page.model.rowCount())),
+        timeout=10000,
+    )
 
 
 def test_request_action_and_form(qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path) -> None:

@@ -75,8 +75,9 @@ def test_cells_look_like_qts_own_delegate(qtbot: QtBot, page: ClientBookPage, va
         page.table.setItemDelegate(ours)
 
 
-def test_one_model_call_per_cell_and_no_role_queries(qtbot: QtBot, page: ClientBookPage,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_model_call_per_cell_and_no_role_queries(
+    qtbot: QtBot, page: ClientBookPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
     model = page.model
     calls = {"data": 0, "cell": 0}
     real_cell = model.cell

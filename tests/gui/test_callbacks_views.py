@@ -31,15 +31,35 @@ SHOTS = Path("/tmp/shots/callbacks")
 @pytest.fixture
 def cb_seed(seeded_sqlite: Seed) -> tuple[Seed, Actor]:
     s = seeded_sqlite
-    staff.add_user(s.store, s.admin, "cb01", role="callback_officer", display_name="周回访", branch_code="B001",
-                   password=PASSWORD)
+    staff.add_user(
+        s.store,
+        s.admin,
+        "cb01",
+        role="callback_officer",
+        display_name="周回访",
+        branch_code="B001",
+        password=PASSWORD,
+    )
     for i, days in enumerate((3, 12, 25, 33)):
-        add_client(s.store, f"00200{i}", branch_id=1, manager_id=s.im1.id if i % 2 else s.im2.id,
-                   name=["陈一", "林二", "黄三", "何四"][i], open_date=TODAY - timedelta(days=days))
+        add_client(
+            s.store,
+            f"00200{i}",
+            branch_id=1,
+            manager_id=s.im1.id if i % 2 else s.im2.id,
+            name=["陈一", "林二", "黄三", "何四"][i],
+            open_date=TODAY - timedelta(days=days),
+        )
     cb = login(s.store, "cb01", PASSWORD)
     callbacks.generate_pool(s.store, cb)
-    complaints.add_complaint(s.store, s.bm, "001000", channel="phone", category="service",
-                             summary="经理多次未接电话", received_at=datetime(2026, 11, 2, 2, tzinfo=UTC))
+    complaints.add_complaint(
+        s.store,
+        s.bm,
+        "001000",
+        channel="phone",
+        category="service",
+        summary="经理多次未接电话",
+        received_at=datetime(2026, 11, 2, 2, tzinfo=UTC),
+    )
     complaints.add_complaint(s.store, cb, "001005", channel="online", category="fees", summary="佣金偏高")
     return s, cb
 
@@ -49,8 +69,9 @@ def _shot(widget: object, name: str) -> None:
     widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
 
 
-def test_officer_records_a_call_back_from_the_script(qtbot: QtBot, qtmodeltester, cb_seed,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_officer_records_a_call_back_from_the_script(
+    qtbot: QtBot, qtmodeltester, cb_seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seed, cb = cb_seed
     ctx = make_ctx(seed, cb)
     page = CallbacksPage(ctx)
@@ -62,19 +83,30 @@ def test_officer_records_a_call_back_from_the_script(qtbot: QtBot, qtmodeltester
     qtmodeltester.check(view.model)
     assert page.alerts is None and view.record_button.isVisible()
     shown = [view.model.index(r, ItemCol.CLIENT).data() for r in range(view.model.rowCount())]
-    new = {view.model.row_at(r).client_no for r in range(view.model.rowCount())
-           if view.model.row_at(r).reason == "new_account"}
+    new = {
+        view.model.row_at(r).client_no
+        for r in range(view.model.rowCount())
+        if view.model.row_at(r).reason == "new_account"
+    }
     assert new == {"002000", "002001", "002002"}  # 002003 opened 33 days ago: too long ago
     _shot(page, "pool_officer")
     row = shown.index("002000")
-    view.table.selectionModel().select(view.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                       | QItemSelectionModel.SelectionFlag.Rows)
+    view.table.selectionModel().select(
+        view.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     item = view.selected()
     assert item is not None
     dialog = RecordDialog(ctx, item, page)
-    for code, value in (("identity", "yes"), ("knows_account_changes", "yes"), ("proxy_trading", "no"),
-                        ("full_mandate", "yes"), ("promised_returns", "no"), ("risk_disclosed", "yes"),
-                        ("satisfaction", "4")):
+    for code, value in (
+        ("identity", "yes"),
+        ("knows_account_changes", "yes"),
+        ("proxy_trading", "no"),
+        ("full_mandate", "yes"),
+        ("promised_returns", "no"),
+        ("risk_disclosed", "yes"),
+        ("satisfaction", "4"),
+    ):
         combo = dialog.inputs[code]
         assert isinstance(combo, QComboBox)
         combo.setCurrentIndex(combo.findData(value))
@@ -104,8 +136,14 @@ def test_officer_records_a_call_back_from_the_script(qtbot: QtBot, qtmodeltester
 def test_branch_manager_sees_cases_register_and_compliance(qtbot: QtBot, qtmodeltester, cb_seed) -> None:
     seed, cb = cb_seed
     item = next(i for i in callbacks.list_items(seed.store, cb, status="open") if i.client_no == "002001")
-    answers = {"identity": "yes", "knows_account_changes": "no", "proxy_trading": "yes", "full_mandate": "no",
-               "promised_returns": "yes", "risk_disclosed": "yes"}
+    answers = {
+        "identity": "yes",
+        "knows_account_changes": "no",
+        "proxy_trading": "yes",
+        "full_mandate": "no",
+        "promised_returns": "yes",
+        "risk_disclosed": "yes",
+    }
     callbacks.record_callback(seed.store, cb, item.id, outcome="reached", answers=answers, satisfaction=2)
     ctx = make_ctx(seed, seed.bm)
     page = CallbacksPage(ctx)

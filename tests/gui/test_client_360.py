@@ -33,8 +33,9 @@ def ws(seeded_sqlite: Seed) -> Seed:
     return seeded_sqlite
 
 
-def open_view(qtbot: QtBot, seed: Seed, actor: Actor, client_no: str = "001000",
-              ctx: AppContext | None = None) -> Client360Dialog:
+def open_view(
+    qtbot: QtBot, seed: Seed, actor: Actor, client_no: str = "001000", ctx: AppContext | None = None
+) -> Client360Dialog:
     ctx = ctx or make_ctx(seed, actor)
     dlg = Client360Dialog(ctx, client_no)
     qtbot.addWidget(dlg)
@@ -64,8 +65,9 @@ def test_view_shows_the_whole_relationship(qtbot: QtBot, qtmodeltester, ws: Seed
     assert len(dlg.allocation_chart.figure.axes[0].patches) == 4
 
 
-def test_personal_data_masked_and_reveal_is_audited(qtbot: QtBot, ws: Seed,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_personal_data_masked_and_reveal_is_audited(
+    qtbot: QtBot, ws: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     dlg = open_view(qtbot, ws, ws.im1)
     phone = dlg.findChild(QLineEdit, "value_phone")
     ident = dlg.findChild(QLineEdit, "value_id_number")
@@ -73,7 +75,8 @@ def test_personal_data_masked_and_reveal_is_audited(qtbot: QtBot, ws: Seed,
     assert phone.text() == "138****5678" and ident.text() == "110105********1234"
     assert email.text() == "z***@example.com"
     texts = " ".join(w.text() for w in dlg.findChildren(QLabel)) + " ".join(
-        w.text() for w in dlg.findChildren(QLineEdit))
+        w.text() for w in dlg.findChildren(QLineEdit)
+    )
     assert "13812345678" not in texts and "110105199001011234" not in texts
     # cancelling the reason dialog reveals nothing
     monkeypatch.setattr(dlg, "ask_reason", lambda title: None)
@@ -90,8 +93,9 @@ def test_personal_data_masked_and_reveal_is_audited(qtbot: QtBot, ws: Seed,
     assert row.actor_id == ws.im1.id and row.details == {"field": "phone", "reason": "回访前核对电话"}
 
 
-def test_reveal_with_too_short_reason_shows_the_error(qtbot: QtBot, ws: Seed,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reveal_with_too_short_reason_shows_the_error(
+    qtbot: QtBot, ws: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import crm_desktop.gui.clients.client_view as cv
 
     dlg = open_view(qtbot, ws, ws.im1)
@@ -136,9 +140,12 @@ def test_actions_of_other_areas_appear_only_when_registered(qtbot: QtBot, ws: Se
     assert dlg.action_buttons == {} and dlg.findChildren(QPushButton, "action_record_touch") == []
     ctx = make_ctx(ws, ws.im1)
     calls: list[tuple[object, str]] = []
-    ctx.client_actions["record_touch"] = ClientActionSpec("record_touch", "记录服务", lambda p, no: calls.append((p, no)))
+    ctx.client_actions["record_touch"] = ClientActionSpec(
+        "record_touch", "记录服务", lambda p, no: calls.append((p, no))
+    )
     ctx.client_actions["request_reassignment"] = ClientActionSpec(
-        "request_reassignment", "申请划转", lambda p, no: None, roles=("branch_manager",))
+        "request_reassignment", "申请划转", lambda p, no: None, roles=("branch_manager",)
+    )
     dlg2 = open_view(qtbot, ws, ws.im1, ctx=ctx)
     assert list(dlg2.action_buttons) == ["record_touch"]
     dlg2.action_buttons["record_touch"].click()
@@ -152,8 +159,16 @@ def test_open_client_service_raises_existing_window_and_reloads_on_f5(qtbot: QtB
     qtbot.waitUntil(lambda: not first.loading, timeout=15000)
     assert ctx.services["open_client"](None, "001000") is first
     with ws.store.transaction() as s:
-        s.add(Touch(client_id=ws.clients["001000"], manager_id=ws.im1.id, touch_type="message", channel="wechat",
-                    summary="另一台电脑上记录", occurred_at=clock.now()))
+        s.add(
+            Touch(
+                client_id=ws.clients["001000"],
+                manager_id=ws.im1.id,
+                touch_type="message",
+                channel="wechat",
+                summary="另一台电脑上记录",
+                occurred_at=clock.now(),
+            )
+        )
     ctx.bus.refresh_requested.emit()
     qtbot.waitUntil(lambda: first.touches.rowCount() == 3, timeout=10000)
     first.close()  # deleted on close; the next open makes a new window
@@ -162,11 +177,18 @@ def test_open_client_service_raises_existing_window_and_reloads_on_f5(qtbot: QtB
 
 def _dark_palette() -> QPalette:
     pal = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
-                         (QPalette.ColorRole.Base, "#171717"), (QPalette.ColorRole.AlternateBase, "#262626"),
-                         (QPalette.ColorRole.Text, "#e8eaed"), (QPalette.ColorRole.Button, "#2d2e30"),
-                         (QPalette.ColorRole.ButtonText, "#e8eaed"), (QPalette.ColorRole.Highlight, "#4c8bf5"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#5f6368")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#171717"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#2d2e30"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Highlight, "#4c8bf5"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Mid, "#5f6368"),
+    ):
         pal.setColor(role, QColor(colour))
     return pal
 
@@ -238,9 +260,20 @@ def test_screenshots_at_200_percent(ws: Seed, screenshot_dir: Path, tmp_path: Pa
         "QThreadPool.globalInstance().waitForDone(5000)\n"
     )
     env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, str(script), ws.store.url.render_as_string(hide_password=False),
-                          str(screenshot_dir), str(tmp_path / "s.ini")], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            ws.store.url.render_as_string(hide_password=False),
+            str(screenshot_dir),
+            str(tmp_path / "s.ini"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "2.0"
     from PySide6.QtGui import QImage

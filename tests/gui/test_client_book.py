@@ -127,7 +127,14 @@ def test_branch_manager_filters_by_manager(qtbot: QtBot, ws: Seed) -> None:
 def test_admin_book_is_masked(qtbot: QtBot, ws: Seed) -> None:
     page = open_page(qtbot, ws, ws.admin)
     m = page.model
-    assert {m.data(m.index(r, Col.NAME)) for r in range(m.rowCount())} == {"张*", "李*", "王*", "赵*", "钱*", "孙*"}
+    assert {m.data(m.index(r, Col.NAME)) for r in range(m.rowCount())} == {
+        "张*",
+        "李*",
+        "王*",
+        "赵*",
+        "钱*",
+        "孙*",
+    }
     page.filter_ui.filterEdit.setText("5678")
     assert shown(page) == []
 
@@ -243,29 +250,38 @@ def test_register_actions_sets_open_client(ws: Seed) -> None:
 def _synthetic_book(n: int, seed: int = 7) -> ClientBook:
     rng = np.random.default_rng(seed)
     scored = rng.random(n) < 0.9
-    frame = pd.DataFrame({
-        "client_id": np.arange(1, n + 1),
-        "client_no": [f"{i:08d}" for i in range(n)],
-        "name": rng.choice(["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "Anna Li"], n),
-        "manager_id": rng.integers(1, 5, n).astype(float),
-        "manager_login": "m", "manager_name": "经理",
-        "grade": np.where(scored, rng.choice(["V1", "V2", "V3", "V4", "V5"], n), ""),
-        "value_score": np.where(scored, rng.random(n) * 100, np.nan),
-        "avg_assets": np.where(scored, rng.random(n) * 1e7, np.nan),
-        "latest_assets": np.where(scored, rng.random(n) * 1e7, np.nan),
-        "commission_12m": np.where(scored, rng.random(n) * 1e5, np.nan),
-        "churn_risk": np.where(scored, rng.choice(["high", "medium", "low"], n), ""),
-        "risk_level": rng.choice(["C1", "C2", "C3", "C4", "C5"], n),
-        "mismatch": np.where(scored, (rng.random(n) < 0.1).astype(float), np.nan),
-        "lifecycle": np.where(scored, rng.choice(["new", "growing", "mature"], n), ""),
-        "status": "active",
-        "last_touch": pd.to_datetime(rng.integers(1.6e9, 1.75e9, n), unit="s", utc=True),
-        "next_due": pd.to_datetime(rng.integers(19000, 20500, n), unit="D"),
-        "overdue": rng.random(n) < 0.2,
-        "phone_tail": [f"{x:04d}" for x in rng.integers(0, 10000, n)],
-    })
-    return ClientBook(frame=frame.loc[:, list(BOOK_COLUMNS)], run_id=1, run_as_of=date(2025, 6, 30),
-                      show_manager=True, personal_data=True, today=date(2025, 6, 30))
+    frame = pd.DataFrame(
+        {
+            "client_id": np.arange(1, n + 1),
+            "client_no": [f"{i:08d}" for i in range(n)],
+            "name": rng.choice(["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "Anna Li"], n),
+            "manager_id": rng.integers(1, 5, n).astype(float),
+            "manager_login": "m",
+            "manager_name": "经理",
+            "grade": np.where(scored, rng.choice(["V1", "V2", "V3", "V4", "V5"], n), ""),
+            "value_score": np.where(scored, rng.random(n) * 100, np.nan),
+            "avg_assets": np.where(scored, rng.random(n) * 1e7, np.nan),
+            "latest_assets": np.where(scored, rng.random(n) * 1e7, np.nan),
+            "commission_12m": np.where(scored, rng.random(n) * 1e5, np.nan),
+            "churn_risk": np.where(scored, rng.choice(["high", "medium", "low"], n), ""),
+            "risk_level": rng.choice(["C1", "C2", "C3", "C4", "C5"], n),
+            "mismatch": np.where(scored, (rng.random(n) < 0.1).astype(float), np.nan),
+            "lifecycle": np.where(scored, rng.choice(["new", "growing", "mature"], n), ""),
+            "status": "active",
+            "last_touch": pd.to_datetime(rng.integers(1.6e9, 1.75e9, n), unit="s", utc=True),
+            "next_due": pd.to_datetime(rng.integers(19000, 20500, n), unit="D"),
+            "overdue": rng.random(n) < 0.2,
+            "phone_tail": [f"{x:04d}" for x in rng.integers(0, 10000, n)],
+        }
+    )
+    return ClientBook(
+        frame=frame.loc[:, list(BOOK_COLUMNS)],
+        run_id=1,
+        run_as_of=date(2025, 6, 30),
+        show_manager=True,
+        personal_data=True,
+        today=date(2025, 6, 30),
+    )
 
 
 def test_numpy_filter_and_sort_match_pandas(qapp) -> None:  # type: ignore[no-untyped-def]

@@ -24,11 +24,19 @@ C = ["001000", "001001", "001002", "001003", "001004", "001005"]
 def _scored(s: Seed) -> None:
     c = s.clients
     im3 = add_staff(s, "im3", name="孙资深")
-    add_run(s.store, {s.im1.id: ("senior", 81.5, 200), s.im2.id: ("junior", 33.0, 400), im3.id: ("senior", 90, 200)},
-            {c[C[0]]: ("V5", 12_000_000, "high"), c[C[1]]: ("V4", 4_000_000, "medium"),
-             c[C[2]]: ("V2", 250_000, "high"), c[C[3]]: ("V1", 10_000, "low"),
-             c[C[4]]: ("V4", 3_500_000, "low"), c[C[5]]: ("V1", 20_000, "medium")},
-            suggestions=[(c[C[4]], "grade_mismatch", s.im2.id, im3.id)])
+    add_run(
+        s.store,
+        {s.im1.id: ("senior", 81.5, 200), s.im2.id: ("junior", 33.0, 400), im3.id: ("senior", 90, 200)},
+        {
+            c[C[0]]: ("V5", 12_000_000, "high"),
+            c[C[1]]: ("V4", 4_000_000, "medium"),
+            c[C[2]]: ("V2", 250_000, "high"),
+            c[C[3]]: ("V1", 10_000, "low"),
+            c[C[4]]: ("V4", 3_500_000, "low"),
+            c[C[5]]: ("V1", 20_000, "medium"),
+        },
+        suggestions=[(c[C[4]], "grade_mismatch", s.im2.id, im3.id)],
+    )
     add_snapshots(s.store, c[C[0]], date(2025, 11, 1), 12, 9_000_000, 150_000)
     add_snapshots(s.store, c[C[4]], date(2025, 11, 1), 12, 3_000_000, -400_000)
 
@@ -41,8 +49,14 @@ def _page(qtbot: QtBot, s: Seed) -> dashboard.DashboardPage:
     return page
 
 
-def test_dashboard_page(qtbot: QtBot, qtmodeltester: object, seeded_sqlite: Seed, screenshot_dir: Path,
-                        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_dashboard_page(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    seeded_sqlite: Seed,
+    screenshot_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
     s = seeded_sqlite
     _scored(s)
     page = _page(qtbot, s)
@@ -88,7 +102,9 @@ def test_not_scored_yet(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     assert page.as_of.text()  # says not scored yet
 
 
-def test_departure_dialog(qtbot: QtBot, qtmodeltester: object, seeded_sqlite: Seed, screenshot_dir: Path) -> None:
+def test_departure_dialog(
+    qtbot: QtBot, qtmodeltester: object, seeded_sqlite: Seed, screenshot_dir: Path
+) -> None:
     s = seeded_sqlite
     _scored(s)
     dlg = DepartureDialog(make_ctx(s, s.bm))

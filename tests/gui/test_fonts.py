@@ -6,7 +6,10 @@ from crm_desktop.gui.fonts import choose_system_family
 
 
 def test_windows_prefers_yahei_ui() -> None:
-    assert choose_system_family(["Arial", "Microsoft YaHei", "Microsoft YaHei UI", "SimSun"]) == "Microsoft YaHei UI"
+    assert (
+        choose_system_family(["Arial", "Microsoft YaHei", "Microsoft YaHei UI", "SimSun"])
+        == "Microsoft YaHei UI"
+    )
 
 
 def test_mac_and_linux_fonts() -> None:

@@ -45,8 +45,9 @@ def _load(qtbot: QtBot, page: ImportWizardPage, path: Path) -> None:
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.path == path, timeout=10000)
 
 
-def test_detects_kind_encoding_and_previews(qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path,
-                                            screenshot_dir: Path) -> None:
+def test_detects_kind_encoding_and_previews(
+    qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path, screenshot_dir: Path
+) -> None:
     page = _page(qtbot, seeded_sqlite)
     assert not page.import_button.isEnabled()
     path = write_csv(tmp_path / "成交.csv", [*TRADES_ZH, "备注"], [[*r, "x"] for r in TRADES_ROWS])
@@ -61,10 +62,13 @@ def test_detects_kind_encoding_and_previews(qtbot: QtBot, seeded_sqlite: Seed, t
     page.grab().save(str(screenshot_dir / "import_wizard_preview.png"))
 
 
-def test_check_reports_errors_and_writes_nothing(qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path,
-                                                 screenshot_dir: Path) -> None:
+def test_check_reports_errors_and_writes_nothing(
+    qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path, screenshot_dir: Path
+) -> None:
     page = _page(qtbot, seeded_sqlite)
-    path = write_csv(tmp_path / "s.csv", SECURITIES_ZH, [*SECURITIES_ROWS, ["000002", "万科A", "", "火星板", "x"]])
+    path = write_csv(
+        tmp_path / "s.csv", SECURITIES_ZH, [*SECURITIES_ROWS, ["000002", "万科A", "", "火星板", "x"]]
+    )
     _load(qtbot, page, path)
     page.start(dry_run=False)
     qtbot.waitUntil(lambda: page.error_model.rowCount() > 0, timeout=15000)
@@ -77,7 +81,9 @@ def test_check_reports_errors_and_writes_nothing(qtbot: QtBot, seeded_sqlite: Se
 
 def test_check_then_import(qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path, screenshot_dir: Path) -> None:
     page = _page(qtbot, seeded_sqlite)
-    path = write_xlsx(tmp_path / "s.xlsx", SECURITIES_ZH, SECURITIES_ROWS, sheet="证券", extra_sheets=["其他"])
+    path = write_xlsx(
+        tmp_path / "s.xlsx", SECURITIES_ZH, SECURITIES_ROWS, sheet="证券", extra_sheets=["其他"]
+    )
     _load(qtbot, page, path)
     assert page.kind_combo.currentData() == "securities"
     assert page.sheet_combo.isEnabled() and page.sheet_combo.count() == 2
@@ -92,16 +98,26 @@ def test_check_then_import(qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path, sc
     assert _count(seeded_sqlite, Security) == 4 and seen == ["*"]
     assert "已导入" in page.status.text()
     qtbot.waitUntil(lambda: page.history_model.rowCount() == 2, timeout=10000)
-    assert page.history_model.index(0, 4).data() == "已导入" and page.history_model.index(1, 4).data() == "仅校验"
+    assert (
+        page.history_model.index(0, 4).data() == "已导入"
+        and page.history_model.index(1, 4).data() == "仅校验"
+    )
     assert page.history_model.index(0, 5).data() == "4" and page.history_model.index(0, 1).data() == "admin"
     page.grab().save(str(screenshot_dir / "import_wizard_done.png"))
 
 
 def test_cancel_leaves_store_as_before(qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path) -> None:
-    run_import(seeded_sqlite.store, seeded_sqlite.admin, "securities",
-               write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS))
+    run_import(
+        seeded_sqlite.store,
+        seeded_sqlite.admin,
+        "securities",
+        write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS),
+    )
     logs = _count(seeded_sqlite, ImportLog)
-    rows = [[f"T{i:07d}", "001000", "2024-01-05", "000001", "买入", "100", "10", "1000", "5"] for i in range(200_000)]
+    rows = [
+        [f"T{i:07d}", "001000", "2024-01-05", "000001", "买入", "100", "10", "1000", "5"]
+        for i in range(200_000)
+    ]
     page = _page(qtbot, seeded_sqlite)
     _load(qtbot, page, write_csv(tmp_path / "big.csv", TRADES_ZH, rows))
     handle = page.start(dry_run=False)

@@ -48,8 +48,9 @@ def test_generate_letter_action_is_registered_for_managers_only(filled: Seed) ->
     assert ctx.client_actions["generate_letter"].label == "生成账户分析报告…"
 
 
-def test_generate_previews_records_prints_and_saves(qtbot: QtBot, filled: Seed, tmp_path: Path,
-                                                    screenshot_dir: Path) -> None:
+def test_generate_previews_records_prints_and_saves(
+    qtbot: QtBot, filled: Seed, tmp_path: Path, screenshot_dir: Path
+) -> None:
     task_id = add_letter_task(filled, MAIN_CLIENT, AS_OF)
     dlg = _dialog(qtbot, filled)
     dlg.show()
@@ -101,7 +102,9 @@ def test_draft_preview_records_nothing(qtbot: QtBot, filled: Seed) -> None:
         assert s.scalar(select(LetterRecord.id)) is None
 
 
-def test_another_managers_client_shows_the_error(qtbot: QtBot, filled: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_another_managers_client_shows_the_error(
+    qtbot: QtBot, filled: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     errors: list[BaseException] = []
     monkeypatch.setattr(dialog, "show_error", lambda _parent, exc, *_a: errors.append(exc))
     dlg = _dialog(qtbot, filled, "im2")
@@ -125,9 +128,9 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, filled: Seed) -> None:
     assert hist.rowCount() == 1 and hist.client_nos() == [MAIN_CLIENT]
 
 
-def test_batch_page_lists_due_generates_and_shows_history(qtbot: QtBot, filled: Seed, tmp_path: Path,
-                                                          screenshot_dir: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_page_lists_due_generates_and_shows_history(
+    qtbot: QtBot, filled: Seed, tmp_path: Path, screenshot_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_letter_task(filled, MAIN_CLIENT, AS_OF)
     add_letter_task(filled, OTHER_CLIENT, AS_OF)
     ctx = make_ctx(filled, filled.im1)
@@ -143,8 +146,10 @@ def test_batch_page_lists_due_generates_and_shows_history(qtbot: QtBot, filled: 
     tab.start()
     qtbot.waitUntil(lambda: tab.result is not None, timeout=60000)
     assert tab.result is not None and not tab.result.failures
-    assert sorted(p.name for p in (tmp_path / "batch").glob("0*.pdf")) == ["001000_2026-10-15.pdf",
-                                                                          "001001_2026-10-15.pdf"]
+    assert sorted(p.name for p in (tmp_path / "batch").glob("0*.pdf")) == [
+        "001000_2026-10-15.pdf",
+        "001001_2026-10-15.pdf",
+    ]
     assert (tmp_path / "batch" / "merged_2026-10-15.pdf").exists()
     assert "2" in tab.summary.text()
     # the due list empties once the tasks are closed, and the history fills
@@ -159,8 +164,9 @@ def test_batch_page_lists_due_generates_and_shows_history(qtbot: QtBot, filled: 
     assert batch_page.OUT_DIR.get(ctx.settings) == str(tmp_path / "batch")
 
 
-def test_batch_page_cancel_keeps_the_letters_written(qtbot: QtBot, filled: Seed, tmp_path: Path,
-                                                     screenshot_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_page_cancel_keeps_the_letters_written(
+    qtbot: QtBot, filled: Seed, tmp_path: Path, screenshot_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Cancel reaches the batch through the same progress protocol; the letters written are kept and the
     page says the batch stopped early (a task that returns after a cancel still delivers its result)."""
     from crm_desktop.services import letters as letters_service

@@ -20,7 +20,8 @@ def test_compiled_form_is_up_to_date(ui_file: Path) -> None:
     target = target_for(ui_file)
     assert target.exists(), f"run python -m crm_desktop.gui.build_forms ({target.name} missing)"
     assert target.read_text(encoding="utf-8") == compile_form(ui_file), (
-        f"{target.name} is stale: run python -m crm_desktop.gui.build_forms")
+        f"{target.name} is stale: run python -m crm_desktop.gui.build_forms"
+    )
 
 
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)

@@ -91,7 +91,16 @@ def test_pyside6_does_not_leak_none_on_20000_settext_calls(qtbot: QtBot) -> None
 
 def test_area_specs_cover_the_issue_areas() -> None:
     assert [s.key for s in area_specs()] == [
-        "clients", "callbacks", "complaints", "tasks", "approvals", "dashboard", "letters", "imports", "settings"]
+        "clients",
+        "callbacks",
+        "complaints",
+        "tasks",
+        "approvals",
+        "dashboard",
+        "letters",
+        "imports",
+        "settings",
+    ]
 
 
 def test_store_opens_in_background_behind_the_login_dialog(qtbot: QtBot, seeded_sqlite: Seed) -> None:

@@ -23,8 +23,13 @@ def suit(seeded_sqlite: Seed) -> Seed:
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_register_counts_list_and_screenshot(qtbot: QtBot, qtmodeltester, suit: Seed, screenshot_dir: Path,  # type: ignore[no-untyped-def]
-                                             lang: str) -> None:
+def test_register_counts_list_and_screenshot(
+    qtbot: QtBot,
+    qtmodeltester,
+    suit: Seed,
+    screenshot_dir: Path,  # type: ignore[no-untyped-def]
+    lang: str,
+) -> None:
     install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
     view = SuitabilityRegisterView(make_ctx(suit, suit.bm))
     qtbot.addWidget(view)
@@ -38,7 +43,11 @@ def test_register_counts_list_and_screenshot(qtbot: QtBot, qtmodeltester, suit: 
     assert (reg.warned, reg.unwarned) == (1, 2)
     assert view.model.rowCount() == 7
     first = view.countLabels["over_level"].text()
-    assert ("产品风险高于客户等级" in first) if lang == "zh_CN" else ("product above the client's level" in first)
+    assert (
+        ("产品风险高于客户等级" in first)
+        if lang == "zh_CN"
+        else ("product above the client's level" in first)
+    )
     QApplication.processEvents()
     assert view.grab().save(str(screenshot_dir / f"suitability_register_{lang}.png"))
     view.kindCombo.setCurrentIndex(view.kindCombo.findData("no_permission"))
@@ -54,8 +63,13 @@ def test_investment_manager_sees_only_their_clients(qtbot: QtBot, suit: Seed) ->
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_360_panel_and_screenshot(qtbot: QtBot, qtmodeltester, suit: Seed, screenshot_dir: Path,  # type: ignore[no-untyped-def]
-                                  lang: str) -> None:
+def test_360_panel_and_screenshot(
+    qtbot: QtBot,
+    qtmodeltester,
+    suit: Seed,
+    screenshot_dir: Path,  # type: ignore[no-untyped-def]
+    lang: str,
+) -> None:
     install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
     dlg = Client360Dialog(make_ctx(suit, suit.im1), "001002")
     qtbot.addWidget(dlg)

@@ -37,7 +37,13 @@ def test_required_steps_follow_type(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     assert dlg.ui.identityCheck.text().endswith("*") is False and dlg.ui.contentLabel.text().endswith("*")
     assert dlg.ui.channelCombo.currentData() == "wechat"
     _set_type(dlg, "retention_call")
-    for w in (dlg.ui.identityCheck, dlg.ui.needsCheck, dlg.ui.riskCheck, dlg.ui.feedbackLabel, dlg.ui.nextStepLabel):
+    for w in (
+        dlg.ui.identityCheck,
+        dlg.ui.needsCheck,
+        dlg.ui.riskCheck,
+        dlg.ui.feedbackLabel,
+        dlg.ui.nextStepLabel,
+    ):
         assert w.text().endswith(" *") and w.font().bold()
     _set_type(dlg, "phone_call")
     assert not dlg.ui.riskCheck.text().endswith("*")
@@ -71,7 +77,9 @@ def test_backdating_needs_reason_field(qtbot: QtBot, seeded_sqlite: Seed) -> Non
     assert dlg.ui.occurredEdit.dateTime() <= qdates.now_local().addSecs(121)
 
 
-def test_save_closes_task_and_keeps_the_risk_level(qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path) -> None:
+def test_save_closes_task_and_keeps_the_risk_level(
+    qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path
+) -> None:
     seed = seeded_sqlite
     task = add_task(seed.store, seed.clients["001000"], seed.im1.id, "risk_reassessment", TODAY, "rr")
     dlg = _form(qtbot, seed, task_id=task, task_type="risk_reassessment", task_text="风险测评 · 到期 今天")
@@ -92,7 +100,9 @@ def test_save_closes_task_and_keeps_the_risk_level(qtbot: QtBot, seeded_sqlite: 
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
     with seed.store.read() as s:
         t = s.get(Touch, touch_id)
-        assert t is not None and t.task_id == task and t.satisfaction == 5 and t.checklist["identity_verified"]
+        assert (
+            t is not None and t.task_id == task and t.satisfaction == 5 and t.checklist["identity_verified"]
+        )
         assert s.get(ServiceTask, task).status == "done"  # type: ignore[union-attr]
         c = s.get(Client, seed.clients["001000"])
         assert c is not None and c.risk_level == "C3" and c.risk_assessed_on != TODAY
@@ -107,7 +117,9 @@ def test_record_touch_action_is_registered(qtbot: QtBot, seeded_sqlite: Seed) ->
     assert spec in ctx.actions_for("investment_manager") and spec not in ctx.actions_for("admin")
     parent = _form(qtbot, seeded_sqlite)
     spec.handler(parent, "001001")
-    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, TouchDialog) and w.client_no == "001001"]
+    dialogs = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, TouchDialog) and w.client_no == "001001"
+    ]
     assert dialogs and dialogs[0].isVisible()
     for d in dialogs:
         d.close()
@@ -129,23 +141,34 @@ def _touches_view(qtbot: QtBot, seed: Seed):
     return view
 
 
-def test_touches_view_edit_in_place_then_revision_cancel_history(qtbot: QtBot, qtmodeltester,
-                                                                  seeded_sqlite: Seed, screenshot_dir: Path) -> None:
+def test_touches_view_edit_in_place_then_revision_cancel_history(
+    qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed, screenshot_dir: Path
+) -> None:
     from PySide6.QtCore import QItemSelectionModel
 
     from crm_desktop.db.types import utcnow
     from crm_desktop.services.touches import record_touch
 
     seed = seeded_sqlite
-    tid = record_touch(seed.store, seed.im1, "001000", touch_type="phone_call", channel="phone", summary="初稿",
-                       checklist={"identity_verified": True, "needs_asked": True}, satisfaction=4)
+    tid = record_touch(
+        seed.store,
+        seed.im1,
+        "001000",
+        touch_type="phone_call",
+        channel="phone",
+        summary="初稿",
+        checklist={"identity_verified": True, "needs_asked": True},
+        satisfaction=4,
+    )
     view = _touches_view(qtbot, seed)
     qtmodeltester.check(view.model)
     assert view.model.rowCount() == 1
 
     def select_first() -> None:
-        view.table.selectionModel().select(view.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                           | QItemSelectionModel.SelectionFlag.Rows)
+        view.table.selectionModel().select(
+            view.model.index(0, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     select_first()
     dlg = view.edit_selected()
@@ -155,7 +178,9 @@ def test_touches_view_edit_in_place_then_revision_cancel_history(qtbot: QtBot, q
     dlg.ui.summaryEdit.setPlainText("改正后的摘要")
     with qtbot.waitSignal(dlg.saved, timeout=10000):
         dlg.save()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.rows[0].summary == "改正后的摘要", timeout=10000)
+    qtbot.waitUntil(
+        lambda: view.model.rowCount() == 1 and view.model.rows[0].summary == "改正后的摘要", timeout=10000
+    )
     assert view.model.rows[0].id == tid  # within 24 hours: changed in place
     # Recorded more than a day ago: the change becomes revision 2.
     with seed.store.transaction() as s:

@@ -41,8 +41,12 @@ def test_progress_and_cancel(qtbot: QtBot) -> None:
             control.check()
             time.sleep(0.005)
 
-    handle = run_task(work, on_done=lambda r: outcome.append("done"), on_progress=lambda d, t, s: progress.append(d),
-                      on_cancelled=lambda: outcome.append("cancelled"))
+    handle = run_task(
+        work,
+        on_done=lambda r: outcome.append("done"),
+        on_progress=lambda d, t, s: progress.append(d),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
     qtbot.waitUntil(lambda: len(progress) > 3, timeout=5000)
     handle.cancel()
     qtbot.waitUntil(lambda: outcome != [], timeout=5000)
@@ -113,8 +117,12 @@ def test_task_control_is_the_progress_protocol(qtbot: QtBot) -> None:
         assert isinstance(control, Progress)
         service(control)
 
-    handle = run_task(work, on_done=outcome.append, on_progress=lambda d, t, s: seen.append((d, t, s)),
-                      on_cancelled=lambda: outcome.append("cancelled"))
+    handle = run_task(
+        work,
+        on_done=outcome.append,
+        on_progress=lambda d, t, s: seen.append((d, t, s)),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
     qtbot.waitUntil(lambda: seen != [], timeout=5000)
     assert seen == [(25, 100, "half of the first half")]
     handle.cancel()
@@ -161,7 +169,9 @@ def test_progress_dialog_cancel_raises_the_jobs_cancelled(qtbot: QtBot) -> None:
         return "done"
 
     def press_cancel() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        dialogs = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
         if not dialogs or dialogs[0].value() < 2:
             QTimer.singleShot(20, press_cancel)
             return

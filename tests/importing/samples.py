@@ -11,16 +11,44 @@ from typing import Any
 from tests.fixed_clock import TODAY
 
 STAFF_ZH = ["工号", "姓名", "角色", "营业部代码", "入职日期", "资格", "在职"]
-CLIENTS_ZH = ["客户号", "客户姓名", "客户类型", "证件号码", "手机号码", "电子邮箱", "出生日期", "开户日期",
-              "风险等级", "风险测评日期", "营业部代码", "投资经理工号", "状态"]
+CLIENTS_ZH = [
+    "客户号",
+    "客户姓名",
+    "客户类型",
+    "证件号码",
+    "手机号码",
+    "电子邮箱",
+    "出生日期",
+    "开户日期",
+    "风险等级",
+    "风险测评日期",
+    "营业部代码",
+    "投资经理工号",
+    "状态",
+]
 SECURITIES_ZH = ["证券代码", "证券名称", "行业", "板块", "上市日期"]
 ASSETS_ZH = ["客户号", "日期", "现金", "证券市值", "总资产", "净转入"]
-TRADES_ZH = ["成交编号", "客户号", "成交日期", "证券代码", "买卖方向", "成交数量", "成交价格", "成交金额", "佣金"]
+TRADES_ZH = [
+    "成交编号",
+    "客户号",
+    "成交日期",
+    "证券代码",
+    "买卖方向",
+    "成交数量",
+    "成交价格",
+    "成交金额",
+    "佣金",
+]
 HOLDINGS_ZH = ["客户号", "日期", "证券代码", "持仓数量", "成本", "市值"]
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], encoding: str = "gbk",
-              delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    encoding: str = "gbk",
+    delimiter: str = ",",
+) -> Path:
     with path.open("w", encoding=encoding, newline="") as f:
         w = csv.writer(f, delimiter=delimiter)
         w.writerow(header)
@@ -28,8 +56,15 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], 
     return path
 
 
-def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], *, sheet: str = "Sheet1",
-               extra_sheets: Sequence[str] = (), code_format: dict[int, str] | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    sheet: str = "Sheet1",
+    extra_sheets: Sequence[str] = (),
+    code_format: dict[int, str] | None = None,
+) -> Path:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -64,11 +99,51 @@ TRADES_ROWS = [
 ]
 
 CLIENTS_ROWS = [
-    ["009001", "周一", "个人", "110105199001011111", "13800000001", "zhou@example.com", "1990-01-01",
-     "2023-03-01", "C3", "2023-03-01", "B001", "im1", "正常"],
-    ["009002", "某某基金", "机构", "91110000000000000X", "", "", "", "20230401", "C5", "", "B001", "im2", "active"],
-    ["009003", "吴三", "individual", "110105198501011234", "13800000003", "", "1985/01/01", "2023/05/01", "C1",
-     "", "B001", "", "休眠"],
+    [
+        "009001",
+        "周一",
+        "个人",
+        "110105199001011111",
+        "13800000001",
+        "zhou@example.com",
+        "1990-01-01",
+        "2023-03-01",
+        "C3",
+        "2023-03-01",
+        "B001",
+        "im1",
+        "正常",
+    ],
+    [
+        "009002",
+        "某某基金",
+        "机构",
+        "91110000000000000X",
+        "",
+        "",
+        "",
+        "20230401",
+        "C5",
+        "",
+        "B001",
+        "im2",
+        "active",
+    ],
+    [
+        "009003",
+        "吴三",
+        "individual",
+        "110105198501011234",
+        "13800000003",
+        "",
+        "1985/01/01",
+        "2023/05/01",
+        "C1",
+        "",
+        "B001",
+        "",
+        "休眠",
+    ],
 ]
 
 STAFF_ROWS = [

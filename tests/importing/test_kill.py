@@ -57,26 +57,56 @@ def _foreign_keys(store: Store) -> int:
     with store.read() as s:
         if store.dialect == "sqlite":
             return len(s.execute(text("PRAGMA foreign_key_list(trade)")).all())
-        return int(s.execute(text(
-            "SELECT count(*) FROM pg_constraint WHERE conrelid = to_regclass('trade') AND contype = 'f'")).scalar() or 0)
+        return int(
+            s.execute(
+                text(
+                    "SELECT count(*) FROM pg_constraint WHERE conrelid = to_regclass('trade') AND contype = 'f'"
+                )
+            ).scalar()
+            or 0
+        )
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_at", ["reading", "writing"])
-def test_killed_import_leaves_store_unchanged(seeded: Seed, tmp_path: Path, db_url: str, kill_at: str) -> None:
+def test_killed_import_leaves_store_unchanged(
+    seeded: Seed, tmp_path: Path, db_url: str, kill_at: str
+) -> None:
     store = seeded.store
-    run_import(store, seeded.admin, "securities", write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS))
+    run_import(
+        store, seeded.admin, "securities", write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS)
+    )
     # Some trades already there, and the file both changes them and adds many more.
-    first = [[f"T{i:07d}", "001000", "2024-01-05", "000001", "买入", "100", "10", "1000", "5"] for i in range(100)]
+    first = [
+        [f"T{i:07d}", "001000", "2024-01-05", "000001", "买入", "100", "10", "1000", "5"] for i in range(100)
+    ]
     run_import(store, seeded.admin, "trades", write_csv(tmp_path / "t0.csv", TRADES_ZH, first))
-    rows = [[f"T{i:07d}", f"00100{i % 6}", "2024-01-05", SECURITIES_ROWS[i % 4][0], "卖出", str(200 + i % 7), "10",
-             "1000", "5"] for i in range(120_000)]
+    rows = [
+        [
+            f"T{i:07d}",
+            f"00100{i % 6}",
+            "2024-01-05",
+            SECURITIES_ROWS[i % 4][0],
+            "卖出",
+            str(200 + i % 7),
+            "10",
+            "1000",
+            "5",
+        ]
+        for i in range(120_000)
+    ]
     path = write_csv(tmp_path / "big.csv", TRADES_ZH, rows)
     before = _snapshot(store)
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, db_url, str(path), PASSWORD], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, db_url, str(path), PASSWORD],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert proc.stdout is not None
     killed_during = None
     deadline = time.monotonic() + 300

@@ -16,20 +16,41 @@ from tests.importing.samples import (
 )
 
 
-@pytest.mark.parametrize(("headers", "kind"), [
-    (STAFF_ZH, "staff"), (CLIENTS_ZH, "clients"), (SECURITIES_ZH, "securities"), (ASSETS_ZH, "assets"),
-    (TRADES_ZH, "trades"), (HOLDINGS_ZH, "holdings"),
-    ([c.name for c in KINDS["holdings"].columns], "holdings"),
-    (["Client No", "DATE", "cash", "securities_value", "total assets"], "assets"),
-    (["备注"], None),
-])
+@pytest.mark.parametrize(
+    ("headers", "kind"),
+    [
+        (STAFF_ZH, "staff"),
+        (CLIENTS_ZH, "clients"),
+        (SECURITIES_ZH, "securities"),
+        (ASSETS_ZH, "assets"),
+        (TRADES_ZH, "trades"),
+        (HOLDINGS_ZH, "holdings"),
+        ([c.name for c in KINDS["holdings"].columns], "holdings"),
+        (["Client No", "DATE", "cash", "securities_value", "total assets"], "assets"),
+        (["备注"], None),
+    ],
+)
 def test_detect_kind(headers: list[str], kind: str | None) -> None:
     assert detect_kind(headers).kind == kind
 
 
 def test_map_headers_any_order_units_and_case() -> None:
-    hm = map_headers(kind_spec("trades"), ["佣金(元)", "成交金额（元）", "CODE", "Client_No", "trade date", "成交编号",
-                                           "买卖方向", "成交数量", "成交价格", "备注", ""])
+    hm = map_headers(
+        kind_spec("trades"),
+        [
+            "佣金(元)",
+            "成交金额（元）",
+            "CODE",
+            "Client_No",
+            "trade date",
+            "成交编号",
+            "买卖方向",
+            "成交数量",
+            "成交价格",
+            "备注",
+            "",
+        ],
+    )
     assert hm.errors == []
     assert hm.index["commission"] == 0 and hm.index["amount"] == 1 and hm.index["client_no"] == 3
     assert hm.ignored == ["备注"]

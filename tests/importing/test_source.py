@@ -12,12 +12,21 @@ from crm_desktop.importing.source import detect_encoding, open_source
 from tests.importing.samples import SECURITIES_ZH, TRADES_ZH, write_csv, write_xlsx
 
 
-@pytest.mark.parametrize(("encoding", "codec", "label"), [
-    ("utf-8", "utf-8", "UTF-8"), ("utf-8-sig", "utf-8-sig", "UTF-8 (BOM)"), ("gbk", "gb18030", "GBK"),
-])
+@pytest.mark.parametrize(
+    ("encoding", "codec", "label"),
+    [
+        ("utf-8", "utf-8", "UTF-8"),
+        ("utf-8-sig", "utf-8-sig", "UTF-8 (BOM)"),
+        ("gbk", "gb18030", "GBK"),
+    ],
+)
 def test_encoding_detected(tmp_path: Path, encoding: str, codec: str, label: str) -> None:
-    p = write_csv(tmp_path / "s.csv", SECURITIES_ZH, [["000001", "平安银行", "银行", "主板", "1991-04-03"]],
-                  encoding=encoding)
+    p = write_csv(
+        tmp_path / "s.csv",
+        SECURITIES_ZH,
+        [["000001", "平安银行", "银行", "主板", "1991-04-03"]],
+        encoding=encoding,
+    )
     guess = detect_encoding(p)
     assert (guess.codec, guess.label) == (codec, label)
     with open_source(p) as src:
@@ -35,7 +44,9 @@ def test_gb18030_only_characters(tmp_path: Path) -> None:
 
 def test_gbk_far_down_a_mostly_ascii_file(tmp_path: Path) -> None:
     rows = [[f"{i:06d}", "ABC", "", "", ""] for i in range(80_000)] + [["999999", "中文名", "", "", ""]]
-    p = write_csv(tmp_path / "s.csv", ["code", "name", "industry", "board", "list_date"], rows, encoding="gbk")
+    p = write_csv(
+        tmp_path / "s.csv", ["code", "name", "industry", "board", "list_date"], rows, encoding="gbk"
+    )
     assert p.stat().st_size > 1 << 20
     assert detect_encoding(p).codec == "gb18030"
     assert detect_encoding(p, full=False).codec == "utf-8"  # the preview's quick look
@@ -61,17 +72,25 @@ def test_row_numbers_count_blank_rows_and_quoted_newlines(tmp_path: Path) -> Non
 
 
 def test_tab_separated(tmp_path: Path) -> None:
-    p = write_csv(tmp_path / "s.txt", ["code", "name"], [["000001", "平安银行"]], encoding="utf-8", delimiter="\t")
+    p = write_csv(
+        tmp_path / "s.txt", ["code", "name"], [["000001", "平安银行"]], encoding="utf-8", delimiter="\t"
+    )
     with open_source(p) as src:
         assert list(src.rows()) == [(2, ["000001", "平安银行"])]
 
 
 def test_xlsx_cells(tmp_path: Path) -> None:
-    p = write_xlsx(tmp_path / "t.xlsx", TRADES_ZH,
-                   [["T1", 1000, datetime(2024, 1, 5), 1, "买入", 1000, 10.5, 10500, 5],
-                    [None] * 9,
-                    ["T2", 1001, 45300, 300750, "卖出", 100, 200.1234, 20012.34, None]],
-                   code_format={1: "000000", 3: "000000"}, extra_sheets=["其他"])
+    p = write_xlsx(
+        tmp_path / "t.xlsx",
+        TRADES_ZH,
+        [
+            ["T1", 1000, datetime(2024, 1, 5), 1, "买入", 1000, 10.5, 10500, 5],
+            [None] * 9,
+            ["T2", 1001, 45300, 300750, "卖出", 100, 200.1234, 20012.34, None],
+        ],
+        code_format={1: "000000", 3: "000000"},
+        extra_sheets=["其他"],
+    )
     with open_source(p) as src:
         assert src.sheets == ("Sheet1", "其他")
         assert src.headers == TRADES_ZH

@@ -16,14 +16,29 @@ from crm_desktop.importing import values as v
 from crm_desktop.importing.alias_config import load_aliases
 
 
-@pytest.mark.parametrize("raw", ["2024-01-05", "2024/01/05", "20240105", "2024/1/5", "2024-01-05 00:00:00",
-                                 45296, "45296", 45296.0, datetime(2024, 1, 5), date(2024, 1, 5), 20240105])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2024-01-05",
+        "2024/01/05",
+        "20240105",
+        "2024/1/5",
+        "2024-01-05 00:00:00",
+        45296,
+        "45296",
+        45296.0,
+        datetime(2024, 1, 5),
+        date(2024, 1, 5),
+        20240105,
+    ],
+)
 def test_dates_in_every_export_format(raw: object) -> None:
     assert v.make_date(required=True)(raw) == "2024-01-05"
 
 
-@pytest.mark.parametrize("raw", ["2024-02-30", "2024-13-01", "05/01/2024", "yesterday", "1234", 12,
-                                 datetime(2024, 1, 5, 9, 30)])
+@pytest.mark.parametrize(
+    "raw", ["2024-02-30", "2024-13-01", "05/01/2024", "yesterday", "1234", 12, datetime(2024, 1, 5, 9, 30)]
+)
 def test_bad_dates_are_refused(raw: object) -> None:
     with pytest.raises(v.CellError):
         v.make_date(required=True)(raw)
@@ -37,10 +52,20 @@ def test_date_required_and_future() -> None:
         v.make_date(required=True, not_after_today=True)("2999-01-01")
 
 
-@pytest.mark.parametrize(("raw", "scale", "out"), [
-    ("1,234,567.891", 2, "1234567.89"), ("1，000", 2, "1000.00"), ("10.5", 4, "10.5000"), (" 7 ", 2, "7.00"),
-    ("0.005", 2, "0.01"), (1500, 2, "1500.00"), (0.1, 2, "0.10"), ("-0", 2, "0.00"), ("1 000", 2, "1000.00"),
-])
+@pytest.mark.parametrize(
+    ("raw", "scale", "out"),
+    [
+        ("1,234,567.891", 2, "1234567.89"),
+        ("1，000", 2, "1000.00"),
+        ("10.5", 4, "10.5000"),
+        (" 7 ", 2, "7.00"),
+        ("0.005", 2, "0.01"),
+        (1500, 2, "1500.00"),
+        (0.1, 2, "0.10"),
+        ("-0", 2, "0.00"),
+        ("1 000", 2, "1000.00"),
+    ],
+)
 def test_decimals(raw: object, scale: int, out: str) -> None:
     assert v.make_decimal(scale, required=True, non_negative=True)(raw) == out
 

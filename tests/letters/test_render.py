@@ -20,14 +20,47 @@ from tests.letters.sample import sample_letter
 def test_letter_carries_every_section_and_figure() -> None:
     letter = render_letter(sample_letter())
     text = pdf_text(letter.pdf)
-    for expected in ("账户分析报告", "华信证券北京金融大街营业部", "北京市西城区金融大街1号", "010-12345678",
-                     "张三", "00****1000", "稳健型", "2026年7月1日至2026年9月30日",
-                     "1,180,000.00", "1,234,567.89", "-50,000.00", "+104,567.89", "+8.64%",
-                     "资产走势", "资产配置", "现金", "主板", "创业板", "科创板", "134,567.89",
-                     "持仓明细", "贵州茅台", "200,000.00", "30.00%", "前20只", "共持有25只",
-                     "交易概况", "523,400.50", "498,000.00", "84.45%", "1,234.56",
-                     "风险提示", "持仓集中度：测试提示。", "投资经理寄语", "建议适度分散持仓。",
-                     "李投顾", "13800001111", "li@example.com", "2026年10月8日"):
+    for expected in (
+        "账户分析报告",
+        "华信证券北京金融大街营业部",
+        "北京市西城区金融大街1号",
+        "010-12345678",
+        "张三",
+        "00****1000",
+        "稳健型",
+        "2026年7月1日至2026年9月30日",
+        "1,180,000.00",
+        "1,234,567.89",
+        "-50,000.00",
+        "+104,567.89",
+        "+8.64%",
+        "资产走势",
+        "资产配置",
+        "现金",
+        "主板",
+        "创业板",
+        "科创板",
+        "134,567.89",
+        "持仓明细",
+        "贵州茅台",
+        "200,000.00",
+        "30.00%",
+        "前20只",
+        "共持有25只",
+        "交易概况",
+        "523,400.50",
+        "498,000.00",
+        "84.45%",
+        "1,234.56",
+        "风险提示",
+        "持仓集中度：测试提示。",
+        "投资经理寄语",
+        "建议适度分散持仓。",
+        "李投顾",
+        "13800001111",
+        "li@example.com",
+        "2026年10月8日",
+    ):
         assert expected in text, expected
     assert "".join(DISCLAIMER.split()) in text
     assert text.count("投资有风险，入市需谨慎") >= 1
@@ -107,13 +140,21 @@ def test_empty_account_still_renders_a_readable_letter() -> None:
 
     from crm_desktop.letters import PeriodSummary
 
-    data = replace(sample_letter(holdings=0, comment=None), trend=(), allocation=(), holdings_date=None,
-                   summary=PeriodSummary(Decimal(0), Decimal(0), Decimal(0), None))
+    data = replace(
+        sample_letter(holdings=0, comment=None),
+        trend=(),
+        allocation=(),
+        holdings_date=None,
+        summary=PeriodSummary(Decimal(0), Decimal(0), Decimal(0), None),
+    )
     text = pdf_text(render_letter(data).pdf)
     assert "报告期内资产数据不足" in text and "期末账户无资产" in text and "没有证券持仓" in text
     assert "投资经理寄语" not in text
     # without a comment box to sign, the contact becomes the closing line
-    assert "欢迎随时联系您的投资经理李投顾（执业证书编号A0120611010001）（电话13800001111，邮箱li@example.com）" in text
+    assert (
+        "欢迎随时联系您的投资经理李投顾（执业证书编号A0120611010001）（电话13800001111，邮箱li@example.com）"
+        in text
+    )
     assert "0.000.000.000.00—" in text  # start, end, inflow, P&L, and no return without average assets
 
 

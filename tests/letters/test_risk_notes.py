@@ -7,11 +7,23 @@ from decimal import Decimal
 from crm_desktop.letters.model import HoldingLine, PeriodSummary
 from crm_desktop.letters.risk_notes import EngineFindings, client_risk_notes
 
-INTERNAL = ("churn", "流失", "mismatch", "high", "medium", "aggressive", "suitability", "风险高", "高风险客户")
+INTERNAL = (
+    "churn",
+    "流失",
+    "mismatch",
+    "high",
+    "medium",
+    "aggressive",
+    "suitability",
+    "风险高",
+    "高风险客户",
+)
 
 
 def _h(code: str, weight: str, industry: str = "银行") -> HoldingLine:
-    return HoldingLine(code, f"证券{code}", industry, Decimal(100), Decimal(1000), Decimal(weight), Decimal(0))
+    return HoldingLine(
+        code, f"证券{code}", industry, Decimal(100), Decimal(1000), Decimal(weight), Decimal(0)
+    )
 
 
 def _summary(start: int = 100_000, inflow: int = 0) -> PeriodSummary:
@@ -23,8 +35,9 @@ def test_every_finding_becomes_a_plain_note_without_internal_labels() -> None:
         summary=_summary(inflow=-40_000),
         holdings=[_h("600000", "0.45"), _h("600001", "0.35"), _h("600002", "0.20", "医药")],
         risk_level="C2",
-        findings=EngineFindings(churn_risk="high", suitability_mismatch=True, risk_style="aggressive",
-                                largest_position_share=0.45),
+        findings=EngineFindings(
+            churn_risk="high", suitability_mismatch=True, risk_style="aggressive", largest_position_share=0.45
+        ),
     )
     text = "".join(notes)
     assert any(n.startswith("持仓集中度") and "45.00%" in n for n in notes)
@@ -37,19 +50,29 @@ def test_every_finding_becomes_a_plain_note_without_internal_labels() -> None:
 
 
 def test_medium_churn_without_outflow_is_a_gentle_reminder() -> None:
-    notes = client_risk_notes(summary=_summary(), holdings=[_h("600000", "0.1"), _h("600001", "0.1", "医药")],
-                              risk_level="C3", findings=EngineFindings(churn_risk="medium"))
+    notes = client_risk_notes(
+        summary=_summary(),
+        holdings=[_h("600000", "0.1"), _h("600001", "0.1", "医药")],
+        risk_level="C3",
+        findings=EngineFindings(churn_risk="medium"),
+    )
     assert len(notes) == 1 and notes[0].startswith("账户关注")
 
 
 def test_small_withdrawal_and_calm_engine_leave_a_reassuring_note() -> None:
-    notes = client_risk_notes(summary=_summary(inflow=-1_000), holdings=[_h("600000", "0.1"), _h("600001", "0.1", "医药")],
-                              risk_level="C3", findings=EngineFindings(churn_risk="low"))
+    notes = client_risk_notes(
+        summary=_summary(inflow=-1_000),
+        holdings=[_h("600000", "0.1"), _h("600001", "0.1", "医药")],
+        risk_level="C3",
+        findings=EngineFindings(churn_risk="low"),
+    )
     assert notes == ("本期未发现需要特别提示的账户风险事项。市场变化难以预料，请您继续保持理性投资。",)
 
 
 def test_no_scores_yet_still_reports_what_the_letter_itself_shows() -> None:
-    notes = client_risk_notes(summary=_summary(), holdings=[_h("600000", "1")], risk_level="C3", findings=None)
+    notes = client_risk_notes(
+        summary=_summary(), holdings=[_h("600000", "1")], risk_level="C3", findings=None
+    )
     assert len(notes) == 1 and notes[0].startswith("持仓集中度")
 
 

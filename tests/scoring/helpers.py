@@ -35,37 +35,98 @@ class Book:
         self.tasks: list[dict[str, Any]] = []
         self.touches: list[dict[str, Any]] = []
 
-    def client(self, cid: int, *, opened: date = date(2015, 1, 1), risk: str = "C3", status: str = "active",
-               manager: int | None = None, assigned_on: date | None = None) -> Book:
-        self.clients.append({"client_id": cid, "open_date": opened, "risk_level": risk, "status": status,
-                             "manager_id": manager, "assigned_on": assigned_on})
+    def client(
+        self,
+        cid: int,
+        *,
+        opened: date = date(2015, 1, 1),
+        risk: str = "C3",
+        status: str = "active",
+        manager: int | None = None,
+        assigned_on: date | None = None,
+    ) -> Book:
+        self.clients.append(
+            {
+                "client_id": cid,
+                "open_date": opened,
+                "risk_level": risk,
+                "status": status,
+                "manager_id": manager,
+                "assigned_on": assigned_on,
+            }
+        )
         return self
 
     def snap(self, cid: int, days_ago: int, total: float, sec: float = 0.0, inflow: float = 0.0) -> Book:
-        self.snapshots.append({"client_id": cid, "date": ago(days_ago), "total_assets": total,
-                               "securities_value": sec, "net_inflow": inflow})
+        self.snapshots.append(
+            {
+                "client_id": cid,
+                "date": ago(days_ago),
+                "total_assets": total,
+                "securities_value": sec,
+                "net_inflow": inflow,
+            }
+        )
         return self
 
-    def trade(self, cid: int, days_ago: int, side: str, qty: float, price: float, *, code: str = "600000",
-              commission: float = 0.0, amount: float | None = None) -> Book:
-        self.trades.append({"client_id": cid, "trade_date": ago(days_ago), "code": code, "side": side,
-                            "quantity": qty, "amount": round(qty * price, 2) if amount is None else amount,
-                            "commission": commission})
+    def trade(
+        self,
+        cid: int,
+        days_ago: int,
+        side: str,
+        qty: float,
+        price: float,
+        *,
+        code: str = "600000",
+        commission: float = 0.0,
+        amount: float | None = None,
+    ) -> Book:
+        self.trades.append(
+            {
+                "client_id": cid,
+                "trade_date": ago(days_ago),
+                "code": code,
+                "side": side,
+                "quantity": qty,
+                "amount": round(qty * price, 2) if amount is None else amount,
+                "commission": commission,
+            }
+        )
         return self
 
     def hold(self, cid: int, days_ago: int, code: str, value: float) -> Book:
         self.holdings.append({"client_id": cid, "date": ago(days_ago), "code": code, "market_value": value})
         return self
 
-    def manager(self, sid: int, *, hired: date | None = date(2015, 1, 1), quals: list[str] | None = None,
-                role: str = "investment_manager", active: bool = True) -> Book:
-        self.staff.append({"staff_id": sid, "role": role, "active": active, "hire_date": hired,
-                           "qualifications": list(quals or [])})
+    def manager(
+        self,
+        sid: int,
+        *,
+        hired: date | None = date(2015, 1, 1),
+        quals: list[str] | None = None,
+        role: str = "investment_manager",
+        active: bool = True,
+    ) -> Book:
+        self.staff.append(
+            {
+                "staff_id": sid,
+                "role": role,
+                "active": active,
+                "hire_date": hired,
+                "qualifications": list(quals or []),
+            }
+        )
         return self
 
     def task(self, mid: int, due_days_ago: int, status: str, done_days_ago: int | None = None) -> Book:
-        self.tasks.append({"manager_id": mid, "due_date": ago(due_days_ago), "status": status,
-                           "completed_at": None if done_days_ago is None else ago(done_days_ago)})
+        self.tasks.append(
+            {
+                "manager_id": mid,
+                "due_date": ago(due_days_ago),
+                "status": status,
+                "completed_at": None if done_days_ago is None else ago(done_days_ago),
+            }
+        )
         return self
 
     def touch(self, mid: int, days_ago: int, satisfaction: float | None) -> Book:
@@ -79,10 +140,16 @@ class Book:
             return pd.DataFrame(rows) if rows else empty(table)
 
         return ScoringInput(
-            as_of=AS_OF, clients=frame(self.clients, "clients"), snapshots=frame(self.snapshots, "snapshots"),
-            trades=frame(self.trades, "trades"), holdings=frame(self.holdings, "holdings"),
-            securities=frame(self.securities, "securities"), staff=frame(self.staff, "staff"),
-            tasks=frame(self.tasks, "tasks"), touches=frame(self.touches, "touches"))
+            as_of=AS_OF,
+            clients=frame(self.clients, "clients"),
+            snapshots=frame(self.snapshots, "snapshots"),
+            trades=frame(self.trades, "trades"),
+            holdings=frame(self.holdings, "holdings"),
+            securities=frame(self.securities, "securities"),
+            staff=frame(self.staff, "staff"),
+            tasks=frame(self.tasks, "tasks"),
+            touches=frame(self.touches, "touches"),
+        )
 
     def run(self, config: ScoringConfig | None = None) -> ScoringResult:
         return score(self.data(), config)

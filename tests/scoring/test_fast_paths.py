@@ -71,7 +71,9 @@ def test_dense_and_sparse_industry_paths_agree(monkeypatch: pytest.MonkeyPatch) 
     for cid in range(1, 201):
         book.client(cid)
         for _ in range(int(rng.integers(0, 8))):
-            code = str(rng.choice(["600000", "600001", "600002", "300001", "000001", "000002", "000003", "000004"]))
+            code = str(
+                rng.choice(["600000", "600001", "600002", "300001", "000001", "000002", "000003", "000004"])
+            )
             # Round values make equal industry totals (ties) common.
             book.hold(cid, int(rng.choice([0, 30, 60])), code, float(rng.integers(0, 4)) * 1000.0)
     data = book.data()
@@ -86,8 +88,9 @@ def test_dense_and_sparse_industry_paths_agree(monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.parametrize("shuffle, chunk", [(False, 1 << 20), (False, 7), (False, 40), (True, 1 << 20)])
-def test_snapshots_keyed_by_id_match_the_lookup_path(shuffle: bool, chunk: int,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_snapshots_keyed_by_id_match_the_lookup_path(
+    shuffle: bool, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Integer client ids take the direct-key path (in pieces when sorted), other id types the per-row
     lookup: both give the same results and warnings, with unknown clients (also duplicated) in between and
     around the known ones, and pieces smaller or larger than one client's rows."""
@@ -110,7 +113,9 @@ def test_snapshots_keyed_by_id_match_the_lookup_path(shuffle: bool, chunk: int,
     else:
         data = replace(data, snapshots=data.snapshots.sort_values(["client_id", "date"], kind="stable"))
     assert data.snapshots["client_id"].dtype == np.int64
-    by_object = replace(data, snapshots=data.snapshots.assign(client_id=data.snapshots["client_id"].astype(object)))
+    by_object = replace(
+        data, snapshots=data.snapshots.assign(client_id=data.snapshots["client_id"].astype(object))
+    )
     direct, looked_up = score(data), score(by_object)
     pd.testing.assert_frame_equal(direct.clients, looked_up.clients)
     assert direct.warnings == looked_up.warnings
@@ -119,7 +124,9 @@ def test_snapshots_keyed_by_id_match_the_lookup_path(shuffle: bool, chunk: int,
     assert warned["duplicate_snapshots"] == {"count": 1}
     # Without the duplicates the sorted rows stay on the piece-by-piece path; still the same results.
     clean = replace(data, snapshots=data.snapshots.drop_duplicates(["client_id", "date"]))
-    clean_object = replace(clean, snapshots=clean.snapshots.assign(client_id=clean.snapshots["client_id"].astype(object)))
+    clean_object = replace(
+        clean, snapshots=clean.snapshots.assign(client_id=clean.snapshots["client_id"].astype(object))
+    )
     a, b = score(clean), score(clean_object)
     pd.testing.assert_frame_equal(a.clients, b.clients)
     assert a.warnings == b.warnings and "duplicate_snapshots" not in {w["code"] for w in a.warnings}

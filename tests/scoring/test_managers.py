@@ -13,7 +13,9 @@ from tests.scoring.helpers import Book, ago
 
 
 def _only(component: str, **extra: object) -> ScoringConfig:
-    weights = dict.fromkeys(("retention", "on_time", "satisfaction", "asset_growth", "qualifications", "experience"), 0.0)
+    weights = dict.fromkeys(
+        ("retention", "on_time", "satisfaction", "asset_growth", "qualifications", "experience"), 0.0
+    )
     weights[component] = 1.0
     return ScoringConfig.from_mapping({"capability": {"weights": weights, **extra}})
 
@@ -24,15 +26,29 @@ def _manager_row(book: Book, config: ScoringConfig | None = None, sid: int = 10)
 
 
 def test_components_hand_computed() -> None:
-    book = (Book().manager(10, hired=ago(365 * 6), quals=["securities_practitioner", "investment_adviser"])
-            # held at the start of W: 1 (kept), 2 (closed), 3 (churn high); 4 assigned inside W: not counted
-            .client(1, manager=10).client(2, manager=10, status="closed").client(3, manager=10)
-            .client(4, manager=10, opened=ago(100))
-            .snap(1, 364, 100_000).snap(1, 0, 130_000, inflow=10_000)
-            .snap(3, 120, 100_000).snap(3, 0, 50_000, inflow=-50_000)
-            .task(10, 100, "done", done_days_ago=101).task(10, 50, "done", done_days_ago=49)
-            .task(10, 20, "open").task(10, 0, "open").task(10, 10, "cancelled").task(10, 400, "open")
-            .touch(10, 30, 5).touch(10, 20, 3).touch(10, 10, None).touch(10, 400, 1))
+    book = (
+        Book()
+        .manager(10, hired=ago(365 * 6), quals=["securities_practitioner", "investment_adviser"])
+        # held at the start of W: 1 (kept), 2 (closed), 3 (churn high); 4 assigned inside W: not counted
+        .client(1, manager=10)
+        .client(2, manager=10, status="closed")
+        .client(3, manager=10)
+        .client(4, manager=10, opened=ago(100))
+        .snap(1, 364, 100_000)
+        .snap(1, 0, 130_000, inflow=10_000)
+        .snap(3, 120, 100_000)
+        .snap(3, 0, 50_000, inflow=-50_000)
+        .task(10, 100, "done", done_days_ago=101)
+        .task(10, 50, "done", done_days_ago=49)
+        .task(10, 20, "open")
+        .task(10, 0, "open")
+        .task(10, 10, "cancelled")
+        .task(10, 400, "open")
+        .touch(10, 30, 5)
+        .touch(10, 20, 3)
+        .touch(10, 10, None)
+        .touch(10, 400, 1)
+    )
     row = _manager_row(book, ScoringConfig.from_mapping({"capability": {"satisfaction_min_answers": 2}}))
     comps = row["components"]
     assert isinstance(comps, dict)
@@ -65,14 +81,19 @@ def test_too_few_satisfaction_answers_is_not_enough_data() -> None:
     comp = row["components"]["satisfaction"]
     assert pd.isna(row["satisfaction"]) and comp["value"] is None and comp["points"] == 0
     assert (comp["answers"], comp["needed"], comp["measured"]) == (2, 5, False)
-    assert sum(c["weight"] for k, c in row["components"].items() if k != "counts") == pytest.approx(1, abs=1e-3)
-    assert "客户满意度：回访答复仅 2 条（需 5 条），数据不足，不计分，权重分摊到其他项" in render_reasons(row["reasons"])
+    assert sum(c["weight"] for k, c in row["components"].items() if k != "counts") == pytest.approx(
+        1, abs=1e-3
+    )
+    assert "客户满意度：回访答复仅 2 条（需 5 条），数据不足，不计分，权重分摊到其他项" in render_reasons(
+        row["reasons"]
+    )
     five = _manager_row(book.touch(10, 10, 5).touch(10, 9, 5).touch(10, 8, 4))
     assert five["satisfaction"] == pytest.approx(4.0) and five["components"]["satisfaction"]["measured"]
 
 
-@pytest.mark.parametrize(("days", "tier"), [(2555, "senior"), (2550, "intermediate"), (1643, "intermediate"),
-                                            (1640, "junior")])
+@pytest.mark.parametrize(
+    ("days", "tier"), [(2555, "senior"), (2550, "intermediate"), (1643, "intermediate"), (1640, "junior")]
+)
 def test_tier_boundaries(days: int, tier: str) -> None:
     # experience only: score = years / 10 x 100; 2555 days = 7.0 years -> 70.0; 1643 days -> 45.0
     row = _manager_row(Book().manager(10, hired=ago(days)), _only("experience"))
@@ -92,8 +113,8 @@ def test_unknown_qualifications_are_reported() -> None:
 def _matching_book() -> Book:
     # 10: senior (7 years of experience only), 11 and 12: junior
     book = Book().manager(10, hired=ago(3650)).manager(11, hired=ago(100)).manager(12, hired=ago(100))
-    book.client(1, manager=11).snap(1, 0, 5_000_000)    # V4 with a junior manager
-    book.client(2, manager=11).snap(2, 0, 1_500_000)    # V3 with a junior manager
+    book.client(1, manager=11).snap(1, 0, 5_000_000)  # V4 with a junior manager
+    book.client(2, manager=11).snap(2, 0, 1_500_000)  # V3 with a junior manager
     book.client(3, manager=11).snap(3, 0, 100)
     book.client(4, manager=11).snap(4, 0, 200)
     book.client(5, manager=12).snap(5, 0, 50)
@@ -101,11 +122,21 @@ def _matching_book() -> Book:
 
 
 def test_grade_mismatches_get_an_eligible_target() -> None:
-    cfg = ScoringConfig.from_mapping({
-        "capability": {"weights": {"retention": 0, "on_time": 0, "satisfaction": 0, "asset_growth": 0,
-                                   "qualifications": 0, "experience": 1}},
-        "matching": {"capacity": {"senior": 1, "intermediate": 5, "junior": 2}},
-    })
+    cfg = ScoringConfig.from_mapping(
+        {
+            "capability": {
+                "weights": {
+                    "retention": 0,
+                    "on_time": 0,
+                    "satisfaction": 0,
+                    "asset_growth": 0,
+                    "qualifications": 0,
+                    "experience": 1,
+                }
+            },
+            "matching": {"capacity": {"senior": 1, "intermediate": 5, "junior": 2}},
+        }
+    )
     result = _matching_book().run(cfg)
     tiers = dict(zip(result.managers["staff_id"], result.managers["tier"], strict=True))
     assert tiers == {10: "senior", 11: "junior", 12: "junior"}

@@ -21,22 +21,37 @@ flows = st.floats(min_value=-5_000_000, max_value=5_000_000, allow_nan=False).ma
 
 @st.composite
 def books(draw: st.DrawFn) -> Book:
-    book = Book().manager(10, hired=AS_OF - timedelta(days=draw(st.integers(0, 7000)))).manager(11, hired=None)
+    book = (
+        Book().manager(10, hired=AS_OF - timedelta(days=draw(st.integers(0, 7000)))).manager(11, hired=None)
+    )
     n = draw(st.integers(1, 5))
     for cid in range(1, n + 1):
-        book.client(cid, opened=AS_OF - timedelta(days=draw(st.integers(0, 4000))),
-                    risk=draw(st.sampled_from(["C1", "C3", "C5", "X"])), manager=draw(st.sampled_from([10, 11, None])))
+        book.client(
+            cid,
+            opened=AS_OF - timedelta(days=draw(st.integers(0, 4000))),
+            risk=draw(st.sampled_from(["C1", "C3", "C5", "X"])),
+            manager=draw(st.sampled_from([10, 11, None])),
+        )
         for day in draw(st.lists(st.integers(0, 400), max_size=8, unique=True)):
             total = draw(money)
             book.snap(cid, day, total, sec=round(total * draw(st.floats(0, 1)), 2), inflow=draw(flows))
         for _ in range(draw(st.integers(0, 8))):
-            book.trade(cid, draw(st.integers(0, 500)), draw(st.sampled_from(["buy", "sell", "buy", "BUY", "x"])),
-                       draw(st.integers(0, 20)) * 100, draw(st.floats(1, 50)).__round__(2),
-                       code=draw(st.sampled_from(["600000", "300001", "688001", "999999"])),
-                       commission=draw(st.floats(0, 50)).__round__(2))
+            book.trade(
+                cid,
+                draw(st.integers(0, 500)),
+                draw(st.sampled_from(["buy", "sell", "buy", "BUY", "x"])),
+                draw(st.integers(0, 20)) * 100,
+                draw(st.floats(1, 50)).__round__(2),
+                code=draw(st.sampled_from(["600000", "300001", "688001", "999999"])),
+                commission=draw(st.floats(0, 50)).__round__(2),
+            )
         for _ in range(draw(st.integers(0, 3))):
-            book.hold(cid, draw(st.sampled_from([0, 31, 61, 400])), draw(st.sampled_from(["600000", "300001",
-                                                                                           "688001"])), draw(money))
+            book.hold(
+                cid,
+                draw(st.sampled_from([0, 31, 61, 400])),
+                draw(st.sampled_from(["600000", "300001", "688001"])),
+                draw(money),
+            )
     return book
 
 
@@ -46,9 +61,17 @@ def _shuffled(data: ScoringInput, seed: int) -> ScoringInput:
     def mix(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.iloc[rng.permutation(len(frame))].reset_index(drop=True)
 
-    return ScoringInput(as_of=data.as_of, clients=mix(data.clients), snapshots=mix(data.snapshots),
-                        trades=mix(data.trades), holdings=mix(data.holdings), securities=mix(data.securities),
-                        touches=mix(data.touches), tasks=mix(data.tasks), staff=mix(data.staff))
+    return ScoringInput(
+        as_of=data.as_of,
+        clients=mix(data.clients),
+        snapshots=mix(data.snapshots),
+        trades=mix(data.trades),
+        holdings=mix(data.holdings),
+        securities=mix(data.securities),
+        touches=mix(data.touches),
+        tasks=mix(data.tasks),
+        staff=mix(data.staff),
+    )
 
 
 def _assert_finite(frame: pd.DataFrame) -> None:
@@ -115,13 +138,22 @@ def test_top_industry_is_none_not_nan_beside_clients_with_holdings() -> None:
 
 
 def test_unknown_codes_are_reported_not_crashed_on() -> None:
-    book = (Book().client(1).snap(1, 0, 1_000).snap(99, 0, 5)
-            .trade(1, 5, "buy", 100, 10, code="XYZ123").trade(1, 4, "hold", 1, 1).trade(77, 3, "buy", 1, 1))
+    book = (
+        Book()
+        .client(1)
+        .snap(1, 0, 1_000)
+        .snap(99, 0, 5)
+        .trade(1, 5, "buy", 100, 10, code="XYZ123")
+        .trade(1, 4, "hold", 1, 1)
+        .trade(77, 3, "buy", 1, 1)
+    )
     result = book.run()
     warn = {w["code"]: w["params"] for w in result.warnings}
     assert warn["unknown_security"] == {"count": 1, "codes": "XYZ123"}
     assert warn["unknown_side"]["count"] == 1 and "'hold'" in warn["unknown_side"]["values"]
-    assert {"table": "snapshots", "count": 1} in [w["params"] for w in result.warnings if w["code"] == "unknown_client"]
+    assert {"table": "snapshots", "count": 1} in [
+        w["params"] for w in result.warnings if w["code"] == "unknown_client"
+    ]
     row = result.clients.iloc[0]
     assert row["commission_12m"] == 0 and row["turnover"] == 1.0  # the trade still counts
 
@@ -153,4 +185,13 @@ def test_documented_columns_are_accepted_as_datetime64_and_strings() -> None:
     data.trades["code"] = data.trades["code"].astype("category")
     result = score(data)
     assert result.clients.loc[0, "grade"] == "V4" and result.clients.loc[0, "activity"] == "low"
-    assert set(COLUMNS) == {"clients", "snapshots", "trades", "holdings", "securities", "touches", "tasks", "staff"}
+    assert set(COLUMNS) == {
+        "clients",
+        "snapshots",
+        "trades",
+        "holdings",
+        "securities",
+        "touches",
+        "tasks",
+        "staff",
+    }

@@ -11,10 +11,20 @@ from tests.scoring.helpers import Book, ago, codes
 # ------------------------------------------------------------------ grade
 
 
-@pytest.mark.parametrize(("assets", "grade"), [
-    (10_000_000, "V5"), (9_999_999.99, "V4"), (3_000_000, "V4"), (2_999_999.99, "V3"),
-    (1_000_000, "V3"), (999_999.99, "V2"), (200_000, "V2"), (199_999.99, "V1"), (0, "V1"),
-])
+@pytest.mark.parametrize(
+    ("assets", "grade"),
+    [
+        (10_000_000, "V5"),
+        (9_999_999.99, "V4"),
+        (3_000_000, "V4"),
+        (2_999_999.99, "V3"),
+        (1_000_000, "V3"),
+        (999_999.99, "V2"),
+        (200_000, "V2"),
+        (199_999.99, "V1"),
+        (0, "V1"),
+    ],
+)
 def test_asset_tier_boundaries_are_inclusive(assets: float, grade: str) -> None:
     assert Book().client(1).snap(1, 0, assets).row()["grade"] == grade
 
@@ -27,10 +37,19 @@ def test_average_is_over_the_snapshots_in_the_window() -> None:
     assert render_reasons(row["reasons"])[1] == "日均资产 3,000,000 ≥ 3,000,000 → V4"
 
 
-@pytest.mark.parametrize(("commissions", "grade"), [
-    ((50_000, 50_000), "V5"), ((50_000, 49_999.99), "V4"), ((15_000, 15_000), "V4"), ((15_000, 14_999.99), "V3"),
-    ((5_000, 5_000), "V3"), ((5_000, 4_999.99), "V2"), ((1_000, 1_000), "V2"), ((1_000, 999.99), "V1"),
-])
+@pytest.mark.parametrize(
+    ("commissions", "grade"),
+    [
+        ((50_000, 50_000), "V5"),
+        ((50_000, 49_999.99), "V4"),
+        ((15_000, 15_000), "V4"),
+        ((15_000, 14_999.99), "V3"),
+        ((5_000, 5_000), "V3"),
+        ((5_000, 4_999.99), "V2"),
+        ((1_000, 1_000), "V2"),
+        ((1_000, 999.99), "V1"),
+    ],
+)
 def test_commission_tier_boundaries(commissions: tuple[float, float], grade: str) -> None:
     book = Book().client(1).snap(1, 0, 1_000)
     for i, c in enumerate(commissions):
@@ -63,10 +82,16 @@ def test_base_grade_reason_names_both_numbers() -> None:
 # ------------------------------------------------------------------ turnover and activity
 
 
-@pytest.mark.parametrize(("traded", "activity"), [
-    (None, "dormant"), (1_999_999.99, "low"), (2_000_000, "active"), (9_999_999.99, "active"),
-    (10_000_000, "very_active"),
-])
+@pytest.mark.parametrize(
+    ("traded", "activity"),
+    [
+        (None, "dormant"),
+        (1_999_999.99, "low"),
+        (2_000_000, "active"),
+        (9_999_999.99, "active"),
+        (10_000_000, "very_active"),
+    ],
+)
 def test_activity_boundaries(traded: float | None, activity: str) -> None:
     book = Book().client(1).snap(1, 0, 1_000_000).snap(1, 10, 1_000_000)
     if traded is not None:
@@ -85,15 +110,23 @@ def test_turnover_is_zero_without_assets() -> None:
 
 
 def _churn_book(outflow: float, *, latest: float = 1_000_000, outflow_day: int = 89) -> Book:
-    return (Book().client(1).snap(1, 120, 1_000_000).snap(1, 90, 1_000_000)
-            .snap(1, outflow_day, 1_000_000, inflow=-outflow).snap(1, 0, latest)
-            .trade(1, 10, "buy", 100, 10))
+    return (
+        Book()
+        .client(1)
+        .snap(1, 120, 1_000_000)
+        .snap(1, 90, 1_000_000)
+        .snap(1, outflow_day, 1_000_000, inflow=-outflow)
+        .snap(1, 0, latest)
+        .trade(1, 10, "buy", 100, 10)
+    )
 
 
 def test_churn_high_at_thirty_percent_outflow() -> None:
     row = _churn_book(300_000).row()
     assert row["churn_risk"] == "high"
-    assert "近90日净流出 300,000 ≥ 30% × 90日前资产 1,000,000（占 30%）→ 流失风险高" in render_reasons(row["reasons"])
+    assert "近90日净流出 300,000 ≥ 30% × 90日前资产 1,000,000（占 30%）→ 流失风险高" in render_reasons(
+        row["reasons"]
+    )
     assert _churn_book(299_999.99).row()["churn_risk"] == "low"
 
 
@@ -103,14 +136,27 @@ def test_outflow_on_day_ninety_is_outside_the_churn_window() -> None:
 
 def test_a90_is_the_latest_snapshot_on_or_before_day_ninety() -> None:
     # Snapshot on day 95 (2,000,000) is older than day 90 (1,000,000): A90 = 1,000,000 so 300,000 is high.
-    book = (Book().client(1).snap(1, 95, 2_000_000).snap(1, 90, 1_000_000).snap(1, 30, 1_000_000, inflow=-300_000)
-            .snap(1, 0, 1_000_000).trade(1, 5, "buy", 1, 1))
+    book = (
+        Book()
+        .client(1)
+        .snap(1, 95, 2_000_000)
+        .snap(1, 90, 1_000_000)
+        .snap(1, 30, 1_000_000, inflow=-300_000)
+        .snap(1, 0, 1_000_000)
+        .trade(1, 5, "buy", 1, 1)
+    )
     assert book.row()["churn_risk"] == "high"
 
 
 def test_a90_falls_back_to_the_earliest_snapshot() -> None:
-    book = (Book().client(1).snap(1, 60, 1_000_000).snap(1, 30, 2_000_000, inflow=-300_000).snap(1, 0, 1_000_000)
-            .trade(1, 5, "buy", 1, 1))
+    book = (
+        Book()
+        .client(1)
+        .snap(1, 60, 1_000_000)
+        .snap(1, 30, 2_000_000, inflow=-300_000)
+        .snap(1, 0, 1_000_000)
+        .trade(1, 5, "buy", 1, 1)
+    )
     assert book.row()["churn_risk"] == "high"
 
 
@@ -121,7 +167,9 @@ def test_churn_medium_when_assets_fall_to_seventy_percent() -> None:
     assert "最新总资产 700,000 ≤ 70% × 90日前资产 1,000,000 → 流失风险中" in render_reasons(row["reasons"])
 
 
-@pytest.mark.parametrize(("last_trade_day", "risk"), [(89, "low"), (90, "medium"), (364, "medium"), (365, "low")])
+@pytest.mark.parametrize(
+    ("last_trade_day", "risk"), [(89, "low"), (90, "medium"), (364, "medium"), (365, "low")]
+)
 def test_churn_medium_when_trading_stopped(last_trade_day: int, risk: str) -> None:
     book = Book().client(1).snap(1, 100, 500_000).snap(1, 0, 500_000).trade(1, last_trade_day, "buy", 1, 1)
     assert book.row()["churn_risk"] == risk
@@ -135,8 +183,9 @@ def test_high_beats_medium() -> None:
 # ------------------------------------------------------------------ risk style and suitability
 
 
-def _style_book(positions: dict[str, float], *, risk: str = "C5", sec: float = 500_000,
-                traded: float | None = None) -> Book:
+def _style_book(
+    positions: dict[str, float], *, risk: str = "C5", sec: float = 500_000, traded: float | None = None
+) -> Book:
     book = Book().client(1, risk=risk).snap(1, 0, 1_000_000, sec=sec).snap(1, 31, 1_000_000, sec=sec)
     for code, value in positions.items():
         book.hold(1, 31, code, value)
@@ -182,11 +231,16 @@ def test_conservative_needs_low_securitization_and_low_turnover() -> None:
     assert _style_book({}, sec=100_000, traded=1_999_999.99).row()["risk_style"] == "conservative"
 
 
-@pytest.mark.parametrize(("positions", "sec", "risk", "mismatch"), [
-    ({"600000": 1}, 500_000, "C4", False), ({"600000": 1}, 500_000, "C3", True),
-    ({}, 500_000, "C3", False), ({}, 500_000, "C2", True),
-    ({}, 100_000, "C1", False),
-])
+@pytest.mark.parametrize(
+    ("positions", "sec", "risk", "mismatch"),
+    [
+        ({"600000": 1}, 500_000, "C4", False),
+        ({"600000": 1}, 500_000, "C3", True),
+        ({}, 500_000, "C3", False),
+        ({}, 500_000, "C2", True),
+        ({}, 100_000, "C1", False),
+    ],
+)
 def test_suitability(positions: dict[str, float], sec: float, risk: str, mismatch: bool) -> None:
     row = _style_book(positions, sec=sec, risk=risk).row()
     assert row["suitability_mismatch"] is mismatch
@@ -194,8 +248,10 @@ def test_suitability(positions: dict[str, float], sec: float, risk: str, mismatc
 
 def test_mismatch_reason_names_the_levels() -> None:
     row = _style_book({"600000": 1}, risk="C3").row()
-    assert "激进型交易通常对应风险等级 C4 及以上，客户测评为 C3 → 行为与测评不一致（服务提示，不是违规）" in render_reasons(
-        row["reasons"])
+    assert (
+        "激进型交易通常对应风险等级 C4 及以上，客户测评为 C3 → 行为与测评不一致（服务提示，不是违规）"
+        in render_reasons(row["reasons"])
+    )
 
 
 def test_unknown_risk_level_is_a_mismatch_and_reported() -> None:
@@ -208,10 +264,17 @@ def test_unknown_risk_level_is_a_mismatch_and_reported() -> None:
 
 
 def test_securitization_top_industry_and_new_listings() -> None:
-    book = (Book().client(1).snap(1, 0, 1_000_000, sec=400_000).snap(1, 1, 1_000_000, sec=200_000)
-            .hold(1, 0, "600000", 300).hold(1, 0, "600002", 300).hold(1, 0, "300001", 400)
-            .trade(1, 10, "buy", 100, 30, code="688001")   # listed 190 days before the trade: new
-            .trade(1, 10, "buy", 100, 70, code="600000"))
+    book = (
+        Book()
+        .client(1)
+        .snap(1, 0, 1_000_000, sec=400_000)
+        .snap(1, 1, 1_000_000, sec=200_000)
+        .hold(1, 0, "600000", 300)
+        .hold(1, 0, "600002", 300)
+        .hold(1, 0, "300001", 400)
+        .trade(1, 10, "buy", 100, 30, code="688001")  # listed 190 days before the trade: new
+        .trade(1, 10, "buy", 100, 70, code="600000")
+    )
     row = book.row()
     assert row["securitization_ratio"] == 0.3
     assert row["top_industry"] == "银行" and row["top_industry_share"] == 0.6
@@ -253,7 +316,14 @@ def test_declining_and_growing() -> None:
     mature = Book().client(1).snap(1, 180, 100_000).snap(1, 0, 119_999.99).trade(1, 5, "buy", 1, 1)
     assert mature.row()["lifecycle"] == "mature"
     # 180 days earlier = the latest snapshot on or before as-of - 180
-    older = Book().client(1).snap(1, 181, 50_000).snap(1, 179, 100_000).snap(1, 0, 100_000).trade(1, 5, "buy", 1, 1)
+    older = (
+        Book()
+        .client(1)
+        .snap(1, 181, 50_000)
+        .snap(1, 179, 100_000)
+        .snap(1, 0, 100_000)
+        .trade(1, 5, "buy", 1, 1)
+    )
     assert older.row()["lifecycle"] == "growing"
 
 
@@ -268,8 +338,13 @@ def test_new_beats_declining() -> None:
 
 def test_value_score_hand_computed() -> None:
     # Two clients: 1 is ahead on assets and commission, they tie on turnover (0), tenures 10y and 5y.
-    book = (Book().client(1, opened=ago(3650)).client(2, opened=ago(1825))
-            .snap(1, 0, 2_000_000).snap(2, 0, 1_000_000))
+    book = (
+        Book()
+        .client(1, opened=ago(3650))
+        .client(2, opened=ago(1825))
+        .snap(1, 0, 2_000_000)
+        .snap(2, 0, 1_000_000)
+    )
     rows = book.run().clients.set_index("client_id")
     # client 1: 100 x (0.4 x 1 + 0.3 x 0.75 + 0.15 x 0.75 + 0.15 x 1.0) = 88.75 -> 88.8 (commission tie 0 -> 0.75)
     assert rows.loc[1, "value_score"] == pytest.approx(88.8)

@@ -17,21 +17,44 @@ from tests.factories import PASSWORD, Seed, add_client
 from tests.fixed_clock import TODAY
 from tests.services.test_scoring_service import AS_OF, _fill
 
-ANSWERS = {"identity": "yes", "knows_account_changes": "yes", "proxy_trading": "no", "full_mandate": "no",
-           "promised_returns": "no", "risk_disclosed": "yes"}
+ANSWERS = {
+    "identity": "yes",
+    "knows_account_changes": "yes",
+    "proxy_trading": "no",
+    "full_mandate": "no",
+    "promised_returns": "no",
+    "risk_disclosed": "yes",
+}
 
 
 def _answered(seeded: Seed, client_id: int, manager_id: int, scores: list[int], at: datetime) -> None:
     with seeded.store.transaction() as s:
-        item = CallbackItem(client_id=client_id, branch_id=1, manager_id=manager_id, reason="sample",
-                            due_date=at.date(), status="done", dedupe_key=f"t:{client_id}:{at.isoformat()}",
-                            outcome="reached")
+        item = CallbackItem(
+            client_id=client_id,
+            branch_id=1,
+            manager_id=manager_id,
+            reason="sample",
+            due_date=at.date(),
+            status="done",
+            dedupe_key=f"t:{client_id}:{at.isoformat()}",
+            outcome="reached",
+        )
         s.add(item)
         s.flush()
         for n, sat in enumerate(scores):
-            s.add(CallbackRecord(item_id=item.id, client_id=client_id, officer_id=seeded.admin.id,
-                                 manager_id=manager_id, outcome="reached", answers={**ANSWERS, "satisfaction": sat},
-                                 satisfaction=sat, occurred_at=at + timedelta(hours=n), attempt_no=n + 1))
+            s.add(
+                CallbackRecord(
+                    item_id=item.id,
+                    client_id=client_id,
+                    officer_id=seeded.admin.id,
+                    manager_id=manager_id,
+                    outcome="reached",
+                    answers={**ANSWERS, "satisfaction": sat},
+                    satisfaction=sat,
+                    occurred_at=at + timedelta(hours=n),
+                    attempt_no=n + 1,
+                )
+            )
 
 
 def test_call_back_satisfaction_feeds_the_manager_score(seeded: Seed) -> None:
@@ -44,23 +67,49 @@ def test_call_back_satisfaction_feeds_the_manager_score(seeded: Seed) -> None:
         managers = scoring.latest_manager_scores(s)
     im1, im2 = managers[seeded.im1.id], managers[seeded.im2.id]
     assert im1.satisfaction == pytest.approx(4.0)
-    assert im1.components["satisfaction"]["measured"] and im1.components["counts"]["satisfaction_answers"] == 5
+    assert (
+        im1.components["satisfaction"]["measured"] and im1.components["counts"]["satisfaction_answers"] == 5
+    )
     assert im2.satisfaction is None and im2.components["satisfaction"]["answers"] == 2
     assert not im2.components["satisfaction"]["measured"]
 
 
 def test_compliance_figures_by_manager_and_month(seeded: Seed) -> None:
-    staff.add_user(seeded.store, seeded.admin, "cb01", role="callback_officer", display_name="周回访",
-                   branch_code="B001", password=PASSWORD)
+    staff.add_user(
+        seeded.store,
+        seeded.admin,
+        "cb01",
+        role="callback_officer",
+        display_name="周回访",
+        branch_code="B001",
+        password=PASSWORD,
+    )
     cb = login(seeded.store, "cb01", PASSWORD)
-    add_client(seeded.store, "002000", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=40))
-    add_client(seeded.store, "002001", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=3))
+    add_client(
+        seeded.store, "002000", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=40)
+    )
+    add_client(
+        seeded.store, "002001", branch_id=1, manager_id=seeded.im1.id, open_date=TODAY - timedelta(days=3)
+    )
     callbacks.generate_pool(seeded.store, cb)
     item = next(i for i in callbacks.list_items(seeded.store, cb, status="open") if i.client_no == "002001")
-    callbacks.record_callback(seeded.store, cb, item.id, outcome="reached",
-                              answers={**ANSWERS, "full_mandate": "yes"}, satisfaction=3)
-    complaints.add_complaint(seeded.store, seeded.bm, "001000", channel="letter", category="service",
-                             summary="长时间联系不上经理", received_at=datetime(2026, 11, 2, 2, tzinfo=UTC))
+    callbacks.record_callback(
+        seeded.store,
+        cb,
+        item.id,
+        outcome="reached",
+        answers={**ANSWERS, "full_mandate": "yes"},
+        satisfaction=3,
+    )
+    complaints.add_complaint(
+        seeded.store,
+        seeded.bm,
+        "001000",
+        channel="letter",
+        category="service",
+        summary="长时间联系不上经理",
+        received_at=datetime(2026, 11, 2, 2, tzinfo=UTC),
+    )
     report = callback_compliance.callback_compliance(seeded.store, seeded.bm, date(2026, 10, 1), TODAY)
     rows = {(r.manager_login, r.month): r for r in report.months}
     oct_, nov = rows[("im1", "2026-10")], rows[("im1", "2026-11")]
@@ -75,7 +124,10 @@ def test_compliance_figures_by_manager_and_month(seeded: Seed) -> None:
     assert len(frames) == 3
     # the officer reveals the phone of a client waiting in the pool (audited) and of nobody else
     waiting = next(i for i in callbacks.list_items(seeded.store, cb, status="open"))
-    assert clients.reveal_field(seeded.store, cb, waiting.client_no, "phone", "回访前核对联系方式") == "13812345678"
+    assert (
+        clients.reveal_field(seeded.store, cb, waiting.client_no, "phone", "回访前核对联系方式")
+        == "13812345678"
+    )
     waiting_nos = {i.client_no for i in callbacks.list_items(seeded.store, cb, status="open")}
     outside = next(no for no in ("002001", "001000", "001001", "001002") if no not in waiting_nos)
     with pytest.raises(NotFound):  # not waiting for a call-back (002001 was just called back)
@@ -95,7 +147,9 @@ def test_demo_call_backs(sqlite_store) -> None:
     assert add_demo_callbacks(sqlite_store, result.as_of, demo.DEMO_PASSWORD) == 0  # loaded again: unchanged
     with sqlite_store.read() as s:
         assert s.scalar(select(Staff.role).where(Staff.login == "cb01")) == "callback_officer"
-        outcomes = [o for (o,) in s.execute(select(CallbackItem.outcome).where(CallbackItem.status == "done"))]
+        outcomes = [
+            o for (o,) in s.execute(select(CallbackItem.outcome).where(CallbackItem.status == "done"))
+        ]
         share = outcomes.count("unreachable") / len(outcomes)
         assert 0.1 < share < 0.3  # about a fifth
         assert [a.kind for a in s.scalars(select(AlertCase))] == ["proxy_trading"]
@@ -108,8 +162,15 @@ def test_a_call_back_officer_cannot_be_a_clients_manager(seeded: Seed, tmp_path)
     from crm_desktop.services.importing import ImportRejected, run_import
     from tests.importing.samples import CLIENTS_ROWS, CLIENTS_ZH, write_csv
 
-    staff.add_user(seeded.store, seeded.admin, "cb01", role="callback_officer", display_name="周回访",
-                   branch_code="B001", password=PASSWORD)
+    staff.add_user(
+        seeded.store,
+        seeded.admin,
+        "cb01",
+        role="callback_officer",
+        display_name="周回访",
+        branch_code="B001",
+        password=PASSWORD,
+    )
     path = write_csv(tmp_path / "c.csv", CLIENTS_ZH, [[*CLIENTS_ROWS[0][:10], "B001", "cb01", "正常"]])
     with pytest.raises(ImportRejected) as ei:
         run_import(seeded.store, seeded.admin, "clients", path)

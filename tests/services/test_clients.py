@@ -107,8 +107,9 @@ def test_360_view_masks_and_carries_the_relationship(ws: Seed) -> None:
     assert v.asset_series and (v.asset_series[-1][0] - v.asset_series[0][0]).days <= 365
     assert v.holdings_date == TODAY and [h.code for h in v.holdings][:1] == ["600519"]
     assert sum(h.weight for h in v.holdings) == pytest.approx(1.0)
-    assert v.allocation == pytest.approx({"main": 4_300_000, "chinext": 1_000_000, "star": 450_000,
-                                          "cash": 1_500_000})
+    assert v.allocation == pytest.approx(
+        {"main": 4_300_000, "chinext": 1_000_000, "star": 450_000, "cash": 1_500_000}
+    )
     assert [t.touch_type for t in v.touches] == ["visit", "phone_call"]
     assert [t.task_type for t in v.open_tasks] == ["review_letter"]
     assert [lr.file_name for lr in v.letters] == ["001000_2025Q1.pdf"]
@@ -142,12 +143,19 @@ def test_reveal_needs_reason_and_is_audited(ws: Seed) -> None:
     with pytest.raises(InvalidInput):
         clients.reveal_field(ws.store, ws.im1, "001000", "name_xx", "回访前核对")
     assert clients.reveal_field(ws.store, ws.im1, "001000", "phone", "回访前核对电话") == "13812345678"
-    assert clients.reveal_field(ws.store, ws.im1, "001000", "id_number", "开户资料复核") == "110105199001011234"
+    assert (
+        clients.reveal_field(ws.store, ws.im1, "001000", "id_number", "开户资料复核") == "110105199001011234"
+    )
     assert clients.reveal_field(ws.store, ws.bm, "001000", "birth_date", "生日祝福安排") == "1990-01-01"
     with ws.store.read() as s:
-        rows = s.scalars(select(AuditLog).where(AuditLog.action == "client.reveal").order_by(AuditLog.id)).all()
+        rows = s.scalars(
+            select(AuditLog).where(AuditLog.action == "client.reveal").order_by(AuditLog.id)
+        ).all()
     assert [(r.actor_id, r.entity_id, r.details["field"]) for r in rows] == [
-        (ws.im1.id, "001000", "phone"), (ws.im1.id, "001000", "id_number"), (ws.bm.id, "001000", "birth_date")]
+        (ws.im1.id, "001000", "phone"),
+        (ws.im1.id, "001000", "id_number"),
+        (ws.bm.id, "001000", "birth_date"),
+    ]
     assert rows[0].details["reason"] == "回访前核对电话"
 
 
@@ -158,7 +166,9 @@ def test_export_is_the_visible_book_with_bom(ws: Seed, tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert [r["client_no"] for r in rows] == ["001000", "001001", "001002", "001003"]
-    assert {"client_no", "name", "manager_login", "grade", "value_score", "churn_risk", "status"} <= set(rows[0])
+    assert {"client_no", "name", "manager_login", "grade", "value_score", "churn_risk", "status"} <= set(
+        rows[0]
+    )
     assert rows[0]["grade"] == "V5" and rows[0]["value_score"] == "92.5" and rows[0]["manager_login"] == "im1"
     assert rows[3]["grade"] == "" and rows[3]["value_score"] == ""
     assert "001004" not in raw.decode("utf-8-sig")

@@ -22,14 +22,24 @@ START, END = date(2026, 6, 1), date(2026, 6, 30)
 
 def _done(seed: Seed, task_id: int, on: date) -> None:
     with seed.store.transaction() as s:
-        s.execute(update(ServiceTask).where(ServiceTask.id == task_id).values(
-            status="done", completed_at=datetime(on.year, on.month, on.day, 3, tzinfo=UTC)))
+        s.execute(
+            update(ServiceTask)
+            .where(ServiceTask.id == task_id)
+            .values(status="done", completed_at=datetime(on.year, on.month, on.day, 3, tzinfo=UTC))
+        )
 
 
 def _fill(seed: Seed) -> None:
     c, im1, im2 = seed.clients, seed.im1.id, seed.im2.id
-    score_run(seed.store, TODAY, {c["001000"]: ("V5", "low", False), c["001001"]: ("V1", "low", False),
-                                  c["001004"]: ("V5", "low", False)})
+    score_run(
+        seed.store,
+        TODAY,
+        {
+            c["001000"]: ("V5", "low", False),
+            c["001001"]: ("V1", "low", False),
+            c["001004"]: ("V5", "low", False),
+        },
+    )
     _done(seed, add_task(seed.store, c["001000"], im1, "phone_call", date(2026, 6, 5), "a"), date(2026, 6, 5))
     _done(seed, add_task(seed.store, c["001000"], im1, "visit", date(2026, 6, 6), "b"), date(2026, 6, 9))
     add_task(seed.store, c["001001"], im1, "phone_call", date(2026, 6, 10), "c")  # overdue now
@@ -64,7 +74,9 @@ def test_new_account_coverage_and_risk_overdue(seeded: Seed) -> None:
     a = add_client(seeded.store, "009001", branch_id=1, manager_id=im1, open_date=date(2026, 4, 1))
     b = add_client(seeded.store, "009002", branch_id=1, manager_id=im1, open_date=date(2026, 4, 2))
     add_client(seeded.store, "009003", branch_id=1, manager_id=im1, open_date=date(2026, 4, 3))
-    add_client(seeded.store, "009004", branch_id=1, manager_id=im1, open_date=date(2026, 6, 10))  # still in window
+    add_client(
+        seeded.store, "009004", branch_id=1, manager_id=im1, open_date=date(2026, 6, 10)
+    )  # still in window
     add_touch(seeded.store, a, im1, "phone_call", date(2026, 4, 20))
     add_touch(seeded.store, b, im1, "phone_call", date(2026, 5, 20))  # 48 days: too late
     rep = compliance_report(seeded.store, seeded.bm, date(2026, 4, 1), END, today=TODAY)
@@ -73,11 +85,15 @@ def test_new_account_coverage_and_risk_overdue(seeded: Seed) -> None:
     assert row.coverage == pytest.approx(1 / 3)
     # Seeded clients were assessed 2025-01-01: not overdue until 2027. Make one overdue, one never assessed.
     with seeded.store.transaction() as s:
-        s.execute(update(Client).where(Client.client_no == "001001").values(risk_assessed_on=date(2024, 6, 1)))
+        s.execute(
+            update(Client).where(Client.client_no == "001001").values(risk_assessed_on=date(2024, 6, 1))
+        )
         s.execute(update(Client).where(Client.client_no == "001004").values(risk_assessed_on=None))
     rep = compliance_report(seeded.store, seeded.bm, START, END, today=TODAY)
-    assert [(r.client_no, r.due_date) for r in rep.risk_overdue] == [("001004", date(2022, 1, 2)),
-                                                                     ("001001", date(2026, 6, 1))]
+    assert [(r.client_no, r.due_date) for r in rep.risk_overdue] == [
+        ("001004", date(2022, 1, 2)),
+        ("001001", date(2026, 6, 1)),
+    ]
     own = compliance_report(seeded.store, seeded.im1, START, END, today=TODAY)
     assert [r.client_no for r in own.risk_overdue] == ["001001"]
 

@@ -22,10 +22,18 @@ C = ["001000", "001001", "001002", "001003", "001004", "001005"]
 
 def _scored(s: Seed) -> None:
     c = s.clients
-    add_run(s.store, {s.im1.id: ("senior", 81.5, 200), s.im2.id: ("junior", 33.0, 400)},
-            {c[C[0]]: ("V5", 12_000_000, "high"), c[C[1]]: ("V4", 4_000_000, "medium"),
-             c[C[2]]: ("V2", 250_000, "high"), c[C[3]]: ("V1", 10_000, "low"),
-             c[C[4]]: ("V2", 300_000, "low"), c[C[5]]: ("V1", 20_000, "medium")})
+    add_run(
+        s.store,
+        {s.im1.id: ("senior", 81.5, 200), s.im2.id: ("junior", 33.0, 400)},
+        {
+            c[C[0]]: ("V5", 12_000_000, "high"),
+            c[C[1]]: ("V4", 4_000_000, "medium"),
+            c[C[2]]: ("V2", 250_000, "high"),
+            c[C[3]]: ("V1", 10_000, "low"),
+            c[C[4]]: ("V2", 300_000, "low"),
+            c[C[5]]: ("V1", 20_000, "medium"),
+        },
+    )
 
 
 def test_not_scored_yet_shows_no_figures(seeded: Seed) -> None:

@@ -51,14 +51,22 @@ def _count(store: Store, model: type) -> int:
 
 
 def _securities(seed: Seed, tmp_path: Path) -> None:
-    run_import(seed.store, seed.admin, "securities", write_csv(tmp_path / "sec.csv", SECURITIES_ZH, SECURITIES_ROWS))
+    run_import(
+        seed.store, seed.admin, "securities", write_csv(tmp_path / "sec.csv", SECURITIES_ZH, SECURITIES_ROWS)
+    )
 
 
 def test_trades_gbk_chinese_headers_idempotent(seeded: Seed, tmp_path: Path) -> None:
     _securities(seeded, tmp_path)
     path = write_csv(tmp_path / "成交.csv", TRADES_ZH, TRADES_ROWS)
     r = run_import(seeded.store, seeded.admin, "trades", path)
-    assert (r.status, r.rows_new, r.rows_changed, r.rows_unchanged, r.encoding) == ("committed", 4, 0, 0, "GBK")
+    assert (r.status, r.rows_new, r.rows_changed, r.rows_unchanged, r.encoding) == (
+        "committed",
+        4,
+        0,
+        0,
+        "GBK",
+    )
     with seeded.store.read() as s:
         t = {x.trade_id: x for x in s.scalars(select(Trade))}
     assert t["T0001"].quantity == Decimal("1000") and t["T0001"].amount == Decimal("10500.00")
@@ -74,14 +82,23 @@ def test_trades_gbk_chinese_headers_idempotent(seeded: Seed, tmp_path: Path) -> 
     rows = [list(x) for x in TRADES_ROWS]
     rows[1][8] = "6.50"
     rows.append(["T0005", "001003", "2024-01-10", "000001", "买入", "100", "10", "1000", "5"])
-    changed = run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t2.csv", TRADES_ZH, rows))
+    changed = run_import(
+        seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t2.csv", TRADES_ZH, rows)
+    )
     assert (changed.rows_new, changed.rows_changed, changed.rows_unchanged) == (1, 1, 3)
     with seeded.store.read() as s:
         assert s.scalar(select(Trade.commission).where(Trade.trade_id == "T0002")) == Decimal("6.50")
         logs = s.scalars(select(ImportLog).where(ImportLog.kind == "trades").order_by(ImportLog.id)).all()
         assert [(x.status, x.rows_new, x.rows_changed, x.rows_unchanged) for x in logs] == [
-            ("committed", 4, 0, 0), ("committed", 0, 0, 4), ("committed", 1, 1, 3)]
-        assert logs[0].user_id == seeded.admin.id and len(logs[0].sha256) == 64 and logs[0].file_name == "成交.csv"
+            ("committed", 4, 0, 0),
+            ("committed", 0, 0, 4),
+            ("committed", 1, 1, 3),
+        ]
+        assert (
+            logs[0].user_id == seeded.admin.id
+            and len(logs[0].sha256) == 64
+            and logs[0].file_name == "成交.csv"
+        )
         audits = s.scalars(select(AuditLog).where(AuditLog.action == "import.commit")).all()
         assert len(audits) == 4 and audits[-1].details["new"] == 1
 
@@ -97,9 +114,13 @@ def test_fast_and_row_paths_agree(seeded: Seed, tmp_path: Path) -> None:
 
 def test_odd_formats_take_the_exact_path(seeded: Seed, tmp_path: Path) -> None:
     _securities(seeded, tmp_path)
-    rows = [["T1", " 001000 ", "2024-01-05", '="000001"', "买入", "1 000", "10.123456", "10,123.46", "5"],
-            ["T2", "001000", "2024-01-05", "000001", "卖出", "100", "10", "1000", "5.005"]]
-    r = run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, rows, "utf-8"))
+    rows = [
+        ["T1", " 001000 ", "2024-01-05", '="000001"', "买入", "1 000", "10.123456", "10,123.46", "5"],
+        ["T2", "001000", "2024-01-05", "000001", "卖出", "100", "10", "1000", "5.005"],
+    ]
+    r = run_import(
+        seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, rows, "utf-8")
+    )
     assert r.rows_new == 2
     with seeded.store.read() as s:
         t1 = s.scalar(select(Trade).where(Trade.trade_id == "T1"))
@@ -130,14 +151,24 @@ def test_any_error_writes_nothing_and_reports_every_row(seeded: Seed, tmp_path: 
     res = ei.value.result
     assert ei.value.exit_code == 3 and res.status == "rejected"
     got = [(e.row, e.column) for e in res.errors]
-    assert got == [(3, "成交数量"), (4, "客户号"), (5, "证券代码"), (6, "成交日期"), (7, "买卖方向"),
-                   (9, "成交日期 + 成交编号")]
+    assert got == [
+        (3, "成交数量"),
+        (4, "客户号"),
+        (5, "证券代码"),
+        (6, "成交日期"),
+        (7, "买卖方向"),
+        (9, "成交日期 + 成交编号"),
+    ]
     assert "第 2 行" in res.errors[-1].reason
     assert res.warnings and "备注" in res.warnings[0]
     assert res.report_path == tmp_path / "bad.errors.csv"
     with res.report_path.open(encoding="utf-8-sig") as f:
         report = list(csv.reader(f))
-    assert report[0] == ["行号", "列", "值", "原因"] and len(report) == 7 and report[1][:3] == ["3", "成交数量", "-100"]
+    assert (
+        report[0] == ["行号", "列", "值", "原因"]
+        and len(report) == 7
+        and report[1][:3] == ["3", "成交数量", "-100"]
+    )
     assert _count(seeded.store, Trade) == before
     with seeded.store.read() as s:
         log = s.scalar(select(ImportLog).order_by(ImportLog.id.desc()))
@@ -146,8 +177,13 @@ def test_any_error_writes_nothing_and_reports_every_row(seeded: Seed, tmp_path: 
 
 def test_missing_columns_and_empty_files(seeded: Seed, tmp_path: Path) -> None:
     with pytest.raises(ImportRejected) as ei:
-        run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "a.csv", ["成交编号", "客户号"], [["1", "2"]]),
-                   report_path=tmp_path / "r.csv")
+        run_import(
+            seeded.store,
+            seeded.admin,
+            "trades",
+            write_csv(tmp_path / "a.csv", ["成交编号", "客户号"], [["1", "2"]]),
+            report_path=tmp_path / "r.csv",
+        )
     assert {e.row for e in ei.value.result.errors} == {1}
     assert (tmp_path / "r.csv").exists()
     with pytest.raises(ImportRejected, match="1 处错误"):
@@ -169,7 +205,9 @@ def test_dry_run_counts_and_writes_nothing(seeded: Seed, tmp_path: Path) -> None
     run_import(seeded.store, seeded.admin, "trades", trades)
     rows = [list(x) for x in TRADES_ROWS]
     rows[0][6] = "10.60"
-    r = run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t2.csv", TRADES_ZH, rows), dry_run=True)
+    r = run_import(
+        seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t2.csv", TRADES_ZH, rows), dry_run=True
+    )
     assert (r.rows_new, r.rows_changed, r.rows_unchanged) == (0, 1, 3)
     with seeded.store.read() as s:
         assert s.scalar(select(Trade.price).where(Trade.trade_id == "T0001")) == Decimal("10.5")
@@ -186,7 +224,9 @@ def test_chunks_duplicates_and_blank_rows(seeded: Seed, tmp_path: Path) -> None:
     assert [(e.row, e.value) for e in ei.value.result.errors] == [(28, "2024-01-05 / T3")]
     assert "第 5 行" in ei.value.result.errors[0].reason
     del rows[-1]
-    r = run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, rows), chunk_rows=4)
+    r = run_import(
+        seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, rows), chunk_rows=4
+    )
     assert (r.rows_total, r.rows_new) == (25, 25)
 
 
@@ -196,11 +236,15 @@ def test_permissions(seeded: Seed, tmp_path: Path) -> None:
         run_import(seeded.store, seeded.im1, "securities", path)
     assert run_import(seeded.store, seeded.bm, "securities", path).rows_new == 4
     staff_service.add_branch(seeded.store, seeded.admin, "B002", "另一营业部")
-    bad_staff = write_csv(tmp_path / "s.csv", STAFF_ZH, [
-        ["boss", "新管理员", "管理员", "", "", "", "是"],
-        ["x1", "外部", "投资经理", "B002", "", "", "是"],
-        ["admin", "管理员", "管理员", "B001", "", "", "是"],
-    ])
+    bad_staff = write_csv(
+        tmp_path / "s.csv",
+        STAFF_ZH,
+        [
+            ["boss", "新管理员", "管理员", "", "", "", "是"],
+            ["x1", "外部", "投资经理", "B002", "", "", "是"],
+            ["admin", "管理员", "管理员", "B001", "", "", "是"],
+        ],
+    )
     with pytest.raises(ImportRejected) as ei:
         run_import(seeded.store, seeded.bm, "staff", bad_staff)
     assert [e.row for e in ei.value.result.errors] == [2, 3, 4, 4]
@@ -214,22 +258,54 @@ def test_permissions(seeded: Seed, tmp_path: Path) -> None:
 
 def test_clients_assignment_history_and_versions(seeded: Seed, tmp_path: Path) -> None:
     rows = [list(r) for r in CLIENTS_ROWS]
-    rows.append(["001000", "张三", "个人", "110105199001011234", "13812345678", "zhang@example.com", "1990-01-01",
-                 "2020-01-02", "C4", "2025-01-01", "B001", "im2", "正常"])
+    rows.append(
+        [
+            "001000",
+            "张三",
+            "个人",
+            "110105199001011234",
+            "13812345678",
+            "zhang@example.com",
+            "1990-01-01",
+            "2020-01-02",
+            "C4",
+            "2025-01-01",
+            "B001",
+            "im2",
+            "正常",
+        ]
+    )
     path = write_xlsx(tmp_path / "clients.xlsx", CLIENTS_ZH, rows)
     r = run_import(seeded.store, seeded.admin, "clients", path)
     assert (r.rows_new, r.rows_changed, r.rows_unchanged) == (3, 1, 0)
     with seeded.store.read() as s:
         c = s.scalar(select(Client).where(Client.client_no == "001000"))
         assert c is not None and (c.manager_id, c.risk_level, c.version, c.assigned_on) == (
-            seeded.im2.id, "C4", 2, TODAY)
+            seeded.im2.id,
+            "C4",
+            2,
+            TODAY,
+        )
         new = s.scalar(select(Client).where(Client.client_no == "009002"))
-        assert new is not None and (new.client_type, new.risk_level, new.manager_id) == ("institution", "C5", seeded.im2.id)
+        assert new is not None and (new.client_type, new.risk_level, new.manager_id) == (
+            "institution",
+            "C5",
+            seeded.im2.id,
+        )
         unassigned = s.scalar(select(Client).where(Client.client_no == "009003"))
-        assert unassigned is not None and (unassigned.status, unassigned.manager_id, unassigned.assigned_on) == (
-            "dormant", None, None)
-        hist = s.execute(select(AssignmentHistory.client_id, AssignmentHistory.from_manager_id,
-                                AssignmentHistory.to_manager_id, AssignmentHistory.reason)).all()
+        assert unassigned is not None and (
+            unassigned.status,
+            unassigned.manager_id,
+            unassigned.assigned_on,
+        ) == ("dormant", None, None)
+        hist = s.execute(
+            select(
+                AssignmentHistory.client_id,
+                AssignmentHistory.from_manager_id,
+                AssignmentHistory.to_manager_id,
+                AssignmentHistory.reason,
+            )
+        ).all()
     assert (seeded.clients["001000"], seeded.im1.id, seeded.im2.id, "import") in hist
     assert len(hist) == 3  # 001000 moved, 009001 and 009002 assigned
     again = run_import(seeded.store, seeded.admin, "clients", path)
@@ -239,15 +315,25 @@ def test_clients_assignment_history_and_versions(seeded: Seed, tmp_path: Path) -
 
 def test_clients_manager_checks(seeded: Seed, tmp_path: Path) -> None:
     staff_service.add_branch(seeded.store, seeded.admin, "B002", "另一营业部")
-    staff_service.add_user(seeded.store, seeded.admin, "far", role="investment_manager", display_name="远",
-                           branch_code="B002", password=None)
+    staff_service.add_user(
+        seeded.store,
+        seeded.admin,
+        "far",
+        role="investment_manager",
+        display_name="远",
+        branch_code="B002",
+        password=None,
+    )
     rows = [[*CLIENTS_ROWS[0][:11], login, "正常"] for login in ("nobody", "admin", "far")]
     for i, r in enumerate(rows):
         r[0] = f"00900{i}"
     with pytest.raises(ImportRejected) as ei:
         run_import(seeded.store, seeded.admin, "clients", write_csv(tmp_path / "c.csv", CLIENTS_ZH, rows))
-    assert [(e.row, e.column) for e in ei.value.result.errors] == [(2, "投资经理工号"), (3, "投资经理工号"),
-                                                                   (4, "投资经理工号")]
+    assert [(e.row, e.column) for e in ei.value.result.errors] == [
+        (2, "投资经理工号"),
+        (3, "投资经理工号"),
+        (4, "投资经理工号"),
+    ]
 
 
 def test_staff_import(seeded: Seed, tmp_path: Path) -> None:
@@ -257,35 +343,55 @@ def test_staff_import(seeded: Seed, tmp_path: Path) -> None:
     with seeded.store.read() as s:
         im3 = s.scalar(select(Staff).where(Staff.login == "im3"))
         assert im3 is not None
-        assert (im3.password_hash, im3.role, im3.hire_date, im3.active) == (None, "investment_manager",
-                                                                           date(2021, 5, 10), True)
+        assert (im3.password_hash, im3.role, im3.hire_date, im3.active) == (
+            None,
+            "investment_manager",
+            date(2021, 5, 10),
+            True,
+        )
         assert im3.qualifications == ["securities_practitioner", "investment_adviser"]
     assert run_import(seeded.store, seeded.admin, "staff", path).rows_unchanged == 2
-    leave = write_csv(tmp_path / "leave.csv", ["login", "name", "role", "branch_code", "active"],
-                      [["im3", "钱投顾", "investment_manager", "B001", "否"]], encoding="utf-8")
+    leave = write_csv(
+        tmp_path / "leave.csv",
+        ["login", "name", "role", "branch_code", "active"],
+        [["im3", "钱投顾", "investment_manager", "B001", "否"]],
+        encoding="utf-8",
+    )
     r = run_import(seeded.store, seeded.admin, "staff", leave)
     assert r.rows_changed == 1
     with seeded.store.read() as s:
         im3 = s.scalar(select(Staff).where(Staff.login == "im3"))
         assert im3 is not None and not im3.active and im3.version == 2
         assert im3.qualifications == ["securities_practitioner", "investment_adviser"]  # column absent: kept
-    me = write_csv(tmp_path / "me.csv", ["login", "name", "role", "active"], [["admin", "管理员", "admin", "否"]],
-                   encoding="utf-8")
+    me = write_csv(
+        tmp_path / "me.csv",
+        ["login", "name", "role", "active"],
+        [["admin", "管理员", "admin", "否"]],
+        encoding="utf-8",
+    )
     with pytest.raises(ImportRejected):
         run_import(seeded.store, seeded.admin, "staff", me)
 
 
 def test_assets_and_holdings(seeded: Seed, tmp_path: Path) -> None:
     _securities(seeded, tmp_path)
-    assets = write_csv(tmp_path / "a.csv", ASSETS_ZH, [
-        ["001000", "2024-01-31", "1,000.50", "9,000", "10,000.50", "-500"],
-        ["001000", "2024-02-29", "0", "0", "0", ""],
-    ])
+    assets = write_csv(
+        tmp_path / "a.csv",
+        ASSETS_ZH,
+        [
+            ["001000", "2024-01-31", "1,000.50", "9,000", "10,000.50", "-500"],
+            ["001000", "2024-02-29", "0", "0", "0", ""],
+        ],
+    )
     assert run_import(seeded.store, seeded.admin, "assets", assets).rows_new == 2
-    holdings = write_csv(tmp_path / "h.csv", HOLDINGS_ZH, [
-        ["001000", "2024-01-31", "000001", "1000", "9500", "9000"],
-        ["001000", "2024-01-31", "300750", "10", "2000", "1900"],
-    ])
+    holdings = write_csv(
+        tmp_path / "h.csv",
+        HOLDINGS_ZH,
+        [
+            ["001000", "2024-01-31", "000001", "1000", "9500", "9000"],
+            ["001000", "2024-01-31", "300750", "10", "2000", "1900"],
+        ],
+    )
     assert run_import(seeded.store, seeded.admin, "holdings", holdings).rows_new == 2
     with seeded.store.read() as s:
         snap = s.get(AssetSnapshot, (seeded.clients["001000"], date(2024, 1, 31)))
@@ -302,17 +408,28 @@ def test_bulk_path_keeps_foreign_keys(seeded: Seed, tmp_path: Path, monkeypatch:
 
     monkeypatch.setattr(writers, "_BULK_ROWS", 2)
     _securities(seeded, tmp_path)
-    r = run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, TRADES_ROWS))
+    r = run_import(
+        seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, TRADES_ROWS)
+    )
     assert r.rows_new == 4
     with seeded.store.read() as s:
         if seeded.store.dialect == "postgresql":
-            defs = sorted(s.execute(text(
-                "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass('trade') AND contype = 'f'")).scalars())
+            defs = sorted(
+                s.execute(
+                    text(
+                        "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass('trade') AND contype = 'f'"
+                    )
+                ).scalars()
+            )
             assert defs == ["fk_trade_client_id_client", "fk_trade_code_security"]
     # the re-added constraint is enforced
     with pytest.raises(IntegrityError), seeded.store.transaction() as s:
-        s.execute(text("INSERT INTO trade (trade_id, trade_date, client_id, code, side, quantity, price, amount, "
-                       "commission) VALUES ('X', '2024-01-05', 999999, '000001', 'buy', 1, 1, 1, 0)"))
+        s.execute(
+            text(
+                "INSERT INTO trade (trade_id, trade_date, client_id, code, side, quantity, price, amount, "
+                "commission) VALUES ('X', '2024-01-05', 999999, '000001', 'buy', 1, 1, 1, 0)"
+            )
+        )
 
 
 def test_cancel_leaves_the_store_as_before(seeded: Seed, tmp_path: Path) -> None:
@@ -321,7 +438,9 @@ def test_cancel_leaves_the_store_as_before(seeded: Seed, tmp_path: Path) -> None
     path = write_csv(tmp_path / "t.csv", TRADES_ZH, rows)
     logs_before = _count(seeded.store, ImportLog)
     with pytest.raises(Cancelled, match=r"导入已取消|import was cancelled") as caught:
-        run_import(seeded.store, seeded.admin, "trades", path, chunk_rows=10, progress=Recorder(cancel_at_check=3))
+        run_import(
+            seeded.store, seeded.admin, "trades", path, chunk_rows=10, progress=Recorder(cancel_at_check=3)
+        )
     assert caught.value.exit_code == 130
     assert _count(seeded.store, Trade) == 0
     assert _count(seeded.store, ImportLog) == logs_before
@@ -331,8 +450,13 @@ def test_cancel_leaves_the_store_as_before(seeded: Seed, tmp_path: Path) -> None
 
 def test_progress_is_reported(seeded: Seed, tmp_path: Path) -> None:
     seen = Recorder()
-    run_import(seeded.store, seeded.admin, "securities", write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS),
-               progress=seen)
+    run_import(
+        seeded.store,
+        seeded.admin,
+        "securities",
+        write_csv(tmp_path / "s.csv", SECURITIES_ZH, SECURITIES_ROWS),
+        progress=seen,
+    )
     shares = [d / t for d, t, _ in seen.steps]
     assert shares == sorted(shares) and shares[-1] == 1.0 and seen.checks > 0
 
@@ -347,18 +471,25 @@ def test_a_row_reports_bad_cells_and_bad_references_together(seeded: Seed, tmp_p
     rows = [["T1", "888888", "2024-02-31", "999999", "买入", "100", "10", "1000", "5"]]
     with pytest.raises(ImportRejected) as ei:
         run_import(seeded.store, seeded.admin, "trades", write_csv(tmp_path / "t.csv", TRADES_ZH, rows))
-    assert [(e.row, e.column) for e in ei.value.result.errors] == [(2, "成交日期"), (2, "客户号"), (2, "证券代码")]
+    assert [(e.row, e.column) for e in ei.value.result.errors] == [
+        (2, "成交日期"),
+        (2, "客户号"),
+        (2, "证券代码"),
+    ]
     clients = [["009001", "周一", "", "", "", "", "", "昨天", "", "", "B404", "nobody", ""]]
     with pytest.raises(ImportRejected) as ei:
         run_import(seeded.store, seeded.admin, "clients", write_csv(tmp_path / "c.csv", CLIENTS_ZH, clients))
     assert [e.column for e in ei.value.result.errors] == ["开户日期", "营业部代码", "投资经理工号"]
 
 
-def test_staff_qualifications_in_back_office_spellings(seeded: Seed, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    rows = [["im5", "周投顾", "客户经理", "B001", "2020-03-01", "证券从业资格；投资顾问资格", "是"],
-            ["im6", "吴投顾", "投资经理", "B001", "2020-03-01", "投顾、基金从业", "是"],
-            ["im7", "郑投顾", "investment_manager", "B001", "2020-03-01", "IA证书", "是"]]
+def test_staff_qualifications_in_back_office_spellings(
+    seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [
+        ["im5", "周投顾", "客户经理", "B001", "2020-03-01", "证券从业资格；投资顾问资格", "是"],
+        ["im6", "吴投顾", "投资经理", "B001", "2020-03-01", "投顾、基金从业", "是"],
+        ["im7", "郑投顾", "investment_manager", "B001", "2020-03-01", "IA证书", "是"],
+    ]
     path = write_csv(tmp_path / "staff.csv", STAFF_ZH, rows)
     with pytest.raises(ImportRejected) as ei:
         run_import(seeded.store, seeded.admin, "staff", path)
@@ -370,7 +501,13 @@ def test_staff_qualifications_in_back_office_spellings(seeded: Seed, tmp_path: P
     r = run_import(seeded.store, seeded.admin, "staff", path)
     assert r.rows_new == 3
     with seeded.store.read() as s:
-        quals = dict(s.execute(select(Staff.login, Staff.qualifications).where(Staff.login.in_(["im5", "im6", "im7"]))
-                               ).tuples().all())
-    assert quals == {"im5": ["securities_practitioner", "investment_adviser"],
-                     "im6": ["investment_adviser", "fund_practitioner"], "im7": ["investment_adviser"]}
+        quals = dict(
+            s.execute(select(Staff.login, Staff.qualifications).where(Staff.login.in_(["im5", "im6", "im7"])))
+            .tuples()
+            .all()
+        )
+    assert quals == {
+        "im5": ["securities_practitioner", "investment_adviser"],
+        "im6": ["investment_adviser", "fund_practitioner"],
+        "im7": ["investment_adviser"],
+    }

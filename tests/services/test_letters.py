@@ -37,16 +37,22 @@ def filled(seeded: Seed) -> Seed:
 
 
 def test_letter_figures_match_the_store(filled: Seed, tmp_path: Path) -> None:
-    r = letters.generate_letter(filled.store, filled.im1, MAIN_CLIENT, as_of=AS_OF, comment="请关注持仓集中度。",
-                                out_dir=tmp_path)
+    r = letters.generate_letter(
+        filled.store, filled.im1, MAIN_CLIENT, as_of=AS_OF, comment="请关注持仓集中度。", out_dir=tmp_path
+    )
     assert (r.period_start, r.period_end) == PERIOD
     assert r.path == tmp_path / f"{MAIN_CLIENT}_2026-10-15.pdf" and r.path.read_bytes() == r.pdf
     text = pdf_text(r.pdf)
     # period summary
-    assert EXPECTED["start"] + EXPECTED["end"] + EXPECTED["inflow"] + EXPECTED["pnl"] + EXPECTED["return"] in text
+    assert (
+        EXPECTED["start"] + EXPECTED["end"] + EXPECTED["inflow"] + EXPECTED["pnl"] + EXPECTED["return"]
+        in text
+    )
     # trading summary, in table order: trades, buy, sell, turnover, commission
-    assert (f"{EXPECTED['trades']}{EXPECTED['buy']}{EXPECTED['sell']}{EXPECTED['turnover']}"
-            f"{EXPECTED['commission']}") in text
+    assert (
+        f"{EXPECTED['trades']}{EXPECTED['buy']}{EXPECTED['sell']}{EXPECTED['turnover']}"
+        f"{EXPECTED['commission']}"
+    ) in text
     # holdings: largest first with weights of the 450,000.00 securities value, unrealized P&L signed
     assert "600519贵州茅台食品饮料100180,000.0040.00%+30,000.00" in text
     assert "688981中芯国际电子1,000160,000.0035.56%+60,000.00" in text
@@ -59,7 +65,9 @@ def test_letter_figures_match_the_store(filled: Seed, tmp_path: Path) -> None:
     assert "稳健型" in text and MAIN_CLIENT not in text
     assert "李投顾" in text and "请关注持仓集中度。" in text and "测试营业部" in text
     # engine findings phrased for the client; the behaviour hint never reaches a letter, nor does a re-test
-    assert "风险匹配" not in text and "重新" not in text and "churn" not in text.lower() and "流失" not in text
+    assert (
+        "风险匹配" not in text and "重新" not in text and "churn" not in text.lower() and "流失" not in text
+    )
     # the assessment stated as a fact, the STAR and ChiNext texts for what the client holds, the complaint line
     assert "风险承受能力评估结果为“稳健型”" in text and "科创板：您持有科创板股票" in text
     assert "创业板：您持有创业板股票" in text and "投诉电话" in text
@@ -103,11 +111,15 @@ def test_manager_prints_own_clients_only_and_admin_none(filled: Seed) -> None:
     # the branch manager may print for the whole branch
     r = letters.generate_letter(filled.store, filled.bm, MAIN_CLIENT, as_of=AS_OF)
     with filled.store.read() as s:
-        assert s.scalar(select(LetterRecord.manager_id).where(LetterRecord.id == r.record_id)) == filled.im1.id
+        assert (
+            s.scalar(select(LetterRecord.manager_id).where(LetterRecord.id == r.record_id)) == filled.im1.id
+        )
         assert s.scalar(select(LetterRecord.id).where(LetterRecord.generated_by_id == filled.im2.id)) is None
 
 
-def test_failed_touch_leaves_nothing_behind(filled: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_touch_leaves_nothing_behind(
+    filled: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import crm_desktop.services.touches as touches
 
     def broken(*_a: object, **_k: object) -> None:
@@ -126,11 +138,14 @@ def test_due_list_selection_and_history_respect_visibility(filled: Seed) -> None
     add_letter_task(filled, "001004", date(2026, 10, 2), manager_id=filled.im2.id)
     add_letter_task(filled, OTHER_CLIENT, date(2026, 12, 1))  # not due yet
     assert [c.client_no for c in letters.due_letter_clients(filled.store, filled.im1, AS_OF)] == [MAIN_CLIENT]
-    assert [c.client_no for c in letters.due_letter_clients(filled.store, filled.bm, AS_OF)] == [MAIN_CLIENT,
-                                                                                               "001004"]
+    assert [c.client_no for c in letters.due_letter_clients(filled.store, filled.bm, AS_OF)] == [
+        MAIN_CLIENT,
+        "001004",
+    ]
     assert letters.due_letter_clients(filled.store, filled.im1, AS_OF)[0].grade == "V4"
     assert [c.client_no for c in letters.select_letter_clients(filled.store, filled.bm, grades=["V4"])] == [
-        MAIN_CLIENT]
+        MAIN_CLIENT
+    ]
     assert len(letters.select_letter_clients(filled.store, filled.bm, manager_id=filled.im2.id)) == 2
     assert {m.login for m in letters.letter_managers(filled.store, filled.im1)} == {"im1"}
     assert {m.login for m in letters.letter_managers(filled.store, filled.bm)} == {"im1", "im2"}
@@ -143,14 +158,23 @@ def test_batch_reports_failures_goes_on_and_merges(filled: Seed, tmp_path: Path)
     add_letter_task(filled, MAIN_CLIENT, date(2026, 10, 1))
     recorder = Recorder()
     result = letters.generate_batch(
-        filled.store, filled.im1, [MAIN_CLIENT, "001004", OTHER_CLIENT], tmp_path / "out", as_of=AS_OF,
-        merged_path=tmp_path / "all.pdf", workers=1, progress=recorder,
+        filled.store,
+        filled.im1,
+        [MAIN_CLIENT, "001004", OTHER_CLIENT],
+        tmp_path / "out",
+        as_of=AS_OF,
+        merged_path=tmp_path / "all.pdf",
+        workers=1,
+        progress=recorder,
     )
     seen = [(d, t) for d, t, _ in recorder.steps]
     assert [r.client_no for r in result.letters] == [MAIN_CLIENT, OTHER_CLIENT]
     assert [f.client_no for f in result.failures] == ["001004"]  # im2's client
     assert "001004" in result.failures[0].message
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["001000_2026-10-15.pdf", "001001_2026-10-15.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "001000_2026-10-15.pdf",
+        "001001_2026-10-15.pdf",
+    ]
     merged = PdfReader(io.BytesIO((tmp_path / "all.pdf").read_bytes()))
     assert len(merged.pages) == sum(r.pages for r in result.letters)
     assert seen[-1] == (3, 3)
@@ -160,16 +184,24 @@ def test_batch_reports_failures_goes_on_and_merges(filled: Seed, tmp_path: Path)
 
 
 def test_batch_cancel_stops_handing_out_work(filled: Seed, tmp_path: Path) -> None:
-    result = letters.generate_batch(filled.store, filled.im1, [MAIN_CLIENT, OTHER_CLIENT, "001002"], tmp_path,
-                                    as_of=AS_OF, workers=1, progress=Recorder(cancel_at_check=2))
+    result = letters.generate_batch(
+        filled.store,
+        filled.im1,
+        [MAIN_CLIENT, OTHER_CLIENT, "001002"],
+        tmp_path,
+        as_of=AS_OF,
+        workers=1,
+        progress=Recorder(cancel_at_check=2),
+    )
     assert result.cancelled and [r.client_no for r in result.letters] == [MAIN_CLIENT]
 
 
 def test_batch_on_worker_processes_matches_single_letters(seeded_sqlite: Seed, tmp_path: Path) -> None:
     add_account_data(seeded_sqlite)
     numbers = [MAIN_CLIENT, OTHER_CLIENT, "001002", "001003", "999999"]
-    result = letters.generate_batch(seeded_sqlite.store, seeded_sqlite.im1, numbers, tmp_path, as_of=AS_OF,
-                                    workers=2)
+    result = letters.generate_batch(
+        seeded_sqlite.store, seeded_sqlite.im1, numbers, tmp_path, as_of=AS_OF, workers=2
+    )
     assert [r.client_no for r in result.letters] == numbers[:4]
     assert [f.client_no for f in result.failures] == ["999999"]
     single = letters.generate_letter(seeded_sqlite.store, seeded_sqlite.im1, MAIN_CLIENT, as_of=AS_OF)

@@ -18,8 +18,13 @@ def test_written_in_one_language_read_in_another(seeded: Seed) -> None:
     with s.store.read() as sess:
         stored = sess.scalars(select(Notification).where(Notification.recipient_id == s.im2.id)).one()
         # codes and names, not sentences: the reason is its code
-        assert stored.params == {"no": "001000", "name": stored.params["name"], "old": s.im1.display_name,
-                                 "reason": "client_request", "note": "客户搬家"}
+        assert stored.params == {
+            "no": "001000",
+            "name": stored.params["name"],
+            "old": s.im1.display_name,
+            "reason": "client_request",
+            "note": "客户搬家",
+        }
     [zh] = notifications.list_notifications(s.store, s.im2)
     assert "已划转给您" in zh.title and "客户要求" in zh.body and "交接说明：客户搬家" in zh.body
     set_language("en")
@@ -44,6 +49,9 @@ def test_every_kind_the_services_write_has_a_wording(seeded: Seed) -> None:
 
 
 def test_legacy_and_unknown_rows_still_read() -> None:
-    assert render("reassignment.received", {"legacy_title": "旧标题", "legacy_body": "旧正文"}) == ("旧标题", "旧正文")
+    assert render("reassignment.received", {"legacy_title": "旧标题", "legacy_body": "旧正文"}) == (
+        "旧标题",
+        "旧正文",
+    )
     assert render("something.new", {"x": 1}) == ("something.new", "")
     assert render("reassignment.approved", {"id": 3}) == ("reassignment.approved", "id=3")

@@ -44,8 +44,15 @@ def test_request_and_approve_moves_the_whole_relationship(seeded: Seed) -> None:
     cid = s.clients[C[0]]
     open_task = add_task(s.store, cid, s.im1.id)
     done_task = add_task(s.store, cid, s.im1.id, status="done")
-    [rid] = reassignment.request_reassignment(s.store, s.im1, [C[0]], "im2", "client_request", "客户搬家",
-                                              handover_note="客户偏好电话联系，周三下午方便")
+    [rid] = reassignment.request_reassignment(
+        s.store,
+        s.im1,
+        [C[0]],
+        "im2",
+        "client_request",
+        "客户搬家",
+        handover_note="客户偏好电话联系，周三下午方便",
+    )
     pending = reassignment.list_requests(s.store, s.bm, "pending")
     assert [r.id for r in pending] == [rid]
     assert pending[0].from_login == "im1" and pending[0].to_login == "im2" and pending[0].to_load == 2
@@ -60,7 +67,8 @@ def test_request_and_approve_moves_the_whole_relationship(seeded: Seed) -> None:
         assert client is not None and client.assigned_on == TODAY
         hist = sess.scalars(select(AssignmentHistory).where(AssignmentHistory.client_id == cid)).all()
         assert [(h.from_manager_id, h.to_manager_id, h.reason, h.request_id) for h in hist] == [
-            (s.im1.id, s.im2.id, "client_request", rid)]
+            (s.im1.id, s.im2.id, "client_request", rid)
+        ]
         assert sess.get(ServiceTask, open_task).manager_id == s.im2.id  # type: ignore[union-attr]
         assert sess.get(ServiceTask, done_task).manager_id == s.im1.id  # type: ignore[union-attr]
         touch = sess.scalar(select(Touch).where(Touch.client_id == cid, Touch.touch_type == "handover"))
@@ -69,7 +77,9 @@ def test_request_and_approve_moves_the_whole_relationship(seeded: Seed) -> None:
         req = sess.get(ReassignmentRequest, rid)
         assert req is not None and req.status == "approved" and req.decided_by_id == s.bm.id
         assert req.decision_comment == "同意"
-        actions = sess.scalars(select(AuditLog.action).where(AuditLog.entity_type == "reassignment_request")).all()
+        actions = sess.scalars(
+            select(AuditLog.action).where(AuditLog.entity_type == "reassignment_request")
+        ).all()
         assert sorted(actions) == ["reassignment.approve", "reassignment.request"]
     # both managers hear about it; the new manager now sees the client, the old one does not
     assert any("已划转给您" in n.title for n in notifications.list_notifications(s.store, s.im2))
@@ -114,8 +124,15 @@ def test_one_pending_request_per_client(seeded: Seed) -> None:
     assert _count(s, ReassignmentRequest) == 1
     # the store itself refuses a second pending row even if a service forgot to check
     with pytest.raises(IntegrityError), s.store.transaction() as sess:
-        sess.add(ReassignmentRequest(client_id=s.clients[C[1]], from_manager_id=s.im1.id, to_manager_id=s.im2.id,
-                                     reason="other", requested_by_id=s.bm.id))
+        sess.add(
+            ReassignmentRequest(
+                client_id=s.clients[C[1]],
+                from_manager_id=s.im1.id,
+                to_manager_id=s.im2.id,
+                reason="other",
+                requested_by_id=s.bm.id,
+            )
+        )
     reassignment.withdraw_request(s.store, s.im1, rid)
     assert reassignment.request_reassignment(s.store, s.im1, [C[1]], "im2", "other")
 
@@ -158,8 +175,11 @@ def test_breaches_need_an_override_reason(seeded: Seed) -> None:
     s = seeded
     cid = s.clients[C[0]]
     # im2 is junior with room for 3 clients; the client is V5 (needs a senior manager)
-    add_run(s.store, {s.im1.id: ("senior", 82, 200), s.im2.id: ("junior", 30, 3)},
-            {cid: ("V5", 12_000_000, "low"), s.clients[C[1]]: ("V2", 300_000, "low")})
+    add_run(
+        s.store,
+        {s.im1.id: ("senior", 82, 200), s.im2.id: ("junior", 30, 3)},
+        {cid: ("V5", 12_000_000, "low"), s.clients[C[1]]: ("V2", 300_000, "low")},
+    )
     ids = reassignment.request_reassignment(s.store, s.im1, [C[0], C[1]], "im2", "workload")
     pending = {r.client_no: r for r in reassignment.list_requests(s.store, s.bm, "pending")}
     assert not pending[C[0]].verdict.ok and "资深" in pending[C[0]].verdict.text()
@@ -176,8 +196,11 @@ def test_breaches_need_an_override_reason(seeded: Seed) -> None:
     with s.store.read() as sess:
         req = sess.get(ReassignmentRequest, ids[0])
         assert req is not None and req.override_reason == "客户指定要求"
-        entry = sess.scalar(select(AuditLog).where(AuditLog.action == "reassignment.approve",
-                                                   AuditLog.entity_id == str(ids[0])))
+        entry = sess.scalar(
+            select(AuditLog).where(
+                AuditLog.action == "reassignment.approve", AuditLog.entity_id == str(ids[0])
+            )
+        )
         assert entry is not None and entry.details["breaches"] and entry.details["override_reason"]
 
 
@@ -205,9 +228,16 @@ def test_departure_distribution(seeded: Seed) -> None:
     s = seeded
     im3 = add_staff(s, "im3", name="孙资深")
     c = s.clients
-    add_run(s.store, {s.im1.id: ("senior", 75, 200), s.im2.id: ("junior", 35, 400), im3.id: ("senior", 90, 200)},
-            {c[C[0]]: ("V5", 20_000_000, "low"), c[C[1]]: ("V4", 4_000_000, "low"),
-             c[C[2]]: ("V2", 300_000, "low"), c[C[3]]: ("V1", 50_000, "low")})
+    add_run(
+        s.store,
+        {s.im1.id: ("senior", 75, 200), s.im2.id: ("junior", 35, 400), im3.id: ("senior", 90, 200)},
+        {
+            c[C[0]]: ("V5", 20_000_000, "low"),
+            c[C[1]]: ("V4", 4_000_000, "low"),
+            c[C[2]]: ("V2", 300_000, "low"),
+            c[C[3]]: ("V1", 50_000, "low"),
+        },
+    )
     proposal = reassignment.propose_departure(s.store, s.bm, "im1")
     assert [m.login for m in proposal.managers] == ["im3", "im2"]  # most capable first
     by_no = {m.client_no: m for m in proposal.moves}
@@ -237,10 +267,15 @@ def test_departure_distribution(seeded: Seed) -> None:
 def test_suggestions_accept_and_dismiss(seeded: Seed) -> None:
     s = seeded
     c = s.clients
-    add_run(s.store, {s.im1.id: ("senior", 80, 200), s.im2.id: ("junior", 30, 400)},
-            {c[C[4]]: ("V5", 15_000_000, "low"), c[C[5]]: ("V4", 5_000_000, "low")},
-            suggestions=[(c[C[4]], "grade_mismatch", s.im2.id, s.im1.id),
-                         (c[C[5]], "grade_mismatch", s.im2.id, s.im1.id)])
+    add_run(
+        s.store,
+        {s.im1.id: ("senior", 80, 200), s.im2.id: ("junior", 30, 400)},
+        {c[C[4]]: ("V5", 15_000_000, "low"), c[C[5]]: ("V4", 5_000_000, "low")},
+        suggestions=[
+            (c[C[4]], "grade_mismatch", s.im2.id, s.im1.id),
+            (c[C[5]], "grade_mismatch", s.im2.id, s.im1.id),
+        ],
+    )
     sugs = reassignment.list_suggestions(s.store, s.bm)
     assert [x.client_no for x in sugs] == [C[4], C[5]] and sugs[0].to_login == "im1"
     rid = reassignment.accept_suggestion(s.store, s.bm, sugs[0].id, comment="能力匹配")
@@ -279,6 +314,7 @@ def test_notifications_are_per_user(seeded: Seed) -> None:
 
 # ---------------------------------------------------------------- the audit log is append-only
 
+
 def test_audit_rows_cannot_be_changed_or_deleted(seeded: Seed) -> None:
     s = seeded
     with s.store.read() as sess:
@@ -303,7 +339,10 @@ def test_audit_rows_cannot_be_changed_or_deleted(seeded: Seed) -> None:
 
 def test_no_service_has_an_audit_update_or_delete_path() -> None:
     root = Path(__file__).resolve().parents[2] / "crm_desktop"
-    pattern = re.compile(r"(update|delete)\(\s*AuditLog|audit_log\b[^\n]*\b(UPDATE|DELETE)|"
-                         r"(UPDATE|DELETE FROM)\s+audit_log", re.IGNORECASE)
+    pattern = re.compile(
+        r"(update|delete)\(\s*AuditLog|audit_log\b[^\n]*\b(UPDATE|DELETE)|"
+        r"(UPDATE|DELETE FROM)\s+audit_log",
+        re.IGNORECASE,
+    )
     offenders = [str(p.relative_to(root)) for p in root.rglob("*.py") if pattern.search(p.read_text("utf-8"))]
     assert offenders == []

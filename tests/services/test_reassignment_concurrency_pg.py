@@ -27,9 +27,26 @@ ROOT = Path(__file__).resolve().parents[2]
 def _start(url: str, request_id: int | str, login: str, *more: str) -> subprocess.Popen[str]:
     env = dict(os.environ, CRM_PASSWORD=PASSWORD, CRM_LANG="zh_CN")
     return subprocess.Popen(
-        [sys.executable, "-m", "crm_desktop.cli.main", "--db", url, "reassign", "approve", str(request_id), *more,
-         "--comment", f"by {login}", "--as-user", login],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "crm_desktop.cli.main",
+            "--db",
+            url,
+            "reassign",
+            "approve",
+            str(request_id),
+            *more,
+            "--comment",
+            f"by {login}",
+            "--as-user",
+            login,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -46,7 +63,9 @@ def _check_one_winner(url: str, results: list[tuple[int, str, str]], client_no: 
     assert codes == [0, 5], results
     loser = next(r for r in results if r[0] == 5)
     # the loser is told who decided and when
-    assert re.search(r"已由 (王经理（bm）|钱经理（bm2）) 于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 处理（已批准）", loser[2]), loser[2]
+    assert re.search(
+        r"已由 (王经理（bm）|钱经理（bm2）) 于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 处理（已批准）", loser[2]
+    ), loser[2]
     store = open_store(url)
     try:
         with store.read() as s:
@@ -55,13 +74,30 @@ def _check_one_winner(url: str, results: list[tuple[int, str, str]], client_no: 
             assert req is not None and req.status == "approved"
             winner_login = "bm" if next(r for r in results if r[0] == 0) is results[0] else "bm2"
             assert req.decision_comment == f"by {winner_login}"
-            assert s.scalar(select(func.count()).select_from(AssignmentHistory)
-                            .where(AssignmentHistory.client_id == cid)) == 1
-            assert s.scalar(select(func.count()).select_from(Touch)
-                            .where(Touch.client_id == cid, Touch.touch_type == "handover")) == 1
-            assert s.scalar(select(func.count()).select_from(AuditLog)
-                            .where(AuditLog.action == "reassignment.approve",
-                                   AuditLog.entity_id == str(request_id))) == 1
+            assert (
+                s.scalar(
+                    select(func.count())
+                    .select_from(AssignmentHistory)
+                    .where(AssignmentHistory.client_id == cid)
+                )
+                == 1
+            )
+            assert (
+                s.scalar(
+                    select(func.count())
+                    .select_from(Touch)
+                    .where(Touch.client_id == cid, Touch.touch_type == "handover")
+                )
+                == 1
+            )
+            assert (
+                s.scalar(
+                    select(func.count())
+                    .select_from(AuditLog)
+                    .where(AuditLog.action == "reassignment.approve", AuditLog.entity_id == str(request_id))
+                )
+                == 1
+            )
     finally:
         store.dispose()
 
@@ -81,7 +117,9 @@ def test_two_processes_approve_the_same_request(pg_url: str) -> None:
     engine = create_engine(pg_url)
     try:
         with engine.connect() as holder:
-            holder.execute(text("SELECT id FROM reassignment_request WHERE id = :id FOR UPDATE"), {"id": gated})
+            holder.execute(
+                text("SELECT id FROM reassignment_request WHERE id = :id FOR UPDATE"), {"id": gated}
+            )
             holder_pid = holder.execute(text("SELECT pg_backend_pid()")).scalar_one()
             procs = [_start(pg_url, gated, "bm"), _start(pg_url, gated, "bm2")]
             deadline = time.monotonic() + 90
@@ -89,9 +127,11 @@ def test_two_processes_approve_the_same_request(pg_url: str) -> None:
                 while True:
                     waiting = probe.execute(
                         # The second waiter queues behind the first one's tuple lock, not behind us.
-                        text("WITH first AS (SELECT pid FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))) "
-                             "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid)) "
-                             "OR pg_blocking_pids(pid) && ARRAY(SELECT pid FROM first)"),
+                        text(
+                            "WITH first AS (SELECT pid FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))) "
+                            "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid)) "
+                            "OR pg_blocking_pids(pid) && ARRAY(SELECT pid FROM first)"
+                        ),
                         {"pid": holder_pid},
                     ).scalar_one()
                     probe.rollback()
@@ -118,14 +158,23 @@ def test_two_processes_approve_the_same_request(pg_url: str) -> None:
     store = open_store(pg_url)
     try:
         with store.read() as s:
-            status = {r.id: r.status for r in s.scalars(select(ReassignmentRequest)
-                                                        .where(ReassignmentRequest.id.in_(pair)))}
-            moved = dict(s.execute(select(Client.client_no, Client.manager_id)
-                                   .where(Client.client_no.in_(["001002", "001003"]))).all())
+            status = {
+                r.id: r.status
+                for r in s.scalars(select(ReassignmentRequest).where(ReassignmentRequest.id.in_(pair)))
+            }
+            moved = dict(
+                s.execute(
+                    select(Client.client_no, Client.manager_id).where(
+                        Client.client_no.in_(["001002", "001003"])
+                    )
+                ).all()
+            )
             im2 = s.scalar(select(Client.manager_id).where(Client.client_no == "001000"))
     finally:
         store.dispose()
     if results[0][0] == 0:  # the batch won: both moved
         assert status == {pair[0]: "approved", pair[1]: "approved"} and set(moved.values()) == {im2}
     else:  # the single approval won: the batch left its other request untouched
-        assert status == {pair[0]: "pending", pair[1]: "approved"} and moved["001003"] == im2 != moved["001002"]
+        assert (
+            status == {pair[0]: "pending", pair[1]: "approved"} and moved["001003"] == im2 != moved["001002"]
+        )

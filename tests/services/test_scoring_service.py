@@ -36,33 +36,103 @@ def _fill(seed: Seed) -> None:
     """Client 001000: 3.25M average assets (V4), steady; 001001: big outflow (churn high); others empty."""
     c0, c1 = seed.clients["001000"], seed.clients["001001"]
     with seed.store.transaction() as s:
-        s.add_all([
-            Security(code="600000", name="浦发银行", industry="银行", board="main", list_date=date(1999, 11, 10)),
-            Security(code="688001", name="华兴源创", industry="电子", board="star", list_date=date(2024, 10, 1)),
-        ])
+        s.add_all(
+            [
+                Security(
+                    code="600000",
+                    name="浦发银行",
+                    industry="银行",
+                    board="main",
+                    list_date=date(1999, 11, 10),
+                ),
+                Security(
+                    code="688001", name="华兴源创", industry="电子", board="star", list_date=date(2024, 10, 1)
+                ),
+            ]
+        )
         s.flush()
         for i in range(0, 365, 7):
             d = AS_OF - timedelta(days=i)
-            s.add(AssetSnapshot(client_id=c0, date=d, cash=Decimal("250000"), securities_value=Decimal("3000000"),
-                                total_assets=Decimal("3250000"), net_inflow=Decimal("0")))
-            s.add(AssetSnapshot(client_id=c1, date=d, cash=Decimal("1000000"), securities_value=Decimal("0"),
-                                total_assets=Decimal("1000000") if i > 30 else Decimal("600000"),
-                                net_inflow=Decimal("-400000") if i == 28 else Decimal("0")))
-        s.add(Holding(client_id=c0, date=date(2025, 5, 31), code="600000", quantity=Decimal("300000"),
-                      cost=Decimal("2500000"), market_value=Decimal("3000000")))
+            s.add(
+                AssetSnapshot(
+                    client_id=c0,
+                    date=d,
+                    cash=Decimal("250000"),
+                    securities_value=Decimal("3000000"),
+                    total_assets=Decimal("3250000"),
+                    net_inflow=Decimal("0"),
+                )
+            )
+            s.add(
+                AssetSnapshot(
+                    client_id=c1,
+                    date=d,
+                    cash=Decimal("1000000"),
+                    securities_value=Decimal("0"),
+                    total_assets=Decimal("1000000") if i > 30 else Decimal("600000"),
+                    net_inflow=Decimal("-400000") if i == 28 else Decimal("0"),
+                )
+            )
+        s.add(
+            Holding(
+                client_id=c0,
+                date=date(2025, 5, 31),
+                code="600000",
+                quantity=Decimal("300000"),
+                cost=Decimal("2500000"),
+                market_value=Decimal("3000000"),
+            )
+        )
         for k in range(6):
             day = AS_OF - timedelta(days=200 - k * 20)
-            s.add(Trade(trade_id=f"B{k}", trade_date=day, client_id=c0, code="688001", side="buy",
-                        quantity=Decimal("1000"), price=Decimal("10"), amount=Decimal("10000"),
-                        commission=Decimal("5")))
-            s.add(Trade(trade_id=f"S{k}", trade_date=day + timedelta(days=10), client_id=c0, code="688001",
-                        side="sell", quantity=Decimal("1000"), price=Decimal("11"), amount=Decimal("11000"),
-                        commission=Decimal("5")))
-        s.add(ServiceTask(client_id=c0, manager_id=seed.im1.id, task_type="phone_call", source="recurring",
-                          due_date=date(2025, 3, 1), status="done", dedupe_key="t1",
-                          completed_at=datetime(2025, 2, 27, 8, tzinfo=UTC)))
-        s.add(Touch(client_id=c0, manager_id=seed.im1.id, touch_type="phone_call", channel="phone",
-                    occurred_at=datetime(2025, 2, 27, 8, tzinfo=UTC), satisfaction=5))
+            s.add(
+                Trade(
+                    trade_id=f"B{k}",
+                    trade_date=day,
+                    client_id=c0,
+                    code="688001",
+                    side="buy",
+                    quantity=Decimal("1000"),
+                    price=Decimal("10"),
+                    amount=Decimal("10000"),
+                    commission=Decimal("5"),
+                )
+            )
+            s.add(
+                Trade(
+                    trade_id=f"S{k}",
+                    trade_date=day + timedelta(days=10),
+                    client_id=c0,
+                    code="688001",
+                    side="sell",
+                    quantity=Decimal("1000"),
+                    price=Decimal("11"),
+                    amount=Decimal("11000"),
+                    commission=Decimal("5"),
+                )
+            )
+        s.add(
+            ServiceTask(
+                client_id=c0,
+                manager_id=seed.im1.id,
+                task_type="phone_call",
+                source="recurring",
+                due_date=date(2025, 3, 1),
+                status="done",
+                dedupe_key="t1",
+                completed_at=datetime(2025, 2, 27, 8, tzinfo=UTC),
+            )
+        )
+        s.add(
+            Touch(
+                client_id=c0,
+                manager_id=seed.im1.id,
+                touch_type="phone_call",
+                channel="phone",
+                occurred_at=datetime(2025, 2, 27, 8, tzinfo=UTC),
+                satisfaction=5,
+            )
+        )
 
 
 def test_run_stores_one_run_with_results_and_reads_back(seeded: Seed) -> None:
@@ -113,7 +183,9 @@ def test_second_run_becomes_latest_and_as_of_is_honoured(seeded: Seed) -> None:
         assert s.scalar(select(func.count()).select_from(ClientScore)) == 12
         assert s.scalar(select(func.count()).select_from(ManagerScore)) == 4
         first_run = s.get(ScoreRun, first.run_id)
-        assert first_run is not None and first_run.created_by_id is None and first_run.as_of == date(2025, 5, 1)
+        assert (
+            first_run is not None and first_run.created_by_id is None and first_run.as_of == date(2025, 5, 1)
+        )
 
 
 def test_unassigned_client_without_dates_is_scored(seeded: Seed) -> None:
@@ -137,8 +209,9 @@ def test_clients_without_holdings_store_null_not_nan(seeded: Seed) -> None:
     assert set(industries.values()) == {None}
 
 
-def test_a_nan_from_the_engine_is_refused_and_nothing_is_stored(seeded: Seed,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_nan_from_the_engine_is_refused_and_nothing_is_stored(
+    seeded: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _fill(seeded)
     real = scoring.score
 
@@ -155,7 +228,9 @@ def test_a_nan_from_the_engine_is_refused_and_nothing_is_stored(seeded: Seed,
         assert s.scalar(select(func.count()).select_from(ScoreRun)) == 0
 
 
-def test_a_commit_during_the_reads_does_not_reach_the_run(seeded: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_commit_during_the_reads_does_not_reach_the_run(
+    seeded: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The run reads in one transaction: a commit that lands after the clients were read and before the
     snapshots are read (another workstation emptying 001000's account) is not half seen."""
     _fill(seeded)
@@ -179,8 +254,12 @@ def test_a_commit_during_the_reads_does_not_reach_the_run(seeded: Seed, monkeypa
     monkeypatch.setattr(scoring, "_fetch", real)
     after = scoring.run_scoring(seeded.store, None, AS_OF)
     with seeded.store.read() as s:
-        seen = {r: s.scalar(select(ClientScore.avg_assets).where(ClientScore.run_id == r, ClientScore.client_id == c0))
-                for r in (during.run_id, after.run_id)}
+        seen = {
+            r: s.scalar(
+                select(ClientScore.avg_assets).where(ClientScore.run_id == r, ClientScore.client_id == c0)
+            )
+            for r in (during.run_id, after.run_id)
+        }
     assert seen == {during.run_id: Decimal("3250000.00"), after.run_id: Decimal("0.00")}
 
 

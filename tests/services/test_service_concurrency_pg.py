@@ -47,7 +47,9 @@ def _race(fns: list[Callable[[], Any]]) -> list[Any]:
     return results
 
 
-def _barrier_after(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, parties: int = 2) -> threading.Barrier:
+def _barrier_after(
+    monkeypatch: pytest.MonkeyPatch, module: Any, name: str, parties: int = 2
+) -> threading.Barrier:
     barrier = threading.Barrier(parties, timeout=20)
     original = getattr(module, name)
 
@@ -70,17 +72,24 @@ def two_stores(pg_url: str) -> Any:
     second.dispose()
 
 
-def test_two_workstations_complete_same_task(two_stores: tuple[Seed, Store, Store],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_workstations_complete_same_task(
+    two_stores: tuple[Seed, Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
     seed, a, b = two_stores
     task = add_task(a, seed.clients["001000"], seed.im1.id, "phone_call", TODAY, "race")
     # Both sides have found the task still open before either closes it.
     _barrier_after(monkeypatch, touches, "find_open_task_in_session")
-    kw = {"touch_type": "phone_call", "channel": "phone", "checklist": {touches.IDENTITY: True, touches.NEEDS: True}}
-    results = _race([
-        lambda: touches.record_touch(a, seed.im1, "001000", summary="工位一记录", **kw),
-        lambda: touches.record_touch(b, seed.bm, "001000", summary="工位二记录", **kw),
-    ])
+    kw = {
+        "touch_type": "phone_call",
+        "channel": "phone",
+        "checklist": {touches.IDENTITY: True, touches.NEEDS: True},
+    }
+    results = _race(
+        [
+            lambda: touches.record_touch(a, seed.im1, "001000", summary="工位一记录", **kw),
+            lambda: touches.record_touch(b, seed.bm, "001000", summary="工位二记录", **kw),
+        ]
+    )
     assert all(isinstance(r, int) for r in results), results  # no error lost, none raised
     with a.read() as s:
         saved = s.scalars(select(Touch).order_by(Touch.id)).all()
@@ -94,8 +103,9 @@ def test_two_workstations_complete_same_task(two_stores: tuple[Seed, Store, Stor
         assert sorted(bool(x.details["task_already_closed"]) for x in audits) == [False, True]
 
 
-def test_generation_on_two_workstations_at_once(two_stores: tuple[Seed, Store, Store],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generation_on_two_workstations_at_once(
+    two_stores: tuple[Seed, Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.services.service_helpers import score_run
 
     seed, a, b = two_stores
@@ -110,15 +120,19 @@ def test_generation_on_two_workstations_at_once(two_stores: tuple[Seed, Store, S
     assert tasks.generate_tasks(a, None).created == 0
 
 
-def test_two_people_edit_same_touch(two_stores: tuple[Seed, Store, Store], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_people_edit_same_touch(
+    two_stores: tuple[Seed, Store, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
     seed, a, b = two_stores
     tid = touches.record_touch(a, seed.im1, "001000", touch_type="greeting", channel="sms", summary="原文")
     # Both editors have loaded version 1 before either writes.
     _barrier_after(monkeypatch, touches, "_load_editable")
-    results = _race([
-        lambda: touches.edit_touch(a, seed.im1, tid, expected_version=1, summary="经理一的修改"),
-        lambda: touches.edit_touch(b, seed.bm, tid, expected_version=1, summary="负责人的修改"),
-    ])
+    results = _race(
+        [
+            lambda: touches.edit_touch(a, seed.im1, tid, expected_version=1, summary="经理一的修改"),
+            lambda: touches.edit_touch(b, seed.bm, tid, expected_version=1, summary="负责人的修改"),
+        ]
+    )
     conflicts = [r for r in results if isinstance(r, Conflict)]
     wins = [r for r in results if isinstance(r, touches.EditResult)]
     assert len(conflicts) == 1 and len(wins) == 1, results
@@ -130,19 +144,48 @@ def test_two_people_edit_same_touch(two_stores: tuple[Seed, Store, Store], monke
         assert len(s.scalars(select(AuditLog).where(AuditLog.action == "touch.edit")).all()) == 1
 
 
-def test_cli_second_editor_exits_5(two_stores: tuple[Seed, Store, Store], pg_url: str,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_second_editor_exits_5(
+    two_stores: tuple[Seed, Store, Store], pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seed, a, _b = two_stores
     tid = touches.record_touch(a, seed.im1, "001000", touch_type="greeting", channel="sms", summary="原文")
     monkeypatch.setenv("CRM_PASSWORD", PASSWORD)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     _barrier_after(monkeypatch, touches, "_load_editable")
-    codes = _race([
-        lambda: main(["--db", pg_url, "touch", "edit", str(tid), "--expected-version", "1", "--summary", "一",
-                      "--as-user", "im1"]),
-        lambda: main(["--db", pg_url, "touch", "edit", str(tid), "--expected-version", "1", "--summary", "二",
-                      "--as-user", "bm"]),
-    ])
+    codes = _race(
+        [
+            lambda: main(
+                [
+                    "--db",
+                    pg_url,
+                    "touch",
+                    "edit",
+                    str(tid),
+                    "--expected-version",
+                    "1",
+                    "--summary",
+                    "一",
+                    "--as-user",
+                    "im1",
+                ]
+            ),
+            lambda: main(
+                [
+                    "--db",
+                    pg_url,
+                    "touch",
+                    "edit",
+                    str(tid),
+                    "--expected-version",
+                    "1",
+                    "--summary",
+                    "二",
+                    "--as-user",
+                    "bm",
+                ]
+            ),
+        ]
+    )
     assert sorted(codes) == [0, 5]
     with a.read() as s:
         t = s.get(Touch, tid)

@@ -43,7 +43,9 @@ def test_passwords_are_hashed_and_changeable(seeded: Seed) -> None:
 
 def test_branch_letterhead_edit_is_audited_and_checked(seeded: Seed) -> None:
     info = staff.get_branch(seeded.store, seeded.bm)
-    staff.update_branch(seeded.store, seeded.bm, info.code, phone="010-88888888", expected_version=info.version)
+    staff.update_branch(
+        seeded.store, seeded.bm, info.code, phone="010-88888888", expected_version=info.version
+    )
     with pytest.raises(Conflict):
         staff.update_branch(seeded.store, seeded.bm, info.code, phone="010-1", expected_version=info.version)
     with pytest.raises(InvalidInput, match="PNG"):
@@ -60,8 +62,15 @@ def test_branch_letterhead_edit_is_audited_and_checked(seeded: Seed) -> None:
 
 def test_branch_manager_sees_only_own_branch_staff(seeded: Seed) -> None:
     staff.add_branch(seeded.store, seeded.admin, "B002", "另一营业部")
-    staff.add_user(seeded.store, seeded.admin, "other", role="investment_manager", display_name="外",
-                   branch_code="B002", password=PASSWORD)
+    staff.add_user(
+        seeded.store,
+        seeded.admin,
+        "other",
+        role="investment_manager",
+        display_name="外",
+        branch_code="B002",
+        password=PASSWORD,
+    )
     assert "other" not in {s.login for s in staff.list_staff(seeded.store, seeded.bm)}
     with pytest.raises(InvalidInput):
         staff.get_branch(seeded.store, seeded.bm, "B002")

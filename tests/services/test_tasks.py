@@ -25,35 +25,57 @@ def _open(seed: Seed, client_no: str | None = None) -> list[tuple[str, str, date
         return sorted((t.source, t.task_type, t.due_date, t.status) for t in s.scalars(q))
 
 
-def _grades(seed: Seed, grades: dict[str, str], churn: dict[str, str] | None = None,
-            mismatch: set[str] | None = None, as_of: date = AS_OF) -> int:
-    return score_run(seed.store, as_of, {
-        seed.clients[no]: (g, (churn or {}).get(no, "low"), no in (mismatch or set())) for no, g in grades.items()})
+def _grades(
+    seed: Seed,
+    grades: dict[str, str],
+    churn: dict[str, str] | None = None,
+    mismatch: set[str] | None = None,
+    as_of: date = AS_OF,
+) -> int:
+    return score_run(
+        seed.store,
+        as_of,
+        {
+            seed.clients[no]: (g, (churn or {}).get(no, "low"), no in (mismatch or set()))
+            for no, g in grades.items()
+        },
+    )
 
 
 def test_nothing_scored_yet_only_events(seeded: Seed) -> None:
     summary = generate_tasks(seeded.store, None, AS_OF)
     assert summary.created == 0 and not summary.scored
-    add_client(seeded.store, "009001", branch_id=1, manager_id=seeded.im1.id, open_date=AS_OF - timedelta(days=10))
+    add_client(
+        seeded.store, "009001", branch_id=1, manager_id=seeded.im1.id, open_date=AS_OF - timedelta(days=10)
+    )
     summary = generate_tasks(seeded.store, None, AS_OF)
     assert summary.created_by_source == {"new_account": 1}
     assert _open(seeded) == [("new_account", "phone_call", AS_OF + timedelta(days=20), "open")]
 
 
 def test_recurring_by_grade_and_idempotent(seeded: Seed) -> None:
-    _grades(seeded, {"001000": "V5", "001001": "V4", "001002": "V3", "001003": "V2", "001004": "V1", "001005": "V1"})
+    _grades(
+        seeded,
+        {"001000": "V5", "001001": "V4", "001002": "V3", "001003": "V2", "001004": "V1", "001005": "V1"},
+    )
     add_touch(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", AS_OF - timedelta(days=10))
-    add_touch(seeded.store, seeded.clients["001000"], seeded.im1.id, "review_letter", AS_OF - timedelta(days=80))
+    add_touch(
+        seeded.store, seeded.clients["001000"], seeded.im1.id, "review_letter", AS_OF - timedelta(days=80)
+    )
     add_touch(seeded.store, seeded.clients["001000"], seeded.im1.id, "visit", AS_OF - timedelta(days=100))
     first = generate_tasks(seeded.store, None, AS_OF)
     # V5: call 30 days after the last call, letter 90 days after the last letter; the visit is 80 days off
     # (beyond the 30-day horizon), so not yet.
-    assert _open(seeded, "001000") == [("recurring", "phone_call", AS_OF + timedelta(days=20), "open"),
-                                       ("recurring", "review_letter", AS_OF + timedelta(days=10), "open")]
+    assert _open(seeded, "001000") == [
+        ("recurring", "phone_call", AS_OF + timedelta(days=20), "open"),
+        ("recurring", "review_letter", AS_OF + timedelta(days=10), "open"),
+    ]
     # Never touched: one interval after the assignment/open date (2020-01-02) would be years ago; the
     # schedule starts when grading started (the first score run), so they are due on that day.
-    assert _open(seeded, "001003") == [("recurring", "phone_call", AS_OF, "open"),
-                                       ("recurring", "review_letter", AS_OF, "open")]
+    assert _open(seeded, "001003") == [
+        ("recurring", "phone_call", AS_OF, "open"),
+        ("recurring", "review_letter", AS_OF, "open"),
+    ]
     assert _open(seeded, "001004") == [("recurring", "phone_call", AS_OF, "open")]
     assert first.created == 2 + 3 + 2 + 2 + 1 + 1 and first.marked_overdue == 0
     again = generate_tasks(seeded.store, None, AS_OF)
@@ -67,8 +89,9 @@ def test_recurring_by_grade_and_idempotent(seeded: Seed) -> None:
 def test_never_served_clients_are_due_from_the_day_grading_started(seeded: Seed) -> None:
     start = AS_OF - timedelta(days=100)
     _grades(seeded, {"001004": "V1"}, as_of=start)
-    seeded.clients["009002"] = add_client(seeded.store, "009002", branch_id=1, manager_id=seeded.im1.id,
-                                          open_date=start - timedelta(days=330))
+    seeded.clients["009002"] = add_client(
+        seeded.store, "009002", branch_id=1, manager_id=seeded.im1.id, open_date=start - timedelta(days=330)
+    )
     _grades(seeded, {"001004": "V1", "009002": "V1"})
     generate_tasks(seeded.store, None, AS_OF)
     # opened 2020: one year later is long before grading started -> due on the start day, now overdue
@@ -96,11 +119,19 @@ def test_touch_resets_schedule_and_replaces_open_task(seeded: Seed) -> None:
 def test_task_done_by_other_type_or_skipped_ends_cycle(seeded: Seed) -> None:
     cid = seeded.clients["001000"]
     _grades(seeded, {"001000": "V1"})
-    done = add_task(seeded.store, cid, seeded.im1.id, "phone_call", date(2021, 1, 1),
-                    f"recurring:{cid}:phone_call:2021-01-01", status="done")
+    done = add_task(
+        seeded.store,
+        cid,
+        seeded.im1.id,
+        "phone_call",
+        date(2021, 1, 1),
+        f"recurring:{cid}:phone_call:2021-01-01",
+        status="done",
+    )
     with seeded.store.transaction() as s:
         from crm_desktop.db.models import ServiceTask as T
         from crm_desktop.db.types import utcnow
+
         t = s.get(T, done)
         assert t is not None
         t.completed_at = utcnow().replace(year=2026, month=6, day=1, hour=4)
@@ -122,11 +153,19 @@ def test_grade_change_replaces_recurring_and_adds_call(seeded: Seed) -> None:
     assert ("grade_change", "phone_call", AS_OF + timedelta(days=7), "open") in open_now
     assert {t[1] for t in open_now if t[0] == "recurring"} == {"phone_call"}
     with seeded.store.read() as s:
-        reasons = {t.task_type: t.cancel_reason for t in s.scalars(
-            select(ServiceTask).where(ServiceTask.status == "cancelled"))}
+        reasons = {
+            t.task_type: t.cancel_reason
+            for t in s.scalars(select(ServiceTask).where(ServiceTask.status == "cancelled"))
+        }
         assert "等级" in (reasons["visit"] or "") and "等级" in (reasons["review_letter"] or "")
-        assert s.scalar(select(ServiceTask).where(ServiceTask.dedupe_key == f"grade_change:{seeded.clients['001000']}:"
-                                                  f"{run2}")) is not None
+        assert (
+            s.scalar(
+                select(ServiceTask).where(
+                    ServiceTask.dedupe_key == f"grade_change:{seeded.clients['001000']}:{run2}"
+                )
+            )
+            is not None
+        )
     # A third identical run: no new grade-change task, nothing replaced.
     _grades(seeded, {"001000": "V1"}, as_of=AS_OF + timedelta(days=1))
     again = generate_tasks(seeded.store, None, AS_OF + timedelta(days=1))
@@ -140,7 +179,9 @@ def test_churn_mismatch_events_fire_on_turning(seeded: Seed) -> None:
     summary = generate_tasks(seeded.store, None, AS_OF)
     # 001000 was already high in the previous run: no new retention call; 001001 turned high and mismatched.
     # The behaviour hint no longer creates a risk-disclosure task by itself.
-    assert summary.created_by_source.get("churn_high") == 1 and summary.created_by_source.get("mismatch") is None
+    assert (
+        summary.created_by_source.get("churn_high") == 1 and summary.created_by_source.get("mismatch") is None
+    )
     assert ("churn_high", "retention_call", AS_OF + timedelta(days=3), "open") in _open(seeded, "001001")
     assert not [t for t in _open(seeded, "001001") if t[0] == "mismatch"]
     assert not [t for t in _open(seeded, "001000") if t[0] in ("churn_high", "mismatch")]
@@ -177,18 +218,30 @@ def test_agenda_buckets_and_scope(seeded: Seed) -> None:
     add_task(seeded.store, c["001000"], seeded.im1.id, "phone_call", AS_OF - timedelta(days=1), "a")
     add_task(seeded.store, c["001001"], seeded.im1.id, "visit", AS_OF, "b")
     add_task(seeded.store, c["001002"], seeded.im1.id, "greeting", AS_OF + timedelta(days=4), "c")  # Sunday
-    add_task(seeded.store, c["001003"], seeded.im1.id, "phone_call", AS_OF + timedelta(days=5), "d")  # next Monday
+    add_task(
+        seeded.store, c["001003"], seeded.im1.id, "phone_call", AS_OF + timedelta(days=5), "d"
+    )  # next Monday
     add_task(seeded.store, c["001004"], seeded.im2.id, "phone_call", AS_OF, "e")
     add_task(seeded.store, c["001000"], seeded.im1.id, "visit", AS_OF, "f", status="done")
     ag = agenda(seeded.store, seeded.im1, today=AS_OF)
     assert [(i.client_no, i.bucket) for i in ag.items] == [
-        ("001000", "overdue"), ("001001", "today"), ("001002", "this_week"), ("001003", "later")]
+        ("001000", "overdue"),
+        ("001001", "today"),
+        ("001002", "this_week"),
+        ("001003", "later"),
+    ]
     assert ag.items[0].status == "overdue"
-    assert today_counts(seeded.store, seeded.im1, AS_OF) == {"overdue": 1, "today": 1, "this_week": 1, "later": 1}
+    assert today_counts(seeded.store, seeded.im1, AS_OF) == {
+        "overdue": 1,
+        "today": 1,
+        "this_week": 1,
+        "later": 1,
+    }
     with pytest.raises(PermissionDenied):
         agenda(seeded.store, seeded.im1, manager_id=seeded.im2.id, today=AS_OF)
-    assert [i.client_no for i in agenda(seeded.store, seeded.bm, manager_id=seeded.im2.id, today=AS_OF).items] == [
-        "001004"]
+    assert [
+        i.client_no for i in agenda(seeded.store, seeded.bm, manager_id=seeded.im2.id, today=AS_OF).items
+    ] == ["001004"]
     assert len(agenda(seeded.store, seeded.bm, today=AS_OF).items) == 5
     assert today_counts(seeded.store, seeded.bm, AS_OF)["today"] == 2
     with pytest.raises(NotFound):
@@ -222,7 +275,9 @@ def test_person_cancelled_cycle_is_skipped_not_recreated(seeded: Seed) -> None:
     add_touch(seeded.store, cid, seeded.im1.id, "visit", AS_OF - timedelta(days=20))
     generate_tasks(seeded.store, None, AS_OF)
     (task,) = agenda(seeded.store, seeded.im1, today=AS_OF).items
-    cancel_task(seeded.store, seeded.im1, task.task_id, reason="客户出国一个月", expected_version=task.version)
+    cancel_task(
+        seeded.store, seeded.im1, task.task_id, reason="客户出国一个月", expected_version=task.version
+    )
     generate_tasks(seeded.store, None, AS_OF)
     assert _open(seeded, "001000") == []
     generate_tasks(seeded.store, None, task.due_date + timedelta(days=5))
@@ -237,23 +292,32 @@ def test_move_open_tasks(seeded: Seed) -> None:
         assert tasks.move_open_tasks_in_session(s, cid, seeded.im2.id) == 1
     with seeded.store.read() as s:
         assert {t.task_type: t.manager_id for t in s.scalars(select(ServiceTask))} == {
-            "phone_call": seeded.im2.id, "visit": seeded.im1.id}
+            "phone_call": seeded.im2.id,
+            "visit": seeded.im1.id,
+        }
 
 
 def test_plan_versions_edit_and_use(seeded: Seed) -> None:
     plan = service_plans.current_plan(seeded.store, seeded.bm)
     assert plan.version_no == 0 and [(r.task_type, r.interval_days) for r in plan.recurring_for("V5")] == [
-        ("phone_call", 30), ("review_letter", 90), ("visit", 180)]
+        ("phone_call", 30),
+        ("review_letter", 90),
+        ("visit", 180),
+    ]
     assert plan.events["churn_high"].due_days == 3 and plan.events["birthday"].grades == ("V3", "V4", "V5")
     rules = plan.to_rules()
     rules["recurring"] = [r for r in rules["recurring"] if r["grade"] != "V1"] + [
-        {"grade": "V1", "type": "message", "interval_days": 10}]
+        {"grade": "V1", "type": "message", "interval_days": 10}
+    ]
     with pytest.raises(PermissionDenied):
         service_plans.save_plan(seeded.store, seeded.im1, rules, expected_version=0)
     bad = {**rules, "recurring": [*rules["recurring"], {"grade": "V9", "type": "visit", "interval_days": 3}]}
     with pytest.raises(InvalidInput, match="V9"):
         service_plans.save_plan(seeded.store, seeded.bm, bad, expected_version=0)
-    assert service_plans.save_plan(seeded.store, seeded.bm, rules, expected_version=0, comment="V1 改发消息") == 1
+    assert (
+        service_plans.save_plan(seeded.store, seeded.bm, rules, expected_version=0, comment="V1 改发消息")
+        == 1
+    )
     with pytest.raises(Conflict):
         service_plans.save_plan(seeded.store, seeded.bm, rules, expected_version=0)
     hist = service_plans.plan_history(seeded.store, seeded.bm)
@@ -268,6 +332,8 @@ def test_plan_versions_edit_and_use(seeded: Seed) -> None:
 
 
 def test_overdue_marking_is_idempotent(seeded: Seed) -> None:
-    add_task(seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", AS_OF - timedelta(days=1), "a")
+    add_task(
+        seeded.store, seeded.clients["001000"], seeded.im1.id, "phone_call", AS_OF - timedelta(days=1), "a"
+    )
     assert generate_tasks(seeded.store, None, AS_OF).marked_overdue == 1
     assert generate_tasks(seeded.store, None, AS_OF).marked_overdue == 0

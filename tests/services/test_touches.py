@@ -31,8 +31,14 @@ CALL_OK = {IDENTITY: True, NEEDS: True}
 
 def _task(seed: Seed, client_no: str, ttype: str, due: date, key: str, manager_id: int | None = None) -> int:
     with seed.store.transaction() as s:
-        t = ServiceTask(client_id=seed.clients[client_no], manager_id=manager_id or seed.im1.id, task_type=ttype,
-                        source="recurring", due_date=due, dedupe_key=key)
+        t = ServiceTask(
+            client_id=seed.clients[client_no],
+            manager_id=manager_id or seed.im1.id,
+            task_type=ttype,
+            source="recurring",
+            due_date=due,
+            dedupe_key=key,
+        )
         s.add(t)
         s.flush()
         return t.id
@@ -51,8 +57,16 @@ def test_record_closes_earliest_open_task_of_same_type(seeded: Seed) -> None:
     late = _task(seeded, "001000", "phone_call", TODAY + timedelta(days=20), "k-late")
     early = _task(seeded, "001000", "phone_call", TODAY - timedelta(days=2), "k-early")
     visit = _task(seeded, "001000", "visit", TODAY - timedelta(days=5), "k-visit")
-    tid = record_touch(seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone",
-                       summary="聊了近况", checklist=CALL_OK, satisfaction=5)
+    tid = record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="phone_call",
+        channel="phone",
+        summary="聊了近况",
+        checklist=CALL_OK,
+        satisfaction=5,
+    )
     with seeded.store.read() as s:
         tasks = {t.id: t for t in s.scalars(select(ServiceTask))}
         touch = s.get(Touch, tid)
@@ -65,35 +79,77 @@ def test_record_closes_earliest_open_task_of_same_type(seeded: Seed) -> None:
 
 def test_explicit_task_id_is_closed_even_when_type_differs(seeded: Seed) -> None:
     call = _task(seeded, "001000", "phone_call", TODAY, "k1")
-    record_touch(seeded.store, seeded.im1, "001000", touch_type="visit", channel="in_person", summary="上门",
-                 checklist={**CALL_OK, "feedback": "满意"}, task_id=call)
+    record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="visit",
+        channel="in_person",
+        summary="上门",
+        checklist={**CALL_OK, "feedback": "满意"},
+        task_id=call,
+    )
     with seeded.store.read() as s:
         assert s.get(ServiceTask, call).status == "done"  # type: ignore[union-attr]
 
 
 def test_required_steps_depend_on_type(seeded: Seed) -> None:
     with pytest.raises(InvalidInput) as exc:
-        record_touch(seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone", summary="x")
+        record_touch(
+            seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone", summary="x"
+        )
     assert "身份核实" in exc.value.message and "了解需求" in exc.value.message
     # A greeting needs only its content, which the summary gives.
-    record_touch(seeded.store, seeded.im1, "001000", touch_type="greeting", channel="wechat", summary="生日快乐")
+    record_touch(
+        seeded.store, seeded.im1, "001000", touch_type="greeting", channel="wechat", summary="生日快乐"
+    )
     # Risk disclosure: the risk step is mandatory.
     with pytest.raises(InvalidInput) as exc:
-        record_touch(seeded.store, seeded.im1, "001000", touch_type="risk_disclosure", channel="phone",
-                     summary="说明风险", checklist={IDENTITY: True})
+        record_touch(
+            seeded.store,
+            seeded.im1,
+            "001000",
+            touch_type="risk_disclosure",
+            channel="phone",
+            summary="说明风险",
+            checklist={IDENTITY: True},
+        )
     assert "风险揭示" in exc.value.message
     # Advice given on an ordinary call makes the risk step mandatory too.
     with pytest.raises(InvalidInput):
-        record_touch(seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone", summary="建议",
-                     checklist={**CALL_OK, "advice_given": True})
+        record_touch(
+            seeded.store,
+            seeded.im1,
+            "001000",
+            touch_type="phone_call",
+            channel="phone",
+            summary="建议",
+            checklist={**CALL_OK, "advice_given": True},
+        )
     # Retention: feedback (or satisfaction) and a next step are required.
     with pytest.raises(InvalidInput) as exc:
-        record_touch(seeded.store, seeded.im1, "001000", touch_type="retention_call", channel="phone",
-                     summary="挽留", checklist={**CALL_OK, RISK: True})
+        record_touch(
+            seeded.store,
+            seeded.im1,
+            "001000",
+            touch_type="retention_call",
+            channel="phone",
+            summary="挽留",
+            checklist={**CALL_OK, RISK: True},
+        )
     assert "客户反馈" in exc.value.message and "下一步" in exc.value.message
-    record_touch(seeded.store, seeded.im1, "001000", touch_type="retention_call", channel="phone", summary="挽留",
-                 checklist={**CALL_OK, RISK: True, CONTENT: "降低佣金方案"}, satisfaction=3,
-                 next_step="下周再联系", follow_up_date=TODAY + timedelta(days=7))
+    record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="retention_call",
+        channel="phone",
+        summary="挽留",
+        checklist={**CALL_OK, RISK: True, CONTENT: "降低佣金方案"},
+        satisfaction=3,
+        next_step="下周再联系",
+        follow_up_date=TODAY + timedelta(days=7),
+    )
     with seeded.store.read() as s:
         fu = s.scalars(select(ServiceTask).where(ServiceTask.source == "follow_up")).one()
         assert fu.due_date == TODAY + timedelta(days=7) and fu.status == "open"
@@ -120,8 +176,15 @@ def test_bad_values_are_refused(seeded: Seed) -> None:
     with pytest.raises(InvalidInput):
         record_touch(seeded.store, seeded.im1, "001000", touch_type="greeting", channel="sms", summary="  ")
     with pytest.raises(InvalidInput):
-        record_touch(seeded.store, seeded.im1, "001000", touch_type="greeting", channel="sms", summary="x",
-                     satisfaction=6)
+        record_touch(
+            seeded.store,
+            seeded.im1,
+            "001000",
+            touch_type="greeting",
+            channel="sms",
+            summary="x",
+            satisfaction=6,
+        )
     with pytest.raises(InvalidInput):  # handover is written by the system only
         record_touch(seeded.store, seeded.im1, "001000", touch_type="handover", channel="system", summary="x")
     with seeded.store.read() as s:
@@ -142,11 +205,26 @@ def test_system_touch_in_callers_transaction(seeded: Seed) -> None:
     with seeded.store.transaction() as s:
         client = s.get(Client, seeded.clients["001000"])
         assert client is not None
-        t = record_touch_in_session(s, seeded.im1, client, touch_type="review_letter", channel="mail",
-                                    summary="寄送账户分析报告", enforce_checklist=False)
+        t = record_touch_in_session(
+            s,
+            seeded.im1,
+            client,
+            touch_type="review_letter",
+            channel="mail",
+            summary="寄送账户分析报告",
+            enforce_checklist=False,
+        )
         assert t.task_id == task
-        t2 = record_touch_in_session(s, seeded.bm, client, touch_type="handover", channel="system",
-                                     summary="移交给赵经理", enforce_checklist=False, manager_id=seeded.im2.id)
+        t2 = record_touch_in_session(
+            s,
+            seeded.bm,
+            client,
+            touch_type="handover",
+            channel="system",
+            summary="移交给赵经理",
+            enforce_checklist=False,
+            manager_id=seeded.im2.id,
+        )
         assert t2.manager_id == seeded.im2.id
     with seeded.store.read() as s:
         assert s.get(ServiceTask, task).status == "done"  # type: ignore[union-attr]
@@ -157,8 +235,15 @@ def test_system_touch_rolls_back_with_caller(seeded: Seed) -> None:
     with pytest.raises(RuntimeError), seeded.store.transaction() as s:
         client = s.get(Client, seeded.clients["001000"])
         assert client is not None
-        record_touch_in_session(s, seeded.im1, client, touch_type="review_letter", channel="mail",
-                                summary="信", enforce_checklist=False)
+        record_touch_in_session(
+            s,
+            seeded.im1,
+            client,
+            touch_type="review_letter",
+            channel="mail",
+            summary="信",
+            enforce_checklist=False,
+        )
         raise RuntimeError("letter failed")
     with seeded.store.read() as s:
         assert s.get(ServiceTask, task).status == "open"  # type: ignore[union-attr]
@@ -166,8 +251,15 @@ def test_system_touch_rolls_back_with_caller(seeded: Seed) -> None:
 
 
 def test_edit_in_place_within_24h_then_new_revision(seeded: Seed) -> None:
-    tid = record_touch(seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone",
-                       summary="初稿", checklist=CALL_OK)
+    tid = record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="phone_call",
+        channel="phone",
+        summary="初稿",
+        checklist=CALL_OK,
+    )
     r = edit_touch(seeded.store, seeded.im1, tid, expected_version=1, summary="修改后")
     assert r.in_place and r.touch_id == tid and r.version == 2
     _age_touch(seeded, tid, 25)
@@ -178,7 +270,10 @@ def test_edit_in_place_within_24h_then_new_revision(seeded: Seed) -> None:
     r2 = edit_touch(seeded.store, seeded.im1, tid, expected_version=version, summary="第二版", satisfaction=4)
     assert not r2.in_place and r2.touch_id != tid and r2.revision == 2
     hist = touch_history(seeded.store, seeded.im1, r2.touch_id)
-    assert [(h.revision, h.status, h.summary) for h in hist] == [(1, "superseded", "修改后"), (2, "active", "第二版")]
+    assert [(h.revision, h.status, h.summary) for h in hist] == [
+        (1, "superseded", "修改后"),
+        (2, "active", "第二版"),
+    ]
     with pytest.raises(Conflict, match="更新的版本"):
         edit_touch(seeded.store, seeded.im1, tid, expected_version=version + 1, summary="改旧的")
     with pytest.raises(NotFound):  # im2 cannot see the client at all
@@ -186,17 +281,28 @@ def test_edit_in_place_within_24h_then_new_revision(seeded: Seed) -> None:
 
 
 def test_only_author_or_branch_manager_edits(seeded: Seed) -> None:
-    by_bm = record_touch(seeded.store, seeded.bm, "001000", touch_type="greeting", channel="sms", summary="问候")
+    by_bm = record_touch(
+        seeded.store, seeded.bm, "001000", touch_type="greeting", channel="sms", summary="问候"
+    )
     with pytest.raises(PermissionDenied):
         edit_touch(seeded.store, seeded.im1, by_bm, expected_version=1, summary="改")
-    by_im = record_touch(seeded.store, seeded.im1, "001000", touch_type="greeting", channel="sms", summary="问候")
+    by_im = record_touch(
+        seeded.store, seeded.im1, "001000", touch_type="greeting", channel="sms", summary="问候"
+    )
     assert edit_touch(seeded.store, seeded.bm, by_im, expected_version=1, summary="负责人更正").in_place
 
 
 def test_cancel_reopens_task_and_keeps_row(seeded: Seed) -> None:
     task = _task(seeded, "001000", "phone_call", TODAY, "k1")
-    tid = record_touch(seeded.store, seeded.im1, "001000", touch_type="phone_call", channel="phone", summary="x",
-                       checklist=CALL_OK)
+    tid = record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="phone_call",
+        channel="phone",
+        summary="x",
+        checklist=CALL_OK,
+    )
     with pytest.raises(InvalidInput):
         cancel_touch(seeded.store, seeded.im1, tid, reason=" ", expected_version=1)
     cancel_touch(seeded.store, seeded.im1, tid, reason="记错客户", expected_version=1)
@@ -209,8 +315,12 @@ def test_cancel_reopens_task_and_keeps_row(seeded: Seed) -> None:
 
 
 def test_a_reassessment_touch_records_the_invitation_and_never_the_level(seeded: Seed) -> None:
-    kw = {"touch_type": "risk_reassessment", "channel": "phone", "summary": "邀请客户在适当性系统中完成测评",
-          "checklist": CALL_OK}
+    kw = {
+        "touch_type": "risk_reassessment",
+        "channel": "phone",
+        "summary": "邀请客户在适当性系统中完成测评",
+        "checklist": CALL_OK,
+    }
     with pytest.raises(TypeError):
         record_touch(seeded.store, seeded.im1, "001000", **{**kw, "new_risk_level": "C4"})
     record_touch(seeded.store, seeded.im1, "001000", **kw)
@@ -221,8 +331,12 @@ def test_a_reassessment_touch_records_the_invitation_and_never_the_level(seeded:
 
 
 def test_advice_needs_a_registered_investment_adviser(seeded: Seed) -> None:
-    kw = {"touch_type": "phone_call", "channel": "phone", "summary": "建议减持",
-          "checklist": {**CALL_OK, touches.ADVICE: True, touches.RISK: True}}
+    kw = {
+        "touch_type": "phone_call",
+        "channel": "phone",
+        "summary": "建议减持",
+        "checklist": {**CALL_OK, touches.ADVICE: True, touches.RISK: True},
+    }
     # im1 holds the qualification but no registration number yet; im2 has neither
     with pytest.raises(PermissionDenied, match="执业证书编号"):
         record_touch(seeded.store, seeded.im1, "001000", **kw)
@@ -236,10 +350,32 @@ def test_advice_needs_a_registered_investment_adviser(seeded: Seed) -> None:
 
 
 def test_feedback_step_met_by_satisfaction(seeded: Seed) -> None:
-    record_touch(seeded.store, seeded.im1, "001000", touch_type="visit", channel="in_person", summary="拜访",
-                 checklist=CALL_OK, satisfaction=4)
+    record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="visit",
+        channel="in_person",
+        summary="拜访",
+        checklist=CALL_OK,
+        satisfaction=4,
+    )
     with pytest.raises(InvalidInput, match="客户反馈"):
-        record_touch(seeded.store, seeded.im1, "001000", touch_type="visit", channel="in_person", summary="拜访",
-                     checklist=CALL_OK)
-    record_touch(seeded.store, seeded.im1, "001000", touch_type="visit", channel="in_person", summary="拜访",
-                 checklist={**CALL_OK, FEEDBACK: "希望多沟通"})
+        record_touch(
+            seeded.store,
+            seeded.im1,
+            "001000",
+            touch_type="visit",
+            channel="in_person",
+            summary="拜访",
+            checklist=CALL_OK,
+        )
+    record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="visit",
+        channel="in_person",
+        summary="拜访",
+        checklist={**CALL_OK, FEEDBACK: "希望多沟通"},
+    )

@@ -27,5 +27,18 @@ def command_modules() -> list[ModuleType]:
         suitability,
     )
 
-    return [admin, callbacks, clients, dashboard, demo, importer, letters, notifications, reassign, scoring, service,
-            store, suitability]
+    return [
+        admin,
+        callbacks,
+        clients,
+        dashboard,
+        demo,
+        importer,
+        letters,
+        notifications,
+        reassign,
+        scoring,
+        service,
+        store,
+        suitability,
+    ]

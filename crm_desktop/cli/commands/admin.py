@@ -47,17 +47,37 @@ def _user_add(ctx: CliContext) -> int:
         try:
             hire = date.fromisoformat(a.hire_date)
         except ValueError:
-            raise InvalidInput(tr("入职日期 {v} 无效，应为 YYYY-MM-DD。", "Hire date {v} is invalid; use YYYY-MM-DD.",
-                                  v=a.hire_date)) from None
+            raise InvalidInput(
+                tr(
+                    "入职日期 {v} 无效，应为 YYYY-MM-DD。",
+                    "Hire date {v} is invalid; use YYYY-MM-DD.",
+                    v=a.hire_date,
+                )
+            ) from None
     quals = [q.strip() for q in (a.qualifications or "").replace("；", ";").split(";") if q.strip()]
     password = _read_new_password(ctx)
     uid = staff.add_user(
-        ctx.store(), actor, a.login, role=a.role, display_name=a.name, branch_code=a.branch, password=password,
-        hire_date=hire, qualifications=quals, phone=a.phone, email=a.email, adviser_reg_no=a.adviser_reg_no,
+        ctx.store(),
+        actor,
+        a.login,
+        role=a.role,
+        display_name=a.name,
+        branch_code=a.branch,
+        password=password,
+        hire_date=hire,
+        qualifications=quals,
+        phone=a.phone,
+        email=a.email,
+        adviser_reg_no=a.adviser_reg_no,
     )
     ctx.print(tr("已添加用户 {login}（id {id}）。", "User {login} added (id {id}).", login=a.login, id=uid))
     if password is None:
-        ctx.warn(tr("注意：未设置密码，该用户暂时无法登录。", "Note: no password was set, so this user cannot log in yet."))
+        ctx.warn(
+            tr(
+                "注意：未设置密码，该用户暂时无法登录。",
+                "Note: no password was set, so this user cannot log in yet.",
+            )
+        )
     return 0
 
 
@@ -69,26 +89,50 @@ def _branch_set(ctx: CliContext) -> int:
             with open(a.logo, "rb") as fh:
                 logo = fh.read()
         except OSError as exc:
-            raise InvalidInput(tr("无法读取徽标文件 {f}：{e}", "Cannot read the logo file {f}: {e}", f=a.logo,
-                                  e=exc.strerror)) from None
-    staff.update_branch(ctx.store(), ctx.require_actor(), a.code, name=a.name, address=a.address, phone=a.phone,
-                        logo_png=logo, clear_logo=a.clear_logo)
+            raise InvalidInput(
+                tr(
+                    "无法读取徽标文件 {f}：{e}",
+                    "Cannot read the logo file {f}: {e}",
+                    f=a.logo,
+                    e=exc.strerror,
+                )
+            ) from None
+    staff.update_branch(
+        ctx.store(),
+        ctx.require_actor(),
+        a.code,
+        name=a.name,
+        address=a.address,
+        phone=a.phone,
+        logo_png=logo,
+        clear_logo=a.clear_logo,
+    )
     ctx.print(tr("营业部 {code} 已更新。", "Branch {code} updated.", code=a.code))
     return 0
 
 
 def _user_set_active(ctx: CliContext, active: bool) -> int:
     staff.set_active(ctx.store(), ctx.require_actor(), ctx.args.login, active)
-    ctx.print(tr("账号 {login} 已{state}。", "Account {login} {state}.", login=ctx.args.login,
-                 state=tr("启用", "enabled") if active else tr("停用", "disabled")))
+    ctx.print(
+        tr(
+            "账号 {login} 已{state}。",
+            "Account {login} {state}.",
+            login=ctx.args.login,
+            state=tr("启用", "enabled") if active else tr("停用", "disabled"),
+        )
+    )
     return 0
 
 
 def _user_set_password(ctx: CliContext) -> int:
     pw = _read_new_password(ctx)
     if not pw:
-        raise InvalidInput(tr("没有提供新密码（用 --password-stdin 或 CRM_NEW_PASSWORD）。",
-                              "No new password given (use --password-stdin or CRM_NEW_PASSWORD)."))
+        raise InvalidInput(
+            tr(
+                "没有提供新密码（用 --password-stdin 或 CRM_NEW_PASSWORD）。",
+                "No new password given (use --password-stdin or CRM_NEW_PASSWORD).",
+            )
+        )
     staff.reset_password(ctx.store(), ctx.require_actor(), ctx.args.login, pw)
     ctx.print(tr("已为 {login} 设置新密码。", "New password set for {login}.", login=ctx.args.login))
     return 0
@@ -96,22 +140,33 @@ def _user_set_password(ctx: CliContext) -> int:
 
 def _user_list(ctx: CliContext) -> int:
     for s in staff.list_staff(ctx.store(), ctx.require_actor()):
-        ctx.print(f"{s.login}\t{s.display_name}\t{s.role}\t{s.branch_code or '-'}\t"
-                  f"{tr('在职', 'active') if s.active else tr('停用', 'disabled')}")
+        ctx.print(
+            f"{s.login}\t{s.display_name}\t{s.role}\t{s.branch_code or '-'}\t"
+            f"{tr('在职', 'active') if s.active else tr('停用', 'disabled')}"
+        )
     return 0
 
 
 def register(reg: Registry) -> None:
-    p = reg.subcommand("branch", "add", _branch_add, group_help=tr("营业部", "branches"),
-                       help=tr("添加营业部", "add a branch"))
+    p = reg.subcommand(
+        "branch",
+        "add",
+        _branch_add,
+        group_help=tr("营业部", "branches"),
+        help=tr("添加营业部", "add a branch"),
+    )
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--address")
     p.add_argument("--phone")
     add_actor_arg(p, required=False)
 
-    p = reg.subcommand("branch", "set", _branch_set,
-                       help=tr("修改营业部信息（报告抬头）", "edit branch details (letterhead)"))
+    p = reg.subcommand(
+        "branch",
+        "set",
+        _branch_set,
+        help=tr("修改营业部信息（报告抬头）", "edit branch details (letterhead)"),
+    )
     p.add_argument("code")
     p.add_argument("--name")
     p.add_argument("--address")
@@ -120,33 +175,51 @@ def register(reg: Registry) -> None:
     p.add_argument("--clear-logo", action="store_true")
     add_actor_arg(p)
 
-    p = reg.subcommand("user", "add", _user_add, group_help=tr("员工账号", "staff accounts"),
-                       help=tr("添加员工账号", "add a staff account"))
+    p = reg.subcommand(
+        "user",
+        "add",
+        _user_add,
+        group_help=tr("员工账号", "staff accounts"),
+        help=tr("添加员工账号", "add a staff account"),
+    )
     p.add_argument("login")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--name", required=True)
     p.add_argument("--branch", metavar="CODE")
     p.add_argument("--hire-date", metavar="YYYY-MM-DD")
     p.add_argument("--qualifications", metavar="Q1;Q2")
-    p.add_argument("--adviser-reg-no", metavar="NO",
-                   help=tr("证券投资顾问的执业证书编号", "an investment adviser's registration number (执业证书编号)"))
+    p.add_argument(
+        "--adviser-reg-no",
+        metavar="NO",
+        help=tr("证券投资顾问的执业证书编号", "an investment adviser's registration number (执业证书编号)"),
+    )
     p.add_argument("--phone")
     p.add_argument("--email")
-    p.add_argument("--password-stdin", action="store_true",
-                   help=tr("从标准输入读取新用户密码", "read the new user's password from standard input"))
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=tr("从标准输入读取新用户密码", "read the new user's password from standard input"),
+    )
     add_actor_arg(p, required=False)
 
     p = reg.subcommand("user", "list", _user_list, help=tr("列出员工账号", "list staff accounts"))
     add_actor_arg(p)
-    p = reg.subcommand("user", "disable", lambda c: _user_set_active(c, False),
-                       help=tr("停用账号", "disable an account"))
+    p = reg.subcommand(
+        "user", "disable", lambda c: _user_set_active(c, False), help=tr("停用账号", "disable an account")
+    )
     p.add_argument("login")
     add_actor_arg(p)
-    p = reg.subcommand("user", "enable", lambda c: _user_set_active(c, True), help=tr("启用账号", "enable an account"))
+    p = reg.subcommand(
+        "user", "enable", lambda c: _user_set_active(c, True), help=tr("启用账号", "enable an account")
+    )
     p.add_argument("login")
     add_actor_arg(p)
-    p = reg.subcommand("user", "set-password", _user_set_password,
-                       help=tr("管理员为员工设置新密码", "an admin sets a staff member's password"))
+    p = reg.subcommand(
+        "user",
+        "set-password",
+        _user_set_password,
+        help=tr("管理员为员工设置新密码", "an admin sets a staff member's password"),
+    )
     p.add_argument("login")
     p.add_argument("--password-stdin", action="store_true")
     add_actor_arg(p)

@@ -22,10 +22,19 @@ def _export_clients(ctx: CliContext) -> int:
 
 def register(reg: Registry) -> None:
     p = reg.subcommand(
-        "export", "clients", _export_clients, group_help=tr("导出数据", "export data"),
-        help=tr("导出可见客户名册（CSV 为带 BOM 的 UTF-8；.xlsx 为 Excel）",
-                "export the clients you may see (CSV in UTF-8 with BOM, or .xlsx for Excel)"),
+        "export",
+        "clients",
+        _export_clients,
+        group_help=tr("导出数据", "export data"),
+        help=tr(
+            "导出可见客户名册（CSV 为带 BOM 的 UTF-8；.xlsx 为 Excel）",
+            "export the clients you may see (CSV in UTF-8 with BOM, or .xlsx for Excel)",
+        ),
     )
-    p.add_argument("--out", required=True, metavar="FILE.csv",
-                   help=tr("输出文件（.csv 或 .xlsx）", "output file (.csv or .xlsx)"))
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.csv",
+        help=tr("输出文件（.csv 或 .xlsx）", "output file (.csv or .xlsx)"),
+    )
     add_actor_arg(p)

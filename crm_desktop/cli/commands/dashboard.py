@@ -21,8 +21,17 @@ def _export_dashboard(ctx: CliContext) -> int:
 
 
 def register(reg: Registry) -> None:
-    p = reg.subcommand("export", "dashboard", _export_dashboard, group_help=tr("导出数据", "export data"),
-                       help=tr("导出营业部看板（.xlsx 或 .pdf）", "export the branch dashboard (.xlsx or .pdf)"))
-    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.pdf",
-                   help=tr("目标文件，后缀决定格式", "target file; the suffix picks the format"))
+    p = reg.subcommand(
+        "export",
+        "dashboard",
+        _export_dashboard,
+        group_help=tr("导出数据", "export data"),
+        help=tr("导出营业部看板（.xlsx 或 .pdf）", "export the branch dashboard (.xlsx or .pdf)"),
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.xlsx|FILE.pdf",
+        help=tr("目标文件，后缀决定格式", "target file; the suffix picks the format"),
+    )
     add_actor_arg(p)

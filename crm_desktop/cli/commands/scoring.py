@@ -20,8 +20,9 @@ def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(tr("日期 {v} 无效，应为 YYYY-MM-DD。", "The date {v} is invalid; use YYYY-MM-DD.",
-                              v=value)) from None
+        raise InvalidInput(
+            tr("日期 {v} 无效，应为 YYYY-MM-DD。", "The date {v} is invalid; use YYYY-MM-DD.", v=value)
+        ) from None
 
 
 def _score(ctx: CliContext) -> int:
@@ -32,18 +33,41 @@ def _score(ctx: CliContext) -> int:
     with TerminalProgress(ctx.err, quiet=ctx.args.quiet) as progress:
         summary = scoring.run_scoring(ctx.store(), actor, as_of, config=cfg, progress=progress)
     lang = language()
-    ctx.print(tr("评分完成：第 {run} 次，评分日 {d}，客户 {c} 位，投资经理 {m} 位，匹配建议 {s} 条。",
-                 "Scoring done: run {run}, as of {d}, {c} clients, {m} investment managers, {s} match suggestions.",
-                 run=summary.run_id, d=summary.as_of.isoformat(), c=summary.client_count, m=summary.manager_count,
-                 s=summary.suggestion_count))
-    ctx.print(tr("引擎版本 {v}，配置 SHA-256 {h}", "engine {v}, configuration SHA-256 {h}",
-                 v=summary.engine_version, h=summary.config_hash))
+    ctx.print(
+        tr(
+            "评分完成：第 {run} 次，评分日 {d}，客户 {c} 位，投资经理 {m} 位，匹配建议 {s} 条。",
+            "Scoring done: run {run}, as of {d}, {c} clients, {m} investment managers, {s} match suggestions.",
+            run=summary.run_id,
+            d=summary.as_of.isoformat(),
+            c=summary.client_count,
+            m=summary.manager_count,
+            s=summary.suggestion_count,
+        )
+    )
+    ctx.print(
+        tr(
+            "引擎版本 {v}，配置 SHA-256 {h}",
+            "engine {v}, configuration SHA-256 {h}",
+            v=summary.engine_version,
+            h=summary.config_hash,
+        )
+    )
     if summary.grade_counts:
         grades = "，" if lang != "en" else ", "
-        ctx.print(tr("客户等级：", "Grades: ") + grades.join(
-            f"{label('grade', g, lang)} {summary.grade_counts[g]}" for g in sorted(summary.grade_counts, reverse=True)))
-        ctx.print(tr("流失风险：", "Churn risk: ") + grades.join(
-            f"{label('churn_risk', k, lang)} {summary.churn_counts.get(k, 0)}" for k in ("high", "medium", "low")))
+        ctx.print(
+            tr("客户等级：", "Grades: ")
+            + grades.join(
+                f"{label('grade', g, lang)} {summary.grade_counts[g]}"
+                for g in sorted(summary.grade_counts, reverse=True)
+            )
+        )
+        ctx.print(
+            tr("流失风险：", "Churn risk: ")
+            + grades.join(
+                f"{label('churn_risk', k, lang)} {summary.churn_counts.get(k, 0)}"
+                for k in ("high", "medium", "low")
+            )
+        )
     for line in render_reasons(summary.warnings, lang):
         ctx.warn(tr("提示：", "note: ") + line)
     if ctx.args.timings:
@@ -62,33 +86,64 @@ def _export_scores(ctx: CliContext) -> int:
     lang = language()
     frame, run = scoring.export_rows(ctx.store(), actor, lang)
     if run is None:
-        raise InvalidInput(tr("还没有评分结果：请先运行 `crm score`。", "There are no scores yet: run `crm score` first."))
+        raise InvalidInput(
+            tr("还没有评分结果：请先运行 `crm score`。", "There are no scores yet: run `crm score` first.")
+        )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         # UTF-8 with BOM so that Excel shows the Chinese text correctly.
         frame.to_csv(out, index=False, encoding="utf-8-sig")
     except OSError as exc:
-        raise InvalidInput(tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out,
-                              err=exc.strerror or exc)) from exc
-    ctx.print(tr("已导出 {n} 位客户的评分（第 {run} 次评分，评分日 {d}）到 {path}。",
-                 "Exported the scores of {n} clients (run {run}, as of {d}) to {path}.",
-                 n=len(frame), run=run.id, d=run.as_of.isoformat(), path=out))
+        raise InvalidInput(
+            tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out, err=exc.strerror or exc)
+        ) from exc
+    ctx.print(
+        tr(
+            "已导出 {n} 位客户的评分（第 {run} 次评分，评分日 {d}）到 {path}。",
+            "Exported the scores of {n} clients (run {run}, as of {d}) to {path}.",
+            n=len(frame),
+            run=run.id,
+            d=run.as_of.isoformat(),
+            path=out,
+        )
+    )
     return 0
 
 
 def register(reg: Registry) -> None:
-    p = reg.command("score", _score, help=tr("运行评分引擎（客户等级、流失风险、经理能力与匹配）",
-                                             "run the scoring engine (grades, churn, manager capability, matching)"))
-    p.add_argument("--as-of", metavar="YYYY-MM-DD",
-                   help=tr("评分日（默认：最新资产快照日期）", "as-of date (default: the latest snapshot date)"))
-    p.add_argument("--config", metavar="FILE",
-                   help=tr("评分配置文件（默认：resources/config/scoring.toml）",
-                           "scoring configuration file (default: resources/config/scoring.toml)"))
+    p = reg.command(
+        "score",
+        _score,
+        help=tr(
+            "运行评分引擎（客户等级、流失风险、经理能力与匹配）",
+            "run the scoring engine (grades, churn, manager capability, matching)",
+        ),
+    )
+    p.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help=tr("评分日（默认：最新资产快照日期）", "as-of date (default: the latest snapshot date)"),
+    )
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help=tr(
+            "评分配置文件（默认：resources/config/scoring.toml）",
+            "scoring configuration file (default: resources/config/scoring.toml)",
+        ),
+    )
     p.add_argument("--quiet", action="store_true", help=tr("不显示进度条", "no progress bar"))
-    p.add_argument("--timings", action="store_true", help=tr("显示各阶段耗时", "print the time of each stage"))
+    p.add_argument(
+        "--timings", action="store_true", help=tr("显示各阶段耗时", "print the time of each stage")
+    )
     add_actor_arg(p, password_stdin=True)
 
-    p = reg.subcommand("export", "scores", _export_scores, group_help=tr("导出数据", "export data"),
-                       help=tr("导出最新评分（CSV，UTF-8 BOM）", "export the latest scores (CSV, UTF-8 with BOM)"))
+    p = reg.subcommand(
+        "export",
+        "scores",
+        _export_scores,
+        group_help=tr("导出数据", "export data"),
+        help=tr("导出最新评分（CSV，UTF-8 BOM）", "export the latest scores (CSV, UTF-8 with BOM)"),
+    )
     p.add_argument("--out", metavar="FILE.csv", required=True)
     add_actor_arg(p, required=False)

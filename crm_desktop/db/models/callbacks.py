@@ -170,7 +170,9 @@ class Complaint(Timestamps, Base):
         enum_check("channel", ComplaintChannel),
         enum_check("category", ComplaintCategory),
         enum_check("status", ComplaintStatus),
-        CheckConstraint("status <> 'resolved' OR (resolution IS NOT NULL AND accepted IS NOT NULL)",
-                        name="resolved_complete"),
+        CheckConstraint(
+            "status <> 'resolved' OR (resolution IS NOT NULL AND accepted IS NOT NULL)",
+            name="resolved_complete",
+        ),
         Index("ix_complaint_status_due", "status", "due_date"),
     )

@@ -14,5 +14,16 @@ from crm_desktop.domain.vocabulary import (
     TouchType,
 )
 
-__all__ = ["Board", "Channel", "ClientStatus", "ClientType", "ReassignReason", "RequestStatus", "RiskLevel", "Role",
-           "Side", "TaskStatus", "TouchType"]
+__all__ = [
+    "Board",
+    "Channel",
+    "ClientStatus",
+    "ClientType",
+    "ReassignReason",
+    "RequestStatus",
+    "RiskLevel",
+    "Role",
+    "Side",
+    "TaskStatus",
+    "TouchType",
+]

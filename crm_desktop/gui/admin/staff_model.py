@@ -53,8 +53,11 @@ class StaffModel(ListTableModel[StaffInfo]):
             if col == Col.BRANCH:
                 return s.branch_code or "—"
             if col == Col.ACTIVE:
-                return (QCoreApplication.translate("StaffModel", "Active") if s.active
-                        else QCoreApplication.translate("StaffModel", "Disabled"))
+                return (
+                    QCoreApplication.translate("StaffModel", "Active")
+                    if s.active
+                    else QCoreApplication.translate("StaffModel", "Disabled")
+                )
         elif role == USER:
             return s.login
         return None

@@ -53,8 +53,11 @@ class ApprovalsPage(QWidget):
         self._loader = Requester(ctx.pool)
         self.loaded = False
 
-        title = QLabel(self.tr("<h2>Reassignment approvals</h2>") if self.is_bm
-                       else self.tr("<h2>My reassignment requests</h2>"))
+        title = QLabel(
+            self.tr("<h2>Reassignment approvals</h2>")
+            if self.is_bm
+            else self.tr("<h2>My reassignment requests</h2>")
+        )
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(label(RequestStatus.PENDING), RequestStatus.PENDING.value)
@@ -154,7 +157,9 @@ class ApprovalsPage(QWidget):
         store, actor = self.ctx.store, self.ctx.actor
 
         def load(_control: TaskControl) -> tuple[list[RequestView], list[NotificationView]]:
-            return reassignment.list_requests(store, actor, status), notifications.list_notifications(store, actor)
+            return reassignment.list_requests(store, actor, status), notifications.list_notifications(
+                store, actor
+            )
 
         self._loader.submit(load, on_done=self._loaded, on_error=lambda e: show_error(self, e))
 
@@ -202,8 +207,12 @@ class ApprovalsPage(QWidget):
         pending = [r for r in chosen if r.status == "pending"]
         self.approve_btn.setEnabled(bool(pending) and len(pending) == len(chosen))
         self.reject_btn.setEnabled(bool(pending) and len(pending) == len(chosen))
-        self.withdraw_btn.setEnabled(len(pending) == 1 and pending[0].requested_by_login == self.ctx.actor.login)
-        self.withdraw_btn.setVisible(any(r.requested_by_login == self.ctx.actor.login for r in self.model._rows))
+        self.withdraw_btn.setEnabled(
+            len(pending) == 1 and pending[0].requested_by_login == self.ctx.actor.login
+        )
+        self.withdraw_btn.setVisible(
+            any(r.requested_by_login == self.ctx.actor.login for r in self.model._rows)
+        )
         self.detail.setHtml(self._detail_html(chosen))
 
     def _detail_html(self, chosen: list[RequestView]) -> str:
@@ -211,8 +220,11 @@ class ApprovalsPage(QWidget):
             return self.tr("<p>Select one or more requests.</p>")
         if len(chosen) > 1:
             breaches = sum(1 for r in chosen if r.status == "pending" and not r.verdict.ok)
-            return self.tr("<p><b>{n} requests selected</b>; {b} breach the matching or capacity rules.</p>") \
-                .replace("{n}", str(len(chosen))).replace("{b}", str(breaches))
+            return (
+                self.tr("<p><b>{n} requests selected</b>; {b} breach the matching or capacity rules.</p>")
+                .replace("{n}", str(len(chosen)))
+                .replace("{b}", str(breaches))
+            )
         r = chosen[0]
         rows = [
             (self.tr("Client"), f"{r.client_no} {r.client_name}"),
@@ -223,7 +235,12 @@ class ApprovalsPage(QWidget):
             (self.tr("Requested by"), f"{r.requested_by_name} {r.requested_at.astimezone():%Y-%m-%d %H:%M}"),
         ]
         if r.decided_at is not None:
-            rows.append((self.tr("Decided by"), f"{r.decided_by_name or '-'} {r.decided_at.astimezone():%Y-%m-%d %H:%M}"))
+            rows.append(
+                (
+                    self.tr("Decided by"),
+                    f"{r.decided_by_name or '-'} {r.decided_at.astimezone():%Y-%m-%d %H:%M}",
+                )
+            )
             rows.append((self.tr("Decision comment"), r.decision_comment or "-"))
         if r.override_reason:
             rows.append((self.tr("Override reason"), r.override_reason))
@@ -249,22 +266,30 @@ class ApprovalsPage(QWidget):
 
     def confirm_override(self, breaches: list[str]) -> str | None:
         """Show the breaches and ask for the override reason; None when the user backs out."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Rules breached"),
-                          self.tr("Approving breaches the matching or capacity rules:") + "\n\n" + "\n".join(breaches),
-                          QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Rules breached"),
+            self.tr("Approving breaches the matching or capacity rules:") + "\n\n" + "\n".join(breaches),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
         go = box.addButton(self.tr("Approve with override…"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is not go:
             return None
-        return self.ask_text(self.tr("Override reason"), self.tr("Why approve despite the breach? (recorded)"),
-                             required=True)
+        return self.ask_text(
+            self.tr("Override reason"), self.tr("Why approve despite the breach? (recorded)"), required=True
+        )
 
     def approve_selected(self) -> None:
         ids = [r.id for r in self.selected() if r.status == "pending"]
         if not ids:
             return
-        comment = self.ask_text(self.tr("Approve"), self.tr("Comment for {n} request(s) (optional):")
-                                .replace("{n}", str(len(ids))), required=False)
+        comment = self.ask_text(
+            self.tr("Approve"),
+            self.tr("Comment for {n} request(s) (optional):").replace("{n}", str(len(ids))),
+            required=False,
+        )
         if comment is None:
             return
         self._approve(ids, comment, None)
@@ -290,14 +315,19 @@ class ApprovalsPage(QWidget):
         ids = [r.id for r in self.selected() if r.status == "pending"]
         if not ids:
             return
-        comment = self.ask_text(self.tr("Reject"), self.tr("Why are these {n} request(s) rejected? (required)")
-                                .replace("{n}", str(len(ids))), required=True)
+        comment = self.ask_text(
+            self.tr("Reject"),
+            self.tr("Why are these {n} request(s) rejected? (required)").replace("{n}", str(len(ids))),
+            required=True,
+        )
         if not comment:
             return
         store, actor = self.ctx.store, self.ctx.actor
-        self._run(lambda _c: reassignment.reject_requests(store, actor, ids, comment),
-                  self._failed,
-                  self.tr("Rejected: {ids}").replace("{ids}", ", ".join(f"#{i}" for i in ids)))
+        self._run(
+            lambda _c: reassignment.reject_requests(store, actor, ids, comment),
+            self._failed,
+            self.tr("Rejected: {ids}").replace("{ids}", ", ".join(f"#{i}" for i in ids)),
+        )
 
     def withdraw_selected(self) -> None:
         chosen = [r for r in self.selected() if r.status == "pending"]
@@ -305,9 +335,11 @@ class ApprovalsPage(QWidget):
             return
         rid = chosen[0].id
         store, actor = self.ctx.store, self.ctx.actor
-        self._run(lambda _c: reassignment.withdraw_request(store, actor, rid),
-                  self._failed,
-                  self.tr("Withdrawn: #{id}").replace("{id}", str(rid)))
+        self._run(
+            lambda _c: reassignment.withdraw_request(store, actor, rid),
+            self._failed,
+            self.tr("Withdrawn: #{id}").replace("{id}", str(rid)),
+        )
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
@@ -317,7 +349,9 @@ class ApprovalsPage(QWidget):
         store, actor = self.ctx.store, self.ctx.actor
         self._run(lambda _c: notifications.mark_all_read(store, actor), lambda e: show_error(self, e), "")
 
-    def _run(self, work: Callable[[TaskControl], Any], failed: Callable[[BaseException], Any], done_text: str) -> None:
+    def _run(
+        self, work: Callable[[TaskControl], Any], failed: Callable[[BaseException], Any], done_text: str
+    ) -> None:
         self.approve_btn.setEnabled(False)
         self.reject_btn.setEnabled(False)
 
@@ -362,8 +396,14 @@ def on_signed_in(ctx: AppContext, window: QWidget) -> None:
     def done(n: object) -> None:
         if isinstance(n, int) and n:
             ctx.bus.status_message.emit(
-                QCoreApplication.translate("ApprovalsPage", "{n} unread notifications: see Approvals.")
-                .replace("{n}", str(n)))
+                QCoreApplication.translate(
+                    "ApprovalsPage", "{n} unread notifications: see Approvals."
+                ).replace("{n}", str(n))
+            )
 
-    run_task(lambda _c: notifications.unread_count(store, actor), on_done=done, on_error=lambda _e: None,
-             pool=ctx.pool)
+    run_task(
+        lambda _c: notifications.unread_count(store, actor),
+        on_done=done,
+        on_error=lambda _e: None,
+        pool=ctx.pool,
+    )

@@ -25,6 +25,9 @@ def on_signed_in(ctx: AppContext, window: QWidget) -> Any:
         return None
     store, actor = ctx.store, ctx.actor
     # Start-of-day work never blocks signing in: a failure only means the pool is as it was.
-    return run_task(lambda _c: callbacks.generate_pool(store, actor),
-                    on_done=lambda _s: ctx.bus.data_changed.emit("callbacks"), on_error=lambda _e: None,
-                    pool=ctx.pool)
+    return run_task(
+        lambda _c: callbacks.generate_pool(store, actor),
+        on_done=lambda _s: ctx.bus.data_changed.emit("callbacks"),
+        on_error=lambda _e: None,
+        pool=ctx.pool,
+    )

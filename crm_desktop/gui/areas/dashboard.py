@@ -155,10 +155,14 @@ class DashboardPage(QWidget):
         assets = f"{board.total_assets / 1e4:,.0f}" if board.scored else "-"
         last_flow = f"{board.monthly['net_flow'].iloc[-1] / 1e4:,.0f}" if not board.monthly.empty else "-"
         self.kpis.setText(
-            self.tr("<b>{clients}</b> clients · scored assets <b>{assets}</b> (10k CNY) · "
-                    "net flow last month <b>{flow}</b> (10k CNY) · <b>{high}</b> at high churn risk")
-            .replace("{clients}", f"{board.client_count:,}").replace("{assets}", assets)
-            .replace("{flow}", last_flow).replace("{high}", str(high) if board.scored else "-")
+            self.tr(
+                "<b>{clients}</b> clients · scored assets <b>{assets}</b> (10k CNY) · "
+                "net flow last month <b>{flow}</b> (10k CNY) · <b>{high}</b> at high churn risk"
+            )
+            .replace("{clients}", f"{board.client_count:,}")
+            .replace("{assets}", assets)
+            .replace("{flow}", last_flow)
+            .replace("{high}", str(high) if board.scored else "-")
         )
         self.chart.show_dashboard(board)
         self.churn_model.set_frame(board.churn)
@@ -166,7 +170,8 @@ class DashboardPage(QWidget):
         self.sugg_model.set_rows(suggestions)
         self.sugg_note.setText(
             self.tr("{n} open suggestions from the latest score run.").replace("{n}", str(len(suggestions)))
-            if board.scored else self.tr("Not scored yet: no suggestions.")
+            if board.scored
+            else self.tr("Not scored yet: no suggestions.")
         )
         for view in (self.churn_view, self.league_view, self.sugg_view):
             view.resizeColumnsToContents()
@@ -193,8 +198,9 @@ class DashboardPage(QWidget):
             return [svc.accept_suggestion(store, actor, s.id) for s in chosen]
 
         def done(ids: list[int]) -> None:
-            self.ctx.bus.status_message.emit(self.tr("Requests filed: {ids}")
-                                             .replace("{ids}", ", ".join(f"#{i}" for i in ids)))
+            self.ctx.bus.status_message.emit(
+                self.tr("Requests filed: {ids}").replace("{ids}", ", ".join(f"#{i}" for i in ids))
+            )
             self.ctx.bus.data_changed.emit("approvals")
 
         run_task(work, on_done=done, on_error=self._failed, pool=self.ctx.pool)
@@ -204,8 +210,12 @@ class DashboardPage(QWidget):
         if not ids:
             return
         store, actor = self.ctx.store, self.ctx.actor
-        run_task(lambda _c: svc.dismiss_suggestion(store, actor, ids), on_done=lambda _r: self.reload(),
-                 on_error=self._failed, pool=self.ctx.pool)
+        run_task(
+            lambda _c: svc.dismiss_suggestion(store, actor, ids),
+            on_done=lambda _r: self.reload(),
+            on_error=self._failed,
+            pool=self.ctx.pool,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)

@@ -85,7 +85,9 @@ class AccountTab(QWidget):
         try:
             if self.new.text() != self.again.text():
                 raise InvalidInput(self.tr("The two new passwords differ."))
-            staff_service.change_own_password(self.ctx.store, self.ctx.actor, self.old.text(), self.new.text())
+            staff_service.change_own_password(
+                self.ctx.store, self.ctx.actor, self.old.text(), self.new.text()
+            )
         except CrmError as exc:
             show_error(self, exc)
             return
@@ -136,9 +138,15 @@ class BranchTab(QWidget):
 
     def save(self) -> None:
         try:
-            staff_service.update_branch(self.ctx.store, self.ctx.actor, self.info.code, name=self.name.text(),
-                                        address=self.address.text(), phone=self.phone.text(),
-                                        expected_version=self.info.version)
+            staff_service.update_branch(
+                self.ctx.store,
+                self.ctx.actor,
+                self.info.code,
+                name=self.name.text(),
+                address=self.address.text(),
+                phone=self.phone.text(),
+                expected_version=self.info.version,
+            )
         except CrmError as exc:
             show_error(self, exc)
             return
@@ -154,8 +162,12 @@ class BranchTab(QWidget):
                 data = fh.read()
             staff_service.update_branch(self.ctx.store, self.ctx.actor, self.info.code, logo_png=data)
         except OSError as exc:
-            show_error(self, InvalidInput(self.tr("Cannot read {0}: {1}").replace("{0}", path)
-                                          .replace("{1}", exc.strerror or "")))
+            show_error(
+                self,
+                InvalidInput(
+                    self.tr("Cannot read {0}: {1}").replace("{0}", path).replace("{1}", exc.strerror or "")
+                ),
+            )
             return
         except CrmError as exc:
             show_error(self, exc)
@@ -188,17 +200,29 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("Initial &password:"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def submit(self) -> None:
         try:
-            branch = staff_service.get_branch(self.ctx.store, self.ctx.actor).code if self.ctx.actor.branch_id else None
-            staff_service.add_user(self.ctx.store, self.ctx.actor, self.login.text(), role=self.role.currentData(),
-                                   display_name=self.name.text(), branch_code=branch,
-                                   password=self.password.text() or None)
+            branch = (
+                staff_service.get_branch(self.ctx.store, self.ctx.actor).code
+                if self.ctx.actor.branch_id
+                else None
+            )
+            staff_service.add_user(
+                self.ctx.store,
+                self.ctx.actor,
+                self.login.text(),
+                role=self.role.currentData(),
+                display_name=self.name.text(),
+                branch_code=branch,
+                password=self.password.text() or None,
+            )
         except CrmError as exc:
             show_error(self, exc)
             return
@@ -256,9 +280,12 @@ class StaffTab(QWidget):
         s = self._selected()
         if s is None:
             return
-        pw, ok = QInputDialog.getText(self, self.tr("Set password"),
-                                      self.tr("New password for {0}:").replace("{0}", s.login),
-                                      QLineEdit.EchoMode.Password)
+        pw, ok = QInputDialog.getText(
+            self,
+            self.tr("Set password"),
+            self.tr("New password for {0}:").replace("{0}", s.login),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return
         try:
@@ -273,13 +300,22 @@ class StoreTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         form = QFormLayout(self)
-        backend = self.tr("PostgreSQL (shared by the branch)") if ctx.store.dialect == "postgresql" else self.tr(
-            "SQLite file (this workstation)")
+        backend = (
+            self.tr("PostgreSQL (shared by the branch)")
+            if ctx.store.dialect == "postgresql"
+            else self.tr("SQLite file (this workstation)")
+        )
         form.addRow(self.tr("Store:"), QLabel(ctx.store.describe()))
         form.addRow(self.tr("Kind:"), QLabel(backend))
         form.addRow(self.tr("Schema revision:"), QLabel(migrate.current_revision(ctx.store.engine) or "-"))
-        form.addRow(self.tr("System keyring:"), QLabel(self.tr("available") if keyring_available()
-                                                       else self.tr("not available (passwords are asked each time)")))
+        form.addRow(
+            self.tr("System keyring:"),
+            QLabel(
+                self.tr("available")
+                if keyring_available()
+                else self.tr("not available (passwords are asked each time)")
+            ),
+        )
         for label in self.findChildren(QLabel):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -33,7 +33,9 @@ class TasksPage(QTabWidget):
         self.addTab(self.touches, QCoreApplication.translate("TasksArea", "Touches"))
         self.addTab(self.compliance, QCoreApplication.translate("TasksArea", "Compliance"))
         self.callback_compliance = CallbackComplianceView(ctx)
-        self.addTab(self.callback_compliance, QCoreApplication.translate("TasksArea", "Call-backs and complaints"))
+        self.addTab(
+            self.callback_compliance, QCoreApplication.translate("TasksArea", "Call-backs and complaints")
+        )
         self.suitability: SuitabilityRegisterView | None = None
         if not ctx.actor.is_admin:
             self.suitability = SuitabilityRegisterView(ctx)
@@ -53,13 +55,22 @@ def register_actions(ctx: AppContext) -> None:
         open_touch_form(ctx, parent, client_no)
 
     ctx.client_actions["record_touch"] = ClientActionSpec(
-        key="record_touch", label=QCoreApplication.translate("TasksArea", "Record touch"), handler=record, roles=("investment_manager", "branch_manager"))
+        key="record_touch",
+        label=QCoreApplication.translate("TasksArea", "Record touch"),
+        handler=record,
+        roles=("investment_manager", "branch_manager"),
+    )
 
 
 def today_text(counts: dict[str, int]) -> str:
-    return (QCoreApplication.translate("TasksArea", "Today: {today} due, {overdue} overdue, {week} more this week")
-            .replace("{today}", str(counts.get("today", 0))).replace("{overdue}", str(counts.get("overdue", 0)))
-            .replace("{week}", str(counts.get("this_week", 0))))
+    return (
+        QCoreApplication.translate(
+            "TasksArea", "Today: {today} due, {overdue} overdue, {week} more this week"
+        )
+        .replace("{today}", str(counts.get("today", 0)))
+        .replace("{overdue}", str(counts.get("overdue", 0)))
+        .replace("{week}", str(counts.get("this_week", 0)))
+    )
 
 
 def on_signed_in(ctx: AppContext, window: QWidget) -> Any:

@@ -44,8 +44,9 @@ class TargetDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.plan = model
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         combo = QComboBox(parent)
         for m in self.plan.managers():
             combo.addItem(manager_text(m.display_name, m.tier, m.load, m.capacity), m.login)
@@ -72,13 +73,16 @@ class DepartureDialog(QDialog):
         self.leaver = QComboBox()
         self.leaver.setObjectName("leaverCombo")
         try:
-            people = [s for s in staff_service.list_staff(ctx.store, ctx.actor) if s.role == "investment_manager"]
+            people = [
+                s for s in staff_service.list_staff(ctx.store, ctx.actor) if s.role == "investment_manager"
+            ]
         except CrmError as exc:
             people = []
             show_error(self, exc)
         for s in people:
-            self.leaver.addItem(f"{s.display_name}（{s.login}）" + ("" if s.active else self.tr(" — disabled")),
-                                s.login)
+            self.leaver.addItem(
+                f"{s.display_name}（{s.login}）" + ("" if s.active else self.tr(" — disabled")), s.login
+            )
         propose = QPushButton(self.tr("&Propose distribution"))
         propose.clicked.connect(self.propose)
         top = QHBoxLayout()
@@ -114,8 +118,9 @@ class DepartureDialog(QDialog):
         form.addRow(self.tr("&Handover note:"), self.note)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.submit_btn = self.buttons.addButton(self.tr("&Submit batch for approval"),
-                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_btn = self.buttons.addButton(
+            self.tr("&Submit batch for approval"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.submit_btn.setEnabled(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -151,8 +156,11 @@ class DepartureDialog(QDialog):
             self.submit_btn.setEnabled(False)
             return
         if not p.moves:
-            self.summary.setText(self.tr("{name} has no clients left to move (or all have pending requests).")
-                                 .replace("{name}", p.from_name))
+            self.summary.setText(
+                self.tr("{name} has no clients left to move (or all have pending requests).").replace(
+                    "{name}", p.from_name
+                )
+            )
             self.submit_btn.setEnabled(False)
             return
         counts: dict[str, int] = {}
@@ -164,8 +172,9 @@ class DepartureDialog(QDialog):
         breaches = self.model.breach_count()
         text = self.tr("{n} clients: {spread}.").replace("{n}", str(len(p.moves))).replace("{spread}", spread)
         if breaches:
-            text += " " + self.tr("{b} lines breach the rules and will need an override at approval.") \
-                .replace("{b}", str(breaches))
+            text += " " + self.tr(
+                "{b} lines breach the rules and will need an override at approval."
+            ).replace("{b}", str(breaches))
         self.summary.setText(text)
         self.submit_btn.setEnabled(bool(self.model.moves()))
 
@@ -174,12 +183,19 @@ class DepartureDialog(QDialog):
         if p is None:
             return
         try:
-            self.request_ids = svc.submit_departure(self.ctx.store, self.ctx.actor, p.from_login, self.model.moves(),
-                                                    self.comment.text() or None, self.note.text() or None)
+            self.request_ids = svc.submit_departure(
+                self.ctx.store,
+                self.ctx.actor,
+                p.from_login,
+                self.model.moves(),
+                self.comment.text() or None,
+                self.note.text() or None,
+            )
         except CrmError as exc:
             show_error(self, exc)
             return
         self.ctx.bus.data_changed.emit("approvals")
-        self.ctx.bus.status_message.emit(self.tr("{n} departure requests filed for approval.")
-                                         .replace("{n}", str(len(self.request_ids))))
+        self.ctx.bus.status_message.emit(
+            self.tr("{n} departure requests filed for approval.").replace("{n}", str(len(self.request_ids)))
+        )
         self.accept()

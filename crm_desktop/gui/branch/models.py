@@ -145,9 +145,14 @@ class RequestModel(_Base):
         if role == TOOLTIP:
             if col == RequestCol.VERDICT:
                 return "\n".join(r.verdict.breaches + r.verdict.notes) or None
-            parts = [r.comment and QCoreApplication.translate("RequestModel", "Comment: {c}").replace("{c}", r.comment),
-                     r.handover_note and QCoreApplication.translate("RequestModel", "Handover note: {c}")
-                     .replace("{c}", r.handover_note)]
+            parts = [
+                r.comment
+                and QCoreApplication.translate("RequestModel", "Comment: {c}").replace("{c}", r.comment),
+                r.handover_note
+                and QCoreApplication.translate("RequestModel", "Handover note: {c}").replace(
+                    "{c}", r.handover_note
+                ),
+            ]
             return "\n".join(p for p in parts if p) or None
         return None
 
@@ -363,8 +368,20 @@ class FrameModel(_Base):
     """A dashboard DataFrame; the column enum's member names are the frame's column names."""
 
     COLUMNS: type[IntEnum] = ChurnCol
-    NUMERIC = frozenset({"assets", "capability_score", "clients", "capacity", "on_time_rate", "retention",
-                         "churn_high", "net_flow", "red_flags_open", "complaints"})
+    NUMERIC = frozenset(
+        {
+            "assets",
+            "capability_score",
+            "clients",
+            "capacity",
+            "on_time_rate",
+            "retention",
+            "churn_high",
+            "net_flow",
+            "red_flags_open",
+            "complaints",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__()

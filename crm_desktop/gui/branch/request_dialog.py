@@ -54,14 +54,20 @@ class ReassignRequestDialog(QDialog):
         cap = str(m.capacity) if m.capacity is not None else "-"
         self.ui.targetInfo.setText(
             self.tr("Capability tier: {tier} · serves {load} clients · capacity {cap}")
-            .replace("{tier}", tier).replace("{load}", str(m.load)).replace("{cap}", cap)
+            .replace("{tier}", tier)
+            .replace("{load}", str(m.load))
+            .replace("{cap}", cap)
         )
 
     def submit(self) -> None:
         try:
             self.request_ids = svc.request_reassignment(
-                self.ctx.store, self.ctx.actor, self.client_nos, str(self.ui.targetCombo.currentData() or ""),
-                str(self.ui.reasonCombo.currentData()), self.ui.commentEdit.toPlainText(),
+                self.ctx.store,
+                self.ctx.actor,
+                self.client_nos,
+                str(self.ui.targetCombo.currentData() or ""),
+                str(self.ui.reasonCombo.currentData()),
+                self.ui.commentEdit.toPlainText(),
                 self.ui.noteEdit.toPlainText() or None,
             )
         except CrmError as exc:
@@ -69,6 +75,8 @@ class ReassignRequestDialog(QDialog):
             return
         self.ctx.bus.data_changed.emit("approvals")
         self.ctx.bus.status_message.emit(
-            self.tr("Reassignment request filed: {ids}").replace("{ids}", ", ".join(f"#{i}" for i in self.request_ids))
+            self.tr("Reassignment request filed: {ids}").replace(
+                "{ids}", ", ".join(f"#{i}" for i in self.request_ids)
+            )
         )
         self.accept()

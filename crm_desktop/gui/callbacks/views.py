@@ -106,8 +106,21 @@ class ItemCol(IntEnum):
 
 class ItemModel(ListTableModel[ItemView]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([QCoreApplication.translate("CallbackModels", "No."), QCoreApplication.translate("CallbackModels", "Due"), QCoreApplication.translate("CallbackModels", "Client no."), QCoreApplication.translate("CallbackModels", "Client"), QCoreApplication.translate("CallbackModels", "Why"), QCoreApplication.translate("CallbackModels", "Status"),
-                          QCoreApplication.translate("CallbackModels", "Attempts"), QCoreApplication.translate("CallbackModels", "Outcome"), QCoreApplication.translate("CallbackModels", "Officer"), QCoreApplication.translate("CallbackModels", "Recorded")], parent)
+        super().__init__(
+            [
+                QCoreApplication.translate("CallbackModels", "No."),
+                QCoreApplication.translate("CallbackModels", "Due"),
+                QCoreApplication.translate("CallbackModels", "Client no."),
+                QCoreApplication.translate("CallbackModels", "Client"),
+                QCoreApplication.translate("CallbackModels", "Why"),
+                QCoreApplication.translate("CallbackModels", "Status"),
+                QCoreApplication.translate("CallbackModels", "Attempts"),
+                QCoreApplication.translate("CallbackModels", "Outcome"),
+                QCoreApplication.translate("CallbackModels", "Officer"),
+                QCoreApplication.translate("CallbackModels", "Recorded"),
+            ],
+            parent,
+        )
         self.today = clock.today()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
@@ -117,12 +130,23 @@ class ItemModel(ListTableModel[ItemView]):
         col = ItemCol(index.column())
         if role == DISPLAY:
             return {
-                ItemCol.ID: str(v.id), ItemCol.DUE: v.due_date.isoformat(), ItemCol.CLIENT: v.client_no,
-                ItemCol.NAME: v.client_name, ItemCol.REASON: v.reason_label, ItemCol.STATUS: v.status_label,
-                ItemCol.ATTEMPTS: str(v.attempts) if v.attempts else "", ItemCol.OUTCOME: v.outcome_label,
-                ItemCol.OFFICER: v.officer_login or "", ItemCol.RECORDED: _when(v.recorded_at),
+                ItemCol.ID: str(v.id),
+                ItemCol.DUE: v.due_date.isoformat(),
+                ItemCol.CLIENT: v.client_no,
+                ItemCol.NAME: v.client_name,
+                ItemCol.REASON: v.reason_label,
+                ItemCol.STATUS: v.status_label,
+                ItemCol.ATTEMPTS: str(v.attempts) if v.attempts else "",
+                ItemCol.OUTCOME: v.outcome_label,
+                ItemCol.OFFICER: v.officer_login or "",
+                ItemCol.RECORDED: _when(v.recorded_at),
             }[col]
-        if role == FOREGROUND and col is ItemCol.DUE and v.status == CallbackStatus.OPEN and v.due_date < self.today:
+        if (
+            role == FOREGROUND
+            and col is ItemCol.DUE
+            and v.status == CallbackStatus.OPEN
+            and v.due_date < self.today
+        ):
             return OVERDUE_BRUSH
         if role == ALIGN and col in (ItemCol.ID, ItemCol.ATTEMPTS):
             return RIGHT
@@ -136,13 +160,20 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.item = ctx, item
         self.setObjectName("callbackRecordDialog")
-        self.setWindowTitle(self.tr("Call-back {no} — {client}").replace("{no}", str(item.id))
-                            .replace("{client}", f"{item.client_no} {item.client_name}"))
+        self.setWindowTitle(
+            self.tr("Call-back {no} — {client}")
+            .replace("{no}", str(item.id))
+            .replace("{client}", f"{item.client_no} {item.client_name}")
+        )
         self.script = load_script().script
         layout = QVBoxLayout(self)
-        head = QLabel(self.tr("<b>{client}</b> · {why} · due {due} · attempts so far: {n}")
-                      .replace("{client}", f"{item.client_no} {item.client_name}").replace("{why}", item.reason_label)
-                      .replace("{due}", item.due_date.isoformat()).replace("{n}", str(item.attempts)))
+        head = QLabel(
+            self.tr("<b>{client}</b> · {why} · due {due} · attempts so far: {n}")
+            .replace("{client}", f"{item.client_no} {item.client_name}")
+            .replace("{why}", item.reason_label)
+            .replace("{due}", item.due_date.isoformat())
+            .replace("{n}", str(item.attempts))
+        )
         layout.addWidget(head)
         form = QFormLayout()
         self.outcome = QComboBox()
@@ -181,7 +212,9 @@ class RecordDialog(QDialog):
             self.inputs[q.code] = widget
             qform.addRow(text + ("" if q.required else self.tr(" (optional)")), widget)
         layout.addWidget(self.questions)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -216,16 +249,21 @@ class RecordDialog(QDialog):
         self.buttons.setEnabled(False)
 
         def work(_c: Any) -> callbacks.RecordResult:
-            return callbacks.record_callback(store, actor, item_id, outcome=outcome, answers=answers,
-                                             comment=comment, recording_ref=ref)
+            return callbacks.record_callback(
+                store, actor, item_id, outcome=outcome, answers=answers, comment=comment, recording_ref=ref
+            )
 
         def done(result: callbacks.RecordResult) -> None:
             self.result_alerts = result.alert_ids
             self.ctx.bus.data_changed.emit("callbacks")
             if result.alert_ids:
-                QMessageBox.warning(self, self.tr("Red flag"), self.tr(
-                    "An answer needs investigating: {n} alert case(s) opened for the branch manager.")
-                    .replace("{n}", str(len(result.alert_ids))))
+                QMessageBox.warning(
+                    self,
+                    self.tr("Red flag"),
+                    self.tr(
+                        "An answer needs investigating: {n} alert case(s) opened for the branch manager."
+                    ).replace("{n}", str(len(result.alert_ids))),
+                )
             self.accept()
 
         def failed(exc: BaseException) -> None:
@@ -276,16 +314,23 @@ class PoolView(QWidget):
 
     def reload(self) -> None:
         store, actor, status = self.ctx.store, self.ctx.actor, self.status.currentData()
-        self._requester.submit(lambda _c: callbacks.list_items(store, actor, status=status),
-                               on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
+        self._requester.submit(
+            lambda _c: callbacks.list_items(store, actor, status=status),
+            on_done=self._loaded,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def _loaded(self, items: list[ItemView]) -> None:
         self.model.set_rows(items)
         today = clock.today()
         open_items = [i for i in items if i.status == CallbackStatus.OPEN]
         late = sum(1 for i in open_items if i.due_date < today)
-        self.summary.setText(self.tr("{n} shown; {open} open, {late} past due.").replace("{n}", str(len(items)))
-                             .replace("{open}", str(len(open_items))).replace("{late}", str(late)))
+        self.summary.setText(
+            self.tr("{n} shown; {open} open, {late} past due.")
+            .replace("{n}", str(len(items)))
+            .replace("{open}", str(len(open_items)))
+            .replace("{late}", str(late))
+        )
 
     def selected(self) -> ItemView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -293,7 +338,11 @@ class PoolView(QWidget):
 
     def record_selected(self) -> None:
         item = self.selected()
-        if item is None or self.ctx.actor.role is not Role.CALLBACK_OFFICER or item.status != CallbackStatus.OPEN:
+        if (
+            item is None
+            or self.ctx.actor.role is not Role.CALLBACK_OFFICER
+            or item.status != CallbackStatus.OPEN
+        ):
             return
         RecordDialog(self.ctx, item, self).exec()
 
@@ -308,16 +357,35 @@ class PoolView(QWidget):
 
 class AlertModel(ListTableModel[AlertView]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([QCoreApplication.translate("CallbackModels", "No."), QCoreApplication.translate("CallbackModels", "Opened"), QCoreApplication.translate("CallbackModels", "Client no."), QCoreApplication.translate("CallbackModels", "Client"), QCoreApplication.translate("CallbackModels", "Red flag"), QCoreApplication.translate("CallbackModels", "Manager"),
-                          QCoreApplication.translate("CallbackModels", "Status"), QCoreApplication.translate("CallbackModels", "Conclusion")], parent)
+        super().__init__(
+            [
+                QCoreApplication.translate("CallbackModels", "No."),
+                QCoreApplication.translate("CallbackModels", "Opened"),
+                QCoreApplication.translate("CallbackModels", "Client no."),
+                QCoreApplication.translate("CallbackModels", "Client"),
+                QCoreApplication.translate("CallbackModels", "Red flag"),
+                QCoreApplication.translate("CallbackModels", "Manager"),
+                QCoreApplication.translate("CallbackModels", "Status"),
+                QCoreApplication.translate("CallbackModels", "Conclusion"),
+            ],
+            parent,
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not self._valid(index):
             return None
         a = self._rows[index.row()]
         if role == DISPLAY:
-            return [str(a.id), _when(a.opened_at), a.client_no, a.client_name, a.kind_label, a.manager_login or "",
-                    a.status_label, a.conclusion or a.investigation_note or ""][index.column()]
+            return [
+                str(a.id),
+                _when(a.opened_at),
+                a.client_no,
+                a.client_name,
+                a.kind_label,
+                a.manager_login or "",
+                a.status_label,
+                a.conclusion or a.investigation_note or "",
+            ][index.column()]
         if role == FOREGROUND and a.status != "closed" and index.column() == 4:
             return OVERDUE_BRUSH
         return None
@@ -336,8 +404,14 @@ class AlertsView(QWidget):
         self.investigate_button.clicked.connect(lambda: self._act("investigate"))
         self.close_button.clicked.connect(lambda: self._act("close"))
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Red flags from call-back answers: the branch manager investigates and closes "
-                                     "each case with a conclusion.")))
+        top.addWidget(
+            QLabel(
+                self.tr(
+                    "Red flags from call-back answers: the branch manager investigates and closes "
+                    "each case with a conclusion."
+                )
+            )
+        )
         top.addStretch(1)
         top.addWidget(self.investigate_button)
         top.addWidget(self.close_button)
@@ -350,23 +424,33 @@ class AlertsView(QWidget):
 
     def reload(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
-        self._requester.submit(lambda _c: alerts.list_alerts(store, actor), on_done=self.model.set_rows,
-                               on_error=lambda exc: show_error(self, exc))
+        self._requester.submit(
+            lambda _c: alerts.list_alerts(store, actor),
+            on_done=self.model.set_rows,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def _act(self, what: str) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
         case = self.model.row_at(rows[0].row())
-        prompt = self.tr("How is it being investigated?") if what == "investigate" else self.tr(
-            "Conclusion (what was found, what was done):")
+        prompt = (
+            self.tr("How is it being investigated?")
+            if what == "investigate"
+            else self.tr("Conclusion (what was found, what was done):")
+        )
         text, ok = QInputDialog.getMultiLineText(self, case.kind_label, prompt)
         if not ok:
             return
         store, actor = self.ctx.store, self.ctx.actor
         fn = alerts.investigate if what == "investigate" else alerts.close
-        run_task(lambda _c: fn(store, actor, case.id, text), on_done=lambda _r: self.ctx.bus.data_changed.emit(
-            "callbacks"), on_error=lambda exc: show_error(self, exc), pool=self.ctx.pool)
+        run_task(
+            lambda _c: fn(store, actor, case.id, text),
+            on_done=lambda _r: self.ctx.bus.data_changed.emit("callbacks"),
+            on_error=lambda exc: show_error(self, exc),
+            pool=self.ctx.pool,
+        )
 
 
 class CallbacksPage(QTabWidget):
@@ -385,9 +469,23 @@ class CallbacksPage(QTabWidget):
 
 class ComplaintModel(ListTableModel[ComplaintView]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([QCoreApplication.translate("CallbackModels", "No."), QCoreApplication.translate("CallbackModels", "Received"), QCoreApplication.translate("CallbackModels", "Client no."), QCoreApplication.translate("CallbackModels", "Client"), QCoreApplication.translate("CallbackModels", "Channel"), QCoreApplication.translate("CallbackModels", "Category"),
-                          QCoreApplication.translate("CallbackModels", "Acknowledge by"), QCoreApplication.translate("CallbackModels", "Resolve by"), QCoreApplication.translate("CallbackModels", "Status"), QCoreApplication.translate("CallbackModels", "Handler"), QCoreApplication.translate("CallbackModels", "About"),
-                          QCoreApplication.translate("CallbackModels", "Summary")], parent)
+        super().__init__(
+            [
+                QCoreApplication.translate("CallbackModels", "No."),
+                QCoreApplication.translate("CallbackModels", "Received"),
+                QCoreApplication.translate("CallbackModels", "Client no."),
+                QCoreApplication.translate("CallbackModels", "Client"),
+                QCoreApplication.translate("CallbackModels", "Channel"),
+                QCoreApplication.translate("CallbackModels", "Category"),
+                QCoreApplication.translate("CallbackModels", "Acknowledge by"),
+                QCoreApplication.translate("CallbackModels", "Resolve by"),
+                QCoreApplication.translate("CallbackModels", "Status"),
+                QCoreApplication.translate("CallbackModels", "Handler"),
+                QCoreApplication.translate("CallbackModels", "About"),
+                QCoreApplication.translate("CallbackModels", "Summary"),
+            ],
+            parent,
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not self._valid(index):
@@ -395,9 +493,20 @@ class ComplaintModel(ListTableModel[ComplaintView]):
         c = self._rows[index.row()]
         if role == DISPLAY:
             status = c.status_label + (self.tr(" · overdue") if c.overdue else "")
-            return [str(c.id), _when(c.received_at), c.client_no, c.client_name, c.channel_label, c.category_label,
-                    c.acknowledge_by.isoformat(), c.due_date.isoformat(), status, c.handler_login or "",
-                    c.about_login or "", c.summary][index.column()]
+            return [
+                str(c.id),
+                _when(c.received_at),
+                c.client_no,
+                c.client_name,
+                c.channel_label,
+                c.category_label,
+                c.acknowledge_by.isoformat(),
+                c.due_date.isoformat(),
+                status,
+                c.handler_login or "",
+                c.about_login or "",
+                c.summary,
+            ][index.column()]
         if role == FOREGROUND and c.overdue and index.column() in (6, 7, 8):
             return OVERDUE_BRUSH
         return None
@@ -425,14 +534,20 @@ class ComplaintDialog(QDialog):
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("What the client complains about"), self.summary)
         form.addRow(QLabel(self.tr("Deadlines follow the branch's complaint settings (working days).")))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
     def save(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
-        client, channel, category = self.client.text(), self.channel.currentData(), self.category.currentData()
+        client, channel, category = (
+            self.client.text(),
+            self.channel.currentData(),
+            self.category.currentData(),
+        )
         summary = self.summary.toPlainText()
         self.buttons.setEnabled(False)
 
@@ -444,9 +559,14 @@ class ComplaintDialog(QDialog):
             self.ctx.bus.data_changed.emit("complaints")
             self.accept()
 
-        run_task(lambda _c: complaints.add_complaint(store, actor, client, channel=channel, category=category,
-                                                     summary=summary), on_done=done, on_error=failed,
-                 pool=self.ctx.pool)
+        run_task(
+            lambda _c: complaints.add_complaint(
+                store, actor, client, channel=channel, category=category, summary=summary
+            ),
+            on_done=done,
+            on_error=failed,
+            pool=self.ctx.pool,
+        )
 
 
 class ComplaintsView(QWidget):
@@ -475,7 +595,13 @@ class ComplaintsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.overdue_only)
         top.addStretch(1)
-        for b in (self.add_button, self.assign_button, self.ack_button, self.resolve_button, self.report_button):
+        for b in (
+            self.add_button,
+            self.assign_button,
+            self.ack_button,
+            self.resolve_button,
+            self.report_button,
+        ):
             top.addWidget(b)
         self.model = ComplaintModel(self)
         self.table = _table(self.model, "complaintsTable")
@@ -491,24 +617,34 @@ class ComplaintsView(QWidget):
 
     def reload(self) -> None:
         store, actor, only = self.ctx.store, self.ctx.actor, bool(self.overdue_only.currentData())
-        self._requester.submit(lambda _c: complaints.list_complaints(store, actor, overdue_only=only),
-                               on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
+        self._requester.submit(
+            lambda _c: complaints.list_complaints(store, actor, overdue_only=only),
+            on_done=self._loaded,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def _loaded(self, rows: list[ComplaintView]) -> None:
         self.model.set_rows(rows)
         open_ = sum(1 for r in rows if r.status != ComplaintStatus.RESOLVED)
         late = sum(1 for r in rows if r.overdue)
-        self.summary.setText(self.tr("{n} complaints; {open} not resolved; {late} overdue.")
-                             .replace("{n}", str(len(rows))).replace("{open}", str(open_))
-                             .replace("{late}", str(late)))
+        self.summary.setText(
+            self.tr("{n} complaints; {open} not resolved; {late} overdue.")
+            .replace("{n}", str(len(rows)))
+            .replace("{open}", str(open_))
+            .replace("{late}", str(late))
+        )
 
     def selected(self) -> ComplaintView | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _run(self, fn: Any) -> None:
-        run_task(fn, on_done=lambda _r: self.ctx.bus.data_changed.emit("complaints"),
-                 on_error=lambda exc: show_error(self, exc), pool=self.ctx.pool)
+        run_task(
+            fn,
+            on_done=lambda _r: self.ctx.bus.data_changed.emit("complaints"),
+            on_error=lambda exc: show_error(self, exc),
+            pool=self.ctx.pool,
+        )
 
     def assign_selected(self) -> None:
         c = self.selected()
@@ -527,24 +663,36 @@ class ComplaintsView(QWidget):
         if what == "ack":
             self._run(lambda _c: complaints.acknowledge(store, actor, c.id))
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Resolve"), self.tr(
-            "Resolution given to the client:"))
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Resolve"), self.tr("Resolution given to the client:")
+        )
         if not ok:
             return
-        accepted = QMessageBox.question(self, self.tr("Resolve"), self.tr("Did the client accept the resolution?"))
+        accepted = QMessageBox.question(
+            self, self.tr("Resolve"), self.tr("Did the client accept the resolution?")
+        )
         yes = accepted == QMessageBox.StandardButton.Yes
         self._run(lambda _c: complaints.resolve(store, actor, c.id, resolution=text, accepted=yes))
 
     def export_report(self) -> None:
         year = qdates.today().year()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Yearly complaint report"), f"complaints_{year}.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Yearly complaint report"),
+            f"complaints_{year}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if not path:
             return
         store, actor = self.ctx.store, self.ctx.actor
-        run_task(lambda _c: callbacks_xlsx.write_year_report(complaints.year_report(store, actor, year), Path(path)),
-                 on_done=lambda out: self.ctx.bus.status_message.emit(str(out)),
-                 on_error=lambda exc: show_error(self, exc), pool=self.ctx.pool)
+        run_task(
+            lambda _c: callbacks_xlsx.write_year_report(
+                complaints.year_report(store, actor, year), Path(path)
+            ),
+            on_done=lambda out: self.ctx.bus.status_message.emit(str(out)),
+            on_error=lambda exc: show_error(self, exc),
+            pool=self.ctx.pool,
+        )
 
 
 # ---------------------------------------------------------------- compliance additions
@@ -552,9 +700,21 @@ class ComplaintsView(QWidget):
 
 class MonthModel(ListTableModel[MonthRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([QCoreApplication.translate("CallbackModels", "Manager"), QCoreApplication.translate("CallbackModels", "Month"), QCoreApplication.translate("CallbackModels", "New accounts"), QCoreApplication.translate("CallbackModels", "Called back within a month"),
-                          QCoreApplication.translate("CallbackModels", "Missed"), QCoreApplication.translate("CallbackModels", "Pending"), QCoreApplication.translate("CallbackModels", "Coverage"), QCoreApplication.translate("CallbackModels", "Sample done"), QCoreApplication.translate("CallbackModels", "Open red flags"),
-                          QCoreApplication.translate("CallbackModels", "Overdue complaints")], parent)
+        super().__init__(
+            [
+                QCoreApplication.translate("CallbackModels", "Manager"),
+                QCoreApplication.translate("CallbackModels", "Month"),
+                QCoreApplication.translate("CallbackModels", "New accounts"),
+                QCoreApplication.translate("CallbackModels", "Called back within a month"),
+                QCoreApplication.translate("CallbackModels", "Missed"),
+                QCoreApplication.translate("CallbackModels", "Pending"),
+                QCoreApplication.translate("CallbackModels", "Coverage"),
+                QCoreApplication.translate("CallbackModels", "Sample done"),
+                QCoreApplication.translate("CallbackModels", "Open red flags"),
+                QCoreApplication.translate("CallbackModels", "Overdue complaints"),
+            ],
+            parent,
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not self._valid(index):
@@ -562,29 +722,55 @@ class MonthModel(ListTableModel[MonthRow]):
         r = self._rows[index.row()]
         if role == DISPLAY:
             cov = "—" if r.coverage is None else f"{r.coverage:.0%}"
-            return [r.manager_login, r.month, r.opened, r.covered, r.missed, r.pending, cov, r.sample_done,
-                    r.red_flags_open, r.complaints_overdue][index.column()]
+            return [
+                r.manager_login,
+                r.month,
+                r.opened,
+                r.covered,
+                r.missed,
+                r.pending,
+                cov,
+                r.sample_done,
+                r.red_flags_open,
+                r.complaints_overdue,
+            ][index.column()]
         if role == ALIGN and index.column() >= 2:
             return RIGHT
-        if role == FOREGROUND and ((index.column() == 4 and r.missed) or (index.column() >= 8 and
-                                                                          [r.red_flags_open,
-                                                                           r.complaints_overdue][index.column() - 8])):
+        if role == FOREGROUND and (
+            (index.column() == 4 and r.missed)
+            or (index.column() >= 8 and [r.red_flags_open, r.complaints_overdue][index.column() - 8])
+        ):
             return OVERDUE_BRUSH
         return None
 
 
 class SampleModel(ListTableModel[SampleRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([QCoreApplication.translate("CallbackModels", "Manager"), QCoreApplication.translate("CallbackModels", "Non-dormant clients"), QCoreApplication.translate("CallbackModels", "Yearly target"), QCoreApplication.translate("CallbackModels", "Done"), QCoreApplication.translate("CallbackModels", "Open"),
-                          QCoreApplication.translate("CallbackModels", "Achieved")], parent)
+        super().__init__(
+            [
+                QCoreApplication.translate("CallbackModels", "Manager"),
+                QCoreApplication.translate("CallbackModels", "Non-dormant clients"),
+                QCoreApplication.translate("CallbackModels", "Yearly target"),
+                QCoreApplication.translate("CallbackModels", "Done"),
+                QCoreApplication.translate("CallbackModels", "Open"),
+                QCoreApplication.translate("CallbackModels", "Achieved"),
+            ],
+            parent,
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not self._valid(index):
             return None
         r = self._rows[index.row()]
         if role == DISPLAY:
-            return [r.manager_login, r.book, r.target, r.done, r.open,
-                    self.tr("yes") if r.achieved else self.tr("not yet")][index.column()]
+            return [
+                r.manager_login,
+                r.book,
+                r.target,
+                r.done,
+                r.open,
+                self.tr("yes") if r.achieved else self.tr("not yet"),
+            ][index.column()]
         if role == ALIGN and 1 <= index.column() <= 4:
             return RIGHT
         return None
@@ -592,7 +778,14 @@ class SampleModel(ListTableModel[SampleRow]):
 
 class SatisfactionModel(ListTableModel[SatisfactionRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([QCoreApplication.translate("CallbackModels", "Manager"), QCoreApplication.translate("CallbackModels", "Answers"), QCoreApplication.translate("CallbackModels", "Mean satisfaction")], parent)
+        super().__init__(
+            [
+                QCoreApplication.translate("CallbackModels", "Manager"),
+                QCoreApplication.translate("CallbackModels", "Answers"),
+                QCoreApplication.translate("CallbackModels", "Mean satisfaction"),
+            ],
+            parent,
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not self._valid(index):
@@ -637,8 +830,10 @@ class CallbackComplianceView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(_table(self.months, "callbackMonthsTable"))
         lower = QSplitter(Qt.Orientation.Horizontal)
-        for title, model, name in ((self.tr("Yearly sample"), self.sample, "sampleTable"),
-                                   (self.tr("Call-back satisfaction"), self.satisfaction, "satisfactionTable")):
+        for title, model, name in (
+            (self.tr("Yearly sample"), self.sample, "sampleTable"),
+            (self.tr("Call-back satisfaction"), self.satisfaction, "satisfactionTable"),
+        ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(_table(model, name))
             lower.addWidget(box)
@@ -648,7 +843,8 @@ class CallbackComplianceView(QWidget):
         layout.addWidget(split, 1)
         ctx.bus.refresh_requested.connect(self.reload)
         ctx.bus.data_changed.connect(
-            lambda area: self.reload() if area in ("callbacks", "complaints", "*") else None)
+            lambda area: self.reload() if area in ("callbacks", "complaints", "*") else None
+        )
         self.reload()
 
     def period(self) -> tuple[date, date]:
@@ -657,8 +853,11 @@ class CallbackComplianceView(QWidget):
     def reload(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
         start, end = self.period()
-        self._requester.submit(lambda _c: callback_compliance.callback_compliance(store, actor, start, end),
-                               on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
+        self._requester.submit(
+            lambda _c: callback_compliance.callback_compliance(store, actor, start, end),
+            on_done=self._loaded,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def _loaded(self, report: CallbackCompliance) -> None:
         self.report = report
@@ -670,8 +869,9 @@ class CallbackComplianceView(QWidget):
         report = self.report
         if report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export call-back compliance"), "callbacks.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export call-back compliance"), "callbacks.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
         if path:
             self.export_to(Path(path))
 
@@ -688,6 +888,9 @@ class CallbackComplianceView(QWidget):
                     frame.to_excel(writer, sheet_name=sheet[:31], index=False)
             return path
 
-        run_task(write, on_done=lambda out: self.ctx.bus.status_message.emit(str(out)),
-                 on_error=lambda exc: show_error(self, exc), pool=self.ctx.pool)
-
+        run_task(
+            write,
+            on_done=lambda out: self.ctx.bus.status_message.emit(str(out)),
+            on_error=lambda exc: show_error(self, exc),
+            pool=self.ctx.pool,
+        )

@@ -195,8 +195,11 @@ def prepare(book: ClientBook, lang: str | None = None) -> BookData:
     keys[Col.GRADE] = _text_rank(f["grade"])
     # Numbers stay floats here: the model formats only the cells on screen (100,000 f-strings per column
     # would cost more than the whole query).
-    for col, name in ((Col.VALUE_SCORE, "value_score"), (Col.AVG_ASSETS, "avg_assets"),
-                      (Col.COMMISSION, "commission_12m")):
+    for col, name in (
+        (Col.VALUE_SCORE, "value_score"),
+        (Col.AVG_ASSETS, "avg_assets"),
+        (Col.COMMISSION, "commission_12m"),
+    ):
         keys[col] = f[name].to_numpy(dtype=np.float64)
         display[col] = keys[col]
     display[Col.CHURN] = _labels("churn_risk", f["churn_risk"], lang)
@@ -215,8 +218,12 @@ def prepare(book: ClientBook, lang: str | None = None) -> BookData:
         exact = f[name].to_numpy(dtype="datetime64[ns]")  # sort by the moment, not just the day
         keys[col] = np.where(np.isnat(exact), np.nan, exact.view(np.int64).astype(np.float64))
 
-    hay = ["\x1f".join(parts) for parts in zip(f["client_no"].tolist(), f["name"].str.lower().tolist(),
-                                                f["phone_tail"].tolist(), strict=True)]
+    hay = [
+        "\x1f".join(parts)
+        for parts in zip(
+            f["client_no"].tolist(), f["name"].str.lower().tolist(), f["phone_tail"].tolist(), strict=True
+        )
+    ]
     return BookData(
         book=book,
         display=display,

@@ -36,8 +36,13 @@ _FOCUS = QStyle.StateFlag.State_HasFocus.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _GROUPS = (QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Normal)
-_REFRESH = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
-            QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange)
+_REFRESH = (
+    QEvent.Type.FontChange,
+    QEvent.Type.PaletteChange,
+    QEvent.Type.StyleChange,
+    QEvent.Type.ApplicationFontChange,
+    QEvent.Type.ApplicationPaletteChange,
+)
 _CACHE_LIMIT = 50_000  # measured texts kept; the whole cache is dropped when it is full
 
 
@@ -77,8 +82,10 @@ class BookDelegate(QStyledItemDelegate):
         self._ascent = exact.ascent()
         palette = view.palette()
         # index: 0 disabled, 1 inactive, 2 normal (active)
-        self._pens = [(palette.color(g, QPalette.ColorRole.Text), palette.color(g, QPalette.ColorRole.HighlightedText))
-                      for g in _GROUPS]
+        self._pens = [
+            (palette.color(g, QPalette.ColorRole.Text), palette.color(g, QPalette.ColorRole.HighlightedText))
+            for g in _GROUPS
+        ]
         self._margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         self._texts.clear()
 
@@ -98,16 +105,18 @@ class BookDelegate(QStyledItemDelegate):
         self._texts[key] = (text, advance)
         return text, advance
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         model: Any = index.model()
         text, right, bold = model.cell(index.row(), index.column())
         state = option.state.value
         rect = option.rect
         group = (2 if state & _ACTIVE else 1) if state & _ENABLED else 0
         if state & _SELECTED:
-            self._view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                             self._view)
+            self._view.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view
+            )
             painter.setPen(self._pens[group][1])
         else:
             painter.setPen(self._pens[group][0])
@@ -118,17 +127,20 @@ class BookDelegate(QStyledItemDelegate):
                 shown, text_width = self._fit(text, bold, width)
                 x = rect.x() + rect.width() - margin - text_width if right else rect.x() + margin
                 painter.setFont(self._fonts[bold])
-                painter.drawText(QPointF(x, rect.y() + (rect.height() - self._line_height) // 2 + self._ascent), shown)
+                painter.drawText(
+                    QPointF(x, rect.y() + (rect.height() - self._line_height) // 2 + self._ascent), shown
+                )
         if state & _FOCUS:
             self._focus_frame(painter, option, group, bool(state & _SELECTED))
 
-    def _focus_frame(self, painter: QPainter, option: QStyleOptionViewItem, group: int, selected: bool) -> None:
+    def _focus_frame(
+        self, painter: QPainter, option: QStyleOptionViewItem, group: int, selected: bool
+    ) -> None:
         view = self._view
         frame = QStyleOptionFocusRect()
         frame.initFrom(view)
         frame.rect = option.rect
-        frame.state = (option.state | QStyle.StateFlag.State_KeyboardFocusChange
-                       | QStyle.StateFlag.State_Item)
+        frame.state = option.state | QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
         role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Window
         frame.backgroundColor = view.palette().color(_GROUPS[group], role)
         view.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame, painter, view)

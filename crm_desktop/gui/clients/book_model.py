@@ -48,32 +48,56 @@ NCOLS = len(Col)
 
 # Each column's title and its header tooltip, in column order.
 _TITLES_AND_TIPS = (
-    (QT_TRANSLATE_NOOP("ClientBook", "Client no."),
-     QT_TRANSLATE_NOOP("ClientBook", "Client number (funds account holder)")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Name"),
-     QT_TRANSLATE_NOOP("ClientBook", "Client name")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Manager"),
-     QT_TRANSLATE_NOOP("ClientBook", "Investment manager serving the client")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Grade"),
-     QT_TRANSLATE_NOOP("ClientBook", "Client grade V1 (standard) to V5 (diamond), from the latest scoring run")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Value"),
-     QT_TRANSLATE_NOOP("ClientBook", "Value score 0–100 from the latest scoring run")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Avg assets"),
-     QT_TRANSLATE_NOOP("ClientBook", "Average daily total assets over the scoring window (yuan)")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Comm. 12m"),
-     QT_TRANSLATE_NOOP("ClientBook", "Commission paid over the last 12 months (yuan)")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Churn"),
-     QT_TRANSLATE_NOOP("ClientBook", "Churn risk: high, medium or low")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Risk lvl"),
-     QT_TRANSLATE_NOOP("ClientBook", "Declared risk level C1 (conservative) to C5 (aggressive)")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Suitability"),
-     QT_TRANSLATE_NOOP("ClientBook", "Whether the client's trading matches the declared risk level (suitability)")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Lifecycle"),
-     QT_TRANSLATE_NOOP("ClientBook", "Client lifecycle stage")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Last touch"),
-     QT_TRANSLATE_NOOP("ClientBook", "Date of the latest recorded service touch")),
-    (QT_TRANSLATE_NOOP("ClientBook", "Next due"),
-     QT_TRANSLATE_NOOP("ClientBook", "Due date of the earliest open service task")),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Client no."),
+        QT_TRANSLATE_NOOP("ClientBook", "Client number (funds account holder)"),
+    ),
+    (QT_TRANSLATE_NOOP("ClientBook", "Name"), QT_TRANSLATE_NOOP("ClientBook", "Client name")),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Manager"),
+        QT_TRANSLATE_NOOP("ClientBook", "Investment manager serving the client"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Grade"),
+        QT_TRANSLATE_NOOP(
+            "ClientBook", "Client grade V1 (standard) to V5 (diamond), from the latest scoring run"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Value"),
+        QT_TRANSLATE_NOOP("ClientBook", "Value score 0–100 from the latest scoring run"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Avg assets"),
+        QT_TRANSLATE_NOOP("ClientBook", "Average daily total assets over the scoring window (yuan)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Comm. 12m"),
+        QT_TRANSLATE_NOOP("ClientBook", "Commission paid over the last 12 months (yuan)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Churn"),
+        QT_TRANSLATE_NOOP("ClientBook", "Churn risk: high, medium or low"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Risk lvl"),
+        QT_TRANSLATE_NOOP("ClientBook", "Declared risk level C1 (conservative) to C5 (aggressive)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Suitability"),
+        QT_TRANSLATE_NOOP(
+            "ClientBook", "Whether the client's trading matches the declared risk level (suitability)"
+        ),
+    ),
+    (QT_TRANSLATE_NOOP("ClientBook", "Lifecycle"), QT_TRANSLATE_NOOP("ClientBook", "Client lifecycle stage")),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Last touch"),
+        QT_TRANSLATE_NOOP("ClientBook", "Date of the latest recorded service touch"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ClientBook", "Next due"),
+        QT_TRANSLATE_NOOP("ClientBook", "Due date of the earliest open service task"),
+    ),
 )
 
 
@@ -275,14 +299,24 @@ class ClientBookModel(QAbstractTableModel):
         if d is None:
             return None
         text = self._text(c, pos)
-        if text == NONE and c in (Col.GRADE, Col.VALUE_SCORE, Col.AVG_ASSETS, Col.COMMISSION, Col.CHURN,
-                                  Col.MISMATCH, Col.LIFECYCLE):
+        if text == NONE and c in (
+            Col.GRADE,
+            Col.VALUE_SCORE,
+            Col.AVG_ASSETS,
+            Col.COMMISSION,
+            Col.CHURN,
+            Col.MISMATCH,
+            Col.LIFECYCLE,
+        ):
             return QCoreApplication.translate("ClientBook", "Not scored yet")
         if c == Col.GRADE:
             return label("grade", str(d.grade[pos]), self._lang)
         if c == Col.NEXT_DUE and d.overdue[pos]:
             return QCoreApplication.translate("ClientBook", "Overdue: the task was due on {date}").replace(
-                "{date}", str(text))
+                "{date}", str(text)
+            )
         if c == Col.RISK_LEVEL:
-            return QCoreApplication.translate("ClientBook", "Declared risk level (C1 conservative … C5 aggressive)")
+            return QCoreApplication.translate(
+                "ClientBook", "Declared risk level (C1 conservative … C5 aggressive)"
+            )
         return None

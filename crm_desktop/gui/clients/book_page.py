@@ -131,9 +131,21 @@ class ClientBookPage(QWidget):
         hh.setHighlightSections(False)
         hh.setSortIndicatorShown(True)
         em = t.fontMetrics().horizontalAdvance("0")
-        widths = {Col.CLIENT_NO: 11, Col.NAME: 10, Col.MANAGER: 9, Col.GRADE: 6, Col.VALUE_SCORE: 7,
-                  Col.AVG_ASSETS: 13, Col.COMMISSION: 10, Col.CHURN: 7, Col.RISK_LEVEL: 7, Col.MISMATCH: 9,
-                  Col.LIFECYCLE: 8, Col.LAST_TOUCH: 11, Col.NEXT_DUE: 11}
+        widths = {
+            Col.CLIENT_NO: 11,
+            Col.NAME: 10,
+            Col.MANAGER: 9,
+            Col.GRADE: 6,
+            Col.VALUE_SCORE: 7,
+            Col.AVG_ASSETS: 13,
+            Col.COMMISSION: 10,
+            Col.CHURN: 7,
+            Col.RISK_LEVEL: 7,
+            Col.MISMATCH: 9,
+            Col.LIFECYCLE: 8,
+            Col.LAST_TOUCH: 11,
+            Col.NEXT_DUE: 11,
+        }
         for col, chars in widths.items():
             hh.resizeSection(col, max(em * chars + 16, hh.sectionSizeFromContents(col).width() + 8))
         hh.setSortIndicator(Col.CLIENT_NO, Qt.SortOrder.AscendingOrder)
@@ -156,7 +168,9 @@ class ClientBookPage(QWidget):
             ui.gradeCombo.addItem(label("grade", g, lang), g)
         ui.churnCombo.addItem(self.tr("Any churn risk"), "")
         for c in CHURN:
-            ui.churnCombo.addItem(self.tr("Churn risk: {level}").replace("{level}", label("churn_risk", c, lang)), c)
+            ui.churnCombo.addItem(
+                self.tr("Churn risk: {level}").replace("{level}", label("churn_risk", c, lang)), c
+            )
         ui.lifecycleCombo.addItem(self.tr("Any lifecycle"), "")
         for lc in LIFECYCLES:
             ui.lifecycleCombo.addItem(label("lifecycle", lc, lang), lc)
@@ -166,7 +180,11 @@ class ClientBookPage(QWidget):
         s = self.ctx.settings
         self._restoring = True
         ui.filterEdit.setText(F_TEXT.get(s))
-        for combo, option in ((ui.gradeCombo, F_GRADE), (ui.churnCombo, F_CHURN), (ui.lifecycleCombo, F_LIFECYCLE)):
+        for combo, option in (
+            (ui.gradeCombo, F_GRADE),
+            (ui.churnCombo, F_CHURN),
+            (ui.lifecycleCombo, F_LIFECYCLE),
+        ):
             combo.setCurrentIndex(max(0, combo.findData(option.get(s))))
         ui.overdueCheck.setChecked(F_OVERDUE.get(s))
         ui.mismatchCheck.setChecked(F_MISMATCH.get(s))
@@ -244,7 +262,9 @@ class ClientBookPage(QWidget):
         self._restoring = True
         combo.clear()
         combo.addItem(self.tr("All managers"), 0)
-        for mid, name in sorted(zip(pairs["manager_id"], pairs["manager_name"], strict=True), key=lambda p: p[1]):
+        for mid, name in sorted(
+            zip(pairs["manager_id"], pairs["manager_name"], strict=True), key=lambda p: p[1]
+        ):
             combo.addItem(name, int(mid))
         combo.setCurrentIndex(max(0, combo.findData(wanted)))
         self._restoring = False
@@ -264,13 +284,21 @@ class ClientBookPage(QWidget):
         if self.model.book_data is None:
             # A big book takes a second or more: its first screen (a query of milliseconds) comes first,
             # then the whole book. Both go through the same Requester, so F5 meanwhile supersedes them.
-            self._requester.submit(load_book_data, self.ctx, language(), FIRST_SCREEN, on_done=self._first_screen,
-                                   on_error=self._failed)
+            self._requester.submit(
+                load_book_data,
+                self.ctx,
+                language(),
+                FIRST_SCREEN,
+                on_done=self._first_screen,
+                on_error=self._failed,
+            )
         else:
             self._load_all()
 
     def _load_all(self) -> None:
-        self._requester.submit(load_book_data, self.ctx, language(), on_done=self._loaded, on_error=self._failed)
+        self._requester.submit(
+            load_book_data, self.ctx, language(), on_done=self._loaded, on_error=self._failed
+        )
 
     def _first_screen(self, data: BookData) -> None:
         if data.book.partial:
@@ -300,8 +328,11 @@ class ClientBookPage(QWidget):
         self.model.set_book(data)
         self.progress.hide()
         if not data.book.scored:
-            self.banner.setText(self.tr("Not scored yet: grades, value scores and churn risk appear after the "
-                                        "first scoring run."))
+            self.banner.setText(
+                self.tr(
+                    "Not scored yet: grades, value scores and churn risk appear after the first scoring run."
+                )
+            )
             self.banner.show()
         else:
             self.banner.hide()
@@ -358,17 +389,27 @@ class ClientBookPage(QWidget):
         total = data.size if data else 0
         shown = self.model.rowCount()
         if data is not None and data.book.partial:
-            self.count_label.setText(self.tr("First {n} clients; loading the rest…").replace("{n}", f"{total:,}"))
+            self.count_label.setText(
+                self.tr("First {n} clients; loading the rest…").replace("{n}", f"{total:,}")
+            )
             self.selection_label.setText("")
             return
-        self.count_label.setText(self.tr("{shown} of {total} clients").replace("{shown}", f"{shown:,}").replace(
-            "{total}", f"{total:,}"))
+        self.count_label.setText(
+            self.tr("{shown} of {total} clients")
+            .replace("{shown}", f"{shown:,}")
+            .replace("{total}", f"{total:,}")
+        )
         rows = self.selected_rows()
         if len(rows):
-            text = self.tr("{n} selected · total assets {assets}").replace("{n}", f"{len(rows):,}").replace(
-                "{assets}", f"{self.model.total_assets(rows):,.0f}")
+            text = (
+                self.tr("{n} selected · total assets {assets}")
+                .replace("{n}", f"{len(rows):,}")
+                .replace("{assets}", f"{self.model.total_assets(rows):,.0f}")
+            )
         else:
-            text = self.tr("Total assets shown: {assets}").replace("{assets}", f"{self.model.total_assets():,.0f}")
+            text = self.tr("Total assets shown: {assets}").replace(
+                "{assets}", f"{self.model.total_assets():,.0f}"
+            )
         self.selection_label.setText(text)
 
     def _open_index(self, index: QModelIndex) -> None:
@@ -397,17 +438,28 @@ class ClientBookPage(QWidget):
     # ------------------------------------------------------------------ export
     def export_headers(self) -> list[str]:
         return [
-            self.tr("Client no."), self.tr("Name"), self.tr("Manager login"), self.tr("Grade"),
-            self.tr("Value score"), self.tr("Average assets"), self.tr("Commission 12m"), self.tr("Churn risk"),
-            self.tr("Risk level"), self.tr("Suitability mismatch"), self.tr("Lifecycle"), self.tr("Status"),
-            self.tr("Last touch"), self.tr("Next due"),
+            self.tr("Client no."),
+            self.tr("Name"),
+            self.tr("Manager login"),
+            self.tr("Grade"),
+            self.tr("Value score"),
+            self.tr("Average assets"),
+            self.tr("Commission 12m"),
+            self.tr("Churn risk"),
+            self.tr("Risk level"),
+            self.tr("Suitability mismatch"),
+            self.tr("Lifecycle"),
+            self.tr("Status"),
+            self.tr("Last touch"),
+            self.tr("Next due"),
         ]
 
     def export_dialog(self, suffix: str) -> None:
         start = EXPORT_DIR.get(self.ctx.settings) or str(Path.home())
         pattern = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else self.tr("CSV file (*.csv)")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export clients"),
-                                              str(Path(start) / f"clients{suffix}"), pattern)
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export clients"), str(Path(start) / f"clients{suffix}"), pattern
+        )
         if name:
             path = Path(name)
             if path.suffix.lower() != suffix:
@@ -425,15 +477,19 @@ class ClientBookPage(QWidget):
 
         def work(control: TaskControl) -> int:
             frame = client_book.export_frame(data.book, rows)
-            return book_export.export_clients(self.ctx.store, self.ctx.actor, path, frame=frame, headers=headers,
-                                             progress=control)
+            return book_export.export_clients(
+                self.ctx.store, self.ctx.actor, path, frame=frame, headers=headers, progress=control
+            )
 
         self.progress.show()
 
         def done(n: int) -> None:
             self.progress.hide()
-            self.ctx.bus.status_message.emit(self.tr("Exported {n} clients to {path}").replace(
-                "{n}", f"{n:,}").replace("{path}", str(path)))
+            self.ctx.bus.status_message.emit(
+                self.tr("Exported {n} clients to {path}")
+                .replace("{n}", f"{n:,}")
+                .replace("{path}", str(path))
+            )
 
         def failed(exc: BaseException) -> None:
             self.progress.hide()

@@ -22,7 +22,13 @@ from crm_desktop.fonts import register_matplotlib
 
 # Board order and colour-blind-safe colours (Okabe–Ito), readable on light and dark backgrounds.
 BOARD_ORDER = ("main", "chinext", "star", "bse", "cash")
-BOARD_COLOURS = {"main": "#0072B2", "chinext": "#E69F00", "star": "#009E73", "bse": "#CC79A7", "cash": "#999999"}
+BOARD_COLOURS = {
+    "main": "#0072B2",
+    "chinext": "#E69F00",
+    "star": "#009E73",
+    "bse": "#CC79A7",
+    "cash": "#999999",
+}
 
 
 def _hex(palette: QPalette, role: QPalette.ColorRole) -> str:
@@ -69,16 +75,22 @@ class ChartCanvas(FigureCanvasQTAgg):
         super().changeEvent(event)
         # The system switched between light and dark: draw again in the new colours.
         redraw = getattr(self, "_redraw", None)  # also called while the base class is being set up
-        if redraw is not None and event.type() in (QEvent.Type.PaletteChange,
-                                                   QEvent.Type.ApplicationPaletteChange):
+        if redraw is not None and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
             redraw()
 
     def _colours(self) -> tuple[str, str, str, str]:
         # matplotlib gives its canvas a palette of its own; the surrounding widget's is the theme's.
         parent = self.parentWidget()
         pal = parent.palette() if parent is not None else QGuiApplication.palette()
-        return (_hex(pal, QPalette.ColorRole.Window), _hex(pal, QPalette.ColorRole.WindowText),
-                _hex(pal, QPalette.ColorRole.Mid), _hex(pal, QPalette.ColorRole.Highlight))
+        return (
+            _hex(pal, QPalette.ColorRole.Window),
+            _hex(pal, QPalette.ColorRole.WindowText),
+            _hex(pal, QPalette.ColorRole.Mid),
+            _hex(pal, QPalette.ColorRole.Highlight),
+        )
 
     def _axes(self) -> Axes:
         bg, fg, grid, _ = self._colours()
@@ -112,10 +124,22 @@ class AssetTrendChart(ChartCanvas):
             days = np.array([s[0] for s in series], dtype="datetime64[D]")
             total = [s[1] for s in series]
             secs = [s[3] for s in series]
-            ax.fill_between(days, 0, secs, color=accent, alpha=0.18, linewidth=0,
-                            label=QCoreApplication.translate("Client360", "Securities"))
-            ax.plot(days, total, color=accent, linewidth=1.8,
-                    label=QCoreApplication.translate("Client360", "Total assets"))
+            ax.fill_between(
+                days,
+                0,
+                secs,
+                color=accent,
+                alpha=0.18,
+                linewidth=0,
+                label=QCoreApplication.translate("Client360", "Securities"),
+            )
+            ax.plot(
+                days,
+                total,
+                color=accent,
+                linewidth=1.8,
+                label=QCoreApplication.translate("Client360", "Total assets"),
+            )
             ax.yaxis.set_major_formatter(WanFormatter())
             ax.grid(True, color=grid, alpha=0.4, linewidth=0.6)
             ax.set_ylim(bottom=0)
@@ -135,8 +159,9 @@ class AllocationChart(ChartCanvas):
         self._redraw = lambda: self.plot(allocation, labels)
         ax = self._axes()
         bg, fg, _, _ = self._colours()
-        ax.set_title(QCoreApplication.translate("Client360", "Allocation by board"), fontsize=10, loc="left",
-                     color=fg)
+        ax.set_title(
+            QCoreApplication.translate("Client360", "Allocation by board"), fontsize=10, loc="left", color=fg
+        )
         parts = [(k, allocation[k]) for k in BOARD_ORDER if allocation.get(k, 0) > 0]
         parts += [(k, v) for k, v in allocation.items() if k not in BOARD_ORDER and v > 0]
         if not parts:
@@ -144,13 +169,20 @@ class AllocationChart(ChartCanvas):
         else:
             total = sum(v for _, v in parts)
             wedges, _texts = ax.pie(
-                [v for _, v in parts], colors=[BOARD_COLOURS.get(k, "#56B4E9") for k, _ in parts],
-                startangle=90, counterclock=False, wedgeprops={"width": 0.45, "edgecolor": bg, "linewidth": 1.5},
+                [v for _, v in parts],
+                colors=[BOARD_COLOURS.get(k, "#56B4E9") for k, _ in parts],
+                startangle=90,
+                counterclock=False,
+                wedgeprops={"width": 0.45, "edgecolor": bg, "linewidth": 1.5},
             )
             ax.set_aspect("equal")
             legend = ax.legend(
-                wedges, [f"{labels.get(k, k)}  {v / total * 100:.1f}%" for k, v in parts],
-                loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9, frameon=False,
+                wedges,
+                [f"{labels.get(k, k)}  {v / total * 100:.1f}%" for k, v in parts],
+                loc="center left",
+                bbox_to_anchor=(1.0, 0.5),
+                fontsize=9,
+                frameon=False,
             )
             for t in legend.get_texts():
                 t.set_color(fg)

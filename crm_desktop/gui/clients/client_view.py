@@ -81,9 +81,13 @@ class Client360Dialog(QDialog):
         self.tasks, self._fill_tasks = tasks_model(self)
         self.letters, self._fill_letters = letters_model(self)
         self.assignments, self._fill_assignments = assignments_model(self)
-        for table, model in ((self.ui.holdingsView, self.holdings), (self.ui.touchesView, self.touches),
-                             (self.ui.tasksView, self.tasks), (self.ui.lettersView, self.letters),
-                             (self.ui.assignmentsView, self.assignments)):
+        for table, model in (
+            (self.ui.holdingsView, self.holdings),
+            (self.ui.touchesView, self.touches),
+            (self.ui.tasksView, self.tasks),
+            (self.ui.lettersView, self.letters),
+            (self.ui.assignmentsView, self.assignments),
+        ):
             self._setup_table(table, model)
         self.ui.touchesView.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
@@ -172,8 +176,9 @@ class Client360Dialog(QDialog):
     def reload(self) -> None:
         self.suitability.reload()
         self.ui.progressBar.show()
-        self._requester.submit(_load, self.ctx, self.client_no, language(), on_done=self._show,
-                               on_error=self._failed)
+        self._requester.submit(
+            _load, self.ctx, self.client_no, language(), on_done=self._show, on_error=self._failed
+        )
 
     def _data_changed(self, _area: str) -> None:
         if self.isVisible():
@@ -215,14 +220,21 @@ class Client360Dialog(QDialog):
         self._fill_tasks(view.open_tasks)
         self._fill_letters(view.letters)
         self._fill_assignments(view.assignments)
-        for table in (self.ui.holdingsView, self.ui.touchesView, self.ui.tasksView, self.ui.lettersView,
-                      self.ui.assignmentsView):
+        for table in (
+            self.ui.holdingsView,
+            self.ui.touchesView,
+            self.ui.tasksView,
+            self.ui.lettersView,
+            self.ui.assignmentsView,
+        ):
             table.resizeColumnsToContents()
-        counts = ((self.ui.holdingsTab, self.tr("&Holdings ({n})"), len(view.holdings)),
-                  (self.ui.touchesTab, self.tr("&Touches ({n})"), len(view.touches)),
-                  (self.ui.tasksTab, self.tr("Open t&asks ({n})"), len(view.open_tasks)),
-                  (self.ui.lettersTab, self.tr("&Letters ({n})"), len(view.letters)),
-                  (self.ui.assignmentsTab, self.tr("Assi&gnments ({n})"), len(view.assignments)))
+        counts = (
+            (self.ui.holdingsTab, self.tr("&Holdings ({n})"), len(view.holdings)),
+            (self.ui.touchesTab, self.tr("&Touches ({n})"), len(view.touches)),
+            (self.ui.tasksTab, self.tr("Open t&asks ({n})"), len(view.open_tasks)),
+            (self.ui.lettersTab, self.tr("&Letters ({n})"), len(view.letters)),
+            (self.ui.assignmentsTab, self.tr("Assi&gnments ({n})"), len(view.assignments)),
+        )
         for tab, text, n in counts:
             self.ui.tabs.setTabText(self.ui.tabs.indexOf(tab), text.replace("{n}", str(n)))
 
@@ -252,10 +264,12 @@ class Client360Dialog(QDialog):
         form.addRow(self.tr("Client no.:"), QLabel(p.client_no))
         form.addRow(self.tr("Name:"), QLabel(f"{p.name} ({type_label})"))
         if p.may_reveal:
-            for field, title, value in (("id_number", self.tr("ID number:"), p.id_number),
-                                        ("phone", self.tr("Phone:"), p.phone),
-                                        ("email", self.tr("Email:"), p.email),
-                                        ("birth_date", self.tr("Birth date:"), p.birth_date)):
+            for field, title, value in (
+                ("id_number", self.tr("ID number:"), p.id_number),
+                ("phone", self.tr("Phone:"), p.phone),
+                ("email", self.tr("Email:"), p.email),
+                ("birth_date", self.tr("Birth date:"), p.birth_date),
+            ):
                 form.addRow(title, self._personal_row(field, title.rstrip(":："), value))
         else:
             note = QLabel(self.tr("Personal data is not shown to administrators."))
@@ -263,15 +277,22 @@ class Client360Dialog(QDialog):
             form.addRow(note)
         form.addRow(self.tr("Opened:"), QLabel(p.open_date.isoformat()))
         assessed = p.risk_assessed_on.isoformat() if p.risk_assessed_on else "—"
-        risk = QLabel(self.tr("{level} (assessed {date})").replace("{level}", p.risk_level).replace(
-            "{date}", assessed))
+        risk = QLabel(
+            self.tr("{level} (assessed {date})").replace("{level}", p.risk_level).replace("{date}", assessed)
+        )
         risk.setToolTip(self.tr("Declared risk level C1 (conservative) to C5 (aggressive)"))
         form.addRow(self.tr("Risk level:"), risk)
         form.addRow(self.tr("Status:"), QLabel(self._status_label(p.status)))
         form.addRow(self.tr("Branch:"), QLabel(p.branch_name or "—"))
         since = p.assigned_on.isoformat() if p.assigned_on else "—"
-        form.addRow(self.tr("Manager:"), QLabel(self.tr("{name} since {date}").replace(
-            "{name}", p.manager_name or "—").replace("{date}", since)))
+        form.addRow(
+            self.tr("Manager:"),
+            QLabel(
+                self.tr("{name} since {date}")
+                .replace("{name}", p.manager_name or "—")
+                .replace("{date}", since)
+            ),
+        )
 
     def _status_label(self, status: str) -> str:
         return label_of(ClientStatus, status)
@@ -288,8 +309,9 @@ class Client360Dialog(QDialog):
         button = QToolButton()
         button.setObjectName(f"reveal_{field}")
         button.setText(self.tr("Show"))
-        button.setToolTip(self.tr("Show the full value. You will be asked for a reason; it is recorded in "
-                                  "the audit log."))
+        button.setToolTip(
+            self.tr("Show the full value. You will be asked for a reason; it is recorded in the audit log.")
+        )
         button.setEnabled(bool(masked))
         button.clicked.connect(lambda _=False: self.reveal(field, title))
         row.addWidget(button)
@@ -299,9 +321,11 @@ class Client360Dialog(QDialog):
     def ask_reason(self, title: str) -> str | None:
         """Ask why the full value is needed; None when the person cancels."""
         text, ok = QInputDialog.getText(
-            self, self.tr("Reason for viewing"),
+            self,
+            self.tr("Reason for viewing"),
             self.tr("Why do you need the full {field}? The reason is recorded in the audit log.").replace(
-                "{field}", title),
+                "{field}", title
+            ),
         )
         return text if ok else None
 
@@ -331,20 +355,28 @@ class Client360Dialog(QDialog):
             text = self.tr("Not scored yet. Grades and reasons appear after the next scoring run.")
             self.ui.reasonsLabel.setText(html.escape(text))
             return
-        mism = (self.tr("behaviour differs from the assessment (hint)") if s.get("suitability_mismatch")
-                else self.tr("behaviour consistent with the assessment"))
-        head = self.tr("<b>{grade}</b> · value score <b>{score}</b> · churn risk <b>{churn}</b> · lifecycle "
-                       "{life} · {mism}")
-        head = (head.replace("{grade}", html.escape(coded("grade", s.get("grade"))))
-                .replace("{score}", f"{float(s.get('value_score') or 0):.1f}")
-                .replace("{churn}", html.escape(coded("churn_risk", s.get("churn_risk"))))
-                .replace("{life}", html.escape(coded("lifecycle", s.get("lifecycle"))))
-                .replace("{mism}", html.escape(mism)))
+        mism = (
+            self.tr("behaviour differs from the assessment (hint)")
+            if s.get("suitability_mismatch")
+            else self.tr("behaviour consistent with the assessment")
+        )
+        head = self.tr(
+            "<b>{grade}</b> · value score <b>{score}</b> · churn risk <b>{churn}</b> · lifecycle "
+            "{life} · {mism}"
+        )
+        head = (
+            head.replace("{grade}", html.escape(coded("grade", s.get("grade"))))
+            .replace("{score}", f"{float(s.get('value_score') or 0):.1f}")
+            .replace("{churn}", html.escape(coded("churn_risk", s.get("churn_risk"))))
+            .replace("{life}", html.escape(coded("lifecycle", s.get("lifecycle"))))
+            .replace("{mism}", html.escape(mism))
+        )
         as_of = view.run_as_of.isoformat() if view.run_as_of else "—"
         items = "".join(f"<li>{html.escape(r)}</li>" for r in view.reasons)
         self.ui.reasonsLabel.setText(
             f"{head}<ul style='margin-left:0px; -qt-list-indent:1'>{items}</ul>"
-            + html.escape(self.tr("Scoring run as of {date}").replace("{date}", as_of)))
+            + html.escape(self.tr("Scoring run as of {date}").replace("{date}", as_of))
+        )
 
     def _show_indicators(self, view: ClientView) -> None:
         form = self.ui.indicatorsBoxLayout
@@ -364,17 +396,33 @@ class Client360Dialog(QDialog):
             (self.tr("Turnover:"), num(s.get("turnover")), self.tr("Traded value divided by average assets")),
             (self.tr("Activity:"), coded("activity", s.get("activity")), ""),
             (self.tr("Risk style:"), coded("risk_style", s.get("risk_style")), ""),
-            (self.tr("Trading ability:"), coded("trading_ability", s.get("trading_ability")),
-             self.tr("Judged from closed round trips (FIFO)")),
+            (
+                self.tr("Trading ability:"),
+                coded("trading_ability", s.get("trading_ability")),
+                self.tr("Judged from closed round trips (FIFO)"),
+            ),
             (self.tr("Win rate:"), _pct(s.get("win_rate")), ""),
             (self.tr("Realized P&L:"), money(float(s["realized_pnl"])), ""),
-            (self.tr("Average holding period:"), self.tr("{n} days").replace("{n}", num(s.get("avg_holding_days"), 0)),
-             ""),
-            (self.tr("Securitization ratio:"), _pct(s.get("securitization_ratio")),
-             self.tr("Securities value divided by total assets")),
-            (self.tr("Top industry:"), f"{s.get('top_industry') or '—'} ({_pct(s.get('top_industry_share'))})", ""),
-            (self.tr("New listings share:"), _pct(s.get("new_listing_share")),
-             self.tr("Share of new and recent listings in the holdings")),
+            (
+                self.tr("Average holding period:"),
+                self.tr("{n} days").replace("{n}", num(s.get("avg_holding_days"), 0)),
+                "",
+            ),
+            (
+                self.tr("Securitization ratio:"),
+                _pct(s.get("securitization_ratio")),
+                self.tr("Securities value divided by total assets"),
+            ),
+            (
+                self.tr("Top industry:"),
+                f"{s.get('top_industry') or '—'} ({_pct(s.get('top_industry_share'))})",
+                "",
+            ),
+            (
+                self.tr("New listings share:"),
+                _pct(s.get("new_listing_share")),
+                self.tr("Share of new and recent listings in the holdings"),
+            ),
             (self.tr("Largest position:"), _pct(s.get("largest_position_share")), ""),
         ]
         for title, value, tip in rows:

@@ -96,8 +96,9 @@ def assignment_reason_label(reason: str) -> str:
 class RecordModel(QAbstractTableModel):
     """A read-only table of pre-formatted rows; ``numeric`` columns are right-aligned."""
 
-    def __init__(self, columns: type[IntEnum], headers: Sequence[str], numeric: Sequence[int] = (),
-                 parent: Any = None) -> None:
+    def __init__(
+        self, columns: type[IntEnum], headers: Sequence[str], numeric: Sequence[int] = (), parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._columns = columns
         self._headers = list(headers)
@@ -108,8 +109,12 @@ class RecordModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_text_rows(self, rows: list[list[str]], bold_rows: set[int] | None = None,
-                      tips: dict[tuple[int, int], str] | None = None) -> None:
+    def set_text_rows(
+        self,
+        rows: list[list[str]],
+        bold_rows: set[int] | None = None,
+        tips: dict[tuple[int, int], str] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = rows
         self._bold_rows = bold_rows or set()
@@ -157,12 +162,33 @@ def holdings_model(parent: Any = None) -> tuple[RecordModel, Callable[[list[Hold
         QCoreApplication.translate("Client360", "P&L"),
         QCoreApplication.translate("Client360", "Weight"),
     ]
-    numeric = (HoldingCol.QUANTITY, HoldingCol.COST, HoldingCol.MARKET_VALUE, HoldingCol.PNL, HoldingCol.WEIGHT)
+    numeric = (
+        HoldingCol.QUANTITY,
+        HoldingCol.COST,
+        HoldingCol.MARKET_VALUE,
+        HoldingCol.PNL,
+        HoldingCol.WEIGHT,
+    )
     m = RecordModel(HoldingCol, headers, numeric=numeric, parent=parent)
 
     def fill(rows: list[HoldingRow]) -> None:
-        m.set_text_rows([[h.code, h.name, board_label(h.board), h.industry, f"{h.quantity:,.0f}", money(h.cost),
-                          money(h.market_value), money(h.pnl), f"{h.weight * 100:.1f}%"] for h in rows])
+        m.set_text_rows(
+            [
+                [
+                    h.code,
+                    h.name,
+                    board_label(h.board),
+                    h.industry,
+                    f"{h.quantity:,.0f}",
+                    money(h.cost),
+                    money(h.market_value),
+                    money(h.pnl),
+                    f"{h.weight * 100:.1f}%",
+                ]
+                for h in rows
+            ]
+        )
+
     return m, fill
 
 
@@ -179,9 +205,21 @@ def touches_model(parent: Any = None) -> tuple[RecordModel, Callable[[list[Touch
     m = RecordModel(TouchCol, headers, numeric=(TouchCol.SATISFACTION,), parent=parent)
 
     def fill(rows: list[TouchRow]) -> None:
-        m.set_text_rows([[local_time(t.occurred_at), touches.type_label(t.touch_type),
-                          touches.channel_label(t.channel), t.summary, t.manager_name,
-                          "" if t.satisfaction is None else f"{t.satisfaction}/5", t.next_step] for t in rows])
+        m.set_text_rows(
+            [
+                [
+                    local_time(t.occurred_at),
+                    touches.type_label(t.touch_type),
+                    touches.channel_label(t.channel),
+                    t.summary,
+                    t.manager_name,
+                    "" if t.satisfaction is None else f"{t.satisfaction}/5",
+                    t.next_step,
+                ]
+                for t in rows
+            ]
+        )
+
     return m, fill
 
 
@@ -197,9 +235,19 @@ def tasks_model(parent: Any = None) -> tuple[RecordModel, Callable[[list[TaskRow
 
     def fill(rows: list[TaskRow]) -> None:
         m.set_text_rows(
-            [[t.due_date.isoformat(), touches.type_label(t.task_type), tasks.source_label(t.source),
-              tasks.status_label("overdue" if t.overdue else t.status), t.note] for t in rows],
-            bold_rows={i for i, t in enumerate(rows) if t.overdue})
+            [
+                [
+                    t.due_date.isoformat(),
+                    touches.type_label(t.task_type),
+                    tasks.source_label(t.source),
+                    tasks.status_label("overdue" if t.overdue else t.status),
+                    t.note,
+                ]
+                for t in rows
+            ],
+            bold_rows={i for i, t in enumerate(rows) if t.overdue},
+        )
+
     return m, fill
 
 
@@ -214,8 +262,19 @@ def letters_model(parent: Any = None) -> tuple[RecordModel, Callable[[list[Lette
     m = RecordModel(LetterCol, headers, numeric=(LetterCol.PAGES,), parent=parent)
 
     def fill(rows: list[LetterRow]) -> None:
-        m.set_text_rows([[local_time(lr.created_at), f"{lr.period_start.isoformat()} – {lr.period_end.isoformat()}",
-                          lr.file_name, str(lr.pages), lr.generated_by] for lr in rows])
+        m.set_text_rows(
+            [
+                [
+                    local_time(lr.created_at),
+                    f"{lr.period_start.isoformat()} – {lr.period_end.isoformat()}",
+                    lr.file_name,
+                    str(lr.pages),
+                    lr.generated_by,
+                ]
+                for lr in rows
+            ]
+        )
+
     return m, fill
 
 
@@ -230,8 +289,19 @@ def assignments_model(parent: Any = None) -> tuple[RecordModel, Callable[[list[A
     m = RecordModel(AssignmentCol, headers, parent=parent)
 
     def fill(rows: list[AssignmentRow]) -> None:
-        m.set_text_rows([[local_time(a.effective_at), a.from_manager or "—", a.to_manager or "—",
-                          assignment_reason_label(a.reason), a.note] for a in rows])
+        m.set_text_rows(
+            [
+                [
+                    local_time(a.effective_at),
+                    a.from_manager or "—",
+                    a.to_manager or "—",
+                    assignment_reason_label(a.reason),
+                    a.note,
+                ]
+                for a in rows
+            ]
+        )
+
     return m, fill
 
 

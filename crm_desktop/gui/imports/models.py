@@ -82,7 +82,9 @@ class PreviewModel(QAbstractTableModel):
         if role == TOOLTIP and self._mapping:
             field = self._mapping.get(header)
             if field:
-                return QCoreApplication.translate("ImportModels", "Imported as {field}").replace("{field}", field)
+                return QCoreApplication.translate("ImportModels", "Imported as {field}").replace(
+                    "{field}", field
+                )
             return QCoreApplication.translate("ImportModels", "Not a column of this kind; it will be ignored")
         if role == FOREGROUND and self._ignored(section):
             return QBrush(_IGNORED)
@@ -127,8 +129,12 @@ class ErrorModel(QAbstractTableModel):
         e = self._errors[index.row()]
         col = ErrorCol(index.column())
         if role in (DISPLAY, TOOLTIP):
-            return {ErrorCol.ROW: str(e.row), ErrorCol.COLUMN: e.column, ErrorCol.VALUE: e.value,
-                    ErrorCol.REASON: e.reason}[col]
+            return {
+                ErrorCol.ROW: str(e.row),
+                ErrorCol.COLUMN: e.column,
+                ErrorCol.VALUE: e.value,
+                ErrorCol.REASON: e.reason,
+            }[col]
         if role == ALIGN and col is ErrorCol.ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_NO_ROLE:
@@ -199,9 +205,15 @@ class HistoryModel(QAbstractTableModel):
             if col is HistoryCol.KIND:
                 spec = KINDS.get(r["kind"])
                 return spec.label if spec else r["kind"]
-            key = {HistoryCol.USER: "user", HistoryCol.KIND: "kind", HistoryCol.FILE: "file_name",
-                   HistoryCol.NEW: "rows_new", HistoryCol.CHANGED: "rows_changed",
-                   HistoryCol.UNCHANGED: "rows_unchanged", HistoryCol.ERRORS: "error_count"}[col]
+            key = {
+                HistoryCol.USER: "user",
+                HistoryCol.KIND: "kind",
+                HistoryCol.FILE: "file_name",
+                HistoryCol.NEW: "rows_new",
+                HistoryCol.CHANGED: "rows_changed",
+                HistoryCol.UNCHANGED: "rows_unchanged",
+                HistoryCol.ERRORS: "error_count",
+            }[col]
             value = r[key]
             return "" if value is None else str(value)
         if role == TOOLTIP and col is HistoryCol.FILE:

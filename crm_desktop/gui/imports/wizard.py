@@ -44,10 +44,18 @@ from crm_desktop.services.importing import (
 _STEPS = 1000
 
 
-def _work(control: TaskControl, ctx: AppContext, kind: str, path: Path, encoding: str | None, sheet: str | None,
-          dry_run: bool) -> ImportResult:
-    return run_import(ctx.store, ctx.actor, kind, path, encoding=encoding, sheet=sheet, dry_run=dry_run,
-                      progress=control)
+def _work(
+    control: TaskControl,
+    ctx: AppContext,
+    kind: str,
+    path: Path,
+    encoding: str | None,
+    sheet: str | None,
+    dry_run: bool,
+) -> ImportResult:
+    return run_import(
+        ctx.store, ctx.actor, kind, path, encoding=encoding, sheet=sheet, dry_run=dry_run, progress=control
+    )
 
 
 class ImportWizardPage(QWidget):
@@ -111,7 +119,9 @@ class ImportWizardPage(QWidget):
         rv = QVBoxLayout(run_box)
         buttons = QHBoxLayout()
         self.check_button = QPushButton(self.tr("C&heck only"))
-        self.check_button.setToolTip(self.tr("Validate every row and count what would change, without writing"))
+        self.check_button.setToolTip(
+            self.tr("Validate every row and count what would change, without writing")
+        )
         self.check_button.clicked.connect(lambda: self.start(dry_run=True))
         self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setToolTip(self.tr("Validate and write every row, or none if any row is wrong"))
@@ -166,14 +176,15 @@ class ImportWizardPage(QWidget):
         def work(_control: TaskControl) -> list[dict[str, object]]:
             return import_history(ctx.store, ctx.actor)
 
-        self._history_loader.submit(work, on_done=self.history_model.set_rows,
-                                    on_error=lambda exc: self.status.setText(str(exc)))
+        self._history_loader.submit(
+            work, on_done=self.history_model.set_rows, on_error=lambda exc: self.status.setText(str(exc))
+        )
 
     # ------------------------------------------------------------------ file and preview
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose an export file"), "",
-            self.tr("Exports (*.csv *.txt *.xlsx);;All files (*)"))
+            self, self.tr("Choose an export file"), "", self.tr("Exports (*.csv *.txt *.xlsx);;All files (*)")
+        )
         if path:
             self.load(Path(path))
 
@@ -236,8 +247,11 @@ class ImportWizardPage(QWidget):
         kind = self.kind_combo.currentData()
         if self.preview is not None and kind:
             self.preview_model.set_mapping(self.preview.mapping_for(kind))
-            self.kind_note.setText(self.tr("chosen by you") if kind != self.preview.kind else
-                                   self.tr("detected from the headers"))
+            self.kind_note.setText(
+                self.tr("chosen by you")
+                if kind != self.preview.kind
+                else self.tr("detected from the headers")
+            )
         self._reset_results()
         self._update_buttons()
 
@@ -256,9 +270,18 @@ class ImportWizardPage(QWidget):
         enc = self.encoding_combo.currentData() if self.preview.format == "csv" else None
         sheet = self.preview.sheet if self.preview.format == "xlsx" else None
         self._handle = run_task(
-            _work, self.ctx, kind, self.preview.path, enc, sheet, dry_run,
-            on_done=self._finished, on_error=self._failed, on_progress=self._progressed,
-            on_cancelled=self._cancelled, pool=self.ctx.pool,
+            _work,
+            self.ctx,
+            kind,
+            self.preview.path,
+            enc,
+            sheet,
+            dry_run,
+            on_done=self._finished,
+            on_error=self._failed,
+            on_progress=self._progressed,
+            on_cancelled=self._cancelled,
+            pool=self.ctx.pool,
         )
         self._update_buttons()
         return self._handle
@@ -277,11 +300,17 @@ class ImportWizardPage(QWidget):
     def _finished(self, result: ImportResult) -> None:
         self.result = result
         self.progress.setValue(_STEPS)
-        counts = (self.tr("{new} new, {changed} changed, {unchanged} unchanged ({total} rows)")
-                  .replace("{new}", str(result.rows_new)).replace("{changed}", str(result.rows_changed))
-                  .replace("{unchanged}", str(result.rows_unchanged)).replace("{total}", str(result.rows_total)))
+        counts = (
+            self.tr("{new} new, {changed} changed, {unchanged} unchanged ({total} rows)")
+            .replace("{new}", str(result.rows_new))
+            .replace("{changed}", str(result.rows_changed))
+            .replace("{unchanged}", str(result.rows_unchanged))
+            .replace("{total}", str(result.rows_total))
+        )
         if result.status == "dry_run":
-            text = self.tr("The file is valid. Importing it would give: {counts}.").replace("{counts}", counts)
+            text = self.tr("The file is valid. Importing it would give: {counts}.").replace(
+                "{counts}", counts
+            )
         else:
             text = self.tr("Imported: {counts}.").replace("{counts}", counts)
             self.ctx.bus.data_changed.emit("*")
@@ -304,8 +333,9 @@ class ImportWizardPage(QWidget):
             more = res.error_count - len(res.errors)
             text = exc.message
             if more > 0:
-                text += " " + self.tr("The first {shown} are listed; all {n} are in the error report.").replace(
-                    "{shown}", str(len(res.errors))).replace("{n}", str(res.error_count))
+                text += " " + self.tr(
+                    "The first {shown} are listed; all {n} are in the error report."
+                ).replace("{shown}", str(len(res.errors))).replace("{n}", str(res.error_count))
             if res.warnings:
                 text += "\n" + "\n".join(res.warnings)
             self.status.setText(text)
@@ -340,4 +370,3 @@ class ImportWizardPage(QWidget):
         self.browse_button.setEnabled(not self.busy)
         self.kind_combo.setEnabled(not self.busy and self.preview is not None)
         self.report_button.setEnabled(self.report_path is not None)
-

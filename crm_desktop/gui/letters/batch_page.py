@@ -179,8 +179,9 @@ class BatchTab(QWidget):
         def work(_c: TaskControl) -> list[letters.LetterCandidate]:
             if due:
                 return letters.due_letter_clients(self.ctx.store, self.ctx.actor, as_of)
-            return letters.select_letter_clients(self.ctx.store, self.ctx.actor, grades=grades or None,
-                                                 manager_id=manager_id)
+            return letters.select_letter_clients(
+                self.ctx.store, self.ctx.actor, grades=grades or None, manager_id=manager_id
+            )
 
         def done(rows: list[letters.LetterCandidate]) -> None:
             self.model.set_rows(rows)
@@ -203,8 +204,15 @@ class BatchTab(QWidget):
 
         def work(control: TaskControl) -> letters.BatchResult:
             # A cancelled batch still returns: what it wrote is kept and the summary says it stopped early.
-            return letters.generate_batch(self.ctx.store, self.ctx.actor, numbers, out, as_of=as_of,
-                                          merged_path=merged, progress=control)
+            return letters.generate_batch(
+                self.ctx.store,
+                self.ctx.actor,
+                numbers,
+                out,
+                as_of=as_of,
+                merged_path=merged,
+                progress=control,
+            )
 
         self.progress.setRange(0, len(numbers))
         self.progress.setValue(0)
@@ -212,8 +220,13 @@ class BatchTab(QWidget):
         self.failures.setVisible(False)
         self.summary.setText(self.tr("Generating {n} letters…").replace("{n}", f"{len(numbers):,}"))
         self._set_running(True)
-        self._handle = run_task(work, on_done=self._finished, on_error=self._failed, on_progress=self._progress,
-                                pool=self.ctx.pool)
+        self._handle = run_task(
+            work,
+            on_done=self._finished,
+            on_error=self._failed,
+            on_progress=self._progress,
+            pool=self.ctx.pool,
+        )
 
     def cancel(self) -> None:
         if self._handle is not None:
@@ -233,15 +246,20 @@ class BatchTab(QWidget):
         self.result = result
         self._set_running(False)
         self.progress.setVisible(False)
-        text = self.tr("{n} letters written to {dir} in {s} s.").replace("{n}", f"{len(result.letters):,}").replace(
-            "{dir}", str(result.out_dir)).replace("{s}", f"{result.wall_seconds:.1f}")
+        text = (
+            self.tr("{n} letters written to {dir} in {s} s.")
+            .replace("{n}", f"{len(result.letters):,}")
+            .replace("{dir}", str(result.out_dir))
+            .replace("{s}", f"{result.wall_seconds:.1f}")
+        )
         if result.cancelled:
             text += " " + self.tr("Cancelled before the end.")
         if result.merged_path:
             text += " " + self.tr("Merged print file: {path}").replace("{path}", str(result.merged_path))
         if result.failures:
             text += " " + self.tr("{n} failed (listed below); the others were written.").replace(
-                "{n}", str(len(result.failures)))
+                "{n}", str(len(result.failures))
+            )
             self.failures.setPlainText("\n".join(f"{f.client_no}: {f.message}" for f in result.failures))
             self.failures.setVisible(True)
         self.summary.setText(text)
@@ -266,7 +284,9 @@ class BatchTab(QWidget):
         MERGED.set(self.ctx.settings, self.merged_check.isChecked())
 
 
-def _client_table(ctx: AppContext, owner: QWidget, name: str, model: CandidateModel | HistoryModel) -> QTableView:
+def _client_table(
+    ctx: AppContext, owner: QWidget, name: str, model: CandidateModel | HistoryModel
+) -> QTableView:
     """A read-only row table of clients; double-clicking a row opens that client."""
     table = QTableView()
     table.setObjectName(name)
@@ -286,8 +306,11 @@ class HistoryTab(QWidget):
         self.model = HistoryModel(self)
         self.table = _client_table(ctx, self, "letterHistory", self.model)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Letters generated for your clients, newest first. Double-click to open "
-                                        "the client.")))
+        layout.addWidget(
+            QLabel(
+                self.tr("Letters generated for your clients, newest first. Double-click to open the client.")
+            )
+        )
         layout.addWidget(self.table)
         self._requester = Requester(ctx.pool)
         ctx.bus.refresh_requested.connect(self.reload)

@@ -87,9 +87,14 @@ class LetterDialog(QDialog):
         except Exception as exc:
             self.ui.periodLabel.setText(str(exc))
             return
-        text = self.tr("Report period: {start} to {end}") if self.period_start() else self.tr(
-            "Report period: {start} to {end} (the last full quarter)")
-        self.ui.periodLabel.setText(text.replace("{start}", start.isoformat()).replace("{end}", end.isoformat()))
+        text = (
+            self.tr("Report period: {start} to {end}")
+            if self.period_start()
+            else self.tr("Report period: {start} to {end} (the last full quarter)")
+        )
+        self.ui.periodLabel.setText(
+            text.replace("{start}", start.isoformat()).replace("{end}", end.isoformat())
+        )
 
     def _load_client(self) -> None:
         def work(_control: TaskControl) -> letters.LetterCandidate:
@@ -121,16 +126,23 @@ class LetterDialog(QDialog):
         as_of, start, comment = self.as_of(), self.period_start(), self.comment()
 
         def work(_control: TaskControl) -> bytes:
-            return letters.preview_letter(self.ctx.store, self.ctx.actor, self.client_no, as_of=as_of,
-                                          period_start=start, comment=comment)
+            return letters.preview_letter(
+                self.ctx.store,
+                self.ctx.actor,
+                self.client_no,
+                as_of=as_of,
+                period_start=start,
+                comment=comment,
+            )
 
         def done(pdf: bytes) -> None:
             self._show(pdf)
             self.letter = None
             self.ui.printButton.setEnabled(False)
             self.ui.saveButton.setEnabled(False)
-            self._set_busy(False, self.tr("Draft preview: not recorded yet. Generate the letter to print or save "
-                                          "it."))
+            self._set_busy(
+                False, self.tr("Draft preview: not recorded yet. Generate the letter to print or save it.")
+            )
 
         self._set_busy(True, self.tr("Preparing the preview…"))
         self._requester.submit(work, on_done=done, on_error=self._failed)
@@ -140,19 +152,32 @@ class LetterDialog(QDialog):
         out = letters_dir()
 
         def work(_control: TaskControl) -> letters.LetterResult:
-            return letters.generate_letter(self.ctx.store, self.ctx.actor, self.client_no, as_of=as_of,
-                                           period_start=start, comment=comment, out_dir=out)
+            return letters.generate_letter(
+                self.ctx.store,
+                self.ctx.actor,
+                self.client_no,
+                as_of=as_of,
+                period_start=start,
+                comment=comment,
+                out_dir=out,
+            )
 
         def done(result: letters.LetterResult) -> None:
             self.letter = result
             self._show(result.pdf)
             self.ui.printButton.setEnabled(True)
             self.ui.saveButton.setEnabled(True)
-            self._set_busy(False, self.tr("Letter generated and recorded ({pages} pages). The review-letter task "
-                                          "is closed.").replace("{pages}", str(result.pages)))
+            self._set_busy(
+                False,
+                self.tr(
+                    "Letter generated and recorded ({pages} pages). The review-letter task is closed."
+                ).replace("{pages}", str(result.pages)),
+            )
             self.ctx.bus.data_changed.emit("letters")
             self.ctx.bus.data_changed.emit("tasks")
-            self.ctx.bus.status_message.emit(self.tr("Letter for {no} generated").replace("{no}", self.client_no))
+            self.ctx.bus.status_message.emit(
+                self.tr("Letter for {no} generated").replace("{no}", self.client_no)
+            )
 
         self._set_busy(True, self.tr("Generating the letter…"))
         self._requester.submit(work, on_done=done, on_error=self._failed)
@@ -190,12 +215,21 @@ class LetterDialog(QDialog):
     def save_as(self) -> None:
         if self.letter is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save letter as"),
-                                              str(Path.home() / self.letter.file_name), self.tr("PDF files (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save letter as"),
+            str(Path.home() / self.letter.file_name),
+            self.tr("PDF files (*.pdf)"),
+        )
         if name:
             try:
                 self.save_to(Path(name))
             except OSError as exc:
-                show_error(self, InvalidInput(self.tr("Cannot save the letter to {path}: {error}. Choose another "
-                                                      "folder.").replace("{path}", name)
-                                              .replace("{error}", exc.strerror or str(exc))))
+                show_error(
+                    self,
+                    InvalidInput(
+                        self.tr("Cannot save the letter to {path}: {error}. Choose another folder.")
+                        .replace("{path}", name)
+                        .replace("{error}", exc.strerror or str(exc))
+                    ),
+                )

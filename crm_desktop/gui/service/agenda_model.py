@@ -42,10 +42,16 @@ class Col(IntEnum):
 
 
 def _headers() -> dict[Col, str]:
-    return {Col.BUCKET: QCoreApplication.translate("AgendaModel", "When"), Col.DUE: QCoreApplication.translate("AgendaModel", "Due"),
-            Col.CLIENT_NO: QCoreApplication.translate("AgendaModel", "Client no"), Col.CLIENT: QCoreApplication.translate("AgendaModel", "Client"),
-            Col.GRADE: QCoreApplication.translate("AgendaModel", "Grade"), Col.TYPE: QCoreApplication.translate("AgendaModel", "Task"),
-            Col.SOURCE: QCoreApplication.translate("AgendaModel", "Why"), Col.MANAGER: QCoreApplication.translate("AgendaModel", "Manager")}
+    return {
+        Col.BUCKET: QCoreApplication.translate("AgendaModel", "When"),
+        Col.DUE: QCoreApplication.translate("AgendaModel", "Due"),
+        Col.CLIENT_NO: QCoreApplication.translate("AgendaModel", "Client no"),
+        Col.CLIENT: QCoreApplication.translate("AgendaModel", "Client"),
+        Col.GRADE: QCoreApplication.translate("AgendaModel", "Grade"),
+        Col.TYPE: QCoreApplication.translate("AgendaModel", "Task"),
+        Col.SOURCE: QCoreApplication.translate("AgendaModel", "Why"),
+        Col.MANAGER: QCoreApplication.translate("AgendaModel", "Manager"),
+    }
 
 
 class AgendaModel(ListTableModel[AgendaItem]):

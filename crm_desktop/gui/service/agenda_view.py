@@ -119,8 +119,9 @@ class AgendaView(QWidget):
     def reload(self) -> None:
         store, actor, mid = self.ctx.store, self.ctx.actor, self.manager_id()
         self.status.setText(self.tr("Loading…"))
-        self._requester.submit(lambda _c: tasks.agenda(store, actor, mid), on_done=self._loaded,
-                               on_error=self._load_failed)
+        self._requester.submit(
+            lambda _c: tasks.agenda(store, actor, mid), on_done=self._loaded, on_error=self._load_failed
+        )
 
     def _loaded(self, agenda: Agenda) -> None:
         self.agenda = agenda
@@ -163,21 +164,34 @@ class AgendaView(QWidget):
         item = self.selected()
         if item is None:
             return None
-        text = (f"{touches.type_label(item.task_type)} · {tasks.source_label(item.source)} · "
-                f"{item.due_date.isoformat()}")
-        return open_touch_form(self.ctx, self, item.client_no, task_id=item.task_id, task_type=item.task_type,
-                               task_text=text)
+        text = (
+            f"{touches.type_label(item.task_type)} · {tasks.source_label(item.source)} · "
+            f"{item.due_date.isoformat()}"
+        )
+        return open_touch_form(
+            self.ctx, self, item.client_no, task_id=item.task_id, task_type=item.task_type, task_text=text
+        )
 
     def cancel_task(self) -> None:
         item = self.selected()
         if item is None:
             return
-        ask_reason(self, self.tr("Cancel task"), self.tr("Why is this task cancelled? (kept in the history)"),
-                   lambda reason: self.cancel_with_reason(item, reason))
+        ask_reason(
+            self,
+            self.tr("Cancel task"),
+            self.tr("Why is this task cancelled? (kept in the history)"),
+            lambda reason: self.cancel_with_reason(item, reason),
+        )
 
     def cancel_with_reason(self, item: AgendaItem, reason: str) -> None:
-        change_in_background(self, self.ctx, "tasks", lambda store, actor: tasks.cancel_task(
-            store, actor, item.task_id, reason=reason, expected_version=item.version))
+        change_in_background(
+            self,
+            self.ctx,
+            "tasks",
+            lambda store, actor: tasks.cancel_task(
+                store, actor, item.task_id, reason=reason, expected_version=item.version
+            ),
+        )
 
     def generate(self) -> None:
         self.generate_button.setEnabled(False)
@@ -186,13 +200,19 @@ class AgendaView(QWidget):
         def done(summary: tasks.GenerationSummary) -> None:
             self.generate_button.setEnabled(True)
             self.ctx.bus.status_message.emit(
-                self.tr("Tasks generated: {n} new, {r} replaced.").replace("{n}", str(summary.created))
-                .replace("{r}", str(summary.replaced)))
+                self.tr("Tasks generated: {n} new, {r} replaced.")
+                .replace("{n}", str(summary.created))
+                .replace("{r}", str(summary.replaced))
+            )
             self.ctx.bus.data_changed.emit("tasks")
 
         def failed(exc: BaseException) -> None:
             self.generate_button.setEnabled(True)
             show_error(self, exc)
 
-        run_task(lambda c: tasks.generate_tasks(store, actor, progress=c), on_done=done,
-                 on_error=failed, pool=self.ctx.pool)
+        run_task(
+            lambda c: tasks.generate_tasks(store, actor, progress=c),
+            on_done=done,
+            on_error=failed,
+            pool=self.ctx.pool,
+        )

@@ -20,10 +20,14 @@ def ask_reason(parent: QWidget, title: str, prompt: str, then: Callable[[str], N
         then(reason)
 
 
-def change_in_background(parent: QWidget, ctx: AppContext, area: str,
-                         change: Callable[[Store, Actor], object]) -> None:
+def change_in_background(
+    parent: QWidget, ctx: AppContext, area: str, change: Callable[[Store, Actor], object]
+) -> None:
     """Run one service call off the GUI thread; on success every view of ``area`` reloads."""
     store, actor = ctx.store, ctx.actor
-    run_task(lambda _c: change(store, actor),
-             on_done=lambda _r: ctx.bus.data_changed.emit(area),
-             on_error=lambda exc: show_error(parent, exc), pool=ctx.pool)
+    run_task(
+        lambda _c: change(store, actor),
+        on_done=lambda _r: ctx.bus.data_changed.emit(area),
+        on_error=lambda exc: show_error(parent, exc),
+        pool=ctx.pool,
+    )

@@ -57,10 +57,15 @@ class Col(IntEnum):
 
 
 def _headers() -> dict[Col, str]:
-    return {Col.MANAGER: QCoreApplication.translate("ComplianceModel", "Manager"), Col.GRADE: QCoreApplication.translate("ComplianceModel", "Grade"),
-            Col.DUE: QCoreApplication.translate("ComplianceModel", "Due"), Col.ON_TIME: QCoreApplication.translate("ComplianceModel", "On time"),
-            Col.LATE: QCoreApplication.translate("ComplianceModel", "Late"), Col.OVERDUE: QCoreApplication.translate("ComplianceModel", "Overdue now"),
-            Col.RATE: QCoreApplication.translate("ComplianceModel", "On-time rate")}
+    return {
+        Col.MANAGER: QCoreApplication.translate("ComplianceModel", "Manager"),
+        Col.GRADE: QCoreApplication.translate("ComplianceModel", "Grade"),
+        Col.DUE: QCoreApplication.translate("ComplianceModel", "Due"),
+        Col.ON_TIME: QCoreApplication.translate("ComplianceModel", "On time"),
+        Col.LATE: QCoreApplication.translate("ComplianceModel", "Late"),
+        Col.OVERDUE: QCoreApplication.translate("ComplianceModel", "Overdue now"),
+        Col.RATE: QCoreApplication.translate("ComplianceModel", "On-time rate"),
+    }
 
 
 class ComplianceModel(ListTableModel[ComplianceRow]):
@@ -82,7 +87,11 @@ class ComplianceModel(ListTableModel[ComplianceRow]):
             if col is Col.GRADE:
                 if r.grade == ALL_GRADES:
                     return QCoreApplication.translate("ComplianceModel", "all")
-                return QCoreApplication.translate("ComplianceModel", "not scored") if r.grade == NOT_SCORED else r.grade
+                return (
+                    QCoreApplication.translate("ComplianceModel", "not scored")
+                    if r.grade == NOT_SCORED
+                    else r.grade
+                )
             values = {Col.DUE: r.due, Col.ON_TIME: r.on_time, Col.LATE: r.late, Col.OVERDUE: r.overdue_now}
             if col in values:
                 return str(values[col])
@@ -117,8 +126,15 @@ class ComplianceChart(ChartCanvas):
             spine.set_color(fg)
         rows = report.managers() if report is not None else []
         if not rows:
-            ax.text(0.5, 0.5, QCoreApplication.translate("ComplianceChart", "No tasks due in this period"),
-                    ha="center", va="center", color=fg, transform=ax.transAxes)
+            ax.text(
+                0.5,
+                0.5,
+                QCoreApplication.translate("ComplianceChart", "No tasks due in this period"),
+                ha="center",
+                va="center",
+                color=fg,
+                transform=ax.transAxes,
+            )
             ax.set_axis_off()
             self.draw_idle()
             return
@@ -126,7 +142,11 @@ class ComplianceChart(ChartCanvas):
         series = [
             ([r.on_time for r in rows], "#009E73", QCoreApplication.translate("ComplianceChart", "On time")),
             ([r.late for r in rows], "#E69F00", QCoreApplication.translate("ComplianceChart", "Late")),
-            ([r.overdue_now for r in rows], "#D55E00", QCoreApplication.translate("ComplianceChart", "Overdue now")),
+            (
+                [r.overdue_now for r in rows],
+                "#D55E00",
+                QCoreApplication.translate("ComplianceChart", "Overdue now"),
+            ),
         ]
         left = [0] * len(rows)
         for values, colour, label in series:
@@ -203,8 +223,11 @@ class ComplianceView(QWidget):
     def reload(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
         start, end = self.period()
-        self._requester.submit(lambda _c: compliance.compliance_report(store, actor, start, end),
-                               on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
+        self._requester.submit(
+            lambda _c: compliance.compliance_report(store, actor, start, end),
+            on_done=self._loaded,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def _loaded(self, report: ComplianceReport) -> None:
         self.report = report
@@ -216,16 +239,25 @@ class ComplianceView(QWidget):
         pending = sum(r.pending for r in report.new_accounts)
         coverage = f"{covered / judged:.0%}" if judged else "—"
         self.summary.setText(
-            self.tr("New accounts followed up within 30 days: <b>{cov}</b> ({c} of {j}; {p} still within 30 days). "
-                    "Risk reassessments overdue: <b>{risk}</b>.")
-            .replace("{cov}", coverage).replace("{c}", str(covered)).replace("{j}", str(judged))
-            .replace("{p}", str(pending)).replace("{risk}", str(len(report.risk_overdue))))
+            self.tr(
+                "New accounts followed up within 30 days: <b>{cov}</b> ({c} of {j}; {p} still within 30 days). "
+                "Risk reassessments overdue: <b>{risk}</b>."
+            )
+            .replace("{cov}", coverage)
+            .replace("{c}", str(covered))
+            .replace("{j}", str(judged))
+            .replace("{p}", str(pending))
+            .replace("{risk}", str(len(report.risk_overdue)))
+        )
 
     def choose_export(self) -> None:
         start, end = self.period()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export compliance"),
-                                              f"compliance_{start:%Y%m%d}_{end:%Y%m%d}.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export compliance"),
+            f"compliance_{start:%Y%m%d}_{end:%Y%m%d}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if path:
             self.export_to(Path(path))
 
@@ -245,5 +277,9 @@ class ComplianceView(QWidget):
             self.export_button.setEnabled(True)
             show_error(self, exc)
 
-        run_task(lambda _c: compliance_xlsx.export_excel(report, path), on_done=done, on_error=failed,
-                 pool=self.ctx.pool)
+        run_task(
+            lambda _c: compliance_xlsx.export_excel(report, path),
+            on_done=done,
+            on_error=failed,
+            pool=self.ctx.pool,
+        )

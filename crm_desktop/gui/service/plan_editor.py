@@ -48,7 +48,6 @@ class ECol(IntEnum):
     ENABLED = 4
 
 
-
 class RecurringModel(QAbstractTableModel):
     """Rows of ``{"grade", "type", "interval_days"}``; only the interval is edited in place."""
 
@@ -81,7 +80,11 @@ class RecurringModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(RCol):
-            return (QCoreApplication.translate("PlanEditor", "Grade"), QCoreApplication.translate("PlanEditor", "Service"), QCoreApplication.translate("PlanEditor", "Every (days)"))[section]
+            return (
+                QCoreApplication.translate("PlanEditor", "Grade"),
+                QCoreApplication.translate("PlanEditor", "Service"),
+                QCoreApplication.translate("PlanEditor", "Every (days)"),
+            )[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -120,8 +123,14 @@ class RecurringModel(QAbstractTableModel):
 
 
 def event_label(key: str) -> str:
-    names = {"new_account": "new_account", "risk_reassessment": "risk_reassessment", "churn_high": "churn_high",
-             "mismatch": "mismatch", "grade_change": "grade_change", "birthday": "birthday"}
+    names = {
+        "new_account": "new_account",
+        "risk_reassessment": "risk_reassessment",
+        "churn_high": "churn_high",
+        "mismatch": "mismatch",
+        "grade_change": "grade_change",
+        "birthday": "birthday",
+    }
     return tasks.source_label(names.get(key, key))
 
 
@@ -147,7 +156,13 @@ class EventModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(ECol):
-            return (QCoreApplication.translate("PlanEditor", "Event"), QCoreApplication.translate("PlanEditor", "Service"), QCoreApplication.translate("PlanEditor", "Due after (days)"), QCoreApplication.translate("PlanEditor", "Due after (years)"), QCoreApplication.translate("PlanEditor", "On"))[section]
+            return (
+                QCoreApplication.translate("PlanEditor", "Event"),
+                QCoreApplication.translate("PlanEditor", "Service"),
+                QCoreApplication.translate("PlanEditor", "Due after (days)"),
+                QCoreApplication.translate("PlanEditor", "Due after (years)"),
+                QCoreApplication.translate("PlanEditor", "On"),
+            )[section]
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -186,7 +201,9 @@ class EventModel(QAbstractTableModel):
         e = self.events[self.keys[index.row()]]
         col = ECol(index.column())
         if col is ECol.ENABLED and role == CHECK:
-            e["enabled"] = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            e["enabled"] = (
+                Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            )
         elif col in (ECol.DUE_DAYS, ECol.DUE_YEARS) and role == EDIT:
             try:
                 n = int(value)
@@ -271,9 +288,11 @@ class PlanEditor(QWidget):
         view = QTableView()
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
@@ -298,18 +317,26 @@ class PlanEditor(QWidget):
             when = plan.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if plan.created_at else ""
             self.version_label.setText(
                 self.tr("In force: version {v}, saved by {who} at {when}. {comment}")
-                .replace("{v}", str(plan.version_no)).replace("{who}", plan.created_by or "?")
-                .replace("{when}", when).replace("{comment}", plan.comment or ""))
+                .replace("{v}", str(plan.version_no))
+                .replace("{who}", plan.created_by or "?")
+                .replace("{when}", when)
+                .replace("{comment}", plan.comment or "")
+            )
 
     def rules(self) -> dict[str, Any]:
-        return {"horizon_days": self.horizon_spin.value(), "recurring": [dict(r) for r in self.recurring.rows],
-                "events": {k: dict(v) for k, v in self.events.events.items()}}
+        return {
+            "horizon_days": self.horizon_spin.value(),
+            "recurring": [dict(r) for r in self.recurring.rows],
+            "events": {k: dict(v) for k, v in self.events.events.items()},
+        }
 
     def add_rule(self) -> None:
-        if not self.recurring.add(self.grade_combo.currentText(), str(self.type_combo.currentData()),
-                                  self.days_spin.value()):
-            self.ctx.bus.status_message.emit(self.tr("That grade already has a rule for this service; edit its "
-                                                     "interval instead."))
+        if not self.recurring.add(
+            self.grade_combo.currentText(), str(self.type_combo.currentData()), self.days_spin.value()
+        ):
+            self.ctx.bus.status_message.emit(
+                self.tr("That grade already has a rule for this service; edit its interval instead.")
+            )
 
     def remove_rule(self) -> None:
         rows = self.recurring_table.selectionModel().selectedRows()
@@ -325,12 +352,20 @@ class PlanEditor(QWidget):
 
         def done(version: int) -> None:
             self.save_button.setEnabled(True)
-            self.ctx.bus.status_message.emit(self.tr("Service plan saved as version {v}.").replace("{v}", str(version)))
+            self.ctx.bus.status_message.emit(
+                self.tr("Service plan saved as version {v}.").replace("{v}", str(version))
+            )
             self.reload()
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
             show_error(self, exc)
 
-        run_task(lambda _c: service_plans.save_plan(store, actor, rules, expected_version=expected, comment=comment),
-                 on_done=done, on_error=failed, pool=self.ctx.pool)
+        run_task(
+            lambda _c: service_plans.save_plan(
+                store, actor, rules, expected_version=expected, comment=comment
+            ),
+            on_done=done,
+            on_error=failed,
+            pool=self.ctx.pool,
+        )

@@ -36,9 +36,17 @@ from crm_desktop.services.touches import (
 TOUCH_TYPES = [t.value for t in TouchType if t is not TouchType.HANDOVER]
 CHANNELS = [c.value for c in Channel if c is not Channel.SYSTEM]
 # The channel a type usually goes through, preselected to save a click.
-DEFAULT_CHANNEL = {"phone_call": "phone", "visit": "in_person", "review_letter": "mail", "risk_disclosure": "phone",
-                   "risk_reassessment": "in_person", "retention_call": "phone", "message": "wechat",
-                   "greeting": "wechat", "complaint": "phone"}
+DEFAULT_CHANNEL = {
+    "phone_call": "phone",
+    "visit": "in_person",
+    "review_letter": "mail",
+    "risk_disclosure": "phone",
+    "risk_reassessment": "in_person",
+    "retention_call": "phone",
+    "message": "wechat",
+    "greeting": "wechat",
+    "complaint": "phone",
+}
 
 
 def _qdate(d: date) -> QDate:
@@ -50,9 +58,17 @@ class TouchDialog(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, ctx: AppContext, client_no: str, *, task_id: int | None = None,
-                 task_type: str | None = None, task_text: str = "", edit: TouchView | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_no: str,
+        *,
+        task_id: int | None = None,
+        task_type: str | None = None,
+        task_text: str = "",
+        edit: TouchView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.client_no = client_no
@@ -82,8 +98,13 @@ class TouchDialog(QDialog):
         else:
             ui.taskLabel.hide()
         self._labels: dict[str, QLabel | Any] = {
-            IDENTITY: ui.identityCheck, NEEDS: ui.needsCheck, CONTENT: ui.contentLabel, RISK: ui.riskCheck,
-            FEEDBACK: ui.feedbackLabel, NEXT_STEP: ui.nextStepLabel}
+            IDENTITY: ui.identityCheck,
+            NEEDS: ui.needsCheck,
+            CONTENT: ui.contentLabel,
+            RISK: ui.riskCheck,
+            FEEDBACK: ui.feedbackLabel,
+            NEXT_STEP: ui.nextStepLabel,
+        }
         self._texts = {k: w.text() for k, w in self._labels.items()}
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         ui.typeCombo.currentIndexChanged.connect(self._type_changed)
@@ -130,11 +151,17 @@ class TouchDialog(QDialog):
         self._update_backdate()
         in_place = clock.now() - v.created_at <= touches.EDIT_IN_PLACE
         ui.taskLabel.setText(
-            (self.tr("Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place.")
-             if in_place else
-             self.tr("Changing touch #{id}. It was recorded more than 24 hours ago: your change is saved as a new "
-                     "revision and the current text stays readable in the history."))
-            .replace("{id}", str(v.id)))
+            (
+                self.tr(
+                    "Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place."
+                )
+                if in_place
+                else self.tr(
+                    "Changing touch #{id}. It was recorded more than 24 hours ago: your change is saved as a new "
+                    "revision and the current text stays readable in the history."
+                )
+            ).replace("{id}", str(v.id))
+        )
         ui.taskLabel.show()
 
     # ------------------------------------------------------------ form behaviour
@@ -150,8 +177,11 @@ class TouchDialog(QDialog):
         assessed = brief.risk_assessed_on.isoformat() if brief.risk_assessed_on else "—"
         self.ui.clientLabel.setText(
             self.tr("<b>{no}</b> {name} · risk level {level} (assessed {date})")
-            .replace("{no}", brief.client_no).replace("{name}", brief.name)
-            .replace("{level}", brief.risk_level).replace("{date}", assessed))
+            .replace("{no}", brief.client_no)
+            .replace("{name}", brief.name)
+            .replace("{level}", brief.risk_level)
+            .replace("{date}", assessed)
+        )
 
     def touch_type(self) -> str:
         return str(self.ui.typeCombo.currentData())
@@ -178,7 +208,11 @@ class TouchDialog(QDialog):
         at = cast(datetime, self.ui.occurredEdit.dateTime().toPython())
         edit = getattr(self, "edit", None)
         # An edit is judged against when the touch was recorded, as the service does.
-        recorded = edit.created_at.astimezone().replace(tzinfo=None) if edit is not None else clock.now().astimezone().replace(tzinfo=None)
+        recorded = (
+            edit.created_at.astimezone().replace(tzinfo=None)
+            if edit is not None
+            else clock.now().astimezone().replace(tzinfo=None)
+        )
         late = recorded - at > touches.BACKDATE_LIMIT or bool(edit is not None and edit.backdate_reason)
         self.ui.backdateEdit.setVisible(late)
         self.ui.backdateLabel.setVisible(late)
@@ -190,8 +224,12 @@ class TouchDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         ui = self.ui
-        checklist: dict[str, Any] = {IDENTITY: ui.identityCheck.isChecked(), NEEDS: ui.needsCheck.isChecked(),
-                                     RISK: ui.riskCheck.isChecked(), ADVICE: ui.adviceCheck.isChecked()}
+        checklist: dict[str, Any] = {
+            IDENTITY: ui.identityCheck.isChecked(),
+            NEEDS: ui.needsCheck.isChecked(),
+            RISK: ui.riskCheck.isChecked(),
+            ADVICE: ui.adviceCheck.isChecked(),
+        }
         if ui.contentEdit.toPlainText().strip():
             checklist[CONTENT] = ui.contentEdit.toPlainText().strip()
         if ui.feedbackEdit.text().strip():
@@ -222,8 +260,11 @@ class TouchDialog(QDialog):
 
             def work(_c: Any) -> int:
                 assert edit is not None
-                return touches.edit_touch(store, actor, edit.id, expected_version=edit.version, **kwargs).touch_id
+                return touches.edit_touch(
+                    store, actor, edit.id, expected_version=edit.version, **kwargs
+                ).touch_id
         else:
+
             def work(_c: Any) -> int:
                 return touches.record_touch(store, actor, client_no, **kwargs)
 

@@ -52,10 +52,18 @@ class Col(IntEnum):
 
 
 def _headers() -> list[str]:
-    return [QCoreApplication.translate("TouchesModel", "Time"), QCoreApplication.translate("TouchesModel", "Client no"), QCoreApplication.translate("TouchesModel", "Client"),
-            QCoreApplication.translate("TouchesModel", "Type"), QCoreApplication.translate("TouchesModel", "Channel"), QCoreApplication.translate("TouchesModel", "Summary"),
-            QCoreApplication.translate("TouchesModel", "Satisfaction"), QCoreApplication.translate("TouchesModel", "Revision"), QCoreApplication.translate("TouchesModel", "Status"),
-            QCoreApplication.translate("TouchesModel", "Recorded by")]
+    return [
+        QCoreApplication.translate("TouchesModel", "Time"),
+        QCoreApplication.translate("TouchesModel", "Client no"),
+        QCoreApplication.translate("TouchesModel", "Client"),
+        QCoreApplication.translate("TouchesModel", "Type"),
+        QCoreApplication.translate("TouchesModel", "Channel"),
+        QCoreApplication.translate("TouchesModel", "Summary"),
+        QCoreApplication.translate("TouchesModel", "Satisfaction"),
+        QCoreApplication.translate("TouchesModel", "Revision"),
+        QCoreApplication.translate("TouchesModel", "Status"),
+        QCoreApplication.translate("TouchesModel", "Recorded by"),
+    ]
 
 
 def status_text(status: str) -> str:
@@ -73,11 +81,15 @@ class TouchesModel(ListTableModel[TouchView]):
         col = Col(index.column())
         if role == DISPLAY:
             values = {
-                Col.AT: v.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"), Col.CLIENT_NO: v.client_no,
-                Col.CLIENT: v.client_name, Col.TYPE: touches.type_label(v.touch_type),
-                Col.CHANNEL: touches.channel_label(v.channel), Col.SUMMARY: v.summary.replace("\n", " "),
+                Col.AT: v.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                Col.CLIENT_NO: v.client_no,
+                Col.CLIENT: v.client_name,
+                Col.TYPE: touches.type_label(v.touch_type),
+                Col.CHANNEL: touches.channel_label(v.channel),
+                Col.SUMMARY: v.summary.replace("\n", " "),
                 Col.SATISFACTION: "" if v.satisfaction is None else str(v.satisfaction),
-                Col.REVISION: str(v.revision), Col.STATUS: status_text(v.status),
+                Col.REVISION: str(v.revision),
+                Col.STATUS: status_text(v.status),
                 Col.RECORDED_BY: v.created_by_login or "",
             }
             return values[col]
@@ -146,14 +158,19 @@ class TouchesView(QWidget):
         layout.addLayout(bottom)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         ctx.bus.refresh_requested.connect(self.reload)
-        ctx.bus.data_changed.connect(lambda area: self.reload() if area in ("tasks", "touches", "*") else None)
+        ctx.bus.data_changed.connect(
+            lambda area: self.reload() if area in ("tasks", "touches", "*") else None
+        )
         self.reload()
 
     def reload(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
         since = clock.today() - timedelta(days=DAYS_SHOWN)
-        self._requester.submit(lambda _c: touches.list_touches(store, actor, since=since, limit=2000),
-                               on_done=self._loaded, on_error=lambda exc: show_error(self, exc))
+        self._requester.submit(
+            lambda _c: touches.list_touches(store, actor, since=since, limit=2000),
+            on_done=self._loaded,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def _loaded(self, rows: list[TouchView]) -> None:
         self.model.set_rows(rows)
@@ -184,13 +201,22 @@ class TouchesView(QWidget):
         v = self.selected()
         if v is None:
             return
-        ask_reason(self, self.tr("Cancel touch"),
-                   self.tr("Why is this touch cancelled? It is kept, marked cancelled."),
-                   lambda reason: self.cancel_with_reason(v, reason))
+        ask_reason(
+            self,
+            self.tr("Cancel touch"),
+            self.tr("Why is this touch cancelled? It is kept, marked cancelled."),
+            lambda reason: self.cancel_with_reason(v, reason),
+        )
 
     def cancel_with_reason(self, v: TouchView, reason: str) -> None:
-        change_in_background(self, self.ctx, "touches", lambda store, actor: touches.cancel_touch(
-            store, actor, v.id, reason=reason, expected_version=v.version))
+        change_in_background(
+            self,
+            self.ctx,
+            "touches",
+            lambda store, actor: touches.cancel_touch(
+                store, actor, v.id, reason=reason, expected_version=v.version
+            ),
+        )
 
     def show_history(self) -> HistoryDialog | None:
         v = self.selected()

@@ -34,16 +34,31 @@ class Col(IntEnum):
 def warned_text(warned: bool | None) -> str:
     if warned is None:
         return ""
-    return QCoreApplication.translate("SuitabilityFindings", "warned") if warned else QCoreApplication.translate("SuitabilityFindings", "not warned")
+    return (
+        QCoreApplication.translate("SuitabilityFindings", "warned")
+        if warned
+        else QCoreApplication.translate("SuitabilityFindings", "not warned")
+    )
 
 
 class FindingsModel(ListTableModel[FindingRow]):
     """One finding per row; violations nobody warned the client about are drawn in red."""
 
     def __init__(self, parent: Any = None, *, with_client: bool = True) -> None:
-        titles = [QCoreApplication.translate("SuitabilityFindings", "Client no."), QCoreApplication.translate("SuitabilityFindings", "Name"), QCoreApplication.translate("SuitabilityFindings", "Manager"), QCoreApplication.translate("SuitabilityFindings", "Kind"), QCoreApplication.translate("SuitabilityFindings", "Product"), QCoreApplication.translate("SuitabilityFindings", "Product rating"),
-                  QCoreApplication.translate("SuitabilityFindings", "Client level"), QCoreApplication.translate("SuitabilityFindings", "Trade date"), QCoreApplication.translate("SuitabilityFindings", "Special risk warning")]
-        self.columns = list(Col) if with_client else [c for c in Col if c not in (Col.CLIENT, Col.NAME, Col.MANAGER)]
+        titles = [
+            QCoreApplication.translate("SuitabilityFindings", "Client no."),
+            QCoreApplication.translate("SuitabilityFindings", "Name"),
+            QCoreApplication.translate("SuitabilityFindings", "Manager"),
+            QCoreApplication.translate("SuitabilityFindings", "Kind"),
+            QCoreApplication.translate("SuitabilityFindings", "Product"),
+            QCoreApplication.translate("SuitabilityFindings", "Product rating"),
+            QCoreApplication.translate("SuitabilityFindings", "Client level"),
+            QCoreApplication.translate("SuitabilityFindings", "Trade date"),
+            QCoreApplication.translate("SuitabilityFindings", "Special risk warning"),
+        ]
+        self.columns = (
+            list(Col) if with_client else [c for c in Col if c not in (Col.CLIENT, Col.NAME, Col.MANAGER)]
+        )
         super().__init__([titles[c] for c in self.columns], parent)
 
     def text(self, r: FindingRow, col: Col) -> str:
@@ -62,7 +77,11 @@ class FindingsModel(ListTableModel[FindingRow]):
         if col is Col.CLIENT_LEVEL:
             return r.client_level
         if col is Col.TRADE_DATE:
-            return r.trade_date.isoformat() if r.trade_date else (QCoreApplication.translate("SuitabilityFindings", "holding") if r.code else "")
+            return (
+                r.trade_date.isoformat()
+                if r.trade_date
+                else (QCoreApplication.translate("SuitabilityFindings", "holding") if r.code else "")
+            )
         return warned_text(r.warned)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:

@@ -65,8 +65,11 @@ class SuitabilityPanel(QWidget):
 
     def reload(self) -> None:
         store, actor, no = self.ctx.store, self.ctx.actor, self.client_no
-        self._requester.submit(lambda _c: suitability.client_suitability(store, actor, no), on_done=self._show,
-                               on_error=self._failed)
+        self._requester.submit(
+            lambda _c: suitability.client_suitability(store, actor, no),
+            on_done=self._show,
+            on_error=self._failed,
+        )
 
     def _failed(self, _exc: BaseException) -> None:
         # The 360° view says why (e.g. the client was reassigned away); the panel only stops offering actions.
@@ -108,22 +111,42 @@ class SuitabilityPanel(QWidget):
             state = e(self.tr("valid"))
         assessed = d.assessed_on.isoformat() if d.assessed_on else "—"
         perms = "、".join(f"{label_of(Permission, p)} {o.isoformat()}" for p, o in d.permissions) or "—"
-        warns = "<br>".join(
-            e(f"{s if k == 'product' else label_of(Permission, s)} · {c.isoformat()} · "
-              f"{label_of(WarningChannel, ch)} · {ev}") for k, s, c, ch, ev in d.warnings) or "—"
+        warns = (
+            "<br>".join(
+                e(
+                    f"{s if k == 'product' else label_of(Permission, s)} · {c.isoformat()} · "
+                    f"{label_of(WarningChannel, ch)} · {ev}"
+                )
+                for k, s, c, ch, ev in d.warnings
+            )
+            or "—"
+        )
         lines = [
             (self.tr("Risk tolerance"), f"<b>{e(level)}</b> · {e(who)}"),
-            (self.tr("Assessed on"), e(self.tr("{a}, valid until {u}").replace("{a}", assessed).replace(
-                "{u}", until)) + " · " + state),
+            (
+                self.tr("Assessed on"),
+                e(self.tr("{a}, valid until {u}").replace("{a}", assessed).replace("{u}", until))
+                + " · "
+                + state,
+            ),
             (self.tr("Trading permissions"), e(perms)),
             (self.tr("Special risk warnings"), warns),
         ]
         if d.behaviour_hint:
-            lines.append((self.tr("Service hint"), e(self.tr(
-                "Behaviour differs from the assessment. A hint for the conversation, not a "
-                "violation; never ask the client to re-take the assessment because of it."))))
-        rows = "".join(f"<tr><td style='padding-right:12px;color:#666'>{e(t)}</td><td>{v}</td></tr>"
-                       for t, v in lines)
+            lines.append(
+                (
+                    self.tr("Service hint"),
+                    e(
+                        self.tr(
+                            "Behaviour differs from the assessment. A hint for the conversation, not a "
+                            "violation; never ask the client to re-take the assessment because of it."
+                        )
+                    ),
+                )
+            )
+        rows = "".join(
+            f"<tr><td style='padding-right:12px;color:#666'>{e(t)}</td><td>{v}</td></tr>" for t, v in lines
+        )
         self.summaryLabel.setText(f"<table>{rows}</table>")
         self.model.set_rows(d.findings)
         self.table.resizeColumnsToContents()

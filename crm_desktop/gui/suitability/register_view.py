@@ -61,8 +61,12 @@ class SuitabilityRegisterView(QWidget):
         top.addWidget(self.kindCombo)
         self.checkButton = QPushButton(self.tr("Check now"))
         self.checkButton.setObjectName("checkButton")
-        self.checkButton.setToolTip(self.tr("Check every trade of the window and every holding against the "
-                                            "client's assessment, permissions and warnings"))
+        self.checkButton.setToolTip(
+            self.tr(
+                "Check every trade of the window and every holding against the "
+                "client's assessment, permissions and warnings"
+            )
+        )
         self.checkButton.clicked.connect(self.run_check)
         top.addWidget(self.checkButton)
         self.exportButton = QPushButton(self.tr("Export CSV…"))
@@ -95,8 +99,12 @@ class SuitabilityRegisterView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_client)
         layout.addWidget(self.table, 1)
-        self.hintLabel = QLabel(self.tr("Red rows are violations without a confirmed special risk warning; each "
-                                        "has a compliance task for the client's manager."))
+        self.hintLabel = QLabel(
+            self.tr(
+                "Red rows are violations without a confirmed special risk warning; each "
+                "has a compliance task for the client's manager."
+            )
+        )
         self.hintLabel.setWordWrap(True)
         layout.addWidget(self.hintLabel)
         ctx.bus.refresh_requested.connect(self.reload)
@@ -108,31 +116,43 @@ class SuitabilityRegisterView(QWidget):
 
     def reload(self) -> None:
         store, actor, kind = self.ctx.store, self.ctx.actor, self.kindCombo.currentData()
-        self._requester.submit(lambda _c: suitability.register(store, actor, kind=kind, limit=ROW_LIMIT),
-                               on_done=self._show,
-                               on_error=lambda e: show_error(self, e))
+        self._requester.submit(
+            lambda _c: suitability.register(store, actor, kind=kind, limit=ROW_LIMIT),
+            on_done=self._show,
+            on_error=lambda e: show_error(self, e),
+        )
 
     def _show(self, reg: Register) -> None:
         self.register = reg
         if reg.as_of is None:
             self.asOfLabel.setText(self.tr("No check has run yet."))
         else:
-            self.asOfLabel.setText(self.tr("Latest check as of {date}").replace("{date}", reg.as_of.isoformat()))
+            self.asOfLabel.setText(
+                self.tr("Latest check as of {date}").replace("{date}", reg.as_of.isoformat())
+            )
         for k in VIOLATION_KINDS:
             n = reg.counts.get(k.value, 0)
             text = f"{label(k)}<br><b style='font-size:14pt'>{n}</b>"
             if k.value == "over_level" and n:
-                text += "<br>" + self.tr("{w} warned · {u} not warned").replace("{w}", str(reg.warned)).replace(
-                    "{u}", str(reg.unwarned))
+                text += "<br>" + self.tr("{w} warned · {u} not warned").replace(
+                    "{w}", str(reg.warned)
+                ).replace("{u}", str(reg.unwarned))
             self.countLabels[k.value].setText(text)
         self.model.set_rows(reg.rows)
         self.table.resizeColumnsToContents()
-        total = sum(reg.counts.values()) if self.kindCombo.currentData() is None else reg.counts.get(
-            str(self.kindCombo.currentData()), 0)
+        total = (
+            sum(reg.counts.values())
+            if self.kindCombo.currentData() is None
+            else reg.counts.get(str(self.kindCombo.currentData()), 0)
+        )
         if total > len(reg.rows):
-            self.asOfLabel.setText(self.asOfLabel.text() + " · " + self.tr(
-                "showing the first {n} of {total}; the export has all").replace("{n}", f"{len(reg.rows):,}").replace(
-                "{total}", f"{total:,}"))
+            self.asOfLabel.setText(
+                self.asOfLabel.text()
+                + " · "
+                + self.tr("showing the first {n} of {total}; the export has all")
+                .replace("{n}", f"{len(reg.rows):,}")
+                .replace("{total}", f"{total:,}")
+            )
 
     def run_check(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
@@ -147,17 +167,25 @@ class SuitabilityRegisterView(QWidget):
             self.checkButton.setEnabled(True)
             show_error(self, exc)
 
-        run_task(lambda _c: suitability.run_check(store, actor, clock.today()), on_done=done, on_error=failed,
-                 pool=self.ctx.pool)
+        run_task(
+            lambda _c: suitability.run_check(store, actor, clock.today()),
+            on_done=done,
+            on_error=failed,
+            pool=self.ctx.pool,
+        )
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the suitability register"),
-                                              "suitability.csv", self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the suitability register"), "suitability.csv", self.tr("CSV files (*.csv)")
+        )
         if not path:
             return
         store, actor = self.ctx.store, self.ctx.actor
-        run_task(lambda _c: suitability.export_findings(store, actor, Path(path)),
-                 on_error=lambda e: show_error(self, e), pool=self.ctx.pool)
+        run_task(
+            lambda _c: suitability.export_findings(store, actor, Path(path)),
+            on_error=lambda e: show_error(self, e),
+            pool=self.ctx.pool,
+        )
 
     def _open_client(self, index: Any) -> None:
         row = self.model.row_at(index.row())

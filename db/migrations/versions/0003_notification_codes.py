@@ -35,8 +35,11 @@ def upgrade() -> None:
     conn = op.get_bind()
     rows = conn.execute(sa.select(_notification.c.id, _notification.c.title, _notification.c.body)).all()
     for nid, title, body in rows:
-        conn.execute(_notification.update().where(_notification.c.id == nid)
-                     .values(params={"legacy_title": title or "", "legacy_body": body or ""}))
+        conn.execute(
+            _notification.update()
+            .where(_notification.c.id == nid)
+            .values(params={"legacy_title": title or "", "legacy_body": body or ""})
+        )
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.alter_column("params", existing_type=sa.JSON(), nullable=False)
         batch_op.drop_column("body")
@@ -52,7 +55,9 @@ def downgrade() -> None:
     for nid, kind, params in rows:
         # Worded rows go back as they were; newer ones in Chinese, the product's default language.
         title, body = _worded(kind, params or {})
-        conn.execute(_notification.update().where(_notification.c.id == nid).values(title=title[:300], body=body))
+        conn.execute(
+            _notification.update().where(_notification.c.id == nid).values(title=title[:300], body=body)
+        )
     with op.batch_alter_table("notification", schema=None) as batch_op:
         batch_op.alter_column("title", existing_type=sa.String(length=300), nullable=False)
         batch_op.alter_column("body", existing_type=sa.Text(), nullable=False)
