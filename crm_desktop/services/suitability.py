@@ -1029,8 +1029,8 @@ def client_suitability(store: Store, actor: Actor, client_no: str) -> ClientSuit
         expired,
         soon,
         perms,
-        warns,
+        warns,  # type: ignore[arg-type]
         finds,
         hint,
         may_record_warning(actor),
-    )  # type: ignore[arg-type]
+    )
