@@ -60,6 +60,7 @@ def _isolate_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     monkeypatch.setenv("CRM_DATA_DIR", str(tmp_path / "userdata"))
     monkeypatch.delenv("CRM_DATABASE_URL", raising=False)
     monkeypatch.delenv("CRM_PASSWORD", raising=False)
+    monkeypatch.delenv("CRM_AS_USER", raising=False)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     set_language("zh_CN")
     previous = set_clock(FixedClock(TODAY))

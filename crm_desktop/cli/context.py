@@ -113,13 +113,17 @@ def add_actor_arg(
 ) -> None:
     """``password_stdin``: also offer ``--password-stdin`` for the actor's password (for schedulers), on
     commands that read no other password."""
+    # A scheduler may name its batch account once in CRM_AS_USER, so the commands keep the form branch
+    # scripts were written against (``crm score``, ``crm callbacks generate``) and every run is still signed.
+    from_env = os.environ.get("CRM_AS_USER") or None
     parser.add_argument(
         "--as-user",
         metavar="LOGIN",
-        required=required,
+        required=required and from_env is None,
+        default=from_env,
         help=tr(
-            "以此工号的身份执行（密码取自 CRM_PASSWORD 或提示输入）",
-            "act as this staff login (password from CRM_PASSWORD or a prompt)",
+            "以此工号的身份执行（默认取自 CRM_AS_USER；密码取自 CRM_PASSWORD 或提示输入）",
+            "act as this staff login (default: CRM_AS_USER; password from CRM_PASSWORD or a prompt)",
         ),
     )
     if password_stdin:

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from crm_desktop.cli.main import main
+from crm_desktop.db.models import AuditLog
 from crm_desktop.db.store import Store
 from tests.factories import PASSWORD, Seed, seed_branch
 from tests.services.test_scoring_service import _fill
@@ -35,6 +37,12 @@ def test_score_batch_then_export_csv(
     assert (
         run(seeded, "score", "--quiet", monkeypatch=monkeypatch, password=None) == 2
     )  # someone signs for a run
+    monkeypatch.setenv("CRM_AS_USER", "admin")  # a scheduler names its batch account once
+    assert run(seeded, "score", "--quiet", monkeypatch=monkeypatch) == 0
+    monkeypatch.delenv("CRM_AS_USER")
+    with seeded.store.read() as s:
+        signed = s.scalars(select(AuditLog).where(AuditLog.action == "score.run")).all()
+        assert signed and all(a.actor_id == seeded.admin.id for a in signed)
     assert run(seeded, "score", "--quiet", "--as-user", "admin", monkeypatch=monkeypatch) == 0
     out = capsys.readouterr().out
     assert "评分完成" in out and "评分日 2025-06-30" in out and "客户 6 位" in out
