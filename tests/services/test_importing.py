@@ -502,9 +502,9 @@ def test_staff_qualifications_in_back_office_spellings(
     assert r.rows_new == 3
     with seeded.store.read() as s:
         quals = dict(
-            s.execute(select(Staff.login, Staff.qualifications).where(Staff.login.in_(["im5", "im6", "im7"])))
-            .tuples()
-            .all()
+            s.execute(
+                select(Staff.login, Staff.qualifications).where(Staff.login.in_(["im5", "im6", "im7"]))
+            ).all()
         )
     assert quals == {
         "im5": ["securities_practitioner", "investment_adviser"],
