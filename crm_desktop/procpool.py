@@ -63,10 +63,10 @@ class WorkerPool:
         if not waiting:
             return set()
         while True:
+            if progress is not None:
+                progress.check()  # a job cancelled before the wait never blocks on a busy worker
             done, _ = wait(
                 waiting, timeout=None if progress is None else POLL_SECONDS, return_when=FIRST_COMPLETED
             )
             if done:
                 return done
-            if progress is not None:
-                progress.check()
