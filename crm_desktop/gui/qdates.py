@@ -14,6 +14,10 @@ def qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
 def today() -> QDate:
     return qdate(clock.today())
 

@@ -146,8 +146,7 @@ class BatchTab(QWidget):
 
     # ------------------------------------------------------------ inputs
     def as_of(self) -> date:
-        q = self.as_of_edit.date()
-        return date(q.year(), q.month(), q.day())
+        return qdates.pydate(self.as_of_edit.date())
 
     def _source_changed(self, *_a: object) -> None:
         selection = self.selection_radio.isChecked()

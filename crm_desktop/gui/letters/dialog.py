@@ -6,13 +6,14 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from crm_desktop import clock
 from crm_desktop.errors import InvalidInput
+from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_letter_dialog import Ui_LetterDialog
@@ -27,14 +28,6 @@ from crm_desktop.services import letters
 def letters_dir() -> Path:
     """Where letters generated in the app are kept (one file per client and as-of date)."""
     return user_data_dir() / "letters"
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class LetterDialog(QDialog):
@@ -57,8 +50,8 @@ class LetterDialog(QDialog):
         self._busy = False
 
         today = clock.today()
-        self.ui.asOfEdit.setDate(_qdate(today))
-        self.ui.periodStartEdit.setDate(_qdate(letters.default_period(today)[0]))
+        self.ui.asOfEdit.setDate(qdates.qdate(today))
+        self.ui.periodStartEdit.setDate(qdates.qdate(letters.default_period(today)[0]))
         self.ui.customPeriodCheck.toggled.connect(self.ui.periodStartEdit.setEnabled)
         self.ui.customPeriodCheck.toggled.connect(self._update_period)
         self.ui.asOfEdit.dateChanged.connect(self._update_period)
@@ -73,10 +66,12 @@ class LetterDialog(QDialog):
 
     # ------------------------------------------------------------ inputs
     def as_of(self) -> date:
-        return _pydate(self.ui.asOfEdit.date())
+        return qdates.pydate(self.ui.asOfEdit.date())
 
     def period_start(self) -> date | None:
-        return _pydate(self.ui.periodStartEdit.date()) if self.ui.customPeriodCheck.isChecked() else None
+        return (
+            qdates.pydate(self.ui.periodStartEdit.date()) if self.ui.customPeriodCheck.isChecked() else None
+        )
 
     def comment(self) -> str:
         return self.ui.commentEdit.toPlainText().strip()

@@ -6,10 +6,10 @@ with *; the service validates again on save, so the form can never save what the
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDateTime, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
@@ -47,10 +47,6 @@ DEFAULT_CHANNEL = {
     "greeting": "wechat",
     "complaint": "phone",
 }
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 class TouchDialog(QDialog):
@@ -131,7 +127,7 @@ class TouchDialog(QDialog):
         if v.channel in CHANNELS:
             ui.channelCombo.setCurrentIndex(CHANNELS.index(v.channel))
         local = v.occurred_at.astimezone()
-        ui.occurredEdit.setDateTime(QDateTime(_qdate(local.date()), QTime(local.hour, local.minute)))
+        ui.occurredEdit.setDateTime(QDateTime(qdates.qdate(local.date()), QTime(local.hour, local.minute)))
         ui.summaryEdit.setPlainText(v.summary)
         c = v.checklist
         ui.identityCheck.setChecked(bool(c.get(IDENTITY)))
@@ -144,8 +140,8 @@ class TouchDialog(QDialog):
         ui.satisfactionCombo.setCurrentIndex(max(index, 0))
         ui.nextStepEdit.setText(v.next_step or "")
         if v.follow_up_date is not None:
-            ui.followUpEdit.setMinimumDate(_qdate(v.follow_up_date))
-            ui.followUpEdit.setDate(_qdate(v.follow_up_date))
+            ui.followUpEdit.setMinimumDate(qdates.qdate(v.follow_up_date))
+            ui.followUpEdit.setDate(qdates.qdate(v.follow_up_date))
             ui.followUpCheck.setChecked(True)
         ui.backdateEdit.setText(v.backdate_reason or "")
         self._update_backdate()
