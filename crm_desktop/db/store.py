@@ -93,13 +93,35 @@ def remove_sqlite_file(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+SessionGuard = Callable[[Session], None]
+
+
 class Store:
-    """An open store. ``transaction()`` is the one unit of work per user action."""
+    """An open store. ``transaction()`` is the one unit of work per user action.
+
+    Session guards run at the start of every transaction and every read, inside it: they are how
+    the signed-in session is re-checked (an account disabled meanwhile stops at its next action)
+    and how per-transaction settings (PostgreSQL row-level security) are applied, in one place
+    instead of at every service call site. A guard raises to refuse the action.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._write = sessionmaker(engine.execution_options(crm_write=True), expire_on_commit=False)
         self._read = sessionmaker(engine, expire_on_commit=False)
+        self._guards: list[SessionGuard] = []
+
+    def add_session_guard(self, guard: SessionGuard) -> None:
+        """Run ``guard(session)`` at the start of every later transaction and read on this store."""
+        self._guards.append(guard)
+
+    def remove_session_guard(self, guard: SessionGuard) -> None:
+        if guard in self._guards:
+            self._guards.remove(guard)
+
+    def _run_guards(self, session: Session) -> None:
+        for guard in tuple(self._guards):
+            guard(session)
 
     @property
     def dialect(self) -> str:
@@ -116,6 +138,7 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One transaction that commits once at the end, or rolls back on any exception."""
         with self._write.begin() as session:
+            self._run_guards(session)
             yield session
 
     @contextmanager
@@ -123,6 +146,7 @@ class Store:
         """A session for reading; objects loaded in it stay usable (detached, not expired) afterwards."""
         session = self._read()
         try:
+            self._run_guards(session)
             yield session
         finally:
             # close() returns the connection (its transaction rolled back) without expiring objects.
