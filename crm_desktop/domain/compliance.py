@@ -2,7 +2,8 @@
 
 Pure: the service reads the rows (and turns timestamps into local days); these functions classify and
 count them. A task counts as *due* once its due date is inside the period and not after today;
-cancelled tasks do not count. *On time*: done on or before the due day (the touch's day).
+cancelled tasks do not count. *On time*: done on or before the due day (the touch's day). The on-time rate
+divides by the tasks already judged: one due today and still open has not been missed.
 """
 
 from __future__ import annotations
@@ -88,8 +89,14 @@ class TaskCounts(_Tally):
     open_due_today: int = 0
 
     @property
+    def judged(self) -> int:
+        """Tasks whose outcome is known: a task due today and still open is not missed yet."""
+        return self.due - self.open_due_today
+
+    @property
     def on_time_rate(self) -> float | None:
-        return rate(self.on_time, self.due)
+        """On time among the judged tasks; None when none is judged yet (not enough data, not 0 %)."""
+        return rate(self.on_time, self.judged)
 
     def add(self, other: TaskCounts) -> None:
         for name in (self._TOTAL, *self._FIELDS.values()):

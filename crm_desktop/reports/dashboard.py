@@ -49,9 +49,15 @@ def column_titles() -> dict[str, str]:
     }
 
 
+# Rates the engine could not measure (nothing held, nothing judged): say so instead of a dash that reads as zero.
+_MEASURED_RATES = frozenset({"on_time_rate", "retention"})
+
+
 def display_value(column: str, value: object) -> str:
     """Table text of one cell, in the current language."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
+        if column in _MEASURED_RATES:
+            return tr("数据不足", "Not enough data")
         return "-"
     if column in ("assets", "net_flow"):
         return f"{float(value):,.0f}"  # type: ignore[arg-type]

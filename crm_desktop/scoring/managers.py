@@ -238,17 +238,24 @@ def score_managers(
             "client_count": client_count.astype(np.int64),
             "capacity": capacity,
             "book_assets": book_latest / 100.0,
-            "retention": np.round(retention, 4),
-            "on_time_rate": np.round(on_time_rate, 4),
+            # None where nothing was measured: the neutral value only stands in inside the capability score
+            "retention": _measured_or_none(retention, held_n > 0),
+            "on_time_rate": _measured_or_none(on_time_rate, judged_n > 0),
             # None, not NaN, when there is not enough data: the only missing value a result holds (a NULL when stored)
             "satisfaction": pd.Series(
                 [round(float(x), 4) if ok else None for x, ok in zip(sat_mean, enough, strict=True)],
                 dtype=object,
             ),
-            "asset_growth": np.round(growth, 4),
+            "asset_growth": _measured_or_none(growth, book_first > 0),
             "components": components,
             "reasons": reasons,
         }
+    )
+
+
+def _measured_or_none(values: np.ndarray, measured: np.ndarray) -> pd.Series:
+    return pd.Series(
+        [round(float(x), 4) if ok else None for x, ok in zip(values, measured, strict=True)], dtype=object
     )
 
 

@@ -207,8 +207,8 @@ def _league(
                 "clients": int(counts.get(s.id, 0)),
                 "capacity": int(m.capacity) if m else None,
                 "assets": float(assets.get(s.id, 0.0)) if run_id is not None else None,
-                "on_time_rate": float(m.on_time_rate) if m else None,
-                "retention": float(m.retention) if m else None,
+                "on_time_rate": float(m.on_time_rate) if m and m.on_time_rate is not None else None,
+                "retention": float(m.retention) if m and m.retention is not None else None,
                 "churn_high": int(high.get(s.id, 0)) if run_id is not None else None,
                 **cb.get(s.id, {"satisfaction": None, "red_flags_open": 0, "complaints": 0}),
             }

@@ -359,6 +359,11 @@ def latest_snapshot_date(session: Session) -> date | None:
     return session.scalar(select(func.max(AssetSnapshot.date)))
 
 
+def _optional(value: Any) -> float | None:
+    """A measured figure, or None (stored as NULL) where the engine had nothing to measure."""
+    return None if value is None or pd.isna(value) else float(value)
+
+
 def _money(value: float) -> Decimal:
     return Decimal(f"{value:.2f}")
 
@@ -572,10 +577,10 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
                 "client_count": int(r["client_count"]),
                 "capacity": int(r["capacity"]),
                 "book_assets": _money(float(r["book_assets"])),
-                "retention": float(r["retention"]),
-                "on_time_rate": float(r["on_time_rate"]),
-                "satisfaction": None if pd.isna(r["satisfaction"]) else float(r["satisfaction"]),
-                "asset_growth": float(r["asset_growth"]),
+                "retention": _optional(r["retention"]),
+                "on_time_rate": _optional(r["on_time_rate"]),
+                "satisfaction": _optional(r["satisfaction"]),
+                "asset_growth": _optional(r["asset_growth"]),
                 "components": r["components"],
                 "reasons": r["reasons"],
             }

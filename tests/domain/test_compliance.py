@@ -59,11 +59,21 @@ def test_task_counts_and_rate() -> None:
         1,
         1,
     )
-    assert counts.on_time_rate == pytest.approx(0.25)
+    # the task due today and still open is not judged yet: 1 on time of 3 judged
+    assert counts.judged == 3
+    assert counts.on_time_rate == pytest.approx(1 / 3)
     total = TaskCounts()
     total.add(counts)
     total.add(counts)
-    assert (total.due, total.on_time, total.on_time_rate) == (8, 2, pytest.approx(0.25))
+    assert (total.due, total.on_time, total.on_time_rate) == (8, 2, pytest.approx(1 / 3))
+
+
+def test_first_day_of_a_period_is_not_zero_percent() -> None:
+    """Seen in the app: on the first of the month every task is due today and open; that is no data, not 0 %."""
+    counts = TaskCounts()
+    for _ in range(66):
+        counts.count(OPEN_DUE)
+    assert counts.due == 66 and counts.on_time_rate is None
 
 
 @pytest.mark.parametrize(

@@ -158,3 +158,15 @@ def test_grade_mismatches_get_an_eligible_target() -> None:
 def test_no_suggestions_when_everything_fits() -> None:
     result = Book().manager(10).client(1, manager=10).snap(1, 0, 100).run()
     assert result.suggestions.empty
+
+
+def test_a_new_manager_has_no_figures_only_a_neutral_score_part() -> None:
+    """Seen on the dashboard: exactly 50 % for everyone. Nothing measured is None, never the neutral 0.5."""
+    row = _manager_row(Book().manager(10, hired=ago(30)))
+    assert row["retention"] is None
+    assert row["on_time_rate"] is None
+    assert row["asset_growth"] is None
+    assert row["satisfaction"] is None
+    comps = row["components"]
+    assert isinstance(comps, dict)
+    assert comps["on_time"]["measured"] is False and comps["on_time"]["value"] == 0.5

@@ -44,6 +44,9 @@ def test_not_scored_yet_shows_no_figures(seeded: Seed) -> None:
     assert set(d.league["login"]) == {"im1", "im2"}
     assert d.league["capability_score"].isna().all() and d.league["assets"].isna().all()
     assert report.display_value("capability_score", d.league["capability_score"].iloc[0]) == "-"
+    # a rate nobody could measure says so; it is not a dash that reads as zero, nor a neutral 50 %
+    assert report.display_value("on_time_rate", d.league["on_time_rate"].iloc[0]) == "数据不足"
+    assert report.display_value("retention", None) == "数据不足"
 
 
 def test_figures(seeded: Seed) -> None:

@@ -92,10 +92,12 @@ class ManagerScore(Base):
     client_count: Mapped[int]
     capacity: Mapped[int]
     book_assets: Mapped[Decimal] = mapped_column(MONEY)
-    retention: Mapped[float]
-    on_time_rate: Mapped[float]
-    satisfaction: Mapped[float | None]  # None: too few call-back answers to say
-    asset_growth: Mapped[float]
+    # None: nothing to measure in the window (no clients held at its start, no task judged, no book at its
+    # start, too few call-back answers); shown as "not enough data", never as the engine's neutral value
+    retention: Mapped[float | None]
+    on_time_rate: Mapped[float | None]
+    satisfaction: Mapped[float | None]
+    asset_growth: Mapped[float | None]
     # per-component scores and weights, so the capability score can be explained
     components: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reasons: Mapped[list[Any]] = mapped_column(default=list)
