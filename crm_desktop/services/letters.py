@@ -34,6 +34,7 @@ from crm_desktop.db.models import (
     Security,
     ServiceTask,
     Staff,
+    Touch,
     Trade,
 )
 from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
@@ -442,6 +443,8 @@ class LetterResult:
     period_start: date
     period_end: date
     pdf: bytes = field(repr=False, default=b"")
+    # the review-letter task the letter's touch completed; None when the client had none open
+    closed_task_id: int | None = None
 
 
 def _check_may_print(actor: Actor) -> None:
@@ -462,7 +465,7 @@ def _store_record(
     pages: int,
     size_bytes: int,
     comment: str | None,
-) -> tuple[int, int | None]:
+) -> tuple[int, Touch]:
     from crm_desktop.services.touches import record_touch_in_session
 
     summary = tr(
@@ -512,7 +515,7 @@ def _store_record(
         pages=pages,
         touch_id=touch.id,
     )
-    return rec.id, touch.id
+    return rec.id, touch
 
 
 def generate_letter(
@@ -547,7 +550,7 @@ def generate_letter(
             path = _prepare_dir(out_dir) / name
             write_atomically(path, letter.pdf)
         try:
-            rec_id, touch_id = _store_record(
+            rec_id, touch = _store_record(
                 session,
                 actor,
                 client,
@@ -566,8 +569,20 @@ def generate_letter(
                 path.unlink(missing_ok=True)
             raise
         number = client.client_no
+        touch_id, closed_task_id = touch.id, touch.task_id
     return LetterResult(
-        rec_id, number, name, path, letter.pages, len(letter.pdf), digest, touch_id, start, end, letter.pdf
+        rec_id,
+        number,
+        name,
+        path,
+        letter.pages,
+        len(letter.pdf),
+        digest,
+        touch_id,
+        start,
+        end,
+        letter.pdf,
+        closed_task_id,
     )
 
 
@@ -806,7 +821,7 @@ def generate_batch(
                         if client is None:
                             raise _not_found(number)
                         with session.begin_nested():
-                            rec_id, touch_id = _store_record(
+                            rec_id, touch = _store_record(
                                 session,
                                 actor,
                                 client,
@@ -833,9 +848,10 @@ def generate_batch(
                             written.pages,
                             written.size_bytes,
                             written.sha256,
-                            touch_id,
+                            touch.id,
                             start,
                             end,
+                            closed_task_id=touch.task_id,
                         )
                     )
         except Exception as exc:

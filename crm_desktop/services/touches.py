@@ -321,8 +321,12 @@ def record_touch_in_session(
     backdate_reason: str | None = None,
     manager_id: int | None = None,
     enforce_checklist: bool = True,
+    close_task: bool = True,
 ) -> Touch:
     """Validate and insert a touch in the caller's transaction, close the matching task, audit.
+
+    The task closed is ``task_id`` when given, else the earliest open task of the touch's type;
+    ``close_task=False`` closes none (the user said this touch completes no task).
 
     ``actor=None`` is for system jobs only and then ``enforce_checklist`` must be False. A risk
     reassessment touch records that the client was invited; the level itself comes only from the
@@ -353,7 +357,15 @@ def record_touch_in_session(
         _check_adviser(session, manager_id if manager_id is not None else (actor.id if actor else None))
 
     task: ServiceTask | None = None
-    if task_id is not None:
+    if not close_task:
+        if task_id is not None:
+            raise InvalidInput(
+                tr(
+                    "不能同时指定要完成的任务和“不完成任务”。",
+                    "A task to complete and 'complete no task' cannot both be given.",
+                )
+            )
+    elif task_id is not None:
         task = session.get(ServiceTask, task_id)
         if task is None or task.client_id != client.id:
             raise InvalidInput(
@@ -762,3 +774,47 @@ def client_brief(store: Store, actor: Actor, client_no: str) -> ClientBrief:
             else None
         )
         return ClientBrief(client.client_no, client.name, client.risk_level, client.risk_assessed_on, login)
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    """An open task of the client that a new touch may complete."""
+
+    task_id: int
+    task_type: str
+    source: str
+    due_date: date
+    days_overdue: int
+
+    def describe(self) -> str:
+        """One line for a chooser: type, due date and how late, in the current language."""
+        text = tr(
+            "{t}（{due} 到期）",
+            "{t} (due {due})",
+            t=type_label(self.task_type),
+            due=self.due_date.isoformat(),
+        )
+        if self.days_overdue > 0:
+            text += tr("，逾期 {n} 天", ", {n} days overdue", n=self.days_overdue)
+        return text
+
+
+def open_tasks_for(store: Store, actor: Actor, client_no: str, today: date) -> list[OpenTask]:
+    """The client's open tasks, earliest due first (visibility checked): what a touch may complete."""
+    with store.read() as session:
+        client = get_visible_client(session, actor, client_no)
+        rows = session.execute(
+            select(ServiceTask.id, ServiceTask.task_type, ServiceTask.source, ServiceTask.due_date)
+            .where(ServiceTask.client_id == client.id, ServiceTask.status.in_(_OPEN_TASK_STATES))
+            .order_by(ServiceTask.due_date, ServiceTask.id)
+        ).all()
+    return [OpenTask(i, t, src, due, max(0, (today - due).days)) for i, t, src, due in rows]
+
+
+def default_task(tasks: list[OpenTask], touch_type: str) -> OpenTask | None:
+    """The task a touch of this type completes unless the user picks another: the earliest open one of
+    the same type (what the service picks when no task is named)."""
+    return next((t for t in tasks if t.task_type == touch_type), None)
+
+
+_OPEN_TASK_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)

@@ -117,8 +117,9 @@ def test_touch_add_exit_codes(seeded: Seed, cli, capsys: pytest.CaptureFixture[s
     with seeded.store.read() as s:
         assert s.scalars(select(Touch)).all() == []
     assert cli(*base, "--type", "phone_call", "--checked", "identity,needs", "--satisfaction", "5") == 0
-    assert "关联任务" in capsys.readouterr().out
-    assert cli(*base, "--type", "greeting", "--at", old, "--reason", "外出补录") == 0
+    assert "完成任务" in capsys.readouterr().out
+    assert cli(*base, "--type", "greeting", "--at", old, "--reason", "外出补录", "--no-task") == 0
+    assert "未完成任何任务" in capsys.readouterr().out
     for t in (
         "visit",
         "review_letter",

@@ -83,7 +83,8 @@ def test_save_closes_task_and_keeps_the_risk_level(
     seed = seeded_sqlite
     task = add_task(seed.store, seed.clients["001000"], seed.im1.id, "risk_reassessment", TODAY, "rr")
     dlg = _form(qtbot, seed, task_id=task, task_type="risk_reassessment", task_text="风险测评 · 到期 今天")
-    assert dlg.touch_type() == "risk_reassessment" and dlg.ui.taskLabel.isVisible()
+    assert dlg.touch_type() == "risk_reassessment" and dlg.chosen_task() == task
+    assert dlg.ui.taskCombo.isVisible() and "风险测评" in dlg.ui.taskCombo.currentText()
     dlg.ui.summaryEdit.setPlainText("测评即将到期，已邀请客户在适当性系统中完成测评")
     dlg.ui.identityCheck.setChecked(True)
     dlg.ui.needsCheck.setChecked(True)
@@ -108,6 +109,51 @@ def test_save_closes_task_and_keeps_the_risk_level(
         assert c is not None and c.risk_level == "C3" and c.risk_assessed_on != TODAY
         fu = s.scalars(select(ServiceTask).where(ServiceTask.source == "follow_up")).one()
         assert fu.due_date == TODAY + timedelta(days=7)
+
+
+def _fill_phone_call(dlg: TouchDialog) -> None:
+    dlg.ui.summaryEdit.setPlainText("季度回访，客户无新需求")
+    dlg.ui.identityCheck.setChecked(True)
+    dlg.ui.needsCheck.setChecked(True)
+    dlg.ui.templateButton.click()
+    dlg.ui.feedbackEdit.setText("满意")
+    dlg.ui.nextStepEdit.setText("下季度再联系")
+
+
+def test_form_shows_which_task_it_completes_and_the_user_may_choose_none(
+    qtbot: QtBot, seeded_sqlite: Seed, screenshot_dir: Path
+) -> None:
+    """Seen in the app: a touch recorded from the 360° view never said which task it closed."""
+    seed = seeded_sqlite
+    cid = seed.clients["001000"]
+    call = add_task(seed.store, cid, seed.im1.id, "phone_call", TODAY - timedelta(days=3), "pc")
+    greet = add_task(seed.store, cid, seed.im1.id, "greeting", TODAY + timedelta(days=2), "gr")
+    dlg = _form(qtbot, seed)  # opened from the client, not from a task
+    _set_type(dlg, "phone_call")
+    assert dlg.chosen_task() == call
+    assert "逾期 3 天" in dlg.ui.taskCombo.currentText()
+    _set_type(dlg, "greeting")  # the default follows the type until the user picks
+    assert dlg.chosen_task() == greet
+    _set_type(dlg, "visit")  # no open visit: completes nothing unless the user picks one
+    assert dlg.chosen_task() is None
+    _set_type(dlg, "phone_call")
+    items = [dlg.ui.taskCombo.itemText(i) for i in range(dlg.ui.taskCombo.count())]
+    assert len(items) == 3 and "不完成任何任务" in items[-1]
+    dlg.ui.taskCombo.setCurrentIndex(2)
+    dlg.ui.taskCombo.activated.emit(2)
+    _set_type(dlg, "greeting")
+    _set_type(dlg, "phone_call")
+    assert dlg.chosen_task() is None  # the user's choice stays
+    _fill_phone_call(dlg)
+    dlg.resize(640, 760)
+    QApplication.processEvents()
+    dlg.grab().save(str(screenshot_dir / "touch_form_task_choice.png"))
+    with qtbot.waitSignal(dlg.saved, timeout=10000) as sig:
+        dlg.save()
+    with seed.store.read() as s:
+        t = s.get(Touch, sig.args[0])
+        assert t is not None and t.task_id is None
+        assert s.get(ServiceTask, call).status == "open"  # type: ignore[union-attr]
 
 
 def test_record_touch_action_is_registered(qtbot: QtBot, seeded_sqlite: Seed) -> None:

@@ -77,6 +77,46 @@ def test_record_closes_earliest_open_task_of_same_type(seeded: Seed) -> None:
         assert actions == ["touch.add"]
 
 
+def test_a_touch_may_complete_no_task_and_the_open_tasks_are_listed(seeded: Seed) -> None:
+    late = _task(seeded, "001000", "phone_call", TODAY - timedelta(days=4), "late")
+    soon = _task(seeded, "001000", "greeting", TODAY + timedelta(days=1), "soon")
+    listed = touches.open_tasks_for(seeded.store, seeded.im1, "001000", TODAY)
+    assert [(t.task_id, t.days_overdue) for t in listed] == [(late, 4), (soon, 0)]
+    assert "逾期 4 天" in listed[0].describe() and "逾期" not in listed[1].describe()
+    assert touches.default_task(listed, "greeting") == listed[1]
+    assert touches.default_task(listed, "visit") is None
+    with pytest.raises(NotFound):
+        touches.open_tasks_for(seeded.store, seeded.im2, "001000", TODAY)
+    tid = record_touch(
+        seeded.store,
+        seeded.im1,
+        "001000",
+        touch_type="phone_call",
+        channel="phone",
+        summary="顺路问候，不是本季度的回访",
+        checklist=CALL_OK,
+        satisfaction=5,
+        close_task=False,
+    )
+    with seeded.store.read() as s:
+        touch = s.get(Touch, tid)
+        assert touch is not None and touch.task_id is None
+        assert s.get(ServiceTask, late).status == "open"  # type: ignore[union-attr]
+    with pytest.raises(InvalidInput):
+        record_touch(
+            seeded.store,
+            seeded.im1,
+            "001000",
+            touch_type="phone_call",
+            channel="phone",
+            summary="x",
+            checklist=CALL_OK,
+            satisfaction=5,
+            task_id=late,
+            close_task=False,
+        )
+
+
 def test_explicit_task_id_is_closed_even_when_type_differs(seeded: Seed) -> None:
     call = _task(seeded, "001000", "phone_call", TODAY, "k1")
     record_touch(

@@ -216,6 +216,7 @@ def _touch_add(ctx: CliContext) -> int:
             summary=a.summary,
             occurred_at=_datetime(a.at),
             task_id=a.task,
+            close_task=not a.no_task,
             checklist=_checklist(ctx),
             satisfaction=a.satisfaction,
             next_step=a.next_step,
@@ -242,7 +243,9 @@ def _touch_add(ctx: CliContext) -> int:
         )
     )
     if view.task_id is not None:
-        ctx.print(tr("  关联任务 {task}。", "  Linked to task {task}.", task=view.task_id))
+        ctx.print(tr("  完成任务 {task}。", "  Completed task {task}.", task=view.task_id))
+    else:
+        ctx.print(tr("  未完成任何任务。", "  No task completed."))
     return 0
 
 
@@ -500,6 +503,11 @@ def register(reg: Registry) -> None:
             "完成的任务（默认：同类型最早的待办）",
             "task completed (default: the earliest open one of the same type)",
         ),
+    )
+    p.add_argument(
+        "--no-task",
+        action="store_true",
+        help=tr("本次服务不完成任何任务", "the touch completes no task"),
     )
     add_actor_arg(p)
 

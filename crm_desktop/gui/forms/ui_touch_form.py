@@ -53,48 +53,58 @@ class Ui_TouchForm(object):
 
         self.headerForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.typeCombo)
 
+        self.closesLabel = QLabel(TouchForm)
+        self.closesLabel.setObjectName(u"closesLabel")
+
+        self.headerForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.closesLabel)
+
+        self.taskCombo = QComboBox(TouchForm)
+        self.taskCombo.setObjectName(u"taskCombo")
+
+        self.headerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.taskCombo)
+
         self.channelLabel = QLabel(TouchForm)
         self.channelLabel.setObjectName(u"channelLabel")
 
-        self.headerForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.channelLabel)
+        self.headerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.channelLabel)
 
         self.channelCombo = QComboBox(TouchForm)
         self.channelCombo.setObjectName(u"channelCombo")
 
-        self.headerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.channelCombo)
+        self.headerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.channelCombo)
 
         self.occurredLabel = QLabel(TouchForm)
         self.occurredLabel.setObjectName(u"occurredLabel")
 
-        self.headerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.occurredLabel)
+        self.headerForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.occurredLabel)
 
         self.occurredEdit = QDateTimeEdit(TouchForm)
         self.occurredEdit.setObjectName(u"occurredEdit")
         self.occurredEdit.setCalendarPopup(True)
         self.occurredEdit.setDisplayFormat(u"yyyy-MM-dd HH:mm")
 
-        self.headerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.occurredEdit)
+        self.headerForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.occurredEdit)
 
         self.backdateLabel = QLabel(TouchForm)
         self.backdateLabel.setObjectName(u"backdateLabel")
 
-        self.headerForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.backdateLabel)
+        self.headerForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.backdateLabel)
 
         self.backdateEdit = QLineEdit(TouchForm)
         self.backdateEdit.setObjectName(u"backdateEdit")
 
-        self.headerForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.backdateEdit)
+        self.headerForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.backdateEdit)
 
         self.summaryLabel = QLabel(TouchForm)
         self.summaryLabel.setObjectName(u"summaryLabel")
 
-        self.headerForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.summaryLabel)
+        self.headerForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.summaryLabel)
 
         self.summaryEdit = QPlainTextEdit(TouchForm)
         self.summaryEdit.setObjectName(u"summaryEdit")
         self.summaryEdit.setMaximumSize(QSize(16777215, 70))
 
-        self.headerForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.summaryEdit)
+        self.headerForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.summaryEdit)
 
 
         self.mainLayout.addLayout(self.headerForm)
@@ -194,6 +204,7 @@ class Ui_TouchForm(object):
 
 #if QT_CONFIG(shortcut)
         self.typeLabel.setBuddy(self.typeCombo)
+        self.closesLabel.setBuddy(self.taskCombo)
         self.channelLabel.setBuddy(self.channelCombo)
         self.occurredLabel.setBuddy(self.occurredEdit)
         self.backdateLabel.setBuddy(self.backdateEdit)
@@ -225,6 +236,10 @@ class Ui_TouchForm(object):
     def retranslateUi(self, TouchForm):
         TouchForm.setWindowTitle(QCoreApplication.translate("TouchForm", u"Record a service touch", None))
         self.typeLabel.setText(QCoreApplication.translate("TouchForm", u"&Type", None))
+        self.closesLabel.setText(QCoreApplication.translate("TouchForm", u"C&ompletes task", None))
+#if QT_CONFIG(tooltip)
+        self.taskCombo.setToolTip(QCoreApplication.translate("TouchForm", u"The open task this touch completes. Choose \"No task\" when the touch completes none.", None))
+#endif // QT_CONFIG(tooltip)
         self.channelLabel.setText(QCoreApplication.translate("TouchForm", u"C&hannel", None))
         self.occurredLabel.setText(QCoreApplication.translate("TouchForm", u"&Date and time", None))
         self.backdateLabel.setText(QCoreApplication.translate("TouchForm", u"Reason for late entry", None))

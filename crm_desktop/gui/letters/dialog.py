@@ -162,12 +162,13 @@ class LetterDialog(QDialog):
             self._show(result.pdf)
             self.ui.printButton.setEnabled(True)
             self.ui.saveButton.setEnabled(True)
-            self._set_busy(
-                False,
-                self.tr(
-                    "Letter generated and recorded ({pages} pages). The review-letter task is closed."
-                ).replace("{pages}", str(result.pages)),
+            # Say only what happened: a client without an open review-letter task had none closed.
+            message = (
+                self.tr("Letter generated and recorded ({pages} pages). The review-letter task is closed.")
+                if result.closed_task_id is not None
+                else self.tr("Letter generated and recorded ({pages} pages).")
             )
+            self._set_busy(False, message.replace("{pages}", str(result.pages)))
             self.ctx.bus.data_changed.emit("letters")
             self.ctx.bus.data_changed.emit("tasks")
             self.ctx.bus.status_message.emit(

@@ -33,6 +33,7 @@ from crm_desktop.services.touches import (
     TouchView,
 )
 
+NO_TASK = -1  # the chooser's "no task" entry
 TOUCH_TYPES = [t.value for t in TouchType if t is not TouchType.HANDOVER]
 CHANNELS = [c.value for c in Channel if c is not Channel.SYSTEM]
 # The channel a type usually goes through, preselected to save a click.
@@ -89,10 +90,12 @@ class TouchDialog(QDialog):
         ui.followUpEdit.setMinimumDate(qdates.today())
         ui.followUpEdit.setEnabled(False)
         ui.clientLabel.setText(f"<b>{client_no}</b>")
-        if task_text:
-            ui.taskLabel.setText(self.tr("Completes task: {task}").replace("{task}", task_text))
-        else:
-            ui.taskLabel.hide()
+        # The task chooser says which open task the touch completes; taskLabel is only for edits.
+        ui.taskLabel.hide()
+        self._open_tasks: list[touches.OpenTask] = []
+        # Once the user picks a task (or none), changing the type no longer re-picks one.
+        self._task_picked_by_user = task_id is not None
+        ui.taskCombo.activated.connect(self._task_picked)
         self._labels: dict[str, QLabel | Any] = {
             IDENTITY: ui.identityCheck,
             NEEDS: ui.needsCheck,
@@ -117,6 +120,8 @@ class TouchDialog(QDialog):
         self._load_client()
         if edit is not None:
             self._fill(edit)
+        else:
+            self._load_tasks(task_id)
 
     def _fill(self, v: TouchView) -> None:
         ui = self.ui
@@ -124,6 +129,9 @@ class TouchDialog(QDialog):
         if v.touch_type in TOUCH_TYPES:
             ui.typeCombo.setCurrentIndex(TOUCH_TYPES.index(v.touch_type))
         ui.typeCombo.setEnabled(False)  # a different type is a different touch: cancel and record anew
+        # Which task a touch completed is fixed when it is recorded.
+        ui.taskCombo.hide()
+        ui.closesLabel.hide()
         if v.channel in CHANNELS:
             ui.channelCombo.setCurrentIndex(CHANNELS.index(v.channel))
         local = v.occurred_at.astimezone()
@@ -179,6 +187,39 @@ class TouchDialog(QDialog):
             .replace("{date}", assessed)
         )
 
+    def _load_tasks(self, task_id: int | None) -> None:
+        combo = self.ui.taskCombo
+        combo.clear()
+        try:
+            self._open_tasks = touches.open_tasks_for(
+                self.ctx.store, self.ctx.actor, self.client_no, clock.today()
+            )
+        except Exception:  # not visible / gone: _load_client already said so and disabled saving
+            self._open_tasks = []
+        for t in self._open_tasks:
+            combo.addItem(t.describe(), t.task_id)
+        combo.addItem(self.tr("No task (this touch completes none)"), NO_TASK)
+        if task_id is not None and combo.findData(task_id) >= 0:
+            combo.setCurrentIndex(combo.findData(task_id))
+        else:
+            self._pick_default_task()
+
+    def _pick_default_task(self) -> None:
+        combo = self.ui.taskCombo
+        if combo.count() == 0:
+            return
+        match = touches.default_task(getattr(self, "_open_tasks", []), self.touch_type())
+        index = combo.findData(match.task_id) if match is not None else combo.findData(NO_TASK)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _task_picked(self, _index: int) -> None:
+        self._task_picked_by_user = True
+
+    def chosen_task(self) -> int | None:
+        """The task the touch will complete; None when the user chose none."""
+        data = self.ui.taskCombo.currentData()
+        return None if data is None or data == NO_TASK else int(data)
+
     def touch_type(self) -> str:
         return str(self.ui.typeCombo.currentData())
 
@@ -187,6 +228,8 @@ class TouchDialog(QDialog):
         channel = DEFAULT_CHANNEL.get(t)
         if channel in CHANNELS:
             self.ui.channelCombo.setCurrentIndex(CHANNELS.index(channel))
+        if not getattr(self, "_task_picked_by_user", True):
+            self._pick_default_task()
         self._mark_required()
 
     def required(self) -> frozenset[str]:
@@ -236,7 +279,8 @@ class TouchDialog(QDialog):
             "channel": str(ui.channelCombo.currentData()),
             "summary": ui.summaryEdit.toPlainText(),
             "occurred_at": local.astimezone(UTC),
-            "task_id": self.task_id,
+            "task_id": self.chosen_task(),
+            "close_task": self.chosen_task() is not None,
             "checklist": checklist,
             "satisfaction": ui.satisfactionCombo.currentData(),
             "next_step": ui.nextStepEdit.text(),
@@ -251,7 +295,7 @@ class TouchDialog(QDialog):
         self.ui.messageLabel.setText(self.tr("Saving…"))
         edit = self.edit
         if edit is not None:
-            for key in ("touch_type", "task_id"):
+            for key in ("touch_type", "task_id", "close_task"):
                 kwargs.pop(key)
 
             def work(_c: Any) -> int:
@@ -269,7 +313,15 @@ class TouchDialog(QDialog):
     def _saved(self, touch_id: int) -> None:
         self.ui.messageLabel.setText("")
         self.ctx.bus.data_changed.emit("tasks")
-        self.ctx.bus.status_message.emit(self.tr("Touch recorded for {no}.").replace("{no}", self.client_no))
+        if self.edit is not None:
+            message = self.tr("Touch changed for {no}.")
+        elif self.chosen_task() is not None:
+            message = self.tr("Touch recorded for {no}; task completed: {task}.").replace(
+                "{task}", self.ui.taskCombo.currentText()
+            )
+        else:
+            message = self.tr("Touch recorded for {no}; no task completed.")
+        self.ctx.bus.status_message.emit(message.replace("{no}", self.client_no))
         self.saved.emit(int(touch_id))
         self.accept()
 
