@@ -149,6 +149,13 @@ def test_on_signed_in_generates_and_shows_counts(qtbot: QtBot, agenda_seed: Seed
     ctx.bus.navigate.connect(navigated.append)
     button.click()
     assert navigated == ["tasks"]
+    # the counter follows changes made on this workstation (seen stale, even after F5)
+    before = button.text()
+    with agenda_seed.store.transaction() as s:
+        for t in s.scalars(select(ServiceTask).where(ServiceTask.manager_id == agenda_seed.im1.id)):
+            t.status = "cancelled"
+    ctx.bus.data_changed.emit("tasks")
+    qtbot.waitUntil(lambda: button.text() != before and "逾期 0" in button.text(), timeout=10000)
 
 
 def test_compliance_view_chart_and_export(

@@ -88,11 +88,21 @@ def on_signed_in(ctx: AppContext, window: QWidget) -> Any:
         tasks.generate_tasks(store, actor, progress=control)
         return tasks.today_counts(store, actor)
 
-    def done(counts: dict[str, int]) -> None:
+    def show(counts: dict[str, int]) -> None:
         try:
             button.setText(today_text(counts))
         except RuntimeError:  # the window closed meanwhile
-            return
+            pass
+
+    def recount(kind: str = "tasks") -> None:
+        # Seen in the app: the counter never changed after a touch, not even after F5.
+        if kind in ("tasks", "touches", "letters"):
+            run_task(lambda _c: tasks.today_counts(store, actor), on_done=show, pool=ctx.pool)
+
+    def done(counts: dict[str, int]) -> None:
+        show(counts)
+        ctx.bus.data_changed.connect(recount)
+        ctx.bus.refresh_requested.connect(recount)
         ctx.bus.data_changed.emit("tasks")
 
     def failed(exc: BaseException) -> None:
