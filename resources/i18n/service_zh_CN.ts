@@ -129,7 +129,12 @@
         <translation>当前逾期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="161" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="154" />
+        <source>Due today, open</source>
+        <translation>今日到期未完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="167" />
         <source>Tasks due</source>
         <translation>到期任务数</translation>
     </message>
@@ -185,37 +190,37 @@
 <context>
     <name>ComplianceView</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="182" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="188" />
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="185" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="191" />
         <source>Due from</source>
         <translation>到期日从</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="187" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="193" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="243" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="249" />
         <source>New accounts followed up within 30 days: &lt;b&gt;{cov}&lt;/b&gt; ({c} of {j}; {p} still within 30 days). Risk reassessments overdue: &lt;b&gt;{risk}&lt;/b&gt;.</source>
         <translation>新开户 30 天内回访率：&lt;b&gt;{cov}&lt;/b&gt;（{j} 户中 {c} 户；另有 {p} 户尚在 30 天内）。风险测评逾期：&lt;b&gt;{risk}&lt;/b&gt; 户。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="257" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="263" />
         <source>Export compliance</source>
         <translation>导出合规统计</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="259" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="265" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="274" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="280" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -336,52 +341,52 @@
 <context>
     <name>TasksArea</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="31" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="32" />
         <source>Agenda</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="33" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="34" />
         <source>Touches</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="34" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="35" />
         <source>Compliance</source>
         <translation>服务合规</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="46" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="47" />
         <source>Service plan</source>
         <translation>服务计划</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="59" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="60" />
         <source>Record touch</source>
         <translation>记录服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="67" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="68" />
         <source>Today: {today} due, {overdue} overdue, {week} more this week</source>
         <translation>今日待办：今天 {today}，逾期 {overdue}，本周还有 {week}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="79" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="80" />
         <source>Today: …</source>
         <translation>今日待办：…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="82" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="83" />
         <source>Open the agenda</source>
         <translation>打开待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="101" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="110" />
         <source>Today's tasks could not be generated</source>
         <translation>今日任务未能生成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/tasks.py" line="37" />
+        <location filename="../../crm_desktop/gui/areas/tasks.py" line="38" />
         <source>Call-backs and complaints</source>
         <translation>回访与投诉</translation>
     </message>

@@ -170,6 +170,11 @@ def test_compliance_view_chart_and_export(
     qtmodeltester.check(view.model)
     assert view.chart is not None
     assert view.model.rowCount() > 0 and "风险测评" in view.summary.text()
+    # the bars add up to what the table says is due (seen: an axis of 0-2 beside 66 due today)
+    ax = view.chart.figure.axes[0]
+    rows = view.report.managers()
+    widths = [p.get_width() for p in ax.patches]
+    assert sum(widths) == sum(r.due for r in rows)
     QApplication.processEvents()
     view.grab().save(str(screenshot_dir / "compliance_branch_manager.png"))
     view.export_to(tmp_path / "c.xlsx")

@@ -6,6 +6,7 @@ background and then shows today's counts (今日待办) in the status bar.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -89,10 +90,8 @@ def on_signed_in(ctx: AppContext, window: QWidget) -> Any:
         return tasks.today_counts(store, actor)
 
     def show(counts: dict[str, int]) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             button.setText(today_text(counts))
-        except RuntimeError:  # the window closed meanwhile
-            pass
 
     def recount(kind: str = "tasks") -> None:
         # Seen in the app: the counter never changed after a touch, not even after F5.

@@ -147,6 +147,12 @@ class ComplianceChart(ChartCanvas):
                 "#D55E00",
                 QCoreApplication.translate("ComplianceChart", "Overdue now"),
             ),
+            # open and due today: not missed yet, but part of what is due, so the bar matches the table
+            (
+                [r.open_due_today for r in rows],
+                "#9E9E9E",
+                QCoreApplication.translate("ComplianceChart", "Due today, open"),
+            ),
         ]
         left = [0] * len(rows)
         for values, colour, label in series:
@@ -159,7 +165,7 @@ class ComplianceChart(ChartCanvas):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlim(0, max(max(left), 1) * 1.15)  # room for the rate labels
         ax.set_xlabel(QCoreApplication.translate("ComplianceChart", "Tasks due"), color=fg)
-        legend = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8, frameon=False)
+        legend = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4, fontsize=8, frameon=False)
         for text in legend.get_texts():
             text.set_color(fg)
         self.draw_idle()
