@@ -83,5 +83,10 @@ def default_sqlite_path() -> Path:
     return user_data_dir() / "crm.sqlite3"
 
 
+def demo_sqlite_path() -> Path:
+    """Where the GUI keeps its demo store: always its own file, never the store real work uses."""
+    return user_data_dir() / "demo.sqlite3"
+
+
 def log_dir() -> Path:
     return user_data_dir() / "logs"

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from crm_desktop import paths
 from crm_desktop.db import migrate
 from crm_desktop.db.netpath import is_network_path
 from crm_desktop.db.secrets import PasswordAnswer, get_stored_password, keyring_available, save_password
@@ -87,6 +88,13 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database).expanduser()
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return False
+
+
 def remove_sqlite_file(path: Path) -> None:
     """Delete an SQLite store with its WAL side files."""
     for suffix in ("", "-wal", "-shm"):
@@ -133,6 +141,31 @@ class Store:
 
     def describe(self) -> str:
         return describe(self.engine.url)
+
+    @property
+    def is_demo(self) -> bool:
+        """The GUI's demo store (its own file): the title bar says so, so nobody mistakes it for real data."""
+        path = sqlite_file(self.engine.url)
+        return path is not None and _same_file(path, paths.demo_sqlite_path())
+
+    def friendly_name(self) -> str:
+        """The store as a person names it, for title and status bars: never a URL, never credentials."""
+        url = self.engine.url
+        path = sqlite_file(url)
+        if path is not None:
+            if self.is_demo:
+                return tr("演示数据", "Demo data")
+            if _same_file(path, paths.default_sqlite_path()):
+                return tr("本机数据库", "This workstation's store")
+            return tr("本机数据库（{name}）", "Local store ({name})", name=path.name)
+        if url.get_backend_name() == "sqlite":
+            return tr("临时数据库", "Temporary store")
+        return tr(
+            "营业部服务器 {host} · {db}",
+            "Branch server {host} · {db}",
+            host=url.host or "localhost",
+            db=url.database or "",
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

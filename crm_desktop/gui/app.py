@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 from crm_desktop import APP_NAME, ORG_NAME, __version__
 from crm_desktop.errors import Cancelled, CrmError
@@ -26,10 +26,11 @@ from crm_desktop.gui.fonts import register_qt_font
 from crm_desktop.gui.i18n import install_translators
 from crm_desktop.gui.login_dialog import LoginDialog
 from crm_desktop.gui.workers import TaskControl, run_task
-from crm_desktop.paths import user_data_dir
+from crm_desktop.paths import demo_sqlite_path
 
 if TYPE_CHECKING:
     from crm_desktop.db.store import Store
+    from crm_desktop.gui.first_run import FirstRunChoice
 
 DEMO_CLIENTS = 1000
 
@@ -119,28 +120,38 @@ def _store_is_empty(store: Store) -> bool:
         return not store_has_users(s)
 
 
-def offer_demo(parent: QWidget | None, store: Store) -> bool:
-    """On a store with no users, offer demo data; returns True when the store now has users."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        QCoreApplication.translate("App", "Empty store"),
-        QCoreApplication.translate(
-            "App",
-            "This store has no users yet.\n\nLoad demo data ({n} clients, demo users) to try the "
-            "app? For real use, create the first administrator with:\n"
-            "crm user add LOGIN --role admin --name NAME --password-stdin",
-        ).replace("{n}", f"{DEMO_CLIENTS:,}"),
-        parent=parent,
-    )
-    demo_btn = box.addButton(
-        QCoreApplication.translate("App", "Load demo data"), QMessageBox.ButtonRole.AcceptRole
-    )
-    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is not demo_btn:
+def offer_first_run(parent: QWidget | None, store: Store) -> tuple[FirstRunChoice, str | None]:
+    """On a store with no users: create the first administrator, or go to the demo (its own store)."""
+    from crm_desktop.gui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(store, DEMO_CLIENTS, parent)
+    dialog.exec()
+    return dialog.choice, dialog.created_login
+
+
+def demo_url() -> str:
+    return f"sqlite:///{demo_sqlite_path()}"
+
+
+def _has_users(url: str) -> bool:
+    from crm_desktop.db.store import open_store
+
+    try:
+        store = open_store(url, prompt=None)
+    except CrmError:
         return False
-    load_demo(parent, store.url.render_as_string(hide_password=False), fresh=False)
-    return True
+    try:
+        return not _store_is_empty(store)
+    finally:
+        store.dispose()
+
+
+def ensure_demo(parent: QWidget | None) -> str:
+    """The demo store's URL, loading it first when it does not exist yet (or holds no users)."""
+    url = demo_url()
+    if not (demo_sqlite_path().exists() and _has_users(url)):
+        load_demo(parent, url, fresh=True)
+    return url
 
 
 def _open_store_job(control: TaskControl, url_text: str | None, password: str | None) -> Store:
@@ -185,11 +196,22 @@ class StoreOpener:
             from crm_desktop.db.secrets import save_password
 
             save_password(store.url, self._password)
+        from crm_desktop.gui.first_run import FirstRunChoice
+
         try:
-            if _store_is_empty(store) and not offer_demo(self.login, store):
-                store.dispose()
-                self.login.reject()
-                return
+            if _store_is_empty(store):
+                choice, login = offer_first_run(self.login, store)
+                if choice is FirstRunChoice.DEMO:
+                    store.dispose()
+                    self.url_text = ensure_demo(self.login)
+                    self.start()
+                    return
+                if choice is not FirstRunChoice.ADMIN_CREATED:
+                    store.dispose()
+                    self.login.reject()
+                    return
+                self.login.ui.loginEdit.setText(login or "")
+                self.login.ui.passwordEdit.setFocus()
         except CrmError as exc:
             show_error(self.login, exc)
             store.dispose()
@@ -212,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = QSettings()
     url_text: str | None = args.db
     if args.demo:
-        url_text = f"sqlite:///{user_data_dir() / 'demo.sqlite3'}"
+        url_text = demo_url()
         try:
             load_demo(None, url_text, fresh=True)
         except CrmError as exc:

@@ -44,7 +44,7 @@ class LoginDialog(QDialog):
 
     def set_store(self, store: Store) -> None:
         self.store = store
-        self.ui.storeLabel.setText(self.tr("Store: {0}").replace("{0}", store.describe()))
+        self.ui.storeLabel.setText(self.tr("Store: {0}").replace("{0}", store.friendly_name()))
         self._ok.setEnabled(True)
 
     def _try_login(self) -> None:

@@ -127,6 +127,12 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Brokerage Branch CRM — {name} ({role})")
             .replace("{name}", ctx.actor.display_name)
             .replace("{role}", role_label(ctx.actor.role))
+            # demo data is labelled where nobody can miss it: its passwords are public
+            + (
+                QCoreApplication.translate("MainWindow", " — DEMO DATA (演示数据)")
+                if ctx.store.is_demo
+                else ""
+            )
         )
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -152,7 +158,8 @@ class MainWindow(QMainWindow):
         self.addAction(refresh)
         ctx.bus.navigate.connect(self.show_area)
         ctx.bus.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.user_label = QLabel(f"{ctx.actor.display_name} · {ctx.store.describe()}")
+        self.user_label = QLabel(f"{ctx.actor.display_name} · {ctx.store.friendly_name()}")
+        self.user_label.setToolTip(ctx.store.describe())
         self.statusBar().addPermanentWidget(self.user_label)
 
         # Light periodic refresh so changes from other workstations show up without F5.

@@ -3,48 +3,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="63" />
+        <location filename="../../crm_desktop/gui/app.py" line="68" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="110" />
+        <location filename="../../crm_desktop/gui/app.py" line="113" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="124" />
-        <source>Empty store</source>
-        <translation>空数据库</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/app.py" line="125" />
-        <source>This store has no users yet.
-
-Load demo data ({n} clients, demo users) to try the app? For real use, create the first administrator with:
-crm user add LOGIN --role admin --name NAME --password-stdin</source>
-        <translation>此数据库还没有任何用户。
-
-要加载演示数据（{n} 位客户及演示用户）来试用吗？正式使用时，请先用以下命令创建第一个管理员：
-crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/app.py" line="134" />
-        <source>Load demo data</source>
-        <translation>加载演示数据</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/app.py" line="136" />
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/app.py" line="177" />
+        <location filename="../../crm_desktop/gui/app.py" line="190" />
         <source>Cannot open the store</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="216" />
+        <location filename="../../crm_desktop/gui/app.py" line="241" />
         <source>Cannot load demo data</source>
         <translation>无法加载演示数据</translation>
     </message>
@@ -80,6 +54,87 @@ crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
         <location filename="../../crm_desktop/gui/db_password_dialog.py" line="42" />
         <source>No system keyring is available on this computer; the password will be asked for each time and never stored in a file.</source>
         <translation>本机没有可用的系统钥匙串：每次都会询问密码，密码绝不会写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../ui/first_run.ui" line="6" />
+        <source>First start</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="11" />
+        <source>This store has no users yet. Create the first administrator to start real work, or try the app on demo data kept in a separate store.</source>
+        <translation>此数据库还没有任何用户。请创建第一个管理员以开始正式使用，或在单独存放的演示数据上试用本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="17" />
+        <source>Create the first administrator</source>
+        <translation>创建第一个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="21" />
+        <source>Login</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="27" />
+        <source>letters, digits, _ . -</source>
+        <translation>字母、数字、_ . -</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="32" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="41" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="52" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="69" />
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="77" />
+        <source>Try the demo</source>
+        <translation>试用演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.ui" line="87" />
+        <source>Open the demo</source>
+        <translation>打开演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/first_run.py" line="37" />
+        <source>Demo data ({n} clients, demo users with public passwords) goes into a separate store, {path}, never into this one. The window title says DEMO DATA while it is open.</source>
+        <translation>演示数据（{n} 位客户，演示账号的密码是公开的）存放在单独的数据库 {path} 中，绝不会写入本数据库。打开演示数据时，窗口标题会显示“演示数据”。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/first_run.py" line="43" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/first_run.py" line="61" />
+        <source>Enter a login and a name.</source>
+        <translation>请输入工号和姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/first_run.py" line="64" />
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
 </context>
 <context>
@@ -129,56 +184,71 @@ crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="45" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="47" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="48" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="64" />
         <source>Tasks</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="52" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="68" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="57" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="73" />
         <source>Dashboard</source>
         <translation>营业部看板</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="59" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="75" />
         <source>Letters</source>
         <translation>账户分析报告</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="60" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="76" />
         <source>Import</source>
         <translation>数据导入</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="63" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="79" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="77" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="93" />
         <source>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;This area is not available in this version yet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;此功能在当前版本中尚未提供。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="111" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="127" />
         <source>Brokerage Branch CRM — {name} ({role})</source>
         <translation>证券营业部客户关系管理 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="133" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="132" />
+        <source> — DEMO DATA (演示数据)</source>
+        <translation> — 演示数据（DEMO）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="155" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
-<message><source>Call-backs</source><translation>客户回访</translation></message><message><source>Complaints</source><translation>投诉登记</translation></message></context>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="53" />
+        <source>Call-backs</source>
+        <translation>客户回访</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="59" />
+        <source>Complaints</source>
+        <translation>投诉登记</translation>
+    </message>
+</context>
 <context>
     <name>errors</name>
     <message>

@@ -94,3 +94,32 @@ def test_postgres_store_needs_init_db_before_use(pg_url: str) -> None:
         open_store(pg_url)
     open_store(pg_url, upgrade=True).dispose()
     open_store(pg_url).dispose()
+
+
+def test_stores_have_friendly_names_and_the_demo_store_is_known(tmp_path: Path) -> None:
+    """Seen in the app: the raw URL in the login dialog and every status bar."""
+    from crm_desktop.paths import demo_sqlite_path
+
+    default = open_store(f"sqlite:///{default_sqlite_path()}")
+    demo = open_store(f"sqlite:///{demo_sqlite_path()}")
+    other = open_store(f"sqlite:///{tmp_path / 'branch-copy.sqlite3'}")
+    try:
+        assert default.friendly_name() == "本机数据库" and not default.is_demo
+        assert demo.friendly_name() == "演示数据" and demo.is_demo
+        assert other.friendly_name() == "本机数据库（branch-copy.sqlite3）" and not other.is_demo
+    finally:
+        for s in (default, demo, other):
+            s.dispose()
+
+
+def test_a_server_store_is_named_without_credentials(pg_url: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from crm_desktop.db.store import Store
+
+    url = make_url(pg_url).set(username="crm", password="s3cret-pw")
+    store = Store(create_engine(url))
+    name = store.friendly_name()
+    assert name.startswith("营业部服务器 ") and "s3cret" not in name and "crm@" not in name
+    store.dispose()

@@ -19,7 +19,8 @@ from tests.gui.conftest import make_ctx
 def test_login_dialog_rejects_wrong_password_then_accepts(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     dlg = LoginDialog(seeded_sqlite.store)
     qtbot.addWidget(dlg)
-    assert seeded_sqlite.store.describe() in dlg.ui.storeLabel.text()
+    # a friendly name, never the URL
+    assert "本机数据库" in dlg.ui.storeLabel.text() and "sqlite:" not in dlg.ui.storeLabel.text()
     dlg.ui.loginEdit.setText("im1")
     dlg.ui.passwordEdit.setText("wrong")
     dlg.ui.buttonBox.accepted.emit()
@@ -136,14 +137,80 @@ def test_bad_store_is_reported_and_the_dialog_closes(qtbot: QtBot, tmp_path: Pat
     assert opener.failed and "不是 CRM 的 SQLite 数据库" in shown[0]
 
 
-def test_empty_store_offers_demo_and_quits_when_declined(qtbot: QtBot, sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_empty_store_offers_first_run_and_quits_when_declined(
+    qtbot: QtBot, sqlite_url: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     import crm_desktop.gui.app as app_module
+    from crm_desktop.gui.first_run import FirstRunChoice
 
     offered: list[bool] = []
-    monkeypatch.setattr(app_module, "offer_demo", lambda parent, store: offered.append(True) or False)
+    monkeypatch.setattr(
+        app_module,
+        "offer_first_run",
+        lambda parent, store: offered.append(True) or (FirstRunChoice.QUIT, None),
+    )
     dlg = LoginDialog(None)
     qtbot.addWidget(dlg)
     opener = app_module.StoreOpener(dlg, sqlite_url)
     with qtbot.waitSignal(dlg.rejected, timeout=10000):
         opener.start()
     assert offered == [True] and not opener.failed
+
+
+def test_the_demo_goes_into_its_own_store_never_the_default_one(
+    qtbot: QtBot,
+    seeded_sqlite: Seed,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """Seen in the app: the first-run demo filled the default store, with public passwords."""
+    import crm_desktop.gui.app as app_module
+    from crm_desktop.db.store import open_store
+    from crm_desktop.gui.first_run import FirstRunChoice
+    from crm_desktop.paths import default_sqlite_path, demo_sqlite_path
+
+    assert app_module.demo_url().endswith(str(demo_sqlite_path()))
+    assert demo_sqlite_path() != default_sqlite_path()
+    demo = seeded_sqlite.store.url.render_as_string(hide_password=False)  # stands in for the loaded demo
+    monkeypatch.setattr(app_module, "offer_first_run", lambda parent, store: (FirstRunChoice.DEMO, None))
+    monkeypatch.setattr(app_module, "ensure_demo", lambda parent: demo)
+    dlg = LoginDialog(None)
+    qtbot.addWidget(dlg)
+    opener = app_module.StoreOpener(dlg, f"sqlite:///{default_sqlite_path()}")
+    opener.start()
+    qtbot.waitUntil(lambda: dlg.store is not None, timeout=10000)
+    assert opener.url_text == demo
+    dlg.store.dispose()  # type: ignore[union-attr]
+    default = open_store(f"sqlite:///{default_sqlite_path()}")
+    try:
+        assert app_module._store_is_empty(default)  # nothing went into the store real work uses
+    finally:
+        default.dispose()
+
+
+def test_first_run_dialog_creates_the_first_administrator(
+    qtbot: QtBot, sqlite_url: str, screenshot_dir: Path
+) -> None:
+    from crm_desktop.db.store import open_store
+    from crm_desktop.gui.first_run import FirstRunChoice, FirstRunDialog
+    from crm_desktop.services.auth import login
+
+    store = open_store(sqlite_url)
+    try:
+        dlg = FirstRunDialog(store, 1000)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert "演示" in dlg.ui.demoLabel.text() and "demo.sqlite3" in dlg.ui.demoLabel.text()
+        dlg.ui.loginEdit.setText("chief")
+        dlg.ui.nameEdit.setText("王管理")
+        dlg.ui.passwordEdit.setText("Longer-pass-9")
+        dlg.ui.confirmEdit.setText("Longer-pass-8")
+        dlg.ui.createButton.click()
+        assert "不一致" in dlg.ui.messageLabel.text() and dlg.isVisible()
+        dlg.grab().save(str(screenshot_dir / "first_run.png"))
+        dlg.ui.confirmEdit.setText("Longer-pass-9")
+        dlg.ui.createButton.click()
+        assert dlg.choice is FirstRunChoice.ADMIN_CREATED and dlg.created_login == "chief"
+        actor = login(store, "chief", "Longer-pass-9")
+        assert actor.role.value == "admin"
+    finally:
+        store.dispose()

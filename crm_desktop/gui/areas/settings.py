@@ -305,7 +305,10 @@ class StoreTab(QWidget):
             if ctx.store.dialect == "postgresql"
             else self.tr("SQLite file (this workstation)")
         )
-        form.addRow(self.tr("Store:"), QLabel(ctx.store.describe()))
+        form.addRow(self.tr("Store:"), QLabel(ctx.store.friendly_name()))
+        location = QLabel(ctx.store.describe())  # the password is never shown
+        location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Location:"), location)
         form.addRow(self.tr("Kind:"), QLabel(backend))
         form.addRow(self.tr("Schema revision:"), QLabel(migrate.current_revision(ctx.store.engine) or "-"))
         form.addRow(
