@@ -21,6 +21,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from crm_desktop.demo.market import Market
+from crm_desktop.domain import trading_costs as tc
 
 BLOCK = 500
 MAX_EPISODES = 80
@@ -40,9 +41,18 @@ _TIER_RANGE_YUAN = (
     (3_400_000, 9_000_000),
     (12_000_000, 60_000_000),
 )
-# Commission rates fall with the client's size (flat minimum 5 yuan per trade).
-_TIER_RATE = ((0.00025, 0.0005), (0.0002, 0.0004), (0.00015, 0.0003), (0.00015, 0.00025), (0.00015, 0.0002))
-MIN_COMMISSION_FEN = 500
+# Agreed commission rates by tier (fractions: 0.00025 is 万2.5) and their weights: online-era branches
+# quote 万1.5-3 to ordinary clients and less to large ones. Share of clients per tier whose 5-yuan minimum
+# per trade is waived (免五), more often the larger the account.
+_TIER_RATES = (
+    ((0.00015, 0.0002, 0.00025, 0.0003), (0.15, 0.30, 0.35, 0.20)),
+    ((0.00012, 0.00015, 0.0002, 0.00025), (0.15, 0.35, 0.35, 0.15)),
+    ((0.0001, 0.00012, 0.00015, 0.0002), (0.20, 0.35, 0.30, 0.15)),
+    ((0.0001, 0.00012, 0.00015, 0.0002), (0.30, 0.35, 0.25, 0.10)),
+    ((0.0001, 0.00012, 0.00015, 0.0002), (0.40, 0.35, 0.20, 0.05)),
+)
+_WAIVE_MINIMUM = (0.35, 0.50, 0.70, 0.85, 0.90)
+MIN_COMMISSION_FEN = tc.DEFAULT_MINIMUM_FEN
 
 
 @dataclass
@@ -68,7 +78,8 @@ class Population:
     hold_days: np.ndarray
     gap_days: np.ndarray
     sec_ratio: np.ndarray
-    rate: np.ndarray
+    rate: np.ndarray  # agreed commission rate (fraction)
+    min_fee: np.ndarray  # minimum commission per trade, fen (0 when waived)
     manager: np.ndarray  # index into the demo's investment managers
     birth: np.ndarray  # datetime64[D]; NaT for institutions
     manager_quality: np.ndarray  # per manager, 0..1: how often and how well they serve their book
@@ -206,9 +217,11 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
         [rng.uniform(0.08, 0.28, n), rng.uniform(0.45, 0.85, n)],
         rng.uniform(0.75, 0.95, n),
     )
-    rlo = np.array([t[0] for t in _TIER_RATE])[tier]
-    rhi = np.array([t[1] for t in _TIER_RATE])[tier]
-    rate = np.round(rlo + rng.random(n) * (rhi - rlo), 6)
+    rate = np.zeros(n)
+    for t, (tier_rates, tier_weights) in enumerate(_TIER_RATES):
+        sel = tier == t
+        rate[sel] = rng.choice(np.array(tier_rates), int(sel.sum()), p=tier_weights)
+    min_fee = np.where(rng.random(n) < np.array(_WAIVE_MINIMUM)[tier], 0, MIN_COMMISSION_FEN).astype(np.int64)
 
     return Population(
         n,
@@ -233,6 +246,7 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
         gap_days,
         sec_ratio,
         rate,
+        min_fee,
         manager,
         birth,
         quality,
@@ -311,8 +325,8 @@ def _fill_price(market: Market, sec: np.ndarray, day: np.ndarray, rng: np.random
     return np.maximum(np.rint(close * (1.0 + noise)), 1).astype(np.int64)
 
 
-def _commission(amount: np.ndarray, rate: np.ndarray) -> np.ndarray:
-    return np.maximum(np.rint(amount * rate), MIN_COMMISSION_FEN).astype(np.int64)
+def _commission(amount: np.ndarray, rate: np.ndarray, minimum: np.ndarray) -> np.ndarray:
+    return tc.commission(amount, rate, minimum)
 
 
 def simulate_block(
@@ -446,6 +460,9 @@ def simulate_block(
         a[order] for a in (e_c, e_s, e_b, e_e1, e_q1, e_e, e_q, e_pb, e_ps1, e_ps)
     )
     rate = pop.rate[sl]
+    min_fee = pop.min_fee[sl]
+    shanghai = tc.is_shanghai([x.code for x in market.securities])
+    day64 = np.array(market.days, dtype="datetime64[D]")
 
     # ---- trades ---------------------------------------------------------------------------------
     split = e_q1 > 0
@@ -459,10 +476,13 @@ def simulate_block(
     t_q = np.concatenate([e_q, e_q1[split], (e_q - e_q1)[sold]])
     t_p = np.concatenate([e_pb, e_ps1[split], e_ps[sold]])
     t_amt = t_q * t_p
-    t_com = _commission(t_amt, rate[t_c])
+    t_com = _commission(t_amt, rate[t_c], min_fee[t_c])
+    # Stamp duty (sells) and the transfer fee leave the client's cash too; they are not the broker's income,
+    # so they are not in the trade's commission (see crm_desktop.domain.trading_costs).
+    t_fee = tc.stamp_duty(t_amt, t_sell, day64[t_d]) + tc.transfer_fee(t_amt, t_q, shanghai[t_s], day64[t_d])
     order = np.lexsort((t_s, ~t_sell, t_d, t_c))
-    t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com = (
-        a[order] for a in (t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com)
+    t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com, t_fee = (
+        a[order] for a in (t_c, t_d, t_s, t_sell, t_q, t_p, t_amt, t_com, t_fee)
     )
 
     # ---- securities value -----------------------------------------------------------------------
@@ -479,7 +499,7 @@ def simulate_block(
 
     # ---- cash and transfers ---------------------------------------------------------------------
     flow = np.zeros((n, n_days), dtype=np.int64)
-    np.add.at(flow, (t_c, t_d), np.where(t_sell, t_amt - t_com, -(t_amt + t_com)))
+    np.add.at(flow, (t_c, t_d), np.where(t_sell, t_amt - t_com - t_fee, -(t_amt + t_com + t_fee)))
     inflow = np.zeros((n, n_days), dtype=np.int64)
     opened_in_window = pop.first_day[sl] > 0
     idx_new = np.nonzero(opened_in_window & has_data)[0]
@@ -565,8 +585,11 @@ def simulate_block(
     h_day = month_ends[mi]
     h_c = e_c[ei]
     h_s = e_s[ei]
-    # Cost of what is still held: its buy amount plus the matching share of the buy commission.
-    buy_comm = _commission(e_q * e_pb, rate[e_c])
+    # Cost of what is still held: its buy amount plus the matching share of the buy commission and fee.
+    buy_amt = e_q * e_pb
+    buy_comm = _commission(buy_amt, rate[e_c], min_fee[e_c]) + tc.transfer_fee(
+        buy_amt, e_q, shanghai[e_s], day64[e_b]
+    )
     h_cost = h_q * e_pb[ei] + np.rint(buy_comm[ei] * h_q / e_q[ei]).astype(np.int64)
     h_val = h_q * market.close[h_s, h_day]
     if len(h_c):

@@ -95,7 +95,8 @@ def manager_count(clients: int) -> int:
 
 
 def validate_request(clients: int, as_of: date) -> None:
-    """Check the arguments before anything is opened or written."""
+    """Check the arguments before anything is opened or written (the exchange calendar must cover the
+    year of data that ends at ``as_of``)."""
     if not 1 <= clients <= MAX_CLIENTS:
         raise InvalidInput(
             tr(
@@ -113,6 +114,9 @@ def validate_request(clients: int, as_of: date) -> None:
                 d=as_of.isoformat(),
             )
         )
+    calendar = mkt.exchange_calendar()
+    calendar.require((as_of - timedelta(days=364)).year)
+    calendar.require(as_of.year)
 
 
 _DEMO_LOGIN = re.compile(r"^(admin|bm|im\d{3,})$")

@@ -7,73 +7,34 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from functools import cache
 
 import numpy as np
 
+from crm_desktop.domain.exchange_calendar import ExchangeCalendar, parse
 from crm_desktop.paths import resource
 
-# Weekday closures of the Shanghai and Shenzhen exchanges for the public holidays, as announced for
-# those years. Years not listed fall back to the fixed-date holidays below (New Year, Labour Day,
-# National Day), which keeps the calendar deterministic without pretending to know the lunar ones.
-_HOLIDAYS: dict[int, tuple[tuple[int, int, int, int], ...]] = {
-    # (month, first day, month, last day), inclusive
-    2023: ((1, 2, 1, 2), (1, 23, 1, 27), (4, 5, 4, 5), (5, 1, 5, 3), (6, 22, 6, 23), (9, 29, 10, 6)),
-    2024: (
-        (1, 1, 1, 1),
-        (2, 9, 2, 17),
-        (4, 4, 4, 5),
-        (5, 1, 5, 3),
-        (6, 10, 6, 10),
-        (9, 16, 9, 17),
-        (10, 1, 10, 7),
-    ),
-    2025: ((1, 1, 1, 1), (1, 28, 2, 4), (4, 4, 4, 4), (5, 1, 5, 5), (6, 2, 6, 2), (10, 1, 10, 8)),
-    2026: (
-        (1, 1, 1, 2),
-        (2, 16, 2, 23),
-        (4, 6, 4, 6),
-        (5, 1, 5, 5),
-        (6, 19, 6, 19),
-        (9, 25, 9, 25),
-        (10, 1, 10, 7),
-    ),
-}
-_FIXED_FALLBACK = ((1, 1, 1, 1), (5, 1, 5, 3), (10, 1, 10, 7))
 
-
-def _closures(year: int) -> set[date]:
-    out: set[date] = set()
-    for m1, d1, m2, d2 in _HOLIDAYS.get(year, _FIXED_FALLBACK):
-        day, last = date(year, m1, d1), date(year, m2, d2)
-        while day <= last:
-            out.add(day)
-            day += timedelta(days=1)
-    return out
+@cache
+def exchange_calendar() -> ExchangeCalendar:
+    """The bundled exchange calendar (resources/data/sse_holidays.csv), read once."""
+    path = resource("data", "sse_holidays.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return parse(fh)
 
 
 def is_trading_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _closures(day.year)
+    return exchange_calendar().is_trading_day(day)
 
 
 def trading_days(start: date, end: date) -> list[date]:
-    """Trading days in [start, end]: weekdays minus the exchange holidays above."""
-    closed: set[date] = set()
-    for year in range(start.year, end.year + 1):
-        closed |= _closures(year)
-    out = []
-    day = start
-    while day <= end:
-        if day.weekday() < 5 and day not in closed:
-            out.append(day)
-        day += timedelta(days=1)
-    return out
+    """Trading days in [start, end]: weekdays minus the exchanges' published closures."""
+    return exchange_calendar().trading_days(start, end)
 
 
 def last_trading_day_on_or_before(day: date) -> date:
-    while not is_trading_day(day):
-        day -= timedelta(days=1)
-    return day
+    return exchange_calendar().last_trading_day_on_or_before(day)
 
 
 def month_end_indices(days: list[date]) -> list[int]:

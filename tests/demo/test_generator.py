@@ -10,6 +10,7 @@ from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import func, select, text
 
@@ -29,6 +30,7 @@ from crm_desktop.db.store import Store, open_store
 from crm_desktop.demo import generator as demo
 from crm_desktop.demo.market import is_trading_day, month_end_indices, trading_days
 from crm_desktop.demo.people import id_check_digit, uscc_check_char
+from crm_desktop.domain import trading_costs as tc
 from crm_desktop.domain.vocabulary import Qualification
 from crm_desktop.errors import Cancelled, Conflict, InvalidInput
 from crm_desktop.paths import resource
@@ -155,12 +157,10 @@ def test_account_history_is_consistent(store: Store) -> None:
     for t in trades:
         assert t.quantity % 100 == 0 and t.quantity > 0
         assert t.amount == (t.quantity * t.price).quantize(Decimal("0.01"))
-        # 0.015 %-0.05 % of the amount, at least 5 yuan
-        if t.commission > Decimal("5.00"):
-            assert Decimal("0.00015") * t.amount - Decimal("0.01") <= t.commission
-            assert t.commission <= Decimal("0.0005") * t.amount + Decimal("0.01")
-        else:
-            assert t.commission == Decimal("5.00")
+        # 万1-万3 of the amount; at least 5 yuan unless the client's minimum is waived
+        if t.commission != Decimal("5.00"):
+            assert Decimal("0.0001") * t.amount - Decimal("0.01") <= t.commission
+            assert t.commission <= Decimal("0.0003") * t.amount + Decimal("0.01")
     assert len({(t.trade_date, t.trade_id) for t in trades}) == len(trades)
 
     # month-end holdings: quantity = cumulative buys - sells; market values add up to the snapshot
@@ -185,10 +185,17 @@ def test_account_history_is_consistent(store: Store) -> None:
         if d in hold_dates:
             assert sv == by_day.get((c, d), Decimal(0))
     # cash moves only with trades and transfers
+    # (stamp duty on sells and the transfer fee leave the cash as well: the pure cost helper gives them)
     trade_cash: dict[tuple[int, date], Decimal] = defaultdict(Decimal)
     for t in trades:
+        amt = np.array([int(t.amount * 100)])
+        sell = t.side == "sell"
+        fen = tc.stamp_duty(amt, np.array([sell]), t.trade_date) + tc.transfer_fee(
+            amt, np.array([int(t.quantity)]), tc.is_shanghai([t.code]), t.trade_date
+        )
+        fee = Decimal(int(fen[0])) / 100
         trade_cash[(t.client_id, t.trade_date)] += (
-            t.amount - t.commission if t.side == "sell" else -(t.amount + t.commission)
+            t.amount - t.commission - fee if sell else -(t.amount + t.commission + fee)
         )
     series: dict[int, list[AssetSnapshot]] = defaultdict(list)
     for x in sorted(snaps, key=lambda x: (x.client_id, x.date)):
