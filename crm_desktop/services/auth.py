@@ -134,6 +134,13 @@ class SignedInSession:
         return self._open
 
 
+def unlock_session(session: SignedInSession, password: str) -> None:
+    """The password of the session's own account opens a locked window (throttled like a sign-in)."""
+    again = login(session.store, session.actor.login, password)
+    if again != session.actor:
+        raise SessionEnded(session_ended_message())
+
+
 def start_session(store: Store, actor: Actor) -> SignedInSession:
     """Bind ``actor`` to ``store`` so that every later transaction re-validates it (see above)."""
     return SignedInSession(store, actor).open()
