@@ -49,6 +49,14 @@ class AuthenticationFailed(PermissionDenied):
     pass
 
 
+class SessionEnded(PermissionDenied):
+    """The signed-in account was disabled, or its role or branch changed, since sign-in: sign in again."""
+
+
+class PasswordChangeRequired(PermissionDenied):
+    """The account's password is temporary (set by an administrator): change it before anything else."""
+
+
 class Conflict(CrmError):
     """Someone else changed or decided the record first."""
 

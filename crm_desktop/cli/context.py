@@ -15,7 +15,7 @@ from crm_desktop.db.secrets import PasswordAnswer, keyring_available
 from crm_desktop.db.store import Store, describe, open_store
 from crm_desktop.errors import UsageError
 from crm_desktop.i18n import tr
-from crm_desktop.services.auth import Actor, login
+from crm_desktop.services.auth import Actor, SignedInSession, login, start_session
 
 
 def _stdin_is_tty() -> bool:
@@ -55,6 +55,7 @@ class CliContext:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
+    _session: SignedInSession | None = None
 
     def store(self, *, upgrade: bool | None = None) -> Store:
         if self._store is None:
@@ -69,6 +70,8 @@ class CliContext:
     def actor(self, *, required: bool = True) -> Actor | None:
         """The user named by --as-user, authenticated with CRM_PASSWORD, a line on standard input
         (``--password-stdin`` of commands whose only password is the actor's) or a no-echo prompt."""
+        if self._session is not None:
+            return self._session.actor
         name = getattr(self.args, "as_user", None)
         if not name:
             if required:
@@ -89,7 +92,11 @@ class CliContext:
                     )
                 )
             password = getpass.getpass(tr("{login} 的密码：", "Password for {login}: ", login=name))
-        return login(store, name, password)
+        actor = login(store, name, password)
+        # From here on every transaction of this run re-checks the account (disabled, role or branch
+        # changed meanwhile: refused), inside the same transaction as the work.
+        self._session = start_session(store, actor)
+        return actor
 
     def require_actor(self) -> Actor:
         actor = self.actor(required=True)
@@ -103,6 +110,9 @@ class CliContext:
         print(*parts, file=self.err)
 
     def close(self) -> None:
+        if self._session is not None:
+            self._session.end()
+            self._session = None
         if self._store is not None:
             self._store.dispose()
             self._store = None

@@ -257,16 +257,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             store.dispose()
         return 1 if opener.failed else 0
     try:
-        opts.LAST_LOGIN.set(settings, actor.login)
         from crm_desktop.gui.context import AppBus, AppContext
         from crm_desktop.gui.main_window import MainWindow
+        from crm_desktop.services.auth import start_session
 
-        ctx = AppContext(
-            store=store, actor=actor, settings=settings, pool=QThreadPool.globalInstance(), bus=AppBus()
-        )
-        window = MainWindow(ctx)
-        window.show()
-        return app.exec()
+        while True:
+            opts.LAST_LOGIN.set(settings, actor.login)
+            session = start_session(store, actor)
+            ctx = AppContext(
+                store=store,
+                actor=actor,
+                settings=settings,
+                pool=QThreadPool.globalInstance(),
+                bus=AppBus(),
+                session=session,
+            )
+            window = MainWindow(ctx)
+            window.show()
+            rc = app.exec()
+            session.end()
+            if window.sign_out_message is None:
+                return rc
+            # Signed out (account disabled or changed, or "Sign out" on the lock): say why, sign in again.
+            QThreadPool.globalInstance().waitForDone(10000)
+            window.deleteLater()
+            again = LoginDialog(store, actor.login)
+            again.show_message(window.sign_out_message)
+            if again.exec() != QDialog.DialogCode.Accepted or again.actor is None:
+                return 0
+            actor = again.actor
     finally:
         QThreadPool.globalInstance().waitForDone(5000)
         store.dispose()

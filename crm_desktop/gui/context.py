@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # the store layer loads in the background after the login dialog is up
     from crm_desktop.db.store import Store
-    from crm_desktop.services.auth import Actor
+    from crm_desktop.services.auth import Actor, SignedInSession
 
 
 class AppBus(QObject):
@@ -52,6 +52,8 @@ class AppContext:
     client_actions: dict[str, ClientActionSpec] = field(default_factory=dict)
     # key -> callable(parent, client_no) opening the client 360° view (set by the clients area).
     services: dict[str, Any] = field(default_factory=dict)
+    # The signed-in session (re-checks the account in every transaction); None in some view tests.
+    session: SignedInSession | None = None
 
     def actions_for(self, role: str) -> list[ClientActionSpec]:
         return [a for a in self.client_actions.values() if not a.roles or role in a.roles]

@@ -17,7 +17,15 @@ log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """Show an expected error's message, or a short apology for an unexpected one (logged in full)."""
+    """Show an expected error's message, or a short apology for an unexpected one (logged in full).
+
+    An account disabled (or changed) since sign-in signs the window out instead: the sign-in dialog
+    that follows says why.
+    """
+    from crm_desktop.gui.session_watch import report_session_ended
+
+    if report_session_ended(exc):
+        return
     if isinstance(exc, CrmError):
         if isinstance(exc, Conflict):
             heading = QCoreApplication.translate("errors", "Someone else changed this first")

@@ -65,6 +65,10 @@ class LoginDialog(QDialog):
             return
         self.accept()
 
+    def show_message(self, text: str) -> None:
+        """Why the dialog is shown again (the last session ended)."""
+        self._show_error(text)
+
     def _show_error(self, text: str) -> None:
         self.ui.errorLabel.setText(text)
         self.ui.errorLabel.show()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.context import AppContext
+from crm_desktop.gui.session_watch import SessionWatch
 from crm_desktop.services.auth import role_label
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,15 @@ class MainWindow(QMainWindow):
         self.refresh_timer.timeout.connect(ctx.bus.refresh_requested.emit)
         self.refresh_timer.start()
 
+        # The account is re-checked on each area switch, on a timer and by every service call; the
+        # window locks after idle time (gui/session_watch.py).
+        self.sign_out_message: str | None = None
+        self.session_watch: SessionWatch | None = None
+        if ctx.session is not None:
+            self.session_watch = SessionWatch(ctx, ctx.session, self)
+            self.session_watch.signed_out.connect(self._signed_out)
+            self.nav.currentRowChanged.connect(lambda _row: self.session_watch and self.session_watch.check())
+
         register_area_actions(ctx)
         self._restore()
         # After the window exists, areas may run start-of-day work (e.g. generate today's tasks).
@@ -220,7 +230,14 @@ class MainWindow(QMainWindow):
         wanted = opts.MAIN_AREA.get(s)
         self.show_area(wanted if wanted in keys else keys[0])
 
+    def _signed_out(self, message: str) -> None:
+        self.sign_out_message = message
+        self.refresh_timer.stop()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session_watch is not None:
+            self.session_watch.stop()
         s = self.ctx.settings
         opts.MAIN_GEOMETRY.set(s, self.saveGeometry())
         s.setValue("main_window/splitter", self.splitter.saveState())

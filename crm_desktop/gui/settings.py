@@ -57,6 +57,9 @@ LAST_LOGIN = Option("general/last_login", "")
 MAIN_GEOMETRY = Option("main_window/geometry", QByteArray())
 MAIN_AREA = Option("main_window/area", "clients")
 AUTO_REFRESH_SECONDS = Option("general/auto_refresh_seconds", 60)
+# Security: how often the signed-in account is re-checked, and after how long idle the window locks.
+SESSION_CHECK_SECONDS = Option("security/session_check_seconds", 60)
+IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 15)
 
 
 def area_option(area: str, name: str, default: T) -> Option[T]:

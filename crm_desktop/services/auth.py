@@ -11,7 +11,7 @@ from crm_desktop.db.models import Staff
 from crm_desktop.db.store import Store
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import Role
-from crm_desktop.errors import AuthenticationFailed, PermissionDenied
+from crm_desktop.errors import AuthenticationFailed, PermissionDenied, SessionEnded
 from crm_desktop.i18n import tr
 from crm_desktop.services.passwords import verify_password
 
@@ -71,12 +71,79 @@ def require_role(actor: Actor, *roles: Role) -> None:
         )
 
 
+def session_ended_message() -> str:
+    return tr(
+        "您的账号已停用或角色、营业部已变更，本次登录已失效，请重新登录。",
+        "Your account was disabled or its role or branch changed: this session has ended. Sign in again.",
+    )
+
+
+def check_actor(session: Session, actor: Actor) -> Staff:
+    """Re-read the actor's staff row inside the caller's transaction and compare it with the snapshot
+    taken at sign-in: a disabled account, or one whose role or branch changed, is refused at once."""
+    staff = session.execute(select(Staff).where(Staff.id == actor.id)).scalar_one_or_none()
+    if (
+        staff is None
+        or not staff.active
+        or staff.role != actor.role.value
+        or staff.branch_id != actor.branch_id
+    ):
+        raise SessionEnded(session_ended_message())
+    return staff
+
+
 def refresh_actor(session: Session, actor: Actor) -> Staff:
     """Re-read the actor's staff row inside a transaction: a disabled account loses access at once."""
-    staff = session.get(Staff, actor.id)
-    if staff is None or not staff.active:
-        raise PermissionDenied(tr("账号已停用。", "This account is disabled."))
-    return staff
+    return check_actor(session, actor)
+
+
+class SignedInSession:
+    """The signed-in account of a front end (one CLI run, one GUI window) bound to its store.
+
+    While it is open, every transaction and read on the store re-checks the account first (a store
+    session guard), inside the same transaction as the work: whichever service is called, an account
+    disabled, or given another role or branch, since sign-in is refused with :class:`SessionEnded`.
+    """
+
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+        self._open = False
+
+    def _guard(self, session: Session) -> None:
+        check_actor(session, self.actor)
+
+    def open(self) -> SignedInSession:
+        if not self._open:
+            self.store.add_session_guard(self._guard)
+            self._open = True
+        return self
+
+    def check(self) -> None:
+        """Re-check now (the GUI's timer); raises :class:`SessionEnded`."""
+        with self.store.read():
+            pass
+
+    def end(self) -> None:
+        if self._open:
+            self.store.remove_session_guard(self._guard)
+            self._open = False
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+
+def unlock_session(session: SignedInSession, password: str) -> None:
+    """The password of the session's own account opens a locked window (throttled like a sign-in)."""
+    again = login(session.store, session.actor.login, password)
+    if again != session.actor:
+        raise SessionEnded(session_ended_message())
+
+
+def start_session(store: Store, actor: Actor) -> SignedInSession:
+    """Bind ``actor`` to ``store`` so that every later transaction re-validates it (see above)."""
+    return SignedInSession(store, actor).open()
 
 
 def role_label(role: Role | str) -> str:
