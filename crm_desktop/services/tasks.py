@@ -20,10 +20,11 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, cast
 
+import pandas as pd
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
@@ -48,6 +49,7 @@ from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, St
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import UTCDateTime, utcnow
 from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.priority import days_overdue, priority_key
 from crm_desktop.domain.scheduling import (
     BIRTHDAY,
     BUCKETS,
@@ -561,6 +563,9 @@ class AgendaItem:
     manager_login: str | None
     note: str | None
     version: int
+    days_overdue: int = 0
+    # 1 = do first: position in the day's priority order (domain.priority), the agenda's default order
+    priority: int = 0
 
 
 @dataclass
@@ -597,7 +602,8 @@ def _manager_scope(session: Session, actor: Actor, manager_id: int | None) -> Co
 
 
 def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: date | None = None) -> Agenda:
-    """Open tasks grouped overdue / today / this week / later (earliest due first)."""
+    """Open tasks grouped overdue / today / this week / later, in priority order (domain.priority):
+    overdue and due today first, higher grade and longer overdue first, then by type; later work by date."""
     today = today or clock.today()
     with store.read() as session:
         scope = _manager_scope(session, actor, manager_id)
@@ -641,9 +647,12 @@ def agenda(store: Store, actor: Actor, manager_id: int | None = None, today: dat
                 login,
                 note,
                 ver,
+                days_overdue(due, today),
             )
             for tid, no, name, ttype, src, due, status, mid, login, note, ver, grade in session.execute(q)
         ]
+        items.sort(key=lambda i: priority_key(i.grade, i.due_date, i.task_type, today))
+        items = [replace(i, priority=n) for n, i in enumerate(items, start=1)]
         return Agenda(
             today,
             manager_id if manager_id is not None else (actor.id if sees_own_work_only(actor) else None),
@@ -692,59 +701,128 @@ def branch_managers(store: Store, actor: Actor) -> list[tuple[int, str, str]]:
 
 def cancel_task(store: Store, actor: Actor, task_id: int, *, reason: str, expected_version: int) -> None:
     """Cancel an open task with a reason (the client is abroad, a duplicate…); audited."""
+    reason = _cancel_reason(reason)
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
+    with store.transaction() as session:
+        _cancel_in_session(session, actor, task_id, expected_version, reason)
+
+
+def cancel_tasks(store: Store, actor: Actor, tasks: Sequence[tuple[int, int]], *, reason: str) -> int:
+    """Cancel several open tasks, each ``(task_id, expected_version)``, with one reason: all or none.
+
+    Branch managers only: clearing a pile of work is a decision about the branch's service, not a
+    manager's own housekeeping. Each task gets its own audit entry. Returns how many were cancelled.
+    """
+    reason = _cancel_reason(reason)
+    require_role(actor, Role.BRANCH_MANAGER)
+    if not tasks:
+        raise InvalidInput(tr("没有选中任何任务。", "No task is selected."))
+    with store.transaction() as session:
+        for task_id, version in tasks:
+            _cancel_in_session(session, actor, task_id, version, reason, bulk=len(tasks))
+    return len(tasks)
+
+
+def _cancel_reason(reason: str | None) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput(tr("取消任务需要填写原因。", "Cancelling a task needs a reason."))
-    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
-    with store.transaction() as session:
-        row = session.execute(
-            select(ServiceTask, Client)
-            .join(Client, Client.id == ServiceTask.client_id)
-            .where(ServiceTask.id == task_id, visible_clients(actor))
-        ).first()
-        if row is None:
-            raise NotFound(
-                tr(
-                    "找不到任务 {id}，或它不在您的权限范围内。",
-                    "Task {id} not found, or not yours to see.",
-                    id=task_id,
-                )
-            )
-        task = row[0]
-        if not may_act_on_task(actor, task.manager_id):
-            raise PermissionDenied(tr("只能取消自己的任务。", "You may cancel only your own tasks."))
-        if task.status not in OPEN_STATES or task.version != expected_version:
-            raise Conflict(
-                tr(
-                    "任务 {id} 已被完成、取消或修改。请刷新后再试。",
-                    "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
-                    id=task_id,
-                )
-            )
-        result = session.execute(
-            update(ServiceTask)
-            .where(
-                ServiceTask.id == task_id,
-                ServiceTask.version == expected_version,
-                ServiceTask.status.in_(OPEN_STATES),
-            )
-            .values(
-                status=TaskStatus.CANCELLED.value,
-                cancel_reason=reason,
-                version=ServiceTask.version + 1,
-                updated_at=utcnow(),
-            )
-            .execution_options(synchronize_session=False)
+    return reason
+
+
+def _changed_meanwhile(task_id: int) -> Conflict:
+    return Conflict(
+        tr(
+            "任务 {id} 已被完成、取消或修改。请刷新后再试。",
+            "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
+            id=task_id,
         )
-        if not result.rowcount:  # type: ignore[attr-defined]
-            raise Conflict(
-                tr(
-                    "任务 {id} 已被完成、取消或修改。请刷新后再试。",
-                    "Task {id} was completed, cancelled or changed meanwhile. Refresh and try again.",
-                    id=task_id,
-                )
+    )
+
+
+def _cancel_in_session(
+    session: Session, actor: Actor, task_id: int, expected_version: int, reason: str, *, bulk: int = 0
+) -> None:
+    row = session.execute(
+        select(ServiceTask, Client)
+        .join(Client, Client.id == ServiceTask.client_id)
+        .where(ServiceTask.id == task_id, visible_clients(actor))
+    ).first()
+    if row is None:
+        raise NotFound(
+            tr(
+                "找不到任务 {id}，或它不在您的权限范围内。",
+                "Task {id} not found, or not yours to see.",
+                id=task_id,
             )
-        audit.record(session, actor, "task.cancel", "service_task", task_id, reason=reason)
+        )
+    task = row[0]
+    if not may_act_on_task(actor, task.manager_id):
+        raise PermissionDenied(tr("只能取消自己的任务。", "You may cancel only your own tasks."))
+    if task.status not in OPEN_STATES or task.version != expected_version:
+        raise _changed_meanwhile(task_id)
+    result = session.execute(
+        update(ServiceTask)
+        .where(
+            ServiceTask.id == task_id,
+            ServiceTask.version == expected_version,
+            ServiceTask.status.in_(OPEN_STATES),
+        )
+        .values(
+            status=TaskStatus.CANCELLED.value,
+            cancel_reason=reason,
+            version=ServiceTask.version + 1,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        raise _changed_meanwhile(task_id)
+    extra = {"bulk": bulk} if bulk else {}
+    audit.record(session, actor, "task.cancel", "service_task", task_id, reason=reason, **extra)
+
+
+AGENDA_EXPORT_COLUMNS = (
+    "priority",
+    "client_no",
+    "client_name",
+    "grade",
+    "type",
+    "source",
+    "due_date",
+    "days_overdue",
+    "status",
+    "manager_login",
+)
+
+
+def agenda_export_frame(actor: Actor, items: Sequence[AgendaItem]) -> pd.DataFrame:
+    """The agenda rows the user is looking at, as the table an export writes."""
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
+    return pd.DataFrame(
+        [
+            {
+                "priority": i.priority,
+                "client_no": i.client_no,
+                "client_name": i.client_name,
+                "grade": i.grade or "",
+                "type": i.task_type,
+                "source": i.source,
+                "due_date": i.due_date.isoformat(),
+                "days_overdue": i.days_overdue,
+                "status": i.status,
+                "manager_login": i.manager_login or "",
+            }
+            for i in items
+        ],
+        columns=list(AGENDA_EXPORT_COLUMNS),
+    )
+
+
+def record_agenda_export(store: Store, actor: Actor, file_name: str, rows: int) -> None:
+    """The audit trace of an agenda export; committed before the file is put in place."""
+    with store.transaction() as session:
+        audit.record(session, actor, "export.agenda", "service_task", None, file=file_name, rows=rows)
 
 
 TASK_EXPORT_COLUMNS = (

@@ -3,42 +3,52 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="46" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="50" />
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="51" />
         <source>When</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="47" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="52" />
         <source>Due</source>
         <translation>应完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="48" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="53" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="54" />
         <source>Client no</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="49" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="55" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="50" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="56" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="51" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="57" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="52" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="58" />
         <source>Why</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="53" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="59" />
         <source>Manager</source>
         <translation>经理</translation>
     </message>
@@ -46,62 +56,123 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="48" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="54" />
         <source>Manager:</source>
         <translation>经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="49" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="55" />
         <source>All managers</source>
         <translation>全部经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="69" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="75" />
         <source>Generate today's tasks</source>
         <translation>生成今日任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="89" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="82" />
+        <source>Search client number or name</source>
+        <translation>搜索客户号或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="87" />
+        <source>All task types</source>
+        <translation>全部任务类型</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="92" />
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="95" />
+        <source>All reasons</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="101" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="102" />
+        <source>Export the tasks shown, in the order shown (CSV or Excel)</source>
+        <translation>按当前显示的顺序导出所列任务（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="127" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="90" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="128" />
         <source>Record touch…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="91" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="241" />
         <source>Cancel task…</source>
         <translation>取消任务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="121" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="160" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="130" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="177" />
         <source>{n} open tasks</source>
         <translation>共 {n} 个待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="140" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="184" />
+        <source>Export tasks</source>
+        <translation>导出任务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="184" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="197" />
+        <source>Exported {n} tasks to {path}.</source>
+        <translation>已导出 {n} 个任务到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="218" />
         <source>All {n}</source>
         <translation>全部 {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="181" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="241" />
+        <source>Cancel {n} tasks…</source>
+        <translation>取消 {n} 个任务…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="266" />
+        <source>Cancel tasks</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="267" />
+        <source>Why are these {n} tasks cancelled? (kept in the history of each)</source>
+        <translation>为什么取消这 {n} 个任务？（原因会记入每个任务的历史）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="278" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="182" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="279" />
         <source>Why is this task cancelled? (kept in the history)</source>
         <translation>取消原因（将保留在历史中）：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="203" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="309" />
         <source>Tasks generated: {n} new, {r} replaced.</source>
         <translation>任务已生成：新建 {n} 个，替换 {r} 个。</translation>
     </message>

@@ -81,8 +81,57 @@ def test_agenda_of_a_manager(qtbot: QtBot, qtmodeltester, agenda_seed: Seed, scr
     view.bucket_buttons["later"].click()
     assert len(_shown(view)) in (1, 2)  # tomorrow is "this week" unless today is Sunday
     view.bucket_buttons[None].click()
+    # priority order by default, with how late each task is
+    assert [m.data(m.index(r, Col.PRIORITY)) for r in range(m.rowCount())] == ["1", "2", "3", "4"]
+    assert m.data(m.index(0, Col.OVERDUE_DAYS)) == "3" and m.data(m.index(1, Col.OVERDUE_DAYS)) == ""
     QApplication.processEvents()
     view.grab().save(str(screenshot_dir / "agenda_manager.png"))
+
+
+def test_agenda_filters_search_and_export(qtbot: QtBot, agenda_seed: Seed, tmp_path: Path) -> None:
+    view = _view(qtbot, agenda_seed, agenda_seed.bm)
+    assert len(_shown(view)) == 5
+    view.type_combo.setCurrentIndex(view.type_combo.findData("phone_call"))
+    assert _shown(view) == ["001000"]
+    view.type_combo.setCurrentIndex(0)
+    view.source_combo.setCurrentIndex(view.source_combo.findData("churn_high"))
+    assert _shown(view) == ["001004"]
+    view.source_combo.setCurrentIndex(0)
+    view.grade_combo.setCurrentIndex(view.grade_combo.findData("V1"))
+    assert _shown(view) == []
+    view.grade_combo.setCurrentIndex(view.grade_combo.findData("V4"))
+    assert len(_shown(view)) == 5
+    view.search_edit.setText("00100")
+    assert len(_shown(view)) == 5
+    view.search_edit.setText("001003")
+    assert _shown(view) == ["001003"]
+    view.search_edit.clear()
+    view.bucket_buttons["overdue"].click()
+    out = tmp_path / "agenda.xlsx"
+    view.export_to(out)
+    qtbot.waitUntil(lambda: out.exists() and view.export_button.isEnabled(), timeout=10000)
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("priority", "client_no", "client_name")
+    assert [r[1] for r in rows[1:]] == _shown(view) == ["001000", "001004"]
+    assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_branch_manager_cancels_several_tasks_with_one_reason(qtbot: QtBot, agenda_seed: Seed) -> None:
+    view = _view(qtbot, agenda_seed, agenda_seed.bm)
+    p = view.proxy
+    sel = view.table.selectionModel()
+    for no in ("001000", "001004"):
+        sel.select(
+            p.index(_shown(view).index(no), 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    assert view.cancel_button.isEnabled() and "2" in view.cancel_button.text()
+    assert not view.record_button.isEnabled()
+    view.cancel_many(view.selected_items(), "客户集中销户，任务作废")
+    qtbot.waitUntil(lambda: len(_shown(view)) == 3, timeout=10000)
+    with agenda_seed.store.read() as s:
+        gone = s.scalars(select(ServiceTask).where(ServiceTask.status == "cancelled")).all()
+        assert {t.cancel_reason for t in gone} == {"客户集中销户，任务作废"} and len(gone) == 2
 
 
 def test_branch_manager_picks_a_manager(qtbot: QtBot, agenda_seed: Seed, screenshot_dir: Path) -> None:

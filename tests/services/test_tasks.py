@@ -337,3 +337,36 @@ def test_overdue_marking_is_idempotent(seeded: Seed) -> None:
     )
     assert generate_tasks(seeded.store, None, AS_OF).marked_overdue == 1
     assert generate_tasks(seeded.store, None, AS_OF).marked_overdue == 0
+
+
+def test_bulk_cancel_is_for_branch_managers_and_all_or_nothing(seeded: Seed) -> None:
+    c = seeded.clients
+    a = add_task(seeded.store, c["001000"], seeded.im1.id, "phone_call", AS_OF, "bulk-a")
+    b = add_task(seeded.store, c["001001"], seeded.im1.id, "visit", AS_OF, "bulk-b")
+    with pytest.raises(PermissionDenied):
+        tasks.cancel_tasks(seeded.store, seeded.im1, [(a, 1), (b, 1)], reason="清理")
+    with pytest.raises(InvalidInput):
+        tasks.cancel_tasks(seeded.store, seeded.bm, [(a, 1), (b, 1)], reason="  ")
+    with pytest.raises(Conflict):  # b's version is stale: nothing is cancelled
+        tasks.cancel_tasks(seeded.store, seeded.bm, [(a, 1), (b, 7)], reason="清理")
+    with seeded.store.read() as s:
+        assert {t.status for t in s.scalars(select(ServiceTask))} == {"open"}
+    assert tasks.cancel_tasks(seeded.store, seeded.bm, [(a, 1), (b, 1)], reason="客户已销户") == 2
+    with seeded.store.read() as s:
+        assert {t.status for t in s.scalars(select(ServiceTask))} == {"cancelled"}
+        audits = s.scalars(select(AuditLog).where(AuditLog.action == "task.cancel")).all()
+        assert len(audits) == 2
+
+
+def test_agenda_is_in_priority_order_with_days_overdue(seeded: Seed) -> None:
+    c = seeded.clients
+    score_run(seeded.store, AS_OF, {c["001000"]: ("V1", "low", False), c["001001"]: ("V5", "low", False)})
+    add_task(seeded.store, c["001000"], seeded.im1.id, "phone_call", AS_OF - timedelta(days=10), "p1")
+    add_task(seeded.store, c["001001"], seeded.im1.id, "phone_call", AS_OF - timedelta(days=1), "p2")
+    add_task(seeded.store, c["001001"], seeded.im1.id, "greeting", AS_OF + timedelta(days=2), "p3")
+    items = agenda(seeded.store, seeded.im1, today=AS_OF).items
+    assert [(i.client_no, i.task_type, i.days_overdue, i.priority) for i in items] == [
+        ("001001", "phone_call", 1, 1),  # V5 first although less late
+        ("001000", "phone_call", 10, 2),
+        ("001001", "greeting", 0, 3),
+    ]

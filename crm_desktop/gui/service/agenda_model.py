@@ -25,26 +25,32 @@ TASK_ID_ROLE = Qt.ItemDataRole.UserRole.value
 BUCKET_ROLE = Qt.ItemDataRole.UserRole.value + 1
 CLIENT_NO_ROLE = Qt.ItemDataRole.UserRole.value + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole.value + 3
+ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 # Overdue in red, today in the accent colour; readable on light and dark themes.
 BUCKET_COLOURS = {"overdue": "#d62728", "today": "#1f77b4"}
 
 
 class Col(IntEnum):
-    BUCKET = 0
-    DUE = 1
-    CLIENT_NO = 2
-    CLIENT = 3
-    GRADE = 4
-    TYPE = 5
-    SOURCE = 6
-    MANAGER = 7
+    PRIORITY = 0
+    BUCKET = 1
+    DUE = 2
+    OVERDUE_DAYS = 3
+    CLIENT_NO = 4
+    CLIENT = 5
+    GRADE = 6
+    TYPE = 7
+    SOURCE = 8
+    MANAGER = 9
 
 
 def _headers() -> dict[Col, str]:
     return {
+        Col.PRIORITY: QCoreApplication.translate("AgendaModel", "Priority"),
         Col.BUCKET: QCoreApplication.translate("AgendaModel", "When"),
         Col.DUE: QCoreApplication.translate("AgendaModel", "Due"),
+        Col.OVERDUE_DAYS: QCoreApplication.translate("AgendaModel", "Days overdue"),
         Col.CLIENT_NO: QCoreApplication.translate("AgendaModel", "Client no"),
         Col.CLIENT: QCoreApplication.translate("AgendaModel", "Client"),
         Col.GRADE: QCoreApplication.translate("AgendaModel", "Grade"),
@@ -69,9 +75,19 @@ class AgendaModel(ListTableModel[AgendaItem]):
         if role == SORT_ROLE:
             if col in (Col.BUCKET, Col.DUE):
                 return it.due_date.toordinal()
+            if col is Col.PRIORITY:
+                return it.priority
+            if col is Col.OVERDUE_DAYS:
+                return it.days_overdue
             return self._display(it, col)
-        if role == FOREGROUND and col in (Col.BUCKET, Col.DUE) and it.bucket in BUCKET_COLOURS:
+        if (
+            role == FOREGROUND
+            and col in (Col.BUCKET, Col.DUE, Col.OVERDUE_DAYS)
+            and it.bucket in BUCKET_COLOURS
+        ):
             return QBrush(QColor(BUCKET_COLOURS[it.bucket]))
+        if role == ALIGN and col in (Col.PRIORITY, Col.OVERDUE_DAYS):
+            return RIGHT
         if role == TOOLTIP and it.note:
             return it.note
         if role == TASK_ID_ROLE:
@@ -84,6 +100,10 @@ class AgendaModel(ListTableModel[AgendaItem]):
 
     @staticmethod
     def _display(it: AgendaItem, col: Col) -> str:
+        if col is Col.PRIORITY:
+            return str(it.priority)
+        if col is Col.OVERDUE_DAYS:
+            return str(it.days_overdue) if it.days_overdue else ""
         if col is Col.BUCKET:
             return tasks.bucket_label(it.bucket)
         if col is Col.DUE:
@@ -102,24 +122,62 @@ class AgendaModel(ListTableModel[AgendaItem]):
 
 
 class BucketFilter(QSortFilterProxyModel):
-    """Shows one bucket (or all) and sorts by the underlying values, not the display text."""
+    """Filters by bucket, task type, grade, source and a search text (client number or name), and sorts
+    by the underlying values, not the display text."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._bucket: str | None = None
+        self._type: str | None = None
+        self._grade: str | None = None
+        self._source: str | None = None
+        self._text = ""
         self.setSortRole(SORT_ROLE)
 
-    def set_bucket(self, bucket: str | None) -> None:
+    def _change(self, name: str, value: Any) -> None:
         # begin/endFilterChange replace invalidateFilter from Qt 6.9 on (pyproject allows older Qt).
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
-            self._bucket = bucket
+            setattr(self, name, value)
             self.endFilterChange()
         else:
-            self._bucket = bucket
+            setattr(self, name, value)
             self.invalidateFilter()
 
+    def set_bucket(self, bucket: str | None) -> None:
+        self._change("_bucket", bucket)
+
+    def set_task_type(self, task_type: str | None) -> None:
+        self._change("_type", task_type)
+
+    def set_grade(self, grade: str | None) -> None:
+        self._change("_grade", grade)
+
+    def set_source(self, source: str | None) -> None:
+        self._change("_source", source)
+
+    def set_text(self, text: str) -> None:
+        self._change("_text", text.strip().casefold())
+
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._bucket is None:
+        model = self.sourceModel()
+        if not isinstance(model, AgendaModel):
             return True
-        return bool(self.sourceModel().index(row, 0, parent).data(BUCKET_ROLE) == self._bucket)
+        it = model.row_at(row)
+        if self._bucket is not None and it.bucket != self._bucket:
+            return False
+        if self._type is not None and it.task_type != self._type:
+            return False
+        if self._grade is not None and (it.grade or "") != self._grade:
+            return False
+        if self._source is not None and it.source != self._source:
+            return False
+        return (
+            not self._text or self._text in it.client_no.casefold() or self._text in it.client_name.casefold()
+        )
+
+    def visible_items(self) -> list[AgendaItem]:
+        """The rows shown, in the order shown (what an export writes)."""
+        model = self.sourceModel()
+        assert isinstance(model, AgendaModel)
+        return [model.row_at(self.mapToSource(self.index(r, 0)).row()) for r in range(self.rowCount())]

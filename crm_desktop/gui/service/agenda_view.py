@@ -3,6 +3,7 @@ task straight to its client or to recording the touch."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -20,14 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain.priority import TYPE_ORDER
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.service.agenda_model import AgendaModel, BucketFilter, Col
 from crm_desktop.gui.service.cancelling import ask_reason, change_in_background
 from crm_desktop.gui.service.touch_form import open_touch_form
 from crm_desktop.gui.workers import Requester, run_task
+from crm_desktop.reports import agenda as agenda_report
 from crm_desktop.services import tasks, touches
 from crm_desktop.services.tasks import Agenda, AgendaItem
+
+GRADES = ("V5", "V4", "V3", "V2", "V1")
 
 
 class AgendaView(QWidget):
@@ -70,13 +77,45 @@ class AgendaView(QWidget):
         self.generate_button.clicked.connect(self.generate)
         top.addWidget(self.generate_button)
 
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("agendaSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search client number or name"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.proxy.set_text)
+        filters.addWidget(self.search_edit, 2)
+        self.type_combo = self._filter_combo(
+            self.tr("All task types"),
+            [(t, touches.type_label(t)) for t in TYPE_ORDER],
+            self.proxy.set_task_type,
+        )
+        self.grade_combo = self._filter_combo(
+            self.tr("All grades"), [(g, g) for g in GRADES], self.proxy.set_grade
+        )
+        self.source_combo = self._filter_combo(
+            self.tr("All reasons"),
+            [(src, tasks.source_label(src)) for src in tasks.SOURCES],
+            self.proxy.set_source,
+        )
+        for combo in (self.type_combo, self.grade_combo, self.source_combo):
+            filters.addWidget(combo, 1)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the tasks shown, in the order shown (CSV or Excel)"))
+        self.export_button.clicked.connect(self.choose_export)
+        filters.addWidget(self.export_button)
+
         self.table = QTableView()
         self.table.setObjectName("agendaTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Col.DUE, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(Col.PRIORITY, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A branch manager may clear several tasks at once (with one reason); a manager works one by one.
+        self.table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if ctx.actor.is_branch_manager
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -103,6 +142,7 @@ class AgendaView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self._update_counts({b: 0 for b in tasks.BUCKETS})
@@ -123,12 +163,51 @@ class AgendaView(QWidget):
             lambda _c: tasks.agenda(store, actor, mid), on_done=self._loaded, on_error=self._load_failed
         )
 
+    def _filter_combo(self, everything: str, items: list[tuple[str, str]], apply: Any) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i, c=combo: apply(c.currentData()))
+        return combo
+
     def _loaded(self, agenda: Agenda) -> None:
         self.agenda = agenda
         self.model.set_rows(agenda.items)
         self._update_counts(agenda.counts())
         self.status.setText(self.tr("{n} open tasks").replace("{n}", str(len(agenda.items))))
         self._selection_changed()
+
+    # ------------------------------------------------------------ export
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export tasks"), "agenda.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        items = self.proxy.visible_items()
+        store, actor = self.ctx.store, self.ctx.actor
+        self.export_button.setEnabled(False)
+
+        def done(n: int) -> None:
+            self.export_button.setEnabled(True)
+            self.ctx.bus.status_message.emit(
+                self.tr("Exported {n} tasks to {path}.").replace("{n}", str(n)).replace("{path}", str(path))
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            show_error(self, exc)
+
+        run_task(
+            lambda _c: agenda_report.export_agenda(store, actor, items, path),
+            on_done=done,
+            on_error=failed,
+            pool=self.ctx.pool,
+        )
 
     def _load_failed(self, exc: BaseException) -> None:
         self.status.setText("")
@@ -143,6 +222,10 @@ class AgendaView(QWidget):
 
     # ------------------------------------------------------------ actions
 
+    def selected_items(self) -> list[AgendaItem]:
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.model.row_at(self.proxy.mapToSource(i).row()) for i in rows]
+
     def selected(self) -> AgendaItem | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -151,9 +234,13 @@ class AgendaView(QWidget):
         return self.model.row_at(src.row())
 
     def _selection_changed(self) -> None:
-        has = self.selected() is not None
-        for b in (self.open_button, self.record_button, self.cancel_button):
-            b.setEnabled(has)
+        n = len(self.table.selectionModel().selectedRows())
+        self.open_button.setEnabled(n == 1)
+        self.record_button.setEnabled(n == 1)
+        self.cancel_button.setEnabled(n >= 1)
+        self.cancel_button.setText(
+            self.tr("Cancel {n} tasks…").replace("{n}", str(n)) if n > 1 else self.tr("Cancel task…")
+        )
 
     def open_client(self) -> None:
         item = self.selected()
@@ -173,6 +260,17 @@ class AgendaView(QWidget):
         )
 
     def cancel_task(self) -> None:
+        chosen = self.selected_items()
+        if len(chosen) > 1:
+            ask_reason(
+                self,
+                self.tr("Cancel tasks"),
+                self.tr("Why are these {n} tasks cancelled? (kept in the history of each)").replace(
+                    "{n}", str(len(chosen))
+                ),
+                lambda reason: self.cancel_many(chosen, reason),
+            )
+            return
         item = self.selected()
         if item is None:
             return
@@ -191,6 +289,15 @@ class AgendaView(QWidget):
             lambda store, actor: tasks.cancel_task(
                 store, actor, item.task_id, reason=reason, expected_version=item.version
             ),
+        )
+
+    def cancel_many(self, items: list[AgendaItem], reason: str) -> None:
+        pairs = [(i.task_id, i.version) for i in items]
+        change_in_background(
+            self,
+            self.ctx,
+            "tasks",
+            lambda store, actor: tasks.cancel_tasks(store, actor, pairs, reason=reason),
         )
 
     def generate(self) -> None:
