@@ -175,10 +175,17 @@ class Store:
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A session for reading; objects loaded in it stay usable (detached, not expired) afterwards."""
+    def read(self, *, one_snapshot: bool = False) -> Iterator[Session]:
+        """A session for reading; objects loaded in it stay usable (detached, not expired) afterwards.
+
+        ``one_snapshot``: every statement sees the same state of the data (PostgreSQL's repeatable read;
+        SQLite's read transaction in WAL mode already does). Set before the session guards run, since the
+        isolation level can only be chosen before the connection's first statement.
+        """
         session = self._read()
         try:
+            if one_snapshot and self.dialect == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             self._run_guards(session)
             yield session
         finally:

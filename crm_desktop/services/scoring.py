@@ -391,11 +391,9 @@ def run_scoring(
     t0 = time.perf_counter()
     # Reading happens in one read transaction on one connection, so every table comes from the same state
     # of the data while other workstations keep writing; only storing the results takes the write transaction.
-    with store.read() as session:
-        if store.dialect == "postgresql":
-            # PostgreSQL's default (read committed) gives each statement a fresh snapshot; repeatable read gives
-            # the whole transaction one, as SQLite's read transaction in WAL mode does.
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    # PostgreSQL's default (read committed) gives each statement a fresh snapshot; one_snapshot gives the
+    # whole read one, as SQLite's read transaction in WAL mode does.
+    with store.read(one_snapshot=True) as session:
         if actor is not None:
             refresh_actor(session, actor)
         if as_of is None:

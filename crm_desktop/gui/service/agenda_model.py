@@ -61,9 +61,49 @@ def _headers() -> dict[Col, str]:
 
 
 class AgendaModel(ListTableModel[AgendaItem]):
+    """Sorts its own row list with a key per column (one Python pass), instead of letting a proxy compare
+    rows through ``data()`` a few tens of thousands of times: that took a second at 2,000 tasks."""
+
     def __init__(self, parent: Any = None) -> None:
         titles = _headers()
         super().__init__([titles[c] for c in Col], parent)
+        self._sort: tuple[int, Qt.SortOrder] = (int(Col.PRIORITY), Qt.SortOrder.AscendingOrder)
+
+    def set_rows(self, rows: Any) -> None:
+        self.beginResetModel()
+        self._rows = sorted(
+            rows, key=self._key(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder
+        )
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Col):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        key = self._key(column)
+        pairs = sorted(
+            enumerate(self._rows), key=lambda p: key(p[1]), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self._rows = [r for _, r in pairs]
+        persistent = self.persistentIndexList()
+        if persistent:
+            new_row = {old: new for new, (old, _) in enumerate(pairs)}
+            self.changePersistentIndexList(
+                persistent, [self.index(new_row.get(i.row(), i.row()), i.column()) for i in persistent]
+            )
+        self.layoutChanged.emit()
+
+    @staticmethod
+    def _key(column: int) -> Any:
+        col = Col(column)
+        if col in (Col.BUCKET, Col.DUE):
+            return lambda it: (it.due_date, it.priority)
+        if col is Col.PRIORITY:
+            return lambda it: it.priority
+        if col is Col.OVERDUE_DAYS:
+            return lambda it: (it.days_overdue, -it.priority)
+        return lambda it: (AgendaModel._display(it, col), it.priority)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not self._valid(index):
@@ -133,6 +173,13 @@ class BucketFilter(QSortFilterProxyModel):
         self._source: str | None = None
         self._text = ""
         self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model keeps its rows sorted; the proxy only filters and follows its order.
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
     def _change(self, name: str, value: Any) -> None:
         # begin/endFilterChange replace invalidateFilter from Qt 6.9 on (pyproject allows older Qt).
