@@ -13,7 +13,7 @@ from sqlalchemy.engine import URL
 
 from crm_desktop.db.secrets import PasswordAnswer, keyring_available
 from crm_desktop.db.store import Store, describe, open_store
-from crm_desktop.errors import UsageError
+from crm_desktop.errors import PasswordChangeRequired, UsageError
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor, SignedInSession, login, start_session
 
@@ -56,6 +56,8 @@ class CliContext:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
     _session: SignedInSession | None = None
+    # The actor's typed password, kept in memory for `crm user passwd` (its "current password").
+    actor_password: str | None = None
 
     def store(self, *, upgrade: bool | None = None) -> Store:
         if self._store is None:
@@ -93,6 +95,17 @@ class CliContext:
                 )
             password = getpass.getpass(tr("{login} 的密码：", "Password for {login}: ", login=name))
         actor = login(store, name, password)
+        if actor.password_temporary and not getattr(self.args, "allows_temporary_password", False):
+            raise PasswordChangeRequired(
+                tr(
+                    "{login} 的密码是管理员设置的临时密码，修改前不能执行其他操作。请先运行 "
+                    "`crm user passwd --as-user {login}` 设置自己的密码。",
+                    "The password of {login} is a temporary one set by an administrator: nothing else "
+                    "can be done until it is changed. Run `crm user passwd --as-user {login}` first.",
+                    login=actor.login,
+                )
+            )
+        self.actor_password = password
         # From here on every transaction of this run re-checks the account (disabled, role or branch
         # changed meanwhile: refused), inside the same transaction as the work.
         self._session = start_session(store, actor)

@@ -28,6 +28,65 @@ def _plain_error(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _bad_utf8_argument(argv: Sequence[str]) -> str | None:
+    """An argument that is not valid UTF-8 (the OS handed Python undecodable bytes), shown escaped."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+    return None
+
+
+def _failure(exc: BaseException) -> tuple[int, str] | None:
+    """A known kind of failure below the services, as (exit code, message): never the SQL or its parameters."""
+    from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError, StatementError
+
+    orig = getattr(exc, "orig", None)
+    if (
+        isinstance(exc, (OverflowError, DataError, UnicodeError))
+        or isinstance(orig, (OverflowError, UnicodeError))
+        or (isinstance(exc, StatementError) and not isinstance(exc, DBAPIError))
+    ):
+        return EXIT_INVALID, tr(
+            "错误：输入的某个值超出范围或格式无效（例如编号过大、文本不是 UTF-8），未写入任何数据。请检查参数后重试。",
+            "error: a value given is out of range or malformed (an id too large, text that is not UTF-8); "
+            "nothing was written. Check the arguments and try again.",
+        )
+    if isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError))
+    ):
+        first = _plain_error(exc)
+        low = first.lower()
+        if "readonly" in low or "read-only" in low or "read only" in low:
+            return EXIT_STORE, tr(
+                "错误：数据库是只读的（文件或目录没有写权限，或在只读介质上），无法写入。请换一个可写的位置，"
+                "或请管理员开放写权限。",
+                "error: the store is read-only (no write permission on the file or its folder, or read-only "
+                "media), so nothing can be written. Use a writable location or ask an administrator for "
+                "write access.",
+            )
+        if "locked" in low or "busy" in low:
+            return EXIT_STORE, tr(
+                "错误：数据库正被其他程序长时间占用（已锁定），请稍后重试。",
+                "error: the store is locked by another program for too long; try again later.",
+            )
+        if exc.connection_invalidated:
+            return EXIT_STORE, tr(
+                "错误：与数据库的连接中断：{msg}。请检查网络和数据库服务器后重试。",
+                "error: the connection to the store was lost: {msg}. Check the network and the database "
+                "server, then try again.",
+                msg=first,
+            )
+        return EXIT_STORE, tr(
+            "错误：数据库不可用：{msg}。请检查数据库服务器、网络和磁盘后重试。",
+            "error: the store is unavailable: {msg}. Check the database server, the network and the disk, "
+            "then try again.",
+            msg=first,
+        )
+    return None
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -73,6 +132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(lang or language_from_env())
     argparse_zh.install()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    bad = _bad_utf8_argument(argv)
+    if bad is not None:
+        print(
+            tr(
+                "错误：参数 {arg} 不是有效的 UTF-8 文本，请检查终端或脚本的编码。",
+                "error: the argument {arg} is not valid UTF-8 text; check the encoding of the terminal or script.",
+                arg=bad,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -95,19 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.warn(tr("已中断。", "Interrupted."))
         return 130
     except Exception as exc:
-        from sqlalchemy.exc import DBAPIError
-
-        log.debug("unexpected error", exc_info=True)
-        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-            ctx.warn(
-                tr(
-                    "错误：与数据库的连接中断：{msg}。请检查网络和数据库服务器后重试。",
-                    "error: the connection to the store was lost: {msg}. Check the network and the database "
-                    "server, then try again.",
-                    msg=_plain_error(exc),
-                )
-            )
-            return EXIT_STORE
+        log.debug("failed", exc_info=True)
+        known = _failure(exc)
+        if known is not None:
+            ctx.warn(known[1])
+            return known[0]
         ctx.warn(
             tr(
                 "意外错误：{kind}: {msg}（请把这条信息报告给系统管理员）",

@@ -175,17 +175,15 @@ class Store:
             yield session
 
     @contextmanager
-    def read(self, *, one_snapshot: bool = False) -> Iterator[Session]:
+    def read(self, *, isolation: str | None = None) -> Iterator[Session]:
         """A session for reading; objects loaded in it stay usable (detached, not expired) afterwards.
 
-        ``one_snapshot``: every statement sees the same state of the data (PostgreSQL's repeatable read;
-        SQLite's read transaction in WAL mode already does). Set before the session guards run, since the
-        isolation level can only be chosen before the connection's first statement.
-        """
+        ``isolation`` (e.g. ``"REPEATABLE READ"`` on PostgreSQL: one snapshot for the whole read) is set
+        on the connection before anything runs on it, session guards included."""
         session = self._read()
         try:
-            if one_snapshot and self.dialect == "postgresql":
-                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            if isolation is not None:
+                session.connection(execution_options={"isolation_level": isolation})
             self._run_guards(session)
             yield session
         finally:
@@ -223,11 +221,62 @@ def check_local(path: Path) -> None:
     )
 
 
-def _sqlite_engine(url: URL, *, create: bool) -> Engine:
+def _foreign_sqlite(path: Path) -> str | None:
+    """Why an existing file is not a CRM store ("empty", "foreign"), or None when it may be one.
+
+    Looked at read-only, before the engine's first connection (which would switch it to WAL mode).
+    """
+    try:
+        if path.stat().st_size == 0:
+            return "empty"
+    except OSError:
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None  # reported by connect() as "not a database" or "cannot open"
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    names = {n for n in names if not n.startswith("sqlite_")}
+    if names and "alembic_version" not in names:
+        return "foreign"
+    return None
+
+
+def _foreign_message(path: Path, why: str, url: URL) -> str:
+    if why == "empty":
+        return tr(
+            "{path} 是一个空文件（0 字节），不是 CRM 数据库，文件未被改动。如确要在此文件上新建 CRM 数据库，"
+            "请显式运行 `crm init-db --db {url}`。",
+            "{path} is an empty file (0 bytes), not a CRM store; it was left untouched. To make a CRM store "
+            "in it, run `crm init-db --db {url}` explicitly.",
+            path=path,
+            url=describe(url),
+        )
+    return tr(
+        "{path} 是别的程序的 SQLite 数据库（含有其他表，没有 CRM 版本记录），文件未被改动。请检查 --db 地址；"
+        "如确要把 CRM 的表加到这个文件里，请显式运行 `crm init-db --db {url}`。",
+        "{path} is another application's SQLite database (other tables, no CRM revision); it was left "
+        "untouched. Check the --db address; to add the CRM tables to this file anyway, run "
+        "`crm init-db --db {url}` explicitly.",
+        path=path,
+        url=describe(url),
+    )
+
+
+def _sqlite_engine(url: URL, *, create: bool, init: bool = False) -> Engine:
     db = url.database
     if db and db != ":memory:" and not db.startswith("file:"):
         path = Path(db).expanduser()
         check_local(path)
+        if path.exists() and not init:
+            why = _foreign_sqlite(path)
+            if why is not None:
+                raise StoreError(_foreign_message(path, why, url))
         if not path.exists():
             if not create:
                 raise StoreNotFound(
@@ -336,10 +385,15 @@ def _is_auth_error(exc: BaseException) -> bool:
     )
 
 
-def connect(url: URL, *, prompt: PasswordPrompt | None = None, create: bool = True) -> Engine:
-    """Create an engine and prove it answers, turning every failure into a readable StoreError."""
+def connect(
+    url: URL, *, prompt: PasswordPrompt | None = None, create: bool = True, init: bool = False
+) -> Engine:
+    """Create an engine and prove it answers, turning every failure into a readable StoreError.
+
+    ``init``: ``crm init-db`` was asked for explicitly, so an empty file or another application's SQLite
+    file may become a CRM store; otherwise such a file is refused and left byte-identical."""
     if url.get_backend_name() == "sqlite":
-        engine = _sqlite_engine(url, create=create)
+        engine = _sqlite_engine(url, create=create, init=init)
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT count(*) FROM sqlite_master"))
@@ -425,6 +479,7 @@ def open_store(
     prompt: PasswordPrompt | None = None,
     upgrade: bool | None = None,
     create: bool = True,
+    init: bool = False,
 ) -> Store:
     """Open and schema-check a store.
 
@@ -433,7 +488,7 @@ def open_store(
     """
     if url is None or isinstance(url, str):
         url = resolve_url(url)
-    engine = connect(url, prompt=prompt, create=create)
+    engine = connect(url, prompt=prompt, create=create, init=init)
     try:
         migrate.check_known_revision(engine)
         if upgrade is None:

@@ -57,12 +57,22 @@ class LoginDialog(QDialog):
         from crm_desktop.services.auth import login
 
         try:
-            self.actor = login(self.store, name, self.ui.passwordEdit.text())
+            actor = login(self.store, name, self.ui.passwordEdit.text())
         except CrmError as exc:
             self._show_error(exc.message)
             self.ui.passwordEdit.selectAll()
             self.ui.passwordEdit.setFocus()
             return
+        if actor.password_temporary:
+            # Set by an administrator: the owner chooses their own before anything else.
+            from crm_desktop.gui.session_watch import NewPasswordDialog
+
+            self.new_password_dialog = NewPasswordDialog(self.store, actor, self.ui.passwordEdit.text(), self)
+            if self.new_password_dialog.exec() != QDialog.DialogCode.Accepted:
+                self.ui.passwordEdit.clear()
+                return
+            actor = self.new_password_dialog.actor
+        self.actor = actor
         self.accept()
 
     def show_message(self, text: str) -> None:

@@ -13,6 +13,7 @@ window locks after a configurable idle time.
 from __future__ import annotations
 
 import weakref
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -22,8 +23,9 @@ from crm_desktop.errors import CrmError, SessionEnded
 from crm_desktop.gui import settings as opts
 
 if TYPE_CHECKING:
+    from crm_desktop.db.store import Store
     from crm_desktop.gui.context import AppContext
-    from crm_desktop.services.auth import SignedInSession
+    from crm_desktop.services.auth import Actor, SignedInSession
 
 _INPUT_EVENTS = frozenset(
     {
@@ -201,3 +203,67 @@ class SessionWatch(QObject):
             if app is not None:
                 app.removeEventFilter(self)
             self.session.end()
+
+
+class NewPasswordDialog(QDialog):
+    """At sign-in with a temporary password (set by an administrator): choose your own before going on."""
+
+    def __init__(
+        self, store: Store, actor: Actor, current_password: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.actor = actor
+        self._current = current_password
+        self.setObjectName("newPasswordDialog")
+        self.setWindowTitle(self.tr("Choose a new password"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        info = QLabel(
+            self.tr(
+                "Your password was set by an administrator and is temporary. Choose your own password "
+                "(at least 8 characters, not your login, not a common password) to go on."
+            )
+        )
+        info.setWordWrap(True)
+        self.new = QLineEdit()
+        self.new.setObjectName("newPassword")
+        self.again = QLineEdit()
+        self.again.setObjectName("repeatPassword")
+        for w in (self.new, self.again):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new.setPlaceholderText(self.tr("New password"))
+        self.again.setPlaceholderText(self.tr("Repeat the new password"))
+        self.error = QLabel()
+        self.error.setObjectName("newPasswordError")
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change password"))
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        for widget in (info, self.new, self.again, self.error, buttons):
+            layout.addWidget(widget)
+
+    def try_change(self) -> None:
+        from crm_desktop.services import staff as staff_service
+
+        if self.new.text() != self.again.text():
+            self._fail(self.tr("The two new passwords differ."))
+            return
+        try:
+            staff_service.change_own_password(self.store, self.actor, self._current, self.new.text())
+        except CrmError as exc:
+            self._fail(exc.message)
+            return
+        self.actor = replace(self.actor, password_temporary=False)
+        self.accept()
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.new.selectAll()
+        self.new.setFocus()

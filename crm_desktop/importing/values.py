@@ -243,8 +243,14 @@ def make_decimal(
             raise CellError(tr("不是数字", "is not a number"))
         if non_negative and d < 0:
             raise CellError(tr("不能为负数", "must not be negative"))
+        # The limit first: quantizing 1e30 to cents needs more digits than the decimal context holds.
+        if abs(d) >= limit:
+            raise CellError(tr("数值过大", "is too large"))
         if d.as_tuple().exponent != -scale:
-            d = d.quantize(quantum, rounding=ROUND_HALF_UP)
+            try:
+                d = d.quantize(quantum, rounding=ROUND_HALF_UP)
+            except InvalidOperation:
+                raise CellError(tr("数值过大", "is too large")) from None
         if abs(d) >= limit:
             raise CellError(tr("数值过大", "is too large"))
         if not d:

@@ -52,6 +52,7 @@ from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenie
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.batch_dates import refuse_future
 from crm_desktop.services.callback_config import load_script
 
 OFFICER = Role.CALLBACK_OFFICER
@@ -89,6 +90,7 @@ def generate_pool(store: Store, actor: Actor | None, as_of: date | None = None) 
     if actor is not None:
         require_role(actor, Role.BRANCH_MANAGER, OFFICER, Role.ADMIN)
     as_of = as_of or clock.today()
+    refuse_future(as_of)
     with store.transaction() as session:
         return generate_in_session(session, actor, as_of)
 

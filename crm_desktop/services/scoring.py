@@ -38,6 +38,7 @@ from crm_desktop.scoring.engine import window as engine_window
 from crm_desktop.scoring.frames import day_to_date
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.batch_dates import refuse_future
 from crm_desktop.services.visibility import visible_clients
 
 CONFIG_FILE = ("config", "scoring.toml")
@@ -385,15 +386,16 @@ def run_scoring(
 
     if actor is not None:
         require_role(actor, Role.ADMIN, Role.BRANCH_MANAGER)
+    refuse_future(as_of)
     loaded = config or load_config()
     say = Stages(progress, 3).next  # loading, scoring, saving; each stage begins at a cancellation point
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     # Reading happens in one read transaction on one connection, so every table comes from the same state
     # of the data while other workstations keep writing; only storing the results takes the write transaction.
-    # PostgreSQL's default (read committed) gives each statement a fresh snapshot; one_snapshot gives the
-    # whole read one, as SQLite's read transaction in WAL mode does.
-    with store.read(one_snapshot=True) as session:
+    # PostgreSQL's default (read committed) gives each statement a fresh snapshot; repeatable read gives
+    # the whole transaction one, as SQLite's read transaction in WAL mode does.
+    with store.read(isolation="REPEATABLE READ" if store.dialect == "postgresql" else None) as session:
         if actor is not None:
             refresh_actor(session, actor)
         if as_of is None:

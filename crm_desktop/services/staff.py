@@ -5,21 +5,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import Branch, Staff
 from crm_desktop.db.store import Store
+from crm_desktop.domain.signin import MIN_PASSWORD_LENGTH, PasswordProblem, password_problems
 from crm_desktop.domain.vocabulary import Qualification, Role
 from crm_desktop.errors import Conflict, InvalidInput, PermissionDenied
 from crm_desktop.i18n import tr
+from crm_desktop.paths import resource
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.passwords import hash_password
 
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
-MIN_PASSWORD = 6
+MIN_PASSWORD = MIN_PASSWORD_LENGTH
+COMMON_PASSWORDS_FILE = "common_passwords.txt"
+
+
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The small list of refused passwords (resources/config/common_passwords.txt), lower-cased."""
+    text = resource("config", COMMON_PASSWORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def check_new_password(password: str, login: str) -> None:
+    """The password policy for every new password: at least 8 characters, not the login, not common."""
+    problems = password_problems(password, login, common_passwords())
+    if not problems:
+        return
+    texts = {
+        PasswordProblem.TOO_SHORT: tr(
+            "至少 {n} 个字符", "at least {n} characters are needed", n=MIN_PASSWORD_LENGTH
+        ),
+        PasswordProblem.IS_LOGIN: tr("不能与工号相同", "it must not be the login"),
+        PasswordProblem.COMMON: tr("这是常见密码，很容易被猜中", "it is a common password, easily guessed"),
+    }
+    raise InvalidInput(
+        tr(
+            "密码不符合要求：{why}。请换一个更长、不易猜到的密码。",
+            "The password is not acceptable: {why}. Choose a longer one that is hard to guess.",
+            why=tr("；", "; ").join(texts[p] for p in problems),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -100,7 +134,9 @@ def add_user(
     phone: str | None = None,
     email: str | None = None,
     adviser_reg_no: str | None = None,
+    temporary_password: bool = False,
 ) -> int:
+    """``temporary_password``: the new colleague must choose their own password at first sign-in."""
     login = login.strip()
     if not _LOGIN_RE.match(login):
         raise InvalidInput(
@@ -121,10 +157,8 @@ def add_user(
                 ok=", ".join(r.value for r in Role),
             )
         ) from None
-    if password is not None and len(password) < MIN_PASSWORD:
-        raise InvalidInput(
-            tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD)
-        )
+    if password is not None:
+        check_new_password(password, login)
     adviser_reg_no = (adviser_reg_no or "").strip() or None
     if adviser_reg_no and "investment_adviser" not in (qualifications or []):
         raise InvalidInput(
@@ -178,6 +212,7 @@ def add_user(
             email=email,
             adviser_reg_no=adviser_reg_no,
             password_hash=hash_password(password) if password else None,
+            password_temporary=bool(password and temporary_password),
         )
         session.add(staff)
         session.flush()
@@ -223,31 +258,38 @@ def set_active(store: Store, actor: Actor, login: str, active: bool) -> None:
             )
 
 
-def reset_password(store: Store, actor: Actor, login: str, new_password: str) -> None:
-    """An admin sets another user's password (e.g. a new colleague, a forgotten password)."""
-    if len(new_password) < MIN_PASSWORD:
-        raise InvalidInput(
-            tr("密码至少 {n} 位。", "The password needs at least {n} characters.", n=MIN_PASSWORD)
-        )
+def reset_password(
+    store: Store, actor: Actor, login: str, new_password: str, *, temporary: bool = False
+) -> None:
+    """An admin sets another user's password (e.g. a new colleague, a forgotten password).
+
+    ``temporary``: the owner must change it before doing anything else (the GUI asks at sign-in, the
+    CLI refuses to act)."""
+    check_new_password(new_password, login.strip())
     with store.transaction() as session:
         require_role(actor, Role.ADMIN)
         staff = _get_staff(session, login)
         staff.password_hash = hash_password(new_password)
-        audit.record(session, actor, "staff.reset_password", "staff", staff.id, login=staff.login)
+        staff.password_temporary = temporary
+        audit.record(
+            session, actor, "staff.reset_password", "staff", staff.id, login=staff.login, temporary=temporary
+        )
 
 
 def change_own_password(store: Store, actor: Actor, old_password: str, new_password: str) -> None:
     from crm_desktop.services.passwords import verify_password
 
-    if len(new_password) < MIN_PASSWORD:
+    check_new_password(new_password, actor.login)
+    if new_password == old_password:
         raise InvalidInput(
-            tr("新密码至少 {n} 位。", "The new password needs at least {n} characters.", n=MIN_PASSWORD)
+            tr("新密码不能与原密码相同。", "The new password must differ from the current one.")
         )
     with store.transaction() as session:
         staff = session.get(Staff, actor.id)
         if staff is None or not verify_password(old_password, staff.password_hash):
             raise PermissionDenied(tr("原密码不正确。", "The current password is not correct."))
         staff.password_hash = hash_password(new_password)
+        staff.password_temporary = False
         audit.record(session, actor, "staff.change_password", "staff", staff.id)
 
 

@@ -73,6 +73,7 @@ from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
+from crm_desktop.services.batch_dates import refuse_future
 from crm_desktop.services.service_plans import Plan, current_plan_in_session
 from crm_desktop.services.visibility import visible_clients
 
@@ -532,6 +533,7 @@ def generate_tasks(
     if actor is not None:
         require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN)
     as_of = as_of or clock.today()
+    refuse_future(as_of)
     with store.transaction() as session:
         return generate_in_session(session, actor, as_of, progress)
 

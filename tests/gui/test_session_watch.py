@@ -104,3 +104,34 @@ def test_sign_out_from_the_lock(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     with qtbot.waitSignal(watch.signed_out, timeout=5000):
         watch.lock_dialog.reject()
     assert not win.isVisible()
+
+
+def test_temporary_password_is_replaced_at_sign_in(qtbot: QtBot, seeded_sqlite: Seed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from crm_desktop.gui import session_watch
+    from crm_desktop.gui.login_dialog import LoginDialog
+    from crm_desktop.services import staff
+    from crm_desktop.services.auth import login
+
+    staff.reset_password(seeded_sqlite.store, seeded_sqlite.admin, "im2", "Temp-pass-2026", temporary=True)
+    seen: list[str] = []
+
+    def answer(dlg: session_watch.NewPasswordDialog) -> int:
+        dlg.new.setText("12345678")
+        dlg.again.setText("12345678")
+        dlg.try_change()  # a common password: refused, the dialog stays
+        seen.append(dlg.error.text())
+        dlg.grab().save("/tmp/secsess-newpw.png")
+        dlg.new.setText("Own-choice-77")
+        dlg.again.setText("Own-choice-77")
+        dlg.try_change()
+        return dlg.result()
+
+    monkeypatch.setattr(session_watch.NewPasswordDialog, "exec", answer)
+    dlg = LoginDialog(seeded_sqlite.store)
+    qtbot.addWidget(dlg)
+    dlg.ui.loginEdit.setText("im2")
+    dlg.ui.passwordEdit.setText("Temp-pass-2026")
+    dlg.ui.buttonBox.accepted.emit()
+    assert seen and "常见密码" in seen[0]
+    assert dlg.actor is not None and not dlg.actor.password_temporary
+    assert not login(seeded_sqlite.store, "im2", "Own-choice-77").password_temporary

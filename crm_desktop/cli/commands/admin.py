@@ -13,6 +13,7 @@ from crm_desktop.db.models.enums import Role
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services import staff
+from crm_desktop.services.auth import unlock_login
 
 
 def _branch_add(ctx: CliContext) -> int:
@@ -69,6 +70,7 @@ def _user_add(ctx: CliContext) -> int:
         phone=a.phone,
         email=a.email,
         adviser_reg_no=a.adviser_reg_no,
+        temporary_password=a.temporary,
     )
     ctx.print(tr("已添加用户 {login}（id {id}）。", "User {login} added (id {id}).", login=a.login, id=uid))
     if password is None:
@@ -133,8 +135,53 @@ def _user_set_password(ctx: CliContext) -> int:
                 "No new password given (use --password-stdin or CRM_NEW_PASSWORD).",
             )
         )
-    staff.reset_password(ctx.store(), ctx.require_actor(), ctx.args.login, pw)
+    staff.reset_password(ctx.store(), ctx.require_actor(), ctx.args.login, pw, temporary=ctx.args.temporary)
     ctx.print(tr("已为 {login} 设置新密码。", "New password set for {login}.", login=ctx.args.login))
+    if ctx.args.temporary:
+        ctx.print(
+            tr(
+                "这是临时密码：{login} 必须先修改密码（crm user passwd）才能进行其他操作。",
+                "It is temporary: {login} must change it (crm user passwd) before doing anything else.",
+                login=ctx.args.login,
+            )
+        )
+    return 0
+
+
+def _user_passwd(ctx: CliContext) -> int:
+    """The signed-in user changes their own password (the only command a temporary password allows)."""
+    actor = ctx.require_actor()
+    if ctx.args.password_stdin:
+        new = sys.stdin.readline().rstrip("\r\n")
+    else:
+        new = os.environ.get("CRM_NEW_PASSWORD") or ""
+        if not new and sys.stdin.isatty():
+            new = getpass.getpass(tr("新密码：", "New password: "))
+            if getpass.getpass(tr("再输入一次：", "Repeat it: ")) != new:
+                raise InvalidInput(tr("两次输入的密码不一致。", "The two passwords differ."))
+    if not new:
+        raise InvalidInput(
+            tr(
+                "没有提供新密码（用 --password-stdin 或 CRM_NEW_PASSWORD）。",
+                "No new password given (use --password-stdin or CRM_NEW_PASSWORD).",
+            )
+        )
+    staff.change_own_password(ctx.store(), actor, ctx.actor_password or "", new)
+    ctx.print(tr("{login} 的密码已修改。", "The password of {login} was changed.", login=actor.login))
+    return 0
+
+
+def _user_unlock(ctx: CliContext) -> int:
+    was_locked = unlock_login(ctx.store(), ctx.require_actor(), ctx.args.login)
+    ctx.print(
+        tr("账号 {login} 已解锁。", "Login {login} unlocked.", login=ctx.args.login)
+        if was_locked
+        else tr(
+            "账号 {login} 未被锁定；其失败登录次数已清零。",
+            "Login {login} was not locked; its failed sign-ins were cleared.",
+            login=ctx.args.login,
+        )
+    )
     return 0
 
 
@@ -200,6 +247,11 @@ def register(reg: Registry) -> None:
         action="store_true",
         help=tr("从标准输入读取新用户密码", "read the new user's password from standard input"),
     )
+    p.add_argument(
+        "--temporary",
+        action="store_true",
+        help=tr("临时密码：员工首次登录后必须修改", "a temporary password: the user must change it first"),
+    )
     add_actor_arg(p, required=False)
 
     p = reg.subcommand("user", "list", _user_list, help=tr("列出员工账号", "list staff accounts"))
@@ -222,4 +274,35 @@ def register(reg: Registry) -> None:
     )
     p.add_argument("login")
     p.add_argument("--password-stdin", action="store_true")
+    p.add_argument(
+        "--temporary",
+        action="store_true",
+        help=tr(
+            "临时密码：员工登录后必须先修改", "a temporary password: its owner must change it before acting"
+        ),
+    )
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "user",
+        "passwd",
+        _user_passwd,
+        help=tr(
+            "修改自己的密码（新密码取自 --password-stdin、CRM_NEW_PASSWORD 或提示）",
+            "change your own password (new one from --password-stdin, CRM_NEW_PASSWORD or a prompt)",
+        ),
+    )
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=tr("从标准输入读取新密码", "read the new password from standard input"),
+    )
+    p.set_defaults(allows_temporary_password=True)
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "user",
+        "unlock",
+        _user_unlock,
+        help=tr("管理员解锁因登录失败被锁定的账号", "an admin unlocks a login locked after failed sign-ins"),
+    )
+    p.add_argument("login")
     add_actor_arg(p)

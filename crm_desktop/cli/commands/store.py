@@ -16,7 +16,7 @@ from crm_desktop.i18n import tr
 
 def _init_db(ctx: CliContext) -> int:
     url = resolve_url(ctx.args.db)
-    store = open_store(url, prompt=prompt_db_password, upgrade=True)
+    store = open_store(url, prompt=prompt_db_password, upgrade=True, init=True)
     try:
         ctx.print(
             tr(

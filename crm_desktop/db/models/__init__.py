@@ -4,7 +4,7 @@ from crm_desktop.db.models.assignment import AssignmentHistory, ReassignmentRequ
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.models.callbacks import AlertCase, CallbackItem, CallbackRecord, CallbackSample, Complaint
 from crm_desktop.db.models.clients import AssetSnapshot, Client, Holding, Security, Trade
-from crm_desktop.db.models.org import Branch, Staff
+from crm_desktop.db.models.org import Branch, LoginThrottle, Staff
 from crm_desktop.db.models.records import AuditLog, ImportLog, LetterRecord, Notification
 from crm_desktop.db.models.scoring import ClientScore, ManagerScore, MatchSuggestion, ScoreRun
 from crm_desktop.db.models.service import ServicePlan, ServiceTask, Touch
@@ -32,6 +32,7 @@ __all__ = [
     "Holding",
     "ImportLog",
     "LetterRecord",
+    "LoginThrottle",
     "ManagerScore",
     "MatchSuggestion",
     "Notification",
