@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from crm_desktop.db.store import Store
+from crm_desktop.domain.cells import neutralise_row
 from crm_desktop.errors import Cancelled, InvalidInput
 from crm_desktop.i18n import language, tr
 from crm_desktop.progress import Progress, ensure
@@ -147,7 +148,7 @@ def write_xlsx(d: Dashboard, path: Path) -> None:
     for name, frame in sheets(d):
         ws = wb.create_sheet(name[:31])
         cols = list(frame.columns)
-        ws.append([titles.get(c, c) for c in cols])
+        ws.append(neutralise_row(titles.get(c, c) for c in cols))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for rec in frame.itertuples(index=False):
@@ -163,7 +164,7 @@ def write_xlsx(d: Dashboard, path: Path) -> None:
                     row.append(v.item())
                 else:
                     row.append(v)
-            ws.append(row)
+            ws.append(neutralise_row(row))
         for c_idx, c in enumerate(cols, start=1):
             letter = ws.cell(row=1, column=c_idx).column_letter
             ws.column_dimensions[letter].width = 60 if c == "reasons" else 16

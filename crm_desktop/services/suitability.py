@@ -38,6 +38,7 @@ from crm_desktop.db.models import (
 from crm_desktop.db.models.enums import ClientStatus, Role, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.domain import suitability as rule
+from crm_desktop.domain.cells import neutralise_row
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.suitability import VIOLATION_KINDS
 from crm_desktop.domain.vocabulary import FindingKind, InvestorClass, Permission, WarningChannel
@@ -642,15 +643,17 @@ def export_findings(store: Store, actor: Actor, out: Path) -> int:
             w.writerow(EXPORT_COLUMNS)
             for r in reg.rows:
                 w.writerow(
-                    [
-                        r.client_no,
-                        r.kind,
-                        r.code,
-                        r.product_level,
-                        r.client_level,
-                        r.trade_date.isoformat() if r.trade_date else "",
-                        "" if r.warned is None else ("yes" if r.warned else "no"),
-                    ]
+                    neutralise_row(
+                        [
+                            r.client_no,
+                            r.kind,
+                            r.code,
+                            r.product_level,
+                            r.client_level,
+                            r.trade_date.isoformat() if r.trade_date else "",
+                            "" if r.warned is None else ("yes" if r.warned else "no"),
+                        ]
+                    )
                 )
     except OSError as exc:
         raise InvalidInput(

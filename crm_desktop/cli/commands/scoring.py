@@ -10,6 +10,7 @@ from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import language, tr
+from crm_desktop.reports.tables import safe_frame
 from crm_desktop.scoring.reasons import label, render_reasons
 from crm_desktop.services import scoring
 
@@ -92,7 +93,7 @@ def _export_scores(ctx: CliContext) -> int:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         # UTF-8 with BOM so that Excel shows the Chinese text correctly.
-        frame.to_csv(out, index=False, encoding="utf-8-sig")
+        safe_frame(frame).to_csv(out, index=False, encoding="utf-8-sig")
     except OSError as exc:
         raise InvalidInput(
             tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out, err=exc.strerror or exc)

@@ -13,6 +13,7 @@ from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.db.models.enums import Channel, TouchType
+from crm_desktop.domain.cells import neutralise
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports import callbacks as callbacks_xlsx
@@ -75,7 +76,7 @@ def _write_csv(path: Path, columns: Sequence[str], rows: list[dict[str, Any]]) -
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     except OSError as exc:
         raise InvalidInput(
             tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=path, err=exc.strerror or exc)
