@@ -13,13 +13,14 @@ import pandas as pd
 
 from crm_desktop.db.store import Store
 from crm_desktop.domain.cells import neutralise_row
-from crm_desktop.errors import Cancelled, InvalidInput
+from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import language, tr
 from crm_desktop.progress import Progress, ensure
 from crm_desktop.scoring.reasons import render_reasons
 from crm_desktop.services import dashboard as service
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.dashboard import Dashboard
+from crm_desktop.services.exports import write_audited
 from crm_desktop.services.reassignment_rules import label
 
 # ---------------------------------------------------------------------------------------------- labels
@@ -90,6 +91,7 @@ def export_dashboard(
     *,
     dashboard: Dashboard | None = None,
     progress: Progress | None = None,
+    purpose: str | None = None,
 ) -> Path:
     """Write the dashboard as .xlsx or .pdf (by the file suffix) and audit the export."""
     path = Path(path)
@@ -107,21 +109,21 @@ def export_dashboard(
     p = ensure(progress)
     p.check()
     p.step(1, 3, tr("正在生成文件…", "Writing the file…"))
-    try:
-        if suffix == ".xlsx":
-            write_xlsx(d, path)
-        else:
-            write_pdf(d, path)
-    except OSError as exc:
-        raise InvalidInput(
-            tr("无法写入 {path}：{e}", "Cannot write {path}: {e}", path=path, e=exc.strerror)
-        ) from exc
-    try:
-        p.check()
-    except Cancelled:
-        path.unlink(missing_ok=True)  # a cancelled export leaves neither a file nor an audit entry
-        raise
-    service.record_export(store, actor, path.name, suffix[1:], d.run_id)
+    # Audited before the file gets its name; a cancel or a failure leaves neither a file nor an audit entry.
+    write_audited(
+        store,
+        actor,
+        path,
+        lambda tmp: write_xlsx(d, tmp) if suffix == ".xlsx" else write_pdf(d, tmp),
+        action="dashboard.export",
+        entity_type="branch",
+        entity_id=actor.branch_id,
+        rows=d.client_count,
+        purpose=purpose,
+        progress=p,
+        format=suffix[1:],
+        run_id=d.run_id,
+    )
     p.step(3, 3, "")
     return path
 
