@@ -59,8 +59,9 @@ def client_scope(viewer: Viewer) -> ClientScope:
     if viewer.role == INVESTMENT_MANAGER:
         return ClientScope(OWN_BOOK, viewer.id)
     if viewer.branch_id is None:
-        # Staff of no branch: an admin above the branches sees every client, anyone else none.
-        return ClientScope(EVERYTHING if viewer.role == ADMIN else NOTHING)
+        # Staff of no branch see no client, administrators included: an administrator above the branches
+        # manages accounts and imports, and is given no branch's book (issue 20, personal data).
+        return ClientScope(NOTHING)
     if viewer.role == CALLBACK_OFFICER:
         return ClientScope(CALL_BACK_POOL, viewer.branch_id)
     return ClientScope(BRANCH, viewer.branch_id)

@@ -88,6 +88,7 @@ class FastParser:
         ok = (lens >= 1) & (lens <= max_len)
         # Surrounding blanks and Excel's ="..." guard are handled (and stripped) by the slow path.
         ok &= (s.str.strip() == s).to_numpy() & ~s.str.startswith('="').to_numpy()
+        ok &= ~s.str.contains(r"[\x00-\x1f\x7f]", regex=True).to_numpy()
         return s.tolist(), ok
 
     def _v_client(self, name: str, s: pd.Series) -> Column:

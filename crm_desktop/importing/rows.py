@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crm_desktop.domain.cells import neutralise
 from crm_desktop.i18n import tr
 from crm_desktop.importing.kinds import KindSpec
 from crm_desktop.importing.values import CellError, Parser, cell_text
@@ -63,7 +64,7 @@ class ErrorSink:
         self.count += 1
         if len(self.first) < self.keep:
             self.first.append(err)
-        self._writer.writerow([err.row, err.column, err.value, err.reason])
+        self._writer.writerow([err.row, err.column, neutralise(err.value), neutralise(err.reason)])
 
     def extend(self, errs: Sequence[RowError]) -> None:
         for e in errs:

@@ -17,6 +17,7 @@ from typing import Any
 
 from crm_desktop import clock
 from crm_desktop.domain.aliases import Resolver
+from crm_desktop.domain.cells import clean_imported
 from crm_desktop.i18n import tr
 
 Parser = Callable[[Any], Any]
@@ -39,7 +40,7 @@ def cell_text(raw: Any) -> str:
     if raw is None:
         return ""
     if isinstance(raw, str):
-        return raw.strip()
+        return clean_imported(raw).strip()
     if isinstance(raw, bool):
         return "1" if raw else "0"
     if isinstance(raw, float) and raw.is_integer():
@@ -78,7 +79,7 @@ def _bounded(s: str, max_len: int, *, required: bool) -> str | None:
 
 def make_text(max_len: int, *, required: bool) -> Parser:
     def parse(raw: Any) -> str | None:
-        return _bounded(raw.strip() if isinstance(raw, str) else cell_text(raw), max_len, required=required)
+        return _bounded(cell_text(raw), max_len, required=required)
 
     return parse
 
@@ -89,7 +90,7 @@ def code_text(raw: Any) -> str:
     Numbers from Excel lose leading zeros in the sheet itself; the reader restores them from a
     ``000000``-style cell format before this sees them.
     """
-    s = raw.strip() if isinstance(raw, str) else cell_text(raw)
+    s = cell_text(raw)
     if s.startswith('="') and s.endswith('"'):
         s = s[2:-1].strip()
     elif s.startswith("'"):

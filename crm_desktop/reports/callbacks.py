@@ -11,8 +11,10 @@ from crm_desktop.domain.callbacks_vocab import (
     ComplaintChannel,
     codes,
 )
+from crm_desktop.domain.cells import neutralise_row
 from crm_desktop.domain.labels import label_of
 from crm_desktop.i18n import tr
+from crm_desktop.reports.tables import safe_frame
 from crm_desktop.services.callback_compliance import CallbackCompliance
 from crm_desktop.services.complaints import YearReport
 
@@ -76,7 +78,7 @@ def append_to_workbook(report: CallbackCompliance, path: Path) -> None:
     """Add the call-back sheets to the compliance workbook the service-compliance export wrote."""
     with pd.ExcelWriter(path, engine="openpyxl", mode="a", if_sheet_exists="replace") as writer:
         for sheet, frame in frames(report).items():
-            frame.to_excel(writer, sheet_name=sheet[:31], index=False, startrow=2)
+            safe_frame(frame).to_excel(writer, sheet_name=sheet[:31], index=False, startrow=2)
             ws = writer.sheets[sheet[:31]]
             ws.cell(
                 row=1,
@@ -151,20 +153,22 @@ def write_year_report(report: YearReport, path: Path) -> Path:
         cell.font = bold
     for v in report.complaints:
         reg.append(
-            [
-                v.id,
-                v.client_no,
-                v.received_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                v.channel_label,
-                v.category_label,
-                v.summary,
-                v.due_date,
-                v.status_label,
-                v.handler_login or "",
-                v.resolved_at.astimezone().strftime("%Y-%m-%d %H:%M") if v.resolved_at else "",
-                "" if v.accepted is None else (tr("是", "yes") if v.accepted else tr("否", "no")),
-                tr("是", "yes") if v.overdue else tr("否", "no"),
-            ]
+            neutralise_row(
+                [
+                    v.id,
+                    v.client_no,
+                    v.received_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    v.channel_label,
+                    v.category_label,
+                    v.summary,
+                    v.due_date,
+                    v.status_label,
+                    v.handler_login or "",
+                    v.resolved_at.astimezone().strftime("%Y-%m-%d %H:%M") if v.resolved_at else "",
+                    "" if v.accepted is None else (tr("是", "yes") if v.accepted else tr("否", "no")),
+                    tr("是", "yes") if v.overdue else tr("否", "no"),
+                ]
+            )
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 
 from crm_desktop.db.store import Store
-from crm_desktop.errors import Cancelled
 from crm_desktop.i18n import tr
-from crm_desktop.progress import Progress, Stages, ensure
+from crm_desktop.progress import Progress, Stages
 from crm_desktop.reports.tables import write_table
 from crm_desktop.services.auth import Actor
-from crm_desktop.services.client_book import ClientBook, export_frame, load_book, record_export
+from crm_desktop.services.client_book import ClientBook, export_frame, load_book
+from crm_desktop.services.exports import write_audited
 
 
 def export_clients(
@@ -27,12 +27,14 @@ def export_clients(
     frame: pd.DataFrame | None = None,
     headers: Sequence[str] | None = None,
     progress: Progress | None = None,
+    purpose: str | None = None,
 ) -> int:
     """Export the actor's book (or the given view of it) and audit who exported how many clients.
 
     ``frame`` is what a view shows (already built from a book the actor loaded); without it the
     export columns of ``book`` (loaded now when not given) are written. Returns the row count.
-    A cancelled export leaves neither the file nor an audit entry.
+    The audit row (file, rows, purpose) is committed before the file gets its name; a cancelled or
+    failed export leaves neither the file nor an audit entry.
     """
     stages = Stages(progress, 2)
     if frame is None:
@@ -41,12 +43,17 @@ def export_clients(
             book = load_book(store, actor)
         frame = export_frame(book, rows)
     stages.next(tr("写入 {name}…", "Writing {name}…", name=path.name))
-    write_table(frame, path, headers)
-    try:
-        ensure(progress).check()
-    except Cancelled:
-        path.unlink(missing_ok=True)
-        raise
+    out = frame
+    write_audited(
+        store,
+        actor,
+        path,
+        lambda tmp: write_table(out, tmp, headers),
+        action="clients.export",
+        entity_type="client",
+        rows=len(frame),
+        purpose=purpose,
+        progress=progress,
+    )
     stages.done()
-    record_export(store, actor, len(frame), path.name)
     return len(frame)

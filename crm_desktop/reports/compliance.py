@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from crm_desktop.i18n import tr
+from crm_desktop.reports.tables import safe_frame
 from crm_desktop.services.compliance import ALL_GRADES, NOT_SCORED, ComplianceReport
 
 
@@ -71,7 +72,7 @@ def export_excel(report: ComplianceReport, path: Path | str) -> Path:
     path = Path(path)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for sheet, frame in report_frames(report).items():
-            frame.to_excel(writer, sheet_name=sheet[:31], index=False, startrow=2)
+            safe_frame(frame).to_excel(writer, sheet_name=sheet[:31], index=False, startrow=2)
             ws = writer.sheets[sheet[:31]]
             ws.cell(
                 row=1,

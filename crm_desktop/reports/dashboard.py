@@ -12,13 +12,15 @@ from typing import Any
 import pandas as pd
 
 from crm_desktop.db.store import Store
-from crm_desktop.errors import Cancelled, InvalidInput
+from crm_desktop.domain.cells import neutralise_row
+from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import language, tr
 from crm_desktop.progress import Progress, ensure
 from crm_desktop.scoring.reasons import render_reasons
 from crm_desktop.services import dashboard as service
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.dashboard import Dashboard
+from crm_desktop.services.exports import write_audited
 from crm_desktop.services.reassignment_rules import label
 
 # ---------------------------------------------------------------------------------------------- labels
@@ -95,6 +97,7 @@ def export_dashboard(
     *,
     dashboard: Dashboard | None = None,
     progress: Progress | None = None,
+    purpose: str | None = None,
 ) -> Path:
     """Write the dashboard as .xlsx or .pdf (by the file suffix) and audit the export."""
     path = Path(path)
@@ -112,21 +115,21 @@ def export_dashboard(
     p = ensure(progress)
     p.check()
     p.step(1, 3, tr("正在生成文件…", "Writing the file…"))
-    try:
-        if suffix == ".xlsx":
-            write_xlsx(d, path)
-        else:
-            write_pdf(d, path)
-    except OSError as exc:
-        raise InvalidInput(
-            tr("无法写入 {path}：{e}", "Cannot write {path}: {e}", path=path, e=exc.strerror)
-        ) from exc
-    try:
-        p.check()
-    except Cancelled:
-        path.unlink(missing_ok=True)  # a cancelled export leaves neither a file nor an audit entry
-        raise
-    service.record_export(store, actor, path.name, suffix[1:], d.run_id)
+    # Audited before the file gets its name; a cancel or a failure leaves neither a file nor an audit entry.
+    write_audited(
+        store,
+        actor,
+        path,
+        lambda tmp: write_xlsx(d, tmp) if suffix == ".xlsx" else write_pdf(d, tmp),
+        action="dashboard.export",
+        entity_type="branch",
+        entity_id=actor.branch_id,
+        rows=d.client_count,
+        purpose=purpose,
+        progress=p,
+        format=suffix[1:],
+        run_id=d.run_id,
+    )
     p.step(3, 3, "")
     return path
 
@@ -153,7 +156,7 @@ def write_xlsx(d: Dashboard, path: Path) -> None:
     for name, frame in sheets(d):
         ws = wb.create_sheet(name[:31])
         cols = list(frame.columns)
-        ws.append([titles.get(c, c) for c in cols])
+        ws.append(neutralise_row(titles.get(c, c) for c in cols))
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for rec in frame.itertuples(index=False):
@@ -169,7 +172,7 @@ def write_xlsx(d: Dashboard, path: Path) -> None:
                     row.append(v.item())
                 else:
                     row.append(v)
-            ws.append(row)
+            ws.append(neutralise_row(row))
         for c_idx, c in enumerate(cols, start=1):
             letter = ws.cell(row=1, column=c_idx).column_letter
             ws.column_dimensions[letter].width = 60 if c == "reasons" else 16

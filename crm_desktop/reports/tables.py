@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from crm_desktop.domain.cells import neutralise, neutralise_row
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 
@@ -22,9 +23,9 @@ def write_table(frame: pd.DataFrame, path: Path, headers: Sequence[str] | None =
         elif suffix == ".csv":
             with path.open("w", encoding="utf-8-sig", newline="") as fh:
                 w = csv.writer(fh)
-                w.writerow(heads)
+                w.writerow(neutralise_row(heads))
                 for row in frame.itertuples(index=False):
-                    w.writerow(["" if (isinstance(v, float) and v != v) else v for v in row])
+                    w.writerow(neutralise_row("" if (isinstance(v, float) and v != v) else v for v in row))
         else:
             raise InvalidInput(
                 tr(
@@ -56,10 +57,23 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, headers: list[str]) -> None:
 
     head_cells = []
     for h in headers:
-        cell = WriteOnlyCell(ws, value=h)
+        cell = WriteOnlyCell(ws, value=neutralise(h))
         cell.font = bold
         head_cells.append(cell)
     ws.append(head_cells)
     for row in frame.itertuples(index=False):
-        ws.append([None if (isinstance(v, float) and v != v) else v for v in row])
+        ws.append(neutralise_row(None if (isinstance(v, float) and v != v) else v for v in row))
     wb.save(path)
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and headers are spreadsheet-safe (``domain.cells.neutralise``).
+
+    For writers that hand a frame to pandas (``to_csv``, ``to_excel``); numbers stay numbers.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(neutralise)
+    out.columns = [neutralise(str(c)) if isinstance(c, str) else c for c in out.columns]
+    return out

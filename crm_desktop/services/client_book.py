@@ -23,7 +23,6 @@ from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import TaskStatus
 from crm_desktop.db.store import Store
-from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.visibility import may_see_personal_data, visible_clients
 
@@ -322,9 +321,3 @@ def export_frame(book: ClientBook, rows: np.ndarray | None = None) -> pd.DataFra
             "next_due": f["next_due"].dt.strftime("%Y-%m-%d").fillna(""),
         }
     ).reset_index(drop=True)
-
-
-def record_export(store: Store, actor: Actor, rows: int, file_name: str) -> None:
-    """Audit who exported how many clients of their book (the file is written by reports.client_book)."""
-    with store.transaction() as session:
-        audit.record(session, actor, "clients.export", "client", None, rows=rows, file=file_name)

@@ -22,7 +22,6 @@ from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.i18n import tr
 from crm_desktop.scoring.reasons import reason_code
-from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.reassignment_rules import latest_run
 
@@ -274,19 +273,3 @@ def _callback_figures(session: Session, ids: set[int]) -> dict[int, dict[str, An
 def authorize_export(actor: Actor) -> None:
     """Who may export the dashboard (checked before any file is written)."""
     require_role(actor, Role.BRANCH_MANAGER)
-
-
-def record_export(store: Store, actor: Actor, file_name: str, fmt: str, run_id: int | None) -> None:
-    """Audit a written export of the actor's branch dashboard."""
-    authorize_export(actor)
-    with store.transaction() as session:
-        audit.record(
-            session,
-            actor,
-            "dashboard.export",
-            "branch",
-            actor.branch_id,
-            file=file_name,
-            format=fmt,
-            run_id=run_id,
-        )

@@ -537,19 +537,19 @@ def generate_letter(
     as_of = as_of or clock.today()
     start, end = resolve_period(as_of, period_start)
     path: Path | None = None
-    with store.transaction() as session:
-        refresh_actor(session, actor)
-        client = get_visible_client(session, actor, client_no)
-        data = gather_letter_data(
-            session, client, as_of=as_of, period_start=start, period_end=end, comment=comment
-        )
-        letter = render_letter(data, deterministic=deterministic)
-        digest = hashlib.sha256(letter.pdf).hexdigest()
-        name = letter_file_name(client.client_no, as_of)
-        if out_dir is not None:
-            path = _prepare_dir(out_dir) / name
-            write_atomically(path, letter.pdf)
-        try:
+    try:
+        with store.transaction() as session:
+            refresh_actor(session, actor)
+            client = get_visible_client(session, actor, client_no)
+            data = gather_letter_data(
+                session, client, as_of=as_of, period_start=start, period_end=end, comment=comment
+            )
+            letter = render_letter(data, deterministic=deterministic)
+            digest = hashlib.sha256(letter.pdf).hexdigest()
+            name = letter_file_name(client.client_no, as_of)
+            if out_dir is not None:
+                path = _prepare_dir(out_dir) / name
+                write_atomically(path, letter.pdf)
             rec_id, touch = _store_record(
                 session,
                 actor,
@@ -564,12 +564,13 @@ def generate_letter(
                 comment=comment,
             )
             session.flush()
-        except BaseException:
-            if path is not None:
-                path.unlink(missing_ok=True)
-            raise
-        number = client.client_no
-        touch_id, closed_task_id = touch.id, touch.task_id
+            number = client.client_no
+            touch_id, closed_task_id = touch.id, touch.task_id
+    except BaseException:
+        # No record, no touch (the commit failed or anything before it): the file must not stay either.
+        if path is not None:
+            path.unlink(missing_ok=True)
+        raise
     return LetterResult(
         rec_id,
         number,

@@ -728,7 +728,6 @@ def export_rows(store: Store, actor: Actor, lang: str) -> tuple[pd.DataFrame, Sc
                     "reasons": sep.join(render_reasons(s.reasons, lang)),
                 }
             )
-        # Exports take client data out of the application, so they leave a trace.
-        audit.record(session, actor, "score.export", "score_run", run.id, rows=len(records))
+        # The caller audits the file it writes (services.exports.write_audited).
         session.expunge(run)
     return pd.DataFrame(records, columns=list(EXPORT_COLUMNS)), run

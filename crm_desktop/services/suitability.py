@@ -38,6 +38,7 @@ from crm_desktop.db.models import (
 from crm_desktop.db.models.enums import ClientStatus, Role, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.domain import suitability as rule
+from crm_desktop.domain.cells import neutralise_row
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.suitability import VIOLATION_KINDS
 from crm_desktop.domain.vocabulary import FindingKind, InvestorClass, Permission, WarningChannel
@@ -632,40 +633,44 @@ def register(store: Store, actor: Actor, kind: str | None = None, limit: int | N
     )
 
 
-def export_findings(store: Store, actor: Actor, out: Path) -> int:
-    """CSV of the findings the actor may see, with EXPORT_COLUMNS (empty where not applicable)."""
+def export_findings(store: Store, actor: Actor, out: Path, *, purpose: str | None = None) -> int:
+    """CSV of the findings the actor may see, with EXPORT_COLUMNS (empty where not applicable).
+
+    Audited (file, rows, purpose) before the file gets its name (``services.exports.write_audited``).
+    """
+    from crm_desktop.services.exports import write_audited
+
     reg = register(store, actor)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8-sig", newline="") as fh:
+
+    def write(path: Path) -> None:
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(EXPORT_COLUMNS)
             for r in reg.rows:
                 w.writerow(
-                    [
-                        r.client_no,
-                        r.kind,
-                        r.code,
-                        r.product_level,
-                        r.client_level,
-                        r.trade_date.isoformat() if r.trade_date else "",
-                        "" if r.warned is None else ("yes" if r.warned else "no"),
-                    ]
+                    neutralise_row(
+                        [
+                            r.client_no,
+                            r.kind,
+                            r.code,
+                            r.product_level,
+                            r.client_level,
+                            r.trade_date.isoformat() if r.trade_date else "",
+                            "" if r.warned is None else ("yes" if r.warned else "no"),
+                        ]
+                    )
                 )
-    except OSError as exc:
-        raise InvalidInput(
-            tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out, err=exc.strerror or exc)
-        ) from exc
-    with store.transaction() as session:
-        audit.record(
-            session,
-            actor,
-            "suitability.export",
-            "suitability_finding",
-            None,
-            file=out.name,
-            rows=len(reg.rows),
-        )
+
+    write_audited(
+        store,
+        actor,
+        out,
+        write,
+        action="suitability.export",
+        entity_type="suitability_finding",
+        rows=len(reg.rows),
+        purpose=purpose,
+    )
     return len(reg.rows)
 
 

@@ -75,7 +75,7 @@ from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.batch_dates import refuse_future
 from crm_desktop.services.service_plans import Plan, current_plan_in_session
-from crm_desktop.services.visibility import visible_clients
+from crm_desktop.services.visibility import may_see_personal_data, visible_clients
 
 OPEN_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
 # Marks recurring tasks the generator itself replaced, so they are not read as "the person skipped
@@ -859,7 +859,13 @@ def task_rows(store: Store, actor: Actor, *, today: date | None = None) -> list[
         if sees_own_work_only(actor):
             q = q.where(ServiceTask.manager_id == actor.id)
         out = []
+        personal = may_see_personal_data(actor)
         for t, no, name, login in session.execute(q):
+            if not personal:
+                # Administrators manage data but are never given client personal data (names included).
+                from crm_desktop.services.client_book import mask_name
+
+                name = mask_name(name)
             status = TaskStatus.OVERDUE.value if t.status in OPEN_STATES and t.due_date < today else t.status
             out.append(
                 {

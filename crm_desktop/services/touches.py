@@ -27,7 +27,12 @@ from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.tasks import close_task_in_session, find_open_task_in_session
-from crm_desktop.services.visibility import can_see_client, get_visible_client, visible_clients
+from crm_desktop.services.visibility import (
+    can_see_client,
+    get_visible_client,
+    may_see_personal_data,
+    visible_clients,
+)
 
 # The standard flow, in order. Step 5 is the feedback text and/or satisfaction; step 6 the next step.
 IDENTITY, NEEDS, CONTENT, RISK, FEEDBACK, NEXT_STEP = (
@@ -705,7 +710,7 @@ def get_touch(store: Store, actor: Actor, touch_id: int) -> TouchView:
                     id=touch_id,
                 )
             )
-        return found[0]
+        return _for(actor, found)[0]
 
 
 def touch_history(store: Store, actor: Actor, touch_id: int) -> list[TouchView]:
@@ -728,7 +733,7 @@ def touch_history(store: Store, actor: Actor, touch_id: int) -> list[TouchView]:
                     id=touch_id,
                 )
             )
-        return found
+        return _for(actor, found)
 
 
 def list_touches(
@@ -752,7 +757,33 @@ def list_touches(
         q = q.order_by(Touch.occurred_at.desc(), Touch.id.desc())
         if limit is not None:
             q = q.limit(limit)
-        return _views(session, q)
+        return _for(actor, _views(session, q))
+
+
+def _for(actor: Actor, views: list[TouchView]) -> list[TouchView]:
+    """What the actor may read of the touches: an administrator gets no client personal data.
+
+    The family name only (张*), and none of the free texts (summary, next step, reasons), which talk
+    about the client's money and life.
+    """
+    if may_see_personal_data(actor):
+        return views
+    from dataclasses import replace
+
+    from crm_desktop.services.client_book import mask_name
+
+    return [
+        replace(
+            v,
+            client_name=mask_name(v.client_name),
+            summary="",
+            checklist={},
+            next_step=None,
+            backdate_reason=None,
+            cancel_reason=None,
+        )
+        for v in views
+    ]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from crm_desktop.domain.visibility import (
     BRANCH_MANAGER,
     CALL_BACK_POOL,
     CALLBACK_OFFICER,
-    EVERYTHING,
     INVESTMENT_MANAGER,
     NOTHING,
     OWN_BOOK,
@@ -50,7 +49,7 @@ CB = Viewer(50, CALLBACK_OFFICER, 1)
         (IM_NO_BRANCH, ClientScope(OWN_BOOK, 10)),  # a manager's book does not depend on the branch
         (BM, ClientScope(BRANCH, 1)),
         (ADMIN_1, ClientScope(BRANCH, 1)),
-        (HEAD_ADMIN, ClientScope(EVERYTHING)),
+        (HEAD_ADMIN, ClientScope(NOTHING)),  # issue 20: no branch, no clients
         (BM_NO_BRANCH, ClientScope(NOTHING)),
         (CB, ClientScope(CALL_BACK_POOL, 1)),
     ],
@@ -76,7 +75,7 @@ CLIENTS = {
         (IM_NO_BRANCH, {"own client", "own, moved to another branch"}),
         (BM, {"own client", "colleague's client", "unassigned client"}),
         (ADMIN_1, {"own client", "colleague's client", "unassigned client"}),
-        (HEAD_ADMIN, set(CLIENTS)),
+        (HEAD_ADMIN, set()),
         (BM_NO_BRANCH, set()),
         # the branch part of the rule; the services add "waiting for a call-back"
         (CB, {"own client", "colleague's client", "unassigned client"}),

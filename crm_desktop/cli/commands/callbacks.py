@@ -8,6 +8,7 @@ from pathlib import Path
 from crm_desktop import clock
 from crm_desktop.cli.commands.service import _date, _datetime, _write_csv
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.exporting import add_purpose_arg
 from crm_desktop.cli.registry import Handler, Registry
 from crm_desktop.domain.callbacks_vocab import (
     CallbackOutcome,
@@ -22,6 +23,7 @@ from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports import callbacks as callbacks_xlsx
 from crm_desktop.services import alerts, callbacks, complaints
+from crm_desktop.services.exports import write_audited
 
 # ---------------------------------------------------------------- call-backs
 
@@ -258,12 +260,17 @@ def _complaints_report(ctx: CliContext) -> int:
         )
     year = ctx.args.year or clock.today().year
     report = complaints.year_report(ctx.store(), actor, year)
-    try:
-        callbacks_xlsx.write_year_report(report, out)
-    except OSError as exc:
-        raise InvalidInput(
-            tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out, err=exc.strerror or exc)
-        ) from exc
+    write_audited(
+        ctx.store(),
+        actor,
+        out,
+        lambda tmp: callbacks_xlsx.write_year_report(report, tmp),
+        action="complaints.report",
+        entity_type="export",
+        rows=len(report.complaints),
+        purpose=ctx.args.purpose,
+        year=year,
+    )
     s = report.summary
     ctx.print(
         tr(
@@ -293,7 +300,16 @@ def _export(kind: str) -> Handler:
         else:
             rows, columns = alerts.export_rows(ctx.store(), actor), alerts.ALERT_EXPORT_COLUMNS
         out = Path(ctx.args.out)
-        _write_csv(out, columns, rows)
+        write_audited(
+            ctx.store(),
+            actor,
+            out,
+            lambda tmp: _write_csv(tmp, columns, rows),
+            action=f"{kind}.export",
+            entity_type="export",
+            rows=len(rows),
+            purpose=ctx.args.purpose,
+        )
         ctx.print(tr("已导出 {n} 行到 {path}。", "Exported {n} rows to {path}.", n=len(rows), path=out))
         return 0
 
@@ -418,6 +434,7 @@ def register(reg: Registry) -> None:
     )
     p.add_argument("--year", type=int, metavar="YYYY")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    add_purpose_arg(p)
     add_actor_arg(p)
 
     group = tr("导出数据", "export data")
@@ -434,4 +451,5 @@ def register(reg: Registry) -> None:
             help=tr("导出{w}（CSV，UTF-8 BOM）", "export {w} (CSV)", w=what),
         )
         p.add_argument("--out", required=True, metavar="FILE.csv")
+        add_purpose_arg(p)
         add_actor_arg(p)

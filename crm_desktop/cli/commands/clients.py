@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.exporting import add_purpose_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.i18n import tr
@@ -15,7 +16,7 @@ def _export_clients(ctx: CliContext) -> int:
     actor = ctx.require_actor()
     out = Path(ctx.args.out)
     with TerminalProgress(ctx.err) as progress:
-        n = client_book.export_clients(ctx.store(), actor, out, progress=progress)
+        n = client_book.export_clients(ctx.store(), actor, out, progress=progress, purpose=ctx.args.purpose)
     ctx.print(tr("已导出 {n} 位客户到 {path}。", "Exported {n} clients to {path}.", n=n, path=out))
     return 0
 
@@ -37,4 +38,5 @@ def register(reg: Registry) -> None:
         metavar="FILE.csv",
         help=tr("输出文件（.csv 或 .xlsx）", "output file (.csv or .xlsx)"),
     )
+    add_purpose_arg(p)
     add_actor_arg(p)

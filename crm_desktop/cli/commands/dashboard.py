@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.exporting import add_purpose_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.i18n import tr
@@ -15,7 +16,9 @@ def _export_dashboard(ctx: CliContext) -> int:
 
     actor = ctx.require_actor()
     with TerminalProgress(ctx.err) as progress:
-        path = dashboard.export_dashboard(ctx.store(), actor, Path(ctx.args.out), progress=progress)
+        path = dashboard.export_dashboard(
+            ctx.store(), actor, Path(ctx.args.out), progress=progress, purpose=ctx.args.purpose
+        )
     ctx.print(tr("已导出营业部看板：{path}", "Branch dashboard exported: {path}", path=path))
     return 0
 
@@ -34,4 +37,5 @@ def register(reg: Registry) -> None:
         metavar="FILE.xlsx|FILE.pdf",
         help=tr("目标文件，后缀决定格式", "target file; the suffix picks the format"),
     )
+    add_purpose_arg(p)
     add_actor_arg(p)

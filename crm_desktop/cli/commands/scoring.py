@@ -6,12 +6,15 @@ from datetime import date
 from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.exporting import add_purpose_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import language, tr
+from crm_desktop.reports.tables import safe_frame
 from crm_desktop.scoring.reasons import label, render_reasons
 from crm_desktop.services import scoring
+from crm_desktop.services.exports import write_audited
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -89,14 +92,18 @@ def _export_scores(ctx: CliContext) -> int:
         raise InvalidInput(
             tr("还没有评分结果：请先运行 `crm score`。", "There are no scores yet: run `crm score` first.")
         )
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        # UTF-8 with BOM so that Excel shows the Chinese text correctly.
-        frame.to_csv(out, index=False, encoding="utf-8-sig")
-    except OSError as exc:
-        raise InvalidInput(
-            tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out, err=exc.strerror or exc)
-        ) from exc
+    # UTF-8 with BOM so that Excel shows the Chinese text correctly; audited before the file gets its name.
+    write_audited(
+        ctx.store(),
+        actor,
+        out,
+        lambda tmp: safe_frame(frame).to_csv(tmp, index=False, encoding="utf-8-sig"),
+        action="score.export",
+        entity_type="score_run",
+        entity_id=run.id,
+        rows=len(frame),
+        purpose=ctx.args.purpose,
+    )
     ctx.print(
         tr(
             "已导出 {n} 位客户的评分（第 {run} 次评分，评分日 {d}）到 {path}。",
@@ -146,4 +153,5 @@ def register(reg: Registry) -> None:
         help=tr("导出最新评分（CSV，UTF-8 BOM）", "export the latest scores (CSV, UTF-8 with BOM)"),
     )
     p.add_argument("--out", metavar="FILE.csv", required=True)
+    add_purpose_arg(p)
     add_actor_arg(p, required=False)

@@ -10,14 +10,17 @@ from typing import Any
 
 from crm_desktop import clock
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.exporting import add_purpose_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.db.models.enums import Channel, TouchType
+from crm_desktop.domain.cells import neutralise
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports import callbacks as callbacks_xlsx
 from crm_desktop.reports import compliance as compliance_xlsx
 from crm_desktop.services import callback_compliance, compliance, tasks, touches
+from crm_desktop.services.exports import write_audited
 
 TOUCH_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
 CHANNELS = tuple(c.value for c in Channel if c is not Channel.SYSTEM)
@@ -75,7 +78,7 @@ def _write_csv(path: Path, columns: Sequence[str], rows: list[dict[str, Any]]) -
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     except OSError as exc:
         raise InvalidInput(
             tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=path, err=exc.strerror or exc)
@@ -330,7 +333,16 @@ def _export_tasks(ctx: CliContext) -> int:
     actor = ctx.require_actor()
     rows = tasks.task_rows(ctx.store(), actor)
     out = Path(ctx.args.out)
-    _write_csv(out, tasks.TASK_EXPORT_COLUMNS, rows)
+    write_audited(
+        ctx.store(),
+        actor,
+        out,
+        lambda tmp: _write_csv(tmp, tasks.TASK_EXPORT_COLUMNS, rows),
+        action="tasks.export",
+        entity_type="export",
+        rows=len(rows),
+        purpose=ctx.args.purpose,
+    )
     ctx.print(tr("已导出 {n} 个任务到 {path}。", "Exported {n} tasks to {path}.", n=len(rows), path=out))
     return 0
 
@@ -384,7 +396,16 @@ def _export_touches(ctx: CliContext) -> int:
         for v in views
     ]
     out = Path(ctx.args.out)
-    _write_csv(out, TOUCH_EXPORT_COLUMNS, rows)
+    write_audited(
+        ctx.store(),
+        actor,
+        out,
+        lambda tmp: _write_csv(tmp, TOUCH_EXPORT_COLUMNS, rows),
+        action="touches.export",
+        entity_type="export",
+        rows=len(rows),
+        purpose=ctx.args.purpose,
+    )
     ctx.print(
         tr("已导出 {n} 条服务记录到 {path}。", "Exported {n} touches to {path}.", n=len(rows), path=out)
     )
@@ -405,16 +426,24 @@ def _export_compliance(ctx: CliContext) -> int:
                 "The compliance export is an Excel workbook: use a file name ending in .xlsx.",
             )
         )
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        compliance_xlsx.export_excel(report, out)
-        callbacks_xlsx.append_to_workbook(
-            callback_compliance.callback_compliance(ctx.store(), actor, start, end), out
-        )
-    except OSError as exc:
-        raise InvalidInput(
-            tr("无法写入 {path}：{err}", "Cannot write {path}: {err}", path=out, err=exc.strerror or exc)
-        ) from exc
+    callback_report = callback_compliance.callback_compliance(ctx.store(), actor, start, end)
+
+    def write(tmp: Path) -> None:
+        compliance_xlsx.export_excel(report, tmp)
+        callbacks_xlsx.append_to_workbook(callback_report, tmp)
+
+    write_audited(
+        ctx.store(),
+        actor,
+        out,
+        write,
+        action="compliance.export",
+        entity_type="export",
+        rows=sum(len(f) for f in compliance_xlsx.report_frames(report).values()),
+        purpose=ctx.args.purpose,
+        start=start.isoformat(),
+        end=end.isoformat(),
+    )
     t = report.total()
     rate = f"{t.on_time_rate:.0%}" if t.on_time_rate is not None else "-"
     ctx.print(
@@ -563,6 +592,7 @@ def register(reg: Registry) -> None:
         help=tr("导出可见的服务任务（CSV，UTF-8 BOM）", "export the tasks you may see (CSV)"),
     )
     p.add_argument("--out", required=True, metavar="FILE.csv")
+    add_purpose_arg(p)
     add_actor_arg(p, required=False)
     p = reg.subcommand(
         "export",
@@ -577,6 +607,7 @@ def register(reg: Registry) -> None:
         action="store_true",
         help=tr("包括已作废和被替代的修订", "include cancelled and superseded revisions"),
     )
+    add_purpose_arg(p)
     add_actor_arg(p, required=False)
     p = reg.subcommand(
         "export",
@@ -595,6 +626,7 @@ def register(reg: Registry) -> None:
     p.add_argument(
         "--to", dest="end", metavar="YYYY-MM-DD", help=tr("结束日期（默认今天）", "end (default today)")
     )
+    add_purpose_arg(p)
     add_actor_arg(p, required=False)
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.exporting import add_purpose_arg
 from crm_desktop.cli.registry import Registry
 from crm_desktop.domain.labels import label
 from crm_desktop.domain.vocabulary import FindingKind, Permission, WarningChannel
@@ -110,7 +111,7 @@ def _register(ctx: CliContext) -> int:
 def _export(ctx: CliContext) -> int:
     actor = ctx.require_actor()
     out = Path(ctx.args.out)
-    n = suitability.export_findings(ctx.store(), actor, out)
+    n = suitability.export_findings(ctx.store(), actor, out, purpose=ctx.args.purpose)
     ctx.print(
         tr(
             "已导出 {n} 条适当性记录到 {path}。",
@@ -217,6 +218,7 @@ def register(reg: Registry) -> None:
         ),
     )
     p.add_argument("--out", metavar="FILE.csv", required=True)
+    add_purpose_arg(p)
     add_actor_arg(p)
 
     p = reg.subcommand(

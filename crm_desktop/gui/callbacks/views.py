@@ -57,6 +57,7 @@ from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.i18n import language
 from crm_desktop.reports import callbacks as callbacks_xlsx
+from crm_desktop.reports.tables import safe_frame
 from crm_desktop.services import alerts, callback_compliance, callbacks, complaints
 from crm_desktop.services.alerts import AlertView
 from crm_desktop.services.callback_compliance import CallbackCompliance, MonthRow, SampleRow, SatisfactionRow
@@ -885,7 +886,7 @@ class CallbackComplianceView(QWidget):
 
             with pd.ExcelWriter(path, engine="openpyxl") as writer:
                 for sheet, frame in callbacks_xlsx.frames(report).items():
-                    frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+                    safe_frame(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
             return path
 
         run_task(

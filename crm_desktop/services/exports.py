@@ -1,0 +1,109 @@
+"""Files of client data leaving the application: audited first, then the file appears.
+
+An export is written to a temporary file in the target folder, the audit row (who, file name, rows,
+purpose) is committed, and only then is the file renamed to the name asked for. A failed write, a
+cancel or a failed commit removes the temporary file: there is never an export on disk without its
+trace in the audit log. (The rename after the commit can still fail, e.g. on a full disk: then the
+audit shows an export that is not there, which over-reports and never hides one.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.db.store import Store
+from crm_desktop.errors import InvalidInput
+from crm_desktop.i18n import tr
+from crm_desktop.progress import Progress, ensure
+from crm_desktop.services import audit
+from crm_desktop.services.auth import Actor
+
+# The longest purpose kept in the audit log.
+PURPOSE_MAX = 200
+
+
+def clean_purpose(purpose: str | None) -> str | None:
+    """The stated purpose of an export as the audit keeps it (trimmed, one line, bounded); None when empty."""
+    if purpose is None:
+        return None
+    text = " ".join(purpose.split())
+    if len(text) > PURPOSE_MAX:
+        raise InvalidInput(
+            tr(
+                "导出用途最多 {n} 个字符。",
+                "The purpose of an export may be at most {n} characters.",
+                n=PURPOSE_MAX,
+            )
+        )
+    return text or None
+
+
+def _cannot_write(path: Path, exc: OSError) -> InvalidInput:
+    return InvalidInput(
+        tr(
+            "无法写入 {path}：{err}。请选择可写的位置。",
+            "Cannot write {path}: {err}. Choose a writable place.",
+            path=path,
+            err=exc.strerror or exc,
+        )
+    )
+
+
+def write_audited(
+    store: Store,
+    actor: Actor,
+    path: Path,
+    write: Callable[[Path], Any],
+    *,
+    action: str,
+    entity_type: str,
+    rows: int,
+    entity_id: object | None = None,
+    purpose: str | None = None,
+    progress: Progress | None = None,
+    **details: Any,
+) -> Path:
+    """Write an export through ``write(temp_path)``, audit it, then give it its name ``path``."""
+    path = Path(path)
+    purpose = clean_purpose(purpose)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.stem[:40]}.", suffix=f".part{path.suffix}", dir=path.parent
+        )
+        os.close(fd)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    tmp = Path(name)
+    try:
+        try:
+            write(tmp)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from exc
+        ensure(progress).check()
+        with store.transaction() as session:
+            audit.record(
+                session,
+                actor,
+                action,
+                entity_type,
+                entity_id,
+                file=path.name,
+                rows=rows,
+                purpose=purpose,
+                **details,
+            )
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _cannot_write(path, exc) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+    return path
