@@ -24,6 +24,7 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
+from crm_desktop.demo import stories
 from crm_desktop.domain import callbacks as rules
 from crm_desktop.domain import complaints as complaint_rules
 from crm_desktop.services import audit, staff
@@ -91,6 +92,8 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
                 Client.branch_id == branch_id
             )
         ).all()
+        # The red-flag story client (docs/demo.md) is the one flagged call-back when the demo has it.
+        story_cid = session.scalar(select(Client.id).where(Client.client_no == stories.RED_FLAG.client_no))
         records = 0
         flagged = False
 
@@ -103,6 +106,7 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             key: str,
             sample_id: int | None = None,
             quarter: int | None = None,
+            flag: bool = False,
         ) -> CallbackItem:
             nonlocal records, flagged
             item = CallbackItem(
@@ -120,7 +124,7 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             session.flush()
             if first_try > as_of - timedelta(days=2):
                 return item  # still waiting in the pool
-            draw = rng.random()
+            draw = 1.0 if flag else rng.random()
             if draw < UNREACHABLE_SHARE:
                 days = [first_try + timedelta(days=d) for d in (0, 1, 3)]
                 for n, day in enumerate(d for d in days if d <= as_of):
@@ -151,7 +155,8 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
                 comment = rng.choice(COMMENTS)
                 if comment:
                     answers["comment"] = comment
-                if not flagged and reason == "sample" and first_try < as_of - timedelta(days=20):
+                generic = story_cid is None and reason == "sample" and first_try < as_of - timedelta(days=20)
+                if flag or (not flagged and generic):
                     answers["proxy_trading"] = "yes"
                     answers["comment"] = "客户称经理曾代为下单"
             rec = CallbackRecord(
@@ -216,21 +221,27 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
         session.flush()
         picks = rules.draw_sample(population, sample.rate, sample.seed, {}, 1)
         manager_of = dict(population)
+        if story_cid in manager_of:
+            # In the sample, called about a month ago in the quarter of that day (or the first quarter).
+            called = max(as_of - timedelta(days=30), date(as_of.year, 1, 1))
+            picks[story_cid] = (called.month - 1) // 3 + 1
         sample.picks = [[cid, manager_of.get(cid), q] for cid, q in sorted(picks.items())]
         for cid, q in sorted(picks.items()):
             start, end = rules.quarter_start(as_of.year, q), rules.quarter_end(as_of.year, q)
             if start > as_of:
                 continue
             span = (min(end, as_of) - start).days
+            story = cid == story_cid
             call(
                 cid,
                 manager_of.get(cid),
                 "sample",
                 end,
-                start + timedelta(days=rng.randrange(max(span, 1) + 1)),
+                called if story else start + timedelta(days=rng.randrange(max(span, 1) + 1)),
                 f"sample:{as_of.year}:{cid}",
                 sample.id,
                 q,
+                flag=story,
             )
         # A handful of complaints; the branch manager handles them.
         bm_id = session.scalar(
