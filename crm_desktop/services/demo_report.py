@@ -191,7 +191,7 @@ TARGETS: tuple[Target, ...] = (
         "overdue_per_manager",
         "每位投资经理逾期待办（中位数）",
         "Overdue tasks per investment manager (median)",
-        8.0,
+        3.0,
         0.0,
         20.0,
         NUMBER,
