@@ -428,43 +428,53 @@ def _boards(
     """Buyers on STAR and ChiNext in the window, and whether they met the opening thresholds: the average
     total assets of their 20 trading days before the first such buy (as far as the data reaches) and 24
     months since the account opened, counted to the permission's opening (or the first buy without one)."""
-    first = _frame(
-        s,
-        select(Trade.client_id, Security.board, func.min(Trade.trade_date))
+    first_q = (
+        select(
+            Trade.client_id.label("client_id"),
+            Security.board.label("board"),
+            func.min(Trade.trade_date).label("first"),
+        )
         .join(Security, Security.code == Trade.code)
         .where(
             Trade.side == "buy",
             Trade.trade_date.between(start, as_of),
             Security.board.in_(list(BOARD_ASSETS)),
         )
-        .group_by(Trade.client_id, Security.board),
-        ["id", "board", "first"],
+        .group_by(Trade.client_id, Security.board)
+        .subquery()
     )
+    first = _frame(s, select(first_q.c.client_id, first_q.c.board, first_q.c.first), ["id", "board", "first"])
     live_ids = set(live["id"].tolist())
     first = first[first["id"].isin(live_ids)]
     if first.empty:
         for board in BOARD_ASSETS:
             values[f"{board}_buyers"] = (0.0 if n else None, n)
         return
-    ids = sorted(set(first["id"].tolist()))
+    # Only the days that can count: before the first buy, or the first weeks of the data (a buy on the
+    # data's first day is judged on its first 20 days). Joined in SQL, so a large store sends few rows.
+    early = start + timedelta(days=40)
     snaps = _frame(
         s,
-        select(AssetSnapshot.client_id, AssetSnapshot.date, AssetSnapshot.total_assets).where(
-            AssetSnapshot.client_id.in_(ids), AssetSnapshot.date.between(start, as_of)
+        select(first_q.c.client_id, first_q.c.board, AssetSnapshot.date, AssetSnapshot.total_assets)
+        .join(AssetSnapshot, AssetSnapshot.client_id == first_q.c.client_id)
+        .where(
+            AssetSnapshot.date.between(start, as_of),
+            (AssetSnapshot.date < first_q.c.first) | (AssetSnapshot.date <= early),
         ),
-        ["id", "date", "assets"],
+        ["id", "board", "date", "assets"],
     )
     perms = _frame(
         s,
-        select(TradingPermission.client_id, TradingPermission.permission, TradingPermission.opened_on).where(
-            TradingPermission.client_id.in_(ids)
-        ),
+        select(TradingPermission.client_id, TradingPermission.permission, TradingPermission.opened_on)
+        .join(first_q, first_q.c.client_id == TradingPermission.client_id)
+        .distinct(),
         ["id", "board", "opened_on"],
     )
     opened_on = {(c, b): d for c, b, d in perms.itertuples(index=False)}
     open_date = dict(zip(live["id"].tolist(), live["open_date"].tolist(), strict=True))
-    by_client = {c: g.sort_values("date") for c, g in snaps.groupby("id")}
     for board, need in BOARD_ASSETS.items():
+        mine = snaps[snaps["board"] == board]
+        by_client = {c: g.sort_values("date") for c, g in mine.groupby("id")}
         rows = first[first["board"] == board]
         values[f"{board}_buyers"] = (len(rows) / n if n else None, n)
         if rows.empty:

@@ -141,3 +141,21 @@ def test_story_clients_exist_as_described(demo: Store) -> None:
     # a reassignment waiting for the branch manager, at the client's request
     m = _client(demo, stories.REASSIGNMENT)
     assert requests == [(m.id, "pending", "client_request")]
+
+
+def test_report_is_the_same_on_both_backends(sqlite_store: Store, pg_store: Store) -> None:
+    from crm_desktop.demo.generator import generate_demo
+    from crm_desktop.demo.setup import score_and_plan
+
+    reports = []
+    for store in (sqlite_store, pg_store):
+        result = generate_demo(store, clients=150, seed=5, as_of=TODAY)
+        score_and_plan(store, result.as_of)
+        reports.append(measure(store, None, TODAY))
+    a, b = reports
+    assert a.clients == b.clients > 100
+    for fa, fb in zip(a.figures, b.figures, strict=True):
+        assert fa.basis == fb.basis, fa.target.key
+        assert (fa.value is None) == (fb.value is None), fa.target.key
+        if fa.value is not None and fb.value is not None:
+            assert abs(fa.value - fb.value) < 1e-9, fa.target.key
