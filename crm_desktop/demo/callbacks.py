@@ -35,6 +35,9 @@ OFFICER = "cb01"
 CST = timezone(timedelta(hours=8))
 UNREACHABLE_SHARE = 0.21  # about a fifth of the call-backs never reach the client
 REFUSED_SHARE = 0.03
+RED_FLAGS_PER_CLIENT = 0.001  # about one red-flag call-back per 1,000 clients
+FLAG_EVERY = 60  # ... i.e. about one in 60 reached sample calls (10 % sample, ~78 % reached)
+COMPLAINTS_PER_CLIENT = 0.005  # registered complaints a year; complaint touches add about as many again
 CLEAN = {
     "identity": "yes",
     "knows_account_changes": "yes",
@@ -96,6 +99,19 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
         story_cid = session.scalar(select(Client.id).where(Client.client_no == stories.RED_FLAG.client_no))
         records = 0
         flagged = False
+        extra_flags = max(0, round(len(clients) * RED_FLAGS_PER_CLIENT) - (1 if story_cid is not None else 0))
+        eligible = 0
+
+        def want_flag() -> bool:
+            """Small demos without the story: the first eligible call; large ones: one in FLAG_EVERY."""
+            nonlocal extra_flags, eligible
+            if story_cid is None and not flagged:
+                return True
+            eligible += 1
+            if extra_flags > 0 and eligible % FLAG_EVERY == 0:
+                extra_flags -= 1
+                return True
+            return False
 
         def call(
             cid: int,
@@ -155,8 +171,8 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
                 comment = rng.choice(COMMENTS)
                 if comment:
                     answers["comment"] = comment
-                generic = story_cid is None and reason == "sample" and first_try < as_of - timedelta(days=20)
-                if flag or (not flagged and generic):
+                generic = reason == "sample" and first_try < as_of - timedelta(days=20)
+                if flag or (generic and want_flag()):
                     answers["proxy_trading"] = "yes"
                     answers["comment"] = "客户称经理曾代为下单"
             rec = CallbackRecord(
@@ -248,8 +264,19 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             select(Staff.id).where(Staff.branch_id == branch_id, Staff.role == Role.BRANCH_MANAGER.value)
         )
         active = [(cid, mid) for cid, mid in population if mid is not None]
-        for n, (channel, category, summary, ago, took) in enumerate(COMPLAINTS):
-            cid, mid = active[(n * 37) % len(active)]
+        # The six examples, and in a large demo more of the same kinds spread over the year.
+        extra = max(0, round(len(active) * COMPLAINTS_PER_CLIENT) - len(COMPLAINTS))
+        more = []
+        for k in range(extra):
+            channel, category, summary, _ago, _took = COMPLAINTS[k % len(COMPLAINTS)]
+            ago = rng.randrange(3, 360)
+            took = None if ago < 20 else rng.choice((3, 5, 6, 9, 12, 18))
+            more.append((channel, category, summary, ago, took))
+        picked = rng.sample(range(len(active)), min(extra, len(active))) if extra else []
+        for n, (channel, category, summary, ago, took) in enumerate([*COMPLAINTS, *more]):
+            cid, mid = (
+                active[(n * 37) % len(active)] if n < len(COMPLAINTS) else active[picked[n - len(COMPLAINTS)]]
+            )
             received = as_of - timedelta(days=ago)
             due = complaint_rules.deadlines(received, settings)
             c = Complaint(
@@ -282,6 +309,6 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             as_of=as_of.isoformat(),
             records=records,
             sample=len(picks),
-            complaints=len(COMPLAINTS),
+            complaints=len(COMPLAINTS) + extra,
         )
         return records
