@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from crm_desktop.demo import stories
 from crm_desktop.demo.market import Market
 from crm_desktop.domain import trading_costs as tc
 
@@ -32,8 +33,19 @@ STATUS_NAMES = ("active", "dormant", "closed")
 NORMAL, GROWING, SHRINKING, QUIET, CHURNING = 0, 1, 2, 3, 4
 CONSERVATIVE, BALANCED, AGGRESSIVE = 0, 1, 2
 
-# Wealth tiers chosen to land in the grades V1..V5 (avg assets ≥ 0.2 M / 1 M / 3 M / 10 M yuan).
-_TIER_SHARE = (0.60, 0.25, 0.09, 0.045, 0.015)
+# Wealth tiers chosen to land in the grades V1..V5 (avg assets ≥ 0.2 M / 1 M / 3 M / 10 M yuan), with
+# about 6 % of clients above 1 M yuan (docs/demo.md, calibration targets).
+_TIER_SHARE = (0.715, 0.22, 0.045, 0.015, 0.005)
+# Dormant accounts (tiny balances, no trades) among the smallest tier, and accounts that hold cash but
+# did not trade in the year (idle), by tier: together the ~30-45 % inactive accounts of a real branch.
+_DORMANT_SMALL = 0.24
+_IDLE = (0.40, 0.34, 0.24, 0.16, 0.10)
+# Opening a board permission needs 20-day average assets of 500,000 yuan (STAR, BSE) or 100,000 yuan
+# (ChiNext) and 24 months of experience; the demo keeps a margin above the thresholds, and lets a few
+# ineligible aggressive clients trade anyway (the register's exceptions).
+_STAR_WEALTH_FEN = 65_000_000
+_CHINEXT_WEALTH_FEN = 13_000_000
+_BOARD_EXCEPTION = 0.01
 _TIER_RANGE_YUAN = (
     (3_000, 185_000),
     (230_000, 950_000),
@@ -51,7 +63,7 @@ _TIER_RATES = (
     ((0.0001, 0.00012, 0.00015, 0.0002), (0.30, 0.35, 0.25, 0.10)),
     ((0.0001, 0.00012, 0.00015, 0.0002), (0.40, 0.35, 0.20, 0.05)),
 )
-_WAIVE_MINIMUM = (0.35, 0.50, 0.70, 0.85, 0.90)
+_WAIVE_MINIMUM = (0.50, 0.60, 0.75, 0.85, 0.90)
 MIN_COMMISSION_FEN = tc.DEFAULT_MINIMUM_FEN
 
 
@@ -78,6 +90,9 @@ class Population:
     hold_days: np.ndarray
     gap_days: np.ndarray
     sec_ratio: np.ndarray
+    idle: np.ndarray  # holds cash, never trades in the window
+    star_ok: np.ndarray  # may buy STAR / BSE shares (met the permission's threshold)
+    chinext_ok: np.ndarray  # may buy ChiNext shares
     rate: np.ndarray  # agreed commission rate (fraction)
     min_fee: np.ndarray  # minimum commission per trade, fen (0 when waived)
     manager: np.ndarray  # index into the demo's investment managers
@@ -113,7 +128,7 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
     # Status: dormant accounts are tiny and idle; some accounts closed (half of them within the window).
     r = rng.random(n)
     status = np.full(n, ACTIVE)
-    status[(r < 0.11) & (tier == 0)] = DORMANT
+    status[(r < _DORMANT_SMALL) & (tier == 0)] = DORMANT
     status[(r > 0.965) & (tier <= 2)] = CLOSED
     closed_earlier = (status == CLOSED) & (rng.random(n) < 0.5)
     wealth_yuan = np.where(status == DORMANT, rng.uniform(20, 990, n), wealth_yuan)
@@ -217,11 +232,57 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
         [rng.uniform(0.08, 0.28, n), rng.uniform(0.45, 0.85, n)],
         rng.uniform(0.75, 0.95, n),
     )
+    # Calibration draws come from their own stream so the older draws above stay as they were.
+    crng = np.random.default_rng([seed, 8])
+    idle = (
+        (crng.random(n) < np.array(_IDLE)[tier])
+        & (status == ACTIVE)
+        & ~recent
+        & (behaviour == NORMAL)
+        & (first_day < n_days)
+    )
+    experienced = open_date <= window_start - 731
+    exception = (style == AGGRESSIVE) & (crng.random(n) < _BOARD_EXCEPTION)
+    star_ok = (experienced & (wealth >= _STAR_WEALTH_FEN)) | exception
+    chinext_ok = (experienced & (wealth >= _CHINEXT_WEALTH_FEN)) | exception
     rate = np.zeros(n)
     for t, (tier_rates, tier_weights) in enumerate(_TIER_RATES):
         sel = tier == t
         rate[sel] = rng.choice(np.array(tier_rates), int(sel.sum()), p=tier_weights)
     min_fee = np.where(rng.random(n) < np.array(_WAIVE_MINIMUM)[tier], 0, MIN_COMMISSION_FEN).astype(np.int64)
+    if stories.active(n):
+        old = window_start - 2400  # long-standing accounts: experienced enough for every board
+        for story in stories.STORIES:
+            i = story.index
+            status[i], institution[i], open_date[i], first_day[i] = ACTIVE, False, old, 0
+            idle[i], new_pref[i], behaviour[i], exit_day[i] = False, False, NORMAL, n_days
+            star_ok[i] = chinext_ok[i] = True
+            slots[i], hold_days[i], gap_days[i], sec_ratio[i] = 4, 60.0, 3.0, 0.7
+            style[i], risk_level[i], growth_share[i], skill[i] = BALANCED, 3, 0.2, 0
+            if np.isnat(birth[i]) or birth[i] > old - 9000:
+                birth[i] = old - 9000
+        plan = {  # index: (tier, wealth in yuan, style, declared level, growth share)
+            stories.CHURN_RESULTS.index: (1, 800_000, AGGRESSIVE, 4, 0.45),
+            stories.CHURN_PRICE.index: (1, 600_000, BALANCED, 3, 0.2),
+            stories.CHURN_SERVICE.index: (1, 500_000, BALANCED, 3, 0.2),
+            stories.VIOLATION.index: (2, 1_500_000, AGGRESSIVE, 2, 0.85),
+            stories.WARNED.index: (2, 2_000_000, AGGRESSIVE, 3, 0.85),
+            stories.RED_FLAG.index: (1, 400_000, BALANCED, 3, 0.2),
+            stories.REASSIGNMENT.index: (2, 1_800_000, BALANCED, 4, 0.2),
+        }
+        for i, (t, yuan, st, lvl, gs) in plan.items():
+            tier[i], wealth[i], style[i], risk_level[i], growth_share[i] = t, yuan * 100, st, lvl, gs
+            if st == AGGRESSIVE:
+                slots[i], hold_days[i], gap_days[i], sec_ratio[i] = 3, 20.0, 1.0, 0.9
+        for story, days_before in (
+            (stories.CHURN_RESULTS, 40),
+            (stories.CHURN_PRICE, 35),
+            (stories.CHURN_SERVICE, 50),
+        ):
+            behaviour[story.index], exit_day[story.index] = CHURNING, n_days - days_before
+        skill[stories.CHURN_RESULTS.index] = -1
+        rate[stories.CHURN_PRICE.index], min_fee[stories.CHURN_PRICE.index] = 0.0003, MIN_COMMISSION_FEN
+        manager[stories.CHURN_SERVICE.index] = int(np.argmin(quality))
 
     return Population(
         n,
@@ -245,6 +306,9 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
         hold_days,
         gap_days,
         sec_ratio,
+        idle,
+        star_ok,
+        chinext_ok,
         rate,
         min_fee,
         manager,
@@ -349,7 +413,7 @@ def simulate_block(
     exit_day = pop.exit_day[sl]
     wealth = pop.wealth[sl]
     has_data = first < n_days
-    trading = has_data & (status != DORMANT)
+    trading = has_data & (status != DORMANT) & ~pop.idle[sl]
     # The last day a new position may be opened, and the day after which quiet clients stop trading.
     start_limit = np.where(exit_day < n_days, exit_day - 1, n_days - 1)
     quiet_cut = n_days - 91
@@ -370,6 +434,8 @@ def simulate_block(
     new_p = np.where(pop.new_pref[sl][slot_client], 0.6, 0.0)
     fav_pool = pools.industry0 + pop.fav_industry[sl][slot_client]
     skill = pop.skill[sl][slot_client]
+    star_ok = pop.star_ok[sl]
+    chinext_ok = pop.chinext_ok[sl]
     hold = pop.hold_days[sl][slot_client]
     gap_mean = pop.gap_days[sl][slot_client]
     for _ in range(MAX_EPISODES):
@@ -396,15 +462,33 @@ def simulate_block(
             sec[unlisted] = pools.items[
                 pools.offset[pools.main] + (rng.random(k) * pools.length[pools.main]).astype(np.int64)
             ]
-        # Two candidate holding periods: skilled traders keep the better exit, weak ones the worse.
-        d1 = np.maximum(1, np.rint(rng.lognormal(np.log(hold[r]), 0.6))).astype(np.int64)
-        d2 = np.maximum(1, np.rint(rng.lognormal(np.log(hold[r]), 0.6))).astype(np.int64)
-        p1 = market.close[sec, np.minimum(b + d1, n_days - 1)]
-        p2 = market.close[sec, np.minimum(b + d2, n_days - 1)]
-        sk = skill[r]
-        pick2 = ((sk > 0) & (p2 > p1)) | ((sk < 0) & (p2 < p1))
-        end = b + np.where(pick2, d2, d1)
         c_local = slot_client[r]
+        # Board permissions: only clients who met the threshold buy ChiNext, STAR or BSE shares.
+        bd = market.board[sec]
+        banned = ((bd >= 2) & ~star_ok[c_local]) | ((bd == 1) & ~chinext_ok[c_local])
+        if banned.any():
+            k = int(banned.sum())
+            sec[banned] = pools.items[
+                pools.offset[pools.main] + (rng.random(k) * pools.length[pools.main]).astype(np.int64)
+            ]
+        # Retail exits (the disposition effect): take a small profit as soon as it shows, hold losers
+        # longer hoping to get even; skilled clients cut losers at the planned day, weak ones hold longest.
+        d1 = np.maximum(1, np.rint(rng.lognormal(np.log(hold[r]), 0.6))).astype(np.int64)
+        sk = skill[r]
+        take = rng.uniform(0.08, 0.20, m)
+        ref = market.close[sec, b]
+        span_max = int(min(d1.max(initial=1), n_days))
+        k_days = np.arange(1, span_max + 1)
+        idx = np.minimum(b[:, None] + k_days[None, :], n_days - 1)
+        hit = (market.close[sec[:, None], idx] >= (ref * (1 + take))[:, None]) & (
+            k_days[None, :] <= d1[:, None]
+        )
+        hit &= (b[:, None] + k_days[None, :]) <= n_days - 1
+        first_hit = np.where(hit.any(axis=1), np.argmax(hit, axis=1) + 1, d1)
+        loser = market.close[sec, np.minimum(b + d1, n_days - 1)] < ref
+        p_hold = np.select([sk > 0, sk < 0], [0.1, 0.6], 0.35)
+        extend = loser & (first_hit == d1) & (rng.random(m) < p_hold)
+        end = b + first_hit + np.where(extend, np.rint(d1 * rng.uniform(0.5, 1.5, m)).astype(np.int64), 0)
         ex = exit_day[c_local]
         end = np.minimum(end, ex)
         quiet = behaviour[c_local] == QUIET

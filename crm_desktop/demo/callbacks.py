@@ -24,6 +24,7 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
+from crm_desktop.demo import stories
 from crm_desktop.domain import callbacks as rules
 from crm_desktop.domain import complaints as complaint_rules
 from crm_desktop.services import audit, staff
@@ -34,6 +35,9 @@ OFFICER = "cb01"
 CST = timezone(timedelta(hours=8))
 UNREACHABLE_SHARE = 0.21  # about a fifth of the call-backs never reach the client
 REFUSED_SHARE = 0.03
+RED_FLAGS_PER_CLIENT = 0.001  # about one red-flag call-back per 1,000 clients
+FLAG_EVERY = 60  # ... i.e. about one in 60 reached sample calls (10 % sample, ~78 % reached)
+COMPLAINTS_PER_CLIENT = 0.005  # registered complaints a year; complaint touches add about as many again
 CLEAN = {
     "identity": "yes",
     "knows_account_changes": "yes",
@@ -91,8 +95,23 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
                 Client.branch_id == branch_id
             )
         ).all()
+        # The red-flag story client (docs/demo.md) is the one flagged call-back when the demo has it.
+        story_cid = session.scalar(select(Client.id).where(Client.client_no == stories.RED_FLAG.client_no))
         records = 0
         flagged = False
+        extra_flags = max(0, round(len(clients) * RED_FLAGS_PER_CLIENT) - (1 if story_cid is not None else 0))
+        eligible = 0
+
+        def want_flag() -> bool:
+            """Small demos without the story: the first eligible call; large ones: one in FLAG_EVERY."""
+            nonlocal extra_flags, eligible
+            if story_cid is None and not flagged:
+                return True
+            eligible += 1
+            if extra_flags > 0 and eligible % FLAG_EVERY == 0:
+                extra_flags -= 1
+                return True
+            return False
 
         def call(
             cid: int,
@@ -103,6 +122,7 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             key: str,
             sample_id: int | None = None,
             quarter: int | None = None,
+            flag: bool = False,
         ) -> CallbackItem:
             nonlocal records, flagged
             item = CallbackItem(
@@ -120,7 +140,7 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             session.flush()
             if first_try > as_of - timedelta(days=2):
                 return item  # still waiting in the pool
-            draw = rng.random()
+            draw = 1.0 if flag else rng.random()
             if draw < UNREACHABLE_SHARE:
                 days = [first_try + timedelta(days=d) for d in (0, 1, 3)]
                 for n, day in enumerate(d for d in days if d <= as_of):
@@ -151,7 +171,8 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
                 comment = rng.choice(COMMENTS)
                 if comment:
                     answers["comment"] = comment
-                if not flagged and reason == "sample" and first_try < as_of - timedelta(days=20):
+                generic = reason == "sample" and first_try < as_of - timedelta(days=20)
+                if flag or (generic and want_flag()):
                     answers["proxy_trading"] = "yes"
                     answers["comment"] = "客户称经理曾代为下单"
             rec = CallbackRecord(
@@ -216,29 +237,46 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
         session.flush()
         picks = rules.draw_sample(population, sample.rate, sample.seed, {}, 1)
         manager_of = dict(population)
+        if story_cid in manager_of:
+            # In the sample, called about a month ago in the quarter of that day (or the first quarter).
+            called = max(as_of - timedelta(days=30), date(as_of.year, 1, 1))
+            picks[story_cid] = (called.month - 1) // 3 + 1
         sample.picks = [[cid, manager_of.get(cid), q] for cid, q in sorted(picks.items())]
         for cid, q in sorted(picks.items()):
             start, end = rules.quarter_start(as_of.year, q), rules.quarter_end(as_of.year, q)
             if start > as_of:
                 continue
             span = (min(end, as_of) - start).days
+            story = cid == story_cid
             call(
                 cid,
                 manager_of.get(cid),
                 "sample",
                 end,
-                start + timedelta(days=rng.randrange(max(span, 1) + 1)),
+                called if story else start + timedelta(days=rng.randrange(max(span, 1) + 1)),
                 f"sample:{as_of.year}:{cid}",
                 sample.id,
                 q,
+                flag=story,
             )
         # A handful of complaints; the branch manager handles them.
         bm_id = session.scalar(
             select(Staff.id).where(Staff.branch_id == branch_id, Staff.role == Role.BRANCH_MANAGER.value)
         )
         active = [(cid, mid) for cid, mid in population if mid is not None]
-        for n, (channel, category, summary, ago, took) in enumerate(COMPLAINTS):
-            cid, mid = active[(n * 37) % len(active)]
+        # The six examples, and in a large demo more of the same kinds spread over the year.
+        extra = max(0, round(len(active) * COMPLAINTS_PER_CLIENT) - len(COMPLAINTS))
+        more = []
+        for k in range(extra):
+            channel, category, summary, _ago, _took = COMPLAINTS[k % len(COMPLAINTS)]
+            ago = rng.randrange(3, 360)
+            took = None if ago < 20 else rng.choice((3, 5, 6, 9, 12, 18))
+            more.append((channel, category, summary, ago, took))
+        picked = rng.sample(range(len(active)), min(extra, len(active))) if extra else []
+        for n, (channel, category, summary, ago, took) in enumerate([*COMPLAINTS, *more]):
+            cid, mid = (
+                active[(n * 37) % len(active)] if n < len(COMPLAINTS) else active[picked[n - len(COMPLAINTS)]]
+            )
             received = as_of - timedelta(days=ago)
             due = complaint_rules.deadlines(received, settings)
             c = Complaint(
@@ -271,6 +309,6 @@ def add_demo_callbacks(store: Store, as_of: date, password: str) -> int:
             as_of=as_of.isoformat(),
             records=records,
             sample=len(picks),
-            complaints=len(COMPLAINTS),
+            complaints=len(COMPLAINTS) + extra,
         )
         return records

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy.engine import URL, make_url
 
 from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
+from crm_desktop.demo import stories
 from crm_desktop.demo.callbacks import add_demo_callbacks
 from crm_desktop.demo.generator import (
     DEFAULT_CLIENTS,
@@ -44,8 +45,45 @@ def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) 
     p.check()
     p.step(3, 4, tr("生成服务待办…", "Generating service tasks…"))
     generate_tasks(store, None, as_of)
+    add_reassignment_story(store)
     p.step(4, 4, "")
     return summary.client_count
+
+
+def add_reassignment_story(store: Store) -> int | None:
+    """The reassignment story (docs/demo.md): the client asked for a more experienced manager; their
+    manager filed the request and it waits for the branch manager. Returns the request id, or None when
+    the demo has no such story client or the request is already there."""
+    from sqlalchemy import select
+
+    from crm_desktop.db.models import Client, ReassignmentRequest, Staff
+    from crm_desktop.db.models.enums import Role
+    from crm_desktop.services.auth import login
+    from crm_desktop.services.reassignment import request_reassignment
+
+    with store.read() as s:
+        row = s.execute(
+            select(Client.id, Staff.login)
+            .join(Staff, Staff.id == Client.manager_id)
+            .where(Client.client_no == stories.REASSIGNMENT.client_no)
+        ).first()
+        if row is None or s.scalar(
+            select(ReassignmentRequest.id).where(ReassignmentRequest.client_id == row[0])
+        ):
+            return None
+        # The most experienced other manager (earliest hire date).
+        target = s.scalar(
+            select(Staff.login)
+            .where(Staff.role == Role.INVESTMENT_MANAGER.value, Staff.login != row[1])
+            .order_by(Staff.hire_date, Staff.login)
+        )
+    if target is None:
+        return None
+    actor = login(store, row[1], DEMO_PASSWORD)
+    ids = request_reassignment(
+        store, actor, [stories.REASSIGNMENT.client_no], target, "client_request", stories.REASSIGNMENT_COMMENT
+    )
+    return ids[0]
 
 
 def prepare_demo(

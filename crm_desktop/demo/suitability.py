@@ -27,13 +27,14 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.demo import stories
 from crm_desktop.domain import suitability as rule
 from crm_desktop.services import suitability
 
 # Shares left wrong on purpose (the rest is done right).
-NO_WARNING = 0.01
+NO_WARNING = 0.002  # per client and product above level: about 1 % of clients unwarned
 LATE_PERMISSION = 0.01
-EXPIRED = 0.03
+EXPIRED = 0.10  # of the assessments older than two years: about 4-5 % of all clients
 LOWEST_VIOLATION = 0.01
 
 PRODUCTS = (
@@ -64,10 +65,15 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
                     Client.risk_level,
                     Client.risk_assessed_on,
                     Client.open_date,
+                    Client.client_no,
                 )
             ).all(),
-            columns=["client_id", "client_type", "level", "assessed_on", "open_date"],
+            columns=["client_id", "client_type", "level", "assessed_on", "open_date", "client_no"],
         )
+        # Story clients (docs/demo.md): one never warned, one always warned.
+        by_no = dict(zip(clients["client_no"], clients["client_id"], strict=True))
+        never = {by_no.get(stories.VIOLATION.client_no)} - {None}
+        always = {by_no.get(stories.WARNED.client_no)} - {None}
         if clients.empty:
             return suitability.run_check(store, None, as_of)
         n = len(clients)
@@ -86,6 +92,11 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
         stale = assessed + 730 < today
         redo = stale & (rng.random(n) >= EXPIRED)
         redone = np.maximum(today - rng.integers(5, 700, n), opened)
+        # The rest were redone too, but that assessment lapsed within the last few weeks: an ordinary
+        # day's reassessments, not a pile of two-year-old ones.
+        lapsed = stale & ~redo
+        redone = np.where(lapsed, np.maximum(today - 731 - rng.integers(0, 45, n), opened), redone)
+        redo = redo | lapsed
         professional = (clients["client_type"] == "institution").to_numpy() | (
             (level == 5) & (rng.random(n) < 0.03)
         )
@@ -139,7 +150,8 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
         fi = first_on_board["_i"].to_numpy()
         fd = first_on_board["day"].to_numpy()
         late = rng.random(m) < LATE_PERMISSION
-        before = np.maximum(fd - rng.integers(20, 500, m), opened[fi])
+        # Opened after the 24 months of experience the permission requires (the exceptions aside).
+        before = np.maximum(fd - rng.integers(20, 500, m), opened[fi] + 731)
         open_day = np.where(late, fd + rng.integers(1, 20, m), np.minimum(before, fd))
         perms = [
             {
@@ -182,13 +194,13 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
         }
         on_board = over[over["permission"] != ""][["client_id", "permission", "_i"]].drop_duplicates()
         for c, p, _k in on_board.itertuples(index=False):
-            if rng.random() >= NO_WARNING:
+            if (rng.random() >= NO_WARNING or c in always) and c not in never:
                 warn_rows.append(_warning(int(c), "permission", p, perm_of[(int(c), p)], rng, now))
         main = over[over["permission"] == ""].groupby(["client_id", "code"], as_index=False)["day"].min()
         keep = rng.random(len(main)) >= NO_WARNING
         back = rng.integers(0, 4, len(main))
         for (c, code, d), ok, b in zip(main.itertuples(index=False), keep, back, strict=True):
-            if ok:
+            if (ok or c in always) and c not in never:
                 warn_rows.append(_warning(int(c), "product", str(code), int(d) - int(b), rng, now))
         if warn_rows:
             conn.execute(insert(RiskWarning), warn_rows)

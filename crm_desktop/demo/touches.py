@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from crm_desktop.demo.accounts import ACTIVE, CHURNING, DORMANT, Population
+from crm_desktop.demo import stories
+from crm_desktop.demo.accounts import ACTIVE, CHURNING, CLOSED, DORMANT, Population
 
 # type -> (weight, channels, summaries)
 _TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
@@ -52,7 +53,7 @@ _TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
     ),
     "greeting": (0.10, ("wechat", "sms"), ("节日问候。", "生日祝福。")),
     "complaint": (
-        0.03,
+        0.004,
         ("phone",),
         ("客户反映交易软件登录缓慢，已登记并转技术部门处理。", "客户对回访频率提出意见，已记录并调整。"),
     ),
@@ -62,6 +63,16 @@ _WEIGHTS = np.array([t[0] for t in _TYPES.values()])
 # Satisfaction 1..5 for the best and for the weakest manager; each manager's mix lies in between.
 _SAT_GOOD = np.array([0.01, 0.02, 0.10, 0.37, 0.50])
 _SAT_POOR = np.array([0.08, 0.15, 0.32, 0.30, 0.15])
+# The branch's service plan by wealth tier (~grade V1..V5): (touch type, interval in days), as in
+# resources/config/service_plan.toml. Managers keep to it, a few late (more often the weaker ones), so the
+# agenda shows an ordinary day's work rather than a backlog.
+_PLAN = (
+    (("phone_call", 365),),
+    (("phone_call", 180), ("review_letter", 365)),
+    (("phone_call", 90), ("review_letter", 180)),
+    (("phone_call", 60), ("review_letter", 90), ("visit", 365)),
+    (("phone_call", 30), ("review_letter", 90), ("visit", 180)),
+)
 _NEXT_STEPS = ("下月再次回访。", "寄送相关研究报告。", "跟进客户追加资金安排。", "邀请参加季度投资策略会。")
 
 
@@ -73,6 +84,46 @@ _NO_SATISFACTION = np.array([n in ("message", "greeting") for n in _NAMES])
 _NO_IDENTITY = np.array([n in ("message", "greeting", "review_letter") for n in _NAMES])
 _RISK = np.array([n in ("risk_disclosure", "risk_reassessment") for n in _NAMES])
 _COMPLAINT = _NAMES.index("complaint")
+
+
+def _plan_touches(
+    tier: np.ndarray,
+    status: np.ndarray,
+    has: np.ndarray,
+    quality: np.ndarray,
+    start: np.ndarray,
+    span: np.ndarray,
+    as_of: np.datetime64,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Planned touches: the last one a random part of the interval ago (late by 1-30 days for 2-12 % of
+    clients, the weaker the manager the more), earlier ones an interval apart, all inside the data."""
+    out_c: list[np.ndarray] = []
+    out_k: list[np.ndarray] = []
+    out_o: list[np.ndarray] = []
+    served = has & (status != CLOSED)
+    for t, plan in enumerate(_PLAN):
+        rows = np.nonzero(served & (tier == t))[0]
+        if not len(rows):
+            continue
+        for name, interval in plan:
+            late = rng.random(len(rows)) < 0.02 + 0.10 * (1 - quality[rows])
+            ago = np.where(
+                late,
+                interval + rng.integers(1, 31, len(rows)),
+                (rng.random(len(rows)) * interval).astype(np.int64),
+            )
+            for cycle in range(366 // interval + 1):
+                days = as_of - ago - cycle * interval + rng.integers(-3, 4, len(rows)) * (cycle > 0)
+                off = (days - start[rows]).astype(np.int64)
+                keep = (off >= 0) & (off <= span[rows])
+                out_c.append(rows[keep])
+                out_k.append(np.full(int(keep.sum()), _NAMES.index(name)))
+                out_o.append(off[keep])
+    if not out_c:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    return np.concatenate(out_c), np.concatenate(out_k), np.concatenate(out_o)
 
 
 @dataclass
@@ -101,7 +152,7 @@ def touches_for_block(
     tier = pop.tier[lo:hi]
     status = pop.status[lo:hi]
     has = ~np.isnat(last_day)
-    rate = np.array([2.0, 3.5, 6.0, 9.0, 12.0])[tier]
+    rate = np.array([1.0, 1.5, 2.5, 3.5, 5.0])[tier]
     # Dormant and closing accounts get few contacts; the retention call below is added on top.
     rate = np.select([status == DORMANT, status == ACTIVE], [0.4, rate], 1.0)
     quality = pop.manager_quality[pop.manager[lo:hi]]
@@ -132,6 +183,12 @@ def touches_for_block(
             np.maximum(span[churn_c] - rng.integers(0, 5, len(churn_c)), 0),
         ]
     )
+    plan_local, plan_kind, plan_offset = _plan_touches(
+        tier, status, has, quality, start, span, np.datetime64(as_of, "D"), rng
+    )
+    local = np.concatenate([local, plan_local])
+    kind = np.concatenate([kind, plan_kind])
+    offset = np.concatenate([offset, plan_offset])
     day = start[local] + offset
     # Weekends move back to the Friday before (unless that is before the account opened).
     weekday = (day.astype(np.int64) + 3) % 7
@@ -161,12 +218,19 @@ def touches_for_block(
     risk = _RISK[kind] | (rng.random(m) < 0.2)
     ident = ~_NO_IDENTITY[kind]
     kinds = kind.tolist()
+    summaries = [_TEXTS[k][t] for k, t in zip(kinds, tx.tolist(), strict=True)]
+    if stories.active(pop.n):
+        # The churn stories' retention calls say why the client left (docs/demo.md, story clients).
+        reason_of = {s.index: stories.CHURN_SUMMARIES[s.key] for s in stories.CHURN_STORIES}
+        retention = _NAMES.index("retention_call")
+        for j in np.nonzero((kind == retention) & np.isin(local + lo, list(reason_of)))[0].tolist():
+            summaries[j] = reason_of[int(local[j]) + lo]
     return TouchRows(
         client=local + lo,
         kind=kind,
         channel=[_CHANNELS[k][c] for k, c in zip(kinds, ch.tolist(), strict=True)],
         occurred=occurred,
-        summary=[_TEXTS[k][t] for k, t in zip(kinds, tx.tolist(), strict=True)],
+        summary=summaries,
         satisfaction=[None if n else v for v, n in zip(sat.tolist(), no_sat.tolist(), strict=True)],
         next_step=[
             _NEXT_STEPS[j] if h else None for j, h in zip(nxt.tolist(), has_next.tolist(), strict=True)

@@ -243,7 +243,7 @@ def test_population_is_plausible(store: Store) -> None:
 
     statuses = {c.status for c in clients}
     assert statuses == {"active", "dormant", "closed"}
-    assert sum(c.status == "active" for c in clients) > N * 0.8
+    assert sum(c.status == "active" for c in clients) > N * 0.7  # ~17 % dormant, ~3 % closed
     assert {c.risk_level for c in clients} >= {"C1", "C2", "C3", "C4", "C5"}
     assert any(c.open_date > AS_OF - timedelta(days=180) for c in clients)
     assert any(c.risk_assessed_on and c.risk_assessed_on < AS_OF - timedelta(days=730) for c in clients)

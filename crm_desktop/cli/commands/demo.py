@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
-from crm_desktop.cli.context import CliContext
+from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.demo import generator as demo
@@ -28,8 +29,58 @@ def _parse_as_of(text: str | None) -> date | None:
         ) from None
 
 
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
+
+
+def _report(ctx: CliContext) -> int:
+    """``crm demo --report``: read-only, on any store; prints each figure beside its target and range."""
+    from crm_desktop.services.demo_report import format_value, measure
+
+    a = ctx.args
+    a.creates_store = False  # a report never creates a store
+    report = measure(ctx.store(upgrade=False), ctx.actor(required=False), _parse_as_of(a.as_of))
+    ctx.print(
+        tr(
+            "演示数据校准报告：截止 {d}，未销户客户 {n} 位（目标与依据见 docs/demo.md）",
+            "Demo calibration report: as of {d}, {n} clients not closed (targets and reasons in docs/demo.md)",
+            d=report.as_of.isoformat() if report.clients else "—",
+            n=f"{report.clients:,}",
+        )
+    )
+    width = max(_width(f.target.label) for f in report.figures)
+    for f in report.figures:
+        t = f.target
+        mark = {True: "ok", False: tr("超出范围", "OUT OF RANGE"), None: tr("无法测量", "n/a")}[f.in_range]
+        ctx.print(
+            f"  {_pad(t.label, width)}  {format_value(f.value, t.kind):>10}  "
+            + tr("目标", "target")
+            + f" {format_value(t.target, t.kind):>9}  "
+            + tr("范围", "range")
+            + f" {format_value(t.lo, t.kind)}–{format_value(t.hi, t.kind)}  n={f.basis:,}  {mark}"
+        )
+    bad = report.out_of_range
+    ctx.print(
+        tr(
+            "{bad} 项超出范围，{na} 项无法测量，共 {all} 项。",
+            "{bad} out of range, {na} not measurable, {all} figures.",
+            bad=len(bad),
+            na=sum(1 for f in report.figures if f.in_range is None),
+            all=len(report.figures),
+        )
+    )
+    return 0
+
+
 def _demo(ctx: CliContext) -> int:
     a = ctx.args
+    if a.report:
+        return _report(ctx)
     as_of = _parse_as_of(a.as_of)
     demo.validate_request(a.clients, as_of or demo.default_as_of())
     scored: int | None = None
@@ -136,6 +187,16 @@ def register(reg: Registry) -> None:
         ),
     )
     p.add_argument("--quiet", action="store_true", help=tr("不显示进度条", "no progress bar"))
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help=tr(
+            "只读：列出本库各项指标与演示目标及范围的对比（任意数据库，不装入数据）",
+            "read-only: print each measured figure of the store beside its demo target and range (any store; "
+            "loads nothing)",
+        ),
+    )
+    add_actor_arg(p, required=False)  # only --report uses it
     p.add_argument(
         "--no-score",
         action="store_true",
