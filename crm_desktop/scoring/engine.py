@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.scoring import clients as client_rules
 from crm_desktop.scoring import managers as manager_rules
 from crm_desktop.scoring.clients import ClientArrays, Window
@@ -87,7 +88,7 @@ def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringRes
         raise ValueError("input table 'clients' has duplicate client_id values")
     clients = clients.assign(client_id=pd.to_numeric(clients["client_id"]).astype(np.int64))
     clients = clients.sort_values("client_id", kind="stable").reset_index(drop=True)
-    scored_mask = text(clients["status"]) != "closed"
+    scored_mask: Any = np.isin(text(clients["status"]), LOST_STATUSES, invert=True)
     run_clients = clients[scored_mask].reset_index(drop=True)
     # Aggregate over every client, closed ones too: client positions then follow client_id, so rows sorted
     # by client stay sorted and nothing has to be filtered row by row; closed clients are dropped after.
