@@ -41,3 +41,111 @@ def test_export_flow_refuses_a_reversed_period(
 ) -> None:
     args = ["export", "flow", "--from", "2026-11-30", "--to", "2026-11-01", "--out", str(tmp_path / "f.csv")]
     assert crm(db_url, monkeypatch, *args, "--as-user", "bm") == 3
+
+
+def test_churn_reason_closes_the_task_and_counts_in_the_split(
+    db_url: str,
+    seeded: Seed,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sqlalchemy import select
+
+    from crm_desktop.db.models import AuditLog, ChurnRecord, ServiceTask
+
+    build_flow(seeded, tmp_path)
+    with seeded.store.read() as s:
+        open_tasks = s.execute(
+            select(ServiceTask.client_id, ServiceTask.source, ServiceTask.status).where(
+                ServiceTask.source.in_(("churn_reason", "win_back"))
+            )
+        ).all()
+    # the two November losses (001002 closed, 001004 out) each get a reason and a win-back task;
+    # 001003's loss in August is older than 90 days and makes none
+    assert (
+        sorted((r.source, r.status) for r in open_tasks)
+        == [("churn_reason", "open")] * 2 + [("win_back", "open")] * 2
+    )
+    args = [
+        "churn",
+        "reason",
+        "--client",
+        "001002",
+        "--reason",
+        "trading_results",
+        "--comment",
+        "亏损后失去兴趣",
+    ]
+    # im2 does not serve 001002
+    assert crm(db_url, monkeypatch, *args, "--as-user", "im2") == 3
+    assert crm(db_url, monkeypatch, *args, "--as-user", "im1") == 0
+    assert "交易结果不佳" in capsys.readouterr().out
+    assert crm(db_url, monkeypatch, *args, "--as-user", "im1") == 5  # already recorded
+    assert (
+        crm(
+            db_url,
+            monkeypatch,
+            "churn",
+            "reason",
+            "--client",
+            "001005",
+            "--reason",
+            "other",
+            "--as-user",
+            "im2",
+        )
+        == 3
+    )
+    assert (
+        crm(
+            db_url,
+            monkeypatch,
+            "churn",
+            "reason",
+            "--client",
+            "001004",
+            "--reason",
+            "price_or_service_elsewhere",
+            "--as-user",
+            "bm",
+        )
+        == 0
+    )
+    with seeded.store.read() as s:
+        status = dict(
+            s.execute(
+                select(ServiceTask.client_id, ServiceTask.status).where(ServiceTask.source == "churn_reason")
+            ).all()
+        )
+        assert set(status.values()) == {"done"}
+        assert (
+            s.scalar(select(ChurnRecord.reason).where(ChurnRecord.client_id == seeded.clients["001002"]))
+            == "trading_results"
+        )
+        assert len(s.scalars(select(AuditLog).where(AuditLog.action == "churn.reason")).all()) == 2
+    capsys.readouterr()
+    assert (
+        crm(
+            db_url,
+            monkeypatch,
+            "churn",
+            "split",
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-11-30",
+            "--as-user",
+            "bm",
+        )
+        == 0
+    )
+    lines = dict(line.split("\t")[0:3:2] for line in capsys.readouterr().out.splitlines())
+    assert lines == {
+        "trading_results": "1",
+        "price_or_service_elsewhere": "1",
+        "service_here": "0",
+        "personal": "0",
+        "other": "0",
+        "-": "1",
+    }

@@ -13,10 +13,12 @@ import pandas as pd
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.registry import Registry
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import ChurnReason
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports.tables import write_table
-from crm_desktop.services import flow
+from crm_desktop.services import churn, flow
 
 
 def _date(value: str, what: str) -> date:
@@ -75,6 +77,38 @@ def _export_flow(ctx: CliContext) -> int:
     return 0
 
 
+def _churn_reason(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    done = churn.record_reason(ctx.store(), actor, a.client, a.reason, a.comment)
+    ctx.print(
+        tr(
+            "已记录客户 {no}（{d} 流失）的原因：{r}；关闭任务 {n} 个。",
+            "Recorded the reason for client {no} (lost {d}): {r}; {n} task(s) closed.",
+            no=done.client_no,
+            d=done.lost_on,
+            r=label_of(ChurnReason, done.reason),
+            n=done.tasks_closed,
+        )
+    )
+    return 0
+
+
+def _churn_split(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    split = churn.reason_split(
+        ctx.store(),
+        actor,
+        _date(a.start, tr("开始日期", "The start date")),
+        _date(a.end, tr("结束日期", "The end date")),
+    )
+    for code, n in split.total.items():
+        name = label_of(ChurnReason, code) if code else tr("未记录", "not recorded")
+        ctx.print(f"{code or '-'}\t{name}\t{n}")
+    return 0
+
+
 def register(reg: Registry) -> None:
     p = reg.subcommand(
         "export",
@@ -89,4 +123,27 @@ def register(reg: Registry) -> None:
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
+    add_actor_arg(p)
+
+    group = tr("客户流失原因", "why clients left")
+    p = reg.subcommand(
+        "churn",
+        "reason",
+        _churn_reason,
+        group_help=group,
+        help=tr("记录流失客户的原因（关闭对应任务）", "record why a lost client left (closes its task)"),
+    )
+    p.add_argument("--client", required=True, metavar="NO")
+    p.add_argument("--reason", required=True, choices=[r.value for r in ChurnReason])
+    p.add_argument("--comment", metavar="TEXT")
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "churn",
+        "split",
+        _churn_split,
+        group_help=group,
+        help=tr("按原因统计期间内的流失客户", "count the period's lost clients by reason"),
+    )
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     add_actor_arg(p)
