@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from crm_desktop.domain.vocabulary import AccountEvent, ClientStatus, TaskSource, TouchType
 
@@ -131,7 +132,7 @@ SHARE_PROBLEM_RANGE = "range"
 SHARE_PROBLEM_EMPTY = "empty"
 
 
-def share_problem(shares: Mapping[object, Decimal]) -> str | None:
+def share_problem(shares: Mapping[Any, Decimal]) -> str | None:
     """None when the shares are each in (0, 1] and sum to exactly 1."""
     if not shares:
         return SHARE_PROBLEM_EMPTY

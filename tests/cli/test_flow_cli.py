@@ -149,3 +149,50 @@ def test_churn_reason_closes_the_task_and_counts_in_the_split(
         "other": "0",
         "-": "1",
     }
+
+
+def test_relation_request_and_team_add_commands(
+    db_url: str, seeded: Seed, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["relation", "request", "--client", "001000", "--developer", "im2", "--servicer", "im1"]
+    assert crm(db_url, monkeypatch, *args, "--shares", "im2=0.3,im1=0.7", "--as-user", "im1") == 0
+    rid = capsys.readouterr().out.strip()
+    assert crm(db_url, monkeypatch, "relation", "approve", rid, "--as-user", "im1") == 4
+    assert crm(db_url, monkeypatch, "relation", "approve", rid, "--as-user", "bm") == 0
+    assert crm(db_url, monkeypatch, "relation", "approve", rid, "--as-user", "bm") == 5
+    assert crm(db_url, monkeypatch, *args, "--shares", "im2=0.5,im1=0.7", "--as-user", "im1") == 3
+    capsys.readouterr()
+    assert crm(db_url, monkeypatch, "relation", "list", "--as-user", "bm") == 0
+    assert "im2/im1 im2=0.3,im1=0.7" in capsys.readouterr().out
+    assert (
+        crm(
+            db_url,
+            monkeypatch,
+            "team",
+            "add",
+            "一组",
+            "--lead",
+            "im1",
+            "--members",
+            "im1,im2",
+            "--as-user",
+            "bm",
+        )
+        == 0
+    )
+    assert (
+        crm(
+            db_url,
+            monkeypatch,
+            "team",
+            "add",
+            "二组",
+            "--lead",
+            "im2",
+            "--members",
+            "im2",
+            "--as-user",
+            "im1",
+        )
+        == 4
+    )

@@ -7,18 +7,19 @@ and ``crm performance``.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
-from crm_desktop.cli.registry import Registry
+from crm_desktop.cli.registry import Handler, Registry
 from crm_desktop.domain.labels import label_of
-from crm_desktop.domain.vocabulary import ChurnReason
+from crm_desktop.domain.vocabulary import ChurnReason, FlowRequestKind, RequestStatus
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports.tables import write_table
-from crm_desktop.services import churn, flow
+from crm_desktop.services import churn, flow, relations, teams
 
 
 def _date(value: str, what: str) -> date:
@@ -109,6 +110,85 @@ def _churn_split(ctx: CliContext) -> int:
     return 0
 
 
+def _relation_request(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    shares = relations.parse_shares(a.shares) if a.shares else None
+    rid = relations.request_relationship(
+        ctx.store(),
+        actor,
+        a.client,
+        a.developer,
+        a.servicer,
+        shares,
+        viewer_login=a.viewer,
+        comment=a.comment,
+    )
+    ctx.print(rid)
+    return 0
+
+
+def _rate_review(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    try:
+        rate = Decimal(a.rate.strip())
+    except InvalidOperation:
+        raise InvalidInput(tr("费率 {r} 不是数字。", "The rate {r} is not a number.", r=a.rate)) from None
+    ctx.print(relations.request_commission_review(ctx.store(), actor, a.client, rate, a.comment))
+    return 0
+
+
+def _decide(approve: bool) -> Handler:
+    def run(ctx: CliContext) -> int:
+        actor = ctx.require_actor()
+        for rid in ctx.args.request_ids:
+            relations.decide_request(ctx.store(), actor, rid, approve, ctx.args.comment)
+        ctx.print(
+            tr("已批准 {n} 个申请。", "Approved {n} request(s).", n=len(ctx.args.request_ids))
+            if approve
+            else tr("已驳回 {n} 个申请。", "Rejected {n} request(s).", n=len(ctx.args.request_ids))
+        )
+        return 0
+
+    return run
+
+
+def _relation_list(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    for r in relations.list_requests(ctx.store(), actor, ctx.args.status):
+        ctx.print(
+            "\t".join(
+                [
+                    str(r.id),
+                    label_of(FlowRequestKind, r.kind),
+                    r.client_no,
+                    r.summary,
+                    label_of(RequestStatus, r.status),
+                    r.requested_by,
+                    r.decided_by or "-",
+                ]
+            )
+        )
+    return 0
+
+
+def _team_add(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    members = [m for m in (a.members or "").split(",") if m.strip()]
+    tid = teams.add_team(ctx.store(), actor, a.name, a.lead, members)
+    ctx.print(tid)
+    return 0
+
+
+def _team_list(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    for t in teams.list_teams(ctx.store(), actor):
+        ctx.print(f"{t.id}\t{t.name}\t{t.lead_login}\t{','.join(t.member_logins)}")
+    return 0
+
+
 def register(reg: Registry) -> None:
     p = reg.subcommand(
         "export",
@@ -146,4 +226,72 @@ def register(reg: Registry) -> None:
     )
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "churn",
+        "rate-review",
+        _rate_review,
+        group_help=group,
+        help=tr(
+            "申请佣金费率复核（由营业部负责人批准或驳回）",
+            "request a commission-rate review (the branch manager approves or rejects it)",
+        ),
+    )
+    p.add_argument("--client", required=True, metavar="NO")
+    p.add_argument(
+        "--rate", required=True, metavar="RATE", help=tr("新费率，如 0.00025", "new rate, e.g. 0.00025")
+    )
+    p.add_argument("--comment", metavar="TEXT")
+    add_actor_arg(p)
+
+    group = tr("开发/服务关系（审批）", "developer/servicer relationships (approved)")
+    p = reg.subcommand(
+        "relation",
+        "request",
+        _relation_request,
+        group_help=group,
+        help=tr("申请变更客户的开发人、服务人和分成", "request a client's developer, servicer and shares"),
+    )
+    p.add_argument("--client", required=True, metavar="NO")
+    p.add_argument("--developer", required=True, metavar="LOGIN")
+    p.add_argument("--servicer", required=True, metavar="LOGIN")
+    p.add_argument(
+        "--shares",
+        metavar="LOGIN=SHARE,...",
+        help=tr("分成，和为 1（默认全部归服务人）", "shares summing to 1 (default: all to the servicer)"),
+    )
+    p.add_argument(
+        "--viewer", metavar="LOGIN", help=tr("共享查看的经理", "a manager the client is shared with")
+    )
+    p.add_argument("--comment", metavar="TEXT")
+    add_actor_arg(p)
+    for name, approve, text in (
+        ("approve", True, tr("批准关系变更或费率复核申请", "approve relationship or rate-review requests")),
+        ("reject", False, tr("驳回关系变更或费率复核申请", "reject relationship or rate-review requests")),
+    ):
+        p = reg.subcommand("relation", name, _decide(approve), group_help=group, help=text)
+        p.add_argument("request_ids", type=int, nargs="+", metavar="ID")
+        p.add_argument("--comment", metavar="TEXT")
+        add_actor_arg(p)
+    p = reg.subcommand(
+        "relation",
+        "list",
+        _relation_list,
+        group_help=group,
+        help=tr("列出关系变更和费率复核申请", "list relationship and rate-review requests"),
+    )
+    p.add_argument("--status", choices=[s.value for s in RequestStatus])
+    add_actor_arg(p)
+
+    group = tr("营销团队", "marketing teams")
+    p = reg.subcommand(
+        "team", "add", _team_add, group_help=group, help=tr("新建营销团队", "create a marketing team")
+    )
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--lead", required=True, metavar="LOGIN")
+    p.add_argument("--members", required=True, metavar="LOGIN,LOGIN")
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "team", "list", _team_list, group_help=group, help=tr("列出营销团队", "list the teams")
+    )
     add_actor_arg(p)
