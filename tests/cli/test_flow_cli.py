@@ -196,3 +196,61 @@ def test_relation_request_and_team_add_commands(
         )
         == 4
     )
+
+
+def test_performance_and_flow_match_the_hand_computed_branch(
+    db_url: str, seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    from tests.flow_data import PERFORMANCE_CSV, build_performance
+
+    build_performance(seeded, tmp_path)
+    out = tmp_path / "perf.csv"
+    assert (
+        crm(db_url, monkeypatch, "performance", "--month", "2026-11", "--out", str(out), "--as-user", "bm")
+        == 0
+    )
+    assert _read(out) == PERFORMANCE_CSV
+    flow_out = tmp_path / "flow.csv"
+    args = ["export", "flow", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(flow_out)]
+    assert crm(db_url, monkeypatch, *args, "--as-user", "bm") == 0
+    assert _read(flow_out) == FLOW_CSV
+    # an investment manager sees only their own row
+    assert (
+        crm(db_url, monkeypatch, "performance", "--month", "2026-11", "--out", str(out), "--as-user", "im2")
+        == 0
+    )
+    assert _read(out) == [PERFORMANCE_CSV[0], PERFORMANCE_CSV[2]]
+    xlsx = tmp_path / "perf.xlsx"
+    assert (
+        crm(
+            db_url,
+            monkeypatch,
+            "team",
+            "add",
+            "一组",
+            "--lead",
+            "im1",
+            "--members",
+            "im1,im2",
+            "--as-user",
+            "bm",
+        )
+        == 0
+    )
+    assert (
+        crm(db_url, monkeypatch, "performance", "--month", "2026-11", "--out", str(xlsx), "--as-user", "bm")
+        == 0
+    )
+    wb = load_workbook(xlsx)
+    first = [
+        [("" if v is None else str(v)) for v in row] for row in wb.worksheets[0].iter_rows(values_only=True)
+    ]
+    assert first[0] == PERFORMANCE_CSV[0] and [r[0] for r in first[1:]] == ["im1", "im2"]
+    team = list(wb.worksheets[1].iter_rows(values_only=True))[1]
+    assert team[:3] == ("一组", "im1", 1) and team[4] == 150  # new accounts, commission 70 + 80
+    assert (
+        crm(db_url, monkeypatch, "performance", "--month", "2026-13", "--out", str(out), "--as-user", "bm")
+        == 3
+    )

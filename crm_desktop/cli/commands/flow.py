@@ -13,13 +13,14 @@ from pathlib import Path
 import pandas as pd
 
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Handler, Registry
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import ChurnReason, FlowRequestKind, RequestStatus
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports.tables import write_table
-from crm_desktop.services import churn, flow, relations, teams
+from crm_desktop.services import churn, flow, performance, relations, teams
 
 
 def _date(value: str, what: str) -> date:
@@ -189,6 +190,40 @@ def _team_list(ctx: CliContext) -> int:
     return 0
 
 
+def _performance(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    out = Path(a.out)
+    with TerminalProgress(ctx.err) as progress:
+        report = performance.performance(ctx.store(), actor, a.month, progress=progress)
+    frame = pd.DataFrame([r.cells() for r in report.rows], columns=list(performance.PERFORMANCE_COLUMNS))
+    _write(frame, out)
+    if out.suffix.lower() == ".xlsx" and report.teams:
+        _append_teams(out, report)
+    performance.record_export(ctx.store(), actor, report.month, out.name, len(report.rows))
+    ctx.print(
+        tr(
+            "{m} 业绩：{n} 位经理。已写入 {path}。",
+            "Performance for {m}: {n} manager(s). Written to {path}.",
+            m=report.month,
+            n=len(report.rows),
+            path=out,
+        )
+    )
+    return 0
+
+
+def _append_teams(out: Path, report: performance.PerformanceReport) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out)
+    ws = wb.create_sheet(tr("团队合计", "Team totals"))
+    ws.append(["team", "lead_login", *performance.PERFORMANCE_COLUMNS[1:]])
+    for name, (lead, total) in report.teams.items():
+        ws.append([name, lead, *total.cells()[1:]])
+    wb.save(out)
+
+
 def register(reg: Registry) -> None:
     p = reg.subcommand(
         "export",
@@ -294,4 +329,16 @@ def register(reg: Registry) -> None:
     p = reg.subcommand(
         "team", "list", _team_list, group_help=group, help=tr("列出营销团队", "list the teams")
     )
+    add_actor_arg(p)
+
+    p = reg.command(
+        "performance",
+        _performance,
+        help=tr(
+            "导出经理月度业绩（投资经理只看自己，营业部负责人看全部）",
+            "export the managers' monthly performance (own row for a manager, all for the branch manager)",
+        ),
+    )
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     add_actor_arg(p)
