@@ -158,3 +158,19 @@ def split(amount: Decimal, shares: Mapping[int, Decimal]) -> dict[int, Decimal]:
 def rate(done: int, total: int) -> float | None:
     """A share, or None ("not enough data") when nothing was due."""
     return None if total <= 0 else done / total
+
+
+# ---------------------------------------------------------------- the one-to-one answer to a likely reason
+
+_ANSWERS = {
+    "trading_results": "review_and_advice",
+    "price_or_service_elsewhere": "commission_review",
+    "service_here": "service_recovery",
+}
+
+
+def retention_answer(reason: str | None) -> str | None:
+    """The retention answer (a RetentionAnswer code) for the likely reason of a high churn risk:
+    trading results -> account review letter and advice session; price -> commission-rate review request
+    (the branch manager decides); service here -> service-recovery call by the branch manager."""
+    return _ANSWERS.get(reason or "")

@@ -159,3 +159,49 @@ def reason_split(store: Store, actor: Actor, start: date, end: date) -> ReasonSp
         {k: total[k] for k in order},
         {m: {k: c[k] for k in order} for m, c in sorted(months.items())},
     )
+
+
+@dataclass(frozen=True)
+class RetentionProposal:
+    """What the latest score run says about one client's churn risk and the one-to-one answer to it."""
+
+    client_no: str
+    churn_risk: str | None
+    reason: str | None
+    answer: str | None
+    evidence: list[str]
+
+
+def retention_proposal(
+    store: Store, actor: Actor, client_no: str, lang: str | None = None
+) -> RetentionProposal:
+    """The likely reason of a high churn risk with its evidence (worded now, in ``lang``), and the answer
+    the retention task proposes: trading results -> account review letter and advice session; price ->
+    a commission-rate review request (``crm churn rate-review``, decided by the branch manager); service
+    here -> a service-recovery call by the branch manager."""
+    from crm_desktop.db.models import ClientScore, ScoreRun
+    from crm_desktop.domain.flow import retention_answer
+    from crm_desktop.i18n import language
+    from crm_desktop.scoring.reasons import reason_code, render_reason
+
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
+    with store.read() as session:
+        client = get_visible_client(session, actor, client_no)
+        run_id = session.scalar(
+            select(ScoreRun.id).where(ScoreRun.finished_at.is_not(None)).order_by(ScoreRun.id.desc()).limit(1)
+        )
+        row = (
+            session.execute(
+                select(ClientScore.churn_risk, ClientScore.churn_reason, ClientScore.reasons).where(
+                    ClientScore.run_id == run_id, ClientScore.client_id == client.id
+                )
+            ).first()
+            if run_id is not None
+            else None
+        )
+    if row is None:
+        return RetentionProposal(client.client_no, None, None, None, [])
+    risk, reason, reasons = row
+    chosen = lang or language()
+    evidence = [render_reason(r, chosen) for r in reasons or [] if reason_code(r).startswith("churn_")]
+    return RetentionProposal(client.client_no, risk, reason, retention_answer(reason), evidence)

@@ -248,15 +248,13 @@ def _split_sums(
     if not shares:
         return
     per_client = (
-        select(table.client_id, total)
+        select(table.client_id, Client.manager_id, total)
         .join(Client, Client.id == table.client_id)
         .where(branch, *in_period, table.client_id.in_(shared))
-        .group_by(table.client_id)
+        .group_by(table.client_id, Client.manager_id)
     )
-    for cid, amount in session.execute(per_client):
-        part = shares.get(cid)
-        if not part:
-            continue
+    for cid, mid, amount in session.execute(per_client):
+        part = shares.get(cid) or {mid: rules.ONE}
         yield from rules.split(_money(amount), part).items()
 
 

@@ -16,7 +16,13 @@ from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Handler, Registry
 from crm_desktop.domain.labels import label_of
-from crm_desktop.domain.vocabulary import ChurnReason, FlowRequestKind, RequestStatus
+from crm_desktop.domain.vocabulary import (
+    ChurnReason,
+    ChurnRisk,
+    FlowRequestKind,
+    RequestStatus,
+    RetentionAnswer,
+)
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports.tables import write_table
@@ -93,6 +99,33 @@ def _churn_reason(ctx: CliContext) -> int:
             n=done.tasks_closed,
         )
     )
+    return 0
+
+
+def _churn_risk(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    p = churn.retention_proposal(ctx.store(), actor, ctx.args.client)
+    if p.churn_risk is None:
+        ctx.print(
+            tr(
+                "客户 {no} 尚未评分：请先运行 crm score。",
+                "Client {no} is not scored yet; run crm score.",
+                no=p.client_no,
+            )
+        )
+        return 0
+    ctx.print(tr("流失风险：{r}", "churn risk: {r}", r=label_of(ChurnRisk, p.churn_risk)))
+    for line in p.evidence:
+        ctx.print("  " + line)
+    if p.reason is not None and p.answer is not None:
+        ctx.print(
+            tr(
+                "最可能的原因：{reason}；建议：{answer}",
+                "most likely reason: {reason}; proposed answer: {answer}",
+                reason=label_of(ChurnReason, p.reason),
+                answer=label_of(RetentionAnswer, p.answer),
+            )
+        )
     return 0
 
 
@@ -251,6 +284,18 @@ def register(reg: Registry) -> None:
     p.add_argument("--client", required=True, metavar="NO")
     p.add_argument("--reason", required=True, choices=[r.value for r in ChurnReason])
     p.add_argument("--comment", metavar="TEXT")
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "churn",
+        "risk",
+        _churn_risk,
+        group_help=group,
+        help=tr(
+            "查看客户的流失风险、最可能的原因及建议的挽留方式",
+            "show a client's churn risk, its likely reason and the proposed answer",
+        ),
+    )
+    p.add_argument("--client", required=True, metavar="NO")
     add_actor_arg(p)
     p = reg.subcommand(
         "churn",
