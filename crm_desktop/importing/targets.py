@@ -915,6 +915,30 @@ class AccountEventTarget(Target, _ClientRefs):
                     .values(status=status, version=cl.c.version + 1, updated_at=ctx.now)
                 )
         self._losses(conn, stage, ctx, clients)
+        self._regained(conn, ctx, events)
+
+    def _regained(
+        self, conn: Connection, ctx: ApplyContext, events: dict[int, list[tuple[date, str]]]
+    ) -> None:
+        """A client back after a loss needs no win-back any more: its open win-back tasks are done."""
+        back = [
+            cid
+            for cid, evs in events.items()
+            if any(kind == flow_rules.REGAINED for _d, _e, kind in flow_rules.classify(evs))
+            and flow_rules.status_after(evs) not in (None, "closed", "transferred_out")
+        ]
+        if not back:
+            return
+        st: Table = ServiceTask.__table__  # type: ignore[assignment]
+        conn.execute(
+            st.update()
+            .where(
+                st.c.client_id.in_(back),
+                st.c.source == "win_back",
+                st.c.status.in_(("open", "overdue")),
+            )
+            .values(status="done", completed_at=ctx.now, updated_at=ctx.now, version=st.c.version + 1)
+        )
 
     def _losses(
         self, conn: Connection, stage: Stage, ctx: ApplyContext, clients: dict[int, tuple[str, int | None]]

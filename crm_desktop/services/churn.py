@@ -205,3 +205,48 @@ def retention_proposal(
     chosen = lang or language()
     evidence = [render_reason(r, chosen) for r in reasons or [] if reason_code(r).startswith("churn_")]
     return RetentionProposal(client.client_no, risk, reason, retention_answer(reason), evidence)
+
+
+@dataclass(frozen=True)
+class LostClient:
+    client_no: str
+    lost_on: date
+    event: str
+    counterparty: str | None
+    manager_login: str | None
+    reason: str | None
+    regained: bool
+
+
+def lost_clients(store: Store, actor: Actor, start: date, end: date) -> list[LostClient]:
+    """The clients lost in a period (newest first), with the other broker, the reason when recorded, and
+    whether they have come back since."""
+    from crm_desktop.db.models import AccountEventRecord, Staff
+    from crm_desktop.domain.flow import RETURN_EVENTS
+
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN)
+    check_period(start, end)
+    with store.read() as session:
+        rows = session.execute(
+            select(ChurnRecord, Client.client_no, Staff.login)
+            .join(Client, Client.id == ChurnRecord.client_id)
+            .outerjoin(Staff, Staff.id == ChurnRecord.manager_id)
+            .where(visible_clients(actor), ChurnRecord.lost_on >= start, ChurnRecord.lost_on <= end)
+            .order_by(ChurnRecord.lost_on.desc(), Client.client_no)
+        ).all()
+        ids = [r[0].client_id for r in rows]
+        events = session.execute(
+            select(
+                AccountEventRecord.client_id,
+                AccountEventRecord.date,
+                AccountEventRecord.event,
+                AccountEventRecord.counterparty,
+            ).where(AccountEventRecord.client_id.in_(ids))
+        ).all()
+    out = []
+    for rec, no, login in rows:
+        mine = [e for e in events if e[0] == rec.client_id]
+        counterparty = next((e[3] for e in mine if e[1] == rec.lost_on and e[2] == rec.event), None)
+        back = any(e[1] > rec.lost_on and e[2] in RETURN_EVENTS for e in mine)
+        out.append(LostClient(no, rec.lost_on, rec.event, counterparty, login, rec.reason, back))
+    return out

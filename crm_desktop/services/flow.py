@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import case, func, select, type_coerce
+from sqlalchemy import case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import AccountEventRecord, AssetSnapshot, Client, Staff
@@ -167,16 +167,26 @@ def flow_report(store: Store, actor: Actor, start: date, end: date) -> FlowRepor
                 continue
             r = row(manager_of.get(cid))
             setattr(r, kind, getattr(r, kind) + 1)
-        inflow = type_coerce(
-            func.sum(case((AssetSnapshot.net_inflow > 0, AssetSnapshot.net_inflow), else_=0)), MONEY
-        )
-        outflow = type_coerce(
-            func.sum(case((AssetSnapshot.net_inflow < 0, -AssetSnapshot.net_inflow), else_=0)), MONEY
+        # Per client first, on the covering partial index of the days money moved, then per manager.
+        moved = AssetSnapshot.net_inflow
+        per_client = (
+            select(
+                AssetSnapshot.client_id.label("client_id"),
+                func.sum(case((moved > 0, moved), else_=0)).label("money_in"),
+                func.sum(case((moved < 0, -moved), else_=0)).label("money_out"),
+            )
+            .where(moved != literal_column("0"), AssetSnapshot.date >= start, AssetSnapshot.date <= end)
+            .group_by(AssetSnapshot.client_id)
+            .subquery()
         )
         for mgr, money_in, money_out in session.execute(
-            select(Client.manager_id, inflow, outflow)
-            .join(Client, Client.id == AssetSnapshot.client_id)
-            .where(where, AssetSnapshot.date >= start, AssetSnapshot.date <= end)
+            select(
+                Client.manager_id,
+                type_coerce(func.sum(per_client.c.money_in), MONEY),
+                type_coerce(func.sum(per_client.c.money_out), MONEY),
+            )
+            .join(Client, Client.id == per_client.c.client_id)
+            .where(where)
             .group_by(Client.manager_id)
         ):
             r = row(mgr)

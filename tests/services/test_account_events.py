@@ -101,3 +101,13 @@ def test_commission_rate_imports_with_the_client_file(seeded: Seed, tmp_path: Pa
             ).all()
         )
     assert rates == {rows[0][0]: Decimal("0.000250"), rows[1][0]: Decimal("0.000300")}
+
+
+def test_a_regained_client_needs_no_win_back(seeded: Seed, tmp_path: Path) -> None:
+    lost = (TODAY - timedelta(days=20)).isoformat()
+    _events(seeded, tmp_path, [["001000", "closed", lost, ""]])
+    _events(seeded, tmp_path, [["001000", "opened", TODAY.isoformat(), ""]], "back.csv")
+    with seeded.store.read() as s:
+        status = dict(s.execute(select(ServiceTask.source, ServiceTask.status)).all())
+        assert status == {"churn_reason": "open", "win_back": "done"}
+        assert s.scalar(select(Client.status).where(Client.client_no == "001000")) == "active"

@@ -17,6 +17,7 @@ from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Handler, Registry
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import (
+    AccountEvent,
     ChurnReason,
     ChurnRisk,
     FlowRequestKind,
@@ -124,6 +125,31 @@ def _churn_risk(ctx: CliContext) -> int:
                 "most likely reason: {reason}; proposed answer: {answer}",
                 reason=label_of(ChurnReason, p.reason),
                 answer=label_of(RetentionAnswer, p.answer),
+            )
+        )
+    return 0
+
+
+def _churn_lost(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    for c in churn.lost_clients(
+        ctx.store(),
+        actor,
+        _date(a.start, tr("开始日期", "The start date")),
+        _date(a.end, tr("结束日期", "The end date")),
+    ):
+        ctx.print(
+            "\t".join(
+                [
+                    c.client_no,
+                    c.lost_on.isoformat(),
+                    label_of(AccountEvent, c.event),
+                    c.counterparty or "-",
+                    c.manager_login or "-",
+                    label_of(ChurnReason, c.reason) if c.reason else tr("未记录", "not recorded"),
+                    tr("已挽回", "regained") if c.regained else "-",
+                ]
             )
         )
     return 0
@@ -296,6 +322,16 @@ def register(reg: Registry) -> None:
         ),
     )
     p.add_argument("--client", required=True, metavar="NO")
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "churn",
+        "lost",
+        _churn_lost,
+        group_help=group,
+        help=tr("列出期间内流失的客户", "list the clients lost in a period"),
+    )
+    p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     add_actor_arg(p)
     p = reg.subcommand(
         "churn",

@@ -221,6 +221,14 @@ def upgrade() -> None:
     # A plain ADD COLUMN: the CHECK change below rebuilds the table once on SQLite.
     op.add_column("client", sa.Column("commission_rate", sa.Numeric(precision=9, scale=6), nullable=True))
     # ### end Alembic commands ###
+    op.create_index(
+        "ix_asset_snapshot_inflow",
+        "asset_snapshot",
+        ["date", "client_id", "net_inflow"],
+        unique=False,
+        sqlite_where=sa.text("net_inflow <> 0"),
+        postgresql_where=sa.text("net_inflow <> 0"),
+    )
     _recheck(new=True)
     with op.batch_alter_table("client_score") as batch:
         batch.add_column(sa.Column("churn_reason", sa.String(length=30), nullable=True))
@@ -235,6 +243,12 @@ def downgrade() -> None:
     op.execute("DELETE FROM import_log WHERE kind = 'account-events'")
     op.execute("UPDATE client SET status = 'closed' WHERE status = 'transferred_out'")
     _recheck(new=False)
+    op.drop_index(
+        "ix_asset_snapshot_inflow",
+        table_name="asset_snapshot",
+        sqlite_where=sa.text("net_inflow <> 0"),
+        postgresql_where=sa.text("net_inflow <> 0"),
+    )
     with op.batch_alter_table("client_score") as batch:
         batch.drop_constraint(op.f("ck_client_score_churn_reason"), type_="check")
         batch.drop_column("churn_reason")
