@@ -29,9 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-import pandas as pd
-from sqlalchemy import ColumnElement, String, case, func, literal_column, select, true, type_coerce
+from sqlalchemy import ColumnElement, case, func, literal_column, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
@@ -274,37 +272,32 @@ def _on_time(
     last = counted_until(end, today)
     if last < start:
         return
-    raw = session.execute(
+    # Local days at the machine's UTC offset now (China keeps no daylight saving); summed in SQL per manager.
+    offset = clock.now().astimezone().utcoffset()
+    seconds = int(offset.total_seconds()) if offset is not None else 0
+    if session.get_bind().dialect.name == "sqlite":
+        done_day = f"date(service_task.completed_at, '{seconds:+d} seconds')"
+    else:
+        done_day = (
+            f"CAST((service_task.completed_at AT TIME ZONE 'UTC') + INTERVAL '{seconds} seconds' AS DATE)"
+        )
+    done = ServiceTask.status == TaskStatus.DONE.value
+    counted = ServiceTask.status.in_((TaskStatus.DONE.value, TaskStatus.OPEN.value, TaskStatus.OVERDUE.value))
+    in_time = (
+        done & ServiceTask.completed_at.is_not(None) & (literal_column(done_day) <= ServiceTask.due_date)
+    )
+    stmt = (
         select(
             ServiceTask.manager_id,
-            type_coerce(ServiceTask.due_date, String),
-            ServiceTask.status,
-            type_coerce(ServiceTask.completed_at, String),
+            func.sum(case((counted, 1), else_=0)),
+            func.sum(case((in_time, 1), else_=0)),
         )
         .join(Client, Client.id == ServiceTask.client_id)
         .where(branch, ServiceTask.due_date >= start, ServiceTask.due_date <= last)
-    ).all()
-    if not raw:
-        return
-    mids, dues, statuses, completed = (list(c) for c in zip(*raw, strict=True))
-    frame = pd.DataFrame({"manager_id": mids, "due": dues, "status": statuses, "completed_at": completed})
-    due = pd.to_datetime(frame["due"].astype(str).str.slice(0, 10)).to_numpy(dtype="datetime64[D]")
-    # local days, as the compliance figures count them
-    # The machine's UTC offset now (a fixed offset converts column-wise; China keeps no daylight saving).
-    local = clock.now().astimezone().tzinfo
-    done_at = pd.to_datetime(frame["completed_at"], utc=True, format="mixed").dt.tz_convert(local)
-    done_day = done_at.dt.tz_localize(None).to_numpy(dtype="datetime64[D]")
-    status = frame["status"].to_numpy(dtype=object)
-    done = status == TaskStatus.DONE.value
-    counted = done | np.isin(status, (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value))
-    on_time = done & ~np.isnat(done_day) & (done_day <= due)
-    frame["counted"], frame["on_time"] = counted, on_time
-    totals = frame.groupby("manager_id", dropna=False)[["counted", "on_time"]].sum()
-    for mid, n_due, n_on_time in zip(
-        totals.index.tolist(), totals["counted"].tolist(), totals["on_time"].tolist(), strict=True
-    ):
-        key = None if mid is None or mid != mid else int(mid)
-        rows[key].on_time_rate = rate(int(n_on_time), int(n_due))
+        .group_by(ServiceTask.manager_id)
+    )
+    for mid, n_due, n_on_time in session.execute(stmt):
+        rows[mid].on_time_rate = rate(int(n_on_time or 0), int(n_due or 0))
 
 
 def _callbacks_and_complaints(
