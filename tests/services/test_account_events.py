@@ -111,3 +111,17 @@ def test_a_regained_client_needs_no_win_back(seeded: Seed, tmp_path: Path) -> No
         status = dict(s.execute(select(ServiceTask.source, ServiceTask.status)).all())
         assert status == {"churn_reason": "open", "win_back": "done"}
         assert s.scalar(select(Client.status).where(Client.client_no == "001000")) == "active"
+
+
+def test_lost_clients_leave_the_active_book(seeded: Seed, tmp_path: Path) -> None:
+    from crm_desktop.services.client_book import load_book
+
+    _events(
+        seeded,
+        tmp_path,
+        [["001000", "closed", TODAY.isoformat(), ""], ["001001", "转出", TODAY.isoformat(), ""]],
+    )
+    book = load_book(seeded.store, seeded.im1)
+    assert sorted(book.frame["client_no"]) == ["001002", "001003"]
+    everything = load_book(seeded.store, seeded.im1, include_lost=True)
+    assert sorted(everything.frame["client_no"]) == ["001000", "001001", "001002", "001003"]
