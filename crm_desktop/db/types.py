@@ -17,6 +17,8 @@ MONEY = Numeric(18, 2, asdecimal=True)
 QUANTITY = Numeric(18, 2, asdecimal=True)
 PRICE = Numeric(18, 4, asdecimal=True)
 SCORE = Numeric(6, 2, asdecimal=True)
+# Rates as fractions (a commission rate of 万2.5 is 0.000250).
+RATE = Numeric(9, 6, asdecimal=True)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -40,6 +40,7 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.ClientStatus.ACTIVE: ("正常", "active"),
         v.ClientStatus.DORMANT: ("休眠", "dormant"),
         v.ClientStatus.CLOSED: ("已销户", "closed"),
+        v.ClientStatus.TRANSFERRED_OUT: ("已转出", "transferred out"),
     },
     v.RiskLevel: {
         v.RiskLevel.C1: ("C1 保守型", "C1 conservative"),
@@ -143,6 +144,8 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.TaskSource.BIRTHDAY: ("生日问候", "birthday"),
         v.TaskSource.FOLLOW_UP: ("约定回访", "agreed follow-up"),
         v.TaskSource.SUITABILITY: ("适当性违规", "suitability violation"),
+        v.TaskSource.CHURN_REASON: ("记录流失原因", "record why the client left"),
+        v.TaskSource.WIN_BACK: ("二次营销", "win-back"),
     },
     v.TaskStatus: {
         v.TaskStatus.OPEN: ("待办", "open"),
@@ -183,6 +186,7 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.ImportKind.RISK_PROFILES: ("风险测评", "risk profiles"),
         v.ImportKind.PERMISSIONS: ("交易权限", "trading permissions"),
         v.ImportKind.WARNINGS: ("特别风险警示", "risk warnings"),
+        v.ImportKind.ACCOUNT_EVENTS: ("账户事件", "account events"),
     },
     v.ImportStatus: {
         v.ImportStatus.COMMITTED: ("已导入", "imported"),
@@ -310,6 +314,46 @@ LABELS.update(
         v.WarningSubject: {
             v.WarningSubject.PRODUCT: ("产品", "product"),
             v.WarningSubject.PERMISSION: ("权限", "permission"),
+        },
+    }
+)
+
+# Client flow, churn reasons, relationships (issue #17).
+LABELS.update(
+    {
+        v.AccountEvent: {
+            v.AccountEvent.OPENED: ("开户", "opened"),
+            v.AccountEvent.CLOSED: ("销户", "closed"),
+            v.AccountEvent.TRANSFERRED_OUT: ("转出", "transferred out"),
+            v.AccountEvent.TRANSFERRED_IN: ("转入", "transferred in"),
+            v.AccountEvent.BANK_CHANGED: ("三方存管变更", "custody bank changed"),
+            v.AccountEvent.DORMANT: ("休眠", "dormant"),
+            v.AccountEvent.REACTIVATED: ("激活", "reactivated"),
+        },
+        v.ChurnReason: {
+            v.ChurnReason.TRADING_RESULTS: ("交易结果不佳", "poor trading results"),
+            v.ChurnReason.PRICE_OR_SERVICE_ELSEWHERE: (
+                "他处佣金更低或服务更好",
+                "cheaper price or better service elsewhere",
+            ),
+            v.ChurnReason.SERVICE_HERE: ("本处服务不佳", "poor service here"),
+            v.ChurnReason.PERSONAL: ("个人原因", "personal reasons"),
+            v.ChurnReason.OTHER: ("其他", "other"),
+        },
+        v.RetentionAnswer: {
+            v.RetentionAnswer.REVIEW_AND_ADVICE: (
+                "寄送账户分析报告并约投资咨询",
+                "account review letter and an advice session",
+            ),
+            v.RetentionAnswer.COMMISSION_REVIEW: ("申请佣金费率复核", "commission-rate review request"),
+            v.RetentionAnswer.SERVICE_RECOVERY: (
+                "营业部负责人服务补救回访",
+                "service-recovery call by the branch manager",
+            ),
+        },
+        v.FlowRequestKind: {
+            v.FlowRequestKind.RELATIONSHIP: ("开发/服务关系变更", "developer/servicer change"),
+            v.FlowRequestKind.COMMISSION_REVIEW: ("佣金费率复核", "commission-rate review"),
         },
     }
 )

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from crm_desktop.domain.vocabulary import LOST_STATUSES
+
 # Manager tiers, lowest first (the order of the scoring configuration's [matching] tiers).
 TIER_ORDER = ("junior", "intermediate", "senior")
 
@@ -176,7 +178,7 @@ def request_problem(
     client_status: str, client_manager_id: int | None, target_id: int | None = None
 ) -> str | None:
     """Why a move of this client (to this manager, when known) cannot be requested (None: it can)."""
-    if client_status == "closed":
+    if client_status in LOST_STATUSES:
         return CLIENT_CLOSED
     if target_id is not None and client_manager_id == target_id:
         return ALREADY_SERVED

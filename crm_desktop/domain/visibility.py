@@ -72,6 +72,25 @@ def may_see_client(viewer: Viewer, manager_id: int | None, branch_id: int | None
     return client_scope(viewer).admits(manager_id, branch_id)
 
 
+def may_read_client(
+    viewer: Viewer,
+    manager_id: int | None,
+    branch_id: int | None,
+    *,
+    developer_id: int | None = None,
+    shared_with_id: int | None = None,
+    team_lead_id: int | None = None,
+) -> bool:
+    """Whether the viewer may read (not change) a client: everyone who may see it, and within the branch
+    the manager who developed it (开发人), the manager it is shared with (共享) and the lead of the team
+    of its servicing manager (issue #17). Changes still need :func:`may_see_client`."""
+    if may_see_client(viewer, manager_id, branch_id):
+        return True
+    if viewer.branch_id is None or branch_id != viewer.branch_id:
+        return False
+    return viewer.id in (developer_id, shared_with_id, team_lead_id)
+
+
 def may_see_personal_data(viewer: Viewer) -> bool:
     """Admins manage data but are never shown client personal data, masked or revealed."""
     return viewer.role != ADMIN

@@ -41,6 +41,12 @@ class ClientStatus(StrEnum):
     ACTIVE = "active"
     DORMANT = "dormant"
     CLOSED = "closed"
+    # Moved to another broker (转托管转出 / 撤销指定): kept in the store, out of the active book (issue #17).
+    TRANSFERRED_OUT = "transferred_out"
+
+
+# A lost client stays in the store (history, letters, performance) but leaves the active book.
+LOST_STATUSES: tuple[str, ...] = (ClientStatus.CLOSED.value, ClientStatus.TRANSFERRED_OUT.value)
 
 
 class RiskLevel(StrEnum):
@@ -177,6 +183,9 @@ class TaskSource(StrEnum):
     BIRTHDAY = "birthday"
     FOLLOW_UP = "follow_up"
     SUITABILITY = "suitability"
+    # issue #17: record why a lost client left, and win them back (二次营销)
+    CHURN_REASON = "churn_reason"
+    WIN_BACK = "win_back"
 
 
 class TaskStatus(StrEnum):
@@ -235,6 +244,7 @@ class ImportKind(StrEnum):
     RISK_PROFILES = "risk-profiles"
     PERMISSIONS = "permissions"
     WARNINGS = "warnings"
+    ACCOUNT_EVENTS = "account-events"
 
 
 class ImportStatus(StrEnum):
@@ -304,6 +314,46 @@ class WarningSubject(StrEnum):
     PERMISSION = "permission"
 
 
+# ---------------------------------------------------------------- client flow and performance (issue #17)
+
+
+class AccountEvent(StrEnum):
+    """What the back office reports about an account (账户事件)."""
+
+    OPENED = "opened"
+    CLOSED = "closed"
+    TRANSFERRED_OUT = "transferred_out"
+    TRANSFERRED_IN = "transferred_in"
+    BANK_CHANGED = "bank_changed"
+    DORMANT = "dormant"
+    REACTIVATED = "reactivated"
+
+
+class ChurnReason(StrEnum):
+    """Why a client left: the studies' three reasons, then personal reasons and other."""
+
+    TRADING_RESULTS = "trading_results"
+    PRICE_OR_SERVICE_ELSEWHERE = "price_or_service_elsewhere"
+    SERVICE_HERE = "service_here"
+    PERSONAL = "personal"
+    OTHER = "other"
+
+
+class RetentionAnswer(StrEnum):
+    """The one-to-one answer a retention task proposes for the likely reason."""
+
+    REVIEW_AND_ADVICE = "review_and_advice"
+    COMMISSION_REVIEW = "commission_review"
+    SERVICE_RECOVERY = "service_recovery"
+
+
+class FlowRequestKind(StrEnum):
+    """Requests a branch manager approves or rejects (besides reassignments)."""
+
+    RELATIONSHIP = "relationship"
+    COMMISSION_REVIEW = "commission_review"
+
+
 VOCABULARY: tuple[type[StrEnum], ...] = (
     Role,
     Qualification,
@@ -339,6 +389,10 @@ VOCABULARY: tuple[type[StrEnum], ...] = (
     FindingKind,
     WarningChannel,
     WarningSubject,
+    AccountEvent,
+    ChurnReason,
+    RetentionAnswer,
+    FlowRequestKind,
     # the call-back and complaint records (issue #15)
     *CALLBACK_WORDS,
 )

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import (
+    AccountEvent,
     Board,
     ClientStatus,
     ClientType,
@@ -174,6 +175,13 @@ CLIENTS = KindSpec(
             "状态",
             _choice(ClientStatus, required=False, default=ClientStatus.ACTIVE),
             aliases=("客户状态",),
+        ),
+        # optional: the account's commission rate, as a fraction (0.00025) or in 万 (万2.5)
+        Column(
+            "commission_rate",
+            "佣金费率",
+            lambda: v.make_rate(required=False),
+            aliases=("佣金率", "费率", "commission"),
         ),
     ),
     key=("client_no",),
@@ -364,6 +372,25 @@ WARNINGS = KindSpec(
     key=("client_no", "product_code", "permission", "confirmed_on"),
 )
 
+ACCOUNT_EVENTS = KindSpec(
+    "account-events",
+    (
+        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column(
+            "event",
+            "事件",
+            _choice(AccountEvent, required=True),
+            required=True,
+            aliases=("账户事件", "业务类型"),
+        ),
+        Column(
+            "date", "日期", _date(required=True, past=True), required=True, aliases=("发生日期", "业务日期")
+        ),
+        Column("counterparty", "对方券商", _text(100), aliases=("转入券商", "转出券商")),
+    ),
+    key=("client_no", "date", "event"),
+)
+
 KINDS: dict[str, KindSpec] = {
     k.name: k
     for k in (
@@ -377,6 +404,7 @@ KINDS: dict[str, KindSpec] = {
         RISK_PROFILES,
         PERMISSIONS,
         WARNINGS,
+        ACCOUNT_EVENTS,
     )
 }
 

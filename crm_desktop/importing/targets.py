@@ -19,19 +19,23 @@ from sqlalchemy import Column, Connection, Date, Integer, MetaData, Table, bindp
 from sqlalchemy.sql.elements import TextClause
 
 from crm_desktop.db.models import (
+    AccountEventRecord,
     AssetSnapshot,
     Branch,
+    ChurnRecord,
     Client,
     Holding,
     Product,
     RiskProfile,
     RiskWarning,
     Security,
+    ServiceTask,
     Staff,
     Trade,
     TradingPermission,
 )
 from crm_desktop.db.types import UTCDateTime
+from crm_desktop.domain import flow as flow_rules
 from crm_desktop.i18n import tr
 from crm_desktop.importing.kinds import KINDS, KindSpec
 from crm_desktop.importing.rows import HeaderMap, RowError
@@ -314,6 +318,7 @@ class ClientTarget(Target, _ClientRefs):
         "branch_id",
         "manager_id",
         "status",
+        "commission_rate",
     )
     extra_stage = ("is_new",)
     key_cols = ("client_no",)
@@ -468,6 +473,7 @@ class ClientTarget(Target, _ClientRefs):
             branch_id,
             manager_id,
             v.get("status", "active"),
+            v.get("commission_rate"),
             0,
         )
 
@@ -858,6 +864,141 @@ class WarningTarget(Target, _ClientRefs):
         return (row_no, cid, kind, subject, v["confirmed_on"], v["channel"], v["evidence"])
 
 
+class AccountEventTarget(Target, _ClientRefs):
+    """Account events; afterwards each client's status follows its latest event, and a loss gets a churn
+    record and, when recent, the tasks of :func:`domain.flow.loss_tasks`."""
+
+    spec = KINDS["account-events"]
+    table = AccountEventRecord.__table__  # type: ignore[assignment]
+    stage_cols = ("client_id", "date", "event", "counterparty")
+    key_cols = ("client_id", "date", "event")
+    field_cols = {"client_no": "client_id"}  # noqa: RUF012
+    insert_extra = {"created_at": ":now"}  # noqa: RUF012
+
+    def prepare(self, conn: Connection) -> None:
+        self.clients = self.load_clients(conn, self.scope)
+
+    def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
+        if "client_no" in v and v["client_no"] not in self.clients:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+
+    def stage_row(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> tuple[Any, ...] | None:
+        cid = self.clients.get(v["client_no"])
+        if cid is None:
+            self.err(errors, row_no, "client_no", v["client_no"], self.client_missing(self.scope))
+            return None
+        return (row_no, cid, v["date"], v["event"], v.get("counterparty"))
+
+    def after_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        ids = sorted(set(conn.scalars(text(f"SELECT DISTINCT client_id FROM {stage.name}"))))
+        if not ids:
+            return
+        ev: Table = AccountEventRecord.__table__  # type: ignore[assignment]
+        cl: Table = Client.__table__  # type: ignore[assignment]
+        events: dict[int, list[tuple[date, str]]] = {}
+        for cid, day, event in conn.execute(
+            select(ev.c.client_id, ev.c.date, ev.c.event).where(ev.c.client_id.in_(ids))
+        ):
+            events.setdefault(cid, []).append((day, event))
+        clients = {
+            cid: (status, manager_id)
+            for cid, status, manager_id in conn.execute(
+                select(cl.c.id, cl.c.status, cl.c.manager_id).where(cl.c.id.in_(ids))
+            )
+        }
+        for cid, evs in events.items():
+            status = flow_rules.status_after(evs)
+            if status is not None and status != clients[cid][0]:
+                conn.execute(
+                    cl.update()
+                    .where(cl.c.id == cid)
+                    .values(status=status, version=cl.c.version + 1, updated_at=ctx.now)
+                )
+        self._losses(conn, stage, ctx, clients)
+        self._regained(conn, ctx, events)
+
+    def _regained(
+        self, conn: Connection, ctx: ApplyContext, events: dict[int, list[tuple[date, str]]]
+    ) -> None:
+        """A client back after a loss needs no win-back any more: its open win-back tasks are done."""
+        back = [
+            cid
+            for cid, evs in events.items()
+            if any(kind == flow_rules.REGAINED for _d, _e, kind in flow_rules.classify(evs))
+            and flow_rules.status_after(evs) not in (None, "closed", "transferred_out")
+        ]
+        if not back:
+            return
+        st: Table = ServiceTask.__table__  # type: ignore[assignment]
+        conn.execute(
+            st.update()
+            .where(
+                st.c.client_id.in_(back),
+                st.c.source == "win_back",
+                st.c.status.in_(("open", "overdue")),
+            )
+            .values(status="done", completed_at=ctx.now, updated_at=ctx.now, version=st.c.version + 1)
+        )
+
+    def _losses(
+        self, conn: Connection, stage: Stage, ctx: ApplyContext, clients: dict[int, tuple[str, int | None]]
+    ) -> None:
+        cr: Table = ChurnRecord.__table__  # type: ignore[assignment]
+        st: Table = ServiceTask.__table__  # type: ignore[assignment]
+        losses = conn.execute(
+            text(
+                f"SELECT DISTINCT client_id, date, event FROM {stage.name} "
+                "WHERE event IN ('closed', 'transferred_out')"
+            )
+        ).all()
+        if not losses:
+            return
+        ids = sorted({r[0] for r in losses})
+        known: set[tuple[int, date]] = {
+            (cid, day)
+            for cid, day in conn.execute(select(cr.c.client_id, cr.c.lost_on).where(cr.c.client_id.in_(ids)))
+        }
+        keys = set(
+            conn.scalars(
+                select(st.c.dedupe_key).where(
+                    st.c.client_id.in_(ids), st.c.source.in_(("churn_reason", "win_back"))
+                )
+            )
+        )
+        records, tasks = [], []
+        for cid, day, event in sorted(losses, key=lambda r: (r[0], flow_rules.event_order(r[1], r[2]))):
+            if isinstance(day, str):
+                day = date.fromisoformat(day)
+            manager_id = clients[cid][1]
+            if (cid, day) not in known:
+                known.add((cid, day))
+                records.append(
+                    {"client_id": cid, "lost_on": day, "event": event, "manager_id": manager_id, "version": 1}
+                )
+            for t in flow_rules.loss_tasks(cid, day, ctx.today):
+                if t.dedupe_key in keys:
+                    continue
+                keys.add(t.dedupe_key)
+                tasks.append(
+                    {
+                        "client_id": cid,
+                        "manager_id": manager_id,
+                        "task_type": t.task_type,
+                        "source": t.source,
+                        "due_date": t.due,
+                        "status": "open",
+                        "dedupe_key": t.dedupe_key,
+                        "created_at": ctx.now,
+                        "updated_at": ctx.now,
+                        "version": 1,
+                    }
+                )
+        if records:
+            conn.execute(cr.insert(), records)
+        if tasks:
+            conn.execute(st.insert(), tasks)
+
+
 TARGETS: dict[str, type[Target]] = {
     "staff": StaffTarget,
     "clients": ClientTarget,
@@ -869,6 +1010,7 @@ TARGETS: dict[str, type[Target]] = {
     "risk-profiles": RiskProfileTarget,
     "permissions": PermissionTarget,
     "warnings": WarningTarget,
+    "account-events": AccountEventTarget,
 }
 
 

@@ -214,6 +214,32 @@ def _from_number(raw: float) -> date:
 # ---------------------------------------------------------------- numbers
 
 
+def make_rate(*, required: bool) -> Parser:
+    """A commission rate as a fraction of the traded amount, 6 decimals: ``0.00025``, ``万2.5``, ``2.5‱``,
+    ``0.025%``. A rate of 1 or more is refused (a fee of the whole amount is a unit mistake)."""
+    decimal = make_decimal(6, required=required, non_negative=True, precision=9)
+
+    def parse(raw: Any) -> str | None:
+        if isinstance(raw, str):
+            s = raw.strip()
+            for unit, scale in (("万", 4), ("‱", 4), ("%", 2), ("％", 2)):
+                if s.startswith(unit) or s.endswith(unit):
+                    number = s.replace(unit, "").strip()
+                    try:
+                        d = Decimal(number).scaleb(-scale)
+                    except InvalidOperation:
+                        raise CellError(tr("不是费率", "is not a rate")) from None
+                    return decimal(str(d))
+        out = decimal(raw)
+        if out is not None and Decimal(out) >= 1:
+            raise CellError(
+                tr("费率应小于 1（例如 0.00025 或 万2.5）", "a rate is below 1 (say 0.00025 or 万2.5)")
+            )
+        return out
+
+    return parse
+
+
 def make_decimal(
     scale: int, *, required: bool, non_negative: bool, precision: int = 18, default: str | None = None
 ) -> Parser:

@@ -599,7 +599,10 @@ def classify(
     latest = a["latest"]
     outflow = -a["inflow_churn"]
     high = has_snap & (a90 > 0) & (_safe_div(outflow, a90) >= cfg.churn.high_outflow_ratio)
-    no_recent = (a["trades_churn"] == 0) & traded_w
+    # No trade in the look-back is a risk only when the assets are not stable: a buy-and-hold client
+    # whose assets held up is low risk (issue #17).
+    stable = has_snap & (a90 > 0) & (latest >= cfg.churn.stable_assets_ratio * a90)
+    no_recent = (a["trades_churn"] == 0) & traded_w & ~stable
     ratio_m = cfg.churn.medium_assets_ratio
     drop = has_snap & np.where(a90 > 0, _safe_div(latest, a90) <= ratio_m, latest <= ratio_m * a90)
     medium = ~high & (no_recent | drop)

@@ -56,6 +56,12 @@ class ActivityConfig:
 class ChurnConfig:
     high_outflow_ratio: float = 0.30
     medium_assets_ratio: float = 0.70
+    # "no trade in the churn look-back" counts only when assets are not stable: latest < ratio x A90
+    stable_assets_ratio: float = 0.90
+    # price signal: commission rate >= ratio x the branch median rate of clients of the same activity
+    price_ratio: float = 1.5
+    # service signal: a call-back satisfaction at or below this (1-5), or any complaint
+    low_satisfaction: float = 2.0
 
 
 @dataclass(frozen=True)

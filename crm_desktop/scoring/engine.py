@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from crm_desktop.domain.vocabulary import LOST_STATUSES
+from crm_desktop.scoring import churn_signals
 from crm_desktop.scoring import clients as client_rules
 from crm_desktop.scoring import managers as manager_rules
 from crm_desktop.scoring.clients import ClientArrays, Window
@@ -48,6 +50,9 @@ CLIENT_COLUMNS = (
     "largest_position_share",
     "growth_board_share",
     "lifecycle",
+    # issue #17: the likely reason of a high churn risk (trading_results, price_or_service_elsewhere,
+    # service_here), None otherwise
+    "churn_reason",
     "manager_id",
     "reasons",
 )
@@ -87,7 +92,7 @@ def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringRes
         raise ValueError("input table 'clients' has duplicate client_id values")
     clients = clients.assign(client_id=pd.to_numeric(clients["client_id"]).astype(np.int64))
     clients = clients.sort_values("client_id", kind="stable").reset_index(drop=True)
-    scored_mask = text(clients["status"]) != "closed"
+    scored_mask: Any = np.isin(text(clients["status"]), LOST_STATUSES, invert=True)
     run_clients = clients[scored_mask].reset_index(drop=True)
     # Aggregate over every client, closed ones too: client positions then follow client_id, so rows sorted
     # by client stay sorted and nothing has to be filtered row by row; closed clients are dropped after.
@@ -102,6 +107,7 @@ def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringRes
     scored_idx = np.flatnonzero(scored_mask)
     arrays = ClientArrays(len(scored_idx), {k: v[scored_idx] for k, v in arrays.values.items()})
     result = client_rules.classify(run_clients, arrays, w, cfg, warnings)
+    churn_signals.apply(result, run_clients, data.signals, cfg)
     result["manager_id"] = pd.array(
         pd.to_numeric(run_clients["manager_id"], errors="coerce").round(), dtype="Int64"
     )
@@ -172,7 +178,7 @@ def build_reasons(col: dict[str, np.ndarray], cfg: ScoringConfig) -> list[list[t
         return np.full(n, value)
 
     # One slot per place in a client's list; each kind fills its slot for the clients it applies to.
-    slots: list[list[Any]] = [[None] * n for _ in range(12)]
+    slots: list[list[Any]] = [[None] * n for _ in range(17)]
     (
         s_nosnap,
         s_notrade,
@@ -180,6 +186,11 @@ def build_reasons(col: dict[str, np.ndarray], cfg: ScoringConfig) -> list[list[t
         s_grade2,
         s_churn,
         s_churn2,
+        s_likely,
+        s_sig1,
+        s_sig2,
+        s_sig3,
+        s_sig4,
         s_style,
         s_style2,
         s_style3,
@@ -247,6 +258,55 @@ def build_reasons(col: dict[str, np.ndarray], cfg: ScoringConfig) -> list[list[t
         a90,
     )
     _kind(s_churn, "churn_no_data", (churn == "low") & ~has_snap)
+    # issue #17: the signals that precede a loss, and for a high risk the likely reason and its answer
+    why = col["churn_reason"]
+    _kind(
+        s_likely,
+        "churn_likely_trading_results",
+        why == "trading_results",
+        a90,
+        col["latest_assets"],
+        col["realized_pnl"],
+    )
+    _kind(
+        s_likely,
+        "churn_likely_price_or_service_elsewhere",
+        why == "price_or_service_elsewhere",
+        col["_ev_rate"],
+        col["_ev_median"],
+    )
+    _kind(
+        s_likely,
+        "churn_likely_service_here",
+        why == "service_here",
+        col["_ev_complaints"],
+        col["_ev_satisfaction"],
+    )
+    _kind(s_sig1, "churn_transfer_pending", col["_ev_pending"].astype(bool))
+    _kind(s_sig1, "churn_bank_changed", col["_ev_bank"].astype(bool) & ~col["_ev_pending"].astype(bool))
+    _kind(
+        s_sig2,
+        "churn_signal_price",
+        col["_sig_price"].astype(bool),
+        col["_ev_rate"],
+        const(cfg.churn.price_ratio),
+        col["_ev_median"],
+    )
+    _kind(
+        s_sig3,
+        "churn_signal_trading",
+        col["_sig_trading"].astype(bool),
+        a90,
+        col["latest_assets"],
+        col["realized_pnl"],
+    )
+    _kind(
+        s_sig4,
+        "churn_signal_service",
+        col["_sig_service"].astype(bool),
+        col["_ev_complaints"],
+        col["_ev_satisfaction"],
+    )
     aggressive = style == "aggressive"
     _kind(
         s_style,

@@ -19,6 +19,10 @@ yuan (float or anything numeric). Extra columns are ignored; missing optional co
     manager_id, occurred_at (date or timestamp), satisfaction (number on the configured scale, or missing).
 ``tasks`` — service tasks
     manager_id, due_date, status (open|done|overdue|cancelled), completed_at (date or timestamp, or missing).
+``signals`` — optional churn signals, one row per client that has any (issue #17)
+    client_id, bank_changed (bool: custody-bank change in the look-back), transfer_out_pending (bool),
+    complaints (int, in the look-back), min_satisfaction (lowest call-back satisfaction 1-5, or missing).
+    ``clients`` may also carry commission_rate (a fraction, or missing) for the price signal.
 ``staff`` — staff members
     staff_id, role (investment_manager|branch_manager|admin), active (bool), hire_date (date or missing),
     qualifications (list of codes, or a ';'-separated string).
@@ -40,6 +44,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "touches": ("manager_id", "occurred_at", "satisfaction"),
     "tasks": ("manager_id", "due_date", "status", "completed_at"),
     "staff": ("staff_id", "role", "active", "hire_date", "qualifications"),
+    "signals": ("client_id", "bank_changed", "transfer_out_pending", "complaints", "min_satisfaction"),
 }
 
 
@@ -61,3 +66,4 @@ class ScoringInput:
     touches: pd.DataFrame = field(default_factory=lambda: empty("touches"))
     tasks: pd.DataFrame = field(default_factory=lambda: empty("tasks"))
     staff: pd.DataFrame = field(default_factory=lambda: empty("staff"))
+    signals: pd.DataFrame = field(default_factory=lambda: empty("signals"))

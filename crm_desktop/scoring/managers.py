@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.scoring.clients import Window
 from crm_desktop.scoring.config import GRADES, TIERS, ScoringConfig
 from crm_desktop.scoring.frames import NO_DAY, IdLookup, days, floats, require_columns, text
@@ -86,7 +87,7 @@ def score_managers(
     status = text(clients["status"])
     churn_by_client = pd.Series(scored["churn_risk"].to_numpy(), index=scored["client_id"].to_numpy())
     churn_all = churn_by_client.reindex(clients["client_id"].to_numpy(dtype=np.int64)).to_numpy(dtype=object)
-    kept = held & (status != "closed") & (churn_all != "high")
+    kept = held & ~np.isin(status, LOST_STATUSES) & (churn_all != "high")
     held_n = np.bincount(all_mgr[held], minlength=m)
     kept_n = np.bincount(all_mgr[kept], minlength=m)
 

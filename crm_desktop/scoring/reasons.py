@@ -81,6 +81,46 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "net inflow over {days:i} days {inflow:m}, latest total assets {latest:m}, assets {days:i} "
         "days ago {a90:m} → churn risk low",
     ),
+    "churn_likely_trading_results": (
+        "最可能的流失原因：交易结果不佳——资产从 {a90:m} 降到 {latest:m}，已实现亏损 {pnl:m}，客户可能渐渐失去兴趣；"
+        "建议寄送账户分析报告并约一次投资咨询",
+        "most likely reason: poor trading results — assets fell from {a90:m} to {latest:m} with realised losses "
+        "of {pnl:m}, so the client may be losing interest; send an account review letter and offer an advice "
+        "session",
+    ),
+    "churn_likely_price_or_service_elsewhere": (
+        "最可能的流失原因：他处佣金更低或服务更好——佣金费率万{rate:n}，同活跃度客户的中位数为万{median:n}；"
+        "建议提交佣金费率复核申请，由营业部负责人审批",
+        "most likely reason: a cheaper price or better service elsewhere — commission rate {rate:n} bp against "
+        "a median of {median:n} bp for clients this active; request a commission-rate review for the branch "
+        "manager to approve or reject",
+    ),
+    "churn_likely_service_here": (
+        "最可能的流失原因：本处服务不佳——近期投诉 {complaints:i} 次，最低回访满意度 {satisfaction:n}；"
+        "建议由营业部负责人亲自致电做服务补救",
+        "most likely reason: poor service here — {complaints:i} complaint(s) recently, lowest call-back "
+        "satisfaction {satisfaction:n}; the branch manager should make a service-recovery call",
+    ),
+    "churn_signal_price": (
+        "佣金费率万{rate:n} ≥ {ratio:n} × 同活跃度客户中位数万{median:n} → 流失信号",
+        "commission rate {rate:n} bp ≥ {ratio:n} × the median {median:n} bp of clients this active → churn signal",
+    ),
+    "churn_signal_trading": (
+        "资产从 {a90:m} 降到 {latest:m}，且已实现盈亏 {pnl:m} 为亏损 → 流失信号",
+        "assets fell from {a90:m} to {latest:m} with realised P&L {pnl:m} → churn signal",
+    ),
+    "churn_signal_service": (
+        "投诉 {complaints:i} 次，最低回访满意度 {satisfaction:n} → 流失信号",
+        "{complaints:i} complaint(s), lowest call-back satisfaction {satisfaction:n} → churn signal",
+    ),
+    "churn_bank_changed": (
+        "近期变更了三方存管银行（可能准备转户）→ 流失信号",
+        "custody bank changed recently (possibly preparing to move) → churn signal",
+    ),
+    "churn_transfer_pending": (
+        "转托管转出办理中 → 流失风险高",
+        "a transfer-out is in progress → churn risk high",
+    ),
     "churn_no_data": (
         "没有资产快照和近期成交记录 → 流失风险低（无数据）",
         "no asset snapshots and no recent trades → churn risk low (no data)",
@@ -207,6 +247,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "churn_assets_drop": ("days", "latest", "ratio", "a90"),
     "churn_low": ("days", "outflow", "latest", "a90"),
     "churn_no_data": (),
+    "churn_likely_trading_results": ("a90", "latest", "pnl"),
+    "churn_likely_price_or_service_elsewhere": ("rate", "median"),
+    "churn_likely_service_here": ("complaints", "satisfaction"),
+    "churn_signal_price": ("rate", "ratio", "median"),
+    "churn_signal_trading": ("a90", "latest", "pnl"),
+    "churn_signal_service": ("complaints", "satisfaction"),
+    "churn_bank_changed": (),
+    "churn_transfer_pending": (),
     "style_growth_board": ("share", "threshold"),
     "style_concentration": ("share", "threshold"),
     "style_turnover": ("turnover", "threshold"),

@@ -48,6 +48,7 @@ from crm_desktop.domain.callbacks_vocab import (
     ComplaintStatus,
 )
 from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -143,7 +144,7 @@ def _candidates(
 ) -> tuple[list[rules.Candidate], _SampleState]:
     clients = session.execute(
         select(Client.id, Client.manager_id, Client.open_date, Client.status).where(
-            Client.branch_id == branch_id, Client.status != ClientStatus.CLOSED.value
+            Client.branch_id == branch_id, Client.status.not_in(LOST_STATUSES)
         )
     ).all()
     manager_of = {cid: mid for cid, mid, _o, _s in clients}

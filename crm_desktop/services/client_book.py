@@ -23,6 +23,7 @@ from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import TaskStatus
 from crm_desktop.db.store import Store
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.visibility import may_see_personal_data, visible_clients
 
@@ -130,23 +131,33 @@ def _to_dates(values: Sequence[Any]) -> pd.Series:
 
 
 def load_book(
-    store: Store, actor: Actor, *, today: date | None = None, limit: int | None = None
+    store: Store,
+    actor: Actor,
+    *,
+    today: date | None = None,
+    limit: int | None = None,
+    include_lost: bool = False,
 ) -> ClientBook:
     """The actor's client book as one DataFrame (see ``BOOK_COLUMNS``).
 
     ``limit`` loads only the first clients by number: a first screen to show while the whole book loads.
+    Closed and transferred-out clients have left the active book; ``include_lost`` shows them too.
     """
     today = today or clock.today()
     with store.read() as session:
-        return _load_book(session, actor, today, limit)
+        return _load_book(session, actor, today, limit, include_lost)
 
 
-def _book_query(actor: Actor, run_id: int | None, limit: int | None = None) -> Select:
+def _book_query(
+    actor: Actor, run_id: int | None, limit: int | None = None, include_lost: bool = False
+) -> Select:
     """One statement for the whole book: clients, their manager, latest score, last touch, next due task.
 
     With ``limit``, only the first clients by number (and only their touches and tasks are aggregated).
     """
     where = visible_clients(actor)
+    if not include_lost:
+        where = where & Client.status.not_in(LOST_STATUSES)
     if limit is not None:
         first = select(Client.id).where(where).order_by(Client.client_no).limit(limit)
         where = Client.id.in_(first.scalar_subquery())
@@ -230,10 +241,12 @@ def _fetch_columns(session: Session, stmt: Select, width: int) -> list[Sequence[
     return list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
 
 
-def _load_book(session: Session, actor: Actor, today: date, limit: int | None = None) -> ClientBook:
+def _load_book(
+    session: Session, actor: Actor, today: date, limit: int | None = None, include_lost: bool = False
+) -> ClientBook:
     run_id = latest_run_id(session)
     run_as_of = session.scalar(select(ScoreRun.as_of).where(ScoreRun.id == run_id)) if run_id else None
-    cols = _fetch_columns(session, _book_query(actor, run_id, limit), 19)
+    cols = _fetch_columns(session, _book_query(actor, run_id, limit, include_lost), 19)
     (
         ids,
         nos,

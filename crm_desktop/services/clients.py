@@ -1,7 +1,8 @@
 """The client workspace: the book (see :mod:`client_book`), one client's 360° view, and audited reveal.
 
-Every path opens a client through :func:`services.visibility.get_visible_client`, so a manager
-cannot open another manager's client by number. Personal data leaves this module masked; the clear
+Every path opens a client through :func:`services.visibility.get_visible_client` (the 360° view, which
+only reads, through :func:`~services.visibility.get_readable_client`: shared, developed and team clients
+too), so a manager cannot open another manager's client by number. Personal data leaves this module masked; the clear
 value of one field is returned only by :func:`reveal_field`, which needs a reason and is audited.
 """
 
@@ -44,7 +45,7 @@ from crm_desktop.services.client_book import (
     load_book,
     mask_name,
 )
-from crm_desktop.services.visibility import get_visible_client, may_see_personal_data
+from crm_desktop.services.visibility import get_readable_client, get_visible_client, may_see_personal_data
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -176,7 +177,7 @@ def load_client_view(
     """Everything the 360° view shows about one client the actor may see (NotFound otherwise)."""
     today = today or clock.today()
     with store.read() as session:
-        client = get_visible_client(session, actor, client_no)
+        client = get_readable_client(session, actor, client_no)
         return _load_view(session, actor, client, today, lang or language())
 
 

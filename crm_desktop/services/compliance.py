@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, ServiceTask, Staff, Touch
-from crm_desktop.db.models.enums import ClientStatus, Role, TaskStatus, TouchType
+from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.domain.compliance import (
     RISK_REASSESSMENT_YEARS,
@@ -30,6 +30,7 @@ from crm_desktop.domain.compliance import (
     task_outcome,
 )
 from crm_desktop.domain.visibility import sees_own_work_only
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor, require_role
@@ -233,7 +234,7 @@ def _risk_overdue(
         Client.client_no, Client.name, Client.manager_id, Client.risk_assessed_on, Client.open_date
     ).where(
         where,
-        Client.status != ClientStatus.CLOSED.value,
+        Client.status.not_in(LOST_STATUSES),
         ((Client.risk_assessed_on.is_not(None)) & (Client.risk_assessed_on < cutoff))
         | ((Client.risk_assessed_on.is_(None)) & (Client.open_date < cutoff)),
     )

@@ -20,6 +20,7 @@ from crm_desktop.db.models import AssetSnapshot, Branch, Client, ClientScore, Ma
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.i18n import tr
 from crm_desktop.scoring.reasons import reason_code
 from crm_desktop.services.auth import Actor, require_role
@@ -78,7 +79,7 @@ def build_dashboard(store: Store, actor: Actor, *, months: int = MONTHS) -> Dash
         clients = pd.DataFrame(
             session.execute(
                 select(Client.id, Client.client_no, Client.name, Client.manager_id).where(
-                    Client.branch_id == actor.branch_id, Client.status != "closed"
+                    Client.branch_id == actor.branch_id, Client.status.not_in(LOST_STATUSES)
                 )
             ).all(),
             columns=["client_id", "client_no", "client_name", "manager_id"],
@@ -114,7 +115,11 @@ def _scores(
                 ClientScore.reasons,
             )
             .join(Client, Client.id == ClientScore.client_id)
-            .where(ClientScore.run_id == run_id, Client.branch_id == branch_id, Client.status != "closed")
+            .where(
+                ClientScore.run_id == run_id,
+                Client.branch_id == branch_id,
+                Client.status.not_in(LOST_STATUSES),
+            )
         ).all()
         frame = pd.DataFrame(rows, columns=cols)
     frame["assets"] = frame["assets"].map(lambda v: float(v) if v is not None else 0.0).astype(float)

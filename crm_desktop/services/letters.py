@@ -40,6 +40,7 @@ from crm_desktop.db.models import (
 from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.domain.suitability import default_valid_until, is_risk_warning_name
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.errors import Cancelled, CrmError, InvalidInput, NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.letters.model import (
@@ -680,7 +681,7 @@ def select_letter_clients(
         q = (
             select(Client.id, Client.client_no, Client.name, Staff.display_name)
             .outerjoin(Staff, Staff.id == Client.manager_id)
-            .where(visible_clients(actor), Client.status != "closed")
+            .where(visible_clients(actor), Client.status.not_in(LOST_STATUSES))
             .order_by(Client.client_no)
         )
         if manager_id is not None:

@@ -64,6 +64,7 @@ from crm_desktop.domain.reassignment import (
 )
 from crm_desktop.domain.visibility import may_see_request, sees_own_work_only
 from crm_desktop.domain.vocabulary import (
+    LOST_STATUSES,
     AssignmentReason,
     ReassignReason,
     RequestStatus,
@@ -953,7 +954,7 @@ def propose_departure(store: Store, actor: Actor, from_login: str) -> DepartureP
                 select(Client).where(
                     Client.manager_id == leaver.id,
                     Client.branch_id == actor.branch_id,
-                    Client.status != "closed",
+                    Client.status.not_in(LOST_STATUSES),
                 )
             )
         )

@@ -33,6 +33,7 @@ from crm_desktop.domain.reassignment import (
     judge,
     tier_rank,
 )
+from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.i18n import tr
 from crm_desktop.paths import resource
 from crm_desktop.scoring.config import ConfigError, ScoringConfig
@@ -151,7 +152,7 @@ class RuleBook:
             self.session.scalar(
                 select(func.count())
                 .select_from(Client)
-                .where(Client.manager_id == staff_id, Client.status != "closed")
+                .where(Client.manager_id == staff_id, Client.status.not_in(LOST_STATUSES))
             )
             or 0
         )

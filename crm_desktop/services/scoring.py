@@ -14,7 +14,7 @@ import itertools
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,16 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
-from crm_desktop.db.models import AssetSnapshot, Client, ClientScore, ManagerScore, MatchSuggestion, ScoreRun
+from crm_desktop.db.models import (
+    AssetSnapshot,
+    CallbackRecord,
+    Client,
+    ClientScore,
+    Complaint,
+    ManagerScore,
+    MatchSuggestion,
+    ScoreRun,
+)
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.errors import InvalidInput
@@ -228,10 +237,10 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
     clients = _fetch(
         session,
         f"SELECT id, {_day_sql(d, 'open_date')}, risk_level, status, manager_id, "
-        f"{_day_sql(d, 'assigned_on')} FROM client",
+        f"{_day_sql(d, 'assigned_on')}, {_num_sql(d, 'commission_rate')} FROM client",
         {},
-        ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on"],
-        [True, True, False, False, True, True],
+        ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on", "commission_rate"],
+        [True, True, False, False, True, True, True],
     )
     clients = _ints(clients, "client_id", "open_date", "manager_id", "assigned_on")
     # Snapshots are the big table (tens of millions of rows): client and day travel packed in one number,
@@ -344,6 +353,7 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
         touches=touches,
         tasks=tasks,
         staff=staff,
+        signals=_churn_signals(session, w, p),
     )
 
 
@@ -484,6 +494,49 @@ def _require_clean(frame: pd.DataFrame, table: str) -> None:
             raise ValueError(f"scoring result {table}.{name} holds NaN or infinity; nothing was stored")
 
 
+def _churn_signals(session: Session, w: Any, p: dict[str, Any]) -> pd.DataFrame:
+    """Per client, the churn signals of the look-back (issue #17): a custody-bank change, a transfer-out
+    reported for a client still in the active book (in progress), complaints, the lowest call-back rating."""
+    d = session.connection().dialect.name
+    start = day_to_date(w.churn_start)
+    q = {"c_start": start.isoformat() if d == "sqlite" else start, "as_of": p["as_of"]}
+    rows: dict[int, dict[str, Any]] = {}
+
+    def at(cid: int) -> dict[str, Any]:
+        return rows.setdefault(
+            int(cid),
+            {"bank_changed": False, "transfer_out_pending": False, "complaints": 0, "min_satisfaction": None},
+        )
+
+    for cid, event in session.execute(
+        text(
+            "SELECT e.client_id, e.event FROM account_event e JOIN client c ON c.id = e.client_id "
+            "WHERE e.date >= :c_start AND e.date <= :as_of AND (e.event = 'bank_changed' OR "
+            "(e.event = 'transferred_out' AND c.status NOT IN ('closed', 'transferred_out')))"
+        ),
+        q,
+    ):
+        at(cid)["bank_changed" if event == "bank_changed" else "transfer_out_pending"] = True
+    lo = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
+    for cid, n in session.execute(
+        select(Complaint.client_id, func.count())
+        .where(Complaint.received_at >= lo)
+        .group_by(Complaint.client_id)
+    ):
+        at(cid)["complaints"] = int(n)
+    for cid, low in session.execute(
+        select(CallbackRecord.client_id, func.min(CallbackRecord.satisfaction))
+        .where(CallbackRecord.satisfaction.is_not(None), CallbackRecord.occurred_at >= lo)
+        .group_by(CallbackRecord.client_id)
+    ):
+        at(cid)["min_satisfaction"] = None if low is None else float(low)
+    frame = pd.DataFrame(
+        [{"client_id": cid, **v} for cid, v in rows.items()],
+        columns=["client_id", "bank_changed", "transfer_out_pending", "complaints", "min_satisfaction"],
+    )
+    return frame
+
+
 def _store_results(session: Session, run_id: int, result: ScoringResult) -> None:
     c = result.clients
     _require_clean(c.drop(columns=["reasons"]), "clients")
@@ -513,6 +566,7 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
             "new_listing_share": new_share,
             "largest_position_share": largest,
             "lifecycle": lifecycle,
+            "churn_reason": why,
             "reasons": reasons,
         }
         for (
@@ -537,6 +591,7 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
             new_share,
             largest,
             lifecycle,
+            why,
             reasons,
         ) in zip(
             cols["client_id"],
@@ -560,6 +615,7 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
             cols["new_listing_share"],
             cols["largest_position_share"],
             cols["lifecycle"],
+            cols["churn_reason"],
             cols["reasons"],
             strict=True,
         )

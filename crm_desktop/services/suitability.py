@@ -35,13 +35,19 @@ from crm_desktop.db.models import (
     SuitabilityFinding,
     TradingPermission,
 )
-from crm_desktop.db.models.enums import ClientStatus, Role, TouchType
+from crm_desktop.db.models.enums import Role, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.domain import suitability as rule
 from crm_desktop.domain.cells import neutralise_row
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.suitability import VIOLATION_KINDS
-from crm_desktop.domain.vocabulary import FindingKind, InvestorClass, Permission, WarningChannel
+from crm_desktop.domain.vocabulary import (
+    LOST_STATUSES,
+    FindingKind,
+    InvestorClass,
+    Permission,
+    WarningChannel,
+)
 from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.importing.config import config_path, read_config
@@ -124,7 +130,7 @@ def _scope_ids(session: Session, actor: Actor | None) -> pd.DataFrame:
         Client.risk_level,
         literal_column(_day_sql(d, "client.risk_assessed_on")),
         literal_column(_day_sql(d, "client.open_date")),
-    ).where(where, Client.status != ClientStatus.CLOSED.value)
+    ).where(where, Client.status.not_in(LOST_STATUSES))
     # The visibility clause holds only ids and codes, so it compiles to literal SQL safely.
     sql = str(stmt.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}))
     rows = _rows(session, sql.replace("%", "%%") if d == "postgresql" else sql, {})

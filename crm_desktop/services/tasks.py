@@ -67,7 +67,7 @@ from crm_desktop.domain.scheduling import (
     week_end,
 )
 from crm_desktop.domain.visibility import may_act_on_task, sees_own_work_only
-from crm_desktop.domain.vocabulary import ClientStatus, Role, TaskSource, TaskStatus
+from crm_desktop.domain.vocabulary import LOST_STATUSES, Role, TaskSource, TaskStatus
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress
@@ -317,7 +317,7 @@ def generate_in_session(
             Client.assigned_on,
             Client.birth_date,
             Client.risk_assessed_on,
-        ).where(where, Client.status != ClientStatus.CLOSED.value)
+        ).where(where, Client.status.not_in(LOST_STATUSES))
     ).all()
     run, prev_id = _score_runs(session)
     # The day grading started is when the service schedule started: a client never served before is

@@ -9,13 +9,14 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, false, select, true
 from sqlalchemy.orm import Session, object_session
 
-from crm_desktop.db.models import CallbackItem, Client
+from crm_desktop.db.models import CallbackItem, Client, ClientRelationship, Team, TeamMember
 from crm_desktop.domain.visibility import (
     BRANCH,
     CALL_BACK_POOL,
     EVERYTHING,
     OWN_BOOK,
     client_scope,
+    may_read_client,
     may_see_client,
     may_see_personal_data,
 )
@@ -23,7 +24,15 @@ from crm_desktop.errors import NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor
 
-__all__ = ["can_see_client", "get_visible_client", "may_see_personal_data", "visible_clients"]
+__all__ = [
+    "can_read_client",
+    "can_see_client",
+    "get_readable_client",
+    "get_visible_client",
+    "may_see_personal_data",
+    "readable_clients",
+    "visible_clients",
+]
 
 
 def visible_clients(actor: Actor) -> ColumnElement[bool]:
@@ -67,6 +76,73 @@ def get_visible_client(session: Session, actor: Actor, client_no: str) -> Client
 
     client = session.scalar(select(Client).where(Client.client_no == client_no.strip()))
     if client is None or not can_see_client(actor, client):
+        raise NotFound(
+            tr(
+                "找不到客户 {no}，或该客户不在您的权限范围内。",
+                "Client {no} not found, or not among the clients you may see.",
+                no=client_no,
+            )
+        )
+    return client
+
+
+# ---------------------------------------------------------------- read-only access (issue #17)
+
+
+def _shared_with(actor: Actor) -> Select[int]:
+    """Clients the actor developed or that are shared with them."""
+    return select(ClientRelationship.client_id).where(
+        (ClientRelationship.developer_id == actor.id) | (ClientRelationship.viewer_id == actor.id)
+    )
+
+
+def _led_managers(actor: Actor) -> Select[int]:
+    """Managers in the teams the actor leads."""
+    return (
+        select(TeamMember.staff_id).join(Team, Team.id == TeamMember.team_id).where(Team.lead_id == actor.id)
+    )
+
+
+def readable_clients(actor: Actor) -> ColumnElement[bool]:
+    """WHERE clause for the clients this actor may read: :func:`visible_clients`, plus (within the branch)
+    the clients they developed or that are shared with them, and their team's clients when they lead one.
+    Writes keep using :func:`get_visible_client`, so these extra clients are read-only."""
+    where = visible_clients(actor)
+    if actor.branch_id is None or client_scope(actor).kind not in (OWN_BOOK, BRANCH):
+        return where
+    extra = (Client.branch_id == actor.branch_id) & (
+        Client.id.in_(_shared_with(actor)) | Client.manager_id.in_(_led_managers(actor))
+    )
+    return where | extra
+
+
+def can_read_client(session: Session, actor: Actor, client: Client) -> bool:
+    if can_see_client(actor, client):
+        return True
+    if client_scope(actor).kind not in (OWN_BOOK, BRANCH):
+        return False
+    rel = session.get(ClientRelationship, client.id)
+    lead = None
+    if client.manager_id is not None:
+        lead = session.scalar(
+            select(Team.lead_id)
+            .join(TeamMember, TeamMember.team_id == Team.id)
+            .where(TeamMember.staff_id == client.manager_id, Team.lead_id == actor.id)
+        )
+    return may_read_client(
+        actor,
+        client.manager_id,
+        client.branch_id,
+        developer_id=rel.developer_id if rel else None,
+        shared_with_id=rel.viewer_id if rel else None,
+        team_lead_id=lead,
+    )
+
+
+def get_readable_client(session: Session, actor: Actor, client_no: str) -> Client:
+    """Like :func:`get_visible_client`, for reading only (shared, developed and team clients too)."""
+    client = session.scalar(select(Client).where(Client.client_no == client_no.strip()))
+    if client is None or not can_read_client(session, actor, client):
         raise NotFound(
             tr(
                 "找不到客户 {no}，或该客户不在您的权限范围内。",

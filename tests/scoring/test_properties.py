@@ -194,4 +194,6 @@ def test_documented_columns_are_accepted_as_datetime64_and_strings() -> None:
         "touches",
         "tasks",
         "staff",
+        # issue #17: optional churn signals
+        "signals",
     }

@@ -171,7 +171,15 @@ def test_churn_medium_when_assets_fall_to_seventy_percent() -> None:
     ("last_trade_day", "risk"), [(89, "low"), (90, "medium"), (364, "medium"), (365, "low")]
 )
 def test_churn_medium_when_trading_stopped(last_trade_day: int, risk: str) -> None:
-    book = Book().client(1).snap(1, 100, 500_000).snap(1, 0, 500_000).trade(1, last_trade_day, "buy", 1, 1)
+    # issue #17: no trade in the look-back counts only with assets that are not stable (here 80% of A90)
+    book = Book().client(1).snap(1, 100, 500_000).snap(1, 0, 400_000).trade(1, last_trade_day, "buy", 1, 1)
+    assert book.row()["churn_risk"] == risk
+
+
+@pytest.mark.parametrize(("latest", "risk"), [(500_000, "low"), (450_000, "low"), (449_999, "medium")])
+def test_no_trade_with_stable_assets_is_low_risk(latest: float, risk: str) -> None:
+    """A buy-and-hold client whose assets held up (>= 90% of A90) is not at risk for not trading."""
+    book = Book().client(1).snap(1, 100, 500_000).snap(1, 0, latest).trade(1, 200, "buy", 1, 1)
     assert book.row()["churn_risk"] == risk
 
 

@@ -4,6 +4,14 @@ from crm_desktop.db.models.assignment import AssignmentHistory, ReassignmentRequ
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.models.callbacks import AlertCase, CallbackItem, CallbackRecord, CallbackSample, Complaint
 from crm_desktop.db.models.clients import AssetSnapshot, Client, Holding, Security, Trade
+from crm_desktop.db.models.flow import (
+    AccountEventRecord,
+    ChurnRecord,
+    ClientRelationship,
+    FlowRequest,
+    Team,
+    TeamMember,
+)
 from crm_desktop.db.models.org import Branch, LoginThrottle, Staff
 from crm_desktop.db.models.records import AuditLog, ImportLog, LetterRecord, Notification
 from crm_desktop.db.models.scoring import ClientScore, ManagerScore, MatchSuggestion, ScoreRun
@@ -17,6 +25,7 @@ from crm_desktop.db.models.suitability import (
 )
 
 __all__ = [
+    "AccountEventRecord",
     "AlertCase",
     "AssetSnapshot",
     "AssignmentHistory",
@@ -26,9 +35,12 @@ __all__ = [
     "CallbackItem",
     "CallbackRecord",
     "CallbackSample",
+    "ChurnRecord",
     "Client",
+    "ClientRelationship",
     "ClientScore",
     "Complaint",
+    "FlowRequest",
     "Holding",
     "ImportLog",
     "LetterRecord",
@@ -46,6 +58,8 @@ __all__ = [
     "ServiceTask",
     "Staff",
     "SuitabilityFinding",
+    "Team",
+    "TeamMember",
     "Touch",
     "Trade",
     "TradingPermission",

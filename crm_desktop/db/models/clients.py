@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base, Timestamps
 from crm_desktop.db.models.org import Branch, Staff
-from crm_desktop.db.types import MONEY, PRICE, QUANTITY
+from crm_desktop.db.types import MONEY, PRICE, QUANTITY, RATE
 from crm_desktop.domain.vocabulary import Board, ClientStatus, ClientType, RiskLevel, Side
 
 
@@ -34,6 +34,8 @@ class Client(Timestamps, Base):
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     # When the current manager took the client over; service schedules count from it.
     assigned_on: Mapped[date | None]
+    # 佣金费率 as a fraction of the traded amount (0.00025 = 万2.5); price is the most common reason to leave
+    commission_rate: Mapped[Decimal | None] = mapped_column(RATE)
     version: Mapped[int] = mapped_column(default=1)
 
     branch: Mapped[Branch] = relationship()
@@ -72,7 +74,18 @@ class AssetSnapshot(Base):
     total_assets: Mapped[Decimal] = mapped_column(MONEY)
     net_inflow: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
 
-    __table_args__ = (Index("ix_asset_snapshot_date", "date"),)
+    __table_args__ = (
+        Index("ix_asset_snapshot_date", "date"),
+        # The days money moved (a small share of all days), covering: flow and performance sum them (issue #17).
+        Index(
+            "ix_asset_snapshot_inflow",
+            "date",
+            "client_id",
+            "net_inflow",
+            sqlite_where=text("net_inflow <> 0"),
+            postgresql_where=text("net_inflow <> 0"),
+        ),
+    )
 
 
 class Trade(Base):

@@ -14,6 +14,7 @@ from crm_desktop.db.models.base import Base
 from crm_desktop.db.types import MONEY, SCORE, utcnow
 from crm_desktop.domain.vocabulary import (
     Activity,
+    ChurnReason,
     ChurnRisk,
     Grade,
     Lifecycle,
@@ -67,6 +68,8 @@ class ClientScore(Base):
     new_listing_share: Mapped[float]
     largest_position_share: Mapped[float]
     lifecycle: Mapped[str] = mapped_column(String(20))
+    # the likely reason of a high churn risk (issue #17); None otherwise
+    churn_reason: Mapped[str | None] = mapped_column(String(30))
     # Structured reasons, compact [[code, value, ...], ...] (older runs: [{"code": ..., "params": {...}}]);
     # scoring.reasons names the values and renders them per UI language.
     reasons: Mapped[list[Any]] = mapped_column(default=list)
@@ -79,6 +82,7 @@ class ClientScore(Base):
         enum_check("risk_style", RiskStyle),
         enum_check("trading_ability", TradingAbility),
         enum_check("lifecycle", Lifecycle),
+        enum_check("churn_reason", ChurnReason),
     )
 
 
