@@ -135,3 +135,17 @@ def test_temporary_password_is_replaced_at_sign_in(qtbot: QtBot, seeded_sqlite: 
     assert seen and "常见密码" in seen[0]
     assert dlg.actor is not None and not dlg.actor.password_temporary
     assert not login(seeded_sqlite.store, "im2", "Own-choice-77").password_temporary
+
+
+def test_input_restarts_the_idle_countdown(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from PySide6.QtCore import Qt
+
+    win = _window(qtbot, seeded_sqlite)
+    watch = win.session_watch
+    assert watch is not None
+    watch.set_intervals(idle_ms=60_000)
+    qtbot.wait(120)
+    before = watch.idle_timer.remainingTime()
+    qtbot.keyClick(win.nav, Qt.Key.Key_Down)
+    assert watch.idle_timer.remainingTime() > before
+    win.close()
