@@ -149,3 +149,17 @@ def test_input_restarts_the_idle_countdown(qtbot: QtBot, seeded_sqlite: Seed) ->
     qtbot.keyClick(win.nav, Qt.Key.Key_Down)
     assert watch.idle_timer.remainingTime() > before
     win.close()
+
+
+def test_idle_time_is_set_in_the_settings_area(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from crm_desktop.gui.areas.settings import GeneralTab
+
+    ctx = make_ctx(seeded_sqlite, seeded_sqlite.im1)
+    tab = GeneralTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.idle_lock.value() == 15
+    tab.idle_lock.setValue(5)
+    assert opts.IDLE_LOCK_MINUTES.get(ctx.settings) == 5
+    assert "下次登录" in tab.note.text()
+    tab.resize(520, 200)
+    tab.grab().save("/tmp/secsess-settings.png")
