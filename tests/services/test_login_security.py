@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from crm_desktop.clock import FixedClock, now, set_clock
 from crm_desktop.db.models import AuditLog, LoginThrottle
+from crm_desktop.db.store import Store
 from crm_desktop.domain.signin import ThrottlePolicy, delay_seconds, password_problems
 from crm_desktop.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from crm_desktop.services import staff
@@ -188,7 +189,7 @@ def test_temporary_password_is_flagged_until_changed(seeded: Seed) -> None:
 
 
 @pytest.mark.pg
-def test_concurrent_failures_all_count_on_postgresql(pg_store) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_failures_all_count_on_postgresql(pg_store: Store) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from tests.factories import seed_branch
