@@ -7,8 +7,10 @@ import platform
 import secrets
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
@@ -108,7 +110,10 @@ def load_throttle_policy() -> ThrottlePolicy:
 
 
 def _throttle_row(session: Session, scope: str, key: str) -> LoginThrottle:
-    row = session.scalar(select(LoginThrottle).where(LoginThrottle.scope == scope, LoginThrottle.key == key))
+    # Locked for the transaction (PostgreSQL), so concurrent failures from two workstations both count.
+    row = session.scalar(
+        select(LoginThrottle).where(LoginThrottle.scope == scope, LoginThrottle.key == key).with_for_update()
+    )
     if row is None:
         row = LoginThrottle(scope=scope, key=key, failures=0)
         session.add(row)
@@ -150,26 +155,10 @@ def _wrong() -> AuthenticationFailed:
     return AuthenticationFailed(tr("工号或密码不正确。", "The login or password is not correct."))
 
 
-def login(
-    store: Store,
-    login_name: str,
-    password: str,
-    *,
-    workstation: str | None = None,
-    policy: ThrottlePolicy | None = None,
-) -> Actor:
-    """Check a login and password, throttled and audited.
-
-    The same vague message for an unknown login and a wrong password, and the same work (an unknown
-    login checks a dummy hash), so neither the answer nor its timing tells which logins exist. Failed
-    attempts slow down the login and the workstation (growing waits) and lock the login after
-    ``lockout_after`` in a row (an administrator unlocks it); every attempt is audited.
-    """
-    policy = policy or load_throttle_policy()
-    name = login_name.strip()
-    key = _printable(name, 100)
-    station = (workstation or workstation_name())[:100]
-    now = clock.now()
+def _attempt(
+    store: Store, name: str, password: str, key: str, station: str, now: datetime, policy: ThrottlePolicy
+) -> tuple[Actor | None, CrmError | None]:
+    """One sign-in attempt in one transaction; the error is raised by the caller after the commit."""
     error: CrmError | None = None
     actor: Actor | None = None
     with store.transaction() as session:
@@ -240,6 +229,37 @@ def login(
                     **details,
                 )
                 error = _wrong()
+    return actor, error
+
+
+def login(
+    store: Store,
+    login_name: str,
+    password: str,
+    *,
+    workstation: str | None = None,
+    policy: ThrottlePolicy | None = None,
+) -> Actor:
+    """Check a login and password, throttled and audited.
+
+    The same vague message for an unknown login and a wrong password, and the same work (an unknown
+    login checks a dummy hash), so neither the answer nor its timing tells which logins exist. Failed
+    attempts slow down the login and the workstation (growing waits) and lock the login after
+    ``lockout_after`` in a row (an administrator unlocks it); every attempt is audited.
+    """
+    policy = policy or load_throttle_policy()
+    name = login_name.strip()
+    key = _printable(name, 100)
+    station = (workstation or workstation_name())[:100]
+    now = clock.now()
+    for attempt in range(3):
+        try:
+            actor, error = _attempt(store, name, password, key, station, now, policy)
+            break
+        except IntegrityError:
+            # Two workstations counted the first failure of the same key at once: count again.
+            if attempt == 2:
+                raise
     if error is not None:
         raise error
     assert actor is not None

@@ -3,32 +3,32 @@
 <context>
     <name>AccountTab</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="77" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="91" />
         <source>C&amp;urrent password:</source>
         <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="78" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="92" />
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="79" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="93" />
         <source>&amp;Repeat new password:</source>
         <translation>再次输入新密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="80" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="94" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="87" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="101" />
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="96" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="110" />
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -36,27 +36,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="190" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="204" />
         <source>Add staff account</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="199" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="213" />
         <source>&amp;Login:</source>
         <translation>工号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="200" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="214" />
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="201" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="215" />
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="202" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="216" />
         <source>Initial &amp;password:</source>
         <translation>初始密码(&amp;P)：</translation>
     </message>
@@ -64,67 +64,67 @@
 <context>
     <name>BranchTab</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="110" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="124" />
         <source>Branch &amp;name:</source>
         <translation>营业部名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="111" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="125" />
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="112" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="126" />
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="114" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="128" />
         <source>Choose logo (PNG)…</source>
         <translation>选择徽标（PNG）…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="116" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="130" />
         <source>Use default logo</source>
         <translation>使用默认徽标</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="121" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="135" />
         <source>Logo:</source>
         <translation>徽标：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="122" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="136" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="137" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="151" />
         <source>Branch logo set</source>
         <translation>已设置营业部徽标</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="137" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="151" />
         <source>Default logo</source>
         <translation>默认徽标</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="154" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="168" />
         <source>Branch details saved.</source>
         <translation>营业部信息已保存。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="157" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="171" />
         <source>Choose logo</source>
         <translation>选择徽标</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="157" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="171" />
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="168" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="182" />
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
@@ -152,7 +152,27 @@
         <translation>自动刷新间隔(&amp;R)：</translation>
     </message>
     <message>
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="60" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
         <location filename="../../crm_desktop/gui/areas/settings.py" line="63" />
+        <source>Without input for this long the window locks; your password opens it</source>
+        <translation>闲置这么久后窗口会锁定，输入您的密码解锁</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="66" />
+        <source>Loc&amp;k when idle for:</source>
+        <translation>闲置锁定(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="73" />
+        <source>The new idle time applies from the next sign-in.</source>
+        <translation>新的闲置时间从下次登录起生效。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="77" />
         <source>The new language applies the next time the app starts.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -160,32 +180,32 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="330" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="344" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="333" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="347" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="334" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="348" />
         <source>My account</source>
         <translation>我的账号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="336" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="350" />
         <source>Branch</source>
         <translation>营业部</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="338" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="352" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="339" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="353" />
         <source>Store</source>
         <translation>数据库</translation>
     </message>
@@ -231,33 +251,33 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="246" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="260" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="247" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="261" />
         <source>Enable / disable</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="248" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="262" />
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="285" />
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="296" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="299" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="310" />
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="286" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="300" />
         <source>New password for {0}:</source>
         <translation>{0} 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="296" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="310" />
         <source>The password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -265,47 +285,47 @@
 <context>
     <name>StoreTab</name>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="304" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="318" />
         <source>PostgreSQL (shared by the branch)</source>
         <translation>PostgreSQL（营业部共享）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="306" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="320" />
         <source>SQLite file (this workstation)</source>
         <translation>SQLite 文件（本工作站）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="308" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="322" />
         <source>Store:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="311" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="325" />
         <source>Location:</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="312" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="326" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="313" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="327" />
         <source>Schema revision:</source>
         <translation>结构版本：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="315" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="329" />
         <source>System keyring:</source>
         <translation>系统钥匙串：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="317" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="331" />
         <source>available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/areas/settings.py" line="319" />
+        <location filename="../../crm_desktop/gui/areas/settings.py" line="333" />
         <source>not available (passwords are asked each time)</source>
         <translation>不可用（每次都会询问密码）</translation>
     </message>

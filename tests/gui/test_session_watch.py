@@ -3,6 +3,7 @@ changed, and locks after idle time until the password is typed (short intervals,
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -106,7 +107,9 @@ def test_sign_out_from_the_lock(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     assert not win.isVisible()
 
 
-def test_temporary_password_is_replaced_at_sign_in(qtbot: QtBot, seeded_sqlite: Seed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_temporary_password_is_replaced_at_sign_in(
+    qtbot: QtBot, seeded_sqlite: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from crm_desktop.gui import session_watch
     from crm_desktop.gui.login_dialog import LoginDialog
     from crm_desktop.services import staff
@@ -135,3 +138,31 @@ def test_temporary_password_is_replaced_at_sign_in(qtbot: QtBot, seeded_sqlite: 
     assert seen and "常见密码" in seen[0]
     assert dlg.actor is not None and not dlg.actor.password_temporary
     assert not login(seeded_sqlite.store, "im2", "Own-choice-77").password_temporary
+
+
+def test_input_restarts_the_idle_countdown(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from PySide6.QtCore import Qt
+
+    win = _window(qtbot, seeded_sqlite)
+    watch = win.session_watch
+    assert watch is not None
+    watch.set_intervals(idle_ms=60_000)
+    watch.idle_timer.stop()  # as if the countdown were about to run out
+    qtbot.keyClick(win.nav, Qt.Key.Key_Down)  # through the application-wide event filter
+    # Restarted: a full countdown again (a coarse timer may round by a few per cent).
+    assert watch.idle_timer.isActive() and watch.idle_timer.remainingTime() > 50_000
+    win.close()
+
+
+def test_idle_time_is_set_in_the_settings_area(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from crm_desktop.gui.areas.settings import GeneralTab
+
+    ctx = make_ctx(seeded_sqlite, seeded_sqlite.im1)
+    tab = GeneralTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.idle_lock.value() == 15
+    tab.idle_lock.setValue(5)
+    assert opts.IDLE_LOCK_MINUTES.get(ctx.settings) == 5
+    assert "下次登录" in tab.note.text()
+    tab.resize(520, 200)
+    tab.grab().save("/tmp/secsess-settings.png")

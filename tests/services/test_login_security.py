@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from crm_desktop.clock import FixedClock, now, set_clock
 from crm_desktop.db.models import AuditLog, LoginThrottle
+from crm_desktop.db.store import Store
 from crm_desktop.domain.signin import ThrottlePolicy, delay_seconds, password_problems
 from crm_desktop.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from crm_desktop.services import staff
@@ -185,3 +186,25 @@ def test_temporary_password_is_flagged_until_changed(seeded: Seed) -> None:
     assert actor.password_temporary
     staff.change_own_password(seeded.store, actor, "Temp-pass-2026", "Own-choice-77")
     assert not login(seeded.store, "im2", "Own-choice-77").password_temporary
+
+
+@pytest.mark.pg
+def test_concurrent_failures_all_count_on_postgresql(pg_store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.factories import seed_branch
+
+    seed_branch(pg_store)
+    free = ThrottlePolicy(free_failures=10**6, lockout_after=0)
+
+    def fail(i: int) -> None:
+        with pytest.raises(AuthenticationFailed):
+            login(pg_store, "im1", "wrong-pw", workstation=f"ws-{i % 4}", policy=free)
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(fail, range(12)))
+    with pg_store.read() as s:
+        row = s.scalar(
+            select(LoginThrottle).where(LoginThrottle.scope == "login", LoginThrottle.key == "im1")
+        )
+    assert row is not None and row.failures == 12

@@ -11,7 +11,18 @@ from sqlalchemy import text
 
 from crm_desktop.db.store import Store
 from crm_desktop.errors import PermissionDenied, SessionEnded
-from crm_desktop.services import client_book, clients, reassignment, staff, tasks, touches
+from crm_desktop.services import (
+    callbacks,
+    client_book,
+    clients,
+    complaints,
+    letters,
+    reassignment,
+    scoring,
+    staff,
+    tasks,
+    touches,
+)
 from crm_desktop.services.auth import Actor, SignedInSession, start_session
 from tests.factories import PASSWORD, Seed
 from tests.fixed_clock import TODAY
@@ -87,6 +98,17 @@ CALLS: dict[str, tuple[str, Call]] = {
         "bm",
         lambda s, a: staff.update_branch(s.store, a, "B001", name="改名", logo_png=PNG),
     ),
+    "generate tasks": ("bm", lambda s, a: tasks.generate_tasks(s.store, a, TODAY)),
+    "run scoring": ("bm", lambda s, a: scoring.run_scoring(s.store, a, TODAY)),
+    "fill call-back pool": ("bm", lambda s, a: callbacks.generate_pool(s.store, a, TODAY)),
+    "export complaints": ("bm", lambda s, a: complaints.export_rows(s.store, a)),
+    "add complaint": (
+        "bm",
+        lambda s, a: complaints.add_complaint(
+            s.store, a, "001000", channel="letter", category="service", summary="服务态度"
+        ),
+    ),
+    "letter": ("im1", lambda s, a: letters.generate_letter(s.store, a, "001000", as_of=TODAY)),
     "own password change": (
         "bm",
         lambda s, a: staff.change_own_password(s.store, a, PASSWORD, "Brand-new-pw-1"),

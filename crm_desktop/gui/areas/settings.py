@@ -54,9 +54,23 @@ class GeneralTab(QWidget):
         self.refresh.setToolTip(self.tr("How often views reload changes made on other workstations"))
         self.refresh.valueChanged.connect(lambda v: opts.AUTO_REFRESH_SECONDS.set(ctx.settings, v))
         form.addRow(self.tr("Auto &refresh every:"), self.refresh)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idleLockMinutes")
+        self.idle_lock.setRange(1, 240)
+        self.idle_lock.setSuffix(self.tr(" min"))
+        self.idle_lock.setValue(opts.IDLE_LOCK_MINUTES.get(ctx.settings))
+        self.idle_lock.setToolTip(
+            self.tr("Without input for this long the window locks; your password opens it")
+        )
+        self.idle_lock.valueChanged.connect(self._idle_lock_changed)
+        form.addRow(self.tr("Loc&k when idle for:"), self.idle_lock)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form.addRow(self.note)
+
+    def _idle_lock_changed(self, minutes: int) -> None:
+        opts.IDLE_LOCK_MINUTES.set(self.ctx.settings, minutes)
+        self.note.setText(self.tr("The new idle time applies from the next sign-in."))
 
     def _language_changed(self) -> None:
         opts.LANGUAGE.set(self.ctx.settings, self.language.currentData())
