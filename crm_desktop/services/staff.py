@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import Branch, Staff
 from crm_desktop.db.store import Store
+from crm_desktop.domain.identifiers import is_login
 from crm_desktop.domain.vocabulary import Qualification, Role
 from crm_desktop.errors import Conflict, InvalidInput, PermissionDenied
 from crm_desktop.i18n import tr
@@ -18,7 +18,6 @@ from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.passwords import hash_password
 
-_LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 MIN_PASSWORD = 6
 
 
@@ -102,11 +101,12 @@ def add_user(
     adviser_reg_no: str | None = None,
 ) -> int:
     login = login.strip()
-    if not _LOGIN_RE.match(login):
+    if not is_login(login):
         raise InvalidInput(
             tr(
-                "工号 {login} 无效：只能包含字母、数字、下划线、点和减号，最长 40 个字符。",
-                "Login {login} is invalid: use letters, digits, _ . - only, at most 40 characters.",
+                "工号 {login} 无效：只能包含字母、数字、下划线、点和减号，以字母或数字开头，最长 40 个字符。",
+                "Login {login} is invalid: use letters, digits, _ . - only, starting with a letter or digit, "
+                "at most 40 characters.",
                 login=login,
             )
         )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, object_session
 
 from crm_desktop.db.models import CallbackItem, Client
 from crm_desktop.domain.visibility import (
+    ADMIN,
     BRANCH,
     CALL_BACK_POOL,
     EVERYTHING,
@@ -23,7 +24,7 @@ from crm_desktop.errors import NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor
 
-__all__ = ["can_see_client", "get_visible_client", "may_see_personal_data", "visible_clients"]
+__all__ = ["can_see_client", "get_visible_client", "may_see_personal_data", "visible_clients", "work_clients"]
 
 
 def visible_clients(actor: Actor) -> ColumnElement[bool]:
@@ -40,6 +41,17 @@ def visible_clients(actor: Actor) -> ColumnElement[bool]:
     if scope.kind == CALL_BACK_POOL:
         return (Client.branch_id == scope.id) & Client.id.in_(_waiting())
     return true() if scope.kind == EVERYTHING else false()
+
+
+def work_clients(actor: Actor) -> ColumnElement[bool]:
+    """WHERE clause for the clients a batch run signed by ``actor`` works on (tasks, suitability checks).
+
+    The clients the actor may see, except that an administrator of no branch, who is shown no client
+    at all, runs the store-wide batches (a scheduler's account); nothing of those clients is shown.
+    """
+    if actor.role == ADMIN and actor.branch_id is None:
+        return true()
+    return visible_clients(actor)
 
 
 def _waiting() -> Select[int]:
