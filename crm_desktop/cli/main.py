@@ -12,6 +12,7 @@ from crm_desktop import __version__
 from crm_desktop.cli import argparse_zh
 from crm_desktop.cli.commands import command_modules
 from crm_desktop.cli.context import CliContext
+from crm_desktop.cli.identifiers import check_identifiers
 from crm_desktop.cli.registry import Registry
 from crm_desktop.errors import Cancelled, CrmError
 from crm_desktop.i18n import language_from_env, set_language, tr
@@ -150,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     ctx = CliContext(args)
     try:
+        check_identifiers(args)
         rc = args.handler(ctx)
         return EXIT_OK if rc is None else int(rc)
     except Cancelled as exc:

@@ -47,6 +47,7 @@ from crm_desktop.demo.touches import touches_for_block
 from crm_desktop.errors import Cancelled, Conflict, InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress, ensure
+from crm_desktop.services import audit
 from crm_desktop.services import staff as staff_service
 from crm_desktop.services.auth import login
 from crm_desktop.services.passwords import hash_password
@@ -335,11 +336,21 @@ def generate_demo(
             admin_id = conn.execute(select(Staff.id).where(Staff.login == "admin")).scalar_one()
             conn.execute(
                 insert(AuditLog.__table__).values(  # type: ignore[arg-type]
-                    actor_id=admin_id,
-                    action="demo.generate",
-                    entity_type="branch",
-                    entity_id=BRANCH_CODE,
-                    details={"clients": clients, "seed": seed, "as_of": as_of.isoformat(), **counts},
+                    audit.chain_values(
+                        conn,
+                        {
+                            "actor_id": admin_id,
+                            "action": "demo.generate",
+                            "entity_type": "branch",
+                            "entity_id": BRANCH_CODE,
+                            "details": {
+                                "clients": clients,
+                                "seed": seed,
+                                "as_of": as_of.isoformat(),
+                                **counts,
+                            },
+                        },
+                    )
                 )
             )
         finally:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from crm_desktop.domain import identifiers as ids
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import (
     AccountEvent,
@@ -34,7 +35,6 @@ from crm_desktop.importing.alias_config import load_aliases
 
 KIND_NAMES = tuple(k.value for k in ImportKind)
 
-_LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 _SEC_CODE_RE = re.compile(r"^[0-9A-Za-z.]{1,12}$")
 
 
@@ -113,11 +113,14 @@ def _code(
     return lambda: v.make_code(n, required=required, pattern=pattern, pattern_hint=hint)
 
 
+def _client_no() -> Callable[[], v.Parser]:
+    return _code(32, pattern=ids.CLIENT_NO_RE, hint=ids.CLIENT_NO_HINT)
+
+
 def _text(n: int, *, required: bool = False) -> Callable[[], v.Parser]:
     return lambda: v.make_text(n, required=required)
 
 
-_LOGIN_HINT = ("只能包含字母、数字、下划线、点和减号", "may only hold letters, digits, _ . -")
 _CODE_HINT = ("只能包含字母、数字和点", "may only hold letters, digits and dots")
 
 STAFF = KindSpec(
@@ -126,7 +129,7 @@ STAFF = KindSpec(
         Column(
             "login",
             "工号",
-            _code(40, pattern=_LOGIN_RE, hint=_LOGIN_HINT),
+            _code(40, pattern=ids.LOGIN_RE, hint=ids.LOGIN_HINT),
             required=True,
             aliases=("员工工号",),
         ),
@@ -153,7 +156,7 @@ STAFF = KindSpec(
 CLIENTS = KindSpec(
     "clients",
     (
-        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号", "客户代码")),
+        Column("client_no", "客户号", _client_no(), required=True, aliases=("客户编号", "客户代码")),
         Column("name", "客户姓名", _text(100, required=True), required=True, aliases=("客户名称",)),
         Column("client_type", "客户类型", _choice(ClientType, required=False, default=ClientType.INDIVIDUAL)),
         Column("id_number", "证件号码", _code(40, required=False), aliases=("身份证号",)),
@@ -169,7 +172,12 @@ CLIENTS = KindSpec(
         ),
         Column("risk_assessed_on", "风险测评日期", _date(past=True)),
         Column("branch_code", "营业部代码", _code(20), required=True, aliases=("营业部编号",)),
-        Column("manager_login", "投资经理工号", _code(40, required=False), aliases=("客户经理工号",)),
+        Column(
+            "manager_login",
+            "投资经理工号",
+            _code(40, required=False, pattern=ids.LOGIN_RE, hint=ids.LOGIN_HINT),
+            aliases=("客户经理工号",),
+        ),
         Column(
             "status",
             "状态",
@@ -210,7 +218,7 @@ SECURITIES = KindSpec(
 ASSETS = KindSpec(
     "assets",
     (
-        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("client_no", "客户号", _client_no(), required=True, aliases=("客户编号",)),
         Column(
             "date", "日期", _date(required=True, past=True), required=True, aliases=("交易日期", "资产日期")
         ),
@@ -231,7 +239,7 @@ TRADES = KindSpec(
     "trades",
     (
         Column("trade_id", "成交编号", _code(40), required=True, aliases=("成交号",)),
-        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("client_no", "客户号", _client_no(), required=True, aliases=("客户编号",)),
         Column(
             "trade_date", "成交日期", _date(required=True, past=True), required=True, aliases=("交易日期",)
         ),
@@ -264,7 +272,7 @@ TRADES = KindSpec(
 HOLDINGS = KindSpec(
     "holdings",
     (
-        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("client_no", "客户号", _client_no(), required=True, aliases=("客户编号",)),
         Column("date", "日期", _date(required=True, past=True), required=True, aliases=("持仓日期",)),
         Column(
             "code",
@@ -286,14 +294,15 @@ HOLDINGS = KindSpec(
     key=("client_no", "date", "code"),
 )
 
-_PRODUCT_CODE_RE = re.compile(r"^[0-9A-Za-z._\-]{1,20}$")
-_PRODUCT_CODE_HINT = ("只能包含字母、数字、点、下划线和减号", "may only hold letters, digits, . _ -")
 
 PRODUCTS = KindSpec(
     "products",
     (
         Column(
-            "code", "产品代码", _code(20, pattern=_PRODUCT_CODE_RE, hint=_PRODUCT_CODE_HINT), required=True
+            "code",
+            "产品代码",
+            _code(20, pattern=ids.PRODUCT_CODE_RE, hint=ids.PRODUCT_CODE_HINT),
+            required=True,
         ),
         Column("name", "产品名称", _text(100, required=True), required=True, aliases=("产品简称",)),
         Column("type", "产品类型", _choice(ProductType, required=True), required=True),
@@ -311,7 +320,7 @@ PRODUCTS = KindSpec(
 RISK_PROFILES = KindSpec(
     "risk-profiles",
     (
-        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("client_no", "客户号", _client_no(), required=True, aliases=("客户编号",)),
         Column(
             "risk_level",
             "风险等级",
@@ -342,7 +351,7 @@ RISK_PROFILES = KindSpec(
 PERMISSIONS = KindSpec(
     "permissions",
     (
-        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("client_no", "客户号", _client_no(), required=True, aliases=("客户编号",)),
         Column(
             "permission", "权限", _choice(Permission, required=True), required=True, aliases=("交易权限",)
         ),
@@ -354,11 +363,11 @@ PERMISSIONS = KindSpec(
 WARNINGS = KindSpec(
     "warnings",
     (
-        Column("client_no", "客户号", _code(32), required=True, aliases=("客户编号",)),
+        Column("client_no", "客户号", _client_no(), required=True, aliases=("客户编号",)),
         Column(
             "product_code",
             "产品代码",
-            _code(20, required=False, pattern=_PRODUCT_CODE_RE, hint=_PRODUCT_CODE_HINT),
+            _code(20, required=False, pattern=ids.PRODUCT_CODE_RE, hint=ids.PRODUCT_CODE_HINT),
         ),
         Column("permission", "权限", _choice(Permission, required=False), aliases=("交易权限",)),
         Column("confirmed_on", "确认日期", _date(required=True, past=True), required=True),

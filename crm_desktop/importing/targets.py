@@ -242,6 +242,30 @@ class StaffTarget(Target):
             )
         old = self.existing.get(login)
         if not self.scope.is_admin:
+            if old is not None and role != old[0]:
+                # Separation of duties: roles change through an administrator, never by a branch import.
+                self.err(
+                    errors,
+                    row_no,
+                    "role",
+                    role,
+                    tr(
+                        "不能通过导入修改角色（现为 {old}）：请由系统管理员修改",
+                        "an import cannot change a role (now {old}): an administrator changes roles",
+                        old=old[0],
+                    ),
+                )
+            elif old is None and role == "branch_manager":
+                self.err(
+                    errors,
+                    row_no,
+                    "role",
+                    role,
+                    tr(
+                        "营业部负责人账号只能由系统管理员创建",
+                        "only an administrator creates branch manager accounts",
+                    ),
+                )
             if role == "admin":
                 self.err(
                     errors,
@@ -270,7 +294,7 @@ class StaffTarget(Target):
                     ),
                 )
         if login == self.scope.login:
-            if old is not None and role != old[0]:
+            if old is not None and role != old[0] and self.scope.is_admin:
                 self.err(
                     errors,
                     row_no,
@@ -340,10 +364,22 @@ class ClientTarget(Target, _ClientRefs):
             )
         }
         self.foreign: set[str] = set()
+        # Separation of duties: the managers of the branch's clients, so an import by a non-administrator
+        # cannot move a client between managers (that takes an approved reassignment request).
+        self.current_manager: dict[str, int | None] = {}
         if not self.scope.is_admin:
             self.foreign = set(
                 conn.scalars(select(Client.client_no).where(Client.branch_id != self.scope.branch_id))
             )
+            if self.hm.present("manager_login"):
+                self.current_manager = {
+                    no: mid
+                    for no, mid in conn.execute(
+                        select(Client.client_no, Client.manager_id).where(
+                            Client.branch_id == self.scope.branch_id
+                        )
+                    )
+                }
 
     def check_refs(self, row_no: int, v: dict[str, Any], errors: list[RowError]) -> None:
         if v.get("branch_code") and v["branch_code"] not in self.branches:
@@ -448,6 +484,20 @@ class ClientTarget(Target, _ClientRefs):
                         tr("投资经理不属于该客户的营业部", "the manager is not in the client's branch"),
                     )
                 manager_id = sid
+        current = self.current_manager.get(v["client_no"])
+        if current is not None and manager_id != current:
+            self.err(
+                errors,
+                row_no,
+                "manager_login",
+                login or "",
+                tr(
+                    "不能通过导入把客户转给其他经理（或取消分配）：请用 crm reassign request 提交申请，"
+                    "经营业部负责人审批；或由系统管理员导入",
+                    "an import cannot move a client to another manager (or unassign it): file a request with "
+                    "crm reassign request for approval, or have an administrator import it",
+                ),
+            )
         if v.get("birth_date") and v["birth_date"] > v["open_date"]:
             self.err(
                 errors,

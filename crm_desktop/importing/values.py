@@ -109,7 +109,7 @@ def make_code(
         s = _bounded(code_text(raw), max_len, required=required)
         if s is None:
             return None
-        if pattern is not None and not pattern.match(s):
+        if pattern is not None and not pattern.fullmatch(s):
             zh, en = pattern_hint or ("格式不正确", "has the wrong format")
             raise CellError(tr(zh, en))
         return s

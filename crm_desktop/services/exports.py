@@ -107,3 +107,22 @@ def write_audited(
             tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, checked to be a file directly in ``folder`` (for file names made from data).
+
+    Names are made safe first (``domain.identifiers.file_part``); this is the second lock: whatever a
+    name holds, the file it resolves to must be in the folder the person chose, or nothing is written.
+    """
+    base = Path(folder).resolve()
+    target = (base / name).resolve()
+    if target.parent != base or name in ("", ".", ".."):
+        raise InvalidInput(
+            tr(
+                "文件名 {name} 会写到所选文件夹之外：已拒绝。",
+                "The file name {name} would be written outside the chosen folder: refused.",
+                name="".join(ch if ch.isprintable() else "?" for ch in name)[:80],
+            )
+        )
+    return Path(folder) / name

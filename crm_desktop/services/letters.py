@@ -39,6 +39,7 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
+from crm_desktop.domain.identifiers import file_part
 from crm_desktop.domain.suitability import default_valid_until, is_risk_warning_name
 from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.errors import Cancelled, CrmError, InvalidInput, NotFound
@@ -66,6 +67,7 @@ from crm_desktop.procpool import WorkerPool
 from crm_desktop.progress import Progress, ensure
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.exports import inside
 from crm_desktop.services.suitability import load_config as load_suitability_config
 from crm_desktop.services.visibility import can_see_client, get_visible_client, visible_clients
 
@@ -112,7 +114,8 @@ def resolve_period(as_of: date, period_start: date | None) -> tuple[date, date]:
 
 
 def letter_file_name(client_no: str, as_of: date) -> str:
-    return f"{client_no}_{as_of.isoformat()}.pdf"
+    """The letter's file name; the client number is made safe for a file name (``domain.identifiers``)."""
+    return f"{file_part(client_no)}_{as_of.isoformat()}.pdf"
 
 
 # ---------------------------------------------------------------- gathering one client's figures
@@ -549,7 +552,7 @@ def generate_letter(
             digest = hashlib.sha256(letter.pdf).hexdigest()
             name = letter_file_name(client.client_no, as_of)
             if out_dir is not None:
-                path = _prepare_dir(out_dir) / name
+                path = inside(_prepare_dir(out_dir), name)
                 write_atomically(path, letter.pdf)
             rec_id, touch = _store_record(
                 session,
@@ -875,7 +878,9 @@ def generate_batch(
                 break
             if data is not None:
                 try:
-                    written = render_to_file(data, str(out / letter_file_name(number, as_of)), deterministic)
+                    written = render_to_file(
+                        data, str(inside(out, letter_file_name(number, as_of))), deterministic
+                    )
                 except Exception as exc:
                     fail(number, exc)
                 else:
@@ -898,7 +903,7 @@ def generate_batch(
                         counter["done"] += 1
                         report(number)
                         continue
-                    path = str(out / letter_file_name(number, as_of))
+                    path = str(inside(out, letter_file_name(number, as_of)))
                     pending[pool.submit(render_to_file, data, path, deterministic)] = number
                 if is_cancelled() and not result.cancelled:
                     result.cancelled = True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import Branch, Staff
 from crm_desktop.db.store import Store
+from crm_desktop.domain.identifiers import is_login
 from crm_desktop.domain.signin import MIN_PASSWORD_LENGTH, PasswordProblem, password_problems
 from crm_desktop.domain.vocabulary import Qualification, Role
 from crm_desktop.errors import Conflict, InvalidInput, PermissionDenied
@@ -21,7 +21,6 @@ from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.passwords import hash_password
 
-_LOGIN_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 MIN_PASSWORD = MIN_PASSWORD_LENGTH
 COMMON_PASSWORDS_FILE = "common_passwords.txt"
 
@@ -138,11 +137,12 @@ def add_user(
 ) -> int:
     """``temporary_password``: the new colleague must choose their own password at first sign-in."""
     login = login.strip()
-    if not _LOGIN_RE.match(login):
+    if not is_login(login):
         raise InvalidInput(
             tr(
-                "工号 {login} 无效：只能包含字母、数字、下划线、点和减号，最长 40 个字符。",
-                "Login {login} is invalid: use letters, digits, _ . - only, at most 40 characters.",
+                "工号 {login} 无效：只能包含字母、数字、下划线、点和减号，以字母或数字开头，最长 40 个字符。",
+                "Login {login} is invalid: use letters, digits, _ . - only, starting with a letter or digit, "
+                "at most 40 characters.",
                 login=login,
             )
         )

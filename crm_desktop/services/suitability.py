@@ -53,7 +53,7 @@ from crm_desktop.i18n import tr
 from crm_desktop.importing.config import config_path, read_config
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
-from crm_desktop.services.visibility import get_visible_client, visible_clients
+from crm_desktop.services.visibility import get_visible_client, visible_clients, work_clients
 
 EXPORT_COLUMNS = ("client_no", "kind", "code", "product_level", "client_level", "trade_date", "warned")
 TASK_SOURCE = "suitability"
@@ -120,7 +120,7 @@ class _Inputs:
 
 
 def _scope_ids(session: Session, actor: Actor | None) -> pd.DataFrame:
-    where = visible_clients(actor) if actor is not None else true()
+    where = work_clients(actor) if actor is not None else true()
     # Plain driver rows with day numbers: 100,000 ORM or Core rows with parsed dates cost most of a second.
     d = session.get_bind().dialect.name
     stmt: Any = select(

@@ -75,7 +75,7 @@ from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.batch_dates import refuse_future
 from crm_desktop.services.service_plans import Plan, current_plan_in_session
-from crm_desktop.services.visibility import may_see_personal_data, visible_clients
+from crm_desktop.services.visibility import may_see_personal_data, visible_clients, work_clients
 
 OPEN_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)
 # Marks recurring tasks the generator itself replaced, so they are not read as "the person skipped
@@ -305,7 +305,7 @@ def generate_in_session(
 ) -> GenerationSummary:
     """Generate the tasks due by ``as_of`` + the plan horizon for the clients the actor may see."""
     started = time.perf_counter()
-    where: ColumnElement[bool] = visible_clients(actor) if actor is not None else true()
+    where: ColumnElement[bool] = work_clients(actor) if actor is not None else true()
     # Plain Core rows for the bulk reads: the ORM's per-row bookkeeping would dominate at 100,000 clients.
     conn = session.connection()
     clients = conn.execute(

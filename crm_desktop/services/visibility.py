@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, object_session
 
 from crm_desktop.db.models import CallbackItem, Client, ClientRelationship, Team, TeamMember
 from crm_desktop.domain.visibility import (
+    ADMIN,
     BRANCH,
     CALL_BACK_POOL,
     EVERYTHING,
@@ -32,6 +33,7 @@ __all__ = [
     "may_see_personal_data",
     "readable_clients",
     "visible_clients",
+    "work_clients",
 ]
 
 
@@ -49,6 +51,17 @@ def visible_clients(actor: Actor) -> ColumnElement[bool]:
     if scope.kind == CALL_BACK_POOL:
         return (Client.branch_id == scope.id) & Client.id.in_(_waiting())
     return true() if scope.kind == EVERYTHING else false()
+
+
+def work_clients(actor: Actor) -> ColumnElement[bool]:
+    """WHERE clause for the clients a batch run signed by ``actor`` works on (tasks, suitability checks).
+
+    The clients the actor may see, except that an administrator of no branch, who is shown no client
+    at all, runs the store-wide batches (a scheduler's account); nothing of those clients is shown.
+    """
+    if actor.role == ADMIN and actor.branch_id is None:
+        return true()
+    return visible_clients(actor)
 
 
 def _waiting() -> Select[int]:

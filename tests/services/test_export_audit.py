@@ -137,6 +137,11 @@ def test_an_administrator_of_no_branch_sees_no_clients(ws: Seed, tmp_path: Path)
         out = tmp_path / f"{kind}.csv"
         assert _cli(ws, "export", kind, "--out", str(out), "--as-user", "head") == 0
         assert _rows(out) == []
+    # a scheduler's batch run signed by that account still covers the whole store (and shows nothing)
+    from crm_desktop.services import tasks
+    from tests.fixed_clock import TODAY
+
+    assert tasks.generate_tasks(ws.store, head, TODAY).clients == 6
 
 
 def test_a_letter_whose_commit_fails_leaves_no_pdf(seeded: Seed, tmp_path: Path) -> None:

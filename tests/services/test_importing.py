@@ -167,7 +167,7 @@ def test_any_error_writes_nothing_and_reports_every_row(seeded: Seed, tmp_path: 
     assert (
         report[0] == ["行号", "列", "值", "原因"]
         and len(report) == 7
-        and report[1][:3] == ["3", "成交数量", "-100"]
+        and report[1][:3] == ["3", "成交数量", "'-100"]  # text cells are spreadsheet-safe (issue 20)
     )
     assert _count(seeded.store, Trade) == before
     with seeded.store.read() as s:

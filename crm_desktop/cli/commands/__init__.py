@@ -13,6 +13,7 @@ def command_modules() -> list[ModuleType]:
     """Every command module, in the order their commands appear in ``crm --help``."""
     from crm_desktop.cli.commands import (
         admin,
+        audit,
         callbacks,
         clients,
         dashboard,
@@ -30,6 +31,7 @@ def command_modules() -> list[ModuleType]:
 
     return [
         admin,
+        audit,
         callbacks,
         clients,
         dashboard,

@@ -81,5 +81,8 @@ class AuditLog(Base):
     entity_type: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(60))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The hash chain (services.audit, domain.audit_chain): the previous row's hash and this row's own.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_log_entity", "entity_type", "entity_id"),)
