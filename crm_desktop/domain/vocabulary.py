@@ -143,6 +143,8 @@ class TouchType(StrEnum):
     GREETING = "greeting"
     COMPLAINT = "complaint"
     HANDOVER = "handover"
+    # A campaign contact (营销活动联系): the manager offers the campaign's product or service.
+    CAMPAIGN = "campaign"
 
 
 # One name for one thing: a task type is a touch type.
@@ -177,6 +179,7 @@ class TaskSource(StrEnum):
     BIRTHDAY = "birthday"
     FOLLOW_UP = "follow_up"
     SUITABILITY = "suitability"
+    CAMPAIGN = "campaign"
 
 
 class TaskStatus(StrEnum):
@@ -304,6 +307,53 @@ class WarningSubject(StrEnum):
     PERMISSION = "permission"
 
 
+# ---------------------------------------------------------------- campaigns and information push (issue #16)
+
+
+class CampaignObjective(StrEnum):
+    SUBSCRIBE = "subscribe"
+    RETAIN = "retain"
+    ACTIVATE = "activate"
+    EDUCATE = "educate"
+
+
+class CampaignStatus(StrEnum):
+    """Stored state; a launched campaign whose period has ended is shown as finished."""
+
+    DRAFT = "draft"
+    LAUNCHED = "launched"
+
+
+class TargetStatus(StrEnum):
+    """A client's place in a campaign's list: targeted, or the reason they were left out (first that applies)."""
+
+    TARGETED = "targeted"
+    CLOSED = "closed"
+    OPTED_OUT = "opted_out"
+    UNSUITABLE = "unsuitable"
+    CONTACT_CAP = "contact_cap"
+
+
+class CampaignResponse(StrEnum):
+    INTERESTED = "interested"
+    SUBSCRIBED = "subscribed"
+    DECLINED = "declined"
+    NOT_REACHED = "not_reached"
+
+
+class ConsentSource(StrEnum):
+    """Where a marketing-consent flag came from."""
+
+    IMPORT = "import"
+    STAFF = "staff"
+
+
+class PushKind(StrEnum):
+    NEW_LISTING = "new_listing"
+    RESEARCH = "research"
+    MARKET_NOTICE = "market_notice"
+
+
 VOCABULARY: tuple[type[StrEnum], ...] = (
     Role,
     Qualification,
@@ -339,6 +389,12 @@ VOCABULARY: tuple[type[StrEnum], ...] = (
     FindingKind,
     WarningChannel,
     WarningSubject,
+    CampaignObjective,
+    CampaignStatus,
+    TargetStatus,
+    CampaignResponse,
+    ConsentSource,
+    PushKind,
     # the call-back and complaint records (issue #15)
     *CALLBACK_WORDS,
 )

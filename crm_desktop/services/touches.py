@@ -61,7 +61,8 @@ EDIT_IN_PLACE = timedelta(hours=24)
 # Workstation clocks drift a little; a touch "a minute from now" is not a future touch.
 CLOCK_SKEW = timedelta(minutes=2)
 # A person may not record these; the system writes them (reassignment handover).
-SYSTEM_TYPES = frozenset({TouchType.HANDOVER.value})
+# Campaign contacts are recorded with their response through the campaign (services.campaigns.respond).
+SYSTEM_TYPES = frozenset({TouchType.HANDOVER.value, TouchType.CAMPAIGN.value})
 
 
 def step_label(step: str) -> str:

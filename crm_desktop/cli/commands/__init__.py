@@ -14,6 +14,7 @@ def command_modules() -> list[ModuleType]:
     from crm_desktop.cli.commands import (
         admin,
         callbacks,
+        campaigns,
         clients,
         dashboard,
         demo,
@@ -30,6 +31,7 @@ def command_modules() -> list[ModuleType]:
     return [
         admin,
         callbacks,
+        campaigns,
         clients,
         dashboard,
         demo,

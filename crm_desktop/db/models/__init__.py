@@ -3,6 +3,14 @@
 from crm_desktop.db.models.assignment import AssignmentHistory, ReassignmentRequest
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.models.callbacks import AlertCase, CallbackItem, CallbackRecord, CallbackSample, Complaint
+from crm_desktop.db.models.campaigns import (
+    Campaign,
+    CampaignTarget,
+    InfoPush,
+    MarketingConsent,
+    PushRecipient,
+    Segment,
+)
 from crm_desktop.db.models.clients import AssetSnapshot, Client, Holding, Security, Trade
 from crm_desktop.db.models.org import Branch, Staff
 from crm_desktop.db.models.records import AuditLog, ImportLog, LetterRecord, Notification
@@ -26,21 +34,27 @@ __all__ = [
     "CallbackItem",
     "CallbackRecord",
     "CallbackSample",
+    "Campaign",
+    "CampaignTarget",
     "Client",
     "ClientScore",
     "Complaint",
     "Holding",
     "ImportLog",
+    "InfoPush",
     "LetterRecord",
     "ManagerScore",
+    "MarketingConsent",
     "MatchSuggestion",
     "Notification",
     "Product",
+    "PushRecipient",
     "ReassignmentRequest",
     "RiskProfile",
     "RiskWarning",
     "ScoreRun",
     "Security",
+    "Segment",
     "ServicePlan",
     "ServiceTask",
     "Staff",
