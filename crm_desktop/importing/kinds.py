@@ -175,6 +175,13 @@ CLIENTS = KindSpec(
             _choice(ClientStatus, required=False, default=ClientStatus.ACTIVE),
             aliases=("客户状态",),
         ),
+        # Optional: marketing contact allowed (是/否). An empty cell leaves the client's flag as it is.
+        Column(
+            "marketing",
+            "允许营销",
+            lambda: v.make_bool(default=-1),
+            aliases=("营销许可", "接受营销", "marketing_consent"),
+        ),
     ),
     key=("client_no",),
 )

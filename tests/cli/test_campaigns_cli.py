@@ -26,3 +26,12 @@ def test_segment_save_and_count(
     assert "高价值" in capsys.readouterr().out
     assert crm(db_url, monkeypatch, "segment", "count", "--filter", "grade>>V3") == 3
     assert "grade>>V3" in capsys.readouterr().err
+
+
+def test_consent_set(
+    seeded: Seed, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ("consent", "set", "--client", "001000", "--marketing", "no", "--reason", "客户要求")
+    assert crm(db_url, monkeypatch, *args, user="im1") == 0
+    assert "001000" in capsys.readouterr().out
+    assert crm(db_url, monkeypatch, *args, user="im2") == 3  # not their client

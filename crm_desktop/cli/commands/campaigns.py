@@ -6,7 +6,7 @@ from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.registry import Registry
 from crm_desktop.domain.segments import field_names
 from crm_desktop.i18n import tr
-from crm_desktop.services import segments
+from crm_desktop.services import consent, segments
 
 
 def _filter_help() -> str:
@@ -49,6 +49,22 @@ def _segment_list(ctx: CliContext) -> int:
     return 0
 
 
+def _consent_set(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    allowed = consent.parse_yes_no(a.marketing)
+    consent.set_consent(ctx.store(), actor, a.client, allowed, a.reason)
+    ctx.print(
+        tr(
+            "已记录客户 {no} 的营销许可：{v}（已记入审计日志）。",
+            "Recorded the marketing consent of client {no}: {v} (audited).",
+            no=a.client,
+            v=tr("允许", "allowed") if allowed else tr("不允许", "not allowed"),
+        )
+    )
+    return 0
+
+
 def register(reg: Registry) -> None:
     group_help = tr("客群（客户筛选条件）", "segments (saved client filters)")
     p = reg.subcommand(
@@ -74,4 +90,21 @@ def register(reg: Registry) -> None:
     p = reg.subcommand(
         "segment", "list", _segment_list, help=tr("列出可用的客群", "list the segments you may use")
     )
+    add_actor_arg(p)
+
+    p = reg.subcommand(
+        "consent",
+        "set",
+        _consent_set,
+        group_help=tr("营销联系许可", "marketing consent"),
+        help=tr(
+            "设置客户是否允许营销联系（须写明原因，记入审计）",
+            "set whether a client may be contacted for marketing (reason required, audited)",
+        ),
+    )
+    p.add_argument("--client", required=True, metavar="NO", help=tr("客户号", "client number"))
+    p.add_argument(
+        "--marketing", required=True, choices=("yes", "no"), help=tr("是否允许营销联系", "marketing allowed")
+    )
+    p.add_argument("--reason", required=True, metavar="TEXT", help=tr("原因", "reason"))
     add_actor_arg(p)
