@@ -321,7 +321,8 @@ LABELS.update(
         },
         v.CampaignStatus: {
             v.CampaignStatus.DRAFT: ("未启动", "not launched"),
-            v.CampaignStatus.LAUNCHED: ("已启动", "launched"),
+            v.CampaignStatus.LAUNCHED: ("进行中", "running"),
+            v.CampaignStatus.FINISHED: ("已结束", "finished"),
         },
         v.TargetStatus: {
             v.TargetStatus.TARGETED: ("目标客户", "targeted"),

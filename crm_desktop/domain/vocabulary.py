@@ -318,10 +318,11 @@ class CampaignObjective(StrEnum):
 
 
 class CampaignStatus(StrEnum):
-    """Stored state; a launched campaign whose period has ended is shown as finished."""
+    """Stored: draft or launched. ``finished`` is shown for a launched campaign whose period has ended."""
 
     DRAFT = "draft"
     LAUNCHED = "launched"
+    FINISHED = "finished"
 
 
 class TargetStatus(StrEnum):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from crm_desktop.cli.main import main
@@ -35,3 +38,42 @@ def test_consent_set(
     assert crm(db_url, monkeypatch, *args, user="im1") == 0
     assert "001000" in capsys.readouterr().out
     assert crm(db_url, monkeypatch, *args, user="im2") == 3  # not their client
+
+
+def test_campaign_create_launch_respond_results_export(
+    seeded: Seed,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    seed_campaign_branch(seeded)
+    monkeypatch.setenv("CRM_LANG", "en")
+    create = ("campaign", "create", "--name", "稳盈一号推介", "--product", "WM001", "--filter", "")
+    period = ("--start", "2026-12-01", "--end", "2026-12-31")
+    assert crm(db_url, monkeypatch, *create, *period) == 0
+    out = capsys.readouterr().out
+    assert "Campaign 1" in out and "targeted: 4" in out
+    for reason, n in (("unsuitable", 2), ("opted_out", 1), ("contact_cap", 0), ("closed", 1)):
+        assert f"{reason}: {n}" in out
+    assert crm(db_url, monkeypatch, "campaign", "launch", "1") == 0
+    assert "4 tasks created" in capsys.readouterr().out
+    assert crm(db_url, monkeypatch, "campaign", "launch", "1") == 0
+    assert "0 tasks created" in capsys.readouterr().out
+    respond = ("campaign", "respond", "1", "--client", "001000", "--response")
+    assert crm(db_url, monkeypatch, *respond, "subscribed", "--amount", "30000", user="im1") == 0
+    assert crm(db_url, monkeypatch, *respond, "interested", user="im2") == 3  # not im2's client
+    assert crm(db_url, monkeypatch, *respond, "interested", user="bm") == 4  # not the client's manager
+    capsys.readouterr()
+    xlsx = tmp_path / "results.xlsx"
+    assert crm(db_url, monkeypatch, "campaign", "results", "1", "--out", str(xlsx)) == 0
+    out = capsys.readouterr().out
+    assert "4\t1\t1\t1\t30000.00" in out and xlsx.exists()
+    targets = tmp_path / "targets.csv"
+    assert crm(db_url, monkeypatch, "export", "campaign-targets", "1", "--out", str(targets)) == 0
+    with targets.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["client_no", "manager_login", "status", "response", "amount"]
+    assert ["001000", "im1", "targeted", "subscribed", "30000.00"] in rows
+    assert {r[2] for r in rows[1:]} == {"targeted", "unsuitable", "opted_out", "closed"}
+    assert crm(db_url, monkeypatch, "campaign", "create", "--name", "x", "--segment", "无", *period) == 3

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
+from crm_desktop.domain.campaigns import DEFAULT_CONTACT_CAP
+from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.segments import field_names
+from crm_desktop.domain.vocabulary import CampaignObjective, CampaignResponse, CampaignStatus, TargetStatus
+from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
-from crm_desktop.services import consent, segments
+from crm_desktop.reports import campaigns as campaign_files
+from crm_desktop.services import campaigns, consent, segments
 
 
 def _filter_help() -> str:
@@ -65,6 +74,153 @@ def _consent_set(ctx: CliContext) -> int:
     return 0
 
 
+def _date(value: str, what: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            tr(
+                "{what} {v} 无效，应为 YYYY-MM-DD。",
+                "{what} {v} is invalid; use YYYY-MM-DD.",
+                what=what,
+                v=value,
+            )
+        ) from None
+
+
+def _campaign_create(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    with TerminalProgress(ctx.err) as progress:
+        summary = campaigns.create_campaign(
+            ctx.store(),
+            actor,
+            name=a.name,
+            start=_date(a.start, tr("开始日期", "The start date")),
+            end=_date(a.end, tr("结束日期", "The end date")),
+            filter_text=a.filter,
+            segment=a.segment,
+            product=a.product,
+            objective=a.objective,
+            talking_points=a.talking_points or "",
+            contact_cap=a.contact_cap,
+            progress=progress,
+        )
+    ctx.print(tr("营销活动 {id}：{name}", "Campaign {id}: {name}", id=summary.campaign_id, name=summary.name))
+    ctx.print(tr("目标客户：{n}", "targeted: {n}", n=summary.targeted))
+    for reason, n in summary.excluded.items():
+        ctx.print(
+            tr(
+                "排除（{why}）{code}：{n}",
+                "excluded ({why}) {code}: {n}",
+                why=label_of(TargetStatus, reason),
+                code=reason,
+                n=n,
+            )
+        )
+    return 0
+
+
+def _campaign_launch(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    s = campaigns.launch(ctx.store(), actor, ctx.args.id)
+    ctx.print(
+        tr(
+            "营销活动 {id} 已启动：新建任务 {n} 个，已有任务 {e} 个，无投资经理的客户 {m} 位。",
+            "Campaign {id} launched: {n} tasks created, {e} existed already, {m} clients without a manager.",
+            id=s.campaign_id,
+            n=s.created,
+            e=s.existing,
+            m=s.without_manager,
+        )
+    )
+    return 0
+
+
+def _campaign_respond(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    r = campaigns.respond(
+        ctx.store(),
+        actor,
+        a.id,
+        a.client,
+        a.response,
+        amount=campaigns.parse_amount(a.amount),
+        reason=a.reason,
+        channel=a.channel,
+    )
+    ctx.print(
+        tr(
+            "已记录客户 {no} 的反馈：{r}（服务记录 {t}{closed}）。",
+            "Recorded the response of client {no}: {r} (touch {t}{closed}).",
+            no=r.client_no,
+            r=label_of(CampaignResponse, r.response),
+            t=r.touch_id,
+            closed=tr("，任务已完成", ", task closed") if r.task_closed else "",
+        )
+    )
+    return 0
+
+
+def _campaign_results(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    res = campaigns.results(ctx.store(), actor, ctx.args.id)
+    c = res.campaign
+    ctx.print(
+        f"{c.id} {c.name} [{label_of(CampaignStatus, c.status)}] {c.start_date.isoformat()} ~ {c.end_date.isoformat()}"
+    )
+    heads = ("targeted", "contacted", "responded", "converted", "amount")
+
+    def line(key: str, f: campaigns.rule.Funnel) -> str:
+        return "\t".join(
+            [key, str(f.targeted), str(f.contacted), str(f.responded), str(f.converted), f"{f.amount:.2f}"]
+        )
+
+    ctx.print("\t".join(["", *heads]))
+    ctx.print(line(tr("合计", "total"), res.total))
+    ctx.print(tr("按经理：", "By manager:"))
+    for r in res.by_manager:
+        ctx.print(line(r.key or "-", r.funnel))
+    ctx.print(tr("按等级：", "By grade:"))
+    for r in res.by_grade:
+        ctx.print(line(r.key or "-", r.funnel))
+    if ctx.args.out:
+        out = Path(ctx.args.out)
+        campaign_files.write_results_xlsx(res, out)
+        campaigns.record_export(ctx.store(), actor, c.id, "results", res.total.targeted, out.name)
+        ctx.print(tr("已导出到 {p}。", "Exported to {p}.", p=out))
+    return 0
+
+
+def _campaign_list(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    for c in campaigns.list_campaigns(ctx.store(), actor):
+        ctx.print(
+            "\t".join(
+                [
+                    str(c.id),
+                    c.name,
+                    label_of(CampaignStatus, c.status),
+                    f"{c.start_date.isoformat()}~{c.end_date.isoformat()}",
+                    c.product_code or "-",
+                    str(c.targeted),
+                ]
+            )
+        )
+    return 0
+
+
+def _export_targets(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    out = Path(ctx.args.out)
+    frame = campaigns.target_rows(ctx.store(), actor, ctx.args.id)
+    n = campaign_files.write_targets_csv(frame, out)
+    campaigns.record_export(ctx.store(), actor, ctx.args.id, "targets", n, out.name)
+    ctx.print(tr("已导出 {n} 位客户到 {p}。", "Exported {n} clients to {p}.", n=n, p=out))
+    return 0
+
+
 def register(reg: Registry) -> None:
     group_help = tr("客群（客户筛选条件）", "segments (saved client filters)")
     p = reg.subcommand(
@@ -107,4 +263,110 @@ def register(reg: Registry) -> None:
         "--marketing", required=True, choices=("yes", "no"), help=tr("是否允许营销联系", "marketing allowed")
     )
     p.add_argument("--reason", required=True, metavar="TEXT", help=tr("原因", "reason"))
+    add_actor_arg(p)
+
+    group_help = tr("营销活动", "campaigns")
+    p = reg.subcommand(
+        "campaign",
+        "create",
+        _campaign_create,
+        group_help=group_help,
+        help=tr(
+            "创建营销活动并生成目标名单（排除不适当、拒绝营销、超过联系上限和已销户的客户）",
+            "create a campaign and build its target list (unsuitable, opted-out, capped and closed clients left out)",
+        ),
+    )
+    p.add_argument("--name", required=True, metavar="TEXT", help=tr("活动名称", "campaign name"))
+    p.add_argument(
+        "--product", metavar="CODE", help=tr("推介的产品代码（可选）", "product offered (optional)")
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--filter", metavar="TEXT", help=_filter_help())
+    which.add_argument("--segment", metavar="NAME", help=tr("已保存的客群名称", "a saved segment's name"))
+    p.add_argument("--start", required=True, metavar="YYYY-MM-DD", help=tr("开始日期", "start date"))
+    p.add_argument("--end", required=True, metavar="YYYY-MM-DD", help=tr("结束日期", "end date"))
+    p.add_argument(
+        "--objective",
+        choices=[o.value for o in CampaignObjective],
+        help=tr(
+            "活动目标（默认：有产品为 subscribe，否则 educate）",
+            "objective (default: subscribe with a product, else educate)",
+        ),
+    )
+    p.add_argument(
+        "--talking-points", metavar="TEXT", help=tr("给投资经理的话术要点", "talking points for the managers")
+    )
+    p.add_argument(
+        "--contact-cap",
+        type=int,
+        default=DEFAULT_CONTACT_CAP,
+        metavar="N",
+        help=tr(
+            "每位客户每月最多营销联系次数（跨活动，默认 2）",
+            "at most N campaign contacts per client per month across campaigns (default 2)",
+        ),
+    )
+    add_actor_arg(p)
+
+    p = reg.subcommand(
+        "campaign",
+        "launch",
+        _campaign_launch,
+        help=tr(
+            "启动营销活动：为每位目标客户的投资经理生成任务（可重复执行）",
+            "launch: one task per targeted client for its manager (safe to repeat)",
+        ),
+    )
+    p.add_argument("id", type=int, metavar="ID", help=tr("活动编号", "campaign id"))
+    add_actor_arg(p)
+
+    p = reg.subcommand(
+        "campaign",
+        "respond",
+        _campaign_respond,
+        help=tr(
+            "记录客户对营销活动的反馈（仅限客户的投资经理）",
+            "record a client's response (the client's manager only)",
+        ),
+    )
+    p.add_argument("id", type=int, metavar="ID", help=tr("活动编号", "campaign id"))
+    p.add_argument("--client", required=True, metavar="NO", help=tr("客户号", "client number"))
+    p.add_argument("--response", required=True, choices=[r.value for r in CampaignResponse])
+    p.add_argument("--amount", metavar="N", help=tr("认购金额（已认购时填写）", "amount subscribed"))
+    p.add_argument("--reason", metavar="TEXT", help=tr("谢绝原因", "reason for declining"))
+    p.add_argument(
+        "--channel",
+        default="phone",
+        choices=[c.value for c in campaigns.RESPONSE_CHANNELS],
+        help=tr("联系渠道（默认电话）", "channel (default phone)"),
+    )
+    add_actor_arg(p)
+
+    p = reg.subcommand(
+        "campaign",
+        "results",
+        _campaign_results,
+        help=tr("营销活动结果：按经理和等级的漏斗", "campaign results: the funnel by manager and grade"),
+    )
+    p.add_argument("id", type=int, metavar="ID", help=tr("活动编号", "campaign id"))
+    p.add_argument("--out", metavar="FILE.xlsx", help=tr("导出为 Excel", "export to Excel"))
+    add_actor_arg(p)
+
+    p = reg.subcommand(
+        "campaign", "list", _campaign_list, help=tr("列出本营业部的营销活动", "list the branch's campaigns")
+    )
+    add_actor_arg(p)
+
+    p = reg.subcommand(
+        "export",
+        "campaign-targets",
+        _export_targets,
+        group_help=tr("导出数据", "export data"),
+        help=tr(
+            "导出营销活动的目标名单（client_no, manager_login, status, response, amount）",
+            "export a campaign's target list (client_no, manager_login, status, response, amount)",
+        ),
+    )
+    p.add_argument("id", type=int, metavar="ID", help=tr("活动编号", "campaign id"))
+    p.add_argument("--out", required=True, metavar="FILE.csv", help=tr("输出 CSV 文件", "output CSV file"))
     add_actor_arg(p)

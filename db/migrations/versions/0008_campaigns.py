@@ -90,7 +90,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "objective IN ('subscribe', 'retain', 'activate', 'educate')", name=op.f("ck_campaign_objective")
         ),
-        sa.CheckConstraint("status IN ('draft', 'launched')", name=op.f("ck_campaign_status")),
+        sa.CheckConstraint("status IN ('draft', 'launched', 'finished')", name=op.f("ck_campaign_status")),
         sa.ForeignKeyConstraint(["branch_id"], ["branch.id"], name=op.f("fk_campaign_branch_id_branch")),
         sa.ForeignKeyConstraint(
             ["created_by_id"], ["staff.id"], name=op.f("fk_campaign_created_by_id_staff")
