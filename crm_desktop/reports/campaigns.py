@@ -13,6 +13,7 @@ from crm_desktop.domain.vocabulary import CampaignObjective, CampaignStatus, Tar
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services.campaigns import TARGET_COLUMNS, CampaignResults, ResultRow
+from crm_desktop.services.pushes import SEND_LIST_COLUMNS, SendList
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -120,6 +121,19 @@ def write_targets_csv(frame: pd.DataFrame, path: Path) -> int:
     except OSError as exc:
         raise _writable(path, exc) from exc
     return len(frame)
+
+
+def write_send_list(send: SendList, path: Path) -> int:
+    """The push's send list for the firm's SMS or app platform: client number, masked phone, message."""
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(SEND_LIST_COLUMNS)
+            for r in send.rows:
+                w.writerow([r.client_no, r.masked_phone, r.message])
+    except OSError as exc:
+        raise _writable(path, exc) from exc
+    return len(send.rows)
 
 
 def draw_funnel(ax: Axes, f: Funnel, title: str | None = None) -> None:

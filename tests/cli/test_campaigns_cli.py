@@ -77,3 +77,24 @@ def test_campaign_create_launch_respond_results_export(
     assert ["001000", "im1", "targeted", "subscribed", "30000.00"] in rows
     assert {r[2] for r in rows[1:]} == {"targeted", "unsuitable", "opted_out", "closed"}
     assert crm(db_url, monkeypatch, "campaign", "create", "--name", "x", "--segment", "无", *period) == 3
+
+
+def test_push_create_and_confirm(
+    seeded: Seed,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    seed_campaign_branch(seeded)
+    out = tmp_path / "send.csv"
+    args = ("push", "create", "--kind", "research", "--title", "T", "--body", "B", "--filter", "grade>=V4")
+    assert crm(db_url, monkeypatch, *args, "--out", str(out)) == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["client_no", "masked_phone", "message"]
+    assert [r[0] for r in rows[1:]] == ["001000", "001001"]
+    assert all("****" in r[1] for r in rows[1:])
+    assert crm(db_url, monkeypatch, "push", "confirm", "1") == 0
+    assert crm(db_url, monkeypatch, "push", "confirm", "1") == 0
+    assert capsys.readouterr().out.count("2 ") >= 1

@@ -11,11 +11,17 @@ from crm_desktop.cli.registry import Registry
 from crm_desktop.domain.campaigns import DEFAULT_CONTACT_CAP
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.segments import field_names
-from crm_desktop.domain.vocabulary import CampaignObjective, CampaignResponse, CampaignStatus, TargetStatus
+from crm_desktop.domain.vocabulary import (
+    CampaignObjective,
+    CampaignResponse,
+    CampaignStatus,
+    PushKind,
+    TargetStatus,
+)
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.reports import campaigns as campaign_files
-from crm_desktop.services import campaigns, consent, segments
+from crm_desktop.services import campaigns, consent, pushes, segments
 
 
 def _filter_help() -> str:
@@ -221,6 +227,61 @@ def _export_targets(ctx: CliContext) -> int:
     return 0
 
 
+def _push_create(ctx: CliContext) -> int:
+    a = ctx.args
+    actor = ctx.require_actor()
+    out = Path(a.out)
+    if out.suffix.lower() != ".csv":
+        raise InvalidInput(tr("发送清单须为 .csv 文件。", "The send list must be a .csv file."))
+    send = pushes.create_push(
+        ctx.store(),
+        actor,
+        kind=a.kind,
+        title=a.title,
+        body=a.body,
+        filter_text=a.filter,
+        attachment=a.attachment,
+    )
+    n = campaign_files.write_send_list(send, out)
+    ctx.print(
+        tr(
+            "推送 {id}：{n} 位客户，发送清单已写入 {p}（拒绝营销 {o} 位、已销户 {c} 位未列入）。"
+            "平台发送后请运行 crm push confirm {id}。",
+            "Push {id}: {n} clients, send list written to {p} ({o} opted out and {c} closed left out). "
+            "After the platform has sent it, run crm push confirm {id}.",
+            id=send.push_id,
+            n=n,
+            p=out,
+            o=send.opted_out,
+            c=send.closed,
+        )
+    )
+    return 0
+
+
+def _push_confirm(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    s = pushes.confirm_push(ctx.store(), actor, ctx.args.id)
+    if s.already:
+        ctx.print(
+            tr(
+                "推送 {id} 此前已确认发送，未重复记录。",
+                "Push {id} was confirmed before; nothing recorded again.",
+                id=s.push_id,
+            )
+        )
+    else:
+        ctx.print(
+            tr(
+                "推送 {id} 已确认发送：记录消息服务 {n} 条。",
+                "Push {id} confirmed as sent: {n} message touches recorded.",
+                id=s.push_id,
+                n=s.touches,
+            )
+        )
+    return 0
+
+
 def register(reg: Registry) -> None:
     group_help = tr("客群（客户筛选条件）", "segments (saved client filters)")
     p = reg.subcommand(
@@ -369,4 +430,35 @@ def register(reg: Registry) -> None:
     )
     p.add_argument("id", type=int, metavar="ID", help=tr("活动编号", "campaign id"))
     p.add_argument("--out", required=True, metavar="FILE.csv", help=tr("输出 CSV 文件", "output CSV file"))
+    add_actor_arg(p)
+
+    group_help = tr("资讯推送", "information push")
+    p = reg.subcommand(
+        "push",
+        "create",
+        _push_create,
+        group_help=group_help,
+        help=tr(
+            "生成资讯推送的发送清单（CSV：客户号、脱敏手机号、消息；不含拒绝营销的客户）",
+            "make a push's send list (CSV: client number, masked phone, message; opted-out clients left out)",
+        ),
+    )
+    p.add_argument("--kind", required=True, choices=[k.value for k in PushKind])
+    p.add_argument("--title", required=True, metavar="TEXT", help=tr("标题", "title"))
+    p.add_argument("--body", required=True, metavar="TEXT", help=tr("正文", "body"))
+    p.add_argument("--filter", required=True, metavar="TEXT", help=_filter_help())
+    p.add_argument("--attachment", metavar="PATH", help=tr("附件路径（可选）", "attachment path (optional)"))
+    p.add_argument("--out", required=True, metavar="FILE.csv", help=tr("发送清单 CSV", "send list CSV"))
+    add_actor_arg(p)
+
+    p = reg.subcommand(
+        "push",
+        "confirm",
+        _push_confirm,
+        help=tr(
+            "确认发送清单已由平台发出：为每位客户记录一条消息服务（仅一次）",
+            "confirm the list was sent: one message touch per client (once)",
+        ),
+    )
+    p.add_argument("id", type=int, metavar="ID", help=tr("推送编号", "push id"))
     add_actor_arg(p)
