@@ -12,7 +12,8 @@ the one recorded (and counted):
    A special risk warning does not make an unsuitable product suitable for *marketing* (the stricter
    reading: a firm does not actively recommend it). A campaign without a product skips this step;
 4. ``contact_cap`` — in some calendar month of the campaign's period, the client is already targeted
-   by ``cap`` other campaigns (default 2 per client per month, across campaigns).
+   by ``cap`` other campaigns (default 2 per client per month, across campaigns): see
+   :func:`campaigns_by_month`.
 """
 
 from __future__ import annotations
@@ -92,38 +93,20 @@ def unsuitable(
     return out
 
 
-def over_cap(
-    client_ids: np.ndarray,
-    other_client: np.ndarray,
-    other_start: np.ndarray,
-    other_end: np.ndarray,
-    *,
-    start: date,
-    end: date,
-    cap: int,
-) -> np.ndarray:
-    """True where some month of [start, end] already has ``cap`` other campaigns targeting the client.
+def campaigns_by_month(
+    others: list[tuple[int, date, date]], *, start: date, end: date, cap: int
+) -> list[tuple[int, ...]]:
+    """For each calendar month of [start, end] in which at least ``cap`` other campaigns run: their ids.
 
-    ``other_*`` describe each (client, other campaign) pair where the client is targeted: the other
-    campaign's period as month indexes (:func:`month_index`).
+    ``others`` are (campaign id, start, end). A client targeted by ``cap`` or more of the campaigns of
+    one such month is over the contact cap (the store counts that per client).
     """
-    ids = np.asarray(client_ids, dtype=np.int64)
-    if len(ids) == 0 or len(other_client) == 0:
-        return np.zeros(len(ids), dtype=bool)
-    first, last = month_index(start), month_index(end)
-    oc = np.asarray(other_client, dtype=np.int64)
-    os_ = np.maximum(np.asarray(other_start, dtype=np.int64), first)
-    oe = np.minimum(np.asarray(other_end, dtype=np.int64), last)
-    keep = os_ <= oe
-    oc, os_, oe = oc[keep], os_[keep], oe[keep]
-    capped: set[int] = set()
-    for m in range(first, last + 1):
-        hit = (os_ <= m) & (oe >= m)
-        if not hit.any():
-            continue
-        clients, counts = np.unique(oc[hit], return_counts=True)
-        capped.update(clients[counts >= cap].tolist())
-    return np.isin(ids, np.fromiter(capped, dtype=np.int64, count=len(capped)))
+    out: list[tuple[int, ...]] = []
+    for m in range(month_index(start), month_index(end) + 1):
+        running = tuple(sorted(cid for cid, s, e in others if month_index(s) <= m <= month_index(e)))
+        if len(running) >= cap and running not in out:
+            out.append(running)
+    return out
 
 
 def classify(

@@ -12,6 +12,7 @@ by the client's manager. Results and target exports show an investment manager t
 from __future__ import annotations
 
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -264,42 +265,51 @@ def _product(session: Session, code: str) -> tuple[Product, str]:
     return product, load_config().permission_for(board) if board else ""
 
 
-def _profiles(session: Session, ids: np.ndarray, client_levels: pd.DataFrame) -> dict[str, np.ndarray]:
+def _profiles(session: Session, branch_id: int, ids: np.ndarray) -> dict[str, np.ndarray]:
     """The suitability rule's profile frame for ``ids``; clients never assessed keep their record's level."""
     d = session.get_bind().dialect.name
-    prof = pd.DataFrame(
-        _rows(
-            session,
-            (
-                f"SELECT client_id, level, lowest_category, {_day_sql(d, 'assessed_on')}, "
-                f"{_day_sql(d, 'valid_until')}, investor_class FROM risk_profile"
-            ),
-            {},
+    rows = _rows(
+        session,
+        (
+            f"SELECT r.client_id, CAST(substr(r.level, 2, 1) AS INTEGER), r.lowest_category, "
+            f"{_day_sql(d, 'r.assessed_on')}, {_day_sql(d, 'r.valid_until')}, r.investor_class "
+            "FROM risk_profile r JOIN client c ON c.id = r.client_id WHERE c.branch_id = :b"
         ),
-        columns=["client_id", "level", "lowest", "assessed_on", "valid_until", "investor_class"],
+        {"b": branch_id},
     )
-    prof = prof[prof["client_id"].isin(ids)]
-    bare = client_levels[~client_levels["client_id"].isin(prof["client_id"])]
+    cols = list(zip(*rows, strict=True)) if rows else [()] * 6
+    client = np.asarray(cols[0], dtype=np.int64)
+    keep = np.isin(client, ids)
+    bare = _rows(
+        session,
+        (
+            f"SELECT c.id, c.risk_level, {_day_sql(d, 'c.risk_assessed_on')}, {_day_sql(d, 'c.open_date')} "
+            "FROM client c WHERE c.branch_id = :b AND NOT EXISTS (SELECT 1 FROM risk_profile r WHERE r.client_id = c.id)"
+        ),
+        {"b": branch_id},
+    )
+    if bare:
+        wanted = set(ids.tolist())
+        bare = [r for r in bare if r[0] in wanted]
     cfg = load_config()
-    assessed = bare["assessed_on"].fillna(bare["open_date"]).astype(np.int64).to_numpy()
-    level = bare["risk_level"].fillna("C1").str.upper()
-    level = level.where(level.isin([f"C{i}" for i in range(1, 6)]), "C1")
+    b_assessed = [int(r[2] if r[2] is not None else r[3]) for r in bare]
+    b_level = [int(str(r[1] or "C1").upper()[1:]) if str(r[1] or "").upper() in _LEVELS else 1 for r in bare]
     return {
-        "client_id": np.concatenate(
-            [prof["client_id"].to_numpy(np.int64), bare["client_id"].to_numpy(np.int64)]
-        ),
+        "client_id": np.concatenate([client[keep], np.asarray([r[0] for r in bare], dtype=np.int64)]),
         "level": np.concatenate(
-            [prof["level"].str[1:].astype(np.int64).to_numpy(), level.str[1:].astype(np.int64).to_numpy()]
+            [np.asarray(cols[1], dtype=np.int64)[keep], np.asarray(b_level, dtype=np.int64)]
         ),
-        "lowest": np.concatenate([prof["lowest"].astype(bool).to_numpy(), np.zeros(len(bare), bool)]),
-        "assessed_on": np.concatenate([prof["assessed_on"].to_numpy(np.int64), assessed]),
+        "lowest": np.concatenate([np.asarray(cols[2], dtype=bool)[keep], np.zeros(len(bare), bool)]),
+        "assessed_on": np.concatenate(
+            [np.asarray(cols[3], dtype=np.int64)[keep], np.asarray(b_assessed, np.int64)]
+        ),
         "valid_until": np.concatenate(
             [
-                prof["valid_until"].to_numpy(np.int64),
-                np.array(
+                np.asarray(cols[4], dtype=np.int64)[keep],
+                np.asarray(
                     [
-                        srule.day_number(srule.default_valid_until(srule.from_day_number(int(a)), cfg))
-                        for a in assessed
+                        srule.day_number(srule.default_valid_until(srule.from_day_number(a), cfg))
+                        for a in b_assessed
                     ],
                     dtype=np.int64,
                 ),
@@ -307,11 +317,14 @@ def _profiles(session: Session, ids: np.ndarray, client_levels: pd.DataFrame) ->
         ),
         "professional": np.concatenate(
             [
-                (prof["investor_class"] == InvestorClass.PROFESSIONAL.value).to_numpy(bool),
+                (np.asarray(cols[5], dtype=object) == InvestorClass.PROFESSIONAL.value)[keep].astype(bool),
                 np.zeros(len(bare), bool),
             ]
         ),
     }
+
+
+_LEVELS = frozenset({"C1", "C2", "C3", "C4", "C5"})
 
 
 def _permissions(session: Session, permission: str) -> dict[str, np.ndarray]:
@@ -327,25 +340,11 @@ def _permissions(session: Session, permission: str) -> dict[str, np.ndarray]:
 
 
 def _unsuitable(
-    session: Session, product: Product, permission: str, cand: pd.DataFrame, today: date
+    session: Session, product: Product, permission: str, ids: np.ndarray, branch_id: int, today: date
 ) -> np.ndarray:
-    d = session.get_bind().dialect.name
-    ids = cand["client_id"].to_numpy(np.int64)
-    levels = pd.DataFrame(
-        _rows(
-            session,
-            (
-                f"SELECT id, risk_level, {_day_sql(d, 'risk_assessed_on')}, {_day_sql(d, 'open_date')} "
-                "FROM client WHERE branch_id = :b"
-            ),
-            {"b": int(cand["branch_id"].iloc[0]) if len(cand) else -1},
-        ),
-        columns=["client_id", "risk_level", "assessed_on", "open_date"],
-    )
-    levels = levels[levels["client_id"].isin(ids)]
     return rule.unsuitable(
         ids,
-        _profiles(session, ids, levels),
+        _profiles(session, branch_id, ids),
         _permissions(session, permission),
         code=product.code,
         rating=srule.rating_value(product.risk_rating),
@@ -355,32 +354,38 @@ def _unsuitable(
     )
 
 
-def _capped(
-    session: Session, ids: np.ndarray, start: date, end: date, cap: int, exclude: int | None
-) -> np.ndarray:
+def _capped(session: Session, ids: np.ndarray, start: date, end: date, cap: int) -> np.ndarray:
+    """Clients already targeted by ``cap`` other campaigns in some month of the period (counted in the store)."""
     first = date(start.year, start.month, 1)
-    last_month = rule.month_index(end) + 1
-    last = date(last_month // 12, last_month % 12 + 1, 1)
-    rows = session.execute(
-        select(CampaignTarget.client_id, Campaign.start_date, Campaign.end_date)
-        .join(Campaign, Campaign.id == CampaignTarget.campaign_id)
-        .where(
-            CampaignTarget.status == TargetStatus.TARGETED.value,
-            Campaign.start_date < last,
-            Campaign.end_date >= first,
-            Campaign.id != (exclude if exclude is not None else -1),
+    after = rule.month_index(end) + 1
+    last = date(after // 12, after % 12 + 1, 1)
+    others = [
+        (int(i), s_, e)
+        for i, s_, e in session.execute(
+            select(Campaign.id, Campaign.start_date, Campaign.end_date).where(
+                Campaign.branch_id.is_not(None), Campaign.start_date < last, Campaign.end_date >= first
+            )
         )
-    ).all()
-    if not rows:
-        return np.zeros(len(ids), dtype=bool)
-    oc = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    os_ = np.fromiter((rule.month_index(r[1]) for r in rows), dtype=np.int64, count=len(rows))
-    oe = np.fromiter((rule.month_index(r[2]) for r in rows), dtype=np.int64, count=len(rows))
-    return rule.over_cap(ids, oc, os_, oe, start=start, end=end, cap=cap)
+    ]
+    capped: set[int] = set()
+    for group in rule.campaigns_by_month(others, start=start, end=end, cap=cap):
+        capped.update(
+            session.scalars(
+                select(CampaignTarget.client_id)
+                .where(
+                    CampaignTarget.campaign_id.in_(group),
+                    CampaignTarget.status == TargetStatus.TARGETED.value,
+                )
+                .group_by(CampaignTarget.client_id)
+                .having(func.count() >= cap)
+            )
+        )
+    return np.isin(ids, np.fromiter(capped, dtype=np.int64, count=len(capped)))
 
 
 def _bulk_insert(session: Session, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """Many rows through the driver (COPY on PostgreSQL, executemany on SQLite) in the caller's transaction."""
+    """Many rows in the caller's transaction: COPY on PostgreSQL; on SQLite through a temporary table and one
+    INSERT ... SELECT (row-by-row inserts pay the foreign-key checks one statement at a time)."""
     if not rows:
         return
     conn = session.connection()
@@ -390,9 +395,13 @@ def _bulk_insert(session: Session, table: str, columns: tuple[str, ...], rows: l
         with driver.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as cp:
             for r in rows:
                 cp.write_row(r)
-    else:
-        marks = ", ".join("?" for _ in columns)
-        driver.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        return
+    tmp = "tmp_" + uuid.uuid4().hex[:12]
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {tmp} ({names})")
+    marks = ", ".join("?" for _ in columns)
+    driver.executemany(f"INSERT INTO {tmp} VALUES ({marks})", rows)
+    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {tmp}")
+    conn.exec_driver_sql(f"DROP TABLE {tmp}")
 
 
 def create_campaign(
@@ -445,28 +454,26 @@ def create_campaign(
             Client.id,
             Client.manager_id,
             Client.status,
-            Client.branch_id,
             opted_out(),
         ).order_by(Client.id)
-        cols = _fetch_columns(session, stmt, 5)
+        cols = _fetch_columns(session, stmt, 4)
         cand = pd.DataFrame(
             {
                 "client_id": np.asarray(cols[0], dtype=np.int64),
                 "manager_id": pd.array(cols[1], dtype="Int64"),
                 "status": np.asarray(cols[2], dtype=object),
-                "branch_id": np.asarray(cols[3], dtype=np.int64),
-                "opted_out": np.asarray([bool(x) for x in cols[4]], dtype=bool),
+                "opted_out": np.asarray([bool(x) for x in cols[3]], dtype=bool),
             }
         )
         ids = cand["client_id"].to_numpy(np.int64)
         closed = (cand["status"] == ClientStatus.CLOSED.value).to_numpy()
         stages.next(tr("检查适当性与联系上限…", "Checking suitability and the contact cap…"))
         unsuitable = (
-            _unsuitable(session, prod, permission, cand, today)
-            if prod is not None
+            _unsuitable(session, prod, permission, ids, actor.branch_id or -1, today)
+            if prod is not None and len(ids)
             else np.zeros(len(ids), bool)
         )
-        capped = _capped(session, ids, start, end, contact_cap, None)
+        capped = _capped(session, ids, start, end, contact_cap)
         status = rule.classify(closed, cand["opted_out"].to_numpy(), unsuitable, capped)
         stages.next(tr("保存目标名单…", "Saving the target list…"))
         c = Campaign(

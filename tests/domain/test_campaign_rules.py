@@ -59,20 +59,18 @@ def test_permission_and_professional_only() -> None:
     assert _unsuitable(1, professional_only=True) == [1, 2, 3, 5, 6, 7]
 
 
-def test_contact_cap_counts_other_campaigns_per_month() -> None:
-    m = rule.month_index
-    ids = np.array([1, 2, 3])
-    # client 1: two campaigns in December; client 2: one in December, one in January; client 3: none
-    other_client = np.array([1, 1, 2, 2])
-    other_start = np.array([m(date(2026, 12, 1))] * 2 + [m(date(2026, 12, 1)), m(date(2027, 1, 1))])
-    other_end = np.array([m(date(2026, 12, 31))] * 2 + [m(date(2026, 12, 31)), m(date(2027, 1, 31))])
-    december = {"start": date(2026, 12, 5), "end": date(2026, 12, 20)}
-    two_months = {"start": date(2026, 12, 5), "end": date(2027, 1, 20)}
-    args = (ids, other_client, other_start, other_end)
-    assert ids[rule.over_cap(*args, **december, cap=2)].tolist() == [1]
-    assert ids[rule.over_cap(*args, **two_months, cap=2)].tolist() == [1]
-    assert ids[rule.over_cap(*args, **december, cap=1)].tolist() == [1, 2]
-    assert ids[rule.over_cap(*args, start=date(2027, 2, 1), end=date(2027, 2, 28), cap=1)].tolist() == []
+def test_contact_cap_months() -> None:
+    dec = (1, date(2026, 12, 1), date(2026, 12, 31))
+    dec2 = (2, date(2026, 11, 20), date(2026, 12, 10))
+    jan = (3, date(2027, 1, 1), date(2027, 1, 31))
+    others = [dec, dec2, jan]
+    assert rule.campaigns_by_month(others, start=date(2026, 12, 5), end=date(2026, 12, 20), cap=2) == [(1, 2)]
+    assert rule.campaigns_by_month(others, start=date(2026, 12, 5), end=date(2027, 1, 20), cap=2) == [(1, 2)]
+    assert rule.campaigns_by_month(others, start=date(2026, 12, 5), end=date(2027, 1, 20), cap=1) == [
+        (1, 2),
+        (3,),
+    ]
+    assert rule.campaigns_by_month(others, start=date(2027, 2, 1), end=date(2027, 2, 28), cap=1) == []
 
 
 def test_first_reason_wins() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.db.checks import enum_check
@@ -94,7 +94,6 @@ class CampaignTarget(Base):
     responded_at: Mapped[datetime | None]
 
     __table_args__ = (
-        Index("ix_campaign_target_client_status", "client_id", "status"),
         enum_check("status", TargetStatus),
         enum_check("response", CampaignResponse),
     )

@@ -200,8 +200,6 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["touch_id"], ["touch.id"], name=op.f("fk_campaign_target_touch_id_touch")),
         sa.PrimaryKeyConstraint("campaign_id", "client_id", name=op.f("pk_campaign_target")),
     )
-    with op.batch_alter_table("campaign_target", schema=None) as batch_op:
-        batch_op.create_index("ix_campaign_target_client_status", ["client_id", "status"], unique=False)
 
     op.create_table(
         "push_recipient",
@@ -243,8 +241,6 @@ def downgrade() -> None:
         batch_op.drop_column("professional_only")
 
     op.drop_table("push_recipient")
-    with op.batch_alter_table("campaign_target", schema=None) as batch_op:
-        batch_op.drop_index("ix_campaign_target_client_status")
 
     op.drop_table("campaign_target")
     op.drop_table("marketing_consent")
