@@ -97,6 +97,7 @@ def test_area_specs_cover_the_issue_areas() -> None:
         "tasks",
         "approvals",
         "dashboard",
+        "campaigns",
         "letters",
         "imports",
         "settings",
