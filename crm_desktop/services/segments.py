@@ -117,7 +117,11 @@ def segment_select(
 ) -> Select:
     """SELECT ``columns`` (default: the client id) of the actor's clients matching every condition."""
     stmt = select(*(columns or (Client.id,)))  # type: ignore[call-overload]
-    stmt = stmt.select_from(Client).outerjoin(Staff, Staff.id == Client.manager_id)
+    stmt = stmt.select_from(Client)
+    if any(c.field == "manager" for c in conditions) or any(
+        getattr(col, "table", None) is Staff.__table__ for col in columns
+    ):
+        stmt = stmt.outerjoin(Staff, Staff.id == Client.manager_id)
     if any(c.field in _SCORE_COLUMNS for c in conditions) or any(
         getattr(col, "table", None) is ClientScore.__table__ for col in columns
     ):
