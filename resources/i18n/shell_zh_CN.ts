@@ -3,22 +3,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="63" />
+        <location filename="../../crm_desktop/gui/app.py" line="67" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="110" />
+        <location filename="../../crm_desktop/gui/app.py" line="112" />
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="124" />
+        <location filename="../../crm_desktop/gui/app.py" line="126" />
         <source>Empty store</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="125" />
+        <location filename="../../crm_desktop/gui/app.py" line="127" />
         <source>This store has no users yet.
 
 Load demo data ({n} clients, demo users) to try the app? For real use, create the first administrator with:
@@ -29,22 +29,22 @@ crm user add LOGIN --role admin --name NAME --password-stdin</source>
 crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="134" />
+        <location filename="../../crm_desktop/gui/app.py" line="136" />
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="136" />
+        <location filename="../../crm_desktop/gui/app.py" line="138" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="177" />
+        <location filename="../../crm_desktop/gui/app.py" line="179" />
         <source>Cannot open the store</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/app.py" line="216" />
+        <location filename="../../crm_desktop/gui/app.py" line="219" />
         <source>Cannot load demo data</source>
         <translation>无法加载演示数据</translation>
     </message>
@@ -129,56 +129,71 @@ crm user add 工号 --role admin --name 姓名 --password-stdin</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="45" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="47" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="48" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="64" />
         <source>Tasks</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="52" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="68" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="57" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="73" />
         <source>Dashboard</source>
         <translation>营业部看板</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="59" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="77" />
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="81" />
         <source>Letters</source>
         <translation>账户分析报告</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="60" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="82" />
         <source>Import</source>
         <translation>数据导入</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="63" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="85" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="77" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="99" />
         <source>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;This area is not available in this version yet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;此功能在当前版本中尚未提供。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="111" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="133" />
         <source>Brokerage Branch CRM — {name} ({role})</source>
         <translation>证券营业部客户关系管理 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="133" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="155" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
-<message><source>Call-backs</source><translation>客户回访</translation></message><message><source>Complaints</source><translation>投诉登记</translation></message></context>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="53" />
+        <source>Call-backs</source>
+        <translation>客户回访</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="59" />
+        <source>Complaints</source>
+        <translation>投诉登记</translation>
+    </message>
+</context>
 <context>
     <name>errors</name>
     <message>

@@ -51,6 +51,7 @@ def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> Non
     qtmodeltester.check(view.by_grade)
     assert view.results is not None and view.results.total.converted == 1
     assert view.by_manager.rowCount() == 2 and "产品不适当" in view.info.text()
+    assert "话术要点" in view.info.text(), view.info.text()
     _shot(page, "funnel")
 
     page.setCurrentWidget(page.segments)
@@ -59,7 +60,9 @@ def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> Non
     editor.filter_edit.setText("grade>=V3;churn=high;risk>=C3")
     qtbot.waitUntil(lambda: editor.last_count == 4, timeout=10000)
     editor.filter_edit.setText("grade>>V3")
-    qtbot.waitUntil(lambda: editor.last_count is None and "grade>>V3" in editor.count_label.text(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: editor.last_count is None and "grade>>V3" in editor.count_label.text(), timeout=10000
+    )
     editor.filter_edit.setText("churn=high")
     editor.name_edit.setText("高流失")
     qtbot.waitUntil(lambda: editor.last_count == 5, timeout=10000)

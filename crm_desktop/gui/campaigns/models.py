@@ -16,10 +16,6 @@ from crm_desktop.services.pushes import SendRow
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("campaigns", text)
-
-
 class CampaignColumn(IntEnum):
     ID = 0
     NAME = 1
@@ -32,7 +28,15 @@ class CampaignColumn(IntEnum):
 class CampaignListModel(ListTableModel[CampaignInfo]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
-            [_t("No."), _t("Campaign"), _t("Status"), _t("Period"), _t("Product"), _t("Targeted")], parent
+            [
+                QCoreApplication.translate("campaigns", "No."),
+                QCoreApplication.translate("campaigns", "Campaign"),
+                QCoreApplication.translate("campaigns", "Status"),
+                QCoreApplication.translate("campaigns", "Period"),
+                QCoreApplication.translate("campaigns", "Product"),
+                QCoreApplication.translate("campaigns", "Targeted"),
+            ],
+            parent,
         )
 
     def data(self, index: Any, role: int = DISPLAY) -> Any:
@@ -71,12 +75,12 @@ class FunnelRowsModel(ListTableModel[ResultRow]):
         super().__init__(
             [
                 key_title,
-                _t("Targeted"),
-                _t("Contacted"),
-                _t("Responded"),
-                _t("Converted"),
-                _t("Conversion"),
-                _t("Amount (CNY)"),
+                QCoreApplication.translate("campaigns", "Targeted"),
+                QCoreApplication.translate("campaigns", "Contacted"),
+                QCoreApplication.translate("campaigns", "Responded"),
+                QCoreApplication.translate("campaigns", "Converted"),
+                QCoreApplication.translate("campaigns", "Conversion"),
+                QCoreApplication.translate("campaigns", "Amount (CNY)"),
             ],
             parent,
         )
@@ -110,7 +114,14 @@ class SendColumn(IntEnum):
 
 class SendListModel(ListTableModel[SendRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([_t("Client no."), _t("Phone (masked)"), _t("Message")], parent)
+        super().__init__(
+            [
+                QCoreApplication.translate("campaigns", "Client no."),
+                QCoreApplication.translate("campaigns", "Phone (masked)"),
+                QCoreApplication.translate("campaigns", "Message"),
+            ],
+            parent,
+        )
 
     def data(self, index: Any, role: int = DISPLAY) -> Any:
         if not self._valid(index) or role != DISPLAY:

@@ -1,0 +1,239 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CampaignView</name>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="178" />
+        <source>Launch</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="181" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="187" />
+        <source>Manager</source>
+        <translation>投资经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="188" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="190" />
+        <source>By manager</source>
+        <translation>按经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="191" />
+        <source>By grade</source>
+        <translation>按等级</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="234" />
+        <source>No campaign yet</source>
+        <translation>还没有营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="254" />
+        <source>Left out: %1</source>
+        <translation>未列入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="256" />
+        <source>Talking points: %1</source>
+        <translation>话术要点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="257" />
+        <source>Filter: %1</source>
+        <translation>筛选条件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="365" />
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="366" />
+        <source>Segments</source>
+        <translation>客群</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="367" />
+        <source>Information push</source>
+        <translation>资讯推送</translation>
+    </message>
+</context>
+<context>
+    <name>PushView</name>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="292" />
+        <source>Make send list</source>
+        <translation>生成发送清单</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="294" />
+        <source>Confirm as sent</source>
+        <translation>确认已发送</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="301" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="302" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="303" />
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="304" />
+        <source>Clients (filter)</source>
+        <translation>客户（筛选条件）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="335" />
+        <source>Push %1: %2 clients; %3 opted out and %4 closed accounts left out.</source>
+        <translation>推送 %1：%2 位客户；拒绝营销 %3 位、已销户 %4 位未列入。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="355" />
+        <source>Confirmed: %1 message touches recorded.</source>
+        <translation>已确认发送：记录消息服务 %1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentEditor</name>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="70" />
+        <source>Fields: %1</source>
+        <translation>可用字段：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="76" />
+        <source>Segment name</source>
+        <translation>客群名称</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="77" />
+        <source>Save segment</source>
+        <translation>保存客群</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="82" />
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="83" />
+        <source>Matching clients</source>
+        <translation>符合条件的客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="87" />
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="90" />
+        <source>Saved segments (double-click to edit)</source>
+        <translation>已保存的客群（双击编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="107" />
+        <source>counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="117" />
+        <source>%1 clients</source>
+        <translation>%1 位客户</translation>
+    </message>
+</context>
+<context>
+    <name>campaigns</name>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="32" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="33" />
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="34" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="35" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="36" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="37" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="78" />
+        <source>Targeted</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="79" />
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="80" />
+        <source>Responded</source>
+        <translation>有反馈</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="81" />
+        <source>Converted</source>
+        <translation>已认购</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="82" />
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="83" />
+        <source>Amount (CNY)</source>
+        <translation>认购金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="119" />
+        <source>Client no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="120" />
+        <source>Phone (masked)</source>
+        <translation>手机号（脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="121" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+</TS>
