@@ -13,103 +13,169 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="187" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="190" />
         <source>Manager</source>
         <translation>投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="188" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="191" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="190" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="193" />
         <source>By manager</source>
         <translation>按经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="191" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="194" />
         <source>By grade</source>
         <translation>按等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="234" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="237" />
         <source>No campaign yet</source>
         <translation>还没有营销活动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="254" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="257" />
         <source>Left out: %1</source>
         <translation>未列入：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="256" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="259" />
         <source>Talking points: %1</source>
         <translation>话术要点：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="257" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="260" />
         <source>Filter: %1</source>
         <translation>筛选条件：%1</translation>
     </message>
 </context>
 <context>
+    <name>CampaignsArea</name>
+    <message>
+        <location filename="../../crm_desktop/gui/areas/campaigns.py" line="21" />
+        <source>Marketing consent…</source>
+        <translation>营销联系许可…</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="365" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="368" />
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="366" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="369" />
         <source>Segments</source>
         <translation>客群</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="367" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="370" />
         <source>Information push</source>
         <translation>资讯推送</translation>
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="29" />
+        <source>Marketing consent – %1</source>
+        <translation>营销联系许可 – %1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="32" />
+        <source>allowed (nothing recorded)</source>
+        <translation>允许（未登记）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="34" />
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="34" />
+        <source>not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="42" />
+        <source>Marketing contact allowed</source>
+        <translation>允许营销联系</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="43" />
+        <source>No marketing contact</source>
+        <translation>不允许营销联系</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="47" />
+        <source>e.g. the client called and asked for no more marketing</source>
+        <translation>例如：客户来电要求不再接收营销信息</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="54" />
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="55" />
+        <source>Change to</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="56" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/consent_dialog.py" line="60" />
+        <source>Call-backs and risk disclosures required by the rules are not marketing: they go on.</source>
+        <translation>按规定进行的回访和风险揭示不属于营销，不受影响。</translation>
+    </message>
+</context>
+<context>
     <name>PushView</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="292" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="295" />
         <source>Make send list</source>
         <translation>生成发送清单</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="294" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="297" />
         <source>Confirm as sent</source>
         <translation>确认已发送</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="301" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="304" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="302" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="305" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="303" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="306" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="304" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="307" />
         <source>Clients (filter)</source>
         <translation>客户（筛选条件）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="335" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="338" />
         <source>Push %1: %2 clients; %3 opted out and %4 closed accounts left out.</source>
         <translation>推送 %1：%2 位客户；拒绝营销 %3 位、已销户 %4 位未列入。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="355" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="358" />
         <source>Confirmed: %1 message touches recorded.</source>
         <translation>已确认发送：记录消息服务 %1 条。</translation>
     </message>

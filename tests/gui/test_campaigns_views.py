@@ -83,3 +83,23 @@ def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> Non
     _shot(page, "push")
     push.confirm()
     qtbot.waitUntil(lambda: not push.confirm_button.isEnabled(), timeout=10000)
+
+
+def test_consent_from_the_360_view(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from crm_desktop.gui.areas.campaigns import register_actions
+    from crm_desktop.gui.campaigns.consent_dialog import ConsentDialog
+    from crm_desktop.services import consent
+
+    seed = seeded_sqlite
+    ctx = make_ctx(seed, seed.im1)
+    register_actions(ctx)
+    spec = ctx.client_actions["marketing_consent"]
+    assert spec in ctx.actions_for("investment_manager") and spec not in ctx.actions_for("admin")
+    dlg = ConsentDialog(ctx, "001000")
+    qtbot.addWidget(dlg)
+    dlg.choice.setCurrentIndex(1)
+    dlg.reason.setText("客户来电要求不再接收营销信息")
+    _shot(dlg, "consent")
+    dlg.save()
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert consent.get_consent(seed.store, seed.bm, "001000").allowed is False
