@@ -21,7 +21,7 @@ from crm_desktop.db.models import Client, ServiceTask, Staff, Touch
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.labels import label_of
-from crm_desktop.domain.vocabulary import Channel, Role, TaskStatus, TouchType
+from crm_desktop.domain.vocabulary import Channel, Role, TaskSource, TaskStatus, TouchType
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -367,6 +367,18 @@ def record_touch_in_session(
             )
     else:
         task = find_open_task_in_session(session, client.id, touch_type)
+    if (
+        task is not None
+        and task.source == TaskSource.CAMPAIGN.value
+        and touch_type != TouchType.CAMPAIGN.value
+    ):
+        raise InvalidInput(
+            tr(
+                "任务 {id} 是营销活动任务：请在营销活动中记录客户反馈（crm campaign respond）。",
+                "Task {id} is a campaign task: record the client's response in the campaign (crm campaign respond).",
+                id=task.id,
+            )
+        )
 
     touch = Touch(
         client_id=client.id,

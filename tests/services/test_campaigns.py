@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from crm_desktop.db.models import AuditLog, CampaignTarget, ServiceTask, Touch
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.reports import campaigns as files
-from crm_desktop.services import campaigns, tasks
+from crm_desktop.services import campaigns, tasks, touches
 from tests.factories import Seed
 from tests.fixed_clock import TODAY
 from tests.services.campaign_data import seed_campaign_branch
@@ -167,6 +167,22 @@ def test_response_rules_and_permissions(seeded: Seed) -> None:
         campaigns.respond(seeded.store, seeded.im1, s.campaign_id, "001000", "declined")  # no reason
     with pytest.raises(InvalidInput):
         campaigns.respond(seeded.store, seeded.im1, s.campaign_id, "001002", "interested")  # unsuitable
+    # an ordinary touch does not close a campaign task: the response is recorded in the campaign
+    with seeded.store.read() as sess:
+        task_id = sess.scalar(
+            select(CampaignTarget.task_id).where(CampaignTarget.client_id == seeded.clients["001000"])
+        )
+    with pytest.raises(InvalidInput, match="crm campaign respond"):
+        touches.record_touch(
+            seeded.store,
+            seeded.im1,
+            "001000",
+            touch_type="phone_call",
+            channel="phone",
+            summary="电话",
+            task_id=task_id,
+            checklist={"identity_verified": True, "needs_asked": True},
+        )
     # an investment manager sees results and targets of their own clients only
     res = campaigns.results(seeded.store, seeded.im2, s.campaign_id)
     assert res.total.targeted == 2 and [r.key for r in res.by_manager] == ["im2"]
