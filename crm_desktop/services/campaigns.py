@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Date, and_, bindparam, func, select, text
+from sqlalchemy import Date, and_, bindparam, case, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop import clock
@@ -846,6 +846,46 @@ def results(store: Store, actor: Actor, campaign_id: int, today: date | None = N
         sorted(by_grade, key=lambda r: r.key or "V0", reverse=True),
         {reason: int(counts.get(reason, 0)) for reason in EXCLUSIONS},
     )
+
+
+def summaries(
+    store: Store, actor: Actor, today: date | None = None
+) -> list[tuple[CampaignInfo, rule.Funnel]]:
+    """Every campaign of the branch with its funnel (the dashboard's card): one grouped query.
+
+    An investment manager's figures count their own clients only.
+    """
+    require_role(actor, *CAMPAIGN_ROLES)
+    today = today or clock.today()
+    answered = list(rule.ANSWERS)
+    subscribed = CampaignResponse.SUBSCRIBED.value
+    with store.read() as session:
+        figures = {
+            int(cid): rule.Funnel(int(t), int(c or 0), int(r or 0), int(v or 0), round(float(a or 0), 2))
+            for cid, t, c, r, v, a in session.execute(
+                select(
+                    CampaignTarget.campaign_id,
+                    func.count(),
+                    func.count(CampaignTarget.response),
+                    func.sum(case((CampaignTarget.response.in_(answered), 1), else_=0)),
+                    func.sum(case((CampaignTarget.response == subscribed, 1), else_=0)),
+                    func.sum(case((CampaignTarget.response == subscribed, CampaignTarget.amount), else_=0)),
+                )
+                .join(Client, Client.id == CampaignTarget.client_id)
+                .where(CampaignTarget.status == TargetStatus.TARGETED.value, visible_clients(actor))
+                .group_by(CampaignTarget.campaign_id)
+            )
+        }
+        rows = session.scalars(
+            select(Campaign)
+            .where(Campaign.branch_id == actor.branch_id)
+            .order_by(Campaign.start_date.desc(), Campaign.id.desc())
+        ).all()
+        out = []
+        for c in rows:
+            f = figures.get(c.id, rule.Funnel())
+            out.append((_info(session, c, today, f.targeted), f))
+        return out
 
 
 def target_rows(store: Store, actor: Actor, campaign_id: int) -> pd.DataFrame:

@@ -1,54 +1,62 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CampaignCard</name>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="393" />
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+</context>
+<context>
     <name>CampaignView</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="178" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="183" />
         <source>Launch</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="181" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="186" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="190" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="195" />
         <source>Manager</source>
         <translation>投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="191" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="196" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="193" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="198" />
         <source>By manager</source>
         <translation>按经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="194" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="199" />
         <source>By grade</source>
         <translation>按等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="237" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="242" />
         <source>No campaign yet</source>
         <translation>还没有营销活动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="257" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="262" />
         <source>Left out: %1</source>
         <translation>未列入：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="259" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="264" />
         <source>Talking points: %1</source>
         <translation>话术要点：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="260" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="265" />
         <source>Filter: %1</source>
         <translation>筛选条件：%1</translation>
     </message>
@@ -64,17 +72,17 @@
 <context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="368" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="373" />
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="369" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="374" />
         <source>Segments</source>
         <translation>客群</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="370" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="375" />
         <source>Information push</source>
         <translation>资讯推送</translation>
     </message>
@@ -140,42 +148,42 @@
 <context>
     <name>PushView</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="295" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="300" />
         <source>Make send list</source>
         <translation>生成发送清单</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="297" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="302" />
         <source>Confirm as sent</source>
         <translation>确认已发送</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="304" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="309" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="305" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="310" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="306" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="311" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="307" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="312" />
         <source>Clients (filter)</source>
         <translation>客户（筛选条件）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="338" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="343" />
         <source>Push %1: %2 clients; %3 opted out and %4 closed accounts left out.</source>
         <translation>推送 %1：%2 位客户；拒绝营销 %3 位、已销户 %4 位未列入。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="358" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="363" />
         <source>Confirmed: %1 message touches recorded.</source>
         <translation>已确认发送：记录消息服务 %1 条。</translation>
     </message>
@@ -183,47 +191,47 @@
 <context>
     <name>SegmentEditor</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="70" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="75" />
         <source>Fields: %1</source>
         <translation>可用字段：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="76" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="81" />
         <source>Segment name</source>
         <translation>客群名称</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="77" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="82" />
         <source>Save segment</source>
         <translation>保存客群</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="82" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="87" />
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="83" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="88" />
         <source>Matching clients</source>
         <translation>符合条件的客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="87" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="92" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="90" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="95" />
         <source>Saved segments (double-click to edit)</source>
         <translation>已保存的客群（双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="107" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="112" />
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="117" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="122" />
         <source>%1 clients</source>
         <translation>%1 位客户</translation>
     </message>
@@ -231,73 +239,80 @@
 <context>
     <name>campaigns</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="32" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="33" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="33" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="34" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="150" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="34" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="35" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="151" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="35" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="36" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="36" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="37" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="37" />
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="78" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="38" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="79" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="152" />
         <source>Targeted</source>
         <translation>目标客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="79" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="80" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="153" />
         <source>Contacted</source>
         <translation>已联系</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="80" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="81" />
         <source>Responded</source>
         <translation>有反馈</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="81" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="82" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="154" />
         <source>Converted</source>
         <translation>已认购</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="82" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="83" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="155" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="83" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="84" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="156" />
         <source>Amount (CNY)</source>
         <translation>认购金额（元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="119" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="120" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="120" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="121" />
         <source>Phone (masked)</source>
         <translation>手机号（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/models.py" line="121" />
+        <location filename="../../crm_desktop/gui/campaigns/models.py" line="122" />
         <source>Message</source>
         <translation>消息</translation>
     </message>

@@ -103,3 +103,38 @@ def test_consent_from_the_360_view(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     dlg.save()
     assert dlg.result() == dlg.DialogCode.Accepted
     assert consent.get_consent(seed.store, seed.bm, "001000").allowed is False
+
+
+def test_dashboard_card(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> None:  # type: ignore[no-untyped-def]
+    from crm_desktop.gui.campaigns.views import CampaignCard
+
+    seed = seeded_sqlite
+    seed_campaign_branch(seed)
+    s = campaigns.create_campaign(
+        seed.store,
+        seed.bm,
+        name="卡片",
+        product="WM001",
+        filter_text="",
+        start=TODAY,
+        end=TODAY.replace(day=31),
+    )
+    campaigns.launch(seed.store, seed.bm, s.campaign_id)
+    campaigns.respond(seed.store, seed.im1, s.campaign_id, "001000", "subscribed", amount=Decimal(1000))
+    card = CampaignCard(make_ctx(seed, seed.bm))
+    qtbot.addWidget(card)
+    qtbot.waitUntil(lambda: card.loaded, timeout=10000)
+    qtmodeltester.check(card.model)
+    assert card.title() == "营销活动"
+    assert [card.model.index(0, c).data() for c in range(7)] == [
+        "卡片",
+        "进行中",
+        "4",
+        "1",
+        "1",
+        "25.0%",
+        "1,000",
+    ]
+    # the figures agree with the campaign's results
+    total = campaigns.results(seed.store, seed.bm, s.campaign_id).total
+    assert card.model.rows[0][1] == total

@@ -136,6 +136,11 @@ def test_launch_is_idempotent_and_respond_closes_the_task(seeded: Seed, tmp_path
     assert sum(r.funnel.amount for r in res.by_grade) == t.amount
     assert {r.key: r.funnel.converted for r in res.by_manager} == {"im1": 1, "im2": 1}
     assert res.excluded == {"unsuitable": 2, "opted_out": 1, "contact_cap": 0, "closed": 1}
+    # the dashboard card's one grouped query says the same
+    ((info, card),) = campaigns.summaries(seeded.store, seeded.bm)
+    assert card == t and info.status == "launched"
+    ((_, mine),) = campaigns.summaries(seeded.store, seeded.im2)
+    assert (mine.targeted, mine.converted, mine.amount) == (2, 1, 20000.5)
     out = files.write_results_xlsx(res, tmp_path / "r.xlsx")
     assert out.stat().st_size > 0
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from crm_desktop.domain.campaigns import Funnel
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import CampaignStatus
 from crm_desktop.gui.list_model import ALIGN, DISPLAY, ListTableModel
@@ -128,3 +129,50 @@ class SendListModel(ListTableModel[SendRow]):
             return None
         r = self.row_at(index.row())
         return (r.client_no, r.masked_phone, r.message)[index.column()]
+
+
+class CardColumn(IntEnum):
+    NAME = 0
+    STATUS = 1
+    TARGETED = 2
+    CONTACTED = 3
+    CONVERTED = 4
+    RATE = 5
+    AMOUNT = 6
+
+
+class CampaignCardModel(ListTableModel[tuple[CampaignInfo, Funnel]]):
+    """The dashboard's campaign card: each campaign's funnel in one row."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                QCoreApplication.translate("campaigns", "Campaign"),
+                QCoreApplication.translate("campaigns", "Status"),
+                QCoreApplication.translate("campaigns", "Targeted"),
+                QCoreApplication.translate("campaigns", "Contacted"),
+                QCoreApplication.translate("campaigns", "Converted"),
+                QCoreApplication.translate("campaigns", "Conversion"),
+                QCoreApplication.translate("campaigns", "Amount (CNY)"),
+            ],
+            parent,
+        )
+
+    def data(self, index: Any, role: int = DISPLAY) -> Any:
+        if not self._valid(index):
+            return None
+        c, f = self.row_at(index.row())
+        col = CardColumn(index.column())
+        if role == ALIGN and col not in (CardColumn.NAME, CardColumn.STATUS):
+            return RIGHT
+        if role != DISPLAY:
+            return None
+        return {
+            CardColumn.NAME: c.name,
+            CardColumn.STATUS: label_of(CampaignStatus, c.status),
+            CardColumn.TARGETED: f"{f.targeted:,}",
+            CardColumn.CONTACTED: f"{f.contacted:,}",
+            CardColumn.CONVERTED: f"{f.converted:,}",
+            CardColumn.RATE: f"{f.conversion:.1%}",
+            CardColumn.AMOUNT: f"{f.amount:,.0f}",
+        }[col]

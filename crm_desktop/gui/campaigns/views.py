@@ -33,7 +33,12 @@ from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.segments import field_names
 from crm_desktop.domain.vocabulary import PushKind, TargetStatus
 from crm_desktop.fonts import register_matplotlib
-from crm_desktop.gui.campaigns.models import CampaignListModel, FunnelRowsModel, SendListModel
+from crm_desktop.gui.campaigns.models import (
+    CampaignCardModel,
+    CampaignListModel,
+    FunnelRowsModel,
+    SendListModel,
+)
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.workers import Requester, run_task
@@ -368,3 +373,32 @@ class CampaignsPage(QTabWidget):
         self.addTab(self.campaigns, self.tr("Campaigns"))
         self.addTab(self.segments, self.tr("Segments"))
         self.addTab(self.pushes, self.tr("Information push"))
+
+
+class CampaignCard(QWidget):
+    """The branch dashboard's campaign card: every campaign's targeted, contacted, converted and amount."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("campaignCard")
+        self.model = CampaignCardModel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_table(self.model, "campaignCardTable"))
+        self.loaded = False
+        self._loader = Requester(ctx.pool)
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("Campaigns")
+
+    def reload(self) -> None:
+        self._loader.submit(
+            lambda _c: campaigns.summaries(self.ctx.store, self.ctx.actor),
+            on_done=self._loaded,
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _loaded(self, rows: list[tuple[campaigns.CampaignInfo, Funnel]]) -> None:
+        self.model.set_rows(rows)
+        self.loaded = True
