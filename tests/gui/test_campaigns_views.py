@@ -125,6 +125,8 @@ def test_dashboard_card(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> Non
     qtbot.addWidget(card)
     qtbot.waitUntil(lambda: card.loaded, timeout=10000)
     qtmodeltester.check(card.model)
+    card.resize(900, 300)
+    _shot(card, "card")
     assert card.title() == "营销活动"
     assert [card.model.index(0, c).data() for c in range(7)] == [
         "卡片",
