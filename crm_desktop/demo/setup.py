@@ -29,6 +29,7 @@ _LOAD = 80
 
 def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) -> int:
     """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored."""
+    from crm_desktop.demo.campaigns import add_demo_campaigns
     from crm_desktop.demo.suitability import add_demo_suitability
     from crm_desktop.services.scoring import run_scoring
     from crm_desktop.services.tasks import generate_tasks
@@ -43,6 +44,7 @@ def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) 
     p.step(1, 4, tr("计算客户评分…", "Scoring the clients…"))
     summary = run_scoring(store, None, as_of)
     p.check()
+    add_demo_campaigns(store, as_of)  # after scoring: campaign segments read the grades
     p.step(3, 4, tr("生成服务待办…", "Generating service tasks…"))
     generate_tasks(store, None, as_of)
     add_reassignment_story(store)

@@ -119,6 +119,7 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.TouchType.GREETING: ("节日/生日问候", "greeting"),
         v.TouchType.COMPLAINT: ("投诉处理", "complaint handling"),
         v.TouchType.HANDOVER: ("客户移交", "handover"),
+        v.TouchType.CAMPAIGN: ("营销活动联系", "campaign contact"),
     },
     v.Channel: {
         v.Channel.PHONE: ("电话", "phone"),
@@ -146,6 +147,7 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.TaskSource.SUITABILITY: ("适当性违规", "suitability violation"),
         v.TaskSource.CHURN_REASON: ("记录流失原因", "record why the client left"),
         v.TaskSource.WIN_BACK: ("二次营销", "win-back"),
+        v.TaskSource.CAMPAIGN: ("营销活动", "campaign"),
     },
     v.TaskStatus: {
         v.TaskStatus.OPEN: ("待办", "open"),
@@ -314,6 +316,39 @@ LABELS.update(
         v.WarningSubject: {
             v.WarningSubject.PRODUCT: ("产品", "product"),
             v.WarningSubject.PERMISSION: ("权限", "permission"),
+        },
+        v.CampaignObjective: {
+            v.CampaignObjective.SUBSCRIBE: ("促认购", "subscribe"),
+            v.CampaignObjective.RETAIN: ("挽留", "retain"),
+            v.CampaignObjective.ACTIVATE: ("激活", "activate"),
+            v.CampaignObjective.EDUCATE: ("投资者教育", "educate"),
+        },
+        v.CampaignStatus: {
+            v.CampaignStatus.DRAFT: ("未启动", "not launched"),
+            v.CampaignStatus.LAUNCHED: ("进行中", "running"),
+            v.CampaignStatus.FINISHED: ("已结束", "finished"),
+        },
+        v.TargetStatus: {
+            v.TargetStatus.TARGETED: ("目标客户", "targeted"),
+            v.TargetStatus.CLOSED: ("已销户", "closed account"),
+            v.TargetStatus.OPTED_OUT: ("拒绝营销", "opted out of marketing"),
+            v.TargetStatus.UNSUITABLE: ("产品不适当", "product unsuitable"),
+            v.TargetStatus.CONTACT_CAP: ("超过联系上限", "over the contact cap"),
+        },
+        v.CampaignResponse: {
+            v.CampaignResponse.INTERESTED: ("有意向", "interested"),
+            v.CampaignResponse.SUBSCRIBED: ("已认购", "subscribed"),
+            v.CampaignResponse.DECLINED: ("谢绝", "declined"),
+            v.CampaignResponse.NOT_REACHED: ("未联系上", "not reached"),
+        },
+        v.ConsentSource: {
+            v.ConsentSource.IMPORT: ("导入", "import"),
+            v.ConsentSource.STAFF: ("员工录入", "entered by staff"),
+        },
+        v.PushKind: {
+            v.PushKind.NEW_LISTING: ("新股/新品上市", "new listing"),
+            v.PushKind.RESEARCH: ("研究报告", "research"),
+            v.PushKind.MARKET_NOTICE: ("市场提示", "market notice"),
         },
     }
 )

@@ -149,6 +149,8 @@ class TouchType(StrEnum):
     GREETING = "greeting"
     COMPLAINT = "complaint"
     HANDOVER = "handover"
+    # A campaign contact (营销活动联系): the manager offers the campaign's product or service.
+    CAMPAIGN = "campaign"
 
 
 # One name for one thing: a task type is a touch type.
@@ -186,6 +188,7 @@ class TaskSource(StrEnum):
     # issue #17: record why a lost client left, and win them back (二次营销)
     CHURN_REASON = "churn_reason"
     WIN_BACK = "win_back"
+    CAMPAIGN = "campaign"
 
 
 class TaskStatus(StrEnum):
@@ -352,6 +355,52 @@ class FlowRequestKind(StrEnum):
 
     RELATIONSHIP = "relationship"
     COMMISSION_REVIEW = "commission_review"
+# ---------------------------------------------------------------- campaigns and information push (issue #16)
+
+
+class CampaignObjective(StrEnum):
+    SUBSCRIBE = "subscribe"
+    RETAIN = "retain"
+    ACTIVATE = "activate"
+    EDUCATE = "educate"
+
+
+class CampaignStatus(StrEnum):
+    """Stored: draft or launched. ``finished`` is shown for a launched campaign whose period has ended."""
+
+    DRAFT = "draft"
+    LAUNCHED = "launched"
+    FINISHED = "finished"
+
+
+class TargetStatus(StrEnum):
+    """A client's place in a campaign's list: targeted, or the reason they were left out (first that applies)."""
+
+    TARGETED = "targeted"
+    CLOSED = "closed"
+    OPTED_OUT = "opted_out"
+    UNSUITABLE = "unsuitable"
+    CONTACT_CAP = "contact_cap"
+
+
+class CampaignResponse(StrEnum):
+    INTERESTED = "interested"
+    SUBSCRIBED = "subscribed"
+    DECLINED = "declined"
+    NOT_REACHED = "not_reached"
+
+
+class ConsentSource(StrEnum):
+    """Where a marketing-consent flag came from."""
+
+    IMPORT = "import"
+    STAFF = "staff"
+
+
+class PushKind(StrEnum):
+    NEW_LISTING = "new_listing"
+    RESEARCH = "research"
+    MARKET_NOTICE = "market_notice"
 
 
 VOCABULARY: tuple[type[StrEnum], ...] = (
@@ -393,6 +442,12 @@ VOCABULARY: tuple[type[StrEnum], ...] = (
     ChurnReason,
     RetentionAnswer,
     FlowRequestKind,
+    CampaignObjective,
+    CampaignStatus,
+    TargetStatus,
+    CampaignResponse,
+    ConsentSource,
+    PushKind,
     # the call-back and complaint records (issue #15)
     *CALLBACK_WORDS,
 )

@@ -73,6 +73,12 @@ def area_specs() -> list[AreaSpec]:
         AreaSpec(
             "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), sp.SP_ComputerIcon, (BM,)
         ),
+        AreaSpec(
+            "campaigns",
+            QCoreApplication.translate("MainWindow", "Campaigns"),
+            sp.SP_MediaVolume,
+            (IM, BM),
+        ),
         AreaSpec("letters", QCoreApplication.translate("MainWindow", "Letters"), sp.SP_FileIcon, (IM, BM)),
         AreaSpec("imports", QCoreApplication.translate("MainWindow", "Import"), sp.SP_ArrowDown, (ADMIN, BM)),
         AreaSpec(

@@ -191,6 +191,13 @@ CLIENTS = KindSpec(
             lambda: v.make_rate(required=False),
             aliases=("佣金率", "费率", "commission"),
         ),
+        # Optional: marketing contact allowed (是/否). An empty cell leaves the client's flag as it is.
+        Column(
+            "marketing",
+            "允许营销",
+            lambda: v.make_bool(default=-1),
+            aliases=("营销许可", "接受营销", "marketing_consent"),
+        ),
     ),
     key=("client_no",),
 )

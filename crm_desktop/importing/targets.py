@@ -344,7 +344,8 @@ class ClientTarget(Target, _ClientRefs):
         "status",
         "commission_rate",
     )
-    extra_stage = ("is_new",)
+    # marketing: 1/0 from the optional "允许营销" column, NULL when absent or empty
+    extra_stage = ("is_new", "marketing")
     key_cols = ("client_no",)
     field_cols = {"branch_code": "branch_id", "manager_login": "manager_id"}  # noqa: RUF012
     insert_extra = {  # noqa: RUF012
@@ -525,6 +526,7 @@ class ClientTarget(Target, _ClientRefs):
             v.get("status", "active"),
             v.get("commission_rate"),
             0,
+            None if v.get("marketing", -1) == -1 else v["marketing"],
         )
 
     def before_apply(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
@@ -569,6 +571,37 @@ class ClientTarget(Target, _ClientRefs):
                     "created_by_id) "
                     f"SELECT c.id, NULL, c.manager_id, :now, 'import', :actor FROM {stage.name} s "
                     "JOIN client c ON c.client_no = s.client_no WHERE s.is_new = 1 AND c.manager_id IS NOT NULL"
+                ),
+                ctx,
+            )
+        )
+        if self.hm.present("marketing"):
+            self._marketing_consent(conn, stage, ctx)
+
+    def _marketing_consent(self, conn: Connection, stage: Stage, ctx: ApplyContext) -> None:
+        """The optional marketing flag: a changed or first flag is recorded as from the import, since today."""
+        st = stage.name
+        given = f"SELECT c.id AS client_id, s.marketing AS m FROM {st} s JOIN client c ON c.client_no = s.client_no "
+        given += "WHERE s.marketing IS NOT NULL"
+        conn.execute(
+            _typed(
+                text(
+                    "UPDATE marketing_consent SET allowed = (SELECT g.m = 1 FROM "
+                    f"({given}) g WHERE g.client_id = marketing_consent.client_id), since = :today, "
+                    "source = 'import', reason = NULL, recorded_by_id = :actor, updated_at = :now "
+                    f"WHERE client_id IN (SELECT g.client_id FROM ({given}) g JOIN marketing_consent x "
+                    "ON x.client_id = g.client_id WHERE x.allowed <> (g.m = 1))"
+                ),
+                ctx,
+            )
+        )
+        conn.execute(
+            _typed(
+                text(
+                    "INSERT INTO marketing_consent (client_id, allowed, since, source, reason, recorded_by_id, "
+                    "created_at, updated_at) "
+                    f"SELECT g.client_id, g.m = 1, :today, 'import', NULL, :actor, :now, :now FROM ({given}) g "
+                    "WHERE NOT EXISTS (SELECT 1 FROM marketing_consent x WHERE x.client_id = g.client_id)"
                 ),
                 ctx,
             )

@@ -28,7 +28,7 @@ from crm_desktop.services.auth import Actor, require_role
 GRADES = ("V5", "V4", "V3", "V2", "V1")
 EVENT_KEYS = ("new_account", "risk_reassessment", "churn_high", "mismatch", "grade_change", "birthday")
 # Types a plan may schedule: handover is a system record, never something to plan.
-PLANNABLE_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
+PLANNABLE_TYPES = tuple(t.value for t in TouchType if t not in (TouchType.HANDOVER, TouchType.CAMPAIGN))
 MAX_INTERVAL_DAYS = 3660
 
 

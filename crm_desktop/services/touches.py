@@ -21,7 +21,7 @@ from crm_desktop.db.models import Client, ServiceTask, Staff, Touch
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.labels import label_of
-from crm_desktop.domain.vocabulary import Channel, Role, TaskStatus, TouchType
+from crm_desktop.domain.vocabulary import Channel, Role, TaskSource, TaskStatus, TouchType
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -66,7 +66,8 @@ EDIT_IN_PLACE = timedelta(hours=24)
 # Workstation clocks drift a little; a touch "a minute from now" is not a future touch.
 CLOCK_SKEW = timedelta(minutes=2)
 # A person may not record these; the system writes them (reassignment handover).
-SYSTEM_TYPES = frozenset({TouchType.HANDOVER.value})
+# Campaign contacts are recorded with their response through the campaign (services.campaigns.respond).
+SYSTEM_TYPES = frozenset({TouchType.HANDOVER.value, TouchType.CAMPAIGN.value})
 
 
 def step_label(step: str) -> str:
@@ -383,6 +384,18 @@ def record_touch_in_session(
             )
     else:
         task = find_open_task_in_session(session, client.id, touch_type)
+    if (
+        task is not None
+        and task.source == TaskSource.CAMPAIGN.value
+        and touch_type != TouchType.CAMPAIGN.value
+    ):
+        raise InvalidInput(
+            tr(
+                "任务 {id} 是营销活动任务：请在营销活动中记录客户反馈（crm campaign respond）。",
+                "Task {id} is a campaign task: record the client's response in the campaign (crm campaign respond).",
+                id=task.id,
+            )
+        )
 
     touch = Touch(
         client_id=client.id,
@@ -836,7 +849,12 @@ def open_tasks_for(store: Store, actor: Actor, client_no: str, today: date) -> l
         client = get_visible_client(session, actor, client_no)
         rows = session.execute(
             select(ServiceTask.id, ServiceTask.task_type, ServiceTask.source, ServiceTask.due_date)
-            .where(ServiceTask.client_id == client.id, ServiceTask.status.in_(_OPEN_TASK_STATES))
+            .where(
+                ServiceTask.client_id == client.id,
+                ServiceTask.status.in_(_OPEN_TASK_STATES),
+                # a campaign task is completed by recording the response in its campaign, not by a touch
+                ServiceTask.source != TaskSource.CAMPAIGN.value,
+            )
             .order_by(ServiceTask.due_date, ServiceTask.id)
         ).all()
     return [OpenTask(i, t, src, due, max(0, (today - due).days)) for i, t, src, due in rows]

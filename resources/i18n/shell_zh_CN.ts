@@ -184,67 +184,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="47" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="48" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="64" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="65" />
         <source>Tasks</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="68" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="69" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="73" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="74" />
         <source>Dashboard</source>
         <translation>营业部看板</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="75" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="78" />
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/main_window.py" line="82" />
         <source>Letters</source>
         <translation>账户分析报告</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="76" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="83" />
         <source>Import</source>
         <translation>数据导入</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="79" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="86" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="93" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="100" />
         <source>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;This area is not available in this version yet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;此功能在当前版本中尚未提供。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="127" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="134" />
         <source>Brokerage Branch CRM — {name} ({role})</source>
         <translation>证券营业部客户关系管理 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="132" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="139" />
         <source> — DEMO DATA (演示数据)</source>
         <translation> — 演示数据（DEMO）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="155" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="162" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="53" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="54" />
         <source>Call-backs</source>
         <translation>客户回访</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/main_window.py" line="59" />
+        <location filename="../../crm_desktop/gui/main_window.py" line="60" />
         <source>Complaints</source>
         <translation>投诉登记</translation>
     </message>
@@ -252,32 +257,32 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../crm_desktop/gui/errors.py" line="23" />
+        <location filename="../../crm_desktop/gui/errors.py" line="31" />
         <source>Someone else changed this first</source>
         <translation>已被他人抢先修改</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/errors.py" line="25" />
+        <location filename="../../crm_desktop/gui/errors.py" line="33" />
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/errors.py" line="27" />
+        <location filename="../../crm_desktop/gui/errors.py" line="35" />
         <source>Please check the input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/errors.py" line="29" />
+        <location filename="../../crm_desktop/gui/errors.py" line="37" />
         <source>Cannot continue</source>
         <translation>无法继续</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/errors.py" line="37" />
+        <location filename="../../crm_desktop/gui/errors.py" line="45" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/errors.py" line="38" />
+        <location filename="../../crm_desktop/gui/errors.py" line="46" />
         <source>Something went wrong: {kind}. Your data was not changed by the failed action. Details are in the log at {path}.</source>
         <translation>出现意外错误：{kind}。失败的操作没有改动您的数据。详细信息记录在日志 {path} 中。</translation>
     </message>

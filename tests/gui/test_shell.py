@@ -98,6 +98,7 @@ def test_area_specs_cover_the_issue_areas() -> None:
         "tasks",
         "approvals",
         "dashboard",
+        "campaigns",
         "letters",
         "imports",
         "settings",

@@ -22,7 +22,7 @@ from crm_desktop.reports import compliance as compliance_xlsx
 from crm_desktop.services import callback_compliance, compliance, tasks, touches
 from crm_desktop.services.exports import write_audited
 
-TOUCH_TYPES = tuple(t.value for t in TouchType if t is not TouchType.HANDOVER)
+TOUCH_TYPES = tuple(t.value for t in TouchType if t not in (TouchType.HANDOVER, TouchType.CAMPAIGN))
 CHANNELS = tuple(c.value for c in Channel if c is not Channel.SYSTEM)
 # --checked names -> checklist keys of the standard flow
 CHECKS = {

@@ -3,6 +3,14 @@
 from crm_desktop.db.models.assignment import AssignmentHistory, ReassignmentRequest
 from crm_desktop.db.models.base import Base
 from crm_desktop.db.models.callbacks import AlertCase, CallbackItem, CallbackRecord, CallbackSample, Complaint
+from crm_desktop.db.models.campaigns import (
+    Campaign,
+    CampaignTarget,
+    InfoPush,
+    MarketingConsent,
+    PushRecipient,
+    Segment,
+)
 from crm_desktop.db.models.clients import AssetSnapshot, Client, Holding, Security, Trade
 from crm_desktop.db.models.flow import (
     AccountEventRecord,
@@ -35,6 +43,8 @@ __all__ = [
     "CallbackItem",
     "CallbackRecord",
     "CallbackSample",
+    "Campaign",
+    "CampaignTarget",
     "ChurnRecord",
     "Client",
     "ClientRelationship",
@@ -43,17 +53,21 @@ __all__ = [
     "FlowRequest",
     "Holding",
     "ImportLog",
+    "InfoPush",
     "LetterRecord",
     "LoginThrottle",
     "ManagerScore",
+    "MarketingConsent",
     "MatchSuggestion",
     "Notification",
     "Product",
+    "PushRecipient",
     "ReassignmentRequest",
     "RiskProfile",
     "RiskWarning",
     "ScoreRun",
     "Security",
+    "Segment",
     "ServicePlan",
     "ServiceTask",
     "Staff",

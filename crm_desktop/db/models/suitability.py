@@ -37,6 +37,8 @@ class Product(Timestamps, Base):
     name: Mapped[str] = mapped_column(String(100))
     product_type: Mapped[str] = mapped_column(String(12))
     risk_rating: Mapped[str] = mapped_column(String(2))
+    # Offered to professional investors only (专业投资者专属); campaigns leave ordinary investors out.
+    professional_only: Mapped[bool] = mapped_column(default=False)
 
     __table_args__ = (
         CheckConstraint(_in("product_type", ProductType), name="product_type"),

@@ -32,6 +32,7 @@ from crm_desktop.gui.branch.models import (
     SuggestionCol,
     SuggestionModel,
 )
+from crm_desktop.gui.campaigns.views import CampaignCard
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.workers import Requester, TaskControl, run_task
@@ -124,6 +125,8 @@ class DashboardPage(QWidget):
         self.tabs.addTab(self.churn_view, self.tr("Churn risk"))
         self.tabs.addTab(self.league_view, self.tr("Managers"))
         self.tabs.addTab(sugg, self.tr("Matching suggestions"))
+        self.campaign_card = CampaignCard(ctx)
+        self.tabs.addTab(self.campaign_card, self.campaign_card.title())
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -138,6 +141,9 @@ class DashboardPage(QWidget):
 
     def reload(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
+        card = getattr(self, "campaign_card", None)
+        if card is not None:
+            card.reload()
 
         def load(_c: TaskControl) -> tuple[dash.Dashboard, list[svc.SuggestionView]]:
             return dash.build_dashboard(store, actor), svc.list_suggestions(store, actor)

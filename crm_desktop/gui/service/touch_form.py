@@ -34,7 +34,7 @@ from crm_desktop.services.touches import (
 )
 
 NO_TASK = -1  # the chooser's "no task" entry
-TOUCH_TYPES = [t.value for t in TouchType if t is not TouchType.HANDOVER]
+TOUCH_TYPES = [t.value for t in TouchType if t not in (TouchType.HANDOVER, TouchType.CAMPAIGN)]
 CHANNELS = [c.value for c in Channel if c is not Channel.SYSTEM]
 # The channel a type usually goes through, preselected to save a click.
 DEFAULT_CHANNEL = {

@@ -1,0 +1,1 @@
+"""The campaigns area: segments, campaigns with their funnel, information push."""
