@@ -786,7 +786,7 @@ def _overdue_by_manager(session: Session, actor: Actor, today: date) -> dict[int
         )
         .group_by(ServiceTask.manager_id)
     ).all()
-    return {int(m): int(n) for m, n in rows}
+    return {int(m): int(n) for m, n in rows if m is not None}
 
 
 def _managers_needing_attention(
@@ -807,11 +807,11 @@ def _managers_needing_attention(
         if n > 0:
             picked[mid] = tr("逾期 {n} 项", "{n} overdue", n=n)
     measured = [r for r in rates.values() if r.judged >= MIN_JUDGED and r.on_time_rate is not None]
-    for r in sorted(measured, key=lambda r: (r.on_time_rate or 0.0, r.manager_login))[:ATTENTION]:
-        if (r.on_time_rate or 0.0) >= 0.9:
+    for low in sorted(measured, key=lambda r: (r.on_time_rate or 0.0, r.manager_login))[:ATTENTION]:
+        if low.manager_id is None or (low.on_time_rate or 0.0) >= 0.9:
             continue
-        why = tr("本月按时率 {p:.0%}", "on time {p:.0%} this month", p=r.on_time_rate or 0.0)
-        picked[r.manager_id] = f"{picked[r.manager_id]}；{why}" if r.manager_id in picked else why  # type: ignore[index]
+        why = tr("本月按时率 {p:.0%}", "on time {p:.0%} this month", p=low.on_time_rate or 0.0)
+        picked[low.manager_id] = f"{picked[low.manager_id]}；{why}" if low.manager_id in picked else why
     out = []
     for mid, why in picked.items():
         r = rates.get(mid)
