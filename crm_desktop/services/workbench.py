@@ -916,6 +916,7 @@ class SearchHit:
     title: str
     detail: str
     client_no: str | None = None
+    task_type: str | None = None  # a task's type, for the touch form that closes it
 
 
 def _like(value: str) -> str:
@@ -973,7 +974,9 @@ def search(
                     else tr("到期 {d}", "due {d}", d=due.isoformat())
                 )
                 hits.append(
-                    SearchHit("task", str(tid), f"{label_of(TouchType, ttype)} · {no} {name}", when, no)
+                    SearchHit(
+                        "task", str(tid), f"{label_of(TouchType, ttype)} · {no} {name}", when, no, ttype
+                    )
                 )
             req = select(
                 ReassignmentRequest.id, Client.client_no, Client.name, ReassignmentRequest.reason
