@@ -160,6 +160,9 @@ def test_main_window_opens_on_the_workbench_with_shortcuts(qtbot: QtBot, seeded_
     } <= names
     next(a for a in win.shortcut_actions if a.objectName() == "areaShortcut2").trigger()
     assert win.current_area() == "clients"
+    from crm_desktop.gui.workbench.command_bar import window_areas
+
+    assert [k for k, _t in window_areas(win)][:2] == ["workbench", "clients"]
     rows = shortcut_list(win)
     assert rows[0][0] == "Ctrl+K" and any(k == "Ctrl+2" and "客户" in v for k, v in rows)
     # an administrator has no quick add (no touches) but the same command bar
@@ -173,7 +176,7 @@ def test_command_bar_finds_clients_and_opens_them(qtbot: QtBot, seeded_sqlite: S
     ctx = make_ctx(s, s.im1)
     opened: list[str] = []
     ctx.services["open_client"] = lambda parent, no: opened.append(no)
-    bar = CommandBar(ctx)
+    bar = CommandBar(ctx, areas=[("workbench", "工作台"), ("clients", "客户")])
     qtbot.addWidget(bar)
     # areas and actions are there before anything is typed
     assert any(e.kind == "area" and e.key == "workbench" for e in bar.entries())
@@ -189,7 +192,7 @@ def test_command_bar_goes_to_an_area(qtbot: QtBot, seeded_sqlite: Seed) -> None:
     ctx = make_ctx(s, s.im1)
     areas: list[str] = []
     ctx.bus.navigate.connect(areas.append)
-    bar = CommandBar(ctx)
+    bar = CommandBar(ctx, areas=[("workbench", "工作台"), ("approvals", "审批")])
     qtbot.addWidget(bar)
     bar.edit.setText("审批")
     first = bar.entries()[0]

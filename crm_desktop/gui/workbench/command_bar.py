@@ -7,6 +7,7 @@ switches the box to choosing that client; quick add (Ctrl+N) opens the box in th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -41,12 +42,18 @@ class Entry:
     hit: SearchHit | None = None
 
 
-def area_entries(ctx: AppContext) -> list[Entry]:
-    from crm_desktop.gui.main_window import area_specs
+def window_areas(widget: QWidget | None) -> list[tuple[str, str]]:
+    """(key, title) of the areas in the navigation of the main window ``widget`` belongs to."""
+    window = widget.window() if widget is not None else None
+    nav = getattr(window, "nav", None)
+    if not isinstance(nav, QListWidget):
+        return []
+    return [(str(nav.item(i).data(Qt.ItemDataRole.UserRole)), nav.item(i).text()) for i in range(nav.count())]
 
-    specs = [s for s in area_specs() if ctx.actor.role.value in s.roles]
+
+def area_entries(areas: Sequence[tuple[str, str]]) -> list[Entry]:
     return [
-        Entry("area", s.key, s.title, f"Ctrl+{n}" if n <= 9 else "") for n, s in enumerate(specs, start=1)
+        Entry("area", key, title, f"Ctrl+{n}" if n <= 9 else "") for n, (key, title) in enumerate(areas, 1)
     ]
 
 
@@ -55,7 +62,14 @@ def action_entries(ctx: AppContext) -> list[Entry]:
 
 
 class CommandBar(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, quick_add: bool = False) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        quick_add: bool = False,
+        areas: Sequence[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("commandBar")
@@ -67,7 +81,7 @@ class CommandBar(QDialog):
         self._timer.timeout.connect(self._search_store)
         self._hits: list[SearchHit] = []
         self.action_key: str | None = None  # set while choosing the client of an action
-        self._areas = area_entries(ctx)
+        self._areas = area_entries(areas if areas is not None else window_areas(parent))
         self._actions = action_entries(ctx)
 
         self.mode_label = QLabel()

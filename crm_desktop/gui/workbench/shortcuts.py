@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from crm_desktop.gui.workbench.command_bar import open_command_bar
 
-if TYPE_CHECKING:
-    from crm_desktop.gui.main_window import MainWindow
+# The main window (crm_desktop.gui.main_window.MainWindow, not imported: it installs these shortcuts) with
+# .ctx, .nav (its navigation list) and QMainWindow's methods.
+MainWindow = Any
 
 COMMAND_BAR = "Ctrl+K"
 QUICK_ADD = "Ctrl+N"
