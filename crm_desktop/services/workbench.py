@@ -725,7 +725,9 @@ def _recent_activity(session: Session, actor: Actor) -> list[Activity]:
         .limit(ACTIVITY)
     ).all()
     out = [
-        Activity(at, "touch", no, name, label_of(TouchType, ttype) + (f"：{summary}" if summary else ""))
+        Activity(
+            at, "touch", no, name, label_of(TouchType, ttype) + (tr("：", ": ") + summary if summary else "")
+        )
         for at, ttype, summary, no, name in touches
     ] + [
         Activity(

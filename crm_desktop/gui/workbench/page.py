@@ -162,6 +162,12 @@ class WorkbenchPage(QWidget):
         self.work_model = WorkModel(self)
         self.work_view = _table(self.work_model, "workTable")
         self.work_view.activated.connect(self._work_activated)
+        # the client column takes the room left, so the overdue days and the source always show
+        self.work_view.horizontalHeader().setStretchLastSection(False)
+        self.work_view.horizontalHeader().setSectionResizeMode(
+            WorkModel.Col.CLIENT, QHeaderView.ResizeMode.Stretch
+        )
+        self.work_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.work_group = QGroupBox(self.tr("Today's work"))
         self.work_empty = QLabel(self.tr("Nothing overdue or due today."))
         self.work_empty.setObjectName("workEmpty")
