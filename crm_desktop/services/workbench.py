@@ -37,10 +37,15 @@ from crm_desktop.db.models import (
     Touch,
     Trade,
 )
-from crm_desktop.db.models.enums import Role
+from crm_desktop.db.models.enums import Role, TaskStatus
 from crm_desktop.db.store import Store
 from crm_desktop.domain.callbacks_vocab import ComplaintStatus
-from crm_desktop.domain.compliance import RISK_REASSESSMENT_YEARS, reassessment_cutoff
+from crm_desktop.domain.compliance import (
+    RISK_REASSESSMENT_YEARS,
+    counted_until,
+    reassessment_cutoff,
+    task_outcome,
+)
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.visibility import may_see_personal_data, sees_own_work_only
 from crm_desktop.domain.vocabulary import (
@@ -318,21 +323,9 @@ def _branch_manager(store: Store, actor: Actor, wb: Workbench) -> None:
         found = [*_churn_turned_high(session, scope), *_assessments_expiring(session, actor, scope, wb.today)]
         wb.approvals = _pending_approvals(session, actor)
     wb.figures.append(Figure("overdue", sum(overdue.values()), unit="tasks"))
-    month_start = wb.today.replace(day=1)
-    report = compliance.compliance_report(store, actor, month_start, wb.today, today=wb.today)
-    total = report.total()
-    wb.compliance = ComplianceGlance(
-        month_start,
-        wb.today,
-        total.due,
-        total.on_time,
-        total.late,
-        total.overdue_now,
-        total.open_due_today,
-        total.on_time_rate,
-        len(report.risk_overdue),
-    )
-    wb.managers = _managers_needing_attention(report.managers(), overdue, store, actor)
+    with store.read() as session:
+        wb.compliance, per_manager = compliance_glance(session, actor, wb.today)
+    wb.managers = _managers_needing_attention(per_manager, overdue, store, actor)
     red_flags = alert_cases.list_alerts(store, actor, open_only=True)
     flag_alerts = (
         [
@@ -464,6 +457,25 @@ def _same_day_last_month(day: date) -> date:
     return last_month_end.replace(day=min(day.day, last_month_end.day))
 
 
+IDS_INLINE = 5_000  # up to this many clients, account rows are looked up by client id (one book)
+
+
+def _client_filter(session: Session, scope: ColumnElement[bool]) -> Callable[[Any], ColumnElement[bool]]:
+    """How to keep the account rows (snapshots, trades) of the clients in ``scope``.
+
+    A scope that covers every client of the store (the usual single-branch store seen by its branch
+    manager) needs no filter: every account row belongs to one of them. A book of a few hundred clients is
+    looked up by their ids (the primary key leads with the client); anything else by a sub-query.
+    """
+    ids = session.scalars(select(Client.id).where(scope)).all()
+    total = int(session.scalar(select(func.count()).select_from(Client)) or 0)
+    if len(ids) == total:
+        return lambda _column: true_()
+    if len(ids) <= IDS_INLINE:
+        return lambda column: column.in_(ids)
+    return lambda column: column.in_(select(Client.id).where(scope))
+
+
 def book_figures(session: Session, scope: ColumnElement[bool], today: date) -> list[Figure]:
     """Clients, assets, net inflow and commission of the clients in ``scope``.
 
@@ -492,14 +504,15 @@ def book_figures(session: Session, scope: ColumnElement[bool], today: date) -> l
             Figure("commission", None, note=why, unit="yuan"),
         ]
     before = session.scalar(select(func.max(AssetSnapshot.date)).where(AssetSnapshot.date < month))
+    of_scope = _client_filter(session, scope)
 
     def assets_on(day: date | None) -> Decimal | None:
         if day is None:
             return None
         n, total = session.execute(
-            select(func.count(), func.sum(AssetSnapshot.total_assets))
-            .join(Client, Client.id == AssetSnapshot.client_id)
-            .where(scope, AssetSnapshot.date == day)
+            select(func.count(), func.sum(AssetSnapshot.total_assets)).where(
+                of_scope(AssetSnapshot.client_id), AssetSnapshot.date == day
+            )
         ).one()
         return Decimal(total or 0) if n else None
 
@@ -518,16 +531,16 @@ def book_figures(session: Session, scope: ColumnElement[bool], today: date) -> l
 
     def flows(start: date, end: date) -> tuple[Decimal | None, Decimal | None]:
         n, inflow = session.execute(
-            select(func.count(), func.sum(AssetSnapshot.net_inflow))
-            .join(Client, Client.id == AssetSnapshot.client_id)
-            .where(scope, AssetSnapshot.date >= start, AssetSnapshot.date <= end)
+            select(func.count(), func.sum(AssetSnapshot.net_inflow)).where(
+                of_scope(AssetSnapshot.client_id), AssetSnapshot.date >= start, AssetSnapshot.date <= end
+            )
         ).one()
         if not n:  # no account data for the period: neither inflow nor commission can be told
             return None, None
         commission = session.scalar(
-            select(func.sum(Trade.commission))
-            .join(Client, Client.id == Trade.client_id)
-            .where(scope, Trade.trade_date >= start, Trade.trade_date <= end)
+            select(func.sum(Trade.commission)).where(
+                of_scope(Trade.client_id), Trade.trade_date >= start, Trade.trade_date <= end
+            )
         )
         return Decimal(inflow or 0), Decimal(commission or 0)
 
@@ -750,6 +763,72 @@ def _aware(moment: datetime) -> datetime:
 
 
 # ---------------------------------------------------------------------------------------------- branch manager
+
+
+def compliance_glance(
+    session: Session, actor: Actor, today: date
+) -> tuple[ComplianceGlance, list[compliance.ComplianceRow]]:
+    """This month's service compliance of the actor's branch, and one row per manager.
+
+    Counted with the rules of :mod:`crm_desktop.domain.compliance` exactly as
+    :func:`services.compliance.compliance_report` counts them (a task due today and still open is not
+    missed), without the per-grade breakdown and the lists the full report builds, which the workbench does
+    not show and which cost seconds on a 100,000-client branch.
+    """
+    require_role(actor, Role.BRANCH_MANAGER)
+    start = today.replace(day=1)
+    scope = visible_clients(actor)
+    last = counted_until(today, today)
+    rows: dict[int | None, compliance.ComplianceRow] = {}
+    for mid, due, status, completed_at in session.execute(
+        select(ServiceTask.manager_id, ServiceTask.due_date, ServiceTask.status, ServiceTask.completed_at)
+        .join(Client, Client.id == ServiceTask.client_id)
+        .where(
+            scope,
+            ServiceTask.due_date >= start,
+            ServiceTask.due_date <= last,
+            ServiceTask.status != TaskStatus.CANCELLED.value,
+        )
+    ):
+        row = rows.get(mid)
+        if row is None:
+            row = rows[mid] = compliance.ComplianceRow(
+                manager_id=mid, manager_login="", manager_name="", grade=compliance.ALL_GRADES
+            )
+        row.count(
+            task_outcome(status, due, completed_at.astimezone().date() if completed_at else None, today)
+        )
+    total = compliance.ComplianceRow(
+        manager_id=None, manager_login="", manager_name="", grade=compliance.ALL_GRADES
+    )
+    for r in rows.values():
+        total.add(r)
+    years = _reassessment_years(session, actor)
+    cutoff = reassessment_cutoff(today, years)
+    risk_overdue = int(
+        session.scalar(
+            select(func.count())
+            .select_from(Client)
+            .where(
+                scope,
+                Client.status != "closed",
+                func.coalesce(Client.risk_assessed_on, Client.open_date) < cutoff,
+            )
+        )
+        or 0
+    )
+    glance = ComplianceGlance(
+        start,
+        today,
+        total.due,
+        total.on_time,
+        total.late,
+        total.overdue_now,
+        total.open_due_today,
+        total.on_time_rate,
+        risk_overdue,
+    )
+    return glance, [r for r in rows.values() if r.manager_id is not None]
 
 
 def _pending_approvals(session: Session, actor: Actor) -> list[Approval]:

@@ -198,3 +198,27 @@ def test_search_respects_visibility(seeded: Seed) -> None:
     assert [h.key for h in admin_hits] == ["009999"] and "欧阳娜" not in admin_hits[0].title
     assert workbench.search(s.store, s.im1, "  ") == []
     assert keys(s.im1, "%") == []  # wildcards are searched literally
+
+
+def test_compliance_glance_counts_as_the_compliance_report(seeded: Seed) -> None:
+    from crm_desktop.services import compliance
+
+    s = seeded
+    c = s.clients
+    # this month is 1 December only: one due today and open, one done on time; earlier months do not count
+    add_task(s.store, c[C[0]], s.im1.id, "phone_call", TODAY, "open-today")
+    add_task(s.store, c[C[1]], s.im1.id, "visit", TODAY, "done", status="done")
+    add_task(s.store, c[C[4]], s.im2.id, "phone_call", TODAY - timedelta(days=2), "november")
+    add_task(s.store, c[C[5]], s.im2.id, "phone_call", TODAY, "cancelled", status="cancelled")
+    with s.store.read() as session:
+        glance, rows = workbench.compliance_glance(session, s.bm, TODAY)
+    total = compliance.compliance_report(s.store, s.bm, TODAY.replace(day=1), TODAY, today=TODAY).total()
+    assert (glance.due, glance.on_time, glance.late, glance.overdue_now, glance.open_due_today) == (
+        total.due,
+        total.on_time,
+        total.late,
+        total.overdue_now,
+        total.open_due_today,
+    )
+    assert glance.due == 2 and glance.open_due_today == 1
+    assert {r.manager_id for r in rows} == {s.im1.id}

@@ -72,7 +72,10 @@ class AssetSnapshot(Base):
     total_assets: Mapped[Decimal] = mapped_column(MONEY)
     net_inflow: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
 
-    __table_args__ = (Index("ix_asset_snapshot_date", "date"),)
+    # by day, carrying what branch figures add up, so a day's sum reads the index alone (migration 0010)
+    __table_args__ = (
+        Index("ix_asset_snapshot_date_client", "date", "client_id", "total_assets", "net_inflow"),
+    )
 
 
 class Trade(Base):
