@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop import clock
@@ -318,13 +318,14 @@ def _investment_manager(store: Store, actor: Actor, wb: Workbench) -> None:
 def _branch_manager(store: Store, actor: Actor, wb: Workbench) -> None:
     with store.read() as session:
         scope = visible_clients(actor)
-        wb.figures = book_figures(session, scope, wb.today)
-        overdue = _overdue_by_manager(session, actor, wb.today)
+        of_scope = client_filter(session, scope)
+        wb.figures = book_figures(session, scope, wb.today, of_scope)
+        overdue = _overdue_by_manager(session, of_scope, wb.today)
         found = [*_churn_turned_high(session, scope), *_assessments_expiring(session, actor, scope, wb.today)]
         wb.approvals = _pending_approvals(session, actor)
     wb.figures.append(Figure("overdue", sum(overdue.values()), unit="tasks"))
     with store.read() as session:
-        wb.compliance, per_manager = compliance_glance(session, actor, wb.today)
+        wb.compliance, per_manager = compliance_glance(session, actor, wb.today, of_scope)
     wb.managers = _managers_needing_attention(per_manager, overdue, store, actor)
     red_flags = alert_cases.list_alerts(store, actor, open_only=True)
     flag_alerts = (
@@ -460,36 +461,45 @@ def _same_day_last_month(day: date) -> date:
 IDS_INLINE = 5_000  # up to this many clients, account rows are looked up by client id (one book)
 
 
-def _client_filter(session: Session, scope: ColumnElement[bool]) -> Callable[[Any], ColumnElement[bool]]:
-    """How to keep the account rows (snapshots, trades) of the clients in ``scope``.
+def client_filter(session: Session, scope: ColumnElement[bool]) -> Callable[[Any], ColumnElement[bool]]:
+    """How to keep the rows (account data, tasks) of the clients in ``scope``, given their client id column.
 
     A scope that covers every client of the store (the usual single-branch store seen by its branch
-    manager) needs no filter: every account row belongs to one of them. A book of a few hundred clients is
-    looked up by their ids (the primary key leads with the client); anything else by a sub-query.
+    manager) needs no filter: every such row belongs to one of them. A book of a few thousand clients is
+    looked up by their ids (the account tables' keys lead with the client); anything else by a sub-query.
     """
-    ids = session.scalars(select(Client.id).where(scope)).all()
-    total = int(session.scalar(select(func.count()).select_from(Client)) or 0)
-    if len(ids) == total:
+    in_scope, total = session.execute(
+        select(func.count(case((scope, 1))), func.count()).select_from(Client)
+    ).one()
+    if in_scope == total:
         return lambda _column: true_()
-    if len(ids) <= IDS_INLINE:
+    if in_scope <= IDS_INLINE:
+        ids = session.scalars(select(Client.id).where(scope)).all()
         return lambda column: column.in_(ids)
     return lambda column: column.in_(select(Client.id).where(scope))
 
 
-def book_figures(session: Session, scope: ColumnElement[bool], today: date) -> list[Figure]:
+def book_figures(
+    session: Session,
+    scope: ColumnElement[bool],
+    today: date,
+    of_scope: Callable[[Any], ColumnElement[bool]] | None = None,
+) -> list[Figure]:
     """Clients, assets, net inflow and commission of the clients in ``scope``.
 
     Flows compare the month so far with the same days of the previous month (1 December–4 December
     against 1 November–4 November), so an early day of the month is not set against a whole month.
     Assets: the latest day with account data against the last such day of the previous month.
     """
-    live = and_(scope, Client.status != "closed")
-    clients = int(session.scalar(select(func.count()).select_from(Client).where(live)) or 0)
-    previous_clients = int(
-        session.scalar(
-            select(func.count()).select_from(Client).where(live, Client.open_date < _month_start(today))
-        )
-        or 0
+    live = Client.status != "closed"
+    clients, previous_clients = (
+        int(n or 0)
+        for n in session.execute(
+            select(
+                func.count(case((live, 1))),
+                func.count(case((and_(live, Client.open_date < _month_start(today)), 1))),
+            ).where(scope)
+        ).one()
     )
     figures = [Figure("clients", clients, previous_clients, unit="clients")]
 
@@ -504,7 +514,7 @@ def book_figures(session: Session, scope: ColumnElement[bool], today: date) -> l
             Figure("commission", None, note=why, unit="yuan"),
         ]
     before = session.scalar(select(func.max(AssetSnapshot.date)).where(AssetSnapshot.date < month))
-    of_scope = _client_filter(session, scope)
+    of_scope = of_scope or client_filter(session, scope)
 
     def assets_on(day: date | None) -> Decimal | None:
         if day is None:
@@ -766,7 +776,10 @@ def _aware(moment: datetime) -> datetime:
 
 
 def compliance_glance(
-    session: Session, actor: Actor, today: date
+    session: Session,
+    actor: Actor,
+    today: date,
+    of_scope: Callable[[Any], ColumnElement[bool]] | None = None,
 ) -> tuple[ComplianceGlance, list[compliance.ComplianceRow]]:
     """This month's service compliance of the actor's branch, and one row per manager.
 
@@ -779,23 +792,39 @@ def compliance_glance(
     start = today.replace(day=1)
     scope = visible_clients(actor)
     last = counted_until(today, today)
+    of_scope = of_scope or client_filter(session, scope)
     rows: dict[int | None, compliance.ComplianceRow] = {}
-    for mid, due, status, completed_at in session.execute(
-        select(ServiceTask.manager_id, ServiceTask.due_date, ServiceTask.status, ServiceTask.completed_at)
-        .join(Client, Client.id == ServiceTask.client_id)
-        .where(
-            scope,
-            ServiceTask.due_date >= start,
-            ServiceTask.due_date <= last,
-            ServiceTask.status != TaskStatus.CANCELLED.value,
-        )
-    ):
-        row = rows.get(mid)
-        if row is None:
-            row = rows[mid] = compliance.ComplianceRow(
+
+    def row(mid: int | None) -> compliance.ComplianceRow:
+        if mid not in rows:
+            rows[mid] = compliance.ComplianceRow(
                 manager_id=mid, manager_login="", manager_name="", grade=compliance.ALL_GRADES
             )
-        row.count(
+        return rows[mid]
+
+    period = (
+        of_scope(ServiceTask.client_id),
+        ServiceTask.due_date >= start,
+        ServiceTask.due_date <= last,
+        ServiceTask.status != TaskStatus.CANCELLED.value,
+    )
+    # Tasks not done count by due day and status alone: counted per group (tens of thousands on a large
+    # branch); done ones need their completion day, one by one.
+    for mid, due, status, n in session.execute(
+        select(ServiceTask.manager_id, ServiceTask.due_date, ServiceTask.status, func.count())
+        .where(*period, ServiceTask.status != TaskStatus.DONE.value)
+        .group_by(ServiceTask.manager_id, ServiceTask.due_date, ServiceTask.status)
+    ):
+        outcome = task_outcome(status, due, None, today)
+        target = row(mid)
+        for _ in range(int(n)):
+            target.count(outcome)
+    for mid, due, status, completed_at in session.execute(
+        select(
+            ServiceTask.manager_id, ServiceTask.due_date, ServiceTask.status, ServiceTask.completed_at
+        ).where(*period, ServiceTask.status == TaskStatus.DONE.value)
+    ):
+        row(mid).count(
             task_outcome(status, due, completed_at.astimezone().date() if completed_at else None, today)
         )
     total = compliance.ComplianceRow(
@@ -854,13 +883,14 @@ def _pending_approvals(session: Session, actor: Actor) -> list[Approval]:
     return [Approval(*r) for r in rows]
 
 
-def _overdue_by_manager(session: Session, actor: Actor, today: date) -> dict[int, int]:
-    """Open tasks past their due day, per manager of the actor's branch."""
+def _overdue_by_manager(
+    session: Session, of_scope: Callable[[Any], ColumnElement[bool]], today: date
+) -> dict[int, int]:
+    """Open tasks past their due day, per manager, of the clients ``of_scope`` keeps."""
     rows = session.execute(
         select(ServiceTask.manager_id, func.count())
-        .join(Client, Client.id == ServiceTask.client_id)
         .where(
-            visible_clients(actor),
+            of_scope(ServiceTask.client_id),
             ServiceTask.status.in_(("open", "overdue")),
             ServiceTask.due_date < today,
             ServiceTask.manager_id.is_not(None),
