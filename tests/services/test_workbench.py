@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+
 from crm_desktop.db.models import AssetSnapshot, Client, Trade
 from crm_desktop.services import workbench
 from crm_desktop.services.auth import Actor
@@ -222,3 +224,24 @@ def test_compliance_glance_counts_as_the_compliance_report(seeded: Seed) -> None
     )
     assert glance.due == 2 and glance.open_due_today == 1
     assert {r.manager_id for r in rows} == {s.im1.id}
+
+
+def test_figures_same_whichever_way_the_clients_are_filtered(
+    seeded: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = seeded
+    _snap(s, C[0], TODAY, 1_200_000, 20_000)
+    _snap(s, C[4], TODAY, 7_000_000, 1)  # im2's client
+    _trade(s, C[0], TODAY, "12.50", 1)
+    _trade(s, C[4], TODAY, "99.00", 2)
+
+    def values(actor: Actor) -> dict[str, object]:
+        return {f.key: f.value for f in workbench.build_workbench(s.store, actor, TODAY).figures}
+
+    by_ids = values(s.im1)
+    monkeypatch.setattr(workbench, "IDS_INLINE", 0)  # a book too large to list: a sub-query instead
+    assert values(s.im1) == by_ids
+    assert by_ids["assets"] == Decimal("1200000") and by_ids["commission"] == Decimal("12.50")
+    # the branch manager's scope is every client of this store: no filter at all, everything counts
+    branch = values(s.bm)
+    assert branch["assets"] == Decimal("8200000") and branch["commission"] == Decimal("111.50")
