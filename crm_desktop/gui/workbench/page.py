@@ -320,7 +320,8 @@ class WorkbenchPage(QWidget):
     def reload(self) -> None:
         self._stale = False
         store, actor = self.ctx.store, self.ctx.actor
-        self.status.setText(self.tr("Loading…"))
+        # what is shown stays until the new figures arrive
+        self.status.setText(self.tr("Updating…") if self.loaded else self.tr("Loading…"))
         self._loader.submit(
             lambda _control: workbench.build_workbench(store, actor),
             on_done=self.show_data,
