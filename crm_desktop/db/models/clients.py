@@ -95,8 +95,6 @@ class Trade(Base):
     __table_args__ = (
         Index("uq_trade_date_trade_id", "trade_date", "trade_id", unique=True),
         Index("ix_trade_client_date", "client_id", "trade_date"),
-        # by day, carrying the commission, so a period's commission reads the index alone (migration 0010)
-        Index("ix_trade_date_commission", "trade_date", "client_id", "commission"),
         enum_check("side", Side),
     )
 
