@@ -296,8 +296,8 @@ def build_workbench(store: Store, actor: Actor, today: date | None = None) -> Wo
         _branch_manager(store, actor, wb)
     elif actor.role is Role.ADMIN:
         _administrator(store, actor, wb)
-    else:  # call-back officers work from their pool; the workbench shows their notifications
-        wb.alerts = _notification_alerts(store, actor)
+    else:  # call-back officers work from their pool: what waits there, and their notifications
+        wb.alerts = [*_callback_pool_alerts(store, actor, today), *_notification_alerts(store, actor)]
     wb.seconds = time.perf_counter() - started
     return wb
 
@@ -685,6 +685,37 @@ def _complaint_alerts(store: Store, actor: Actor, today: date) -> list[Alert]:
             + (tr("，其中 {k} 件已超期", ", {k} past the deadline", k=late) if late else ""),
             "、".join(f"{c.client_no} {c.client_name}" for c in open_[:3]),
             "complaints",
+            severity=2 if late else 1,
+        )
+    ]
+
+
+def _callback_pool_alerts(store: Store, actor: Actor, today: date) -> list[Alert]:
+    """A call-back officer's pool: the call-backs waiting, and how many are past their due day."""
+    from crm_desktop.services import callbacks
+
+    waiting = callbacks.list_items(store, actor, status="open")
+    if not waiting:
+        return [
+            Alert(
+                "callbacks_none",
+                0,
+                tr("回访池中没有待回访的客户", "No call-back is waiting in the pool"),
+                area="callbacks",
+                severity=0,
+            )
+        ]
+    late = sum(1 for i in waiting if i.due_date < today)
+    due_today = sum(1 for i in waiting if i.due_date == today)
+    return [
+        Alert(
+            "callbacks",
+            len(waiting),
+            tr("{n} 位客户待回访", "{n} call-back(s) waiting", n=len(waiting))
+            + (tr("，其中 {k} 位已超期", ", {k} past the due day", k=late) if late else "")
+            + (tr("，{t} 位今天到期", ", {t} due today", t=due_today) if due_today else ""),
+            "、".join(f"{i.client_no} {i.reason_label}" for i in waiting[:3]),
+            "callbacks",
             severity=2 if late else 1,
         )
     ]

@@ -245,3 +245,12 @@ def test_figures_same_whichever_way_the_clients_are_filtered(
     # the branch manager's scope is every client of this store: no filter at all, everything counts
     branch = values(s.bm)
     assert branch["assets"] == Decimal("8200000") and branch["commission"] == Decimal("111.50")
+
+
+def test_callback_officer_sees_the_pool(seeded: Seed) -> None:
+    from tests.branch_data import add_staff
+
+    officer = add_staff(seeded, "cb1", role="callback_officer")
+    wb = workbench.build_workbench(seeded.store, officer, TODAY)
+    assert [a.kind for a in wb.alerts] == ["callbacks_none"] and wb.alerts[0].area == "callbacks"
+    assert wb.work == [] and wb.figures == []
