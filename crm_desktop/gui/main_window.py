@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.session_watch import SessionWatch
+from crm_desktop.gui.workbench import workbench_title
 from crm_desktop.services.auth import role_label
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ IM, BM, ADMIN, CB = "investment_manager", "branch_manager", "admin", "callback_o
 def area_specs() -> list[AreaSpec]:
     sp = QStyle.StandardPixmap
     return [
+        # The first page after sign-in, for every role: today's work, figures, alerts.
+        AreaSpec("workbench", workbench_title(), sp.SP_DesktopIcon, (IM, BM, ADMIN, CB)),
         AreaSpec(
             "clients",
             QCoreApplication.translate("MainWindow", "Clients"),
@@ -185,6 +188,10 @@ class MainWindow(QMainWindow):
             self.nav.currentRowChanged.connect(lambda _row: self.session_watch and self.session_watch.check())
 
         register_area_actions(ctx)
+        from crm_desktop.gui.workbench.shortcuts import install_shortcuts
+
+        # Ctrl+K command bar, Ctrl+N quick add, Ctrl+1…9 areas, F1 / Ctrl+/ the list of shortcuts
+        self.shortcut_actions = install_shortcuts(self)
         self._restore()
         # After the window exists, areas may run start-of-day work (e.g. generate today's tasks).
         QTimer.singleShot(0, self._run_signed_in_hooks)
@@ -232,9 +239,8 @@ class MainWindow(QMainWindow):
         sizes = s.value("main_window/splitter")
         if sizes:
             self.splitter.restoreState(sizes)
-        keys = [sp.key for sp in self._specs]
-        wanted = opts.MAIN_AREA.get(s)
-        self.show_area(wanted if wanted in keys else keys[0])
+        # Every sign-in starts on the first area, the workbench (工作台); the last area is not restored.
+        self.show_area(self._specs[0].key)
 
     def _signed_out(self, message: str) -> None:
         self.sign_out_message = message

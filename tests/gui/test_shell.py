@@ -37,7 +37,8 @@ def test_main_window_shows_only_areas_of_the_role(qtbot: QtBot, seeded_sqlite: S
     qtbot.addWidget(win)
     keys = [win.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(win.nav.count())]
     assert "dashboard" not in keys and "imports" not in keys
-    assert keys[0] == "clients"
+    assert keys[0] == "workbench"  # every role starts on the workbench
+    assert win.current_area() == "workbench"
     admin = MainWindow(make_ctx(seeded_sqlite, seeded_sqlite.admin))
     qtbot.addWidget(admin)
     admin_keys = [admin.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(admin.nav.count())]
@@ -92,6 +93,7 @@ def test_pyside6_does_not_leak_none_on_20000_settext_calls(qtbot: QtBot) -> None
 
 def test_area_specs_cover_the_issue_areas() -> None:
     assert [s.key for s in area_specs()] == [
+        "workbench",
         "clients",
         "callbacks",
         "complaints",

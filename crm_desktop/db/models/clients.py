@@ -75,7 +75,8 @@ class AssetSnapshot(Base):
     net_inflow: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
 
     __table_args__ = (
-        Index("ix_asset_snapshot_date", "date"),
+        # by day, carrying what branch figures add up, so a day's sum reads the index alone (migration 0010)
+        Index("ix_asset_snapshot_date_client", "date", "client_id", "total_assets", "net_inflow"),
         # The days money moved (a small share of all days), covering: flow and performance sum them (issue #17).
         Index(
             "ix_asset_snapshot_inflow",

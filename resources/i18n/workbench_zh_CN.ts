@@ -1,0 +1,622 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CommandBar</name>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="76" />
+        <source>Search and commands</source>
+        <translation>搜索与命令</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="98" />
+        <source>↑ ↓ to move · Enter to open · Esc to close · F1 for all shortcuts</source>
+        <translation>↑ ↓ 选择 · 回车打开 · Esc 关闭 · F1 查看全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="119" />
+        <source>Client number, name or last 4 digits of the phone; a task, a request, an area…</source>
+        <translation>客户号、姓名或手机尾号后 4 位；待办、申请、功能区……</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="125" />
+        <source>&lt;b&gt;{action}&lt;/b&gt;: choose the client</source>
+        <translation>&lt;b&gt;{action}&lt;/b&gt;：请选择客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="127" />
+        <source>Client number, name or last 4 digits of the phone</source>
+        <translation>客户号、姓名或手机尾号后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="134" />
+        <source>This action is not available to your role.</source>
+        <translation>您的角色不能使用此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="145" />
+        <source>Searching…</source>
+        <translation>正在搜索……</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="169" />
+        <source>No client, task or request matches.</source>
+        <translation>没有匹配的客户、待办或申请。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="171" />
+        <source>{n} found in the store</source>
+        <translation>数据库中找到 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="190" />
+        <source>Go to</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="191" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="192" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="193" />
+        <source>Task</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/command_bar.py" line="194" />
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="91" />
+        <source>Not enough data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="108" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="112" />
+        <source>nothing to compare with last month</source>
+        <translation>上月无可比数据</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="110" />
+        <source>same days last month: {v} {unit}</source>
+        <translation>上月同期：{v} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="115" />
+        <source>{v} {unit} since last month's end</source>
+        <translation>较上月末 {v} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="117" />
+        <source>{v} since the start of the month</source>
+        <translation>较月初 {v}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="52" />
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="57" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="29" />
+        <source>Search clients, tasks, requests, areas and actions</source>
+        <translation>搜索客户、待办、申请、功能区和操作</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="34" />
+        <source>Quick add: record a touch for a client</source>
+        <translation>快速添加：为客户记录服务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="38" />
+        <source>Go to {area}</source>
+        <translation>前往“{area}”</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="41" />
+        <source>Refresh what is shown</source>
+        <translation>刷新当前内容</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="42" />
+        <source>This list of shortcuts</source>
+        <translation>显示本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/shortcuts.py" line="43" />
+        <source>Close a dialog or the command bar</source>
+        <translation>关闭对话框或命令栏</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/__init__.py" line="9" />
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="35" />
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="62" />
+        <source>Not enough data</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="50" />
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="52" />
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="115" />
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="117" />
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="118" />
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="122" />
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="125" />
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="180" />
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="201" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="127" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="128" />
+        <source>Task</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="130" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="133" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="138" />
+        <source>Why</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="155" />
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="175" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="182" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="204" />
+        <source>From</source>
+        <translation>原经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="206" />
+        <source>To</source>
+        <translation>新经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="208" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="211" />
+        <source>Requested</source>
+        <translation>申请时间 · 申请人</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="231" />
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="234" />
+        <source>Overdue tasks</source>
+        <translation>逾期待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="240" />
+        <source>On time this month</source>
+        <translation>本月按时率</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="243" />
+        <source>{n} tasks judged</source>
+        <translation>已评判 {n} 项待办</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="247" />
+        <source>Why listed</source>
+        <translation>列出原因</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="267" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="269" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="270" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="272" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="277" />
+        <source>Rows (new / changed)</source>
+        <translation>行数（新增 / 变更）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="282" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="305" />
+        <source>Run</source>
+        <translation>评分批次</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="308" />
+        <source>Data as of</source>
+        <translation>数据截止</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="311" />
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="315" />
+        <source>not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="319" />
+        <source>Clients / managers</source>
+        <translation>客户 / 经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/models.py" line="324" />
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPage</name>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="131" />
+        <source>&lt;h2&gt;Workbench&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;工作台&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="135" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="324" />
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="137" />
+        <source>Search… (Ctrl+K)</source>
+        <translation>搜索…（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="140" />
+        <source>Quick add… (Ctrl+N)</source>
+        <translation>快速添加…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="144" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="171" />
+        <source>Today's work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="172" />
+        <source>Nothing overdue or due today.</source>
+        <translation>没有逾期或今天到期的待办。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="175" />
+        <source>Record touch…</source>
+        <translation>记录服务…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="178" />
+        <source>Open client</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="181" />
+        <source>Most valuable client first, then the longest overdue.</source>
+        <translation>按客户价值排序，同等级中逾期最久的在前。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="193" />
+        <source>Approvals waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="198" />
+        <source>Managers needing attention</source>
+        <translation>需要关注的经理</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="203" />
+        <source>Last imports</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="206" />
+        <source>Last scoring runs</source>
+        <translation>最近评分</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="216" />
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="220" />
+        <source>My recent activity</source>
+        <translation>我的最近服务</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="228" />
+        <source>Compliance this month</source>
+        <translation>本月服务合规</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="228" />
+        <source>Store health</source>
+        <translation>数据库状况</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="291" />
+        <source>No request is waiting for your decision.</source>
+        <translation>没有等待您审批的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="292" />
+        <source>No manager has overdue tasks or a low on-time rate.</source>
+        <translation>没有经理有逾期待办或按时率偏低。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="293" />
+        <source>No import yet: account data comes in through Import.</source>
+        <translation>尚无导入记录：账户数据通过“数据导入”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="294" />
+        <source>No scoring run yet.</source>
+        <translation>尚未运行评分。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="295" />
+        <source>No alerts. Nothing needs your attention right now.</source>
+        <translation>暂无提醒，目前没有需要您处理的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="296" />
+        <source>No touches or letters recorded by you yet.</source>
+        <translation>您还没有记录服务或生成报告。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="324" />
+        <source>Updating…</source>
+        <translation>正在更新……</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="332" />
+        <source>Could not load: {error}</source>
+        <translation>加载失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="337" />
+        <source>Updated {time}</source>
+        <translation>{time} 更新</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="342" />
+        <source>Today's work: {overdue} overdue, {today} due today</source>
+        <translation>今日工作：逾期 {overdue} 项，今天到期 {today} 项</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="371" />
+        <source>Approvals waiting ({n})</source>
+        <translation>待审批（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="377" />
+        <source>{name} · {date}</source>
+        <translation>{name} · {date}</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="391" />
+        <source>open tasks past their due day</source>
+        <translation>已过到期日仍未完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="404" />
+        <source>(of {n} judged)</source>
+        <translation>（已评判 {n} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="406" />
+        <source>On-time rate</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="407" />
+        <source>Due so far</source>
+        <translation>截至今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="408" />
+        <source>Done on time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="409" />
+        <source>Done late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="411" />
+        <source>Missed (overdue, still open)</source>
+        <translation>已错过（逾期未完成）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="414" />
+        <source>Due today, still open (not missed yet)</source>
+        <translation>今天到期未完成（尚不算错过）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="415" />
+        <source>Risk reassessments overdue</source>
+        <translation>风险测评逾期</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="417" />
+        <source>From {start} to {today}. A task due today is not counted as missed.</source>
+        <translation>统计期间 {start} 至 {today}。今天到期的待办不算错过。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="419" />
+        <source>Open compliance</source>
+        <translation>打开服务合规</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="425" />
+        <source>Clients</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="426" />
+        <source>Staff</source>
+        <translation>员工数</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="427" />
+        <source>Tasks</source>
+        <translation>待办数</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="428" />
+        <source>Touches</source>
+        <translation>服务记录数</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="429" />
+        <source>Scoring runs</source>
+        <translation>评分批次</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="430" />
+        <source>Imports</source>
+        <translation>导入次数</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="432" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="434" />
+        <source>Store</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="435" />
+        <source>Schema revision</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="438" />
+        <source>Latest account data</source>
+        <translation>最新账户数据</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="441" />
+        <source>Latest trades</source>
+        <translation>最新成交</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="443" />
+        <source>Last backup</source>
+        <translation>最近备份</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="446" />
+        <source>unknown (not recorded by the app)</source>
+        <translation>未知（本软件不记录备份）</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="449" />
+        <source>Open imports</source>
+        <translation>打开数据导入</translation>
+    </message>
+</context>
+</TS>
