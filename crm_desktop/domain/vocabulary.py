@@ -355,6 +355,8 @@ class FlowRequestKind(StrEnum):
 
     RELATIONSHIP = "relationship"
     COMMISSION_REVIEW = "commission_review"
+
+
 # ---------------------------------------------------------------- campaigns and information push (issue #16)
 
 

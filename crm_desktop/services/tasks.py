@@ -67,7 +67,7 @@ from crm_desktop.domain.scheduling import (
     week_end,
 )
 from crm_desktop.domain.visibility import may_act_on_task, sees_own_work_only
-from crm_desktop.domain.vocabulary import LOST_STATUSES, Role, TaskSource, TaskStatus
+from crm_desktop.domain.vocabulary import LOST_STATUSES, RetentionAnswer, Role, TaskSource, TaskStatus
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress
@@ -436,6 +436,9 @@ def generate_in_session(
                 .execution_options(synchronize_session=False)
             )
     created = _insert_ignoring_duplicates(session, rows)
+    _propose_retention_answers(
+        session, [i for i, src, _st in created if src == TaskSource.CHURN_HIGH.value], run
+    )
     # Overdue is a derived state, stored so exports and other tools read it directly; it does not
     # bump the version (it is not a person's edit and must not make their open form stale).
     visible_ids = select(Client.id).where(where).scalar_subquery()
@@ -484,6 +487,60 @@ def _parse_day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+RETENTION_NOTE = "retention_answer:"
+
+
+def _propose_retention_answers(session: Session, task_ids: list[int], run: ScoreRun | None) -> None:
+    """Each new retention task carries the answer that matches the likely reason of the risk (issue #17):
+    trading results -> review letter and advice; price -> commission-rate review; service here -> a
+    service-recovery call, which the branch manager makes, so the task goes to them."""
+    from crm_desktop.domain.flow import retention_answer
+
+    if not task_ids or run is None:
+        return
+    for part in _chunks(task_ids):
+        rows = session.execute(
+            select(ServiceTask.id, ClientScore.churn_reason, Client.branch_id)
+            .join(Client, Client.id == ServiceTask.client_id)
+            .join(ClientScore, and_(ClientScore.client_id == Client.id, ClientScore.run_id == run.id))
+            .where(ServiceTask.id.in_(part))
+        ).all()
+        heads: dict[int, int | None] = {}
+        for task_id, reason, branch_id in rows:
+            answer = retention_answer(reason)
+            if answer is None:
+                continue
+            values: dict[str, Any] = {"note": RETENTION_NOTE + answer}
+            if answer == RetentionAnswer.SERVICE_RECOVERY.value:
+                if branch_id not in heads:
+                    heads[branch_id] = session.scalar(
+                        select(Staff.id)
+                        .where(
+                            Staff.branch_id == branch_id,
+                            Staff.role == Role.BRANCH_MANAGER.value,
+                            Staff.active.is_(True),
+                        )
+                        .order_by(Staff.id)
+                        .limit(1)
+                    )
+                if heads[branch_id] is not None:
+                    values["manager_id"] = heads[branch_id]
+            session.execute(
+                update(ServiceTask)
+                .where(ServiceTask.id == task_id)
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+
+
+def note_text(note: str | None) -> str | None:
+    """A task's note as shown: a proposed retention answer in the current language, other notes as written."""
+    if note and note.startswith(RETENTION_NOTE):
+        code = note[len(RETENTION_NOTE) :]
+        return tr("建议：{a}", "Proposed: {a}", a=label_of(RetentionAnswer, code))
+    return note
 
 
 def _dedupe_key(client_id: int, task: DueTask, run_id: int | None) -> str:

@@ -370,3 +370,37 @@ def test_agenda_is_in_priority_order_with_days_overdue(seeded: Seed) -> None:
         ("001000", "phone_call", 10, 2),
         ("001001", "greeting", 0, 3),
     ]
+
+
+def test_retention_tasks_carry_the_matching_answer(seeded: Seed) -> None:
+    """Issue #17: price -> commission review; service here -> a recovery call by the branch manager."""
+    from crm_desktop.db.models import ClientScore
+
+    c = seeded.clients
+    runs = score_run(seeded.store, AS_OF - timedelta(days=30), {c["001000"]: ("V2", "low", False)})
+    assert runs
+    run = score_run(
+        seeded.store,
+        AS_OF,
+        {
+            c["001000"]: ("V2", "high", False),
+            c["001001"]: ("V2", "high", False),
+            c["001002"]: ("V2", "high", False),
+        },
+    )
+    with seeded.store.transaction() as s:
+        for no, reason in (("001000", "price_or_service_elsewhere"), ("001001", "service_here")):
+            score = s.get(ClientScore, (run, c[no]))
+            assert score is not None
+            score.churn_reason = reason
+    generate_tasks(seeded.store, None, AS_OF)
+    with seeded.store.read() as s:
+        got = {
+            t.client_id: t for t in s.scalars(select(ServiceTask).where(ServiceTask.source == "churn_high"))
+        }
+    assert tasks.note_text(got[c["001000"]].note) == "建议：申请佣金费率复核"
+    assert got[c["001000"]].manager_id != seeded.bm.id
+    assert got[c["001001"]].manager_id == seeded.bm.id  # the branch manager makes the recovery call
+    assert got[c["001002"]].note is None  # no likely reason named: no proposal
+    items = {i.client_no: i for i in agenda(seeded.store, seeded.bm, today=AS_OF).items}
+    assert items["001001"].note is not None

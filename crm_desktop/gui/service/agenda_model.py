@@ -129,7 +129,7 @@ class AgendaModel(ListTableModel[AgendaItem]):
         if role == ALIGN and col in (Col.PRIORITY, Col.OVERDUE_DAYS):
             return RIGHT
         if role == TOOLTIP and it.note:
-            return it.note
+            return tasks.note_text(it.note)
         if role == TASK_ID_ROLE:
             return it.task_id
         if role == BUCKET_ROLE:
@@ -157,6 +157,9 @@ class AgendaModel(ListTableModel[AgendaItem]):
         if col is Col.TYPE:
             return touches.type_label(it.task_type)
         if col is Col.SOURCE:
+            if it.note and it.note.startswith(tasks.RETENTION_NOTE):
+                # the proposed retention answer belongs with the reason, where the manager reads it
+                return f"{tasks.source_label(it.source)} · {tasks.note_text(it.note)}"
             return tasks.source_label(it.source)
         return it.manager_login or ""
 
