@@ -142,3 +142,29 @@ def test_league_table_drill_down_and_exports(
     wb = load_workbook(tmp_path / "perf.xlsx")
     assert wb.sheetnames[1] == "团队合计"
     assert (tmp_path / "perf.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_investment_manager_performance_card(
+    qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path, screenshot_dir: Path
+) -> None:
+    from crm_desktop.gui.workbench.page import WorkbenchPage
+
+    s = seeded_sqlite
+    build_performance(s, tmp_path)
+    page = WorkbenchPage(make_ctx(s, s.im2))
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.performance_loaded, timeout=20000)
+    # the clock's month (December) has no figures yet: counts 0, unmeasurable ones 数据不足
+    assert "2026-12" in page.performance_card.text() and "2026-11" in page.performance_card.text()
+    # November against October, as on 30 November
+    page.performance_loaded = False
+    page._load_performance(date(2026, 11, 30))
+    qtbot.waitUntil(lambda: page.performance_loaded, timeout=20000)
+    text = page.performance_card.text()
+    assert "2026-11" in text and "2026-10" in text
+    assert "-49,000.00" in text and "80.00" in text and "数据不足" in text and "+80.00" in text
+    assert page.performance_group.title() == "本月业绩"
+    page.grab().save(str(screenshot_dir / "performance_card.png"))

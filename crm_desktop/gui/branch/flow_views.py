@@ -676,9 +676,7 @@ class PerformanceView(QWidget):
             ),
             None,
         )
-        self.detail.setText(
-            figures_html(self, row, before, self.report.month, previous_month(self.report.month))
-        )
+        self.detail.setText(figures_html(row, before, self.report.month, previous_month(self.report.month)))
 
     def choose_export_path(self, suffix: str) -> Path | None:
         """Ask where to save (tests replace this)."""
@@ -749,15 +747,16 @@ def figure_labels() -> dict[str, str]:
 
 
 def figures_html(
-    w: QWidget,
     row: performance.PerformanceRow,
     before: performance.PerformanceRow | None,
     month: str,
     last: str,
+    title: bool = True,
 ) -> str:
     """A manager's figures of the month against the month before, as a small table."""
     head = (
-        f"<h3>{row.manager_login} · {month}</h3><table cellspacing='0' cellpadding='4'>"
+        (f"<h3>{row.manager_login} · {month}</h3>" if title else "")
+        + "<table cellspacing='0' cellpadding='4'>"
         f"<tr><th align='left'></th><th align='right'>{month}</th><th align='right'>{last}</th>"
         f"<th align='right'>{_t('FlowView', 'Change')}</th></tr>"
     )
