@@ -194,13 +194,14 @@ def write_pdf(
         )
     )
     story.append(Spacer(1, 12 * mm))
-    story.append(
-        Paragraph(
-            tr(
-                "制表：____________　　　　复核：____________　　　　营业部负责人：____________",
-                "Prepared by: ____________      Checked by: ____________      Branch manager: ____________",
-            ),
-            body,
-        )
+    signatures = [
+        tr("制表：", "Prepared by:"),
+        tr("复核：", "Checked by:"),
+        tr("营业部负责人：", "Branch manager:"),
+    ]
+    sign = Table(
+        [[Paragraph(f"{t} ______________", body) for t in signatures]], colWidths=[90 * mm] * 3, hAlign="LEFT"
     )
+    sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(sign)
     doc.build(story)

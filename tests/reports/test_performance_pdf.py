@@ -55,6 +55,7 @@ def test_pdf_page_renders(seeded: Seed, tmp_path: Path) -> None:
     if subprocess.run(["which", "pdftoppm"], capture_output=True).returncode:
         pytest.skip("pdftoppm not installed")
     build_performance(seeded, tmp_path)
+    teams.add_team(seeded.store, seeded.bm, "一组", "im1", ["im1", "im2"])
     rep = performance.performance(seeded.store, seeded.bm, "2026-11")
     out = tmp_path / "p.pdf"
     report.write_pdf(rep, out, branch_name="测试营业部")
