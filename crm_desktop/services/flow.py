@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import case, func, literal_column, select, type_coerce
+from sqlalchemy import String, case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from crm_desktop.db.models import AccountEventRecord, AssetSnapshot, Client, Staff
@@ -209,3 +209,88 @@ def _money(v: object) -> Decimal:
     if v is None:
         return ZERO
     return Decimal(str(v)).quantize(CENT)
+
+
+# ------------------------------------------------------------------ screens (flow view)
+
+UNGRADED = "-"
+
+
+@dataclass
+class FlowOverview:
+    """What the flow view shows for a period: the per-manager report, the same counts and money per
+    client grade (the latest score run's grade; ``-`` = not scored), and the net flow per month."""
+
+    report: FlowReport
+    by_grade: list[FlowRow]
+    trend: list[tuple[str, Decimal]]
+
+
+def _months(start: date, end: date) -> list[tuple[date, date]]:
+    out = []
+    first = start.replace(day=1)
+    while first <= end:
+        nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        out.append((max(first, start), min(nxt - timedelta(days=1), end)))
+        first = nxt
+    return out
+
+
+def flow_overview(store: Store, actor: Actor, start: date, end: date) -> FlowOverview:
+    """The flow report plus the split per grade and the monthly net flow trend of the period."""
+    from crm_desktop.db.models import ClientScore
+    from crm_desktop.services.client_book import latest_run_id
+
+    report = flow_report(store, actor, start, end)
+    with store.read() as session:
+        where = visible_clients(actor)
+        run_id = latest_run_id(session)
+        grade_of: dict[int, str] = {}
+        if run_id is not None:
+            grade_of = dict(
+                session.execute(
+                    select(ClientScore.client_id, ClientScore.grade)
+                    .join(Client, Client.id == ClientScore.client_id)
+                    .where(where, ClientScore.run_id == run_id)
+                ).all()
+            )
+        rows: dict[str, FlowRow] = {}
+
+        def row(key: str) -> FlowRow:
+            if key not in rows:
+                rows[key] = FlowRow(key)
+            return rows[key]
+
+        for cid, day, _event, kind in classified_events(session, where, end):
+            if kind is None or day < start:
+                continue
+            r = row(grade_of.get(cid, UNGRADED))
+            setattr(r, kind, getattr(r, kind) + 1)
+        moved = AssetSnapshot.net_inflow
+        month_key = func.substr(func.cast(AssetSnapshot.date, String), 1, 7)
+        per_month: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        stmt = (
+            select(
+                AssetSnapshot.client_id,
+                month_key,
+                type_coerce(func.sum(case((moved > 0, moved), else_=0)), MONEY),
+                type_coerce(func.sum(case((moved < 0, -moved), else_=0)), MONEY),
+            )
+            .join(Client, Client.id == AssetSnapshot.client_id)
+            .where(
+                where, moved != literal_column("0"), AssetSnapshot.date >= start, AssetSnapshot.date <= end
+            )
+            .group_by(AssetSnapshot.client_id, month_key)
+        )
+        for cid, month, money_in, money_out in session.execute(stmt):
+            r = row(grade_of.get(cid, UNGRADED))
+            r.asset_inflow += _money(money_in)
+            r.asset_outflow += _money(money_out)
+            per_month[str(month)] += _money(money_in) - _money(money_out)
+    trend = [(m.strftime("%Y-%m"), per_month[m.strftime("%Y-%m")]) for m, _e in _months(start, end)]
+    by_grade = sorted(
+        rows.values(), key=lambda r: (r.manager_login == UNGRADED, r.manager_login), reverse=False
+    )
+    # best grade first (V5 ... V1), not scored last
+    by_grade.sort(key=lambda r: (r.manager_login == UNGRADED, [-ord(ch) for ch in r.manager_login]))
+    return FlowOverview(report, by_grade, trend)

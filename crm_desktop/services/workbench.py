@@ -279,6 +279,17 @@ class Workbench:
     problems: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class MyPerformance:
+    """An investment manager's figures of ``month`` (so far) and of ``last_month``; ``None`` rows when the
+    service returned none. Unmeasurable figures stay ``None`` (shown as 数据不足, never 0)."""
+
+    month: str
+    last_month: str
+    this: Any
+    previous: Any
+
+
 # ---------------------------------------------------------------------------------------------- build
 
 
@@ -313,6 +324,24 @@ def _investment_manager(store: Store, actor: Actor, wb: Workbench) -> None:
         [*found, *_complaint_alerts(store, actor, wb.today), *_notification_alerts(store, actor)],
         key=lambda a: -a.severity,
     )
+
+
+def my_performance(store: Store, actor: Actor, today: date) -> MyPerformance:
+    """The actor's own performance row for the month of ``today`` and for the month before.
+
+    Not part of :func:`build_workbench`: the performance figures sum the whole branch's month (seconds
+    on a large store), so the page loads this card on its own after the rest is shown."""
+    from crm_desktop.services import performance
+
+    month = f"{today.year:04d}-{today.month:02d}"
+    last = _month_start(today) - timedelta(days=1)
+    last_month = f"{last.year:04d}-{last.month:02d}"
+
+    def mine(m: str) -> Any:
+        rows = performance.performance(store, actor, m).rows
+        return next((r for r in rows if r.manager_login == actor.login), None)
+
+    return MyPerformance(month, last_month, mine(month), mine(last_month))
 
 
 def _branch_manager(store: Store, actor: Actor, wb: Workbench) -> None:

@@ -76,28 +76,28 @@
 <context>
     <name>FigureCard</name>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="91" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="93" />
         <source>Not enough data</source>
         <translation>数据不足</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="108" />
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="112" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="110" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="114" />
         <source>nothing to compare with last month</source>
         <translation>上月无可比数据</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="110" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="112" />
         <source>same days last month: {v} {unit}</source>
         <translation>上月同期：{v} {unit}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="115" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="117" />
         <source>{v} {unit} since last month's end</source>
         <translation>较上月末 {v} {unit}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="117" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="119" />
         <source>{v} since the start of the month</source>
         <translation>较月初 {v}</translation>
     </message>
@@ -343,278 +343,289 @@
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="131" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="133" />
         <source>&lt;h2&gt;Workbench&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;工作台&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="135" />
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="324" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="137" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="236" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="337" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="137" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="139" />
         <source>Search… (Ctrl+K)</source>
         <translation>搜索…（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="140" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="142" />
         <source>Quick add… (Ctrl+N)</source>
         <translation>快速添加…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="144" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="146" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="171" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="173" />
         <source>Today's work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="172" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="174" />
         <source>Nothing overdue or due today.</source>
         <translation>没有逾期或今天到期的待办。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="175" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="177" />
         <source>Record touch…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="178" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="180" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="181" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="183" />
         <source>Most valuable client first, then the longest overdue.</source>
         <translation>按客户价值排序，同等级中逾期最久的在前。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="193" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="195" />
         <source>Approvals waiting</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="198" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="200" />
         <source>Managers needing attention</source>
         <translation>需要关注的经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="203" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="205" />
         <source>Last imports</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="206" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="208" />
         <source>Last scoring runs</source>
         <translation>最近评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="216" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="218" />
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="220" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="222" />
         <source>My recent activity</source>
         <translation>我的最近服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="228" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="230" />
         <source>Compliance this month</source>
         <translation>本月服务合规</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="228" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="230" />
         <source>Store health</source>
         <translation>数据库状况</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="291" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="241" />
+        <source>My performance this month</source>
+        <translation>本月业绩</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="304" />
         <source>No request is waiting for your decision.</source>
         <translation>没有等待您审批的申请。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="292" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="305" />
         <source>No manager has overdue tasks or a low on-time rate.</source>
         <translation>没有经理有逾期待办或按时率偏低。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="293" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="306" />
         <source>No import yet: account data comes in through Import.</source>
         <translation>尚无导入记录：账户数据通过“数据导入”导入。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="294" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="307" />
         <source>No scoring run yet.</source>
         <translation>尚未运行评分。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="295" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="308" />
         <source>No alerts. Nothing needs your attention right now.</source>
         <translation>暂无提醒，目前没有需要您处理的事项。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="296" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="309" />
         <source>No touches or letters recorded by you yet.</source>
         <translation>您还没有记录服务或生成报告。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="324" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="337" />
         <source>Updating…</source>
         <translation>正在更新……</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="332" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="345" />
         <source>Could not load: {error}</source>
         <translation>加载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="337" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="350" />
         <source>Updated {time}</source>
         <translation>{time} 更新</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="342" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="355" />
         <source>Today's work: {overdue} overdue, {today} due today</source>
         <translation>今日工作：逾期 {overdue} 项，今天到期 {today} 项</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="371" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="384" />
         <source>Approvals waiting ({n})</source>
         <translation>待审批（{n}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="377" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="400" />
+        <source>No figures for this month yet.</source>
+        <translation>本月尚无业绩数据。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="409" />
         <source>{name} · {date}</source>
         <translation>{name} · {date}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="391" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="423" />
         <source>open tasks past their due day</source>
         <translation>已过到期日仍未完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="404" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="436" />
         <source>(of {n} judged)</source>
         <translation>（已评判 {n} 项）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="406" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="438" />
         <source>On-time rate</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="407" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="439" />
         <source>Due so far</source>
         <translation>截至今天到期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="408" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="440" />
         <source>Done on time</source>
         <translation>按时完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="409" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="441" />
         <source>Done late</source>
         <translation>逾期完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="411" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="443" />
         <source>Missed (overdue, still open)</source>
         <translation>已错过（逾期未完成）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="414" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="446" />
         <source>Due today, still open (not missed yet)</source>
         <translation>今天到期未完成（尚不算错过）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="415" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="447" />
         <source>Risk reassessments overdue</source>
         <translation>风险测评逾期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="417" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="449" />
         <source>From {start} to {today}. A task due today is not counted as missed.</source>
         <translation>统计期间 {start} 至 {today}。今天到期的待办不算错过。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="419" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="451" />
         <source>Open compliance</source>
         <translation>打开服务合规</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="425" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="457" />
         <source>Clients</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="426" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="458" />
         <source>Staff</source>
         <translation>员工数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="427" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="459" />
         <source>Tasks</source>
         <translation>待办数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="428" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="460" />
         <source>Touches</source>
         <translation>服务记录数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="429" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="461" />
         <source>Scoring runs</source>
         <translation>评分批次</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="430" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="462" />
         <source>Imports</source>
         <translation>导入次数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="432" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="464" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="434" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="466" />
         <source>Store</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="435" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="467" />
         <source>Schema revision</source>
         <translation>结构版本</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="438" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="470" />
         <source>Latest account data</source>
         <translation>最新账户数据</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="441" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="473" />
         <source>Latest trades</source>
         <translation>最新成交</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="443" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="475" />
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="446" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="478" />
         <source>unknown (not recorded by the app)</source>
         <translation>未知（本软件不记录备份）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/workbench/page.py" line="449" />
+        <location filename="../../crm_desktop/gui/workbench/page.py" line="481" />
         <source>Open imports</source>
         <translation>打开数据导入</translation>
     </message>

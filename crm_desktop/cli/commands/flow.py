@@ -15,6 +15,7 @@ import pandas as pd
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Handler, Registry
+from crm_desktop.clock import now
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import (
     AccountEvent,
@@ -253,12 +254,25 @@ def _performance(ctx: CliContext) -> int:
     a = ctx.args
     actor = ctx.require_actor()
     out = Path(a.out)
+    if out.suffix.lower() not in (".csv", ".xlsx", ".pdf"):
+        raise InvalidInput(
+            tr(
+                "不支持的导出格式 {s}：请用 .csv、.xlsx 或 .pdf（打印用汇总报表）结尾的文件名。",
+                "Unsupported export format {s}: name the file .csv, .xlsx or .pdf (the printable summary).",
+                s=out.suffix or "-",
+            )
+        )
     with TerminalProgress(ctx.err) as progress:
         report = performance.performance(ctx.store(), actor, a.month, progress=progress)
-    frame = pd.DataFrame([r.cells() for r in report.rows], columns=list(performance.PERFORMANCE_COLUMNS))
-    _write(frame, out)
-    if out.suffix.lower() == ".xlsx" and report.teams:
-        _append_teams(out, report)
+    if out.suffix.lower() == ".pdf":
+        from crm_desktop.reports import performance as performance_report
+
+        performance_report.write_pdf(report, out, generated_at=now().astimezone())
+    else:
+        frame = pd.DataFrame([r.cells() for r in report.rows], columns=list(performance.PERFORMANCE_COLUMNS))
+        _write(frame, out)
+        if out.suffix.lower() == ".xlsx" and report.teams:
+            _append_teams(out, report)
     performance.record_export(ctx.store(), actor, report.month, out.name, len(report.rows))
     ctx.print(
         tr(
@@ -421,5 +435,5 @@ def register(reg: Registry) -> None:
         ),
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv|FILE.pdf")
     add_actor_arg(p)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.gui.branch.charts import ChartView
 from crm_desktop.gui.branch.departure import DepartureDialog
+from crm_desktop.gui.branch.flow_views import FlowView, PerformanceView
 from crm_desktop.gui.branch.models import (
     ROW_ROLE,
     SORT_ROLE,
@@ -127,6 +128,10 @@ class DashboardPage(QWidget):
         self.tabs.addTab(sugg, self.tr("Matching suggestions"))
         self.campaign_card = CampaignCard(ctx)
         self.tabs.addTab(self.campaign_card, self.campaign_card.title())
+        self.flow_view = FlowView(ctx)
+        self.tabs.addTab(self.flow_view, self.tr("Client flow"))
+        self.performance_view = PerformanceView(ctx)
+        self.tabs.addTab(self.performance_view, self.tr("Performance"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

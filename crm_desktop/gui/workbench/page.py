@@ -8,6 +8,7 @@ reloads when shown. Every row opens where its work is done.
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.gui.branch.flow_views import figures_html
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.service.touch_form import open_touch_form
 from crm_desktop.gui.workbench.models import (
@@ -45,7 +47,7 @@ from crm_desktop.gui.workbench.models import (
 )
 from crm_desktop.gui.workers import Requester
 from crm_desktop.services import workbench
-from crm_desktop.services.workbench import Alert, Figure, Workbench, WorkItem
+from crm_desktop.services.workbench import Alert, Figure, MyPerformance, Workbench, WorkItem, my_performance
 
 
 def _table(model: RecordModel[Any], name: str) -> QTableView:
@@ -229,11 +231,22 @@ class WorkbenchPage(QWidget):
         )
         QVBoxLayout(self.glance_group).addWidget(self.glance)
 
+        # an investment manager's own performance (业绩), loaded on its own after the rest
+        self._perf_loader = Requester(ctx.pool)
+        self.performance_card = QLabel(self.tr("Loading…"))
+        self.performance_card.setObjectName("performanceCard")
+        self.performance_card.setTextFormat(Qt.TextFormat.RichText)
+        self.performance_card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.performance_loaded = False
+        self.performance_group = QGroupBox(self.tr("My performance this month"))
+        QVBoxLayout(self.performance_group).addWidget(self.performance_card)
+
         right = QVBoxLayout()
         self.left_layout, self.right_layout = left, right
         self._sized = False
         if self.role == "investment_manager":
             left.addWidget(self.work_group)
+            right.addWidget(self.performance_group)
             right.addWidget(self.alert_group, 1)
             right.addWidget(self.activity_group, 1)
         elif self.role == "branch_manager":
@@ -371,6 +384,25 @@ class WorkbenchPage(QWidget):
             self.tr("Approvals waiting ({n})").replace("{n}", str(len(wb.approvals)))
         )
         self.glance.setText(self._glance_html(wb))
+        if self.role == "investment_manager":
+            self._load_performance(wb.today)
+
+    def _load_performance(self, day: date) -> None:
+        store, actor = self.ctx.store, self.ctx.actor
+        self._perf_loader.submit(
+            lambda _c: my_performance(store, actor, day),
+            on_done=self._show_performance,
+            on_error=lambda e: self.performance_card.setText(str(e)),
+        )
+
+    def _show_performance(self, mine: MyPerformance) -> None:
+        if mine.this is None:
+            self.performance_card.setText(self.tr("No figures for this month yet."))
+        else:
+            self.performance_card.setText(
+                figures_html(mine.this, mine.previous, mine.month, mine.last_month, title=False)
+            )
+        self.performance_loaded = True
 
     def _subtitle(self, wb: Workbench) -> str:
         return (

@@ -31,6 +31,9 @@ _SOURCES = (
     "birthday",
     "follow_up",
     "suitability",
+    # 0008 runs after 0009 (client flow) since the merge: keep the sources 0009 added
+    "churn_reason",
+    "win_back",
 )
 _TOUCH_TYPES = (
     "phone_call",
