@@ -17,9 +17,19 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Table, and_, bindparam, insert, select, update
 
-from crm_desktop.db.models import Campaign, CampaignTarget, ClientScore, Product, ServiceTask, Staff, Touch
+from crm_desktop.db.models import (
+    Campaign,
+    CampaignTarget,
+    Client,
+    ClientScore,
+    Product,
+    ServiceTask,
+    Staff,
+    Touch,
+)
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.demo import stories
 from crm_desktop.domain.vocabulary import CampaignResponse, Channel, Role, TaskStatus, TouchType
 from crm_desktop.services import campaigns
 from crm_desktop.services.auth import Actor
@@ -111,6 +121,7 @@ def _answer(
     with store.transaction() as session:
         run_id = latest_run_id(session)
         name = session.scalar(select(Campaign.name).where(Campaign.id == campaign_id))
+        story_id = session.scalar(select(Client.id).where(Client.client_no == stories.CAMPAIGN.client_no))
         rows = session.execute(
             select(
                 CampaignTarget.client_id,
@@ -132,6 +143,8 @@ def _answer(
         span_days = max((last - start).days, 0)
         # The running campaign is partly worked; a finished one almost entirely.
         tried = rng.random(n) < (0.9 if finished else 0.35)
+        if not finished:  # the campaign story: its call still waits in the manager's agenda
+            tried &= np.array([cid != story_id for cid, *_ in rows], dtype=bool)
         reached = rng.random(n) < REACHED
         u = rng.random(n)
         days = rng.integers(0, span_days + 1, n)
