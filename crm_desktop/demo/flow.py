@@ -198,7 +198,7 @@ def add_demo_flow(store: Store, as_of: date, seed: int = 20240601) -> dict[str, 
         _losses(session, events, manager, as_of, rng, now, story_id)
         counts: dict[str, int] = defaultdict(int)
         for row in ev_rows:
-            counts[row["event"]] += 1
+            counts[str(row["event"])] += 1
         return dict(counts)
 
 
