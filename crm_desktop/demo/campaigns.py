@@ -151,6 +151,14 @@ def _answer(
         minutes = rng.integers(90, 540, n)  # 09:30-18:00 Beijing time, as UTC
         share = rng.uniform(0.05, 0.3, n)
         reasons = rng.integers(0, len(DECLINE_REASONS), n)
+        if finished:
+            # A finished campaign shows the whole funnel: when nobody subscribed by chance, the reached client
+            # with the most assets did.
+            p_all = np.array([SUBSCRIBE.get(r[3] or "V1", 0.03) for r in rows])
+            worked = tried & reached
+            if worked.any() and not (worked & (u < p_all)).any():
+                assets_of = np.array([float(r[4] or 0) for r in rows])
+                u[int(np.argmax(np.where(worked, assets_of, -1.0)))] = 0.0
         touches: list[dict[str, Any]] = []
         answers: list[tuple[int, int | None, str, Decimal | None, str | None, datetime]] = []
         for i, (cid, mid, tid, grade, assets) in enumerate(rows):
