@@ -269,6 +269,8 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
             stories.WARNED.index: (2, 2_000_000, AGGRESSIVE, 3, 0.85),
             stories.RED_FLAG.index: (1, 400_000, BALANCED, 3, 0.2),
             stories.REASSIGNMENT.index: (2, 1_800_000, BALANCED, 4, 0.2),
+            stories.LOST_RECORDED.index: (1, 300_000, BALANCED, 3, 0.2),
+            stories.CAMPAIGN.index: (2, 1_200_000, BALANCED, 4, 0.2),
         }
         for i, (t, yuan, st, lvl, gs) in plan.items():
             tier[i], wealth[i], style[i], risk_level[i], growth_share[i] = t, yuan * 100, st, lvl, gs
@@ -283,6 +285,11 @@ def draw_population(n: int, n_managers: int, market: Market, as_of: date, seed: 
         skill[stories.CHURN_RESULTS.index] = -1
         rate[stories.CHURN_PRICE.index], min_fee[stories.CHURN_PRICE.index] = 0.0003, MIN_COMMISSION_FEN
         manager[stories.CHURN_SERVICE.index] = int(np.argmin(quality))
+        # the lost story sold out and moved the money away before its transfer (demo/flow.py); neither new
+        # story is about boards
+        lost = stories.LOST_RECORDED.index
+        behaviour[lost], exit_day[lost] = CHURNING, n_days - 16
+        star_ok[lost] = star_ok[stories.CAMPAIGN.index] = False
 
     return Population(
         n,

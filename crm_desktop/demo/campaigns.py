@@ -17,9 +17,19 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Table, and_, bindparam, insert, select, update
 
-from crm_desktop.db.models import Campaign, CampaignTarget, ClientScore, Product, ServiceTask, Staff, Touch
+from crm_desktop.db.models import (
+    Campaign,
+    CampaignTarget,
+    Client,
+    ClientScore,
+    Product,
+    ServiceTask,
+    Staff,
+    Touch,
+)
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
+from crm_desktop.demo import stories
 from crm_desktop.domain.vocabulary import CampaignResponse, Channel, Role, TaskStatus, TouchType
 from crm_desktop.services import campaigns
 from crm_desktop.services.auth import Actor
@@ -111,6 +121,7 @@ def _answer(
     with store.transaction() as session:
         run_id = latest_run_id(session)
         name = session.scalar(select(Campaign.name).where(Campaign.id == campaign_id))
+        story_id = session.scalar(select(Client.id).where(Client.client_no == stories.CAMPAIGN.client_no))
         rows = session.execute(
             select(
                 CampaignTarget.client_id,
@@ -132,12 +143,22 @@ def _answer(
         span_days = max((last - start).days, 0)
         # The running campaign is partly worked; a finished one almost entirely.
         tried = rng.random(n) < (0.9 if finished else 0.35)
+        if not finished:  # the campaign story: its call still waits in the manager's agenda
+            tried &= np.array([cid != story_id for cid, *_ in rows], dtype=bool)
         reached = rng.random(n) < REACHED
         u = rng.random(n)
         days = rng.integers(0, span_days + 1, n)
         minutes = rng.integers(90, 540, n)  # 09:30-18:00 Beijing time, as UTC
         share = rng.uniform(0.05, 0.3, n)
         reasons = rng.integers(0, len(DECLINE_REASONS), n)
+        if finished:
+            # A finished campaign shows the whole funnel: when nobody subscribed by chance, the reached client
+            # with the most assets did.
+            p_all = np.array([SUBSCRIBE.get(r[3] or "V1", 0.03) for r in rows])
+            worked = tried & reached
+            if worked.any() and not (worked & (u < p_all)).any():
+                assets_of = np.array([float(r[4] or 0) for r in rows])
+                u[int(np.argmax(np.where(worked, assets_of, -1.0)))] = 0.0
         touches: list[dict[str, Any]] = []
         answers: list[tuple[int, int | None, str, Decimal | None, str | None, datetime]] = []
         for i, (cid, mid, tid, grade, assets) in enumerate(rows):

@@ -30,6 +30,7 @@ _LOAD = 80
 def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) -> int:
     """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored."""
     from crm_desktop.demo.campaigns import add_demo_campaigns
+    from crm_desktop.demo.flow import add_demo_flow
     from crm_desktop.demo.suitability import add_demo_suitability
     from crm_desktop.services.scoring import run_scoring
     from crm_desktop.services.tasks import generate_tasks
@@ -40,6 +41,7 @@ def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) 
     p.step(0, 4, tr("适当性记录与检查…", "Suitability records and check…"))
     add_demo_suitability(store, as_of)
     p.check()
+    add_demo_flow(store, as_of)  # before scoring: scoring and the book read the statuses
     add_demo_callbacks(store, as_of, DEMO_PASSWORD)  # before scoring: call-back satisfaction is scored
     p.step(1, 4, tr("计算客户评分…", "Scoring the clients…"))
     summary = run_scoring(store, None, as_of)

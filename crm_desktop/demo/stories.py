@@ -40,7 +40,24 @@ RED_FLAG = Story(
 )
 REASSIGNMENT = Story(26, "reassignment", "待审批的客户划转", "Reassignment waiting for approval")
 
-STORIES = (CHURN_RESULTS, CHURN_PRICE, CHURN_SERVICE, VIOLATION, WARNED, RED_FLAG, REASSIGNMENT)
+# Transferred out by crm_desktop.demo.flow (account events) about three weeks ago, reason recorded.
+LOST_RECORDED = Story(
+    27, "lost_recorded", "已流失：流失原因已记录", "Lost client whose churn reason is recorded"
+)
+# A target of the running campaign whose call still waits in the manager's agenda (demo/campaigns.py).
+CAMPAIGN = Story(28, "campaign", "进行中的营销活动目标客户", "Target of a campaign in progress")
+
+STORIES = (
+    CHURN_RESULTS,
+    CHURN_PRICE,
+    CHURN_SERVICE,
+    VIOLATION,
+    WARNED,
+    RED_FLAG,
+    REASSIGNMENT,
+    LOST_RECORDED,
+    CAMPAIGN,
+)
 CHURN_STORIES = (CHURN_RESULTS, CHURN_PRICE, CHURN_SERVICE)
 
 # Retention-call summaries by churn reason (the touch generator uses them for the churn stories).
@@ -57,4 +74,4 @@ def active(n_clients: int) -> tuple[Story, ...]:
     return STORIES if n_clients >= MIN_CLIENTS else ()
 
 
-__all__ = ["CHURN_STORIES", "CHURN_SUMMARIES", "STORIES", "Story", "active"]
+__all__ = ["CAMPAIGN", "CHURN_STORIES", "CHURN_SUMMARIES", "LOST_RECORDED", "STORIES", "Story", "active"]

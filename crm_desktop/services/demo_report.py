@@ -21,9 +21,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
 from crm_desktop.db.models import (
+    AccountEventRecord,
     AlertCase,
     AssetSnapshot,
     CallbackItem,
+    Campaign,
+    CampaignTarget,
     Client,
     ClientScore,
     Complaint,
@@ -195,6 +198,54 @@ TARGETS: tuple[Target, ...] = (
         0.0,
         20.0,
         NUMBER,
+    ),
+    Target(
+        "campaign_conversion",
+        "已结束营销活动的转化率（中位数）",
+        "Conversion of finished campaigns (median)",
+        0.05,
+        0.02,
+        0.15,
+    ),
+    Target(
+        "openings_per_month",
+        "每月开户与转入（占客户数）",
+        "Accounts opened or transferred in per month (share of clients)",
+        0.009,
+        0.005,
+        0.015,
+    ),
+    Target(
+        "closures_per_month",
+        "每月销户（占客户数）",
+        "Accounts closed per month (share of clients)",
+        0.0015,
+        0.0005,
+        0.005,
+    ),
+    Target(
+        "transfers_out_per_month",
+        "每月转出（占客户数）",
+        "Accounts transferred out per month (share of clients)",
+        0.005,
+        0.002,
+        0.01,
+    ),
+    Target(
+        "transfers_in_per_month",
+        "每月转入（占客户数）",
+        "Accounts transferred in per month (share of clients)",
+        0.0015,
+        0.0005,
+        0.004,
+    ),
+    Target(
+        "regained_share",
+        "一年内流失客户中已挽回的占比",
+        "Clients lost within the year who were regained",
+        0.05,
+        0.02,
+        0.15,
     ),
     Target(
         "old_reassessments",
@@ -404,6 +455,8 @@ def measure(store: Store, actor: Actor | None, as_of: date | None = None) -> Dem
         values["complaint_rate"] = (len(complainers & live_ids) / n if n else None, n)
 
         _tasks(s, as_of, values)
+        _campaigns(s, as_of, values)
+        _flow(s, start, as_of, len(clients), values)
 
     figures = tuple(Figure(t, *values.get(t.key, (None, 0))) for t in TARGETS)
     return DemoReport(as_of, n, figures)
@@ -520,6 +573,62 @@ def _tasks(s: Session, as_of: date, values: dict[str, tuple[float | None, int]])
         values["old_reassessments"] = (len(old) / len(overdue), len(overdue))
     else:
         values["old_reassessments"] = (0.0, 0)
+
+
+def _campaigns(s: Session, as_of: date, values: dict[str, tuple[float | None, int]]) -> None:
+    """Per finished campaign (launched, period over): subscribed or activated targets among the targets
+    given to a manager; the median over those campaigns."""
+    rows = s.execute(
+        select(
+            CampaignTarget.campaign_id,
+            func.count(),
+            func.sum(case((CampaignTarget.response == "subscribed", 1), else_=0)),
+        )
+        .join(Campaign, Campaign.id == CampaignTarget.campaign_id)
+        .where(
+            Campaign.status == "launched",
+            Campaign.end_date < as_of,
+            CampaignTarget.task_id.is_not(None),
+        )
+        .group_by(CampaignTarget.campaign_id)
+    ).all()
+    rates = [int(won or 0) / int(n) for _cid, n, won in rows if n]
+    values["campaign_conversion"] = (float(np.median(rates)) if rates else None, len(rates))
+
+
+def _flow(s: Session, start: date, as_of: date, n: int, values: dict[str, tuple[float | None, int]]) -> None:
+    """Account events of the year, classified by the flow rules, per month as a share of all clients."""
+    from collections import defaultdict
+
+    from crm_desktop.domain import flow as rules
+
+    by_client: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    for cid, day, event in s.execute(
+        select(AccountEventRecord.client_id, AccountEventRecord.date, AccountEventRecord.event).where(
+            AccountEventRecord.date <= as_of
+        )
+    ):
+        by_client[cid].append((day, event))
+    if not by_client or not n:
+        return
+    kinds: dict[str | None, int] = defaultdict(int)
+    lost: set[int] = set()
+    regained: set[int] = set()
+    for cid, evs in by_client.items():
+        for day, _event, kind in rules.classify(evs):
+            if day < start:
+                continue
+            kinds[kind] += 1
+            if kind in (rules.CLOSED, rules.TRANSFERRED_OUT):
+                lost.add(cid)
+            elif kind == rules.REGAINED and cid in lost:
+                regained.add(cid)
+    months = 12.0
+    values["openings_per_month"] = ((kinds[rules.NEW_ACCOUNT] + kinds[rules.TRANSFER_IN]) / months / n, n)
+    values["closures_per_month"] = (kinds[rules.CLOSED] / months / n, n)
+    values["transfers_out_per_month"] = (kinds[rules.TRANSFERRED_OUT] / months / n, n)
+    values["transfers_in_per_month"] = (kinds[rules.TRANSFER_IN] / months / n, n)
+    values["regained_share"] = (len(regained) / len(lost) if lost else None, len(lost))
 
 
 __all__ = ["TARGETS", "DemoReport", "Figure", "Target", "format_value", "measure"]

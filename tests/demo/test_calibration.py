@@ -14,14 +14,18 @@ from crm_desktop.clock import FixedClock, set_clock
 from crm_desktop.db.models import (
     AlertCase,
     CallbackRecord,
+    Campaign,
+    CampaignTarget,
+    ChurnRecord,
     Client,
     ClientScore,
     ReassignmentRequest,
+    ServiceTask,
     SuitabilityFinding,
     Touch,
 )
 from crm_desktop.db.store import Store, open_store
-from crm_desktop.demo import stories
+from crm_desktop.demo import flow, stories
 from crm_desktop.demo.generator import DEMO_PASSWORD
 from crm_desktop.demo.setup import prepare_demo
 from crm_desktop.errors import PermissionDenied
@@ -71,7 +75,7 @@ def test_report_command_is_read_only_and_prints_every_figure(
     before = path.stat().st_mtime_ns
     assert main(["--lang", "en", "--db", demo_url, "demo", "--report"]) == 0
     out = capsys.readouterr().out
-    assert "as of 2026-12-01" in out and "0 out of range, 0 not measurable, 27 figures." in out
+    assert "as of 2026-12-01" in out and f"0 out of range, 0 not measurable, {len(TARGETS)} figures." in out
     assert out.count(" ok\n") == len(TARGETS) and "OUT OF RANGE" not in out
     assert "Clients with no trade in 12 months" in out and "target" in out and "range" in out
     assert path.stat().st_mtime_ns == before
@@ -141,6 +145,35 @@ def test_story_clients_exist_as_described(demo: Store) -> None:
     # a reassignment waiting for the branch manager, at the client's request
     m = _client(demo, stories.REASSIGNMENT)
     assert requests == [(m.id, "pending", "client_request")]
+
+
+def test_flow_stories_exist_as_described(demo: Store) -> None:
+    # a lost client: transferred out about three weeks ago, the reason recorded, the reason task done
+    lost = _client(demo, stories.LOST_RECORDED)
+    assert lost.status == "transferred_out"
+    with demo.read() as s:
+        rec = s.execute(
+            select(ChurnRecord.event, ChurnRecord.reason, ChurnRecord.comment, ChurnRecord.lost_on).where(
+                ChurnRecord.client_id == lost.id
+            )
+        ).one()
+        assert rec[0] == "transferred_out" and rec[1] == "price_or_service_elsewhere" and rec[2]
+        assert (TODAY - rec[3]).days == flow.LOST_STORY_DAYS
+        tasks = dict(
+            s.execute(
+                select(ServiceTask.source, ServiceTask.status).where(ServiceTask.client_id == lost.id)
+            ).all()
+        )
+        assert tasks["churn_reason"] == "done" and tasks["win_back"] == "open"
+        # a campaign in progress: the story client is a target whose call waits in the agenda
+        camp = _client(demo, stories.CAMPAIGN)
+        row = s.execute(
+            select(Campaign.end_date, CampaignTarget.response, ServiceTask.status)
+            .join(Campaign, Campaign.id == CampaignTarget.campaign_id)
+            .join(ServiceTask, ServiceTask.id == CampaignTarget.task_id)
+            .where(CampaignTarget.client_id == camp.id, Campaign.end_date >= TODAY)
+        ).one()
+        assert row[1] is None and row[2] == "open"
 
 
 def test_report_is_the_same_on_both_backends(sqlite_store: Store, pg_store: Store) -> None:

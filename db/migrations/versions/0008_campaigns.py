@@ -48,7 +48,11 @@ _TOUCH_TYPES = (
     "handover",
 )
 _WIDENED = {
-    ("service_task", "source"): (_SOURCES, (*_SOURCES, "campaign")),
+    # 0008 runs after 0009 (re-chained at merge), whose churn_reason and win_back sources must stay
+    ("service_task", "source"): (
+        (*_SOURCES, "churn_reason", "win_back"),
+        (*_SOURCES, "churn_reason", "win_back", "campaign"),
+    ),
     ("service_task", "task_type"): (_TOUCH_TYPES, (*_TOUCH_TYPES, "campaign")),
     ("touch", "touch_type"): (_TOUCH_TYPES, (*_TOUCH_TYPES, "campaign")),
 }
