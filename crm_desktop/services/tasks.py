@@ -882,12 +882,6 @@ def agenda_export_frame(actor: Actor, items: Sequence[AgendaItem]) -> pd.DataFra
     )
 
 
-def record_agenda_export(store: Store, actor: Actor, file_name: str, rows: int) -> None:
-    """The audit trace of an agenda export; committed before the file is put in place."""
-    with store.transaction() as session:
-        audit.record(session, actor, "export.agenda", "service_task", None, file=file_name, rows=rows)
-
-
 TASK_EXPORT_COLUMNS = (
     "client_no",
     "client_name",

@@ -3,8 +3,10 @@ since sign-in means refused, for every service that writes or reveals (both back
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -16,6 +18,7 @@ from crm_desktop.services import (
     client_book,
     clients,
     complaints,
+    exports,
     letters,
     reassignment,
     scoring,
@@ -67,7 +70,18 @@ CALLS: dict[str, tuple[str, Call]] = {
         lambda s, a: clients.reveal_field(s.store, a, "001000", "id_number", "回访前核对"),
     ),
     "export client book": ("im1", lambda s, a: client_book.load_book(s.store, a, today=TODAY)),
-    "export book audit": ("im1", lambda s, a: client_book.record_export(s.store, a, 6, "book.xlsx")),
+    "export book audit": (
+        "im1",
+        lambda s, a: exports.write_audited(
+            s.store,
+            a,
+            Path(tempfile.mkdtemp()) / "book.csv",
+            lambda p: p.write_text("x"),
+            action="export.clients",
+            entity_type="client",
+            rows=1,
+        ),
+    ),
     "export tasks": ("im1", lambda s, a: tasks.task_rows(s.store, a, today=TODAY)),
     "export touches": ("im1", lambda s, a: touches.list_touches(s.store, a)),
     "cancel task": (

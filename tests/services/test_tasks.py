@@ -138,7 +138,14 @@ def test_task_done_by_other_type_or_skipped_ends_cycle(seeded: Seed) -> None:
     generate_tasks(seeded.store, None, AS_OF)
     # Counted from the completion (2026-06-01) + 365 days: beyond the horizon, nothing now.
     assert _open(seeded, "001000") == []
-    generate_tasks(seeded.store, None, date(2027, 5, 20))
+    # a year on (the clock moves too: a run that writes may not be dated after today)
+    from crm_desktop.clock import FixedClock, set_clock
+
+    previous = set_clock(FixedClock(date(2027, 5, 20)))
+    try:
+        generate_tasks(seeded.store, None, date(2027, 5, 20))
+    finally:
+        set_clock(previous)
     assert _open(seeded, "001000")[0][:3] == ("recurring", "phone_call", date(2027, 6, 1))
 
 
