@@ -76,3 +76,13 @@ def test_no_dead_strip_between_navigation_and_page(qtbot: QtBot, seeded_sqlite: 
     assert gap <= win.splitter.handleWidth() + 1
     # the navigation is not much wider than its longest entry
     assert win.nav.width() <= win.nav.sizeHintForColumn(0) + 2 * win.nav.frameWidth() + 40
+
+
+def test_add_staff_dialog_opens_at_least_at_its_size_hint(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from crm_desktop.gui.areas.settings import AddUserDialog
+
+    dlg = AddUserDialog(make_ctx(seeded_sqlite, seeded_sqlite.admin))
+    qtbot.addWidget(dlg)
+    hint = dlg.sizeHint()
+    assert dlg.width() >= hint.width() and dlg.height() >= hint.height()
+    assert dlg.width() > 300  # not the 234x163 it used to open at

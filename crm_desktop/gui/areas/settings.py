@@ -251,6 +251,10 @@ class AddUserDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # open at a size that fits the form (it opened at 234x163 before)
+        self.login.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 24))
+        self.adjustSize()
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
     def submit(self) -> None:
         try:
