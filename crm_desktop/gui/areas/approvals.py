@@ -116,6 +116,11 @@ class ApprovalsPage(QWidget):
 
         self.notes = QListWidget()
         self.notes.setObjectName("notifications")
+        # long notifications wrap to the list's width instead of running off to the right
+        self.notes.setWordWrap(True)
+        self.notes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes.setTextElideMode(Qt.TextElideMode.ElideNone)
         mark = QPushButton(self.tr("Mark all read"))
         mark.clicked.connect(self.mark_all_read)
         notes_box = QGroupBox(self.tr("Notifications"))
@@ -179,8 +184,13 @@ class ApprovalsPage(QWidget):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
+            item.setToolTip(item.text())
             self.notes.addItem(item)
         self.table.resizeColumnsToContents()
+        # the headers need their room too (审批结果 was clipped): never narrower than the header text
+        header = self.table.horizontalHeader()
+        for col in range(header.count()):
+            header.resizeSection(col, max(header.sectionSize(col), header.sectionSizeHint(col)))
         sel = self.table.selectionModel()
         for row in range(self.proxy.rowCount()):
             idx = self.proxy.index(row, 0)
