@@ -25,6 +25,7 @@ from crm_desktop.gui.errors import install_excepthook, setup_logging, show_error
 from crm_desktop.gui.fonts import register_qt_font
 from crm_desktop.gui.i18n import install_translators
 from crm_desktop.gui.login_dialog import LoginDialog
+from crm_desktop.gui.theme import ThemeFollower, apply_font_scale, apply_theme
 from crm_desktop.gui.workers import TaskControl, run_task
 from crm_desktop.paths import demo_sqlite_path
 
@@ -57,6 +58,12 @@ def create_application(argv: Sequence[str], lang: str | None = None) -> QApplica
     chosen = lang or opts.LANGUAGE.get(QSettings())
     install_translators(app, chosen)
     register_qt_font(app)
+    settings = QSettings()
+    apply_theme(app, opts.THEME.get(settings))
+    apply_font_scale(app, opts.FONT_SCALE.get(settings))
+    if app.property("crm_theme_follower") is None:
+        app.setProperty("crm_theme_follower", True)
+        ThemeFollower(app, lambda: opts.THEME.get(QSettings()))
     return app
 
 

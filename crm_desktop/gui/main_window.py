@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from types import ModuleType
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.context import AppContext
+from crm_desktop.gui.icons import area_icon
 from crm_desktop.gui.session_watch import SessionWatch
 from crm_desktop.gui.workbench import workbench_title
 from crm_desktop.services.auth import role_label
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 class AreaSpec:
     key: str
     title: str
-    icon: QStyle.StandardPixmap
     roles: tuple[str, ...]
 
 
@@ -42,52 +41,41 @@ IM, BM, ADMIN, CB = "investment_manager", "branch_manager", "admin", "callback_o
 
 
 def area_specs() -> list[AreaSpec]:
-    sp = QStyle.StandardPixmap
     return [
         # The first page after sign-in, for every role: today's work, figures, alerts.
-        AreaSpec("workbench", workbench_title(), sp.SP_DesktopIcon, (IM, BM, ADMIN, CB)),
+        AreaSpec("workbench", workbench_title(), (IM, BM, ADMIN, CB)),
         AreaSpec(
             "clients",
             QCoreApplication.translate("MainWindow", "Clients"),
-            sp.SP_DirHomeIcon,
             (IM, BM, ADMIN, CB),
         ),
         AreaSpec(
             "callbacks",
             QCoreApplication.translate("MainWindow", "Call-backs"),
-            sp.SP_DialogYesButton,
             (CB, BM),
         ),
         AreaSpec(
             "complaints",
             QCoreApplication.translate("MainWindow", "Complaints"),
-            sp.SP_MessageBoxWarning,
             (IM, BM, ADMIN, CB),
         ),
-        AreaSpec(
-            "tasks", QCoreApplication.translate("MainWindow", "Tasks"), sp.SP_FileDialogDetailedView, (IM, BM)
-        ),
+        AreaSpec("tasks", QCoreApplication.translate("MainWindow", "Tasks"), (IM, BM)),
         AreaSpec(
             "approvals",
             QCoreApplication.translate("MainWindow", "Approvals"),
-            sp.SP_DialogApplyButton,
             (IM, BM),
         ),
-        AreaSpec(
-            "dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), sp.SP_ComputerIcon, (BM,)
-        ),
+        AreaSpec("dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), (BM,)),
         AreaSpec(
             "campaigns",
             QCoreApplication.translate("MainWindow", "Campaigns"),
-            sp.SP_MediaVolume,
             (IM, BM),
         ),
-        AreaSpec("letters", QCoreApplication.translate("MainWindow", "Letters"), sp.SP_FileIcon, (IM, BM)),
-        AreaSpec("imports", QCoreApplication.translate("MainWindow", "Import"), sp.SP_ArrowDown, (ADMIN, BM)),
+        AreaSpec("letters", QCoreApplication.translate("MainWindow", "Letters"), (IM, BM)),
+        AreaSpec("imports", QCoreApplication.translate("MainWindow", "Import"), (ADMIN, BM)),
         AreaSpec(
             "settings",
             QCoreApplication.translate("MainWindow", "Settings"),
-            sp.SP_FileDialogInfoView,
             (IM, BM, ADMIN, CB),
         ),
     ]
@@ -146,19 +134,24 @@ class MainWindow(QMainWindow):
         )
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(200)
-        self.nav.setIconSize(self.nav.iconSize() * 1.2)
+        self.nav.setIconSize(QSize(22, 22))
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
         self._specs = [s for s in area_specs() if ctx.actor.role.value in s.roles]
         for spec in self._specs:
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
+            item = QListWidgetItem(area_icon(spec.key, self.palette()), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
+        # the navigation is as wide as its longest entry and the page starts right after it: no dead strip
+        nav_width = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 16
+        self.nav.setMinimumWidth(nav_width)
         self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([nav_width, 1280 - nav_width])
         self.setCentralWidget(self.splitter)
         self.nav.currentRowChanged.connect(self._show_row)
 
@@ -195,6 +188,19 @@ class MainWindow(QMainWindow):
         self._restore()
         # After the window exists, areas may run start-of-day work (e.g. generate today's tasks).
         QTimer.singleShot(0, self._run_signed_in_hooks)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # the theme changed: draw the navigation icons again in the new text colour
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(
+            self, "nav"
+        ):
+            self.retint_icons()
+
+    def retint_icons(self) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setIcon(area_icon(str(item.data(Qt.ItemDataRole.UserRole)), self.palette()))
 
     def _run_signed_in_hooks(self) -> None:
         for spec in self._specs:

@@ -65,3 +65,8 @@ IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 15)
 def area_option(area: str, name: str, default: T) -> Option[T]:
     """Per-area options (column layout, splitter sizes, last filters) under ``<area>/<name>``."""
     return Option(f"{area}/{name}", default)
+
+
+# Look and feel: "light", "dark" or "system"; font size in percent of the normal size (90-150).
+THEME = Option("appearance/theme", "system")
+FONT_SCALE = Option("appearance/font_scale", 100)

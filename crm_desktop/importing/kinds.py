@@ -425,6 +425,16 @@ KINDS: dict[str, KindSpec] = {
 }
 
 
+def column_label(field: str, kind: str | None = None) -> str:
+    """The name a person reads for an import column: its Chinese header (English: the words of its name)."""
+    specs = [KINDS[kind]] if kind in KINDS else list(KINDS.values())
+    for spec in specs:
+        for col in spec.columns:
+            if col.name == field:
+                return tr(col.zh, col.name.replace("_", " "))
+    return field
+
+
 def kind_spec(name: str) -> KindSpec:
     try:
         return KINDS[name]

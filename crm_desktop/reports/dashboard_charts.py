@@ -57,11 +57,19 @@ def draw_grades(ax: Axes, d: Dashboard) -> None:
         label=tr("资产（万元）", "assets (10k CNY)"),
     )
     ax2.set_ylabel(tr("资产（万元）", "assets (10k CNY)"))
+    _thousands(ax2)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     labels = ax.get_legend_handles_labels()[1] + ax2.get_legend_handles_labels()[1]
     ax.legend(
         handles, labels, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False
     )
+
+
+def _thousands(ax: Axes) -> None:
+    """Money axes in 万元 with thousands separators: 120,000, never 120000."""
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 10 else f"{v:,.1f}"))
 
 
 def draw_monthly(ax: Axes, d: Dashboard) -> None:
@@ -92,6 +100,8 @@ def draw_monthly(ax: Axes, d: Dashboard) -> None:
     )
     ax2.set_ylabel(tr("资产（万元）", "assets (10k CNY)"))
     ax2.set_ylim(0, float((d.monthly["assets"] / WAN).max()) * 1.25 or 1)
+    _thousands(ax)
+    _thousands(ax2)
     low, high = float(min(0.0, flows.min())), float(max(0.0, flows.max()))
     pad = (high - low) * 0.15 or 1
     ax.set_ylim(low - (pad if low < 0 else 0), high + pad)

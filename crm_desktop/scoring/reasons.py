@@ -58,34 +58,35 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "no trades in the window: commission and turnover count as 0",
     ),
     "churn_outflow": (
-        "近{days:i}日净流出 {outflow:m} ≥ {ratio:p} × {days:i}日前资产 {a90:m}（占 {share:p}）→ 流失风险高",
-        "net outflow over {days:i} days {outflow:m} ≥ {ratio:p} × assets {days:i} days ago {a90:m} "
-        "({share:p}) → churn risk high",
+        "近{days:i}日净流出{outflow:w}，占{days:i}日前资产{a90:w}的{share:p}，超过{ratio:p}的警戒线，流失风险高",
+        "{outflow:w} left the account in the last {days:i} days, {share:p} of the {a90:w} it held {days:i} days "
+        "ago and above the {ratio:p} alert line: high churn risk",
     ),
     "churn_no_recent_trade": (
-        "近{days:i}日没有成交，上次成交 {last_trade} → 流失风险中",
-        "no trade in the last {days:i} days, last trade {last_trade} → churn risk medium",
+        "近{days:i}日没有成交（上次成交在{last_trade}），流失风险中",
+        "no trade in the last {days:i} days (the last one on {last_trade}): medium churn risk",
     ),
     "churn_assets_drop": (
-        "最新总资产 {latest:m} ≤ {ratio:p} × {days:i}日前资产 {a90:m} → 流失风险中",
-        "latest total assets {latest:m} ≤ {ratio:p} × assets {days:i} days ago {a90:m} → churn risk medium",
+        "总资产从{days:i}日前的{a90:w}降到{latest:w}，在原来的{ratio:p}以下，流失风险中",
+        "total assets fell from {a90:w} {days:i} days ago to {latest:w}, at or below {ratio:p} of what they were: "
+        "medium churn risk",
     ),
     "churn_low": (
-        "近{days:i}日净流出 {outflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
-        "net outflow over {days:i} days {outflow:m}, latest total assets {latest:m}, assets {days:i} "
-        "days ago {a90:m} → churn risk low",
+        "近{days:i}日净流出{outflow:w}，总资产由{a90:w}变为{latest:w}，流失风险低",
+        "{outflow:w} left the account in the last {days:i} days and total assets went from {a90:w} to "
+        "{latest:w}: low churn risk",
     ),
     # churn_low with a negative outflow (money came in) is worded as an inflow
     "churn_low_inflow": (
-        "近{days:i}日净流入 {inflow:m}，最新总资产 {latest:m}，{days:i}日前资产 {a90:m} → 流失风险低",
-        "net inflow over {days:i} days {inflow:m}, latest total assets {latest:m}, assets {days:i} "
-        "days ago {a90:m} → churn risk low",
+        "近{days:i}日净流入{inflow:w}，总资产由{a90:w}变为{latest:w}，流失风险低",
+        "{inflow:w} came into the account in the last {days:i} days and total assets went from {a90:w} to "
+        "{latest:w}: low churn risk",
     ),
     "churn_likely_trading_results": (
-        "最可能的流失原因：交易结果不佳——资产从 {a90:m} 降到 {latest:m}，已实现亏损 {pnl:m}，客户可能渐渐失去兴趣；"
+        "最可能的流失原因：交易结果不佳——资产从{a90:w}降到{latest:w}，已实现亏损{pnl:W}，客户可能渐渐失去兴趣；"
         "建议寄送账户分析报告并约一次投资咨询",
-        "most likely reason: poor trading results — assets fell from {a90:m} to {latest:m} with realised losses "
-        "of {pnl:m}, so the client may be losing interest; send an account review letter and offer an advice "
+        "most likely reason: poor trading results — assets fell from {a90:w} to {latest:w} with realised losses "
+        "of {pnl:W}, so the client may be losing interest; send an account review letter and offer an advice "
         "session",
     ),
     "churn_likely_price_or_service_elsewhere": (
@@ -102,28 +103,30 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "satisfaction {satisfaction:n}; the branch manager should make a service-recovery call",
     ),
     "churn_signal_price": (
-        "佣金费率万{rate:n} ≥ {ratio:n} × 同活跃度客户中位数万{median:n} → 流失信号",
-        "commission rate {rate:n} bp ≥ {ratio:n} × the median {median:n} bp of clients this active → churn signal",
+        "佣金费率万{rate:n}，达到同活跃度客户中位数（万{median:n}）的{ratio:n}倍，客户可能被他处低价吸引",
+        "pays {rate:n} bp commission, {ratio:n} times the median {median:n} bp of clients this active or more: "
+        "a cheaper broker may tempt the client",
     ),
     "churn_signal_trading": (
-        "资产从 {a90:m} 降到 {latest:m}，且已实现盈亏 {pnl:m} 为亏损 → 流失信号",
-        "assets fell from {a90:m} to {latest:m} with realised P&L {pnl:m} → churn signal",
+        "资产从{a90:w}降到{latest:w}，已实现亏损{pnl:W}，客户可能对交易失去信心",
+        "assets fell from {a90:w} to {latest:w} with realised losses of {pnl:W}: the client may be losing heart",
     ),
     "churn_signal_service": (
-        "投诉 {complaints:i} 次，最低回访满意度 {satisfaction:n} → 流失信号",
-        "{complaints:i} complaint(s), lowest call-back satisfaction {satisfaction:n} → churn signal",
+        "近期投诉{complaints:i}次，回访满意度最低{satisfaction:n}分，客户对服务不满",
+        "{complaints:i} complaint(s) recently and a lowest call-back satisfaction of {satisfaction:n}: the client "
+        "is unhappy with the service",
     ),
     "churn_bank_changed": (
-        "近期变更了三方存管银行（可能准备转户）→ 流失信号",
-        "custody bank changed recently (possibly preparing to move) → churn signal",
+        "近期变更了三方存管银行，可能准备转户",
+        "changed the custody bank recently and may be preparing to move",
     ),
     "churn_transfer_pending": (
-        "转托管转出办理中 → 流失风险高",
-        "a transfer-out is in progress → churn risk high",
+        "正在办理转托管转出，流失风险高",
+        "a transfer-out is in progress: high churn risk",
     ),
     "churn_no_data": (
-        "没有资产快照和近期成交记录 → 流失风险低（无数据）",
-        "no asset snapshots and no recent trades → churn risk low (no data)",
+        "没有资产快照，也没有近期成交，无从判断，暂按流失风险低处理",
+        "no asset snapshots and no recent trades to judge by, so churn risk counts as low for now",
     ),
     "style_growth_board": (
         "创业板/科创板/北交所市值占比 {share:p} ≥ {threshold:p} → 激进型",
@@ -301,6 +304,17 @@ def _number(value: float, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _amount(value: float, lang: str) -> str:
+    """``57,944,073.81`` as ``5,794.41万元`` (English: ``57.94 million yuan``); small sums in 元."""
+    if _is_en(lang):
+        if abs(value) >= 1_000_000:
+            return f"{_number(value / 1_000_000, 2)} million yuan"
+        return f"{_number(value, 0)} yuan"
+    if abs(value) >= 10_000:
+        return f"{_number(value / 10_000, 2)}万元"
+    return f"{_number(value, 0)}元"
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -308,10 +322,13 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("L"):
             return label(format_spec[1:], str(value), self.lang)
-        if format_spec in ("m", "n", "p", "i") and not isinstance(value, int | float):
+        if format_spec in ("m", "n", "p", "i", "w", "W") and not isinstance(value, int | float):
             return str(value)
         if format_spec == "m":
             return _number(float(value), 2)
+        if format_spec in ("w", "W"):  # an amount as a manager says it: 万元 (English: yuan / million yuan)
+            amount = abs(float(value)) if format_spec == "W" else float(value)
+            return _amount(amount, self.lang)
         if format_spec == "n":
             return _number(float(value), 4)
         if format_spec == "p":

@@ -177,3 +177,27 @@ def test_unread_notifications_at_sign_in(qtbot: QtBot, seeded_sqlite: Seed) -> N
     with qtbot.waitSignal(ctx.bus.status_message, timeout=10000) as blocker:
         approvals.on_signed_in(ctx, None)  # type: ignore[arg-type]
     assert blocker.args and "1" in blocker.args[0]
+
+
+def test_notifications_in_english_and_wrapped(qtbot: QtBot, qapp: object, seeded_sqlite: Seed) -> None:
+    """Issue #18: notifications are worded at display time, in the language in use; long ones wrap."""
+    from crm_desktop import i18n
+    from crm_desktop.gui.i18n import install_translators
+
+    s = seeded_sqlite
+    [rid] = reassignment.request_reassignment(s.store, s.im1, [C[0]], "im2", "other")
+    reassignment.approve_request(s.store, s.bm, rid)
+    install_translators(qapp, "en")  # type: ignore[arg-type]
+    i18n.set_language("en")
+    try:
+        page = _page(qtbot, s, s.im1)
+        qtbot.waitUntil(lambda: page.notes.count() > 0, timeout=10000)
+        text = page.notes.item(0).text()
+        # English words around the (Chinese) names, not the Chinese sentence
+        assert "Client" in text and "approved by" in text and "客户" not in text, text
+        assert page.notes.wordWrap()
+        header = page.table.horizontalHeader()
+        assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(header.count()))
+    finally:
+        install_translators(qapp, "zh_CN")  # type: ignore[arg-type]
+        i18n.set_language("zh_CN")

@@ -55,7 +55,9 @@ def test_detects_kind_encoding_and_previews(
     assert page.kind_combo.currentData() == "trades"
     assert "GBK" in page.encoding_note.text()
     assert page.preview_model.rowCount() == 4 and page.preview_model.columnCount() == 10
-    assert page.preview_model.headerData(0, Qt.Orientation.Horizontal) == "成交编号\n→ trade_id"
+    assert (
+        page.preview_model.headerData(0, Qt.Orientation.Horizontal) == "成交编号\n→ 成交编号"
+    )  # the Chinese column name, never the internal one
     assert page.preview_model.headerData(9, Qt.Orientation.Horizontal).startswith("备注\n")
     assert page.preview_model.headerData(1, Qt.Orientation.Vertical) == "3"
     assert page.import_button.isEnabled() and page.check_button.isEnabled()

@@ -91,6 +91,6 @@ def test_each_reason_is_detected_with_its_evidence_and_answer() -> None:
         assert words in text, text
     price_en = " ".join(render_reasons(r.loc[PRICE, "reasons"], "en"))
     assert "commission rate 6 bp against a median of 2.5 bp" in price_en
-    assert "custody bank changed" in price_en
+    assert "changed the custody bank recently" in price_en
     assert r.loc[PENDING, "churn_risk"] == "high"
     assert "churn_transfer_pending" in codes(r.loc[PENDING, "reasons"])

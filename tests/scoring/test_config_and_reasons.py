@@ -78,9 +78,19 @@ def test_compact_and_dict_reasons_read_and_render_alike() -> None:
 
 def test_low_churn_with_money_coming_in_reads_as_an_inflow() -> None:
     inflow = ("churn_low", 90, -1_100.0, 10_143.56, 8_837.56)
-    assert render_reasons([inflow]) == [
-        "近90日净流入 1,100，最新总资产 10,143.56，90日前资产 8,837.56 → 流失风险低"
-    ]
-    assert render_reasons([inflow], "en")[0].startswith("net inflow over 90 days 1,100,")
+    assert render_reasons([inflow]) == ["近90日净流入1,100元，总资产由8,838元变为1.01万元，流失风险低"]
+    assert render_reasons([inflow], "en")[0].startswith(
+        "1,100 yuan came into the account in the last 90 days"
+    )
     outflow = ("churn_low", 90, 2_000.0, 10_000.0, 12_000.0)
-    assert render_reasons([outflow])[0].startswith("近90日净流出 2,000，")
+    assert render_reasons([outflow])[0].startswith("近90日净流出2,000元，")
+
+
+def test_churn_reasons_read_as_sentences_with_amounts_in_wan() -> None:
+    """Issue #18: "≥ 30% × 90日前资产 57,944,073.81" became a sentence a manager would say."""
+    high = ("churn_outflow", 90, 17_500_000.0, 0.3, 57_944_073.81, 0.302)
+    text = render_reasons([high])[0]
+    assert text == "近90日净流出1,750万元，占90日前资产5,794.41万元的30.2%，超过30%的警戒线，流失风险高"
+    assert "≥" not in text and "×" not in text and "→" not in text
+    en = render_reasons([high], "en")[0]
+    assert "57.94 million yuan" in en and "high churn risk" in en

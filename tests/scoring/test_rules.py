@@ -124,7 +124,7 @@ def _churn_book(outflow: float, *, latest: float = 1_000_000, outflow_day: int =
 def test_churn_high_at_thirty_percent_outflow() -> None:
     row = _churn_book(300_000).row()
     assert row["churn_risk"] == "high"
-    assert "近90日净流出 300,000 ≥ 30% × 90日前资产 1,000,000（占 30%）→ 流失风险高" in render_reasons(
+    assert "近90日净流出30万元，占90日前资产100万元的30%，超过30%的警戒线，流失风险高" in render_reasons(
         row["reasons"]
     )
     assert _churn_book(299_999.99).row()["churn_risk"] == "low"
@@ -164,7 +164,7 @@ def test_churn_medium_when_assets_fall_to_seventy_percent() -> None:
     assert _churn_book(0, latest=700_000).row()["churn_risk"] == "medium"
     assert _churn_book(0, latest=700_000.01).row()["churn_risk"] == "low"
     row = _churn_book(0, latest=700_000).row()
-    assert "最新总资产 700,000 ≤ 70% × 90日前资产 1,000,000 → 流失风险中" in render_reasons(row["reasons"])
+    assert "总资产从90日前的100万元降到70万元，在原来的70%以下，流失风险中" in render_reasons(row["reasons"])
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,6 @@ def test_english_export(seeded: Seed, tmp_path: Path) -> None:
     d = dashboard.build_dashboard(seeded.store, seeded.bm)
     # the reasons are worded when shown, so a dashboard built in Chinese reads in English after a switch
     set_language("en")
-    assert "net outflow" in report.display_value("reasons", d.churn["reasons"].iloc[0])
+    assert "left the account" in report.display_value("reasons", d.churn["reasons"].iloc[0])
     path = report.export_dashboard(seeded.store, seeded.bm, tmp_path / "board.xlsx", dashboard=d)
     assert load_workbook(path).sheetnames[1] == "Grades"

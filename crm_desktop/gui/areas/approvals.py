@@ -37,6 +37,7 @@ from crm_desktop.gui.branch.models import ROW_ROLE, SORT_ROLE, RequestCol, Reque
 from crm_desktop.gui.branch.request_dialog import ReassignRequestDialog
 from crm_desktop.gui.context import AppContext, ClientActionSpec
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.theme import heading_colour, overdue_colour
 from crm_desktop.gui.workers import Requester, TaskControl, run_task
 from crm_desktop.services import notifications, reassignment
 from crm_desktop.services.notifications import NotificationView
@@ -115,6 +116,11 @@ class ApprovalsPage(QWidget):
 
         self.notes = QListWidget()
         self.notes.setObjectName("notifications")
+        # long notifications wrap to the list's width instead of running off to the right
+        self.notes.setWordWrap(True)
+        self.notes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes.setTextElideMode(Qt.TextElideMode.ElideNone)
         mark = QPushButton(self.tr("Mark all read"))
         mark.clicked.connect(self.mark_all_read)
         notes_box = QGroupBox(self.tr("Notifications"))
@@ -178,8 +184,13 @@ class ApprovalsPage(QWidget):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
+            item.setToolTip(item.text())
             self.notes.addItem(item)
         self.table.resizeColumnsToContents()
+        # the headers need their room too (审批结果 was clipped): never narrower than the header text
+        header = self.table.horizontalHeader()
+        for col in range(header.count()):
+            header.resizeSection(col, max(header.sectionSize(col), header.sectionSizeHint(col)))
         sel = self.table.selectionModel()
         for row in range(self.proxy.rowCount()):
             idx = self.proxy.index(row, 0)
@@ -244,7 +255,12 @@ class ApprovalsPage(QWidget):
             rows.append((self.tr("Decision comment"), r.decision_comment or "-"))
         if r.override_reason:
             rows.append((self.tr("Override reason"), r.override_reason))
-        color = "#b03a2e" if r.status == "pending" and not r.verdict.ok else "#333333"
+        # the heading takes the palette's text colour, so it stays visible on a dark theme
+        color = (
+            overdue_colour(self.palette()).name()
+            if r.status == "pending" and not r.verdict.ok
+            else heading_colour(self)
+        )
         body = "".join(f"<tr><td><b>{k}</b></td><td>{_esc(v)}</td></tr>" for k, v in rows)
         return f"<h3 style='color:{color}'>#{r.id}</h3><table cellspacing='4'>{body}</table>"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +33,7 @@ from crm_desktop.gui import settings as opts
 from crm_desktop.gui.admin.staff_model import StaffModel
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.theme import FONT_SCALE_RANGE, apply_font_scale, apply_theme
 from crm_desktop.services import staff as staff_service
 
 
@@ -64,6 +66,22 @@ class GeneralTab(QWidget):
         )
         self.idle_lock.valueChanged.connect(self._idle_lock_changed)
         form.addRow(self.tr("Loc&k when idle for:"), self.idle_lock)
+        self.theme = QComboBox()
+        self.theme.setObjectName("themeChoice")
+        self.theme.addItem(self.tr("Follow the system"), "system")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(opts.THEME.get(ctx.settings))))
+        self.theme.currentIndexChanged.connect(self._theme_changed)
+        form.addRow(self.tr("&Theme:"), self.theme)
+        self.font_scale = QSpinBox()
+        self.font_scale.setObjectName("fontScale")
+        self.font_scale.setRange(*FONT_SCALE_RANGE)
+        self.font_scale.setSingleStep(10)
+        self.font_scale.setSuffix(" %")
+        self.font_scale.setValue(opts.FONT_SCALE.get(ctx.settings))
+        self.font_scale.valueChanged.connect(self._font_scale_changed)
+        form.addRow(self.tr("&Font size:"), self.font_scale)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form.addRow(self.note)
@@ -71,6 +89,19 @@ class GeneralTab(QWidget):
     def _idle_lock_changed(self, minutes: int) -> None:
         opts.IDLE_LOCK_MINUTES.set(self.ctx.settings, minutes)
         self.note.setText(self.tr("The new idle time applies from the next sign-in."))
+
+    def _theme_changed(self) -> None:
+        mode = str(self.theme.currentData())
+        opts.THEME.set(self.ctx.settings, mode)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, mode)
+
+    def _font_scale_changed(self, percent: int) -> None:
+        opts.FONT_SCALE.set(self.ctx.settings, percent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_font_scale(app, percent)
 
     def _language_changed(self) -> None:
         opts.LANGUAGE.set(self.ctx.settings, self.language.currentData())
@@ -220,6 +251,10 @@ class AddUserDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # open at a size that fits the form (it opened at 234x163 before)
+        self.login.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 24))
+        self.adjustSize()
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
     def submit(self) -> None:
         try:

@@ -54,6 +54,7 @@ from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.list_model import ListTableModel
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.i18n import language
 from crm_desktop.reports import callbacks as callbacks_xlsx
@@ -68,7 +69,7 @@ from crm_desktop.services.complaints import ComplaintView
 DISPLAY = Qt.ItemDataRole.DisplayRole.value
 FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
-OVERDUE_BRUSH = QBrush(QColor("#C0392B"))
+OVERDUE_BRUSH = QBrush(QColor(OVERDUE_COLOUR))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 

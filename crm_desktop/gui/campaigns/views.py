@@ -9,7 +9,7 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -41,6 +41,7 @@ from crm_desktop.gui.campaigns.models import (
 )
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.theme import style_figure
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.reports import campaigns as campaign_files
 from crm_desktop.services import campaigns, pushes, segments
@@ -164,11 +165,24 @@ class FunnelChart(FigureCanvasQTAgg):
         self.setObjectName("campaignFunnel")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
+        self._shown: tuple[Funnel, str] | None = None
 
     def show_funnel(self, f: Funnel, title: str) -> None:
+        self._shown = (f, title)
         self.figure.clear()
         campaign_files.draw_funnel(self.figure.add_subplot(1, 1, 1), f, title)
+        parent = self.parentWidget()
+        style_figure(self.figure, parent.palette() if parent is not None else None)
         self.draw_idle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        shown = getattr(self, "_shown", None)
+        if shown is not None and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
+            self.show_funnel(*shown)
 
 
 class CampaignView(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.domain import ImportStatus, label_of
 from crm_desktop.gui.list_model import ALIGN, DISPLAY, FOREGROUND, TOOLTIP
-from crm_desktop.importing.kinds import KINDS
+from crm_desktop.importing.kinds import KINDS, column_label
 from crm_desktop.importing.preview import Preview
 from crm_desktop.importing.rows import RowError
 
@@ -77,13 +77,13 @@ class PreviewModel(QAbstractTableModel):
                 return header
             field = self._mapping.get(header)
             if field:
-                return f"{header}\n→ {field}"
+                return f"{header}\n→ {column_label(field)}"
             return header + "\n" + QCoreApplication.translate("ImportModels", "(ignored)")
         if role == TOOLTIP and self._mapping:
             field = self._mapping.get(header)
             if field:
                 return QCoreApplication.translate("ImportModels", "Imported as {field}").replace(
-                    "{field}", field
+                    "{field}", column_label(field)
                 )
             return QCoreApplication.translate("ImportModels", "Not a column of this kind; it will be ignored")
         if role == FOREGROUND and self._ignored(section):

@@ -44,6 +44,12 @@ from crm_desktop.services.importing import (
 _STEPS = 1000
 
 
+def _buddy_label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def _work(
     control: TaskControl,
     ctx: AppContext,
@@ -83,14 +89,15 @@ class ImportWizardPage(QWidget):
         form.addRow(self.tr("File:"), row)
         self.kind_combo = QComboBox()
         for k in KIND_NAMES:
-            self.kind_combo.addItem(f"{KINDS[k].label} ({k})", k)
+            self.kind_combo.addItem(KINDS[k].label, k)
         self.kind_combo.setCurrentIndex(-1)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.kind_note = QLabel()
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind_combo)
         kind_row.addWidget(self.kind_note, 1)
-        form.addRow(self.tr("&Kind:"), kind_row)
+        # a row whose field is a layout gets no buddy from QFormLayout: set it, or "&" shows literally
+        form.addRow(_buddy_label(self.tr("&Kind:"), self.kind_combo), kind_row)
         self.encoding_combo = QComboBox()
         self.encoding_combo.addItem(self.tr("Detect automatically"), None)
         self.encoding_combo.addItem("UTF-8", "utf-8")
@@ -100,7 +107,7 @@ class ImportWizardPage(QWidget):
         enc_row = QHBoxLayout()
         enc_row.addWidget(self.encoding_combo)
         enc_row.addWidget(self.encoding_note, 1)
-        form.addRow(self.tr("&Encoding:"), enc_row)
+        form.addRow(_buddy_label(self.tr("&Encoding:"), self.encoding_combo), enc_row)
         self.sheet_combo = QComboBox()
         self.sheet_combo.activated.connect(lambda _i: self._reload())
         form.addRow(self.tr("&Sheet:"), self.sheet_combo)

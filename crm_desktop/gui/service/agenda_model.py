@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.gui.list_model import ListTableModel
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.services import tasks, touches
 from crm_desktop.services.tasks import AgendaItem
 
@@ -29,7 +30,7 @@ ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 # Overdue in red, today in the accent colour; readable on light and dark themes.
-BUCKET_COLOURS = {"overdue": "#d62728", "today": "#1f77b4"}
+BUCKET_COLOURS = {"overdue": OVERDUE_COLOUR, "today": "#1f77b4"}
 
 
 class Col(IntEnum):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.gui.list_model import ALIGN, DISPLAY, FOREGROUND, TOOLTIP, Index, ListTableModel
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.services.workbench import (
     Activity,
     Alert,
@@ -25,7 +26,7 @@ from crm_desktop.services.workbench import (
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_RED = QColor("#d9363e")
+OVERDUE_RED = QColor(OVERDUE_COLOUR)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.gui.branch.flow_views import figures_html
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.service.touch_form import open_touch_form
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.gui.workbench.models import (
     ROW_ROLE,
     ActivityModel,
@@ -422,7 +423,7 @@ class WorkbenchPage(QWidget):
                 card = FigureCard(Figure("overdue", f.value), self)
                 card.change_label.setText(self.tr("open tasks past their due day"))
                 if f.value:
-                    card.value_label.setStyleSheet("color: #d9363e")
+                    card.value_label.setStyleSheet(f"color: {OVERDUE_COLOUR}")
                 self.figures_row.addWidget(card)
             else:
                 self.figures_row.addWidget(FigureCard(f, self))
@@ -441,7 +442,7 @@ class WorkbenchPage(QWidget):
                 (self.tr("Done late"), str(g.late)),
                 (
                     self.tr("Missed (overdue, still open)"),
-                    f"<span style='color:#d9363e'>{g.overdue_now}</span>",
+                    f"<span style='color:{OVERDUE_COLOUR}'>{g.overdue_now}</span>",
                 ),
                 (self.tr("Due today, still open (not missed yet)"), str(g.open_due_today)),
                 (self.tr("Risk reassessments overdue"), str(g.risk_overdue)),
