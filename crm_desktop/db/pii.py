@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import URL
 
 from crm_desktop.errors import StoreError
 from crm_desktop.i18n import tr
@@ -124,6 +126,25 @@ def tail_hash(key: PiiKey, value: str | None) -> str | None:
     return hmac.new(mac_key, digits.encode("ascii"), hashlib.sha256).hexdigest()[:32]
 
 
+def derived_columns(id_number: str | None, phone: str | None) -> dict[str, str | None]:
+    """The client columns computed from the plain values: tail hashes (key needed) and the masked phone."""
+    from crm_desktop.masking import mask_phone
+
+    keys = require_keys() if (id_number or phone) else None
+    return {
+        "id_tail": keys.tail_hash(id_number) if keys else None,
+        "phone_tail": keys.tail_hash(phone) if keys else None,
+        "phone_masked": mask_phone(phone) or None,
+    }
+
+
+def seal(value: str | None) -> str | None:
+    """A plain value as its token (for bulk writers that bypass the column type)."""
+    if value is None:
+        return None
+    return require_keys().encrypt(value)
+
+
 def tail_digits(value: str | None) -> str | None:
     """The last four characters that count for a tail search (digits, or X in an ID number)."""
     if not value:
@@ -194,14 +215,7 @@ def load_key(store_name: str) -> PiiKey | None:
     if path:
         p = Path(path)
         if not p.exists():
-            raise MissingKey(
-                tr(
-                    "{env} 指向的密钥文件不存在：{path}",
-                    "the key file named by {env} does not exist: {path}",
-                    env=KEY_FILE_ENV,
-                    path=path,
-                )
-            )
+            return None  # a new store creates it (ensure_store_key)
         return PiiKey.from_hex(p.read_text(encoding="ascii"))
     try:
         import keyring
@@ -244,3 +258,59 @@ def save_key(store_name: str, key: PiiKey) -> str:
             )
         ) from exc
     return f"keyring:{KEYRING_SERVICE}/{store_name}"
+
+
+# ---- a store's key, found or created when the store is opened ---------------------------------------------
+
+
+def store_key_name(url: URL) -> str:
+    """The keyring user name for a store: the SQLite file, or server/port/database (never credentials)."""
+    if url.get_backend_name() == "sqlite":
+        db = url.database or ""
+        return "sqlite:" + (str(Path(db).resolve()) if db and db != ":memory:" else ":memory:")
+    options = url.query.get("options", "")
+    return (
+        f"{url.get_backend_name()}://{url.host or 'localhost'}:{url.port or ''}/{url.database or ''}{options}"
+    )
+
+
+def holds_tokens(conn: Connection) -> bool:
+    """Whether the store already keeps sealed personal data."""
+    if not inspect(conn).has_table("client"):
+        return False
+    row = conn.execute(
+        text(
+            "SELECT 1 FROM client WHERE phone LIKE 'v1:%' OR id_number LIKE 'v1:%' OR email LIKE 'v1:%' LIMIT 1"
+        )
+    ).first()
+    return row is not None
+
+
+def ensure_store_key(engine: Engine) -> KeySet:
+    """Install the store's key for this process: the saved one, or a new one for a store without sealed data.
+
+    A store that holds sealed values and whose key is nowhere to be found is refused (MissingKey, exit 6).
+    """
+    name = store_key_name(engine.url)
+    key = load_key(name)
+    if key is None:
+        with engine.connect() as conn:
+            sealed = holds_tokens(conn)
+        if sealed:
+            raise MissingKey(
+                tr(
+                    "该库的证件号、电话、邮箱已加密，但找不到它的密钥（系统钥匙串 {svc}/{name}，或 {env} 指向的密钥文件）。"
+                    "请恢复密钥后再打开；不会以明文方式继续。",
+                    "this store keeps ID numbers, phones and e-mails encrypted, but its key was not found (OS keyring "
+                    "{svc}/{name}, or the key file named by {env}). Restore the key and open it again; the store is "
+                    "not opened without it.",
+                    svc=KEYRING_SERVICE,
+                    name=name,
+                    env=KEY_FILE_ENV,
+                )
+            )
+        key = PiiKey.generate()
+        save_key(name, key)
+    keys = KeySet(key)
+    set_active_keys(keys)
+    return keys
