@@ -23,7 +23,7 @@ import hmac
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,11 +209,11 @@ def require_keys() -> KeySet:
 # ---- where keys are kept ----------------------------------------------------------------------------
 
 
-def load_key(store_name: str) -> PiiKey | None:
+def load_key(store_name: str, slot: str = "") -> PiiKey | None:
     """The store's key from the key file named by CRM_PII_KEY_FILE, else from the OS keyring; None if neither."""
     path = os.environ.get(KEY_FILE_ENV)
     if path:
-        p = Path(path)
+        p = _slot_path(Path(path), slot)
         if not p.exists():
             return None  # a new store creates it (ensure_store_key)
         return PiiKey.from_hex(p.read_text(encoding="ascii"))
@@ -222,7 +222,7 @@ def load_key(store_name: str) -> PiiKey | None:
         from keyring.errors import KeyringError
 
         try:
-            text = keyring.get_password(KEYRING_SERVICE, store_name)
+            text = keyring.get_password(KEYRING_SERVICE, store_name + slot)
         except KeyringError:
             return None
     except ImportError:  # pragma: no cover - keyring is a dependency
@@ -230,11 +230,11 @@ def load_key(store_name: str) -> PiiKey | None:
     return PiiKey.from_hex(text) if text else None
 
 
-def save_key(store_name: str, key: PiiKey) -> str:
+def save_key(store_name: str, key: PiiKey, slot: str = "") -> str:
     """Keep a new key where load_key will find it; returns where (for the message to the user)."""
     path = os.environ.get(KEY_FILE_ENV)
     if path:
-        p = Path(path)
+        p = _slot_path(Path(path), slot)
         p.parent.mkdir(parents=True, exist_ok=True)
         tmp = p.with_suffix(p.suffix + ".new")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -246,7 +246,7 @@ def save_key(store_name: str, key: PiiKey) -> str:
     from keyring.errors import KeyringError
 
     try:
-        keyring.set_password(KEYRING_SERVICE, store_name, key.hex())
+        keyring.set_password(KEYRING_SERVICE, store_name + slot, key.hex())
     except KeyringError as exc:
         raise MissingKey(
             tr(
@@ -258,6 +258,26 @@ def save_key(store_name: str, key: PiiKey) -> str:
             )
         ) from exc
     return f"keyring:{KEYRING_SERVICE}/{store_name}"
+
+
+NEXT_SLOT = ":next"
+
+
+def _slot_path(path: Path, slot: str) -> Path:
+    return path.with_name(path.name + ".next") if slot else path
+
+
+def delete_key(store_name: str, slot: str) -> None:
+    """Forget a key slot (the rotation's next key once it has become the current one)."""
+    path = os.environ.get(KEY_FILE_ENV)
+    if path:
+        _slot_path(Path(path), slot).unlink(missing_ok=True)
+        return
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    with suppress(PasswordDeleteError, KeyringError):
+        keyring.delete_password(KEYRING_SERVICE, store_name + slot)
 
 
 # ---- a store's key, found or created when the store is opened ---------------------------------------------
@@ -312,5 +332,9 @@ def ensure_store_key(engine: Engine) -> KeySet:
         key = PiiKey.generate()
         save_key(name, key)
     keys = KeySet(key)
+    # a rotation that stopped half way: values sealed with its next key stay readable
+    nxt = load_key(name, NEXT_SLOT)
+    if nxt is not None and nxt != key:
+        keys.older[nxt.key_id] = nxt
     set_active_keys(keys)
     return keys
