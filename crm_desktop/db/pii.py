@@ -294,16 +294,30 @@ def store_key_name(url: URL) -> str:
     )
 
 
-def holds_tokens(conn: Connection) -> bool:
-    """Whether the store already keeps sealed personal data."""
+def sealed_key_id(conn: Connection) -> str | None:
+    """The key id of one sealed value in the store, None when it holds none."""
     if not inspect(conn).has_table("client"):
-        return False
+        return None
     row = conn.execute(
         text(
-            "SELECT 1 FROM client WHERE phone LIKE 'v1:%' OR id_number LIKE 'v1:%' OR email LIKE 'v1:%' LIMIT 1"
+            "SELECT phone, id_number, email FROM client "
+            "WHERE phone LIKE 'v1:%' OR id_number LIKE 'v1:%' OR email LIKE 'v1:%' LIMIT 1"
         )
     ).first()
-    return row is not None
+    if row is None:
+        return None
+    return next(token_key_id(v) for v in row if is_token(v))
+
+
+def by_id_name(key_id: str) -> str:
+    """The second keyring entry of a key, by its id: a store file moved or restored elsewhere still finds it."""
+    return "key:" + key_id
+
+
+def remember_key(store_name: str, key: PiiKey) -> None:
+    save_key(store_name, key)
+    if not os.environ.get(KEY_FILE_ENV):
+        save_key(by_id_name(key.key_id), key)
 
 
 def ensure_store_key(engine: Engine) -> KeySet:
@@ -315,8 +329,12 @@ def ensure_store_key(engine: Engine) -> KeySet:
     key = load_key(name)
     if key is None:
         with engine.connect() as conn:
-            sealed = holds_tokens(conn)
-        if sealed:
+            sealed = sealed_key_id(conn)
+        if sealed is not None and not os.environ.get(KEY_FILE_ENV):
+            key = load_key(by_id_name(sealed))
+            if key is not None:
+                save_key(name, key)  # the store was moved or restored: remember it under its new name
+        if sealed is not None and key is None:
             raise MissingKey(
                 tr(
                     "该库的证件号、电话、邮箱已加密，但找不到它的密钥（系统钥匙串 {svc}/{name}，或 {env} 指向的密钥文件）。"
@@ -329,8 +347,9 @@ def ensure_store_key(engine: Engine) -> KeySet:
                     env=KEY_FILE_ENV,
                 )
             )
+    if key is None:
         key = PiiKey.generate()
-        save_key(name, key)
+        remember_key(name, key)
     keys = KeySet(key)
     # a rotation that stopped half way: values sealed with its next key stay readable
     nxt = load_key(name, NEXT_SLOT)

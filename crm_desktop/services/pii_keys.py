@@ -77,7 +77,7 @@ def rotate_key(store: Store, actor: Actor) -> Rotation:
             new_key=new.key_id,
             clients=count,
         )
-    pii.save_key(name, new)
+    pii.remember_key(name, new)
     pii.delete_key(name, pii.NEXT_SLOT)
     pii.set_active_keys(pii.KeySet(new))
     return Rotation(old.current.key_id, new.key_id, count)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select, text
 
 from crm_desktop.db import pii
@@ -110,3 +111,58 @@ def test_column_unreadable_raw_readable_through_type(db_url: str, keys: pii.KeyS
     finally:
         md.drop_all(engine)
         engine.dispose()
+
+
+class _MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+def test_keyring_key_follows_a_moved_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+
+    from crm_desktop.db.store import open_store
+    from crm_desktop.services import staff
+
+    monkeypatch.delenv(pii.KEY_FILE_ENV, raising=False)
+    ring = _MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    try:
+        first = tmp_path / "a.sqlite3"
+        store = open_store(f"sqlite:///{first}", upgrade=True)
+        key_id = pii.require_keys().current.key_id
+        assert (pii.KEYRING_SERVICE, pii.by_id_name(key_id)) in ring.entries
+        staff.add_branch(store, None, "B001", "b")
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO client (client_no, name, client_type, phone, open_date, risk_level, status, "
+                    "branch_id, version, created_at, updated_at) VALUES ('001', 'n', 'individual', :p, "
+                    "'2020-01-01', 'C3', 'active', 1, 1, '2020-01-01 00:00:00', '2020-01-01 00:00:00')"
+                ),
+                {"p": pii.require_keys().encrypt(PHONE)},
+            )
+        store.dispose()
+        moved = tmp_path / "restored.sqlite3"
+        first.rename(moved)
+        pii.set_active_keys(None)
+        again = open_store(f"sqlite:///{moved}", upgrade=True)
+        assert pii.require_keys().current.key_id == key_id
+        again.dispose()
+        ring.entries.clear()
+        with pytest.raises(pii.MissingKey):
+            open_store(f"sqlite:///{moved}", upgrade=True)
+    finally:
+        keyring.set_keyring(previous)
