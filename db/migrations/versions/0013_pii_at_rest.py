@@ -11,6 +11,8 @@ Revises: 0010
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -27,13 +29,18 @@ _SEALED = ("id_number", "phone", "email")
 _OLD_LENGTH = {"id_number": 40, "phone": 40, "email": 200}
 
 
-def _rows(conn: sa.Connection, after: int) -> list[sa.Row[tuple[int, str | None, str | None, str | None]]]:
-    return list(
-        conn.execute(
-            sa.text("SELECT id, id_number, phone, email FROM client WHERE id > :after ORDER BY id LIMIT :n"),
-            {"after": after, "n": _BATCH},
+def _rows(conn: sa.Connection, after: int) -> list[tuple[Any, ...]]:
+    return [
+        tuple(r)
+        for r in (
+            conn.execute(
+                sa.text(
+                    "SELECT id, id_number, phone, email FROM client WHERE id > :after ORDER BY id LIMIT :n"
+                ),
+                {"after": after, "n": _BATCH},
+            )
         )
-    )
+    ]
 
 
 def upgrade() -> None:
@@ -87,7 +94,8 @@ def downgrade() -> None:
     after = 0
     while rows := _rows(conn, after):
         params = []
-        for cid, *values in rows:
+        for row in rows:
+            cid, values = row[0], list(row[1:])
             if any(pii.is_token(v) for v in values):
                 keys = pii.require_keys()
                 opened = [keys.decrypt(v) if pii.is_token(v) else v for v in values]
