@@ -62,6 +62,9 @@ def _isolate_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     monkeypatch.delenv("CRM_PASSWORD", raising=False)
     monkeypatch.delenv("CRM_AS_USER", raising=False)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # personal data at rest: each test's stores get a fresh key in a key file of their own (subprocesses too)
+    # (next to tmp_path, not in it: tests that list their tmp_path see only their own files)
+    monkeypatch.setenv("CRM_PII_KEY_FILE", str(tmp_path.parent / f"{tmp_path.name}.pii.key"))
     set_language("zh_CN")
     previous = set_clock(FixedClock(TODAY))
     yield

@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop import paths
-from crm_desktop.db import migrate
+from crm_desktop.db import migrate, pii
 from crm_desktop.db.netpath import is_network_path
 from crm_desktop.db.secrets import PasswordAnswer, get_stored_password, keyring_available, save_password
 from crm_desktop.errors import StoreError, StoreNotFound, UnsafeStoreLocation
@@ -491,6 +491,8 @@ def open_store(
     engine = connect(url, prompt=prompt, create=create, init=init)
     try:
         migrate.check_known_revision(engine)
+        # before any upgrade: migration 0013 seals existing personal data with this key
+        pii.ensure_store_key(engine)
         if upgrade is None:
             upgrade = engine.dialect.name == "sqlite"
         if upgrade:

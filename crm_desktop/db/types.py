@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Numeric
+from sqlalchemy import DateTime, Numeric, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -51,3 +51,33 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return clock.now()
+
+
+class EncryptedText(TypeDecorator[str]):
+    """Personal data sealed with the store's key (crm_desktop.db.pii); services see plain text.
+
+    Written values become ``v1:<key id>:<base64>`` tokens; writing without a key is refused (MissingKey), never
+    stored in clear. A value that is not a token (a store not yet migrated) reads back as it is.
+    SQL comparisons against the column cannot work (every token differs): search through the tail hash.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        from crm_desktop.db import pii
+
+        if pii.is_token(value):
+            return value
+        return pii.require_keys().encrypt(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        from crm_desktop.db import pii
+
+        if not pii.is_token(value):
+            return str(value)
+        return pii.require_keys().decrypt(value)

@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from crm_desktop import clock
+from crm_desktop.db import pii
 from crm_desktop.db.models import (
     AssetSnapshot,
     AuditLog,
@@ -430,15 +431,20 @@ def _write_masters(
     branch_id = conn.execute(select(Branch.id).where(Branch.code == BRANCH_CODE)).scalar_one()
     status = [acc.STATUS_NAMES[s] for s in pop.status.tolist()]
     level = [f"C{v}" for v in pop.risk_level.tolist()]
+    # personal data at rest (db/pii.py): the bulk writer bypasses the column type, so seal here
+    derived = [pii.derived_columns(id_numbers[i], phones[i]) for i in range(n)]
     rows = [
         (
             start + i,
             f"{_CLIENT_NO_PREFIX}{i + 1:08d}",
             name_list[i],
             "institution" if inst_list[i] else "individual",
-            id_numbers[i],
-            phones[i],
-            mails[i],
+            pii.seal(id_numbers[i]),
+            pii.seal(phones[i]),
+            pii.seal(mails[i]),
+            derived[i]["id_tail"],
+            derived[i]["phone_tail"],
+            derived[i]["phone_masked"],
             births[i],
             opened[i],
             level[i],
@@ -463,6 +469,9 @@ def _write_masters(
             "id_number",
             "phone",
             "email",
+            "id_tail",
+            "phone_tail",
+            "phone_masked",
             "birth_date",
             "open_date",
             "risk_level",

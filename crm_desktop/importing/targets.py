@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Date, Integer, MetaData, Table, bindparam, select, text
 from sqlalchemy.sql.elements import TextClause
 
+from crm_desktop.db import pii
 from crm_desktop.db.models import (
     AccountEventRecord,
     AssetSnapshot,
@@ -325,6 +326,9 @@ class StaffTarget(Target):
         )
 
 
+_SEALED_FIELDS = ("id_number", "phone", "email")
+
+
 class ClientTarget(Target, _ClientRefs):
     spec = KINDS["clients"]
     table = Client.__table__  # type: ignore[assignment]
@@ -343,7 +347,13 @@ class ClientTarget(Target, _ClientRefs):
         "manager_id",
         "status",
         "commission_rate",
+        # personal data at rest (db/pii.py): derived from the plain values while staging
+        "id_tail",
+        "phone_tail",
+        "phone_masked",
     )
+    # the derived columns change together with the column they come from
+    _derived_from = {"id_number": ("id_tail",), "phone": ("phone_tail", "phone_masked")}  # noqa: RUF012
     # marketing: 1/0 from the optional "允许营销" column, NULL when absent or empty
     extra_stage = ("is_new", "marketing")
     key_cols = ("client_no",)
@@ -356,7 +366,34 @@ class ClientTarget(Target, _ClientRefs):
     }
     update_extra = {"version": "{t}.version + 1", "updated_at": ":now"}  # noqa: RUF012
 
+    def compare_cols(self) -> list[str]:
+        cols = super().compare_cols()
+        for source, derived in self._derived_from.items():
+            if source in cols:
+                cols += [d for d in derived if d not in cols]
+        return cols
+
+    def _seal(self, client_no: str, field: str, plain: str | None) -> str | None:
+        """The value's token: the stored one when the value is unchanged (so re-importing changes nothing)."""
+        if plain is None:
+            return None
+        stored = self.sealed.get(client_no)
+        if stored is not None:
+            token = stored[_SEALED_FIELDS.index(field)]
+            if token is not None and pii.is_token(token) and self.keys.decrypt(token) == plain:
+                return token
+        return self.keys.encrypt(plain)
+
     def prepare(self, conn: Connection) -> None:
+        # Personal data is sealed before it reaches the stage table; unchanged values keep their tokens.
+        self.keys = pii.require_keys()
+        present = [f for f in _SEALED_FIELDS if self.hm.present(f)]
+        self.sealed: dict[str, tuple[str | None, ...]] = {}
+        if present:
+            self.sealed = {
+                no: tuple(vals)
+                for no, *vals in conn.execute(text("SELECT client_no, id_number, phone, email FROM client"))
+            }
         self.branches = {c: i for c, i in conn.execute(select(Branch.code, Branch.id))}
         self.staff = {
             login: (sid, branch_id, role, active)
@@ -514,9 +551,9 @@ class ClientTarget(Target, _ClientRefs):
             v["client_no"],
             v["name"],
             v.get("client_type", "individual"),
-            v.get("id_number"),
-            v.get("phone"),
-            v.get("email"),
+            self._seal(v["client_no"], "id_number", v.get("id_number")),
+            self._seal(v["client_no"], "phone", v.get("phone")),
+            self._seal(v["client_no"], "email", v.get("email")),
             v.get("birth_date"),
             v["open_date"],
             v.get("risk_level", "C3"),
@@ -525,6 +562,7 @@ class ClientTarget(Target, _ClientRefs):
             manager_id,
             v.get("status", "active"),
             v.get("commission_rate"),
+            *pii.derived_columns(v.get("id_number"), v.get("phone")).values(),
             0,
             None if v.get("marketing", -1) == -1 else v["marketing"],
         )

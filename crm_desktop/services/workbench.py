@@ -1110,7 +1110,8 @@ def search(
     if personal:
         match = or_(match, Client.name.like("%" + pattern + "%", escape="\\"))
         if q.isdigit() and 3 <= len(q) <= 4:
-            match = or_(match, Client.phone.like("%" + pattern, escape="\\"))
+            # the phone is sealed (db/pii.py): its masked form keeps the last four digits in clear
+            match = or_(match, Client.phone_masked.like("%" + pattern, escape="\\"))
     scope = visible_clients(actor)
     hits: list[SearchHit] = []
     with store.read() as session:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, text
+from sqlalchemy import ForeignKey, Index, String, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desktop.db.checks import enum_check
 from crm_desktop.db.models.base import Base, Timestamps
 from crm_desktop.db.models.org import Branch, Staff
-from crm_desktop.db.types import MONEY, PRICE, QUANTITY, RATE
+from crm_desktop.db.types import MONEY, PRICE, QUANTITY, RATE, EncryptedText
 from crm_desktop.domain.vocabulary import Board, ClientStatus, ClientType, RiskLevel, Side
 
 
@@ -22,9 +22,15 @@ class Client(Timestamps, Base):
     client_no: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     client_type: Mapped[str] = mapped_column(String(20), default="individual")
-    id_number: Mapped[str | None] = mapped_column(String(40))
-    phone: Mapped[str | None] = mapped_column(String(40))
-    email: Mapped[str | None] = mapped_column(String(200))
+    # Personal data sealed with the store's key (db/pii.py, issue #20): plain values in Python, tokens on disk.
+    id_number: Mapped[str | None] = mapped_column(EncryptedText())
+    phone: Mapped[str | None] = mapped_column(EncryptedText())
+    email: Mapped[str | None] = mapped_column(EncryptedText())
+    # Keyed hashes of the last four digits (search by tail) and the phone as shown masked (138****5678):
+    # kept in step with the values by pii_columns(), so lists and search never decrypt.
+    phone_tail: Mapped[str | None] = mapped_column(String(32), index=True)
+    id_tail: Mapped[str | None] = mapped_column(String(32))
+    phone_masked: Mapped[str | None] = mapped_column(String(40))
     birth_date: Mapped[date | None]
     open_date: Mapped[date]
     risk_level: Mapped[str] = mapped_column(String(2), default="C3")
@@ -121,3 +127,13 @@ class Holding(Base):
     quantity: Mapped[Decimal] = mapped_column(QUANTITY)
     cost: Mapped[Decimal] = mapped_column(MONEY)
     market_value: Mapped[Decimal] = mapped_column(MONEY)
+
+
+@event.listens_for(Client, "before_insert")
+@event.listens_for(Client, "before_update")
+def _pii_derived(_mapper: object, _conn: object, client: Client) -> None:
+    """Keep the tail hashes and masked phone in step with the plain values the ORM writes."""
+    from crm_desktop.db import pii
+
+    for name, value in pii.derived_columns(client.id_number, client.phone).items():
+        setattr(client, name, value)
