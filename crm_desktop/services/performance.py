@@ -6,8 +6,9 @@ Per manager, for one calendar month of the branch's clients (definitions in docs
   (开发人; without a relationship row, the client's manager);
 * ``net_new_assets``: the month's asset-snapshot ``net_inflow``, split by the client's shares;
 * ``commission``: the month's trade commission, split by the client's shares (after shares);
-* ``products_amount``: products subscribed through campaigns; the store has no such data yet, so it is
-  ``None`` ("not enough data", an empty cell), never a made-up 0;
+* ``products_amount``: amounts subscribed through campaigns (responses ``subscribed`` recorded in the month,
+  credited to the manager who recorded them); ``None`` ("not enough data", an empty cell) when no campaign of
+  the branch ran during the month, never a made-up 0;
 * ``lost`` / ``regained``: closures and transfers out / returns after a loss, for the servicing manager;
 * ``on_time_rate``: tasks due in the month done on time over tasks due (domain.compliance rules), None
   when nothing was due;
@@ -163,6 +164,7 @@ def performance(
         _on_time(session, branch, start, end, rows)
         p.step(4, 6, tr("正在统计回访与投诉", "Counting call-backs and complaints"))
         _callbacks_and_complaints(session, branch, start, end, rows)
+        _products(session, actor, branch, start, end, rows)
         names = logins(session, rows)
         teams = _team_members(session, actor)
     for ref, r in rows.items():
@@ -335,6 +337,39 @@ def _callbacks_and_complaints(
         rows[mid].complaints += int(n)
 
 
+def _products(
+    session: Session,
+    actor: Actor,
+    branch: ColumnElement[bool],
+    start: date,
+    end: date,
+    rows: dict[int | None, PerformanceRow],
+) -> None:
+    from crm_desktop.db.models import Campaign, CampaignTarget
+
+    ran = select(Campaign.id).where(Campaign.start_date <= end, Campaign.end_date >= start)
+    if actor.branch_id is not None:
+        ran = ran.where(Campaign.branch_id == actor.branch_id)
+    if session.scalar(ran.limit(1)) is None:
+        return  # no campaign in the month: nothing to measure, the cells stay "not enough data"
+    for r in rows.values():
+        r.products_amount = ZERO
+    lo, hi = _bounds(start, end)
+    for mid, total in session.execute(
+        select(CampaignTarget.manager_id, func.sum(CampaignTarget.amount))
+        .join(Client, Client.id == CampaignTarget.client_id)
+        .where(
+            branch,
+            CampaignTarget.response == "subscribed",
+            CampaignTarget.responded_at >= lo,
+            CampaignTarget.responded_at <= hi,
+        )
+        .group_by(CampaignTarget.manager_id)
+    ):
+        if mid is not None:
+            rows[mid].products_amount = _money(total)
+
+
 def _team_members(session: Session, actor: Actor) -> dict[str, tuple[str, list[str]]]:
     from crm_desktop.db.models import Staff
 
@@ -357,6 +392,8 @@ def _team_total(name: str, rows: list[PerformanceRow]) -> PerformanceRow:
         t.lost += r.lost
         t.regained += r.regained
         t.complaints += r.complaints
+        if r.products_amount is not None:
+            t.products_amount = (t.products_amount or ZERO) + r.products_amount
     return t
 
 

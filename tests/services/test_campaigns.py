@@ -228,3 +228,22 @@ def test_bad_inputs(seeded: Seed) -> None:
     with pytest.raises(PermissionDenied):
         _create(seeded, seeded.admin)
     assert TODAY == START
+
+
+def test_subscriptions_count_in_the_managers_performance(seeded: Seed) -> None:
+    """Issue #17's products_amount: amounts subscribed through campaigns, in the month they were recorded."""
+    from crm_desktop.services import performance
+
+    seed_campaign_branch(seeded)
+    before = performance.performance(seeded.store, seeded.bm, "2026-12")
+    assert all(r.products_amount is None for r in before.rows)  # no campaign ran: not enough data
+    s = _create(seeded, product="WM001")
+    campaigns.launch(seeded.store, seeded.bm, s.campaign_id)
+    campaigns.respond(
+        seeded.store, seeded.im1, s.campaign_id, "001000", "subscribed", amount=Decimal("50000")
+    )
+    campaigns.respond(seeded.store, seeded.im1, s.campaign_id, "001001", "declined", reason="资金另有安排")
+    rows = {r.manager_login: r for r in performance.performance(seeded.store, seeded.bm, "2026-12").rows}
+    assert rows["im1"].products_amount == Decimal("50000.00")
+    assert rows["im2"].products_amount == Decimal("0")  # a campaign ran and nothing was subscribed: a real 0
+    assert performance.performance(seeded.store, seeded.bm, "2026-10").rows[0].products_amount is None
