@@ -67,6 +67,8 @@ def add_demo_suitability(store: Store, as_of: date, seed: int = 20240601) -> sui
                     Client.open_date,
                     Client.client_no,
                 )
+                # the random draws are taken by row position: the same order on every backend
+                .order_by(Client.id)
             ).all(),
             columns=["client_id", "client_type", "level", "assessed_on", "open_date", "client_no"],
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import signal
 import sys
 from datetime import date
@@ -112,7 +113,9 @@ def test_ctrl_c_during_task_generation_creates_nothing(
     assert _crm(seeded, monkeypatch, "tasks", "generate", "--as-user", "bm") == 130
     assert "已取消" in capsys.readouterr().err
     assert _count(seeded, ServiceTask) == 0
-    monkeypatch.undo()
+    key = os.environ["CRM_PII_KEY_FILE"]
+    monkeypatch.undo()  # the Ctrl+C patch, and with it the test's environment: the store's key comes back
+    monkeypatch.setenv("CRM_PII_KEY_FILE", key)
     assert _crm(seeded, monkeypatch, "tasks", "generate", "--as-user", "bm") == 0
     assert "新建 6 个任务" in capsys.readouterr().out
 

@@ -3,6 +3,7 @@ them, and the story clients a trainer uses exist as described."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,13 +36,30 @@ from tests.fixed_clock import TODAY
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One personal-data key for the module's demo store (each test otherwise gets its own key file)."""
+    return tmp_path_factory.mktemp("calibration-key") / "pii.key"
+
+
+@pytest.fixture(autouse=True)
+def _module_key(demo_key: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRM_PII_KEY_FILE", str(demo_key))
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory: pytest.TempPathFactory, demo_key: Path) -> Iterator[str]:
     url = f"sqlite:///{tmp_path_factory.mktemp('calibration') / 'demo.sqlite3'}"
     previous = set_clock(FixedClock(TODAY))
+    saved = os.environ.get("CRM_PII_KEY_FILE")
+    os.environ["CRM_PII_KEY_FILE"] = str(demo_key)
     try:
         prepare_demo(url, clients=1000, as_of=TODAY)
     finally:
         set_clock(previous)
+        if saved is None:
+            os.environ.pop("CRM_PII_KEY_FILE", None)
+        else:
+            os.environ["CRM_PII_KEY_FILE"] = saved
     yield url
 
 
