@@ -12,16 +12,31 @@ by the client's manager. Results and target exports show an investment manager t
 from __future__ import annotations
 
 import time
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import numpy as np
 import pandas as pd
-from sqlalchemy import Date, and_, bindparam, case, func, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    and_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    true,
+)
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop import clock
@@ -31,9 +46,11 @@ from crm_desktop.db.models import (
     Client,
     ClientScore,
     Product,
+    RiskProfile,
     Security,
     ServiceTask,
     Staff,
+    TradingPermission,
 )
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import UTCDateTime, utcnow
@@ -59,9 +76,9 @@ from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress, Stages
 from crm_desktop.services import audit, segments
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
-from crm_desktop.services.client_book import _fetch_columns, latest_run_id
+from crm_desktop.services.client_book import latest_run_id
 from crm_desktop.services.consent import opted_out
-from crm_desktop.services.suitability import _day_sql, _rows, load_config
+from crm_desktop.services.suitability import load_config
 from crm_desktop.services.touches import record_touch_in_session
 from crm_desktop.services.visibility import get_visible_client, visible_clients
 
@@ -265,97 +282,119 @@ def _product(session: Session, code: str) -> tuple[Product, str]:
     return product, load_config().permission_for(board) if board else ""
 
 
-def _profiles(session: Session, branch_id: int, ids: np.ndarray) -> dict[str, np.ndarray]:
-    """The suitability rule's profile frame for ``ids``; clients never assessed keep their record's level."""
-    d = session.get_bind().dialect.name
-    rows = _rows(
-        session,
-        (
-            f"SELECT r.client_id, CAST(substr(r.level, 2, 1) AS INTEGER), r.lowest_category, "
-            f"{_day_sql(d, 'r.assessed_on')}, {_day_sql(d, 'r.valid_until')}, r.investor_class "
-            "FROM risk_profile r JOIN client c ON c.id = r.client_id WHERE c.branch_id = :b"
-        ),
-        {"b": branch_id},
-    )
-    cols = list(zip(*rows, strict=True)) if rows else [()] * 6
-    client = np.asarray(cols[0], dtype=np.int64)
-    keep = np.isin(client, ids)
-    bare = _rows(
-        session,
-        (
-            f"SELECT c.id, c.risk_level, {_day_sql(d, 'c.risk_assessed_on')}, {_day_sql(d, 'c.open_date')} "
-            "FROM client c WHERE c.branch_id = :b AND NOT EXISTS (SELECT 1 FROM risk_profile r WHERE r.client_id = c.id)"
-        ),
-        {"b": branch_id},
-    )
-    if bare:
-        wanted = set(ids.tolist())
-        bare = [r for r in bare if r[0] in wanted]
-    cfg = load_config()
-    b_assessed = [int(r[2] if r[2] is not None else r[3]) for r in bare]
-    b_level = [int(str(r[1] or "C1").upper()[1:]) if str(r[1] or "").upper() in _LEVELS else 1 for r in bare]
-    return {
-        "client_id": np.concatenate([client[keep], np.asarray([r[0] for r in bare], dtype=np.int64)]),
-        "level": np.concatenate(
-            [np.asarray(cols[1], dtype=np.int64)[keep], np.asarray(b_level, dtype=np.int64)]
-        ),
-        "lowest": np.concatenate([np.asarray(cols[2], dtype=bool)[keep], np.zeros(len(bare), bool)]),
-        "assessed_on": np.concatenate(
-            [np.asarray(cols[3], dtype=np.int64)[keep], np.asarray(b_assessed, np.int64)]
-        ),
-        "valid_until": np.concatenate(
-            [
-                np.asarray(cols[4], dtype=np.int64)[keep],
-                np.asarray(
-                    [
-                        srule.day_number(srule.default_valid_until(srule.from_day_number(a), cfg))
-                        for a in b_assessed
-                    ],
-                    dtype=np.int64,
+_LEVELS = tuple(f"C{n}" for n in range(1, 6))
+
+
+def _expired_before(today: date, years: int) -> date:
+    """The first assessment day still valid ``today`` under the default validity (``years``).
+
+    A client without an assessment on record is judged on the client record's date, valid until
+    ``srule.default_valid_until`` (29 February + n years = 28 February): expired exactly when assessed
+    before the day returned.
+    """
+    day = srule.add_years(today, -years) - timedelta(days=3)
+    while srule.add_years(day, years) < today:
+        day += timedelta(days=1)
+    return day
+
+
+def _in_force_profiles(dialect: str, today: date) -> tuple[Any, ColumnElement[bool]]:
+    """Each client's assessment in force ``today``: the latest on or before it, the earliest when all are later.
+
+    The same choice as :meth:`crm_desktop.domain.suitability._Profiles.at` (one assessment per client and
+    day). Returns the profile rows and the outer-join condition on the client. PostgreSQL ranks every
+    assessment once (a window); SQLite seeks each client's two candidates in the (client, day) index,
+    which it does five times faster than the window.
+    """
+    if dialect == "postgresql":
+        later = case((RiskProfile.assessed_on > today, 1), else_=0)
+        rank = (
+            func.row_number()
+            .over(
+                partition_by=RiskProfile.client_id,
+                order_by=(
+                    later,
+                    case((RiskProfile.assessed_on <= today, RiskProfile.assessed_on)).desc(),
+                    RiskProfile.assessed_on,
                 ),
-            ]
-        ),
-        "professional": np.concatenate(
-            [
-                (np.asarray(cols[5], dtype=object) == InvestorClass.PROFESSIONAL.value)[keep].astype(bool),
-                np.zeros(len(bare), bool),
-            ]
-        ),
-    }
+            )
+            .label("rank")
+        )
+        ranked = select(
+            RiskProfile.client_id,
+            RiskProfile.level,
+            RiskProfile.lowest_category,
+            RiskProfile.valid_until,
+            RiskProfile.investor_class,
+            rank,
+        ).subquery("ranked")
+        in_force = select(ranked).where(ranked.c.rank == 1).subquery("in_force")
+        return in_force, in_force.c.client_id == Client.id
+    table = RiskProfile.__table__
+    prof, r = table.alias("in_force"), table.alias("r")
+    latest = (
+        select(r.c.id)
+        .where(r.c.client_id == Client.id, r.c.assessed_on <= today)
+        .order_by(r.c.assessed_on.desc())
+        .limit(1)
+        .correlate(Client)
+        .scalar_subquery()
+    )
+    earliest = (
+        select(r.c.id)
+        .where(r.c.client_id == Client.id)
+        .order_by(r.c.assessed_on)
+        .limit(1)
+        .correlate(Client)
+        .scalar_subquery()
+    )
+    return prof, prof.c.id == func.coalesce(latest, earliest)
 
 
-_LEVELS = frozenset({"C1", "C2", "C3", "C4", "C5"})
+def _unsuitable_sql(prof: Any, product: Product, permission: str, today: date) -> ColumnElement[bool]:
+    """The campaign's suitability rule (:func:`crm_desktop.domain.campaigns.unsuitable`) as a WHERE term.
 
-
-def _permissions(session: Session, permission: str) -> dict[str, np.ndarray]:
+    ``prof`` is :func:`_in_force_profiles` joined on the client (NULL columns: never assessed, judged at the
+    client record's level as an ordinary investor). tests/services/test_campaign_target_sql.py holds the two
+    equal on both backends.
+    """
+    rating = srule.rating_value(product.risk_rating)
+    assessed = prof.c.client_id.is_not(None)
+    professional = func.coalesce(prof.c.investor_class, "") == InvestorClass.PROFESSIONAL.value
+    level = cast(func.substr(prof.c.level, 2, 1), Integer)
+    record_level = case(
+        (func.upper(Client.risk_level).in_(_LEVELS), cast(func.substr(Client.risk_level, 2, 1), Integer)),
+        else_=1,
+    )
+    record_day = func.coalesce(Client.risk_assessed_on, Client.open_date)
+    ordinary = ~professional
+    on_record = or_(
+        prof.c.valid_until < today,
+        and_(ordinary, ~prof.c.lowest_category, level < rating),
+        and_(ordinary, prof.c.lowest_category) if rating > 1 else false(),
+        ordinary if product.professional_only else false(),
+    )
+    # never assessed: an ordinary investor at the record's level, assessed on the record's date
+    on_client = or_(
+        record_day < _expired_before(today, load_config().validity_years),
+        record_level < rating,
+        true() if product.professional_only else false(),
+    )
+    judged = or_(and_(assessed, on_record), and_(~assessed, on_client))
     if not permission:
-        return srule.permissions_frame()
-    d = session.get_bind().dialect.name
-    rows = _rows(
-        session,
-        f"SELECT client_id, permission, {_day_sql(d, 'opened_on')} FROM trading_permission WHERE permission = :p",
-        {"p": permission},
+        return judged
+    opened = exists(
+        select(TradingPermission.id).where(
+            TradingPermission.client_id == Client.id,
+            TradingPermission.permission == permission,
+            TradingPermission.opened_on <= today,
+        )
     )
-    return srule.permissions_frame([tuple(r) for r in rows])
+    return or_(judged, ~opened)
 
 
-def _unsuitable(
-    session: Session, product: Product, permission: str, ids: np.ndarray, branch_id: int, today: date
-) -> np.ndarray:
-    return rule.unsuitable(
-        ids,
-        _profiles(session, branch_id, ids),
-        _permissions(session, permission),
-        code=product.code,
-        rating=srule.rating_value(product.risk_rating),
-        permission=permission,
-        professional_only=bool(product.professional_only),
-        as_of=today,
-    )
-
-
-def _capped(session: Session, ids: np.ndarray, start: date, end: date, cap: int) -> np.ndarray:
-    """Clients already targeted by ``cap`` other campaigns in some month of the period (counted in the store)."""
+def _capped_sql(session: Session, start: date, end: date, cap: int) -> ColumnElement[bool]:
+    """WHERE term: already targeted by ``cap`` other campaigns in some month of the period (counted in the store)."""
     first = date(start.year, start.month, 1)
     after = rule.month_index(end) + 1
     last = date(after // 12, after % 12 + 1, 1)
@@ -367,41 +406,19 @@ def _capped(session: Session, ids: np.ndarray, start: date, end: date, cap: int)
             )
         )
     ]
-    capped: set[int] = set()
-    for group in rule.campaigns_by_month(others, start=start, end=end, cap=cap):
-        capped.update(
-            session.scalars(
-                select(CampaignTarget.client_id)
-                .where(
-                    CampaignTarget.campaign_id.in_(group),
-                    CampaignTarget.status == TargetStatus.TARGETED.value,
-                )
-                .group_by(CampaignTarget.client_id)
-                .having(func.count() >= cap)
+    terms = [
+        Client.id.in_(
+            select(CampaignTarget.client_id)
+            .where(
+                CampaignTarget.campaign_id.in_(group),
+                CampaignTarget.status == TargetStatus.TARGETED.value,
             )
+            .group_by(CampaignTarget.client_id)
+            .having(func.count() >= cap)
         )
-    return np.isin(ids, np.fromiter(capped, dtype=np.int64, count=len(capped)))
-
-
-def _bulk_insert(session: Session, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """Many rows in the caller's transaction: COPY on PostgreSQL; on SQLite through a temporary table and one
-    INSERT ... SELECT (row-by-row inserts pay the foreign-key checks one statement at a time)."""
-    if not rows:
-        return
-    conn = session.connection()
-    driver: Any = conn.connection.driver_connection
-    names = ", ".join(columns)
-    if conn.dialect.name == "postgresql":
-        with driver.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as cp:
-            for r in rows:
-                cp.write_row(r)
-        return
-    tmp = "tmp_" + uuid.uuid4().hex[:12]
-    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {tmp} ({names})")
-    marks = ", ".join("?" for _ in columns)
-    driver.executemany(f"INSERT INTO {tmp} VALUES ({marks})", rows)
-    conn.exec_driver_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {tmp}")
-    conn.exec_driver_sql(f"DROP TABLE {tmp}")
+        for group in rule.campaigns_by_month(others, start=start, end=end, cap=cap)
+    ]
+    return or_(false(), *terms)
 
 
 def create_campaign(
@@ -446,36 +463,11 @@ def create_campaign(
         conditions = segments.compile_filter(filter_text)
         prod, permission = _product(session, _text(product)) if _text(product) else (None, "")
         stages.next(tr("筛选客户…", "Selecting clients…"))
-        stmt = segments.segment_select(
-            actor,
-            conditions,
-            latest_run_id(session),
-            today,
-            Client.id,
-            Client.manager_id,
-            Client.status,
-            opted_out(),
-        ).order_by(Client.id)
-        cols = _fetch_columns(session, stmt, 4)
-        cand = pd.DataFrame(
-            {
-                "client_id": np.asarray(cols[0], dtype=np.int64),
-                "manager_id": pd.array(cols[1], dtype="Int64"),
-                "status": np.asarray(cols[2], dtype=object),
-                "opted_out": np.asarray([bool(x) for x in cols[3]], dtype=bool),
-            }
-        )
-        ids = cand["client_id"].to_numpy(np.int64)
-        closed = (cand["status"] == ClientStatus.CLOSED.value).to_numpy()
-        stages.next(tr("检查适当性与联系上限…", "Checking suitability and the contact cap…"))
-        unsuitable = (
-            _unsuitable(session, prod, permission, ids, actor.branch_id or -1, today)
-            if prod is not None and len(ids)
-            else np.zeros(len(ids), bool)
-        )
-        capped = _capped(session, ids, start, end, contact_cap)
-        status = rule.classify(closed, cand["opted_out"].to_numpy(), unsuitable, capped)
-        stages.next(tr("保存目标名单…", "Saving the target list…"))
+        if session.get_bind().dialect.name == "postgresql":
+            # One set-wise statement: compiling it to machine code (JIT) costs more than running it.
+            session.execute(text("SET LOCAL jit = off"))
+        # The contact cap counts the campaigns already in the store (this one is not added yet).
+        capped = _capped_sql(session, start, end, contact_cap)
         c = Campaign(
             branch_id=actor.branch_id,
             name=name,
@@ -493,14 +485,34 @@ def create_campaign(
         )
         session.add(c)
         session.flush()
-        managers = cand["manager_id"].astype(object).where(cand["manager_id"].notna(), None).tolist()
-        _bulk_insert(
-            session,
-            "campaign_target",
-            ("campaign_id", "client_id", "manager_id", "status"),
-            list(zip([c.id] * len(ids), ids.tolist(), managers, status.tolist(), strict=True)),
+        stages.next(tr("检查适当性与联系上限…", "Checking suitability and the contact cap…"))
+        # Every client of the segment with the first reason that holds (domain.campaigns.classify's order),
+        # written by one INSERT ... SELECT: no client row travels through Python.
+        reasons: list[tuple[ColumnElement[bool], str]] = [
+            (Client.status == ClientStatus.CLOSED.value, TargetStatus.CLOSED.value),
+            (opted_out(), TargetStatus.OPTED_OUT.value),
+        ]
+        stmt = segments.segment_select(actor, conditions, latest_run_id(session), today, Client.id)
+        if prod is not None:
+            prof, on = _in_force_profiles(session.get_bind().dialect.name, today)
+            stmt = stmt.outerjoin(prof, on)
+            reasons.append((_unsuitable_sql(prof, prod, permission, today), TargetStatus.UNSUITABLE.value))
+        reasons.append((capped, TargetStatus.CONTACT_CAP.value))
+        status = case(*reasons, else_=TargetStatus.TARGETED.value)
+        stmt = stmt.with_only_columns(
+            literal(c.id, Integer), Client.id, Client.manager_id, status, maintain_column_froms=True
         )
-        counts = Counter(status.tolist())
+        session.execute(
+            insert(CampaignTarget).from_select(["campaign_id", "client_id", "manager_id", "status"], stmt)
+        )
+        stages.next(tr("保存目标名单…", "Saving the target list…"))
+        counts = dict(
+            session.execute(
+                select(CampaignTarget.status, func.count())
+                .where(CampaignTarget.campaign_id == c.id)
+                .group_by(CampaignTarget.status)
+            ).all()
+        )
         excluded = {reason: int(counts.get(reason, 0)) for reason in EXCLUSIONS}
         targeted = int(counts.get(TargetStatus.TARGETED.value, 0))
         audit.record(

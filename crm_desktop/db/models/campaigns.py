@@ -77,8 +77,25 @@ class Campaign(Timestamps, Base):
     __table_args__ = (enum_check("objective", CampaignObjective), enum_check("status", CampaignStatus))
 
 
+# The foreign keys of campaign_target that a PostgreSQL store checks once per statement instead of once per row
+# (migration 0014: a 100,000-client list paid about 3 s in row-level key checks). The ORM still orders its
+# writes by them; SQLite keeps them as ordinary foreign keys.
+SET_CHECKED_ON_POSTGRESQL = frozenset(
+    {
+        "fk_campaign_target_campaign_id_campaign",
+        "fk_campaign_target_client_id_client",
+        "fk_campaign_target_manager_id_staff",
+        "fk_campaign_target_task_id_service_task",
+        "fk_campaign_target_touch_id_touch",
+    }
+)
+
+
 class CampaignTarget(Base):
-    """One client of a campaign's list: targeted, or left out with the reason; the response when recorded."""
+    """One client of a campaign's list: targeted, or left out with the reason; the response when recorded.
+
+    Every reference must exist: foreign keys on SQLite, set-wise checks on PostgreSQL (SET_CHECKED_ON_POSTGRESQL).
+    """
 
     __tablename__ = "campaign_target"
 
