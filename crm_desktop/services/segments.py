@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, Holding, RiskProfile, Segment, Staff
 from crm_desktop.db.store import Store
 from crm_desktop.domain import segments as seg
-from crm_desktop.domain.vocabulary import InvestorClass, Role
+from crm_desktop.domain.vocabulary import LOST_STATUSES, InvestorClass, Role
 from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -40,6 +40,11 @@ _SCORE_COLUMNS = {
     "industry": ClientScore.top_industry,
     "new_listing": ClientScore.new_listing_share,
 }
+
+
+def may_use(actor: Actor) -> bool:
+    """Whether the actor may count and save segments (front ends offer the actions only then)."""
+    return actor.role in SEGMENT_ROLES
 
 
 def _professional(today: date) -> ColumnElement[bool]:
@@ -154,6 +159,35 @@ def count(store: Store, actor: Actor, text: str | None, today: date | None = Non
     del conditions
     with store.read() as session:
         return count_in_session(session, actor, text, today)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A filter's count, and how many of those are lost accounts (closed, transferred out)."""
+
+    count: int
+    lost: int  # the client book hides them; campaigns and pushes count them as left out
+
+    @property
+    def active(self) -> int:
+        return self.count - self.lost
+
+
+def preview(store: Store, actor: Actor, text: str | None, today: date | None = None) -> Preview:
+    """The editor's live count, with the lost accounts among them (one grouped query)."""
+    require_role(actor, *SEGMENT_ROLES)
+    conditions = compile_filter(text)
+    today = today or clock.today()
+    with store.read() as session:
+        stmt = segment_select(
+            actor, conditions, latest_run_id(session), today, Client.status.in_(LOST_STATUSES).label("lost")
+        ).subquery()
+        total, lost = session.execute(
+            select(func.count(), func.coalesce(func.sum(case((stmt.c.lost, 1), else_=0)), 0)).select_from(
+                stmt
+            )
+        ).one()
+        return Preview(int(total or 0), int(lost or 0))
 
 
 def client_ids_in_session(session: Session, actor: Actor, text: str | None, today: date) -> list[int]:
