@@ -202,6 +202,7 @@ class SavedSegment:
     filter_text: str
     owner_login: str
     mine: bool
+    owner_name: str = ""  # the owner's display name, for the lists people read
 
 
 def save(store: Store, actor: Actor, name: str, text: str) -> SavedSegment:
@@ -223,14 +224,14 @@ def save(store: Store, actor: Actor, name: str, text: str) -> SavedSegment:
             row.filter_text = canonical
         session.flush()
         audit.record(session, actor, "segment.save", "segment", row.id, name=name, filter=canonical)
-        return SavedSegment(row.id, name, canonical, actor.login, True)
+        return SavedSegment(row.id, name, canonical, actor.login, True, actor.display_name)
 
 
 def _visible_segments(actor: Actor) -> Select:
     """The actor's own segments, then those branch managers of the actor's branch shared with it."""
     shared = and_(Segment.branch_id == actor.branch_id, Staff.role == Role.BRANCH_MANAGER.value)
     return (
-        select(Segment, Staff.login)
+        select(Segment, Staff.login, Staff.display_name)
         .join(Staff, Staff.id == Segment.owner_id)
         .where(or_(Segment.owner_id == actor.id, shared))
         .order_by((Segment.owner_id != actor.id), Segment.name)
@@ -241,14 +242,14 @@ def list_segments(store: Store, actor: Actor) -> list[SavedSegment]:
     require_role(actor, *SEGMENT_ROLES)
     with store.read() as session:
         return [
-            SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id)
-            for s, login in session.execute(_visible_segments(actor))
+            SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id, shown)
+            for s, login, shown in session.execute(_visible_segments(actor))
         ]
 
 
 def find_in_session(session: Session, actor: Actor, name: str) -> SavedSegment:
-    for s, login in session.execute(_visible_segments(actor).where(Segment.name == name.strip())):
-        return SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id)
+    for s, login, shown in session.execute(_visible_segments(actor).where(Segment.name == name.strip())):
+        return SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id, shown)
     raise NotFound(
         tr(
             "找不到客群“{name}”：请先用 crm segment save 保存，或检查名称。",

@@ -964,8 +964,8 @@
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/segment_dialog.py" line="144" />
-        <source>%1 of them are closed or transferred-out accounts: the client book does not show them, campaigns and pushes leave them out (counted).</source>
-        <translation>其中 %1 位为已销户或转出的账户：客户列表不显示这些客户，营销活动和资讯推送会将其排除（并计数）。</translation>
+        <source>Closed or transferred-out accounts among them: %1. The client book does not show them; campaigns and pushes leave them out (counted).</source>
+        <translation>其中已销户或转出的账户 %1 位：客户列表不显示这些客户，营销活动和资讯推送会将其排除（并计数）。</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/segment_dialog.py" line="151" />

@@ -467,7 +467,7 @@
     <message>
         <location filename="../../crm_desktop/gui/service/touch_form.py" line="100" />
         <source>Choose the client's response</source>
-        <translation>请选择客户的反馈</translation>
+        <translation>请选择客户的答复</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/service/touch_form.py" line="106" />
@@ -537,7 +537,7 @@
     <message>
         <location filename="../../crm_desktop/gui/service/touch_form.py" line="437" />
         <source>Choose the client's response to the campaign.</source>
-        <translation>请选择客户对本次营销活动的反馈。</translation>
+        <translation>请选择客户对本次营销活动的答复。</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/service/touch_form.py" line="456" />
@@ -630,7 +630,7 @@
     <message>
         <location filename="../../ui/touch_form.ui" line="105" />
         <source>&amp;Response *</source>
-        <translation>客户反馈(&amp;R) *</translation>
+        <translation>客户答复(&amp;R) *</translation>
     </message>
     <message>
         <location filename="../../ui/touch_form.ui" line="111" />

@@ -57,7 +57,7 @@ def test_branch_manager_saves_the_books_filter_with_its_count(qtbot: QtBot, bran
     assert dlg.last_count == segments.count(branch.store, branch.bm, "churn=high;manager=im1") == 4
     assert dlg.last_preview is not None and dlg.last_preview.lost == 1
     assert dlg.last_preview.active == page.model.rowCount() == 3
-    assert dlg.count_label.text() == "4 位客户" and "1 位为已销户或转出" in dlg.shown_label.text()
+    assert dlg.count_label.text() == "4 位客户" and "已销户或转出的账户 1 位" in dlg.shown_label.text()
     assert "客户列表显示" not in dlg.shown_label.text()
     assert not dlg.save_button.isEnabled()  # a name first
     dlg.name_edit.setText("一组高流失")
@@ -70,6 +70,7 @@ def test_branch_manager_saves_the_books_filter_with_its_count(qtbot: QtBot, bran
     assert statuses and "一组高流失" in statuses[0]
     # the same segment the CLI and the campaign screen use: everyone in the branch may build on it
     (saved,) = segments.list_segments(branch.store, branch.im1)
+    assert saved.owner_name == branch.bm.display_name and not saved.mine
     assert (saved.name, saved.filter_text, saved.owner_login) == (
         "一组高流失",
         "churn=high;manager=im1",

@@ -91,7 +91,7 @@ class SaveSegmentDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
 
         self.last_count: int | None = None
         self.last_preview: segments.Preview | None = None
@@ -141,7 +141,7 @@ class SaveSegmentDialog(QDialog):
             # the book hides closed and transferred-out accounts; a segment holds them, campaigns leave them out
             notes.append(
                 self.tr(
-                    "%1 of them are closed or transferred-out accounts: the client book does not show them, "
+                    "Closed or transferred-out accounts among them: %1. The client book does not show them; "
                     "campaigns and pushes leave them out (counted)."
                 ).replace("%1", f"{p.lost:,}")
             )

@@ -369,6 +369,7 @@ class TouchDialog(QDialog):
             self._response_changed()
         else:
             ui.campaignGroup.hide()
+            self._check_amount()
         self._mark_required()
 
     def response(self) -> str | None:
@@ -385,6 +386,8 @@ class TouchDialog(QDialog):
     def _check_amount(self) -> bool:
         """Say at once when the amount is not an exact amount in yuan (the service checks again)."""
         if self._campaign is None or self.response() != SUBSCRIBED:
+            if self.ui.messageLabel.property("amount_error"):
+                self._say("")  # no amount is asked for any more
             return True
         try:
             campaigns.parse_amount(self.ui.amountEdit.text())
