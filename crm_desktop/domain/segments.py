@@ -311,3 +311,50 @@ def _holds(c: Condition, value: Any) -> bool:
     if c.op == "!=":
         return all(number != v for v in c.values)
     return _compare(number, c.op, c.values[0])
+
+
+def from_book_filter(
+    *,
+    grade: str = "",
+    churn: str = "",
+    lifecycle: str = "",
+    manager_login: str = "",
+    search: str = "",
+    overdue: bool = False,
+    mismatch: bool = False,
+) -> str:
+    """The client book's filter bar written as a segment's text (``grade=V3;churn=high``).
+
+    The bar's quick filters (grade, churn risk, lifecycle, manager) are segment fields; its search box
+    (client number, name or phone digits), "overdue only" and "suitability mismatch only" are not, and
+    a segment that quietly dropped them would hold other clients than the book shows: they are refused,
+    each named, with what to do. Empty values mean "any". The result parses back to the same conditions.
+    """
+    left_out: list[str] = []
+    if search.strip():
+        left_out.append(tr("搜索“{t}”", "the search “{t}”", t=search.strip()))
+    if overdue:
+        left_out.append(tr("“仅逾期”", "“overdue only”"))
+    if mismatch:
+        left_out.append(tr("“仅适当性不匹配”", "“suitability mismatch only”"))
+    if left_out:
+        raise _bad(
+            "客群不能保存这些筛选：{what}（客群只按字段筛选：{ok}）。请先清除它们再保存，"
+            "或在“营销活动 › 客群”中直接编写条件。",
+            "A segment cannot keep {what} (segments filter by fields only: {ok}). Clear them and save "
+            "again, or write the conditions in Campaigns › Segments.",
+            what=tr("、", ", ").join(left_out),
+            ok=field_names(),
+        )
+    parts = [
+        f"{name}={value.strip()}"
+        for name, value in (
+            ("grade", grade),
+            ("churn", churn),
+            ("lifecycle", lifecycle),
+            ("manager", manager_login),
+        )
+        if value and value.strip()
+    ]
+    text = ";".join(parts)
+    return canonical(parse(text))  # a bad value is refused here, naming it

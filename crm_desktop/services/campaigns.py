@@ -77,6 +77,7 @@ from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenie
 from crm_desktop.i18n import tr
 from crm_desktop.progress import Progress, Stages
 from crm_desktop.services import audit, segments
+from crm_desktop.services import touches as touch_rules
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
 from crm_desktop.services.client_book import latest_run_id
 from crm_desktop.services.consent import opted_out
@@ -632,15 +633,43 @@ def launch(store: Store, actor: Actor, campaign_id: int, today: date | None = No
 # ---------------------------------------------------------------- responses
 
 
+# The largest amount the store keeps exactly (MONEY is NUMERIC(18, 2)).
+MAX_AMOUNT = Decimal("9999999999999999.99")
+
+
 def parse_amount(value: str | None) -> Decimal | None:
+    """An amount in yuan, exactly as written: digits with at most two decimals (thousands commas allowed).
+
+    Nothing is rounded: ``50000.005`` is refused rather than stored as 50000.00 or 50000.01.
+    """
     if value is None or not str(value).strip():
         return None
+    written = str(value).strip()
     try:
-        amount = Decimal(str(value).strip().replace(",", ""))
+        amount = Decimal(written.replace(",", "").replace("，", ""))
     except InvalidOperation:
-        raise InvalidInput(tr("金额 {v} 不是数字。", "The amount {v} is not a number.", v=value)) from None
+        raise InvalidInput(
+            tr(
+                "金额 {v} 不是数字：请只写数字，例如 50000 或 50000.50。",
+                "The amount {v} is not a number: write digits only, e.g. 50000 or 50000.50.",
+                v=written,
+            )
+        ) from None
     if not amount.is_finite() or amount <= 0:
-        raise InvalidInput(tr("金额应大于 0（{v}）。", "The amount must be above 0 ({v}).", v=value))
+        raise InvalidInput(tr("金额应大于 0（{v}）。", "The amount must be above 0 ({v}).", v=written))
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise InvalidInput(
+            tr(
+                "金额 {v} 的小数超过两位：金额精确到分，请不要超过两位小数。",
+                "The amount {v} has more than two decimals: amounts are kept to the fen (0.01).",
+                v=written,
+            )
+        )
+    if amount > MAX_AMOUNT:
+        raise InvalidInput(
+            tr("金额 {v} 太大，请检查。", "The amount {v} is too large; please check it.", v=written)
+        )
     return amount.quantize(Decimal("0.01"))
 
 
@@ -665,13 +694,30 @@ def respond(
     channel: str = Channel.PHONE.value,
     summary: str | None = None,
     occurred_at: datetime | None = None,
+    checklist: dict[str, Any] | None = None,
+    satisfaction: int | None = None,
+    next_step: str | None = None,
+    follow_up_date: date | None = None,
+    backdate_reason: str | None = None,
 ) -> ResponseResult:
     """Record the client's response on a campaign touch (only by the client's manager); closes the task.
 
-    A later response replaces the earlier one on the list (an interested client who subscribes later);
-    every response stays as its own touch.
+    One transaction: the touch (with what the touch form adds: the steps of the service flow that
+    were done, feedback, satisfaction, next step, a follow-up date, a reason for a late entry), the
+    response on the target list, the task closed, the audit. A later response replaces the earlier
+    one on the list (an interested client who subscribes later); every response stays as its own touch.
     """
     require_role(actor, *CAMPAIGN_ROLES)
+    flow = {k: v for k, v in (checklist or {}).items() if k in touch_rules.STEPS or k == touch_rules.ADVICE}
+    if flow.pop(touch_rules.ADVICE, False):
+        raise InvalidInput(
+            tr(
+                "营销活动反馈记录的是营销联系，不是投资建议：请取消“提供投资建议”；如提供了投资建议，"
+                "请由投资顾问另行记录一次服务。",
+                "A campaign response records a marketing contact, not investment advice: untick “advice "
+                "given”; if advice was given, let an adviser record it as a touch of its own.",
+            )
+        )
     if response not in {r.value for r in CampaignResponse}:
         raise InvalidInput(
             tr(
@@ -742,22 +788,29 @@ def respond(
             words += tr("，金额 {a} 元", ", amount {a} CNY", a=amount)
         if reason:
             words += tr("，原因：{r}", ", reason: {r}", r=reason)
+        said = _text(summary)
         touch = record_touch_in_session(
             session,
             actor,
             client,
             touch_type=TouchType.CAMPAIGN.value,
             channel=channel,
-            summary=_text(summary) or f"【{c.name}】{words}",
+            # the response always leads the summary, so the touch history reads it without the list
+            summary=f"【{c.name}】{words}" + (tr("。{s}", ". {s}", s=said) if said else ""),
             occurred_at=occurred_at,
             task_id=target.task_id,
             checklist={
+                touch_rules.CONTENT: c.talking_points or c.name,
+                **flow,
                 "campaign_id": c.id,
                 "response": response,
                 "amount": None if amount is None else str(amount),
                 "reason": reason,
-                "content_given": c.talking_points or c.name,
             },
+            satisfaction=satisfaction,
+            next_step=next_step,
+            follow_up_date=follow_up_date,
+            backdate_reason=backdate_reason,
             enforce_checklist=False,
         )
         closed = session.scalar(select(ServiceTask.status).where(ServiceTask.id == target.task_id)) == "done"

@@ -23,7 +23,7 @@ from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.segments import canonical
 from crm_desktop.domain.vocabulary import Channel, ClientStatus, PushKind, Role, TouchType
 from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import ZH, tr
 from crm_desktop.masking import mask_phone
 from crm_desktop.services import audit, segments
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
@@ -60,7 +60,8 @@ class ConfirmSummary:
 
 
 def message_text(kind: str, title: str, body: str) -> str:
-    return f"【{label_of(PushKind, kind)}】{title}：{body}"
+    """The message a client receives: in Chinese whatever the language of the workstation that made it."""
+    return f"【{label_of(PushKind, kind, ZH)}】{title}：{body}"
 
 
 def create_push(

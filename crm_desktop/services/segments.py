@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop import clock
 from crm_desktop.db.models import Client, ClientScore, Holding, RiskProfile, Segment, Staff
 from crm_desktop.db.store import Store
 from crm_desktop.domain import segments as seg
-from crm_desktop.domain.vocabulary import InvestorClass, Role
+from crm_desktop.domain.vocabulary import LOST_STATUSES, InvestorClass, Role
 from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
@@ -40,6 +40,11 @@ _SCORE_COLUMNS = {
     "industry": ClientScore.top_industry,
     "new_listing": ClientScore.new_listing_share,
 }
+
+
+def may_use(actor: Actor) -> bool:
+    """Whether the actor may count and save segments (front ends offer the actions only then)."""
+    return actor.role in SEGMENT_ROLES
 
 
 def _professional(today: date) -> ColumnElement[bool]:
@@ -156,6 +161,35 @@ def count(store: Store, actor: Actor, text: str | None, today: date | None = Non
         return count_in_session(session, actor, text, today)
 
 
+@dataclass(frozen=True)
+class Preview:
+    """A filter's count, and how many of those are lost accounts (closed, transferred out)."""
+
+    count: int
+    lost: int  # the client book hides them; campaigns and pushes count them as left out
+
+    @property
+    def active(self) -> int:
+        return self.count - self.lost
+
+
+def preview(store: Store, actor: Actor, text: str | None, today: date | None = None) -> Preview:
+    """The editor's live count, with the lost accounts among them (one grouped query)."""
+    require_role(actor, *SEGMENT_ROLES)
+    conditions = compile_filter(text)
+    today = today or clock.today()
+    with store.read() as session:
+        stmt = segment_select(
+            actor, conditions, latest_run_id(session), today, Client.status.in_(LOST_STATUSES).label("lost")
+        ).subquery()
+        total, lost = session.execute(
+            select(func.count(), func.coalesce(func.sum(case((stmt.c.lost, 1), else_=0)), 0)).select_from(
+                stmt
+            )
+        ).one()
+        return Preview(int(total or 0), int(lost or 0))
+
+
 def client_ids_in_session(session: Session, actor: Actor, text: str | None, today: date) -> list[int]:
     stmt = segment_select(actor, compile_filter(text), latest_run_id(session), today).order_by(Client.id)
     return [int(x) for x in session.scalars(stmt)]
@@ -168,6 +202,7 @@ class SavedSegment:
     filter_text: str
     owner_login: str
     mine: bool
+    owner_name: str = ""  # the owner's display name, for the lists people read
 
 
 def save(store: Store, actor: Actor, name: str, text: str) -> SavedSegment:
@@ -189,14 +224,14 @@ def save(store: Store, actor: Actor, name: str, text: str) -> SavedSegment:
             row.filter_text = canonical
         session.flush()
         audit.record(session, actor, "segment.save", "segment", row.id, name=name, filter=canonical)
-        return SavedSegment(row.id, name, canonical, actor.login, True)
+        return SavedSegment(row.id, name, canonical, actor.login, True, actor.display_name)
 
 
 def _visible_segments(actor: Actor) -> Select:
     """The actor's own segments, then those branch managers of the actor's branch shared with it."""
     shared = and_(Segment.branch_id == actor.branch_id, Staff.role == Role.BRANCH_MANAGER.value)
     return (
-        select(Segment, Staff.login)
+        select(Segment, Staff.login, Staff.display_name)
         .join(Staff, Staff.id == Segment.owner_id)
         .where(or_(Segment.owner_id == actor.id, shared))
         .order_by((Segment.owner_id != actor.id), Segment.name)
@@ -207,14 +242,14 @@ def list_segments(store: Store, actor: Actor) -> list[SavedSegment]:
     require_role(actor, *SEGMENT_ROLES)
     with store.read() as session:
         return [
-            SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id)
-            for s, login in session.execute(_visible_segments(actor))
+            SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id, shown)
+            for s, login, shown in session.execute(_visible_segments(actor))
         ]
 
 
 def find_in_session(session: Session, actor: Actor, name: str) -> SavedSegment:
-    for s, login in session.execute(_visible_segments(actor).where(Segment.name == name.strip())):
-        return SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id)
+    for s, login, shown in session.execute(_visible_segments(actor).where(Segment.name == name.strip())):
+        return SavedSegment(s.id, s.name, s.filter_text, login, s.owner_id == actor.id, shown)
     raise NotFound(
         tr(
             "找不到客群“{name}”：请先用 crm segment save 保存，或检查名称。",

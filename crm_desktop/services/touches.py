@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
-from crm_desktop.db.models import Client, ServiceTask, Staff, Touch
+from crm_desktop.db.models import Campaign, CampaignTarget, Client, ServiceTask, Staff, Touch
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.labels import label_of
@@ -391,8 +391,9 @@ def record_touch_in_session(
     ):
         raise InvalidInput(
             tr(
-                "任务 {id} 是营销活动任务：请在营销活动中记录客户反馈（crm campaign respond）。",
-                "Task {id} is a campaign task: record the client's response in the campaign (crm campaign respond).",
+                "任务 {id} 是营销活动任务：请记录客户对该活动的反馈（服务记录表中选择该任务，或 crm campaign respond）。",
+                "Task {id} is a campaign task: record the client's response to the campaign (choose the task "
+                "in the touch form, or crm campaign respond).",
                 id=task.id,
             )
         )
@@ -553,6 +554,17 @@ def edit_touch(
     """
     with store.transaction() as session:
         touch = _load_editable(session, actor, touch_id, expected_version)
+        if touch.touch_type == TouchType.CAMPAIGN.value:
+            raise InvalidInput(
+                tr(
+                    "服务记录 {id} 是营销活动反馈，不能修改：客户的答复有变化时，请再记录一次反馈"
+                    "（crm campaign respond），名单以最新一次为准，每次反馈都保留。",
+                    "Touch {id} is a campaign response and cannot be changed: when the client's answer changes, "
+                    "record the response again (crm campaign respond); the list keeps the latest, every "
+                    "response stays.",
+                    id=touch_id,
+                )
+            )
         client = session.get(Client, touch.client_id)
         assert client is not None
         now = utcnow()
@@ -822,20 +834,35 @@ def client_brief(store: Store, actor: Actor, client_no: str) -> ClientBrief:
 
 @dataclass(frozen=True)
 class OpenTask:
-    """An open task of the client that a new touch may complete."""
+    """An open task of the client that a new touch may complete.
+
+    A campaign task (``campaign_id`` set) is completed by recording the client's response to the
+    campaign (``services.campaigns.respond``), which records the touch in the same transaction.
+    """
 
     task_id: int
     task_type: str
     source: str
     due_date: date
     days_overdue: int
+    campaign_id: int | None = None
+    campaign_name: str = ""
+    talking_points: str = ""
+    product_code: str | None = None
+
+    @property
+    def is_campaign(self) -> bool:
+        return self.campaign_id is not None
 
     def describe(self) -> str:
         """One line for a chooser: type, due date and how late, in the current language."""
+        what = type_label(self.task_type)
+        if self.is_campaign:
+            what = tr("{t}【{name}】", "{t} “{name}”", t=what, name=self.campaign_name)
         text = tr(
             "{t}（{due} 到期）",
             "{t} (due {due})",
-            t=type_label(self.task_type),
+            t=what,
             due=self.due_date.isoformat(),
         )
         if self.days_overdue > 0:
@@ -844,26 +871,52 @@ class OpenTask:
 
 
 def open_tasks_for(store: Store, actor: Actor, client_no: str, today: date) -> list[OpenTask]:
-    """The client's open tasks, earliest due first (visibility checked): what a touch may complete."""
+    """The client's open tasks, earliest due first (visibility checked): what a touch may complete.
+
+    Campaign tasks come with their campaign (name, talking points, product): the touch form records
+    the response on them instead of an ordinary touch.
+    """
     with store.read() as session:
         client = get_visible_client(session, actor, client_no)
         rows = session.execute(
-            select(ServiceTask.id, ServiceTask.task_type, ServiceTask.source, ServiceTask.due_date)
+            select(
+                ServiceTask.id,
+                ServiceTask.task_type,
+                ServiceTask.source,
+                ServiceTask.due_date,
+                Campaign.id,
+                Campaign.name,
+                Campaign.talking_points,
+                Campaign.product_code,
+            )
+            .outerjoin(
+                CampaignTarget,
+                and_(
+                    ServiceTask.source == TaskSource.CAMPAIGN.value,
+                    CampaignTarget.task_id == ServiceTask.id,
+                ),
+            )
+            .outerjoin(Campaign, Campaign.id == CampaignTarget.campaign_id)
             .where(
                 ServiceTask.client_id == client.id,
                 ServiceTask.status.in_(_OPEN_TASK_STATES),
-                # a campaign task is completed by recording the response in its campaign, not by a touch
-                ServiceTask.source != TaskSource.CAMPAIGN.value,
             )
             .order_by(ServiceTask.due_date, ServiceTask.id)
         ).all()
-    return [OpenTask(i, t, src, due, max(0, (today - due).days)) for i, t, src, due in rows]
+    out = []
+    for i, t, src, due, cid, name, points, product in rows:
+        if src == TaskSource.CAMPAIGN.value and cid is None:
+            continue  # a campaign task whose list no longer names it: nothing can be recorded on it
+        out.append(
+            OpenTask(i, t, src, due, max(0, (today - due).days), cid, name or "", points or "", product)
+        )
+    return out
 
 
 def default_task(tasks: list[OpenTask], touch_type: str) -> OpenTask | None:
     """The task a touch of this type completes unless the user picks another: the earliest open one of
-    the same type (what the service picks when no task is named)."""
-    return next((t for t in tasks if t.task_type == touch_type), None)
+    the same type (what the service picks when no task is named); never a campaign task."""
+    return next((t for t in tasks if t.task_type == touch_type and not t.is_campaign), None)
 
 
 _OPEN_TASK_STATES = (TaskStatus.OPEN.value, TaskStatus.OVERDUE.value)

@@ -3,7 +3,7 @@
 <context>
     <name>CampaignCard</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="393" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="469" />
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
@@ -11,52 +11,67 @@
 <context>
     <name>CampaignView</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="183" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="205" />
         <source>Launch</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="186" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="208" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="195" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="217" />
         <source>Manager</source>
         <translation>投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="196" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="218" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="198" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="220" />
         <source>By manager</source>
         <translation>按经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="199" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="221" />
         <source>By grade</source>
         <translation>按等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="242" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="264" />
         <source>No campaign yet</source>
         <translation>还没有营销活动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="262" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="283" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="284" />
         <source>Left out: %1</source>
         <translation>未列入：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="264" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="286" />
         <source>Talking points: %1</source>
         <translation>话术要点：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="265" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="287" />
+        <source>every client</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="290" />
+        <source>segment “%1”: %2</source>
+        <translation>客群“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="292" />
         <source>Filter: %1</source>
         <translation>筛选条件：%1</translation>
     </message>
@@ -72,17 +87,17 @@
 <context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="373" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="449" />
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="374" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="450" />
         <source>Segments</source>
         <translation>客群</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="375" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="451" />
         <source>Information push</source>
         <translation>资讯推送</translation>
     </message>
@@ -148,42 +163,67 @@
 <context>
     <name>PushView</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="300" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="327" />
         <source>Make send list</source>
         <translation>生成发送清单</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="302" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="329" />
+        <source>Save send list (CSV)…</source>
+        <translation>保存发送清单（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="332" />
+        <source>Client number, masked phone and message, for the firm's SMS or app platform to send</source>
+        <translation>客户号、脱敏手机号和消息，交由公司短信或 App 平台发送</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="335" />
         <source>Confirm as sent</source>
         <translation>确认已发送</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="309" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="342" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="310" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="343" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="311" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="344" />
         <source>Body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="312" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="345" />
         <source>Clients (filter)</source>
         <translation>客户（筛选条件）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="343" />
-        <source>Push %1: %2 clients; %3 opted out and %4 closed accounts left out.</source>
-        <translation>推送 %1：%2 位客户；拒绝营销 %3 位、已销户 %4 位未列入。</translation>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="381" />
+        <source>Push %1: %2 clients; left out: opted out of marketing %3, closed accounts %4. Save the send list for the firm's platform (this app sends nothing), then confirm once it has been sent.</source>
+        <translation>推送 %1：%2 位客户；未列入：拒绝营销 %3 位、已销户 %4 位。请保存发送清单交公司平台发送（本系统不发送任何消息），平台发送后再确认。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="363" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="395" />
+        <source>Save send list</source>
+        <translation>保存发送清单</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="397" />
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="413" />
+        <source>Send list of %1 clients saved to %2</source>
+        <translation>%1 位客户的发送清单已保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="439" />
         <source>Confirmed: %1 message touches recorded.</source>
         <translation>已确认发送：记录消息服务 %1 条。</translation>
     </message>
@@ -191,49 +231,64 @@
 <context>
     <name>SegmentEditor</name>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="75" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="78" />
         <source>Fields: %1</source>
         <translation>可用字段：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="81" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="84" />
         <source>Segment name</source>
         <translation>客群名称</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="82" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="85" />
         <source>Save segment</source>
         <translation>保存客群</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="87" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="90" />
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="88" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="91" />
         <source>Matching clients</source>
         <translation>符合条件的客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="92" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="95" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="95" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="98" />
         <source>Saved segments (double-click to edit)</source>
         <translation>已保存的客群（双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="112" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="115" />
         <source>counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/campaigns/views.py" line="122" />
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="125" />
         <source>%1 clients</source>
         <translation>%1 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="144" />
+        <source>every client you may see</source>
+        <translation>您可查看的全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="146" />
+        <source>mine</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/campaigns/views.py" line="148" />
+        <source>shared by %1</source>
+        <translation>%1 共享</translation>
     </message>
 </context>
 <context>

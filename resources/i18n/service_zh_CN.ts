@@ -3,52 +3,52 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="50" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="51" />
         <source>Priority</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="51" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="52" />
         <source>When</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="52" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="53" />
         <source>Due</source>
         <translation>应完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="53" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="54" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="54" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="55" />
         <source>Client no</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="55" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="56" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="56" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="57" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="57" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="58" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="58" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="59" />
         <source>Why</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="59" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="60" />
         <source>Manager</source>
         <translation>经理</translation>
     </message>
@@ -56,123 +56,123 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="54" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="55" />
         <source>Manager:</source>
         <translation>经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="55" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="56" />
         <source>All managers</source>
         <translation>全部经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="75" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="76" />
         <source>Generate today's tasks</source>
         <translation>生成今日任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="82" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="83" />
         <source>Search client number or name</source>
         <translation>搜索客户号或姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="87" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="88" />
         <source>All task types</source>
         <translation>全部任务类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="92" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="93" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="95" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="96" />
         <source>All reasons</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="101" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="102" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="102" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="103" />
         <source>Export the tasks shown, in the order shown (CSV or Excel)</source>
         <translation>按当前显示的顺序导出所列任务（CSV 或 Excel）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="127" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="128" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="128" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
         <source>Record touch…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="241" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="130" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="242" />
         <source>Cancel task…</source>
         <translation>取消任务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="160" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="161" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="177" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="178" />
         <source>{n} open tasks</source>
         <translation>共 {n} 个待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="184" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="185" />
         <source>Export tasks</source>
         <translation>导出任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="184" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="185" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="197" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="198" />
         <source>Exported {n} tasks to {path}.</source>
         <translation>已导出 {n} 个任务到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="218" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="219" />
         <source>All {n}</source>
         <translation>全部 {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="241" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="242" />
         <source>Cancel {n} tasks…</source>
         <translation>取消 {n} 个任务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="266" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="267" />
         <source>Cancel tasks</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="267" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="268" />
         <source>Why are these {n} tasks cancelled? (kept in the history of each)</source>
         <translation>为什么取消这 {n} 个任务？（原因会记入每个任务的历史）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="278" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="279" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="279" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="280" />
         <source>Why is this task cancelled? (kept in the history)</source>
         <translation>取消原因（将保留在历史中）：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="309" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="310" />
         <source>Tasks generated: {n} new, {r} replaced.</source>
         <translation>任务已生成：新建 {n} 个，替换 {r} 个。</translation>
     </message>
@@ -465,54 +465,109 @@
 <context>
     <name>TouchDialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="83" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="100" />
+        <source>Choose the client's response</source>
+        <translation>请选择客户的答复</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="106" />
         <source>Satisfaction —</source>
         <translation>满意度 —</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="128" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="154" />
         <source>Change a service touch</source>
         <translation>修改服务记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="160" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="190" />
         <source>Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place.</source>
         <translation>正在修改服务记录 #{id}。记录未满 24 小时，将直接修改。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="164" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="194" />
         <source>Changing touch #{id}. It was recorded more than 24 hours ago: your change is saved as a new revision and the current text stays readable in the history.</source>
         <translation>正在修改服务记录 #{id}。记录已超过 24 小时：修改将保存为新的修订，当前内容保留在历史中可查。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="183" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="213" />
         <source>&lt;b&gt;{no}&lt;/b&gt; {name} · risk level {level} (assessed {date})</source>
         <translation>&lt;b&gt;{no}&lt;/b&gt; {name} · 风险等级 {level}（测评于 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="201" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="232" />
         <source>No task (this touch completes none)</source>
         <translation>不完成任何任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="295" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="338" />
+        <source>A campaign contact is marketing, not investment advice: advice is recorded on its own.</source>
+        <translation>营销活动联系属于营销，不是投资建议：投资建议请另行记录。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="341" />
+        <source>&amp;Summary</source>
+        <translation>摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="343" />
+        <source>Optional: added after the response in the touch history</source>
+        <translation>选填：在服务记录中接在反馈之后</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="361" />
+        <source>Campaign “%1”</source>
+        <translation>营销活动“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="363" />
+        <source>Talking points: %1</source>
+        <translation>话术要点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="366" />
+        <source>&amp;Amount (CNY) *</source>
+        <translation>认购金额（元）(&amp;A) *</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="366" />
+        <source>&amp;Amount (CNY)</source>
+        <translation>认购金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="437" />
+        <source>Choose the client's response to the campaign.</source>
+        <translation>请选择客户对本次营销活动的答复。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="456" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="317" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="501" />
         <source>Touch changed for {no}.</source>
         <translation>已修改客户 {no} 的服务记录。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="319" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="504" />
+        <source>Response recorded for {no}: {response}; campaign task completed: {task}.</source>
+        <translation>已记录客户 {no} 的反馈：{response}；已完成营销活动任务：{task}。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="509" />
         <source>Touch recorded for {no}; task completed: {task}.</source>
         <translation>已为客户 {no} 记录服务，并完成任务：{task}。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="323" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="513" />
         <source>Touch recorded for {no}; no task completed.</source>
         <translation>已为客户 {no} 记录服务，未完成任何任务。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="526" />
+        <source>Not allowed: %1</source>
+        <translation>不允许：%1</translation>
     </message>
 </context>
 <context>
@@ -569,61 +624,91 @@
     </message>
     <message>
         <location filename="../../ui/touch_form.ui" line="94" />
+        <source>Campaign response</source>
+        <translation>营销活动反馈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="105" />
+        <source>&amp;Response *</source>
+        <translation>客户答复(&amp;R) *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="111" />
+        <source>What the client answered to the campaign's offer</source>
+        <translation>客户对本次营销推介的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="122" />
+        <source>In yuan, at most two decimals, e.g. 50000 or 50000.50</source>
+        <translation>单位：元，最多两位小数，例如 50000 或 50000.50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="128" />
+        <source>Reason for &amp;declining *</source>
+        <translation>谢绝原因(&amp;D) *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="134" />
+        <source>What the client gave as the reason</source>
+        <translation>客户说明的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/touch_form.ui" line="142" />
         <source>Standard service flow (* required for this type)</source>
         <translation>标准服务流程（* 为此类型必做）</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="98" />
+        <location filename="../../ui/touch_form.ui" line="146" />
         <source>1 Identity verified</source>
         <translation>1 身份核实</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="103" />
+        <location filename="../../ui/touch_form.ui" line="151" />
         <source>2 Needs and situation asked</source>
         <translation>2 了解需求与近况</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="108" />
+        <location filename="../../ui/touch_form.ui" line="156" />
         <source>3 Service content given</source>
         <translation>3 提供服务内容</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="113" />
+        <location filename="../../ui/touch_form.ui" line="161" />
         <source>Use &amp;template</source>
         <translation>使用模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="119" />
+        <location filename="../../ui/touch_form.ui" line="167" />
         <source>Leave empty to use the summary</source>
         <translation>留空则使用摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="124" />
+        <location filename="../../ui/touch_form.ui" line="172" />
         <source>Investment advice was given (then the risk must be disclosed)</source>
         <translation>提供了投资建议（须同时进行风险揭示）</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="129" />
+        <location filename="../../ui/touch_form.ui" line="177" />
         <source>4 Risk disclosed</source>
         <translation>4 风险揭示</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="134" />
+        <location filename="../../ui/touch_form.ui" line="182" />
         <source>5 Client feedback</source>
         <translation>5 客户反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="143" />
+        <location filename="../../ui/touch_form.ui" line="191" />
         <source>Satisfaction 1 (poor) to 5 (very satisfied)</source>
         <translation>满意度 1（差）到 5（非常满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="148" />
+        <location filename="../../ui/touch_form.ui" line="196" />
         <source>6 Next step</source>
         <translation>6 下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/touch_form.ui" line="157" />
+        <location filename="../../ui/touch_form.ui" line="205" />
         <source>Follow-up on</source>
         <translation>回访日期</translation>
     </message>
@@ -709,12 +794,17 @@
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touches_view.py" line="206" />
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="192" />
+        <source>A campaign response is not changed: record the client's new answer as a new response.</source>
+        <translation>营销活动反馈不能修改：客户的答复有变化时，请再记录一次反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="213" />
         <source>Cancel touch</source>
         <translation>作废服务记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touches_view.py" line="207" />
+        <location filename="../../crm_desktop/gui/service/touches_view.py" line="214" />
         <source>Why is this touch cancelled? It is kept, marked cancelled.</source>
         <translation>作废原因（记录会保留并标为已作废）：</translation>
     </message>

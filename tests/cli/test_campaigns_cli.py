@@ -6,8 +6,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from crm_desktop.cli.main import main
+from crm_desktop.db.models import Touch
 from tests.factories import PASSWORD, Seed
 from tests.services.campaign_data import seed_campaign_branch
 
@@ -61,7 +63,29 @@ def test_campaign_create_launch_respond_results_export(
     assert crm(db_url, monkeypatch, "campaign", "launch", "1") == 0
     assert "0 tasks created" in capsys.readouterr().out
     respond = ("campaign", "respond", "1", "--client", "001000", "--response")
-    assert crm(db_url, monkeypatch, *respond, "subscribed", "--amount", "30000", user="im1") == 0
+    assert crm(db_url, monkeypatch, *respond, "subscribed", "--amount", "30000.001", user="im1") == 3
+    assert "two decimals" in capsys.readouterr().err  # exact amounts: nothing is rounded
+    assert (
+        crm(
+            db_url,
+            monkeypatch,
+            *respond,
+            "subscribed",
+            "--amount",
+            "30000",
+            "--checked",
+            "identity,needs,risk",
+            "--next-step",
+            "下周送达合同",
+            "--summary",
+            "当面签约",
+            user="im1",
+        )
+        == 0
+    )
+    with seeded.store.read() as sess:
+        t = sess.scalars(select(Touch).where(Touch.touch_type == "campaign")).one()
+        assert t.next_step == "下周送达合同" and t.checklist["risk_disclosed"] and "当面签约" in t.summary
     assert crm(db_url, monkeypatch, *respond, "interested", user="im2") == 3  # not im2's client
     assert crm(db_url, monkeypatch, *respond, "interested", user="bm") == 4  # not the client's manager
     capsys.readouterr()

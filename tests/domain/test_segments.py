@@ -118,3 +118,37 @@ def test_unscored_client_matches_no_score_condition() -> None:
     assert not seg.matches(seg.parse("grade!=V1"), row)
     assert not seg.matches(seg.parse("value<10"), row)
     assert seg.matches(seg.parse("risk=C3"), row)
+
+
+@pytest.mark.parametrize(
+    ("bar", "expected"),
+    [
+        ({}, ""),
+        ({"grade": "V3"}, "grade=V3"),
+        ({"grade": "V5", "churn": "high", "lifecycle": "mature"}, "grade=V5;churn=high;lifecycle=mature"),
+        ({"churn": "medium", "manager_login": "im1"}, "churn=medium;manager=im1"),
+        ({"search": "   ", "lifecycle": "new"}, "lifecycle=new"),  # a blank search box is no search
+    ],
+)
+def test_book_filter_as_segment_text(bar: dict[str, str], expected: str) -> None:
+    text = seg.from_book_filter(**bar)  # type: ignore[arg-type]
+    assert text == expected
+    assert seg.canonical(seg.parse(text)) == text  # it reads back the same
+
+
+def test_book_filter_a_segment_cannot_keep_is_refused_by_name() -> None:
+    set_language("en")
+    try:
+        with pytest.raises(InvalidInput) as exc:
+            seg.from_book_filter(grade="V4", search="李", overdue=True, mismatch=True)
+        message = exc.value.message
+        assert "“李”" in message and "overdue only" in message and "suitability mismatch only" in message
+        assert "Clear them" in message and "grade" in message  # what to do, and the fields that can be kept
+        with pytest.raises(InvalidInput, match="overdue only"):
+            seg.from_book_filter(overdue=True)
+        with pytest.raises(InvalidInput, match="V9"):
+            seg.from_book_filter(grade="V9")  # a bad value is named as in the editor
+    finally:
+        set_language("zh_CN")
+    with pytest.raises(InvalidInput, match="仅适当性不匹配"):
+        seg.from_book_filter(mismatch=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from decimal import Decimal
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +24,7 @@ def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
         widget.grab().save(os.path.join(SHOTS, f"campaigns-{name}.png"))
 
 
-def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> None:  # type: ignore[no-untyped-def]
+def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     seed = seeded_sqlite
     seed_campaign_branch(seed)
     s = campaigns.create_campaign(
@@ -52,6 +54,7 @@ def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> Non
     assert view.results is not None and view.results.total.converted == 1
     assert view.by_manager.rowCount() == 2 and "产品不适当" in view.info.text()
     assert "话术要点" in view.info.text(), view.info.text()
+    assert "筛选条件：全部客户" in view.info.text() and "*" not in view.info.text()
     _shot(page, "funnel")
 
     page.setCurrentWidget(page.segments)
@@ -68,6 +71,7 @@ def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> Non
     qtbot.waitUntil(lambda: editor.last_count == 5, timeout=10000)
     editor.save()
     qtbot.waitUntil(lambda: editor.saved.count() == 1, timeout=10000)
+    assert editor.saved.item(0).text() == "高流失  ·  churn=high  ·  本人"
     _shot(page, "segments")
 
     page.setCurrentWidget(page.pushes)
@@ -80,7 +84,14 @@ def test_campaigns_area(qtbot: QtBot, qtmodeltester, seeded_sqlite: Seed) -> Non
     qtmodeltester.check(push.model)
     assert push.model.rowCount() == 4 and push.confirm_button.isEnabled()
     assert "****" in push.model.index(0, 1).data()
+    assert "拒绝营销 1 位" in push.summary.text() and "本系统不发送" in push.summary.text()
     _shot(page, "push")
+    assert push.save_button.isEnabled()
+    push.save_to(tmp_path / "send")  # the suffix is added, as the CLI's file
+    qtbot.waitUntil(lambda: push.saved_path is not None, timeout=10000)
+    with (tmp_path / "send.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["client_no", "masked_phone", "message"] and len(rows) == 5
     push.confirm()
     qtbot.waitUntil(lambda: not push.confirm_button.isEnabled(), timeout=10000)
 

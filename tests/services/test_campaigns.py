@@ -247,3 +247,88 @@ def test_subscriptions_count_in_the_managers_performance(seeded: Seed) -> None:
     assert rows["im1"].products_amount == Decimal("50000.00")
     assert rows["im2"].products_amount == Decimal("0")  # a campaign ran and nothing was subscribed: a real 0
     assert performance.performance(seeded.store, seeded.bm, "2026-10").rows[0].products_amount is None
+
+
+def test_respond_records_the_whole_touch_in_one_go(seeded: Seed) -> None:
+    """What the touch form adds (flow steps, feedback, next step, follow-up) goes with the response."""
+    seed_campaign_branch(seeded)
+    s = _create(seeded, product="WM001", talking_points="稳健理财")
+    campaigns.launch(seeded.store, seeded.bm, s.campaign_id)
+    listed = touches.open_tasks_for(seeded.store, seeded.im1, "001000", TODAY)
+    (task,) = [t for t in listed if t.is_campaign]
+    assert (task.campaign_id, task.campaign_name, task.talking_points) == (
+        s.campaign_id,
+        "测试活动",
+        "稳健理财",
+    )
+    assert task.product_code == "WM001" and "测试活动" in task.describe()
+    assert touches.default_task(listed, "campaign") is None  # never picked for an ordinary touch
+    # advice is not marketing: refused, nothing written
+    with pytest.raises(InvalidInput, match="投资建议"):
+        campaigns.respond(
+            seeded.store,
+            seeded.im1,
+            s.campaign_id,
+            "001000",
+            "interested",
+            checklist={touches.ADVICE: True, touches.RISK: True},
+        )
+    follow = date(2026, 12, 4)
+    r = campaigns.respond(
+        seeded.store,
+        seeded.im1,
+        s.campaign_id,
+        "001000",
+        "interested",
+        channel="in_person",
+        summary="客户想先看产品说明书",
+        checklist={touches.IDENTITY: True, touches.NEEDS: True, touches.FEEDBACK: "关注回撤", "x": 1},
+        satisfaction=4,
+        next_step="寄送产品说明书",
+        follow_up_date=follow,
+    )
+    with seeded.store.read() as sess:
+        t = sess.get_one(Touch, r.touch_id)
+        assert t.touch_type == "campaign" and t.channel == "in_person" and t.task_id is not None
+        assert t.summary == "【测试活动】有意向。客户想先看产品说明书"
+        assert t.checklist[touches.IDENTITY] and t.checklist[touches.FEEDBACK] == "关注回撤"
+        assert t.checklist["response"] == "interested" and t.checklist[touches.CONTENT] == "稳健理财"
+        assert "x" not in t.checklist  # only the flow's own keys are taken from the form
+        assert (t.satisfaction, t.next_step, t.follow_up_date) == (4, "寄送产品说明书", follow)
+        follow_ups = sess.scalars(
+            select(ServiceTask).where(ServiceTask.source == "follow_up", ServiceTask.due_date == follow)
+        ).all()
+        assert len(follow_ups) == 1
+    assert not any(t.is_campaign for t in touches.open_tasks_for(seeded.store, seeded.im1, "001000", TODAY))
+    # a response is not edited (a new answer is a new response); the refusal says what to do
+    with pytest.raises(InvalidInput, match="crm campaign respond"):
+        touches.edit_touch(seeded.store, seeded.im1, r.touch_id, expected_version=1, summary="改")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("50000", Decimal("50000.00")),
+        ("1,234.5", Decimal("1234.50")),
+        (" 0.01 ", Decimal("0.01")),
+        ("", None),
+    ],
+)
+def test_amounts_are_exact(written: str, expected: Decimal | None) -> None:
+    assert campaigns.parse_amount(written) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "needle"),
+    [
+        ("50000.005", "两位小数"),
+        ("abc", "不是数字"),
+        ("0", "大于 0"),
+        ("-5", "大于 0"),
+        ("1e30", "太大"),
+        ("NaN", "大于 0"),
+    ],
+)
+def test_inexact_or_bad_amounts_are_refused(written: str, needle: str) -> None:
+    with pytest.raises(InvalidInput, match=needle):
+        campaigns.parse_amount(written)

@@ -74,3 +74,16 @@ def test_push_by_preference_and_permissions(seeded: Seed) -> None:
             s.scalar(select(func.count()).where(Touch.touch_type == "message", Touch.root_id == Touch.id))
             == 6
         )
+
+
+def test_the_clients_message_is_chinese_whatever_the_workstation_language() -> None:
+    from crm_desktop.i18n import set_language
+    from crm_desktop.services.pushes import message_text
+
+    set_language("en")
+    try:
+        assert (
+            message_text("research", "银行业季度展望", "息差企稳") == "【研究报告】银行业季度展望：息差企稳"
+        )
+    finally:
+        set_language("zh_CN")

@@ -77,6 +77,21 @@ def test_investment_manager_counts_only_their_book(seeded: Seed) -> None:
     assert segments.count(seeded.store, seeded.im2, "churn=high") == 1
     with pytest.raises(PermissionDenied):
         segments.count(seeded.store, seeded.admin, "")
+    assert segments.may_use(seeded.bm) and segments.may_use(seeded.im2) and not segments.may_use(seeded.admin)
+
+
+def test_preview_counts_the_lost_accounts_among_the_matches(seeded: Seed) -> None:
+    """The client book hides closed accounts; the editor says how many of a segment's clients are such."""
+    seed_campaign_branch(seeded)  # 001010 (V4, high churn, im1) is closed
+    p = segments.preview(seeded.store, seeded.bm, "churn=high")
+    assert (p.count, p.lost, p.active) == (5, 1, 4)
+    assert p.count == segments.count(seeded.store, seeded.bm, "churn=high")
+    assert segments.preview(seeded.store, seeded.im2, "churn=high") == segments.Preview(1, 0)
+    assert segments.preview(seeded.store, seeded.bm, "grade=V1;churn=high") == segments.Preview(0, 0)
+    with pytest.raises(PermissionDenied):
+        segments.preview(seeded.store, seeded.admin, "")
+    with pytest.raises(InvalidInput):
+        segments.preview(seeded.store, seeded.bm, "grade>>V3")
 
 
 def test_save_replace_and_find(seeded: Seed) -> None:

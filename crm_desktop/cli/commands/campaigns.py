@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from crm_desktop.cli.commands import service as touch_cli
 from crm_desktop.cli.context import CliContext, add_actor_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
@@ -155,6 +156,13 @@ def _campaign_respond(ctx: CliContext) -> int:
         amount=campaigns.parse_amount(a.amount),
         reason=a.reason,
         channel=a.channel,
+        summary=a.summary,
+        occurred_at=touch_cli._datetime(a.at),
+        checklist=touch_cli._checklist(ctx),
+        satisfaction=a.satisfaction,
+        next_step=a.next_step,
+        follow_up_date=touch_cli._date(a.follow_up, tr("回访日期", "The follow-up date")),
+        backdate_reason=a.late_reason,
     )
     ctx.print(
         tr(
@@ -401,6 +409,22 @@ def register(reg: Registry) -> None:
         choices=[c.value for c in campaigns.RESPONSE_CHANNELS],
         help=tr("联系渠道（默认电话）", "channel (default phone)"),
     )
+    # What the touch form records with a response (all optional; the response leads the summary).
+    p.add_argument(
+        "--summary", metavar="TEXT", help=tr("服务摘要（补充说明）", "summary (added to the response)")
+    )
+    p.add_argument(
+        "--at",
+        metavar="DATETIME",
+        help=tr("联系时间（本地时间，默认现在）", "when (local time; default now)"),
+    )
+    p.add_argument(
+        "--late-reason",
+        metavar="TEXT",
+        help=tr("补录原因（早于 7 天时必填）", "reason for a late entry (needed beyond 7 days)"),
+    )
+    p.add_argument("--satisfaction", type=int, metavar="N", help=tr("满意度 1–5", "satisfaction 1-5"))
+    touch_cli._touch_flow_args(p)
     add_actor_arg(p)
 
     p = reg.subcommand(

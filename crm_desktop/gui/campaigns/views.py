@@ -5,6 +5,7 @@ Every store call runs on the worker pool (``gui.workers``); the views only show 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -12,6 +13,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -139,7 +141,13 @@ class SegmentEditor(QWidget):
         self._segments = rows
         self.saved.clear()
         for s in rows:
-            self.saved.addItem(f"{s.name}  ·  {s.filter_text or '*'}  ·  {s.owner_login}")
+            text = s.filter_text or self.tr("every client you may see")
+            owner = (
+                self.tr("mine")
+                if s.mine
+                else self.tr("shared by %1").replace("%1", s.owner_name or s.owner_login)
+            )
+            self.saved.addItem(f"{s.name}  ·  {text}  ·  {owner}")
 
     def _load_saved(self, _item: Any) -> None:
         s = self._segments[self.saved.currentRow()]
@@ -272,11 +280,16 @@ class CampaignView(QWidget):
         self.chart.show_funnel(res.total, c.name)
         self.by_manager.set_rows(res.by_manager)
         self.by_grade.set_rows(res.by_grade)
-        left_out = "，".join(f"{label_of(TargetStatus, k)} {v:,}" for k, v in res.excluded.items())
+        left_out = self.tr(", ").join(f"{label_of(TargetStatus, k)} {v:,}" for k, v in res.excluded.items())
         lines = [self.tr("Left out: %1").replace("%1", left_out)]
         if c.talking_points:
             lines.append(self.tr("Talking points: %1").replace("%1", c.talking_points))
-        lines.append(self.tr("Filter: %1").replace("%1", c.filter_text or "*"))
+        shown_filter = c.filter_text or self.tr("every client")
+        if c.segment_name:
+            shown_filter = (
+                self.tr("segment “%1”: %2").replace("%1", c.segment_name).replace("%2", shown_filter)
+            )
+        lines.append(self.tr("Filter: %1").replace("%1", shown_filter))
         self.info.setText("\n".join(lines))
 
     def launch(self) -> None:
@@ -313,6 +326,12 @@ class PushView(QWidget):
         self.filter_edit.setPlaceholderText("industry=银行;risk>=C3")
         self.make_button = QPushButton(self.tr("Make send list"))
         self.make_button.setObjectName("makeSendList")
+        self.save_button = QPushButton(self.tr("Save send list (CSV)…"))
+        self.save_button.setObjectName("saveSendList")
+        self.save_button.setToolTip(
+            self.tr("Client number, masked phone and message, for the firm's SMS or app platform to send")
+        )
+        self.save_button.setEnabled(False)
         self.confirm_button = QPushButton(self.tr("Confirm as sent"))
         self.confirm_button.setObjectName("confirmPush")
         self.confirm_button.setEnabled(False)
@@ -326,6 +345,7 @@ class PushView(QWidget):
         form.addRow(self.tr("Clients (filter)"), self.filter_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
+        buttons.addWidget(self.save_button)
         buttons.addWidget(self.confirm_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -334,7 +354,9 @@ class PushView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(_table(self.model, "sendList"), 1)
         self.send: SendList | None = None
+        self.saved_path: Path | None = None  # where the send list was last saved
         self.make_button.clicked.connect(self.make)
+        self.save_button.clicked.connect(self.save_dialog)
         self.confirm_button.clicked.connect(self.confirm)
 
     def make(self) -> None:
@@ -353,12 +375,52 @@ class PushView(QWidget):
         self.send = send
         self.model.set_rows(send.rows)
         self.confirm_button.setEnabled(True)
+        self.save_button.setEnabled(True)
         self.summary.setText(
-            self.tr("Push %1: %2 clients; %3 opted out and %4 closed accounts left out.")
+            self.tr(
+                "Push %1: %2 clients; left out: opted out of marketing %3, closed accounts %4. Save the send "
+                "list for the firm's platform (this app sends nothing), then confirm once it has been sent."
+            )
             .replace("%1", str(send.push_id))
             .replace("%2", f"{len(send.rows):,}")
             .replace("%3", str(send.opted_out))
             .replace("%4", str(send.closed))
+        )
+
+    def save_dialog(self) -> None:
+        if self.send is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save send list"),
+            str(Path.home() / f"push-{self.send.push_id}.csv"),
+            self.tr("CSV file (*.csv)"),
+        )
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> None:
+        """Write the send list (UTF-8 with BOM, as ``crm push create --out``) on a worker."""
+        send = self.send
+        if send is None:
+            return
+        if path.suffix.lower() != ".csv":
+            path = path.with_suffix(".csv")
+
+        def done(n: int) -> None:
+            self.saved_path = path
+            self.ctx.bus.status_message.emit(
+                self.tr("Send list of %1 clients saved to %2")
+                .replace("%1", f"{n:,}")
+                .replace("%2", str(path))
+            )
+
+        self.saved_path = None
+        run_task(
+            lambda _c: campaign_files.write_send_list(send, path),
+            on_done=done,
+            on_error=lambda e: show_error(self, e),
+            pool=self.ctx.pool,
         )
 
     def confirm(self) -> None:

@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain import segments as segment_rule
 from crm_desktop.domain.vocabulary import Lifecycle
+from crm_desktop.errors import InvalidInput
 from crm_desktop.gui import settings as opts
 from crm_desktop.gui.clients.book_data import BookData, Col, Filters, collated_ranks, prepare
 from crm_desktop.gui.clients.book_delegate import BookDelegate
 from crm_desktop.gui.clients.book_model import ClientBookModel
+from crm_desktop.gui.clients.segment_dialog import SaveSegmentDialog
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_client_filter_bar import Ui_ClientFilterBar
@@ -32,7 +35,7 @@ from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
 from crm_desktop.i18n import EN, language
 from crm_desktop.reports import client_book as book_export
 from crm_desktop.scoring.reasons import label
-from crm_desktop.services import client_book
+from crm_desktop.services import client_book, segments
 
 HEADER = opts.area_option("clients", "header_state", QByteArray())
 F_TEXT = opts.area_option("clients", "filter_text", "")
@@ -69,6 +72,7 @@ class ClientBookPage(QWidget):
         self._restoring = False
         self._requester = Requester(ctx.pool)
         self._collating: TaskHandle | None = None
+        self.segment_dialog: SaveSegmentDialog | None = None
 
         self.bar = QWidget(self)
         self.filter_ui = Ui_ClientFilterBar()
@@ -198,6 +202,9 @@ class ClientBookPage(QWidget):
         ui.mismatchCheck.toggled.connect(self._filters_changed)
         ui.clearButton.clicked.connect(self.clear_filters)
         ui.refreshButton.clicked.connect(self.reload)
+        # Offered to the people who may keep segments (the service decides who that is).
+        ui.segmentButton.setVisible(segments.may_use(self.ctx.actor))
+        ui.segmentButton.clicked.connect(self.save_as_segment)
         menu = QMenu(ui.exportButton)
         self.export_xlsx_action = QAction(self.tr("Excel workbook (.xlsx)…"), menu)
         self.export_xlsx_action.triggered.connect(lambda: self.export_dialog(".xlsx"))
@@ -249,6 +256,44 @@ class ClientBookPage(QWidget):
         ui.mismatchCheck.setChecked(False)
         self._restoring = False
         self._filters_changed()
+
+    def segment_text(self) -> str:
+        """The current filter as a segment's text; InvalidInput names what a segment cannot keep."""
+        f = self.current_filters()
+        return segment_rule.from_book_filter(
+            grade=f.grade,
+            churn=f.churn,
+            lifecycle=f.lifecycle,
+            manager_login=self._manager_login(f.manager_id),
+            search=f.text,
+            overdue=f.overdue,
+            mismatch=f.mismatch,
+        )
+
+    def _manager_login(self, manager_id: int) -> str:
+        data = self.model.book_data
+        if not manager_id or data is None:
+            return ""
+        f = data.book.frame
+        logins = f.loc[f["manager_id"] == manager_id, "manager_login"]
+        return str(logins.iloc[0]) if len(logins) else ""
+
+    def save_as_segment(self) -> SaveSegmentDialog | None:
+        """Open the "save as segment" dialog on the current filter, or say what a segment cannot keep."""
+        try:
+            text = self.segment_text()
+        except InvalidInput as exc:
+            show_error(self, exc, title=self.tr("Save as segment"))
+            return None
+        data = self.model.book_data
+        shown = self.model.rowCount() if data is not None and not data.book.partial else None
+        previous = self.segment_dialog
+        if previous is not None and not previous.isVisible():
+            previous.deleteLater()  # one dialog at a time is kept
+        dialog = SaveSegmentDialog(self.ctx, text, shown, parent=self.window())
+        self.segment_dialog = dialog
+        dialog.show()
+        return dialog
 
     def focus_filter(self) -> None:
         self.filter_ui.filterEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -76,6 +76,11 @@ class Ui_ClientFilterBar(object):
 
         self.barLayout.addItem(self.barSpacer)
 
+        self.segmentButton = QToolButton(ClientFilterBar)
+        self.segmentButton.setObjectName(u"segmentButton")
+
+        self.barLayout.addWidget(self.segmentButton)
+
         self.clearButton = QToolButton(ClientFilterBar)
         self.clearButton.setObjectName(u"clearButton")
 
@@ -101,7 +106,8 @@ class Ui_ClientFilterBar(object):
         QWidget.setTabOrder(self.lifecycleCombo, self.managerCombo)
         QWidget.setTabOrder(self.managerCombo, self.overdueCheck)
         QWidget.setTabOrder(self.overdueCheck, self.mismatchCheck)
-        QWidget.setTabOrder(self.mismatchCheck, self.clearButton)
+        QWidget.setTabOrder(self.mismatchCheck, self.segmentButton)
+        QWidget.setTabOrder(self.segmentButton, self.clearButton)
         QWidget.setTabOrder(self.clearButton, self.exportButton)
         QWidget.setTabOrder(self.exportButton, self.refreshButton)
 
@@ -135,6 +141,10 @@ class Ui_ClientFilterBar(object):
         self.mismatchCheck.setText(QCoreApplication.translate("ClientFilterBar", u"&Mismatch", None))
 #if QT_CONFIG(tooltip)
         self.mismatchCheck.setToolTip(QCoreApplication.translate("ClientFilterBar", u"Only clients whose trading does not match their declared risk level", None))
+#endif // QT_CONFIG(tooltip)
+        self.segmentButton.setText(QCoreApplication.translate("ClientFilterBar", u"Save as &segment\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.segmentButton.setToolTip(QCoreApplication.translate("ClientFilterBar", u"Save the grade, churn risk, lifecycle and manager filters as a named segment for campaigns and pushes", None))
 #endif // QT_CONFIG(tooltip)
         self.clearButton.setText(QCoreApplication.translate("ClientFilterBar", u"C&lear", None))
 #if QT_CONFIG(tooltip)

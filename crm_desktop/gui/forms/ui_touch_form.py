@@ -109,6 +109,53 @@ class Ui_TouchForm(object):
 
         self.mainLayout.addLayout(self.headerForm)
 
+        self.campaignGroup = QGroupBox(TouchForm)
+        self.campaignGroup.setObjectName(u"campaignGroup")
+        self.campaignForm = QFormLayout(self.campaignGroup)
+        self.campaignForm.setObjectName(u"campaignForm")
+        self.campaignInfoLabel = QLabel(self.campaignGroup)
+        self.campaignInfoLabel.setObjectName(u"campaignInfoLabel")
+        self.campaignInfoLabel.setText(u"")
+        self.campaignInfoLabel.setWordWrap(True)
+        self.campaignInfoLabel.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.campaignForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.campaignInfoLabel)
+
+        self.responseLabel = QLabel(self.campaignGroup)
+        self.responseLabel.setObjectName(u"responseLabel")
+
+        self.campaignForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.responseLabel)
+
+        self.responseCombo = QComboBox(self.campaignGroup)
+        self.responseCombo.setObjectName(u"responseCombo")
+
+        self.campaignForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.responseCombo)
+
+        self.amountLabel = QLabel(self.campaignGroup)
+        self.amountLabel.setObjectName(u"amountLabel")
+        self.amountLabel.setText(u"amount")
+
+        self.campaignForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.amountLabel)
+
+        self.amountEdit = QLineEdit(self.campaignGroup)
+        self.amountEdit.setObjectName(u"amountEdit")
+        self.amountEdit.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+
+        self.campaignForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.amountEdit)
+
+        self.reasonLabel = QLabel(self.campaignGroup)
+        self.reasonLabel.setObjectName(u"reasonLabel")
+
+        self.campaignForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
+
+        self.reasonEdit = QLineEdit(self.campaignGroup)
+        self.reasonEdit.setObjectName(u"reasonEdit")
+
+        self.campaignForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.reasonEdit)
+
+
+        self.mainLayout.addWidget(self.campaignGroup)
+
         self.flowGroup = QGroupBox(TouchForm)
         self.flowGroup.setObjectName(u"flowGroup")
         self.flowGrid = QGridLayout(self.flowGroup)
@@ -209,14 +256,21 @@ class Ui_TouchForm(object):
         self.occurredLabel.setBuddy(self.occurredEdit)
         self.backdateLabel.setBuddy(self.backdateEdit)
         self.summaryLabel.setBuddy(self.summaryEdit)
+        self.responseLabel.setBuddy(self.responseCombo)
+        self.amountLabel.setBuddy(self.amountEdit)
+        self.reasonLabel.setBuddy(self.reasonEdit)
         self.feedbackLabel.setBuddy(self.feedbackEdit)
         self.nextStepLabel.setBuddy(self.nextStepEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.typeCombo, self.channelCombo)
+        QWidget.setTabOrder(self.typeCombo, self.taskCombo)
+        QWidget.setTabOrder(self.taskCombo, self.channelCombo)
         QWidget.setTabOrder(self.channelCombo, self.occurredEdit)
         QWidget.setTabOrder(self.occurredEdit, self.backdateEdit)
         QWidget.setTabOrder(self.backdateEdit, self.summaryEdit)
-        QWidget.setTabOrder(self.summaryEdit, self.identityCheck)
+        QWidget.setTabOrder(self.summaryEdit, self.responseCombo)
+        QWidget.setTabOrder(self.responseCombo, self.amountEdit)
+        QWidget.setTabOrder(self.amountEdit, self.reasonEdit)
+        QWidget.setTabOrder(self.reasonEdit, self.identityCheck)
         QWidget.setTabOrder(self.identityCheck, self.needsCheck)
         QWidget.setTabOrder(self.needsCheck, self.templateButton)
         QWidget.setTabOrder(self.templateButton, self.contentEdit)
@@ -246,6 +300,14 @@ class Ui_TouchForm(object):
         self.backdateEdit.setPlaceholderText(QCoreApplication.translate("TouchForm", u"Needed when the touch was more than 7 days ago", None))
         self.summaryLabel.setText(QCoreApplication.translate("TouchForm", u"&Summary *", None))
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("TouchForm", u"What was done and what the client said", None))
+        self.campaignGroup.setTitle(QCoreApplication.translate("TouchForm", u"Campaign response", None))
+        self.responseLabel.setText(QCoreApplication.translate("TouchForm", u"&Response *", None))
+#if QT_CONFIG(tooltip)
+        self.responseCombo.setToolTip(QCoreApplication.translate("TouchForm", u"What the client answered to the campaign's offer", None))
+#endif // QT_CONFIG(tooltip)
+        self.amountEdit.setPlaceholderText(QCoreApplication.translate("TouchForm", u"In yuan, at most two decimals, e.g. 50000 or 50000.50", None))
+        self.reasonLabel.setText(QCoreApplication.translate("TouchForm", u"Reason for &declining *", None))
+        self.reasonEdit.setPlaceholderText(QCoreApplication.translate("TouchForm", u"What the client gave as the reason", None))
         self.flowGroup.setTitle(QCoreApplication.translate("TouchForm", u"Standard service flow (* required for this type)", None))
         self.identityCheck.setText(QCoreApplication.translate("TouchForm", u"1 Identity verified", None))
         self.needsCheck.setText(QCoreApplication.translate("TouchForm", u"2 Needs and situation asked", None))

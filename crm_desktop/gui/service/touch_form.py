@@ -6,6 +6,7 @@ with *; the service validates again on save, so the form can never save what the
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -15,13 +16,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from crm_desktop import clock
 from crm_desktop.db.models.enums import Channel, TouchType
-from crm_desktop.errors import InvalidInput
+from crm_desktop.domain.labels import label_of
+from crm_desktop.domain.vocabulary import CampaignResponse
+from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_touch_form import Ui_TouchForm
 from crm_desktop.gui.workers import run_task
-from crm_desktop.services import touches
+from crm_desktop.services import campaigns, touches
 from crm_desktop.services.touches import (
     ADVICE,
     CONTENT,
@@ -36,6 +39,12 @@ from crm_desktop.services.touches import (
 NO_TASK = -1  # the chooser's "no task" entry
 TOUCH_TYPES = [t.value for t in TouchType if t not in (TouchType.HANDOVER, TouchType.CAMPAIGN)]
 CHANNELS = [c.value for c in Channel if c is not Channel.SYSTEM]
+# A campaign response goes through one of the channels the campaign service accepts.
+CAMPAIGN_CHANNELS = [c.value for c in campaigns.RESPONSE_CHANNELS]
+CAMPAIGN_TYPE = TouchType.CAMPAIGN.value
+SUBSCRIBED, DECLINED = CampaignResponse.SUBSCRIBED.value, CampaignResponse.DECLINED.value
+# Keys of a touch's checklist the form edits; any other key (a campaign's response) is kept on edits.
+FORM_KEYS = frozenset({IDENTITY, NEEDS, RISK, ADVICE, CONTENT, FEEDBACK})
 # The channel a type usually goes through, preselected to save a click.
 DEFAULT_CHANNEL = {
     "phone_call": "phone",
@@ -51,7 +60,13 @@ DEFAULT_CHANNEL = {
 
 
 class TouchDialog(QDialog):
-    """Record one touch for a client, optionally completing a given task."""
+    """Record one touch for a client, optionally completing a given task.
+
+    When the task chosen is a campaign task, the form records the client's response to the campaign
+    (interested, subscribed with the amount, declined with the reason, not reached) through
+    ``services.campaigns.respond``: the touch and the response in one transaction, as
+    ``crm campaign respond`` does. Only the client's manager may; the service says so otherwise.
+    """
 
     saved = Signal(int)
 
@@ -75,11 +90,19 @@ class TouchDialog(QDialog):
         self.ui = Ui_TouchForm()
         self.ui.setupUi(self)
         self._handle: Any = None
+        # The campaign task chosen, if any: then the form records the campaign response.
+        self._campaign: touches.OpenTask | None = None
+        self._type_before = ""
         ui = self.ui
         for t in TOUCH_TYPES:
             ui.typeCombo.addItem(touches.type_label(t), t)
-        for c in CHANNELS:
-            ui.channelCombo.addItem(touches.channel_label(c), c)
+        self._fill_channels(CHANNELS)
+        ui.responseCombo.addItem(self.tr("Choose the client's response"), None)
+        for r in CampaignResponse:
+            ui.responseCombo.addItem(label_of(CampaignResponse, r), r.value)
+        ui.campaignGroup.hide()
+        self._summary_text = ui.summaryLabel.text()
+        self._summary_hint = ui.summaryEdit.placeholderText()
         ui.satisfactionCombo.addItem(self.tr("Satisfaction —"), None)
         for n in range(5, 0, -1):
             ui.satisfactionCombo.addItem("★" * n + f" {n}", n)
@@ -96,6 +119,9 @@ class TouchDialog(QDialog):
         # Once the user picks a task (or none), changing the type no longer re-picks one.
         self._task_picked_by_user = task_id is not None
         ui.taskCombo.activated.connect(self._task_picked)
+        ui.taskCombo.currentIndexChanged.connect(lambda _i: self._task_kind_changed())
+        ui.responseCombo.currentIndexChanged.connect(lambda _i: self._response_changed())
+        ui.amountEdit.textChanged.connect(lambda _t: self._check_amount())
         self._labels: dict[str, QLabel | Any] = {
             IDENTITY: ui.identityCheck,
             NEEDS: ui.needsCheck,
@@ -128,12 +154,16 @@ class TouchDialog(QDialog):
         self.setWindowTitle(self.tr("Change a service touch"))
         if v.touch_type in TOUCH_TYPES:
             ui.typeCombo.setCurrentIndex(TOUCH_TYPES.index(v.touch_type))
+        else:  # a campaign contact: its response is kept; the rest of the touch may be corrected
+            ui.typeCombo.addItem(touches.type_label(v.touch_type), v.touch_type)
+            ui.typeCombo.setCurrentIndex(ui.typeCombo.count() - 1)
         ui.typeCombo.setEnabled(False)  # a different type is a different touch: cancel and record anew
         # Which task a touch completed is fixed when it is recorded.
         ui.taskCombo.hide()
         ui.closesLabel.hide()
-        if v.channel in CHANNELS:
-            ui.channelCombo.setCurrentIndex(CHANNELS.index(v.channel))
+        index = ui.channelCombo.findData(v.channel)
+        if index >= 0:
+            ui.channelCombo.setCurrentIndex(index)
         local = v.occurred_at.astimezone()
         ui.occurredEdit.setDateTime(QDateTime(qdates.qdate(local.date()), QTime(local.hour, local.minute)))
         ui.summaryEdit.setPlainText(v.summary)
@@ -189,6 +219,7 @@ class TouchDialog(QDialog):
 
     def _load_tasks(self, task_id: int | None) -> None:
         combo = self.ui.taskCombo
+        combo.blockSignals(True)  # filling the chooser is not choosing: the form follows once, below
         combo.clear()
         try:
             self._open_tasks = touches.open_tasks_for(
@@ -203,6 +234,8 @@ class TouchDialog(QDialog):
             combo.setCurrentIndex(combo.findData(task_id))
         else:
             self._pick_default_task()
+        combo.blockSignals(False)
+        self._task_kind_changed()
 
     def _pick_default_task(self) -> None:
         combo = self.ui.taskCombo
@@ -226,13 +259,16 @@ class TouchDialog(QDialog):
     def _type_changed(self) -> None:
         t = self.touch_type()
         channel = DEFAULT_CHANNEL.get(t)
-        if channel in CHANNELS:
-            self.ui.channelCombo.setCurrentIndex(CHANNELS.index(channel))
+        index = self.ui.channelCombo.findData(channel) if channel else -1
+        if index >= 0:
+            self.ui.channelCombo.setCurrentIndex(index)
         if not getattr(self, "_task_picked_by_user", True):
             self._pick_default_task()
         self._mark_required()
 
     def required(self) -> frozenset[str]:
+        if self._campaign is not None:
+            return frozenset()  # the response is the record; the steps done are noted as ticked
         return touches.required_steps(self.touch_type(), {ADVICE: self.ui.adviceCheck.isChecked()})
 
     def _mark_required(self) -> None:
@@ -257,7 +293,115 @@ class TouchDialog(QDialog):
         self.ui.backdateLabel.setVisible(late)
 
     def _use_template(self) -> None:
+        c = self._campaign
+        if c is not None:  # the campaign's talking points are what the manager was to say
+            self.ui.contentEdit.setPlainText(c.talking_points or c.campaign_name)
+            return
         self.ui.contentEdit.setPlainText(touches.content_template(self.touch_type()))
+
+    # ------------------------------------------------------------ campaign tasks
+
+    def _fill_channels(self, codes: list[str]) -> None:
+        combo = self.ui.channelCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for c in codes:
+            combo.addItem(touches.channel_label(c), c)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def chosen_campaign(self) -> touches.OpenTask | None:
+        """The campaign task chosen in the task chooser, if the chosen task is one."""
+        task_id = self.chosen_task()
+        return next((t for t in self._open_tasks if t.task_id == task_id and t.is_campaign), None)
+
+    def _task_kind_changed(self) -> None:
+        if self.edit is not None:
+            return
+        campaign = self.chosen_campaign()
+        was = self._campaign
+        self._campaign = campaign
+        ui = self.ui
+        if campaign is not None and was is None:
+            self._type_before = self.touch_type()
+            ui.typeCombo.blockSignals(True)
+            ui.typeCombo.addItem(touches.type_label(CAMPAIGN_TYPE), CAMPAIGN_TYPE)
+            ui.typeCombo.setCurrentIndex(ui.typeCombo.count() - 1)
+            ui.typeCombo.blockSignals(False)
+            ui.typeCombo.setEnabled(False)
+            self._fill_channels(CAMPAIGN_CHANNELS)
+            ui.adviceCheck.setChecked(False)
+            ui.adviceCheck.setEnabled(False)
+            ui.adviceCheck.setToolTip(
+                self.tr(
+                    "A campaign contact is marketing, not investment advice: advice is recorded on its own."
+                )
+            )
+            ui.summaryLabel.setText(self.tr("&Summary"))
+            ui.summaryEdit.setPlaceholderText(
+                self.tr("Optional: added after the response in the touch history")
+            )
+        elif campaign is None and was is not None:
+            # back to the ordinary task's own type (or the one chosen before the campaign task)
+            task = next((t for t in self._open_tasks if t.task_id == self.chosen_task()), None)
+            back = task.task_type if task is not None and task.task_type in TOUCH_TYPES else self._type_before
+            ui.typeCombo.blockSignals(True)
+            ui.typeCombo.removeItem(ui.typeCombo.findData(CAMPAIGN_TYPE))
+            ui.typeCombo.setCurrentIndex(max(0, ui.typeCombo.findData(back)))
+            ui.typeCombo.blockSignals(False)
+            ui.typeCombo.setEnabled(True)
+            self._fill_channels(CHANNELS)
+            ui.adviceCheck.setEnabled(True)
+            ui.adviceCheck.setToolTip("")
+            ui.summaryLabel.setText(self._summary_text)
+            ui.summaryEdit.setPlaceholderText(self._summary_hint)
+            self._type_changed()
+        if campaign is not None:
+            info = self.tr("Campaign “%1”").replace("%1", campaign.campaign_name)
+            if campaign.talking_points:
+                info += "\n" + self.tr("Talking points: %1").replace("%1", campaign.talking_points)
+            ui.campaignInfoLabel.setText(info)
+            ui.amountLabel.setText(
+                self.tr("&Amount (CNY) *") if campaign.product_code else self.tr("&Amount (CNY)")
+            )
+            ui.campaignGroup.show()
+            self._response_changed()
+        else:
+            ui.campaignGroup.hide()
+            self._check_amount()
+        self._mark_required()
+
+    def response(self) -> str | None:
+        data = self.ui.responseCombo.currentData()
+        return None if data is None else str(data)
+
+    def _response_changed(self) -> None:
+        ui, r = self.ui, self.response()
+        form = ui.campaignForm
+        form.setRowVisible(ui.amountEdit, r == SUBSCRIBED)
+        form.setRowVisible(ui.reasonEdit, r == DECLINED)
+        self._check_amount()
+
+    def _check_amount(self) -> bool:
+        """Say at once when the amount is not an exact amount in yuan (the service checks again)."""
+        if self._campaign is None or self.response() != SUBSCRIBED:
+            if self.ui.messageLabel.property("amount_error"):
+                self._say("")  # no amount is asked for any more
+            return True
+        try:
+            campaigns.parse_amount(self.ui.amountEdit.text())
+        except InvalidInput as exc:
+            self._say(exc.message)
+            return False
+        if self.ui.messageLabel.property("amount_error"):
+            self._say("")
+        return True
+
+    def _say(self, text: str) -> None:
+        ui = self.ui
+        ui.messageLabel.setProperty("amount_error", bool(text))
+        ui.messageLabel.setText(f"<span style='color:#c0392b'>{html.escape(text)}</span>" if text else "")
 
     # ------------------------------------------------------------ saving
 
@@ -288,15 +432,58 @@ class TouchDialog(QDialog):
             "backdate_reason": ui.backdateEdit.text() if ui.backdateEdit.isVisible() else None,
         }
 
+    def campaign_values(self) -> dict[str, Any] | None:
+        """The response's part of a campaign touch, or None after saying in the form what is missing."""
+        c, response = self._campaign, self.response()
+        assert c is not None and c.campaign_id is not None
+        if response is None:
+            self._say(self.tr("Choose the client's response to the campaign."))
+            return None
+        amount = None
+        if response == SUBSCRIBED:
+            try:
+                amount = campaigns.parse_amount(self.ui.amountEdit.text())
+            except InvalidInput as exc:
+                self._say(exc.message)
+                return None
+        reason = self.ui.reasonEdit.text() if response == DECLINED else None
+        return {"campaign_id": c.campaign_id, "response": response, "amount": amount, "reason": reason}
+
     def save(self) -> None:
         kwargs = self.values()
         store, actor, client_no = self.ctx.store, self.ctx.actor, self.client_no
+        answer = self.campaign_values() if self._campaign is not None and self.edit is None else None
+        if self._campaign is not None and self.edit is None and answer is None:
+            return
         self.save_button.setEnabled(False)
         self.ui.messageLabel.setText(self.tr("Saving…"))
         edit = self.edit
+        if answer is not None:
+            for key in ("touch_type", "task_id", "close_task"):
+                kwargs.pop(key)
+            resp = answer
+
+            def work(_c: Any) -> int:
+                # the touch, the response on the list and the task closed: one transaction
+                return campaigns.respond(
+                    store,
+                    actor,
+                    resp["campaign_id"],
+                    client_no,
+                    resp["response"],
+                    amount=resp["amount"],
+                    reason=resp["reason"],
+                    **kwargs,
+                ).touch_id
+
+            self._handle = run_task(work, on_done=self._saved, on_error=self._failed, pool=self.ctx.pool)
+            return
         if edit is not None:
             for key in ("touch_type", "task_id", "close_task"):
                 kwargs.pop(key)
+            # keep what the form does not show (a campaign touch's response) as it was
+            kept = {k: v for k, v in edit.checklist.items() if k not in FORM_KEYS}
+            kwargs["checklist"] = {**kept, **kwargs["checklist"]}
 
             def work(_c: Any) -> int:
                 assert edit is not None
@@ -315,6 +502,12 @@ class TouchDialog(QDialog):
         self.ctx.bus.data_changed.emit("tasks")
         if self.edit is not None:
             message = self.tr("Touch changed for {no}.")
+        elif self._campaign is not None:
+            message = (
+                self.tr("Response recorded for {no}: {response}; campaign task completed: {task}.")
+                .replace("{response}", self.ui.responseCombo.currentText())
+                .replace("{task}", self.ui.taskCombo.currentText())
+            )
         elif self.chosen_task() is not None:
             message = self.tr("Touch recorded for {no}; task completed: {task}.").replace(
                 "{task}", self.ui.taskCombo.currentText()
@@ -329,7 +522,11 @@ class TouchDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(exc, InvalidInput):
             # Shown in the form, next to what needs fixing, rather than in a modal box.
-            self.ui.messageLabel.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
+            self._say(exc.message)
+            return
+        if isinstance(exc, PermissionDenied) and self._campaign is not None:
+            # e.g. a branch manager on another manager's client: the form stays open to choose otherwise
+            self._say(self.tr("Not allowed: %1").replace("%1", exc.message))
             return
         self.ui.messageLabel.setText("")
         show_error(self, exc)

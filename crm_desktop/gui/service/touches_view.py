@@ -185,7 +185,14 @@ class TouchesView(QWidget):
     def _selection_changed(self) -> None:
         v = self.selected()
         editable = v is not None and v.channel != "system"
-        self.edit_button.setEnabled(editable)
+        # a campaign response is not changed: the client's new answer is recorded as a new response
+        campaign = v is not None and v.touch_type == "campaign"
+        self.edit_button.setEnabled(editable and not campaign)
+        self.edit_button.setToolTip(
+            self.tr("A campaign response is not changed: record the client's new answer as a new response.")
+            if campaign
+            else ""
+        )
         self.cancel_button.setEnabled(editable)
         self.history_button.setEnabled(v is not None)
 
