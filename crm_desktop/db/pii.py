@@ -37,6 +37,8 @@ from crm_desktop.i18n import tr
 TOKEN_VERSION = "v1"
 KEY_FILE_ENV = "CRM_PII_KEY_FILE"
 KEYRING_SERVICE = "crm-desktop-pii"
+# The client columns that hold sealed values (address since migration 0014).
+SEALED_COLUMNS = ("id_number", "phone", "email", "address")
 _NONCE = 12
 
 
@@ -196,9 +198,9 @@ def require_keys() -> KeySet:
     if _active is None:
         raise MissingKey(
             tr(
-                "没有个人数据密钥：该库的证件号、电话、邮箱是加密存放的。请在系统钥匙串中恢复密钥，或把密钥文件路径设到 "
+                "没有个人数据密钥：该库的证件号、电话、邮箱、地址是加密存放的。请在系统钥匙串中恢复密钥，或把密钥文件路径设到 "
                 "{env}",
-                "no personal-data key: this store keeps ID numbers, phones and e-mails encrypted. Restore the key "
+                "no personal-data key: this store keeps ID numbers, phones, e-mails and addresses encrypted. Restore the key "
                 "in the OS keyring or set {env} to the key file's path",
                 env=KEY_FILE_ENV,
             )
@@ -296,13 +298,15 @@ def store_key_name(url: URL) -> str:
 
 def sealed_key_id(conn: Connection) -> str | None:
     """The key id of one sealed value in the store, None when it holds none."""
-    if not inspect(conn).has_table("client"):
+    insp = inspect(conn)
+    if not insp.has_table("client"):
         return None
+    cols = [c for c in SEALED_COLUMNS if c in {col["name"] for col in insp.get_columns("client")}]
     row = conn.execute(
         text(
-            "SELECT phone, id_number, email FROM client "
-            "WHERE phone LIKE 'v1:%' OR id_number LIKE 'v1:%' OR email LIKE 'v1:%' LIMIT 1"
-        )
+            f"SELECT {', '.join(cols)} FROM client WHERE {' OR '.join(f'{c} LIKE :t' for c in cols)} LIMIT 1"
+        ),
+        {"t": TOKEN_VERSION + ":%"},
     ).first()
     if row is None:
         return None
@@ -337,9 +341,9 @@ def ensure_store_key(engine: Engine) -> KeySet:
         if sealed is not None and key is None:
             raise MissingKey(
                 tr(
-                    "该库的证件号、电话、邮箱已加密，但找不到它的密钥（系统钥匙串 {svc}/{name}，或 {env} 指向的密钥文件）。"
+                    "该库的证件号、电话、邮箱、地址已加密，但找不到它的密钥（系统钥匙串 {svc}/{name}，或 {env} 指向的密钥文件）。"
                     "请恢复密钥后再打开；不会以明文方式继续。",
-                    "this store keeps ID numbers, phones and e-mails encrypted, but its key was not found (OS keyring "
+                    "this store keeps ID numbers, phones, e-mails and addresses encrypted, but its key was not found (OS keyring "
                     "{svc}/{name}, or the key file named by {env}). Restore the key and open it again; the store is "
                     "not opened without it.",
                     svc=KEYRING_SERVICE,
