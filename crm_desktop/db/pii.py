@@ -25,6 +25,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -54,9 +55,18 @@ class PiiKey:
         if len(self.secret) != 32:
             raise ValueError("a personal-data key is 32 bytes")
 
-    @property
+    # Derived once per key (a bulk import seals and opens hundreds of thousands of values).
+    @cached_property
     def key_id(self) -> str:
         return hashlib.sha256(b"crm-pii-key-id" + self.secret).hexdigest()[:8]
+
+    @cached_property
+    def aead(self) -> AESGCM:
+        return AESGCM(self.secret)
+
+    @cached_property
+    def tail_mac_key(self) -> bytes:
+        return hmac.new(self.secret, b"crm-pii-tail-index", hashlib.sha256).digest()
 
     def hex(self) -> str:
         return self.secret.hex()
@@ -103,7 +113,7 @@ class KeySet:
 
     def encrypt(self, plain: str) -> str:
         nonce = secrets.token_bytes(_NONCE)
-        sealed = AESGCM(self.current.secret).encrypt(nonce, plain.encode("utf-8"), None)
+        sealed = self.current.aead.encrypt(nonce, plain.encode("utf-8"), None)
         body = base64.b64encode(nonce + sealed).decode("ascii")
         return f"{TOKEN_VERSION}:{self.current.key_id}:{body}"
 
@@ -112,7 +122,7 @@ class KeySet:
         if version != TOKEN_VERSION:
             raise MissingKey(tr("未知的加密格式 {v}", "unknown encryption format {v}", v=version))
         raw = base64.b64decode(body)
-        plain = AESGCM(self.for_id(key_id).secret).decrypt(raw[:_NONCE], raw[_NONCE:], None)
+        plain = self.for_id(key_id).aead.decrypt(raw[:_NONCE], raw[_NONCE:], None)
         return plain.decode("utf-8")
 
     def tail_hash(self, value: str | None) -> str | None:
@@ -124,8 +134,7 @@ def tail_hash(key: PiiKey, value: str | None) -> str | None:
     digits = tail_digits(value)
     if digits is None:
         return None
-    mac_key = hmac.new(key.secret, b"crm-pii-tail-index", hashlib.sha256).digest()
-    return hmac.new(mac_key, digits.encode("ascii"), hashlib.sha256).hexdigest()[:32]
+    return hmac.digest(key.tail_mac_key, digits.encode("ascii"), "sha256").hex()[:32]
 
 
 def derived_columns(id_number: str | None, phone: str | None) -> dict[str, str | None]:
@@ -151,8 +160,13 @@ def tail_digits(value: str | None) -> str | None:
     """The last four characters that count for a tail search (digits, or X in an ID number)."""
     if not value:
         return None
-    v = "".join(ch for ch in value.strip().upper() if ch.isalnum())
-    return v[-4:] if len(v) >= 4 else None
+    tail: list[str] = []
+    for ch in reversed(value):  # the last four letters or digits, read from the end
+        if ch.isalnum():
+            tail.append(ch)
+            if len(tail) == 4:
+                return "".join(reversed(tail)).upper()
+    return None
 
 
 def is_token(value: object) -> bool:
