@@ -174,3 +174,22 @@ def test_screens(qtbot: QtBot, lang: str) -> None:
     finally:
         install_translators(app, "zh_CN")  # type: ignore[arg-type]
         set_language("zh_CN")
+
+
+def test_complaint_report_from_the_app_is_audited_with_its_purpose(
+    qtbot: QtBot, seeded_sqlite: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_desktop.gui.callbacks import views
+
+    out = tmp_path / "complaints.xlsx"
+    monkeypatch.setattr(views.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    seen: list[ExportReasonDialog] = []
+    monkeypatch.setattr(ExportReasonDialog, "exec", _answer("年度合规报送", seen))
+    view = views.ComplaintsView(make_ctx(seeded_sqlite, seeded_sqlite.bm))
+    qtbot.addWidget(view)
+    view.export_report()
+    qtbot.waitUntil(out.exists, timeout=10000)
+    with seeded_sqlite.store.read() as s:
+        row = s.scalars(select(AuditLog).where(AuditLog.action == "complaints.report")).one()
+    assert row.details["purpose"] == "年度合规报送" and row.details["file"] == "complaints.xlsx"
+    assert len(seen) == 1

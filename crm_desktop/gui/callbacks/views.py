@@ -50,6 +50,7 @@ from crm_desktop.domain.callbacks_vocab import (
     codes,
 )
 from crm_desktop.domain.labels import label_of
+from crm_desktop.errors import CrmError
 from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
@@ -688,7 +689,11 @@ class ComplaintsView(QWidget):
         if not path:
             return
         store, actor = self.ctx.store, self.ctx.actor
-        report = complaints.year_report(store, actor, year)
+        try:
+            report = complaints.year_report(store, actor, year)
+        except CrmError as exc:
+            show_error(self, exc)
+            return
         go, purpose = ask_export_purpose(self, len(report.complaints))
         if not go:
             return
