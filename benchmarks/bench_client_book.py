@@ -51,6 +51,7 @@ def build_store(url: str, n: int, seed: int = 11) -> None:
     """Bulk-insert a branch of ``n`` clients with scores, touches and tasks (core inserts, one transaction)."""
     from sqlalchemy import insert
 
+    from crm_desktop.db import pii
     from crm_desktop.db.models import Client, ClientScore, ScoreRun, ServiceTask, Touch
     from crm_desktop.db.store import open_store
     from crm_desktop.services import staff
@@ -98,6 +99,10 @@ def build_store(url: str, n: int, seed: int = 11) -> None:
     ]
     mgr = rng.choice(managers, n)
     now = datetime.now(UTC)
+    # Personal data is sealed at rest (db/pii.py): the bulk insert writes what an import writes, the sealed
+    # values plus the tail hashes and the masked phone the book reads (a bulk insert runs no ORM events).
+    ids = [f"110105{19600101 + int(rng.integers(0, 400000)):08d}{i % 10000:04d}" for i in range(n)]
+    phones = [f"13{int(rng.integers(100000000, 999999999))}" for i in range(n)]
     with store.transaction() as s:
         s.execute(
             insert(Client),
@@ -107,9 +112,11 @@ def build_store(url: str, n: int, seed: int = 11) -> None:
                     "client_no": f"{31000000 + i:08d}",
                     "name": names[i],
                     "client_type": "individual",
-                    "id_number": f"110105{19600101 + int(rng.integers(0, 400000)):08d}{i % 10000:04d}",
-                    "phone": f"13{int(rng.integers(100000000, 999999999))}",
+                    "id_number": ids[i],
+                    "phone": phones[i],
                     "email": f"c{i}@example.com",
+                    "address": f"北京市朝阳区建国路{i % 500 + 1}号{i % 30 + 1}层",
+                    **pii.derived_columns(ids[i], phones[i]),
                     "open_date": today - timedelta(days=int(rng.integers(30, 5000))),
                     "risk_level": f"C{int(rng.integers(1, 6))}",
                     "status": "active",
@@ -246,6 +253,14 @@ def main() -> int:
     register_qt_font(app)
     store = open_store(url)
     actor = login(store, args.as_user, args.password)
+    from sqlalchemy import text
+
+    with store.read() as s:
+        raw_phone = s.execute(text("SELECT phone FROM client WHERE phone IS NOT NULL LIMIT 1")).scalar()
+    sealed = isinstance(raw_phone, str) and raw_phone.startswith("v1:")
+    print(
+        f"personal data sealed at rest: {'yes' if sealed else 'NO'} (a stored phone reads {str(raw_phone)[:14]}…)"
+    )
     settings_dir = tempfile.TemporaryDirectory()
     ctx = AppContext(
         store=store,

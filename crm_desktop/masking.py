@@ -34,6 +34,18 @@ def mask_email(value: str | None) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def mask_address(value: str | None) -> str:
+    """北京市朝阳区建国路88号 -> 北京市朝阳区****: the first part (province, city, district) only.
+
+    At most six characters and never more than half of the address are kept, so a short address shows
+    little more than its city."""
+    if not value:
+        return ""
+    v = " ".join(value.split())
+    keep = min(6, len(v) // 2)
+    return v[:keep] + "****"
+
+
 def mask_client_no(value: str | None) -> str:
     """For letters: keep the first 2 and last 4 digits."""
     if not value:

@@ -45,6 +45,7 @@ def add_client(
             id_number=str(extra.pop("id_number", "110105199001011234")),
             phone=str(extra.pop("phone", "13812345678")),
             email=str(extra.pop("email", "zhang@example.com")),
+            address=extra.pop("address", "北京市西城区金融大街2号3单元"),
             birth_date=extra.pop("birth_date", date(1990, 1, 1)),
             open_date=open_date,
             risk_level=risk_level,

@@ -25,6 +25,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -37,6 +38,8 @@ from crm_desktop.i18n import tr
 TOKEN_VERSION = "v1"
 KEY_FILE_ENV = "CRM_PII_KEY_FILE"
 KEYRING_SERVICE = "crm-desktop-pii"
+# The client columns that hold sealed values (address since migration 0014).
+SEALED_COLUMNS = ("id_number", "phone", "email", "address")
 _NONCE = 12
 
 
@@ -52,9 +55,18 @@ class PiiKey:
         if len(self.secret) != 32:
             raise ValueError("a personal-data key is 32 bytes")
 
-    @property
+    # Derived once per key (a bulk import seals and opens hundreds of thousands of values).
+    @cached_property
     def key_id(self) -> str:
         return hashlib.sha256(b"crm-pii-key-id" + self.secret).hexdigest()[:8]
+
+    @cached_property
+    def aead(self) -> AESGCM:
+        return AESGCM(self.secret)
+
+    @cached_property
+    def tail_mac_key(self) -> bytes:
+        return hmac.new(self.secret, b"crm-pii-tail-index", hashlib.sha256).digest()
 
     def hex(self) -> str:
         return self.secret.hex()
@@ -101,7 +113,7 @@ class KeySet:
 
     def encrypt(self, plain: str) -> str:
         nonce = secrets.token_bytes(_NONCE)
-        sealed = AESGCM(self.current.secret).encrypt(nonce, plain.encode("utf-8"), None)
+        sealed = self.current.aead.encrypt(nonce, plain.encode("utf-8"), None)
         body = base64.b64encode(nonce + sealed).decode("ascii")
         return f"{TOKEN_VERSION}:{self.current.key_id}:{body}"
 
@@ -110,7 +122,7 @@ class KeySet:
         if version != TOKEN_VERSION:
             raise MissingKey(tr("未知的加密格式 {v}", "unknown encryption format {v}", v=version))
         raw = base64.b64decode(body)
-        plain = AESGCM(self.for_id(key_id).secret).decrypt(raw[:_NONCE], raw[_NONCE:], None)
+        plain = self.for_id(key_id).aead.decrypt(raw[:_NONCE], raw[_NONCE:], None)
         return plain.decode("utf-8")
 
     def tail_hash(self, value: str | None) -> str | None:
@@ -122,8 +134,7 @@ def tail_hash(key: PiiKey, value: str | None) -> str | None:
     digits = tail_digits(value)
     if digits is None:
         return None
-    mac_key = hmac.new(key.secret, b"crm-pii-tail-index", hashlib.sha256).digest()
-    return hmac.new(mac_key, digits.encode("ascii"), hashlib.sha256).hexdigest()[:32]
+    return hmac.digest(key.tail_mac_key, digits.encode("ascii"), "sha256").hex()[:32]
 
 
 def derived_columns(id_number: str | None, phone: str | None) -> dict[str, str | None]:
@@ -149,8 +160,13 @@ def tail_digits(value: str | None) -> str | None:
     """The last four characters that count for a tail search (digits, or X in an ID number)."""
     if not value:
         return None
-    v = "".join(ch for ch in value.strip().upper() if ch.isalnum())
-    return v[-4:] if len(v) >= 4 else None
+    tail: list[str] = []
+    for ch in reversed(value):  # the last four letters or digits, read from the end
+        if ch.isalnum():
+            tail.append(ch)
+            if len(tail) == 4:
+                return "".join(reversed(tail)).upper()
+    return None
 
 
 def is_token(value: object) -> bool:
@@ -196,9 +212,9 @@ def require_keys() -> KeySet:
     if _active is None:
         raise MissingKey(
             tr(
-                "没有个人数据密钥：该库的证件号、电话、邮箱是加密存放的。请在系统钥匙串中恢复密钥，或把密钥文件路径设到 "
+                "没有个人数据密钥：该库的证件号、电话、邮箱、地址是加密存放的。请在系统钥匙串中恢复密钥，或把密钥文件路径设到 "
                 "{env}",
-                "no personal-data key: this store keeps ID numbers, phones and e-mails encrypted. Restore the key "
+                "no personal-data key: this store keeps ID numbers, phones, e-mails and addresses encrypted. Restore the key "
                 "in the OS keyring or set {env} to the key file's path",
                 env=KEY_FILE_ENV,
             )
@@ -296,13 +312,15 @@ def store_key_name(url: URL) -> str:
 
 def sealed_key_id(conn: Connection) -> str | None:
     """The key id of one sealed value in the store, None when it holds none."""
-    if not inspect(conn).has_table("client"):
+    insp = inspect(conn)
+    if not insp.has_table("client"):
         return None
+    cols = [c for c in SEALED_COLUMNS if c in {col["name"] for col in insp.get_columns("client")}]
     row = conn.execute(
         text(
-            "SELECT phone, id_number, email FROM client "
-            "WHERE phone LIKE 'v1:%' OR id_number LIKE 'v1:%' OR email LIKE 'v1:%' LIMIT 1"
-        )
+            f"SELECT {', '.join(cols)} FROM client WHERE {' OR '.join(f'{c} LIKE :t' for c in cols)} LIMIT 1"
+        ),
+        {"t": TOKEN_VERSION + ":%"},
     ).first()
     if row is None:
         return None
@@ -337,9 +355,9 @@ def ensure_store_key(engine: Engine) -> KeySet:
         if sealed is not None and key is None:
             raise MissingKey(
                 tr(
-                    "该库的证件号、电话、邮箱已加密，但找不到它的密钥（系统钥匙串 {svc}/{name}，或 {env} 指向的密钥文件）。"
+                    "该库的证件号、电话、邮箱、地址已加密，但找不到它的密钥（系统钥匙串 {svc}/{name}，或 {env} 指向的密钥文件）。"
                     "请恢复密钥后再打开；不会以明文方式继续。",
-                    "this store keeps ID numbers, phones and e-mails encrypted, but its key was not found (OS keyring "
+                    "this store keeps ID numbers, phones, e-mails and addresses encrypted, but its key was not found (OS keyring "
                     "{svc}/{name}, or the key file named by {env}). Restore the key and open it again; the store is "
                     "not opened without it.",
                     svc=KEYRING_SERVICE,

@@ -332,14 +332,45 @@ def _readonly_message(path: Path) -> str:
     )
 
 
+# TLS for PostgreSQL connections (issue #20): "prefer" (TLS when the server offers it) unless the URL's
+# ?sslmode=, CRM_PG_SSLMODE or libpq's own PGSSLMODE says otherwise; "require" refuses a server without TLS.
+SSLMODE_ENV = "CRM_PG_SSLMODE"
+DEFAULT_SSLMODE = "prefer"
+SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def pg_sslmode(url: URL) -> str:
+    """The sslmode a PostgreSQL connection uses: the URL's, else CRM_PG_SSLMODE, else PGSSLMODE, else prefer."""
+    raw = url.query.get("sslmode")
+    value = (
+        (raw if isinstance(raw, str) else None) or os.environ.get(SSLMODE_ENV) or os.environ.get("PGSSLMODE")
+    )
+    mode = (value or DEFAULT_SSLMODE).strip().lower()
+    if mode not in SSLMODES:
+        raise StoreError(
+            tr(
+                "PostgreSQL 的 sslmode “{mode}” 无效（URL 的 ?sslmode=、{env} 或 PGSSLMODE）；可用：{modes}。",
+                "The PostgreSQL sslmode “{mode}” is not valid (the URL's ?sslmode=, {env} or PGSSLMODE); "
+                "use one of: {modes}.",
+                mode="".join(ch if ch.isprintable() else "?" for ch in mode)[:40],
+                env=SSLMODE_ENV,
+                modes=", ".join(SSLMODES),
+            )
+        )
+    return mode
+
+
 def _pg_engine(url: URL) -> Engine:
+    mode = pg_sslmode(url)
+    if "sslmode" in url.query:
+        url = url.difference_update_query(["sslmode"])
     try:
         return create_engine(
             url,
             pool_pre_ping=True,
             pool_size=5,
             max_overflow=5,
-            connect_args={"connect_timeout": 10, "application_name": "crm-desktop"},
+            connect_args={"connect_timeout": 10, "application_name": "crm-desktop", "sslmode": mode},
         )
     except ImportError as exc:
         # psycopg is the optional extra [postgres]: a workstation on its own SQLite file does without it.
@@ -434,6 +465,19 @@ def connect(
                 missing = _missing_role_or_database(exc, url)
                 if missing:
                     raise StoreError(missing) from exc
+                if "ssl" in _first_line(exc).lower():
+                    raise StoreError(
+                        tr(
+                            "无法与数据库服务器 {url} 建立加密连接（sslmode={mode}）：{detail}。请在服务器上启用 TLS，"
+                            "或由管理员调整 {env}。",
+                            "Cannot open an encrypted connection to the database server {url} (sslmode={mode}): "
+                            "{detail}. Enable TLS on the server, or have the administrator change {env}.",
+                            url=describe(url),
+                            mode=pg_sslmode(url),
+                            detail=_first_line(exc),
+                            env=SSLMODE_ENV,
+                        )
+                    ) from exc
                 raise StoreError(
                     tr(
                         "无法连接数据库服务器 {url}：{detail}。请确认服务器已启动、地址和端口正确、网络可达。",

@@ -162,6 +162,8 @@ CLIENTS = KindSpec(
         Column("id_number", "证件号码", _code(40, required=False), aliases=("身份证号",)),
         Column("phone", "手机号码", _code(40, required=False), aliases=("手机", "联系电话")),
         Column("email", "电子邮箱", lambda: v.make_email(required=False), aliases=("邮箱",)),
+        # optional postal address, sealed at rest like the three above (db/pii.py)
+        Column("address", "联系地址", _text(200), aliases=("地址", "通讯地址", "通信地址", "联系住址")),
         Column("birth_date", "出生日期", _date(past=True)),
         Column("open_date", "开户日期", _date(required=True, past=True), required=True),
         Column(

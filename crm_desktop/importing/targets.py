@@ -326,7 +326,7 @@ class StaffTarget(Target):
         )
 
 
-_SEALED_FIELDS = ("id_number", "phone", "email")
+_SEALED_FIELDS = pii.SEALED_COLUMNS
 
 
 class ClientTarget(Target, _ClientRefs):
@@ -339,6 +339,7 @@ class ClientTarget(Target, _ClientRefs):
         "id_number",
         "phone",
         "email",
+        "address",
         "birth_date",
         "open_date",
         "risk_level",
@@ -392,7 +393,9 @@ class ClientTarget(Target, _ClientRefs):
         if present:
             self.sealed = {
                 no: tuple(vals)
-                for no, *vals in conn.execute(text("SELECT client_no, id_number, phone, email FROM client"))
+                for no, *vals in conn.execute(
+                    text(f"SELECT client_no, {', '.join(_SEALED_FIELDS)} FROM client")
+                )
             }
         self.branches = {c: i for c, i in conn.execute(select(Branch.code, Branch.id))}
         self.staff = {
@@ -554,6 +557,7 @@ class ClientTarget(Target, _ClientRefs):
             self._seal(v["client_no"], "id_number", v.get("id_number")),
             self._seal(v["client_no"], "phone", v.get("phone")),
             self._seal(v["client_no"], "email", v.get("email")),
+            self._seal(v["client_no"], "address", v.get("address")),
             v.get("birth_date"),
             v["open_date"],
             v.get("risk_level", "C3"),

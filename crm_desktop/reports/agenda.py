@@ -12,7 +12,9 @@ from crm_desktop.services.auth import Actor
 from crm_desktop.services.tasks import AgendaItem
 
 
-def export_agenda(store: Store, actor: Actor, items: Sequence[AgendaItem], path: Path) -> int:
+def export_agenda(
+    store: Store, actor: Actor, items: Sequence[AgendaItem], path: Path, *, purpose: str | None = None
+) -> int:
     """Write CSV or .xlsx (by suffix); returns the rows written.
 
     Audited before the file gets its name (services.exports), as every export of client data.
@@ -26,5 +28,6 @@ def export_agenda(store: Store, actor: Actor, items: Sequence[AgendaItem], path:
         action="export.agenda",
         entity_type="service_task",
         rows=len(frame),
+        purpose=purpose,
     )
     return len(frame)

@@ -161,6 +161,9 @@ def _attempt(
     """One sign-in attempt in one transaction; the error is raised by the caller after the commit."""
     error: CrmError | None = None
     actor: Actor | None = None
+    # Made before the transaction whichever login is typed: the process's first sign-in pays for it, not
+    # the first unknown login (which would otherwise take two hashes, a difference one could time).
+    dummy = _dummy_hash()
     with store.transaction() as session:
         by_login = _throttle_row(session, "login", key)
         by_station = _throttle_row(session, "workstation", station)
@@ -191,7 +194,8 @@ def _attempt(
         else:
             staff = session.scalar(select(Staff).where(Staff.login == name))
             stored = staff.password_hash if staff is not None and staff.password_hash else None
-            matches = verify_password(password, stored or _dummy_hash()) and stored is not None
+            # An unknown login (or one without a password) checks the dummy hash: the same scrypt work.
+            matches = verify_password(password, stored or dummy) and stored is not None
             if staff is not None and matches and staff.active:
                 by_login.failures, by_login.last_failure_at = 0, None
                 actor = Actor.from_staff(staff)

@@ -33,7 +33,7 @@ from crm_desktop.db.models import (
 from crm_desktop.db.store import Store
 from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.i18n import language, tr
-from crm_desktop.masking import mask_email, mask_id_number, mask_phone
+from crm_desktop.masking import mask_address, mask_email, mask_id_number, mask_phone
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor
 from crm_desktop.services.client_book import (
@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 # Fields that are masked by default and can be revealed one at a time with a reason.
-PERSONAL_FIELDS = ("id_number", "phone", "email", "birth_date")
+PERSONAL_FIELDS = ("id_number", "phone", "email", "address", "birth_date")
 MIN_REASON = 4
 TOUCH_LIMIT = 200
 
@@ -73,6 +73,7 @@ class Profile:
     id_number: str
     phone: str
     email: str
+    address: str
     birth_date: str
     open_date: date
     risk_level: str
@@ -198,6 +199,7 @@ def _profile(session: Session, actor: Actor, c: Client, staff: dict[int, tuple[s
         id_number=mask_id_number(c.id_number) if personal else "",
         phone=mask_phone(c.phone) if personal else "",
         email=mask_email(c.email) if personal else "",
+        address=mask_address(c.address) if personal else "",
         birth_date=(f"{c.birth_date.year}-**-**" if c.birth_date else "") if personal else "",
         open_date=c.open_date,
         risk_level=c.risk_level,

@@ -25,6 +25,65 @@ from crm_desktop.services.auth import Actor
 
 # The longest purpose kept in the audit log.
 PURPOSE_MAX = 200
+# Exports of client personal data with at least this many rows need a stated purpose in the desktop app
+# (security.toml, [exports] reason_required_rows; 0: never required, the prompt is then optional).
+REASON_REQUIRED_ROWS = 100
+# The shortest purpose accepted where one is required (as for revealing a field).
+PURPOSE_MIN = 4
+
+
+def reason_required_rows() -> int:
+    """The [exports] reason_required_rows of security.toml (the user's copy or CRM_SECURITY_CONFIG first)."""
+    import tomllib
+
+    from crm_desktop.services.auth import SECURITY_FILE
+    from crm_desktop.services.callback_config import config_path
+
+    path = config_path(SECURITY_FILE, "CRM_SECURITY_CONFIG")
+    try:
+        with open(path, "rb") as fh:
+            table = tomllib.load(fh).get("exports", {})
+        value = int(table.get("reason_required_rows", REASON_REQUIRED_ROWS))
+    except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
+        raise InvalidInput(
+            tr(
+                "安全配置 {path} 无法读取：{err}",
+                "The security settings {path} cannot be read: {err}",
+                path=path,
+                err=exc,
+            )
+        ) from exc
+    if value < 0:
+        raise InvalidInput(
+            tr(
+                "安全配置 {path}：[exports] reason_required_rows 不能为负数",
+                "The security settings {path}: [exports] reason_required_rows cannot be negative",
+                path=path,
+            )
+        )
+    return value
+
+
+def purpose_required(rows: int, threshold: int) -> bool:
+    """Whether an export of ``rows`` rows of personal data needs a purpose (threshold 0: never)."""
+    return threshold > 0 and rows >= threshold
+
+
+def check_purpose(purpose: str | None, rows: int, threshold: int) -> str | None:
+    """The purpose as the audit keeps it; InvalidInput when one is required and missing or too short."""
+    text = clean_purpose(purpose)
+    if purpose_required(rows, threshold) and len(text or "") < PURPOSE_MIN:
+        raise InvalidInput(
+            tr(
+                "导出 {rows} 行客户个人信息（{n} 行及以上）需要写明用途（至少 {m} 个字），例如“季度回访名单”。",
+                "Exporting {rows} rows of client personal data ({n} or more) needs a stated purpose (at least {m} "
+                "characters), e.g. “quarterly call list”.",
+                rows=rows,
+                n=threshold,
+                m=PURPOSE_MIN,
+            )
+        )
+    return text
 
 
 def clean_purpose(purpose: str | None) -> str | None:

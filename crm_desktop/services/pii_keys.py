@@ -41,12 +41,14 @@ def rotate_key(store: Store, actor: Actor) -> Rotation:
     with store.transaction() as session:
         conn = session.connection()
         update = text(
-            "UPDATE client SET id_number = :id_number, phone = :phone, email = :email, id_tail = :id_tail, "
-            "phone_tail = :phone_tail, phone_masked = :phone_masked WHERE id = :id"
+            "UPDATE client SET id_number = :id_number, phone = :phone, email = :email, address = :address, "
+            "id_tail = :id_tail, phone_tail = :phone_tail, phone_masked = :phone_masked WHERE id = :id"
         )
         after = 0
         while rows := conn.execute(
-            text("SELECT id, id_number, phone, email FROM client WHERE id > :a ORDER BY id LIMIT :n"),
+            text(
+                "SELECT id, id_number, phone, email, address FROM client WHERE id > :a ORDER BY id LIMIT :n"
+            ),
             {"a": after, "n": _BATCH},
         ).all():
             params = []
@@ -61,9 +63,7 @@ def rotate_key(store: Store, actor: Actor) -> Rotation:
                     "phone_tail": keys.tail_hash(opened[1]),
                     "phone_masked": pii.derived_columns(None, opened[1])["phone_masked"],
                 }
-                params.append(
-                    {"id": cid, "id_number": sealed[0], "phone": sealed[1], "email": sealed[2], **tails}
-                )
+                params.append({"id": cid, **dict(zip(pii.SEALED_COLUMNS, sealed, strict=True)), **tails})
             if params:
                 conn.execute(update, params)
                 count += len(params)

@@ -296,201 +296,206 @@
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
+        <source>Address:</source>
+        <translation>联系地址：</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="272" />
         <source>Birth date:</source>
         <translation>出生日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="275" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="276" />
         <source>Personal data is not shown to administrators.</source>
         <translation>管理员不可查看客户个人信息。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="278" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="279" />
         <source>Opened:</source>
         <translation>开户日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="281" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="282" />
         <source>{level} (assessed {date})</source>
         <translation>{level}（测评日期 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="283" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="284" />
         <source>Declared risk level C1 (conservative) to C5 (aggressive)</source>
         <translation>申报风险等级 C1（保守）至 C5（激进）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="284" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />
         <source>Risk level:</source>
         <translation>风险等级：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="286" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="286" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="287" />
         <source>Branch:</source>
         <translation>营业部：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="289" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="290" />
         <source>Manager:</source>
         <translation>投资经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="291" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="292" />
         <source>{name} since {date}</source>
         <translation>{name}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="311" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="312" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="313" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="314" />
         <source>Show the full value. You will be asked for a reason; it is recorded in the audit log.</source>
         <translation>显示完整信息。需要填写原因，并会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="325" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="326" />
         <source>Reason for viewing</source>
         <translation>查看原因</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="326" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="327" />
         <source>Why do you need the full {field}? The reason is recorded in the audit log.</source>
         <translation>为什么需要查看完整的{field}？原因会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="344" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="345" />
         <source>Revealed; recorded in the audit log</source>
         <translation>已显示明文，并已记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="355" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="356" />
         <source>Not scored yet. Grades and reasons appear after the next scoring run.</source>
         <translation>尚未评分。下一次评分运行后将显示等级和依据。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="359" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="360" />
         <source>behaviour differs from the assessment (hint)</source>
         <translation>行为与测评不一致（提示）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="361" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="362" />
         <source>behaviour consistent with the assessment</source>
         <translation>行为与测评一致</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="364" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="365" />
         <source>&lt;b&gt;{grade}&lt;/b&gt; · value score &lt;b&gt;{score}&lt;/b&gt; · churn risk &lt;b&gt;{churn}&lt;/b&gt; · lifecycle {life} · {mism}</source>
         <translation>&lt;b&gt;{grade}&lt;/b&gt; · 价值分 &lt;b&gt;{score}&lt;/b&gt; · 流失风险 &lt;b&gt;{churn}&lt;/b&gt; · 生命周期 {life} · {mism}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="378" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="379" />
         <source>Scoring run as of {date}</source>
         <translation>评分基准日 {date}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="386" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="387" />
         <source>Not scored yet</source>
         <translation>尚未评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="393" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="394" />
         <source>Average daily assets:</source>
         <translation>日均资产：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="394" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="395" />
         <source>Latest total assets:</source>
         <translation>最新总资产：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="395" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="396" />
         <source>Commission, 12 months:</source>
         <translation>近12个月佣金：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="396" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="397" />
         <source>Turnover:</source>
         <translation>换手率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="396" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="397" />
         <source>Traded value divided by average assets</source>
         <translation>成交金额 ÷ 日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="397" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="398" />
         <source>Activity:</source>
         <translation>活跃度：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="398" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="399" />
         <source>Risk style:</source>
         <translation>风险风格：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="400" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="401" />
         <source>Trading ability:</source>
         <translation>交易能力：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="402" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="403" />
         <source>Judged from closed round trips (FIFO)</source>
         <translation>按已平仓交易（先进先出）评估</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="404" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="405" />
         <source>Win rate:</source>
         <translation>胜率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="405" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="406" />
         <source>Realized P&amp;L:</source>
         <translation>已实现盈亏：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="407" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="408" />
         <source>Average holding period:</source>
         <translation>平均持仓天数：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="408" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="409" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="412" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="413" />
         <source>Securitization ratio:</source>
         <translation>证券化率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="414" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="415" />
         <source>Securities value divided by total assets</source>
         <translation>证券市值 ÷ 总资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="417" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="418" />
         <source>Top industry:</source>
         <translation>第一大行业：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="422" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="423" />
         <source>New listings share:</source>
         <translation>新股/次新股占比：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="424" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="425" />
         <source>Share of new and recent listings in the holdings</source>
         <translation>持仓中新股、次新股所占比例</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="426" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="427" />
         <source>Largest position:</source>
         <translation>最大单一持仓：</translation>
     </message>
@@ -646,168 +651,168 @@
 <context>
     <name>ClientBookPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="170" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="171" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="173" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="174" />
         <source>Any churn risk</source>
         <translation>全部流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="176" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="177" />
         <source>Churn risk: {level}</source>
         <translation>流失风险：{level}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="178" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="179" />
         <source>Any lifecycle</source>
         <translation>全部生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="181" />
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="309" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="182" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="310" />
         <source>All managers</source>
         <translation>全部投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="209" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="210" />
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿 (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="211" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="212" />
         <source>CSV, UTF-8 (.csv)…</source>
         <translation>CSV，UTF-8 编码 (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="286" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="287" />
         <source>Save as segment</source>
         <translation>另存为客群</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="327" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="328" />
         <source>Loading the client book…</source>
         <translation>正在加载客户名册…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="378" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="379" />
         <source>Not scored yet: grades, value scores and churn risk appear after the first scoring run.</source>
         <translation>尚未评分：首次评分运行后将显示等级、价值分和流失风险。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
         <source>The client book could not be loaded. Press F5 to try again.</source>
         <translation>客户名册加载失败。请按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="438" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="439" />
         <source>First {n} clients; loading the rest…</source>
         <translation>前 {n} 位客户；正在加载其余客户…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="443" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="444" />
         <source>{shown} of {total} clients</source>
         <translation>显示 {shown} / 共 {total} 位客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="450" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="451" />
         <source>{n} selected · total assets {assets}</source>
         <translation>已选 {n} 位 · 总资产 {assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="455" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="456" />
         <source>Total assets shown: {assets}</source>
         <translation>当前显示客户总资产：{assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="486" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="487" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="487" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="488" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="488" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="489" />
         <source>Manager login</source>
         <translation>投资经理工号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="489" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="490" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="490" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="491" />
         <source>Value score</source>
         <translation>价值分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="491" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="492" />
         <source>Average assets</source>
         <translation>日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="492" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="493" />
         <source>Commission 12m</source>
         <translation>近12个月佣金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="493" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="494" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="494" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="495" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="495" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="496" />
         <source>Suitability mismatch</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="496" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="497" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="497" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="498" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="498" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="499" />
         <source>Last touch</source>
         <translation>最近服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="499" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="500" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="504" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="505" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="504" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="505" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="506" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="507" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="534" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="545" />
         <source>Exported {n} clients to {path}</source>
         <translation>已导出 {n} 位客户到 {path}</translation>
     </message>

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ExportReasonDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/export_reason.py" line="24" />
+        <source>Purpose of the export</source>
+        <translation>导出用途</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/export_reason.py" line="32" />
+        <source>This file will hold client personal data ({n} rows). Why is it needed? The purpose is recorded in the audit log with the file name and the number of rows.</source>
+        <translation>该文件将包含客户个人信息（{n} 行）。为什么需要导出？用途将与文件名、行数一起记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/export_reason.py" line="41" />
+        <source>e.g. quarterly call list</source>
+        <translation>例如：季度回访名单</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/export_reason.py" line="45" />
+        <source>A purpose of at least {m} characters is required for {n} rows or more.</source>
+        <translation>导出 {n} 行及以上须填写用途（至少 {m} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/export_reason.py" line="50" />
+        <source>Optional for an export of this size: you may leave it empty.</source>
+        <translation>此规模的导出可不填写用途。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/export_reason.py" line="58" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <location filename="../../crm_desktop/gui/session_watch.py" line="62" />

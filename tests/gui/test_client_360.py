@@ -280,3 +280,24 @@ def test_screenshots_at_200_percent(ws: Seed, screenshot_dir: Path, tmp_path: Pa
 
     img = QImage(str(screenshot_dir / "client_book_200.png"))
     assert img.width() == 2560  # drawn at twice the pixels, not scaled up afterwards
+
+
+def test_address_masked_revealed_and_hidden_from_admin(
+    qtbot: QtBot, ws: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The address (issue #20) is one more personal row: masked, revealed with a reason, never for admins."""
+    dlg = open_view(qtbot, ws, ws.im1)
+    address = dlg.findChild(QLineEdit, "value_address")
+    assert address.text() == "北京市西城区****"
+    monkeypatch.setattr(dlg, "ask_reason", lambda title: "寄送对账单核对")
+    dlg.findChild(QToolButton, "reveal_address").click()
+    qtbot.waitUntil(lambda: address.text() == "北京市西城区金融大街2号3单元", timeout=10000)
+    with ws.store.read() as s:
+        row = s.scalars(select(AuditLog).where(AuditLog.action == "client.reveal")).one()
+    assert row.details == {"field": "address", "reason": "寄送对账单核对"}
+    shots = Path("/tmp/shots-sec")
+    shots.mkdir(exist_ok=True)
+    dlg.grab().save(str(shots / "client_360_address_zh.png"))
+    admin = open_view(qtbot, ws, ws.admin)
+    assert admin.findChild(QLineEdit, "value_address") is None
+    assert admin.findChildren(QToolButton, "reveal_address") == []

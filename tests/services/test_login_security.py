@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
@@ -116,38 +117,97 @@ def test_unknown_login_answers_and_locks_like_a_known_one(seeded: Seed) -> None:
     assert [r.details["reason"] for r in rows[:2]] == ["wrong_password", "unknown_login"]
 
 
-def test_unknown_login_takes_as_long_as_a_wrong_password(seeded: Seed) -> None:
-    """Timing is the point here: medians over interleaved repeats differ by less than 5 ms."""
+@dataclass(frozen=True)
+class Gap:
+    """Known-minus-unknown failed sign-ins, as medians of interleaved pairs (milliseconds)."""
+
+    cpu: float  # the calling thread's CPU time: what the code does
+    wall: float  # what a guesser sees: the code plus the machine's load
+    wall_spread: float  # interquartile range of the paired wall differences: how noisy the machine is
+    login_wall: float  # median wall time of one failed sign-in of a known login
+
+
+def _timing_gap(seed: Seed, *, pairs: int = 24, rounds: int = 3) -> Gap:
+    """The best of up to ``rounds`` rounds of ``pairs`` interleaved (ABBA) pairs of failed sign-ins.
+
+    ABBA order makes drift in the machine's load hit both sides alike, and the median of the paired
+    differences shrugs off the odd slow run. A real difference (a skipped hash: tens of milliseconds)
+    shows in every round, so the round with the smallest gap is judged.
+    """
     free = ThrottlePolicy(free_failures=10**6, lockout_after=0)
 
-    def timed(who: str) -> float:
-        start = time.perf_counter()
+    def timed(who: str) -> tuple[float, float]:
+        c, w = time.thread_time(), time.perf_counter()
         with pytest.raises(AuthenticationFailed):
-            login(seeded.store, who, "not-the-password", workstation=WS, policy=free)
-        return time.perf_counter() - start
+            login(seed.store, who, "not-the-password", workstation=WS, policy=free)
+        return (time.thread_time() - c) * 1000, (time.perf_counter() - w) * 1000
 
     timed("im1"), timed("nobody")  # warm-up (the dummy hash is made once)
-
-    def round_ms() -> float:
-        # Interleaved pairs in ABBA order, so drift in machine load hits both sides alike; the median of
-        # the paired differences shrugs off the odd slow run.
-        diffs: list[float] = []
-        for i in range(16):
+    best: Gap | None = None
+    for _ in range(rounds):
+        cpu, wall, known = [], [], []
+        for i in range(pairs):
             if i % 2:
                 k, u = timed("im1"), timed("nobody")
             else:
                 u, k = timed("nobody"), timed("im1")
-            diffs.append(k - u)
-        return abs(statistics.median(diffs)) * 1000
-
-    # A shared, busy test machine can disturb one round; a real difference (a skipped hash: tens of
-    # milliseconds) shows in every round, so the best of three rounds is what is judged.
-    rounds = []
-    for _ in range(3):
-        rounds.append(round_ms())
-        if rounds[-1] < 5:
+            cpu.append(k[0] - u[0])
+            wall.append(k[1] - u[1])
+            known.append(k[1])
+        q = statistics.quantiles(wall, n=4)
+        gap = Gap(
+            abs(statistics.median(cpu)), abs(statistics.median(wall)), q[2] - q[0], statistics.median(known)
+        )
+        if best is None or (gap.cpu, gap.wall) < (best.cpu, best.wall):
+            best = gap
+        if best.cpu < 5 and best.wall < 5:
             break
-    assert min(rounds) < 5, f"median known-minus-unknown per round: {rounds} ms"
+    assert best is not None
+    return best
+
+
+def test_unknown_login_takes_as_long_as_a_wrong_password(seeded: Seed) -> None:
+    """Known and unknown logins differ by less than 5 ms (medians of interleaved pairs).
+
+    The code's own difference is judged on CPU time, which other jobs on a shared machine cannot disturb.
+    Wall time is judged at 5 ms too when the machine is quiet enough to measure 5 ms (the pairs' spread
+    is under 5 ms); on a busier machine, where one sign-in can take hundreds of ms, it must still be a
+    small share of a sign-in, which a skipped hash (the whole sign-in) never is.
+    """
+    gap = _timing_gap(seeded)
+    assert gap.cpu < 5, gap
+    if gap.wall_spread < 5:
+        assert gap.wall < 5, gap
+    else:
+        assert gap.wall < 0.25 * gap.login_wall, gap
+
+
+def test_timing_measure_catches_a_skipped_hash(seeded: Seed, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The measurement above can fail: with unknown logins answered without checking a hash (the
+    defect of issue #20, 0.2 ms against 38 ms) both clocks show the scrypt cost."""
+    import crm_desktop.services.auth as auth
+
+    monkeypatch.setattr(auth, "_dummy_hash", lambda: "")  # verify_password("") returns at once
+    gap = _timing_gap(seeded, pairs=6, rounds=1)
+    assert gap.cpu > 5, gap
+    assert gap.wall > 5 and gap.wall > 0.25 * gap.login_wall, gap
+
+
+def test_first_unknown_login_does_not_make_the_dummy_hash(
+    seeded: Seed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dummy hash is made by whichever sign-in comes first, so the first unknown login of a process
+    does not take two hashes (a difference of one whole hash)."""
+    import crm_desktop.services.auth as auth
+
+    made: list[str] = []
+    real = auth.hash_password
+    monkeypatch.setattr(auth, "_DUMMY_HASH", None)
+    monkeypatch.setattr(auth, "hash_password", lambda pw: made.append(pw) or real(pw))
+    _fail(seeded, "im1")
+    assert len(made) == 1 and auth._DUMMY_HASH is not None
+    _fail(seeded, "nobody")
+    assert len(made) == 1
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,8 @@ class Client(Timestamps, Base):
     id_number: Mapped[str | None] = mapped_column(EncryptedText())
     phone: Mapped[str | None] = mapped_column(EncryptedText())
     email: Mapped[str | None] = mapped_column(EncryptedText())
+    # 联系地址: optional, from the client file; sealed like the three above (migration 0014)
+    address: Mapped[str | None] = mapped_column(EncryptedText())
     # Keyed hashes of the last four digits (search by tail) and the phone as shown masked (138****5678):
     # kept in step with the values by pii_columns(), so lists and search never decrypt.
     phone_tail: Mapped[str | None] = mapped_column(String(32), index=True)

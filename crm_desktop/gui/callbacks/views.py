@@ -50,16 +50,18 @@ from crm_desktop.domain.callbacks_vocab import (
     codes,
 )
 from crm_desktop.domain.labels import label_of
+from crm_desktop.errors import CrmError
 from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.export_reason import ask_export_purpose
 from crm_desktop.gui.list_model import ListTableModel
 from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.i18n import language
 from crm_desktop.reports import callbacks as callbacks_xlsx
 from crm_desktop.reports.tables import safe_frame
-from crm_desktop.services import alerts, callback_compliance, callbacks, complaints
+from crm_desktop.services import alerts, callback_compliance, callbacks, complaints, exports
 from crm_desktop.services.alerts import AlertView
 from crm_desktop.services.callback_compliance import CallbackCompliance, MonthRow, SampleRow, SatisfactionRow
 from crm_desktop.services.callback_config import load_script
@@ -687,9 +689,26 @@ class ComplaintsView(QWidget):
         if not path:
             return
         store, actor = self.ctx.store, self.ctx.actor
+        try:
+            report = complaints.year_report(store, actor, year)
+        except CrmError as exc:
+            show_error(self, exc)
+            return
+        go, purpose = ask_export_purpose(self, len(report.complaints))
+        if not go:
+            return
         run_task(
-            lambda _c: callbacks_xlsx.write_year_report(
-                complaints.year_report(store, actor, year), Path(path)
+            # audited before the file gets its name, as `crm complaints report` is
+            lambda _c: exports.write_audited(
+                store,
+                actor,
+                Path(path),
+                lambda tmp: callbacks_xlsx.write_year_report(report, tmp),
+                action="complaints.report",
+                entity_type="export",
+                rows=len(report.complaints),
+                purpose=purpose,
+                year=year,
             ),
             on_done=lambda out: self.ctx.bus.status_message.emit(str(out)),
             on_error=lambda exc: show_error(self, exc),

@@ -30,6 +30,7 @@ from crm_desktop.gui.clients.book_model import ClientBookModel
 from crm_desktop.gui.clients.segment_dialog import SaveSegmentDialog
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.export_reason import ask_export_purpose
 from crm_desktop.gui.forms.ui_client_filter_bar import Ui_ClientFilterBar
 from crm_desktop.gui.workers import Requester, TaskControl, TaskHandle, run_task
 from crm_desktop.i18n import EN, language
@@ -510,10 +511,14 @@ class ClientBookPage(QWidget):
             if path.suffix.lower() != suffix:
                 path = path.with_suffix(suffix)
             EXPORT_DIR.set(self.ctx.settings, str(path.parent))
-            self.export_to(path)
+            if self.model.book_data is None:
+                return
+            go, purpose = ask_export_purpose(self, len(self.model.view_rows()))
+            if go:
+                self.export_to(path, purpose=purpose)
 
-    def export_to(self, path: Path) -> None:
-        """Export the rows shown, in the order shown, on a worker."""
+    def export_to(self, path: Path, *, purpose: str | None = None) -> None:
+        """Export the rows shown, in the order shown, on a worker; ``purpose`` goes into the audit row."""
         data = self.model.book_data
         if data is None:
             return
@@ -523,7 +528,13 @@ class ClientBookPage(QWidget):
         def work(control: TaskControl) -> int:
             frame = client_book.export_frame(data.book, rows)
             return book_export.export_clients(
-                self.ctx.store, self.ctx.actor, path, frame=frame, headers=headers, progress=control
+                self.ctx.store,
+                self.ctx.actor,
+                path,
+                frame=frame,
+                headers=headers,
+                progress=control,
+                purpose=purpose,
             )
 
         self.progress.show()

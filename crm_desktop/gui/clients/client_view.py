@@ -268,6 +268,7 @@ class Client360Dialog(QDialog):
                 ("id_number", self.tr("ID number:"), p.id_number),
                 ("phone", self.tr("Phone:"), p.phone),
                 ("email", self.tr("Email:"), p.email),
+                ("address", self.tr("Address:"), p.address),
                 ("birth_date", self.tr("Birth date:"), p.birth_date),
             ):
                 form.addRow(title, self._personal_row(field, title.rstrip(":："), value))

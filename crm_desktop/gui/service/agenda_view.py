@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.priority import TYPE_ORDER
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.export_reason import ask_export_purpose
 from crm_desktop.gui.service.agenda_model import AgendaModel, BucketFilter, Col
 from crm_desktop.gui.service.cancelling import ask_reason, change_in_background
 from crm_desktop.gui.service.touch_form import open_touch_form
@@ -185,9 +186,11 @@ class AgendaView(QWidget):
             self, self.tr("Export tasks"), "agenda.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)")
         )
         if path:
-            self.export_to(Path(path))
+            go, purpose = ask_export_purpose(self, len(self.proxy.visible_items()))
+            if go:
+                self.export_to(Path(path), purpose=purpose)
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, path: Path, *, purpose: str | None = None) -> None:
         items = self.proxy.visible_items()
         store, actor = self.ctx.store, self.ctx.actor
         self.export_button.setEnabled(False)
@@ -203,7 +206,7 @@ class AgendaView(QWidget):
             show_error(self, exc)
 
         run_task(
-            lambda _c: agenda_report.export_agenda(store, actor, items, path),
+            lambda _c: agenda_report.export_agenda(store, actor, items, path, purpose=purpose),
             on_done=done,
             on_error=failed,
             pool=self.ctx.pool,

@@ -24,6 +24,7 @@ from crm_desktop.domain.labels import label
 from crm_desktop.domain.suitability import VIOLATION_KINDS
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.export_reason import ask_export_purpose
 from crm_desktop.gui.suitability.models import FindingsModel
 from crm_desktop.gui.workers import Requester, run_task
 from crm_desktop.services import suitability
@@ -180,9 +181,12 @@ class SuitabilityRegisterView(QWidget):
         )
         if not path:
             return
+        go, purpose = ask_export_purpose(self, self.model.rowCount())
+        if not go:
+            return
         store, actor = self.ctx.store, self.ctx.actor
         run_task(
-            lambda _c: suitability.export_findings(store, actor, Path(path)),
+            lambda _c: suitability.export_findings(store, actor, Path(path), purpose=purpose),
             on_error=lambda e: show_error(self, e),
             pool=self.ctx.pool,
         )
