@@ -3,176 +3,179 @@
 <context>
     <name>Client360</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="107" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="119" />
         <source>Total assets, last 12 months (10k yuan)</source>
         <translation>近12个月总资产（万元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="110" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="122" />
         <source>No asset snapshots yet</source>
         <translation>暂无资产快照</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="116" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="134" />
         <source>Securities</source>
         <translation>证券市值</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="118" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="141" />
         <source>Total assets</source>
         <translation>总资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="138" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="163" />
         <source>Allocation by board</source>
         <translation>按板块的资产配置</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/charts.py" line="143" />
+        <location filename="../../crm_desktop/gui/clients/charts.py" line="168" />
         <source>No holdings or cash recorded</source>
         <translation>暂无持仓或现金记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="88" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="95" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="150" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="162" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="151" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="163" />
         <source>Security</source>
         <translation>证券名称</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="152" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="164" />
         <source>Board</source>
         <translation>板块</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="153" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="165" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="154" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="166" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="155" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="167" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="156" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="168" />
         <source>Market value</source>
         <translation>市值</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="157" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="169" />
         <source>P&amp;L</source>
         <translation>盈亏</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="158" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="170" />
         <source>Weight</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="171" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="204" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="235" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="172" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="191" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="205" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="250" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="173" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="206" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="174" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="207" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="175" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="212" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="208" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="236" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="281" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="176" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="209" />
         <source>Satisf.</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="177" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="210" />
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="190" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="249" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="192" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="227" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="251" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="307" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="193" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="252" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="194" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="228" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="237" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="253" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="308" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="208" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="277" />
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="209" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="278" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="210" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="279" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="211" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="280" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="224" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="304" />
         <source>Effective</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="225" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="305" />
         <source>From</source>
         <translation>原经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="226" />
+        <location filename="../../crm_desktop/gui/clients/record_models.py" line="306" />
         <source>To</source>
         <translation>新经理</translation>
     </message>
@@ -230,267 +233,277 @@
 <context>
     <name>Client360Dialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="70" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="71" />
         <source>Client {no}</source>
         <translation>客户 {no}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="106" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="91" />
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="121" />
         <source>&amp;Suitability</source>
         <translation>适当性(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="205" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="221" />
         <source>Manager: {name}</source>
         <translation>投资经理：{name}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="221" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="245" />
         <source>&amp;Holdings ({n})</source>
         <translation>持仓（{n}）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="222" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="246" />
         <source>&amp;Touches ({n})</source>
         <translation>服务记录（{n}）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="223" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="247" />
         <source>Open t&amp;asks ({n})</source>
         <translation>待办任务（{n}）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="224" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="248" />
         <source>&amp;Letters ({n})</source>
         <translation>报告（{n}）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="225" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="249" />
         <source>Assi&amp;gnments ({n})</source>
         <translation>经理变更（{n}）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="252" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="250" />
+        <source>&amp;Notes ({n})</source>
+        <translation>备注（{n}）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="278" />
         <source>Client no.:</source>
         <translation>客户号：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="253" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="279" />
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="255" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="282" />
         <source>ID number:</source>
         <translation>证件号码：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="256" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="283" />
         <source>Phone:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="257" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="284" />
         <source>Email:</source>
         <translation>电子邮箱：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="258" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />
         <source>Birth date:</source>
         <translation>出生日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="261" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="289" />
         <source>Personal data is not shown to administrators.</source>
         <translation>管理员不可查看客户个人信息。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="264" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="292" />
         <source>Opened:</source>
         <translation>开户日期：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="266" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="295" />
         <source>{level} (assessed {date})</source>
         <translation>{level}（测评日期 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="268" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="297" />
         <source>Declared risk level C1 (conservative) to C5 (aggressive)</source>
         <translation>申报风险等级 C1（保守）至 C5（激进）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="269" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="298" />
         <source>Risk level:</source>
         <translation>风险等级：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="270" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="299" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="300" />
         <source>Branch:</source>
         <translation>营业部：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="273" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="303" />
         <source>Manager:</source>
         <translation>投资经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="273" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="305" />
         <source>{name} since {date}</source>
         <translation>{name}（自 {date} 起）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="290" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="325" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="291" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="327" />
         <source>Show the full value. You will be asked for a reason; it is recorded in the audit log.</source>
         <translation>显示完整信息。需要填写原因，并会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="302" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="339" />
         <source>Reason for viewing</source>
         <translation>查看原因</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="303" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="340" />
         <source>Why do you need the full {field}? The reason is recorded in the audit log.</source>
         <translation>为什么需要查看完整的{field}？原因会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="320" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="358" />
         <source>Revealed; recorded in the audit log</source>
         <translation>已显示明文，并已记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="331" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="369" />
         <source>Not scored yet. Grades and reasons appear after the next scoring run.</source>
         <translation>尚未评分。下一次评分运行后将显示等级和依据。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="334" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="373" />
         <source>behaviour differs from the assessment (hint)</source>
         <translation>行为与测评不一致（提示）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="335" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="375" />
         <source>behaviour consistent with the assessment</source>
         <translation>行为与测评一致</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="336" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="378" />
         <source>&lt;b&gt;{grade}&lt;/b&gt; · value score &lt;b&gt;{score}&lt;/b&gt; · churn risk &lt;b&gt;{churn}&lt;/b&gt; · lifecycle {life} · {mism}</source>
         <translation>&lt;b&gt;{grade}&lt;/b&gt; · 价值分 &lt;b&gt;{score}&lt;/b&gt; · 流失风险 &lt;b&gt;{churn}&lt;/b&gt; · 生命周期 {life} · {mism}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="347" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="392" />
         <source>Scoring run as of {date}</source>
         <translation>评分基准日 {date}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="354" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="400" />
         <source>Not scored yet</source>
         <translation>尚未评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="361" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="407" />
         <source>Average daily assets:</source>
         <translation>日均资产：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="362" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="408" />
         <source>Latest total assets:</source>
         <translation>最新总资产：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="363" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="409" />
         <source>Commission, 12 months:</source>
         <translation>近12个月佣金：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="364" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="410" />
         <source>Turnover:</source>
         <translation>换手率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="364" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="410" />
         <source>Traded value divided by average assets</source>
         <translation>成交金额 ÷ 日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="365" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="411" />
         <source>Activity:</source>
         <translation>活跃度：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="366" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="412" />
         <source>Risk style:</source>
         <translation>风险风格：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="367" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="414" />
         <source>Trading ability:</source>
         <translation>交易能力：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="368" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="416" />
         <source>Judged from closed round trips (FIFO)</source>
         <translation>按已平仓交易（先进先出）评估</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="369" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="418" />
         <source>Win rate:</source>
         <translation>胜率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="370" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="419" />
         <source>Realized P&amp;L:</source>
         <translation>已实现盈亏：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="371" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="421" />
         <source>Average holding period:</source>
         <translation>平均持仓天数：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="371" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="422" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="373" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="426" />
         <source>Securitization ratio:</source>
         <translation>证券化率：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="374" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="428" />
         <source>Securities value divided by total assets</source>
         <translation>证券市值 ÷ 总资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="375" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="431" />
         <source>Top industry:</source>
         <translation>第一大行业：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="376" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="436" />
         <source>New listings share:</source>
         <translation>新股/次新股占比：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="377" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="438" />
         <source>Share of new and recent listings in the holdings</source>
         <translation>持仓中新股、次新股所占比例</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="378" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="440" />
         <source>Largest position:</source>
         <translation>最大单一持仓：</translation>
     </message>
@@ -498,147 +511,147 @@
 <context>
     <name>ClientBook</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="44" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="52" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="45" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="55" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="46" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="57" />
         <source>Manager</source>
         <translation>投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="47" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="61" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="48" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="67" />
         <source>Value</source>
         <translation>价值分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="49" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="71" />
         <source>Avg assets</source>
         <translation>日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="50" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="75" />
         <source>Comm. 12m</source>
         <translation>近12月佣金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="51" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="79" />
         <source>Churn</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="52" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="83" />
         <source>Risk lvl</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="53" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="87" />
         <source>Suitability</source>
         <translation>适当性</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="54" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="92" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="55" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="94" />
         <source>Last touch</source>
         <translation>最近服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="56" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="98" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="62" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="53" />
         <source>Client number (funds account holder)</source>
         <translation>客户号（资金账户持有人）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="63" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="55" />
         <source>Client name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="64" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="58" />
         <source>Investment manager serving the client</source>
         <translation>服务该客户的投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="65" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="62" />
         <source>Client grade V1 (standard) to V5 (diamond), from the latest scoring run</source>
         <translation>客户等级 V1（普通）至 V5（钻石），取自最近一次评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="66" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="68" />
         <source>Value score 0–100 from the latest scoring run</source>
         <translation>价值分 0–100，取自最近一次评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="67" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="72" />
         <source>Average daily total assets over the scoring window (yuan)</source>
         <translation>评分窗口期内的日均总资产（元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="68" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="76" />
         <source>Commission paid over the last 12 months (yuan)</source>
         <translation>近12个月贡献的佣金（元）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="69" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="80" />
         <source>Churn risk: high, medium or low</source>
         <translation>流失风险：高、中、低</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="70" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="84" />
         <source>Declared risk level C1 (conservative) to C5 (aggressive)</source>
         <translation>申报风险等级 C1（保守）至 C5（激进）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="71" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="88" />
         <source>Whether the client's trading matches the declared risk level (suitability)</source>
         <translation>客户的交易行为是否与其申报的风险等级相符（适当性）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="72" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="92" />
         <source>Client lifecycle stage</source>
         <translation>客户生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="73" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="95" />
         <source>Date of the latest recorded service touch</source>
         <translation>最近一次服务记录的日期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="74" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="99" />
         <source>Due date of the earliest open service task</source>
         <translation>最早一项待办服务任务的到期日</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="270" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="311" />
         <source>Not scored yet</source>
         <translation>尚未评分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="274" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="315" />
         <source>Overdue: the task was due on {date}</source>
         <translation>已逾期：任务应于 {date} 完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_model.py" line="277" />
+        <location filename="../../crm_desktop/gui/clients/book_model.py" line="319" />
         <source>Declared risk level (C1 conservative … C5 aggressive)</source>
         <translation>申报风险等级（C1 保守 … C5 激进）</translation>
     </message>
@@ -646,163 +659,163 @@
 <context>
     <name>ClientBookPage</name>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="154" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="166" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="157" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="169" />
         <source>Any churn risk</source>
         <translation>全部流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="159" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="172" />
         <source>Churn risk: {level}</source>
         <translation>流失风险：{level}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="160" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="174" />
         <source>Any lifecycle</source>
         <translation>全部生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="163" />
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="246" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="177" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="264" />
         <source>All managers</source>
         <translation>全部投资经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="184" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="202" />
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿 (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="186" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="204" />
         <source>CSV, UTF-8 (.csv)…</source>
         <translation>CSV，UTF-8 编码 (.csv)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="262" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="282" />
         <source>Loading the client book…</source>
         <translation>正在加载客户名册…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="303" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="333" />
         <source>Not scored yet: grades, value scores and churn risk appear after the first scoring run.</source>
         <translation>尚未评分：首次评分运行后将显示等级、价值分和流失风险。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="325" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="356" />
         <source>The client book could not be loaded. Press F5 to try again.</source>
         <translation>客户名册加载失败。请按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="361" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="393" />
         <source>First {n} clients; loading the rest…</source>
         <translation>前 {n} 位客户；正在加载其余客户…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="364" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="398" />
         <source>{shown} of {total} clients</source>
         <translation>显示 {shown} / 共 {total} 位客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="368" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="405" />
         <source>{n} selected · total assets {assets}</source>
         <translation>已选 {n} 位 · 总资产 {assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="371" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="410" />
         <source>Total assets shown: {assets}</source>
         <translation>当前显示客户总资产：{assets}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="441" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="442" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="443" />
         <source>Manager login</source>
         <translation>投资经理工号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="400" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="444" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="445" />
         <source>Value score</source>
         <translation>价值分</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="446" />
         <source>Average assets</source>
         <translation>日均资产</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="447" />
         <source>Commission 12m</source>
         <translation>近12个月佣金</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="401" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="448" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="449" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="450" />
         <source>Suitability mismatch</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="451" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="452" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="403" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="453" />
         <source>Last touch</source>
         <translation>最近服务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="403" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="454" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="408" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="459" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="408" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="459" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="409" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="461" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="435" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="489" />
         <source>Exported {n} clients to {path}</source>
         <translation>已导出 {n} 位客户到 {path}</translation>
     </message>
@@ -893,6 +906,54 @@
         <location filename="../../ui/client_filter_bar.ui" line="138" />
         <source>Reload the book from the store (F5)</source>
         <translation>从数据库重新加载客户名册（F5）</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="33" />
+        <source>Note for client {no}</source>
+        <translation>客户 {no} 的备注</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="36" />
+        <source>A note is kept with the client and shown in the 360° view. It is not a service touch: it completes no task. Notes cannot be changed later; write a new one to correct.</source>
+        <translation>备注随客户保存，显示在客户 360° 视图中。备注不是服务记录，不会完成任何任务。备注保存后不能修改，如需更正请再写一条。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="43" />
+        <source>e.g. prefers calls after 16:00</source>
+        <translation>例如：客户希望下午四点后来电</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="54" />
+        <source>Save note</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="55" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="71" />
+        <source>{n} / {max} characters</source>
+        <translation>{n} / {max} 字</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="83" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="94" />
+        <source>Note kept with client {no}.</source>
+        <translation>已为客户 {no} 保存备注。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="125" />
+        <source>Add note</source>
+        <translation>添加备注</translation>
     </message>
 </context>
 </TS>

@@ -280,3 +280,18 @@ def test_screenshots_at_200_percent(ws: Seed, screenshot_dir: Path, tmp_path: Pa
 
     img = QImage(str(screenshot_dir / "client_book_200.png"))
     assert img.width() == 2560  # drawn at twice the pixels, not scaled up afterwards
+
+
+def test_notes_tab_shows_the_clients_notes_newest_first(qtbot: QtBot, qtmodeltester, ws: Seed) -> None:  # type: ignore[no-untyped-def]
+    from crm_desktop.services import notes
+
+    notes.add_note(ws.store, ws.im1, "001000", "第一条备注")
+    notes.add_note(ws.store, ws.bm, "001000", "第二条备注")
+    dlg = open_view(qtbot, ws, ws.im1)
+    qtmodeltester.check(dlg.notes)
+    assert dlg.notes.rowCount() == 2
+    assert dlg.notes.data(dlg.notes.index(0, 2)) == "第二条备注"
+    tabs = [dlg.ui.tabs.tabText(i) for i in range(dlg.ui.tabs.count())]
+    assert "备注（2）(&N)" in tabs
+    # the note tab sits right after the touches, in the history
+    assert dlg.ui.tabs.indexOf(dlg.notes_view) == dlg.ui.tabs.indexOf(dlg.ui.touchesTab) + 1
