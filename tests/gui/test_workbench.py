@@ -262,3 +262,38 @@ def test_quick_add_kinds_follow_the_role(qtbot: QtBot, seeded_sqlite: Seed) -> N
     qtbot.addWidget(bar)
     assert bar.kind_buttons == {} and bar.action_key is None
     assert bar.status.text()  # says the action is not available
+
+
+def test_overdue_is_red_only_when_there_is_something_overdue(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    from crm_desktop.gui.theme import overdue_colour, overdue_count_html
+
+    assert overdue_count_html(0) == "0" and "color" in overdue_count_html(3)
+    s = seeded_sqlite
+    add_task(s.store, s.clients[C[0]], s.im1.id, "phone_call", TODAY, "today")
+    ctx = make_ctx(s, s.bm)
+    page = WorkbenchPage(ctx)
+    qtbot.addWidget(page)
+    _loaded(qtbot, page)
+    red = overdue_colour(page.palette()).name()
+
+    def card() -> QLabel:
+        frames = page.findChildren(QFrame, "figure_overdue")  # the newest card (old ones await deletion)
+        assert frames
+        frame = frames[-1]
+        label = frame.findChild(QLabel, "value")
+        assert label is not None
+        return label
+
+    # nothing overdue: the count reads 0 in the normal text colour, in the card and in the glance
+    assert card().text().split()[0] == "0" and "color" not in card().styleSheet()
+    assert red not in page.glance.text() and "color:" not in page.glance.text()
+    # a task due today is not overdue: not red in today's work either
+    assert page.work_model.index(0, models.WorkCol.OVERDUE).data(Qt.ItemDataRole.ForegroundRole) is None
+    add_task(s.store, s.clients[C[4]], s.im2.id, "phone_call", TODAY - timedelta(days=3), "late")
+    page.loaded = False
+    _loaded(qtbot, page)
+    assert card().text().split()[0] == "1" and red in card().styleSheet()
+    # (the glance counts this month only, and "today" is the 1st here: its missed count uses the same
+    # helper, checked on its own above)
