@@ -45,6 +45,14 @@ KINDS: dict[str, str] = {
     "ClientNote": "notes",
     "FlowRequest": "approvals",
     "ReassignmentRequest": "approvals",
+    "CallbackItem": "callbacks",
+    "CallbackRecord": "callbacks",
+    "AlertCase": "callbacks",
+    "Complaint": "complaints",
+    "LetterRecord": "letters",
+    "ScoreRun": "scoring",
+    "ImportLog": "imports",
+    "Notification": "notifications",
 }
 
 
@@ -133,10 +141,15 @@ def _note_bulk(state: ORMExecuteState) -> None:
     # UPDATE/DELETE/INSERT statements aimed at a mapped class (bulk cancels, bulk task generation).
     if not (state.is_update or state.is_delete or state.is_insert):
         return
+    # A statement may name the clients it changes (execution option ``crm_change_clients``); else "many".
     mapper = state.bind_mapper
     kind = KINDS.get(mapper.class_.__name__) if mapper is not None else None
-    if kind is not None and _is_postgres(state.session):
-        _batch(state.session).add(kind, None)
+    if kind is None or not _is_postgres(state.session):
+        return
+    named = state.execution_options.get("crm_change_clients")
+    batch = _batch(state.session)
+    for client_id in named if named else (None,):
+        batch.add(kind, client_id)
 
 
 @event.listens_for(Session, "before_commit")
