@@ -151,8 +151,10 @@ def draw_league(ax: Axes, d: Dashboard) -> None:
 def draw_all(fig: Figure, d: Dashboard) -> None:
     """The three charts side by side on an empty figure."""
     axes = fig.subplots(1, 3)
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
     engine = fig.get_layout_engine()
-    if engine is not None and hasattr(engine, "set"):
+    if isinstance(engine, ConstrainedLayoutEngine):
         # the right (twin) axis label of one chart must not run into the left axis label of the next:
         # constrained layout does not reserve room for twin axes, so keep a wider gap between charts
         engine.set(wspace=0.12)
