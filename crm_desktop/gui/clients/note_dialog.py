@@ -62,7 +62,7 @@ class NoteDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(em * 36, em * 20)
+        self.resize(em * 44, em * 24)
         self._text_changed()
 
     def _text_changed(self) -> None:

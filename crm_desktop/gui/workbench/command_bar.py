@@ -106,6 +106,7 @@ class CommandBar(QDialog):
                 continue
             button = QRadioButton(spec.label.replace("&", ""))
             button.setObjectName(f"quick_{key}")
+            button.setToolTip(f"Alt+{len(self.kind_buttons) + 1}")
             button.toggled.connect(lambda on, k=key: self._set_mode(k) if on else None)
             self.kind_group.addButton(button)
             self.kind_buttons[key] = button
