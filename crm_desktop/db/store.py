@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop import paths
+from crm_desktop.db import changes as _changes  # noqa: F401 - registers the change feed (NOTIFY)
 from crm_desktop.db import migrate, pii
 from crm_desktop.db.netpath import is_network_path
 from crm_desktop.db.secrets import PasswordAnswer, get_stored_password, keyring_available, save_password

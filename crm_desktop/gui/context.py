@@ -26,6 +26,13 @@ class AppBus(QObject):
     # Text for the status bar.
     status_message = Signal(str)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # While a change from another workstation (the PostgreSQL change feed) is being announced as
+        # ``data_changed``, the ChangeBatch it came in (kinds and client ids), else None: a view with an
+        # expensive reload (the client book) checks whether the change concerns it.
+        self.remote_batch: Any = None
+
 
 ClientAction = Callable[[QWidget, str], None]
 """An action offered for one client (record touch, request reassignment, generate letter…):

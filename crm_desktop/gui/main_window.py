@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.db.changes import ChangeBatch
 from crm_desktop.gui import settings as opts
+from crm_desktop.gui.change_feed import ChangeListener
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.icons import area_icon
 from crm_desktop.gui.session_watch import SessionWatch
@@ -170,6 +172,15 @@ class MainWindow(QMainWindow):
         self.refresh_timer.setInterval(max(15, opts.AUTO_REFRESH_SECONDS.get(ctx.settings)) * 1000)
         self.refresh_timer.timeout.connect(ctx.bus.refresh_requested.emit)
         self.refresh_timer.start()
+        # PostgreSQL: other workstations' changes arrive by the change feed (LISTEN/NOTIFY) and refresh only
+        # what changed; the periodic refresh runs only while the feed is down. SQLite keeps the timer.
+        self.change_listener: ChangeListener | None = None
+        if ChangeListener.available(ctx.store):
+            self.change_listener = ChangeListener(ctx.store, self)
+            self.change_listener.changed.connect(self.apply_remote_change)
+            self.change_listener.ready.connect(self.refresh_timer.stop)
+            self.change_listener.lost.connect(lambda _why: self.refresh_timer.start())
+            self.change_listener.start()
 
         # The account is re-checked on each area switch, on a timer and by every service call; the
         # window locks after idle time (gui/session_watch.py).
@@ -196,6 +207,16 @@ class MainWindow(QMainWindow):
             self, "nav"
         ):
             self.retint_icons()
+
+    def apply_remote_change(self, batch: ChangeBatch) -> None:
+        """Announce another workstation's change to the views, one ``data_changed`` per kind."""
+        bus = self.ctx.bus
+        bus.remote_batch = batch
+        try:
+            for kind in sorted(batch.kinds):
+                bus.data_changed.emit(kind)
+        finally:
+            bus.remote_batch = None
 
     def retint_icons(self) -> None:
         for row in range(self.nav.count()):
@@ -248,12 +269,18 @@ class MainWindow(QMainWindow):
         # Every sign-in starts on the first area, the workbench (工作台); the last area is not restored.
         self.show_area(self._specs[0].key)
 
+    def _stop_listener(self) -> None:
+        if self.change_listener is not None:
+            self.change_listener.stop()
+
     def _signed_out(self, message: str) -> None:
         self.sign_out_message = message
         self.refresh_timer.stop()
+        self._stop_listener()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_listener()
         if self.session_watch is not None:
             self.session_watch.stop()
         s = self.ctx.settings

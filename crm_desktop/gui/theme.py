@@ -108,6 +108,13 @@ def overdue_colour(palette: QPalette | None = None) -> QColor:
     return QColor(OVERDUE_COLOUR_DARK if is_dark(palette) else OVERDUE_COLOUR)
 
 
+def overdue_count_html(count: int, palette: QPalette | None = None) -> str:
+    """A count of overdue items as rich text: red only when there is something overdue, never a red 0."""
+    if count > 0:
+        return f"<span style='color:{overdue_colour(palette).name()}'>{count:,}</span>"
+    return f"{count:,}"
+
+
 def heading_colour(widget: QWidget | None = None) -> str:
     pal = widget.palette() if widget is not None else QGuiApplication.palette()
     return str(pal.color(QPalette.ColorRole.WindowText).name())

@@ -45,6 +45,7 @@ from crm_desktop.services.client_book import (
     load_book,
     mask_name,
 )
+from crm_desktop.services.notes import NoteView, notes_in_session
 from crm_desktop.services.visibility import get_readable_client, get_visible_client, may_see_personal_data
 
 __all__ = [
@@ -162,6 +163,8 @@ class ClientView:
     letters: list[LetterRow]
     assignments: list[AssignmentRow]
     today: date = field(default_factory=clock.today)
+    # Client notes (services/notes.py), newest first.
+    notes: list[NoteView] = field(default_factory=list)
 
 
 def _render_reasons(reasons: list[Any], lang: str) -> list[str]:
@@ -375,6 +378,7 @@ def _load_view(session: Session, actor: Actor, c: Client, today: date, lang: str
         letters=letters,
         assignments=assignments,
         today=today,
+        notes=notes_in_session(session, c.id, limit=TOUCH_LIMIT),
     )
 
 

@@ -103,6 +103,7 @@ def close_task_in_session(session: Session, task_id: int, touch_id: int, complet
     task at once, PostgreSQL makes the second UPDATE wait and then re-check ``status``, so the task
     closes once and the second touch is still saved instead of failing.
     """
+    task = session.identity_map.get((ServiceTask, (task_id,), None))
     result = session.execute(
         update(ServiceTask)
         .where(ServiceTask.id == task_id, ServiceTask.status.in_(OPEN_STATES))
@@ -113,12 +114,12 @@ def close_task_in_session(session: Session, task_id: int, touch_id: int, complet
             version=ServiceTask.version + 1,
             updated_at=utcnow(),
         )
-        .execution_options(synchronize_session=False)
+        # the change feed (crm_desktop.db.changes) names the task's client rather than "many"
+        .execution_options(synchronize_session=False, crm_change_clients=(task.client_id,) if task else None)
     )
     closed = bool(result.rowcount)  # type: ignore[attr-defined]
-    loaded = session.identity_map.get((ServiceTask, (task_id,), None)) if closed else None
-    if loaded is not None:
-        session.expire(loaded)
+    if closed and task is not None:
+        session.expire(task)
     return closed
 
 

@@ -422,7 +422,7 @@ def record_touch_in_session(
         update(Touch)
         .where(Touch.id == touch.id)
         .values(root_id=touch.id)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False, crm_change_clients=(client.id,))
     )
     set_committed_value(touch, "root_id", touch.id)
     closed = close_task_in_session(session, task.id, touch.id, at) if task is not None else False

@@ -301,3 +301,18 @@ def test_address_masked_revealed_and_hidden_from_admin(
     admin = open_view(qtbot, ws, ws.admin)
     assert admin.findChild(QLineEdit, "value_address") is None
     assert admin.findChildren(QToolButton, "reveal_address") == []
+
+
+def test_notes_tab_shows_the_clients_notes_newest_first(qtbot: QtBot, qtmodeltester, ws: Seed) -> None:  # type: ignore[no-untyped-def]
+    from crm_desktop.services import notes
+
+    notes.add_note(ws.store, ws.im1, "001000", "第一条备注")
+    notes.add_note(ws.store, ws.bm, "001000", "第二条备注")
+    dlg = open_view(qtbot, ws, ws.im1)
+    qtmodeltester.check(dlg.notes)
+    assert dlg.notes.rowCount() == 2
+    assert dlg.notes.data(dlg.notes.index(0, 2)) == "第二条备注"
+    tabs = [dlg.ui.tabs.tabText(i) for i in range(dlg.ui.tabs.count())]
+    assert "备注（2）(&N)" in tabs
+    # the note tab sits right after the touches, in the history
+    assert dlg.ui.tabs.indexOf(dlg.notes_view) == dlg.ui.tabs.indexOf(dlg.ui.touchesTab) + 1

@@ -216,3 +216,84 @@ def test_quick_add_records_a_touch_for_the_chosen_client(qtbot: QtBot, seeded_sq
     assert all(e.kind == "client" for e in bar.entries())  # only clients while choosing one
     bar.activate_current()
     assert chosen == [C[1]]
+
+
+def test_quick_add_offers_a_note_and_keeps_it_with_the_client(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from crm_desktop.gui.clients.note_dialog import NoteDialog, note_action
+    from crm_desktop.services import notes
+
+    s = seeded_sqlite
+    ctx = make_ctx(s, s.im1)
+    ctx.client_actions["record_touch"] = ClientActionSpec(
+        "record_touch", "记录服务", lambda parent, no: None, roles=("investment_manager",)
+    )
+    ctx.client_actions["add_note"] = note_action(ctx)
+    bar = CommandBar(ctx, quick_add=True)
+    qtbot.addWidget(bar)
+    assert list(bar.kind_buttons) == ["record_touch", "add_note"] and bar.kind_row.isVisibleTo(bar)
+    bar.kind_buttons["add_note"].setChecked(True)
+    assert bar.action_key == "add_note"
+    bar.edit.setText(C[0])
+    qtbot.waitUntil(lambda: bool(bar.entries()), timeout=10000)
+    bar.activate_current()
+    dialog = next(w for w in bar.parentWidget().findChildren(NoteDialog)) if bar.parentWidget() else None
+    if dialog is None:
+        from PySide6.QtWidgets import QApplication
+
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, NoteDialog))
+    qtbot.addWidget(dialog)
+    assert dialog.client_no == C[0] and not dialog.save_button.isEnabled()  # empty: nothing to save
+    changed: list[str] = []
+    ctx.bus.data_changed.connect(changed.append)
+    dialog.edit.setPlainText("偏好下午四点后来电")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save_button.click()
+    assert changed == ["notes"]
+    assert [n.text for n in notes.list_notes(s.store, s.im1, C[0])] == ["偏好下午四点后来电"]
+
+
+def test_quick_add_kinds_follow_the_role(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from crm_desktop.gui.clients.note_dialog import note_action
+
+    s = seeded_sqlite
+    ctx = make_ctx(s, s.admin)
+    ctx.client_actions["add_note"] = note_action(ctx)
+    bar = CommandBar(ctx, quick_add=True)
+    qtbot.addWidget(bar)
+    assert bar.kind_buttons == {} and bar.action_key is None
+    assert bar.status.text()  # says the action is not available
+
+
+def test_overdue_is_red_only_when_there_is_something_overdue(qtbot: QtBot, seeded_sqlite: Seed) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    from crm_desktop.gui.theme import overdue_colour, overdue_count_html
+
+    assert overdue_count_html(0) == "0" and "color" in overdue_count_html(3)
+    s = seeded_sqlite
+    add_task(s.store, s.clients[C[0]], s.im1.id, "phone_call", TODAY, "today")
+    ctx = make_ctx(s, s.bm)
+    page = WorkbenchPage(ctx)
+    qtbot.addWidget(page)
+    _loaded(qtbot, page)
+    red = overdue_colour(page.palette()).name()
+
+    def card() -> QLabel:
+        frames = page.findChildren(QFrame, "figure_overdue")  # the newest card (old ones await deletion)
+        assert frames
+        frame = frames[-1]
+        label = frame.findChild(QLabel, "value")
+        assert label is not None
+        return label
+
+    # nothing overdue: the count reads 0 in the normal text colour, in the card and in the glance
+    assert card().text().split()[0] == "0" and "color" not in card().styleSheet()
+    assert red not in page.glance.text() and "color:" not in page.glance.text()
+    # a task due today is not overdue: not red in today's work either
+    assert page.work_model.index(0, models.WorkCol.OVERDUE).data(Qt.ItemDataRole.ForegroundRole) is None
+    add_task(s.store, s.clients[C[4]], s.im2.id, "phone_call", TODAY - timedelta(days=3), "late")
+    page.loaded = False
+    _loaded(qtbot, page)
+    assert card().text().split()[0] == "1" and red in card().styleSheet()
+    # (the glance counts this month only, and "today" is the 1st here: its missed count uses the same
+    # helper, checked on its own above)

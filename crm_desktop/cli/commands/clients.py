@@ -1,4 +1,5 @@
-"""``crm export clients``: the actor's client book as CSV or Excel, with the same visibility and masking."""
+"""``crm export clients``: the actor's client book as CSV or Excel, with the same visibility and masking;
+``crm note add|list``: client notes (the CLI face of quick add's note)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
 from crm_desktop.i18n import tr
 from crm_desktop.reports import client_book
+from crm_desktop.services import notes
 
 
 def _export_clients(ctx: CliContext) -> int:
@@ -21,7 +23,58 @@ def _export_clients(ctx: CliContext) -> int:
     return 0
 
 
+def _note_add(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    note_id = notes.add_note(ctx.store(), actor, ctx.args.client, ctx.args.text)
+    ctx.print(
+        tr(
+            "已为客户 {no} 添加备注 {id}。",
+            "Note {id} kept with client {no}.",
+            no=ctx.args.client,
+            id=note_id,
+        )
+    )
+    return 0
+
+
+def _note_list(ctx: CliContext) -> int:
+    actor = ctx.require_actor()
+    rows = notes.list_notes(ctx.store(), actor, ctx.args.client)
+    if not rows:
+        ctx.print(tr("客户 {no} 没有备注。", "Client {no} has no notes.", no=ctx.args.client))
+    for n in rows:
+        ctx.print(f"#{n.id} {n.created_at.astimezone():%Y-%m-%d %H:%M} {n.author_name}: {n.text}")
+    return 0
+
+
 def register(reg: Registry) -> None:
+    group = tr("客户备注", "client notes")
+    p = reg.subcommand(
+        "note",
+        "add",
+        _note_add,
+        group_help=group,
+        help=tr(
+            "为客户添加一条备注（不是服务记录，不完成任务；记入审计）",
+            "keep a note with a client (not a touch, closes no task; audited)",
+        ),
+    )
+    p.add_argument("--client", required=True, metavar="CLIENT_NO")
+    p.add_argument(
+        "--text",
+        required=True,
+        metavar="TEXT",
+        help=tr("备注内容（最多 1000 字）", "the note (at most 1000 characters)"),
+    )
+    add_actor_arg(p)
+    p = reg.subcommand(
+        "note",
+        "list",
+        _note_list,
+        help=tr("列出客户的备注（最新在前）", "list a client's notes, newest first"),
+    )
+    p.add_argument("--client", required=True, metavar="CLIENT_NO")
+    add_actor_arg(p)
     p = reg.subcommand(
         "export",
         "clients",

@@ -23,7 +23,7 @@ from crm_desktop.db.models.flow import (
 from crm_desktop.db.models.org import Branch, LoginThrottle, Staff
 from crm_desktop.db.models.records import AuditLog, ImportLog, LetterRecord, Notification
 from crm_desktop.db.models.scoring import ClientScore, ManagerScore, MatchSuggestion, ScoreRun
-from crm_desktop.db.models.service import ServicePlan, ServiceTask, Touch
+from crm_desktop.db.models.service import ClientNote, ServicePlan, ServiceTask, Touch
 from crm_desktop.db.models.suitability import (
     Product,
     RiskProfile,
@@ -47,6 +47,7 @@ __all__ = [
     "CampaignTarget",
     "ChurnRecord",
     "Client",
+    "ClientNote",
     "ClientRelationship",
     "ClientScore",
     "Complaint",

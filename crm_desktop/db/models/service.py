@@ -95,3 +95,18 @@ class Touch(Timestamps, Base):
         enum_check("channel", Channel),
         enum_check("status", TouchStatus),
     )
+
+
+class ClientNote(Base):
+    """A short free-text note kept with a client (快速备注). Not a service touch: it closes no task and
+    counts for no compliance figure. Notes are never edited or deleted; a correction is a new note."""
+
+    __tablename__ = "client_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_client_note_client_created", "client_id", "created_at"),)

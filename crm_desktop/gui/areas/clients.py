@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.gui.clients.book_page import ClientBookPage
+from crm_desktop.gui.clients.note_dialog import note_action
 from crm_desktop.gui.context import AppContext
 
 _open: dict[str, QWidget] = {}
@@ -38,3 +39,4 @@ def open_client(ctx: AppContext, parent: QWidget | None, client_no: str) -> QWid
 
 def register_actions(ctx: AppContext) -> None:
     ctx.services["open_client"] = lambda parent, client_no: open_client(ctx, parent, client_no)
+    ctx.client_actions["add_note"] = note_action(ctx)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.db.changes import ChangeBatch
 from crm_desktop.domain import segments as segment_rule
 from crm_desktop.domain.vocabulary import Lifecycle
 from crm_desktop.errors import InvalidInput
@@ -50,6 +51,8 @@ EXPORT_DIR = opts.area_option("clients", "export_dir", "")
 
 GRADES = ("V5", "V4", "V3", "V2", "V1")
 CHURN = ("high", "medium", "low")
+# What another workstation may change that the book shows (kinds of the change feed, crm_desktop.db.changes).
+BOOK_KINDS = frozenset({"clients", "touches", "tasks", "scoring", "imports", "*"})
 LIFECYCLES = tuple(lc.value for lc in Lifecycle)
 
 
@@ -113,7 +116,7 @@ class ClientBookPage(QWidget):
         self._setup_filters()
         self._setup_keys()
         ctx.bus.refresh_requested.connect(self._refresh_requested)
-        ctx.bus.data_changed.connect(lambda _area: self._refresh_requested())
+        ctx.bus.data_changed.connect(self._data_changed)
         self.reload()
 
     # ------------------------------------------------------------------ setup
@@ -353,6 +356,30 @@ class ClientBookPage(QWidget):
             self._load_all()
         else:
             self._loaded(data)  # the whole book fitted in the first screen
+
+    def _data_changed(self, kind: str) -> None:
+        if not self.concerned_by(kind, self.ctx.bus.remote_batch):
+            return
+        self._refresh_requested()
+
+    def concerned_by(self, kind: str, remote: ChangeBatch | None) -> bool:
+        """Whether a change must reload the book. A change on this workstation always does. Another
+        workstation's (the PostgreSQL change feed): only kinds the book shows, and for touches and tasks
+        only when one of the book's own clients changed — a colleague's call does not reload 100,000 rows.
+        """
+        if remote is None:
+            return True
+        if kind not in BOOK_KINDS:
+            return False
+        if kind in ("touches", "tasks"):
+            data = self.model.book_data
+            if data is None:
+                return True
+            if remote.client_ids is None:
+                return True
+            ids = data.book.frame["client_id"].to_numpy()
+            return bool(np.isin(np.fromiter(remote.client_ids, dtype=np.int64), ids).any())
+        return True
 
     def _refresh_requested(self) -> None:
         # Hidden pages reload when next shown rather than on every periodic tick.

@@ -31,6 +31,7 @@ from crm_desktop.gui.clients.record_models import (
     holdings_model,
     letters_model,
     money,
+    notes_model,
     tasks_model,
     touches_model,
 )
@@ -81,7 +82,16 @@ class Client360Dialog(QDialog):
         self.tasks, self._fill_tasks = tasks_model(self)
         self.letters, self._fill_letters = letters_model(self)
         self.assignments, self._fill_assignments = assignments_model(self)
+        self.notes, self._fill_notes = notes_model(self)
+        # Client notes (quick add's note) sit in the history beside the touches.
+        self.notes_view = QTableView()
+        self.notes_view.setObjectName("notesView")
+        self.notes_view.setWordWrap(True)
+        self.ui.tabs.insertTab(
+            self.ui.tabs.indexOf(self.ui.touchesTab) + 1, self.notes_view, self.tr("&Notes")
+        )
         for table, model in (
+            (self.notes_view, self.notes),
             (self.ui.holdingsView, self.holdings),
             (self.ui.touchesView, self.touches),
             (self.ui.tasksView, self.tasks),
@@ -90,6 +100,7 @@ class Client360Dialog(QDialog):
         ):
             self._setup_table(table, model)
         self.ui.touchesView.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.notes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         from crm_desktop.gui.clients.charts import AllocationChart, AssetTrendChart
 
@@ -220,7 +231,9 @@ class Client360Dialog(QDialog):
         self._fill_tasks(view.open_tasks)
         self._fill_letters(view.letters)
         self._fill_assignments(view.assignments)
+        self._fill_notes(view.notes)
         for table in (
+            self.notes_view,
             self.ui.holdingsView,
             self.ui.touchesView,
             self.ui.tasksView,
@@ -234,6 +247,7 @@ class Client360Dialog(QDialog):
             (self.ui.tasksTab, self.tr("Open t&asks ({n})"), len(view.open_tasks)),
             (self.ui.lettersTab, self.tr("&Letters ({n})"), len(view.letters)),
             (self.ui.assignmentsTab, self.tr("Assi&gnments ({n})"), len(view.assignments)),
+            (self.notes_view, self.tr("&Notes ({n})"), len(view.notes)),
         )
         for tab, text, n in counts:
             self.ui.tabs.setTabText(self.ui.tabs.indexOf(tab), text.replace("{n}", str(n)))

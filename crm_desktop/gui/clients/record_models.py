@@ -18,6 +18,7 @@ from crm_desktop.i18n import language
 from crm_desktop.scoring.reasons import label
 from crm_desktop.services import tasks, touches
 from crm_desktop.services.clients import AssignmentRow, HoldingRow, LetterRow, TaskRow, TouchRow
+from crm_desktop.services.notes import NoteView
 
 DISPLAY = Qt.ItemDataRole.DisplayRole.value
 TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
@@ -64,6 +65,12 @@ class TaskCol(IntEnum):
     SOURCE = 2
     STATUS = 3
     NOTE = 4
+
+
+class NoteCol(IntEnum):
+    CREATED = 0
+    BY = 1
+    TEXT = 2
 
 
 class LetterCol(IntEnum):
@@ -219,6 +226,20 @@ def touches_model(parent: Any = None) -> tuple[RecordModel, Callable[[list[Touch
                 for t in rows
             ]
         )
+
+    return m, fill
+
+
+def notes_model(parent: Any = None) -> tuple[RecordModel, Callable[[list[NoteView]], None]]:
+    headers = [
+        QCoreApplication.translate("Client360", "When"),
+        QCoreApplication.translate("Client360", "By"),
+        QCoreApplication.translate("Client360", "Note"),
+    ]
+    m = RecordModel(NoteCol, headers, parent=parent)
+
+    def fill(rows: list[NoteView]) -> None:
+        m.set_text_rows([[local_time(n.created_at), n.author_name, n.text] for n in rows])
 
     return m, fill
 

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,8 @@ from crm_desktop.services.workbench import SearchHit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 150
+# What quick add (Ctrl+N) can add for a client, in the order offered: a touch, a note.
+QUICK_ADD_ACTIONS = ("record_touch", "add_note")
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,27 @@ class CommandBar(QDialog):
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
         self.mode_label.setVisible(False)
+        # Quick add: what to add (a touch or a note), then the client.
+        self.kind_row = QWidget()
+        self.kind_row.setObjectName("quickAddKinds")
+        kinds = QHBoxLayout(self.kind_row)
+        kinds.setContentsMargins(0, 0, 0, 0)
+        kinds.addWidget(QLabel(self.tr("Add:")))
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        for key in QUICK_ADD_ACTIONS:
+            spec = ctx.client_actions.get(key)
+            if spec is None or not any(a.key == key for a in ctx.actions_for(ctx.actor.role.value)):
+                continue
+            button = QRadioButton(spec.label.replace("&", ""))
+            button.setObjectName(f"quick_{key}")
+            button.setToolTip(f"Alt+{len(self.kind_buttons) + 1}")
+            button.toggled.connect(lambda on, k=key: self._set_mode(k) if on else None)
+            self.kind_group.addButton(button)
+            self.kind_buttons[key] = button
+            kinds.addWidget(button)
+        kinds.addStretch(1)
+        self.kind_row.setVisible(False)
         self.edit = QLineEdit()
         self.edit.setObjectName("commandEdit")
         self.edit.setClearButtonEnabled(True)
@@ -100,6 +126,7 @@ class CommandBar(QDialog):
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.kind_row)
         layout.addWidget(self.mode_label)
         layout.addWidget(self.edit)
         layout.addWidget(self.results, 1)
@@ -108,7 +135,7 @@ class CommandBar(QDialog):
         self.resize(640, 420)
         self._set_mode(None)
         if quick_add:
-            self.start_action("record_touch")
+            self.start_quick_add()
 
     # ------------------------------------------------------------------ modes
 
@@ -126,6 +153,19 @@ class CommandBar(QDialog):
             self.mode_label.setVisible(True)
             self.edit.setPlaceholderText(self.tr("Client number, name or last 4 digits of the phone"))
         self._refresh()
+
+    def start_quick_add(self, action_key: str | None = None) -> None:
+        """Quick add: choose what to add (touch or note; Alt+1 / Alt+2 or the buttons), then the client."""
+        if not self.kind_buttons:
+            self.status.setText(self.tr("This action is not available to your role."))
+            return
+        self.setWindowTitle(self.tr("Quick add"))
+        self.kind_row.setVisible(True)
+        key = action_key if action_key in self.kind_buttons else next(iter(self.kind_buttons))
+        if self.kind_buttons[key].isChecked():
+            self._set_mode(key)
+        else:
+            self.kind_buttons[key].setChecked(True)
 
     def start_action(self, action_key: str) -> None:
         if action_key not in self.ctx.client_actions or not any(
@@ -215,6 +255,12 @@ class CommandBar(QDialog):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.activate_current()
                 return True
+            if self.kind_row.isVisible() and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                keys = list(self.kind_buttons)
+                n = key - Qt.Key.Key_1
+                if 0 <= n < len(keys):
+                    self.kind_buttons[keys[n]].setChecked(True)
+                    return True
         return super().eventFilter(watched, event)
 
     def activate_current(self) -> None:

@@ -10,10 +10,10 @@ from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from crm_desktop.gui.list_model import ALIGN, DISPLAY, FOREGROUND, TOOLTIP, Index, ListTableModel
-from crm_desktop.gui.theme import OVERDUE_COLOUR
+from crm_desktop.gui.theme import overdue_colour
 from crm_desktop.services.workbench import (
     Activity,
     Alert,
@@ -26,7 +26,6 @@ from crm_desktop.services.workbench import (
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_RED = QColor(OVERDUE_COLOUR)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -89,7 +88,7 @@ class RecordModel(ListTableModel[T]):
         if role == ALIGN and col.right:
             return RIGHT
         if role == FOREGROUND and col.red is not None and col.red(row):
-            return QBrush(OVERDUE_RED)
+            return QBrush(overdue_colour())  # the theme's red (lighter on dark)
         if role == TOOLTIP:
             return col.tip(row) if col.tip is not None else col.text(row)
         if role == ROW_ROLE:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.gui.branch.flow_views import figures_html
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.service.touch_form import open_touch_form
-from crm_desktop.gui.theme import OVERDUE_COLOUR
+from crm_desktop.gui.theme import overdue_colour, overdue_count_html
 from crm_desktop.gui.workbench.models import (
     ROW_ROLE,
     ActivityModel,
@@ -422,8 +422,9 @@ class WorkbenchPage(QWidget):
             if f.key == "overdue":
                 card = FigureCard(Figure("overdue", f.value), self)
                 card.change_label.setText(self.tr("open tasks past their due day"))
-                if f.value:
-                    card.value_label.setStyleSheet(f"color: {OVERDUE_COLOUR}")
+                # red only when something is overdue: a red 0 reads as an alarm about nothing
+                if f.value is not None and f.value > 0:
+                    card.value_label.setStyleSheet(f"color: {overdue_colour(self.palette()).name()}")
                 self.figures_row.addWidget(card)
             else:
                 self.figures_row.addWidget(FigureCard(f, self))
@@ -442,7 +443,7 @@ class WorkbenchPage(QWidget):
                 (self.tr("Done late"), str(g.late)),
                 (
                     self.tr("Missed (overdue, still open)"),
-                    f"<span style='color:{OVERDUE_COLOUR}'>{g.overdue_now}</span>",
+                    overdue_count_html(g.overdue_now, self.palette()),
                 ),
                 (self.tr("Due today, still open (not missed yet)"), str(g.open_due_today)),
                 (self.tr("Risk reassessments overdue"), str(g.risk_overdue)),
