@@ -3,52 +3,52 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="50" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="51" />
         <source>Priority</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="51" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="52" />
         <source>When</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="52" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="53" />
         <source>Due</source>
         <translation>应完成</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="53" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="54" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="54" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="55" />
         <source>Client no</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="55" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="56" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="56" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="57" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="57" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="58" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="58" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="59" />
         <source>Why</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="59" />
+        <location filename="../../crm_desktop/gui/service/agenda_model.py" line="60" />
         <source>Manager</source>
         <translation>经理</translation>
     </message>
@@ -56,123 +56,123 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="54" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="55" />
         <source>Manager:</source>
         <translation>经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="55" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="56" />
         <source>All managers</source>
         <translation>全部经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="75" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="76" />
         <source>Generate today's tasks</source>
         <translation>生成今日任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="82" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="83" />
         <source>Search client number or name</source>
         <translation>搜索客户号或姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="87" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="88" />
         <source>All task types</source>
         <translation>全部任务类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="92" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="93" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="95" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="96" />
         <source>All reasons</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="101" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="102" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="102" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="103" />
         <source>Export the tasks shown, in the order shown (CSV or Excel)</source>
         <translation>按当前显示的顺序导出所列任务（CSV 或 Excel）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="127" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="128" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="128" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
         <source>Record touch…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="241" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="130" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="242" />
         <source>Cancel task…</source>
         <translation>取消任务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="160" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="161" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="177" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="178" />
         <source>{n} open tasks</source>
         <translation>共 {n} 个待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="184" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="185" />
         <source>Export tasks</source>
         <translation>导出任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="184" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="185" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="197" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="198" />
         <source>Exported {n} tasks to {path}.</source>
         <translation>已导出 {n} 个任务到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="218" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="219" />
         <source>All {n}</source>
         <translation>全部 {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="241" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="242" />
         <source>Cancel {n} tasks…</source>
         <translation>取消 {n} 个任务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="266" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="267" />
         <source>Cancel tasks</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="267" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="268" />
         <source>Why are these {n} tasks cancelled? (kept in the history of each)</source>
         <translation>为什么取消这 {n} 个任务？（原因会记入每个任务的历史）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="278" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="279" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="279" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="280" />
         <source>Why is this task cancelled? (kept in the history)</source>
         <translation>取消原因（将保留在历史中）：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="309" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="310" />
         <source>Tasks generated: {n} new, {r} replaced.</source>
         <translation>任务已生成：新建 {n} 个，替换 {r} 个。</translation>
     </message>
@@ -465,54 +465,64 @@
 <context>
     <name>TouchDialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="83" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="84" />
         <source>Satisfaction —</source>
         <translation>满意度 —</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="128" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="129" />
         <source>Change a service touch</source>
         <translation>修改服务记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="160" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="161" />
         <source>Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place.</source>
         <translation>正在修改服务记录 #{id}。记录未满 24 小时，将直接修改。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="164" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="165" />
         <source>Changing touch #{id}. It was recorded more than 24 hours ago: your change is saved as a new revision and the current text stays readable in the history.</source>
         <translation>正在修改服务记录 #{id}。记录已超过 24 小时：修改将保存为新的修订，当前内容保留在历史中可查。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="183" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="184" />
         <source>&lt;b&gt;{no}&lt;/b&gt; {name} · risk level {level} (assessed {date})</source>
         <translation>&lt;b&gt;{no}&lt;/b&gt; {name} · 风险等级 {level}（测评于 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="201" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="202" />
         <source>No task (this touch completes none)</source>
         <translation>不完成任何任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="295" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="296" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="317" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="318" />
         <source>Touch changed for {no}.</source>
         <translation>已修改客户 {no} 的服务记录。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="319" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="320" />
         <source>Touch recorded for {no}; task completed: {task}.</source>
         <translation>已为客户 {no} 记录服务，并完成任务：{task}。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="323" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="324" />
         <source>Touch recorded for {no}; no task completed.</source>
         <translation>已为客户 {no} 记录服务，未完成任何任务。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="359" />
+        <source>Connection restored: checking whether the touch was saved…</source>
+        <translation>连接已恢复：正在核对这条服务记录是否已保存…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="376" />
+        <source>The touch was NOT saved (the connection dropped before the server committed it) and no task was closed. What you entered is still here: save again.</source>
+        <translation>这条服务记录没有保存（连接在服务器提交前中断），任务也没有关闭。已填写的内容仍在，请再次保存。</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from crm_desktop import clock
 from crm_desktop.db.models.enums import Channel, TouchType
-from crm_desktop.errors import InvalidInput
+from crm_desktop.errors import InvalidInput, SaveInDoubt, StoreUnavailable
 from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
@@ -75,6 +75,7 @@ class TouchDialog(QDialog):
         self.ui = Ui_TouchForm()
         self.ui.setupUi(self)
         self._handle: Any = None
+        self._in_doubt: int | None = None  # a touch whose save was cut off, until the server answers
         ui = self.ui
         for t in TOUCH_TYPES:
             ui.typeCombo.addItem(touches.type_label(t), t)
@@ -327,12 +328,56 @@ class TouchDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
+        if isinstance(exc, StoreUnavailable):
+            # The server is away: said in the form (what was typed stays), and in the status bar.
+            from crm_desktop.gui.server_watch import hub, report_unavailable
+
+            report_unavailable(exc)
+            self.ui.messageLabel.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
+            if isinstance(exc, SaveInDoubt):
+                # Not known yet whether it was saved: no second save until the server answers.
+                self.save_button.setEnabled(False)
+                self._in_doubt = exc.record_id
+                hub().restored.connect(self._check_in_doubt)
+            return
         if isinstance(exc, InvalidInput):
             # Shown in the form, next to what needs fixing, rather than in a modal box.
             self.ui.messageLabel.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
             return
         self.ui.messageLabel.setText("")
         show_error(self, exc)
+
+    def _check_in_doubt(self) -> None:
+        """The server is back: was the touch whose save was cut off committed?"""
+        from crm_desktop.gui.server_watch import hub
+
+        touch_id = self._in_doubt
+        if touch_id is None:
+            return
+        hub().restored.disconnect(self._check_in_doubt)
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ui.messageLabel.setText(self.tr("Connection restored: checking whether the touch was saved…"))
+        self._handle = run_task(
+            lambda _c: touches.touch_saved(store, actor, touch_id),
+            on_done=self._doubt_answered,
+            on_error=self._failed,
+            pool=self.ctx.pool,
+        )
+
+    def _doubt_answered(self, saved: bool) -> None:
+        touch_id, self._in_doubt = self._in_doubt, None
+        if saved and touch_id is not None:
+            self._saved(touch_id)
+            return
+        self.save_button.setEnabled(True)
+        self.ui.messageLabel.setText(
+            "<span style='color:#c0392b'>"
+            + self.tr(
+                "The touch was NOT saved (the connection dropped before the server committed it) and no "
+                "task was closed. What you entered is still here: save again."
+            )
+            + "</span>"
+        )
 
 
 def open_touch_form(ctx: AppContext, parent: QWidget | None, client_no: str, **kwargs: Any) -> TouchDialog:
