@@ -503,7 +503,7 @@ def record_touch(store: Store, actor: Actor, client_no: str, **kwargs: Any) -> i
         try:
             saved = touch_saved(store, actor, touch_id)
         except StoreUnavailable:
-            raise SaveInDoubt(_in_doubt_message(touch_id), record_id=touch_id) from exc
+            raise SaveInDoubt(in_doubt_message(touch_id), record_id=touch_id) from exc
         if not saved:
             raise StoreUnavailable(_not_saved_message()) from exc
     assert touch_id is not None
@@ -516,7 +516,7 @@ def touch_saved(store: Store, actor: Actor, touch_id: int) -> bool:
         return session.scalar(select(Touch.id).where(Touch.id == touch_id)) is not None
 
 
-def _in_doubt_message(touch_id: int) -> str:
+def in_doubt_message(touch_id: int) -> str:
     return tr(
         "与服务器的连接在保存服务记录时中断，服务器仍无法连接，暂时无法确认是否已保存（记录号 {id}）。"
         "连接恢复后会核对并告知结果；在此之前请不要重复录入。",

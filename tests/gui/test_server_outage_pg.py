@@ -182,3 +182,20 @@ def test_touch_cut_off_at_commit_is_in_doubt_until_the_server_answers(
             assert s.get(ServiceTask, task).status == "open"  # type: ignore[union-attr]
         dlg.ui.messageLabel.grab().save(str(SHOTS / "outage-touch-not-saved-zh.png"))
     win.close()
+
+
+def test_server_gone_again_before_the_lookup_keeps_the_touch_in_doubt(
+    qtbot: QtBot, seeded_sqlite: Seed
+) -> None:
+    from crm_desktop.errors import StoreUnavailable
+
+    ctx = make_ctx(seeded_sqlite, seeded_sqlite.im1)
+    dlg = TouchDialog(ctx, "001000")
+    qtbot.addWidget(dlg)
+    _fill(dlg)
+    dlg.save_button.setEnabled(False)
+    dlg._in_doubt = 4242  # a save was cut off at commit; the lookup after the return meets the outage again
+    dlg._doubt_lookup_failed(StoreUnavailable("无法连接"))
+    assert "暂时无法确认" in dlg.ui.messageLabel.text() and "4242" in dlg.ui.messageLabel.text()
+    assert not dlg.save_button.isEnabled() and dlg._in_doubt == 4242
+    assert server_watch.hub().down

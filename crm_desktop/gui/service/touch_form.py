@@ -337,8 +337,9 @@ class TouchDialog(QDialog):
             if isinstance(exc, SaveInDoubt):
                 # Not known yet whether it was saved: no second save until the server answers.
                 self.save_button.setEnabled(False)
+                if self._in_doubt is None:
+                    hub().restored.connect(self._check_in_doubt)
                 self._in_doubt = exc.record_id
-                hub().restored.connect(self._check_in_doubt)
             return
         if isinstance(exc, InvalidInput):
             # Shown in the form, next to what needs fixing, rather than in a modal box.
@@ -360,8 +361,22 @@ class TouchDialog(QDialog):
         self._handle = run_task(
             lambda _c: touches.touch_saved(store, actor, touch_id),
             on_done=self._doubt_answered,
-            on_error=self._failed,
+            on_error=self._doubt_lookup_failed,
             pool=self.ctx.pool,
+        )
+
+    def _doubt_lookup_failed(self, exc: BaseException) -> None:
+        """The server went away again before answering: still not known, so still no second save."""
+        from crm_desktop.gui.server_watch import hub, report_unavailable
+
+        if not isinstance(exc, StoreUnavailable) or self._in_doubt is None:
+            self._in_doubt = None
+            self._failed(exc)
+            return
+        report_unavailable(exc)
+        hub().restored.connect(self._check_in_doubt)
+        self.ui.messageLabel.setText(
+            f"<span style='color:#c0392b'>{touches.in_doubt_message(self._in_doubt)}</span>"
         )
 
     def _doubt_answered(self, saved: bool) -> None:
