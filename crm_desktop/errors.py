@@ -69,6 +69,28 @@ class StoreError(CrmError):
     exit_code = 6
 
 
+class StoreUnavailable(StoreError):
+    """The shared server stopped answering mid-session (down, network cut, connection dropped).
+
+    Nothing of the action was written, unless ``in_doubt``: the connection dropped while the transaction
+    was committing, so the server may have committed it. A service that can tell (by looking for what it
+    wrote once the server answers again) resolves the doubt before the error reaches a person.
+    """
+
+    def __init__(self, message: str, *, in_doubt: bool = False, details: list[str] | None = None) -> None:
+        super().__init__(message, details=details)
+        self.in_doubt = in_doubt
+
+
+class SaveInDoubt(StoreUnavailable):
+    """A save whose commit was cut off, while the server is still unreachable: not known yet whether it
+    was saved. ``record_id`` names what to look for once the server is back (never entered twice)."""
+
+    def __init__(self, message: str, *, record_id: int) -> None:
+        super().__init__(message, in_doubt=True)
+        self.record_id = record_id
+
+
 class StoreNotFound(InvalidInput):
     """An SQLite URL names a file that does not exist (a typo, most often); nothing was created."""
 

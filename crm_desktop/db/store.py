@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_desktop import paths
@@ -24,7 +24,7 @@ from crm_desktop.db import changes as _changes  # noqa: F401 - registers the cha
 from crm_desktop.db import migrate, pii
 from crm_desktop.db.netpath import is_network_path
 from crm_desktop.db.secrets import PasswordAnswer, get_stored_password, keyring_available, save_password
-from crm_desktop.errors import StoreError, StoreNotFound, UnsafeStoreLocation
+from crm_desktop.errors import StoreError, StoreNotFound, StoreUnavailable, UnsafeStoreLocation
 from crm_desktop.i18n import tr
 from crm_desktop.paths import default_sqlite_path
 
@@ -170,10 +170,21 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One transaction that commits once at the end, or rolls back on any exception."""
-        with self._write.begin() as session:
-            self._run_guards(session)
-            yield session
+        """One transaction that commits once at the end, or rolls back on any exception.
+
+        A PostgreSQL connection lost on the way raises :class:`StoreUnavailable` (exit code 6); lost
+        while committing, with ``in_doubt`` set: the server may have committed (see ``SaveInDoubt``)."""
+        committing = False
+        try:
+            with self._write.begin() as session:
+                self._run_guards(session)
+                yield session
+                committing = True
+        except DBAPIError as exc:
+            lost = self.unavailable(exc, in_doubt=committing)
+            if lost is None:
+                raise
+            raise lost from exc
 
     @contextmanager
     def read(self, *, isolation: str | None = None) -> Iterator[Session]:
@@ -187,12 +198,66 @@ class Store:
                 session.connection(execution_options={"isolation_level": isolation})
             self._run_guards(session)
             yield session
+        except DBAPIError as exc:
+            lost = self.unavailable(exc)
+            if lost is None:
+                raise
+            raise lost from exc
         finally:
             # close() returns the connection (its transaction rolled back) without expiring objects.
             session.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> None:
+        """Ask the server for an answer; :class:`StoreUnavailable` while it cannot be reached."""
+        with self.read() as session:
+            session.execute(text("SELECT 1"))
+
+    def unavailable(self, exc: DBAPIError, *, in_doubt: bool = False) -> StoreUnavailable | None:
+        """``exc`` as the server being unreachable, or None when it is another kind of failure.
+
+        Only for PostgreSQL: a lost or refused connection (SQLAlchemy saw a disconnect, or the driver
+        failed without a server error code), a connection-class SQLSTATE (08…) or a server shutting
+        down (57P01–57P03). SQLite's own failures (locked, read-only) keep their meaning."""
+        if self.dialect != "postgresql" or not is_connection_lost(exc):
+            return None
+        server = tr(
+            "{host} · {db}",
+            "{host} · {db}",
+            host=self.engine.url.host or "localhost",
+            db=self.engine.url.database or "",
+        )
+        if in_doubt:
+            message = tr(
+                "与数据库服务器 {server} 的连接在保存时中断，尚不能确定是否已保存。",
+                "The connection to the database server {server} dropped while saving; it is not yet known "
+                "whether the change was saved.",
+                server=server,
+            )
+        else:
+            message = tr(
+                "无法连接数据库服务器 {server}：本次操作没有执行，也没有保存任何内容。屏幕上的内容仍可查看；"
+                "连接恢复后请重试（无需重启程序）。",
+                "The database server {server} cannot be reached: this action was not carried out and nothing "
+                "was saved. What is on screen stays readable; try again once the connection is back (no "
+                "restart needed).",
+                server=server,
+            )
+        return StoreUnavailable(message, in_doubt=in_doubt)
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """Whether a database error means the connection to a server is gone or could not be made."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    state = getattr(exc.orig, "sqlstate", None)
+    if state:
+        return str(state).startswith("08") or state in ("57P01", "57P02", "57P03")
+    return isinstance(exc, (OperationalError, InterfaceError))
 
 
 ALLOW_NETWORK_ENV = "CRM_ALLOW_NETWORK_SQLITE"

@@ -8,7 +8,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from crm_desktop.errors import Conflict, CrmError, InvalidInput, PermissionDenied
 from crm_desktop.paths import log_dir
@@ -25,6 +25,15 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     from crm_desktop.gui.session_watch import report_session_ended
 
     if report_session_ended(exc):
+        return
+    from crm_desktop.gui.server_watch import report_unavailable
+
+    if report_unavailable(exc) and not getattr(exc, "in_doubt", False):
+        # The outage is known and the status bar says so: one dialog per reload would bury the window.
+        # The failed action still says, in the status bar, that it was not carried out.
+        window = parent.window() if parent is not None else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(str(exc), 8000)
         return
     if isinstance(exc, CrmError):
         if isinstance(exc, Conflict):

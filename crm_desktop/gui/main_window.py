@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(f"{ctx.actor.display_name} · {ctx.store.friendly_name()}")
         self.user_label.setToolTip(ctx.store.describe())
         self.statusBar().addPermanentWidget(self.user_label)
+        # The shared server going away and coming back: a red note here, a probe, reload on return.
+        from crm_desktop.gui.server_watch import ServerWatch
+
+        self.server_watch = ServerWatch(ctx, self)
 
         # Light periodic refresh so changes from other workstations show up without F5.
         self.refresh_timer = QTimer(self)
@@ -283,6 +287,7 @@ class MainWindow(QMainWindow):
         self._stop_listener()
         if self.session_watch is not None:
             self.session_watch.stop()
+        self.server_watch.stop()
         s = self.ctx.settings
         opts.MAIN_GEOMETRY.set(s, self.saveGeometry())
         s.setValue("main_window/splitter", self.splitter.saveState())

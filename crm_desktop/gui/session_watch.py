@@ -155,8 +155,11 @@ class SessionWatch(QObject):
         except SessionEnded as exc:
             self.end(exc.message)
             return False
-        except CrmError:
-            return True  # the store is unreachable for a moment: the next action says so
+        except CrmError as exc:
+            from crm_desktop.gui.server_watch import report_unavailable
+
+            report_unavailable(exc)  # the status bar says the server is away; the next action too
+            return True
         return True
 
     def lock(self) -> None:

@@ -22,7 +22,14 @@ from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import Channel, Role, TaskSource, TaskStatus, TouchType
-from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from crm_desktop.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    SaveInDoubt,
+    StoreUnavailable,
+)
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
@@ -477,11 +484,56 @@ def _changed_meanwhile() -> Conflict:
 
 
 def record_touch(store: Store, actor: Actor, client_no: str, **kwargs: Any) -> int:
-    """Record a touch in its own transaction (GUI and CLI). Returns the new touch id."""
-    with store.transaction() as session:
-        client = get_visible_client(session, actor, client_no)
-        touch = record_touch_in_session(session, actor, client, **kwargs)
-        return touch.id
+    """Record a touch in its own transaction (GUI and CLI). Returns the new touch id.
+
+    When the connection to the server drops while the transaction commits, the touch is either saved or
+    not, and this says which: it looks for the touch (its id is known before the commit, and the touch,
+    its task's closing and its audit row commit together or not at all). Saved: the id is returned as
+    usual. Not saved: :class:`StoreUnavailable` says so. The server still unreachable:
+    :class:`SaveInDoubt` carries the id for :func:`touch_saved` to answer once it is back.
+    """
+    touch_id: int | None = None
+    try:
+        with store.transaction() as session:
+            client = get_visible_client(session, actor, client_no)
+            touch = record_touch_in_session(session, actor, client, **kwargs)
+            touch_id = touch.id
+    except StoreUnavailable as exc:
+        if not exc.in_doubt or touch_id is None:
+            raise
+        try:
+            saved = touch_saved(store, actor, touch_id)
+        except StoreUnavailable:
+            raise SaveInDoubt(in_doubt_message(touch_id), record_id=touch_id) from exc
+        if not saved:
+            raise StoreUnavailable(_not_saved_message()) from exc
+    assert touch_id is not None
+    return touch_id
+
+
+def touch_saved(store: Store, actor: Actor, touch_id: int) -> bool:
+    """Whether a touch whose save was cut off was committed (after :class:`SaveInDoubt`)."""
+    with store.read() as session:
+        return session.scalar(select(Touch.id).where(Touch.id == touch_id)) is not None
+
+
+def in_doubt_message(touch_id: int) -> str:
+    return tr(
+        "与服务器的连接在保存服务记录时中断，服务器仍无法连接，暂时无法确认是否已保存（记录号 {id}）。"
+        "连接恢复后会核对并告知结果；在此之前请不要重复录入。",
+        "The connection dropped while the touch was being saved and the server is still unreachable, so it "
+        "is not known yet whether it was saved (record {id}). It is checked once the connection is back and "
+        "you are told; until then, do not enter it again.",
+        id=touch_id,
+    )
+
+
+def _not_saved_message() -> str:
+    return tr(
+        "与服务器的连接在保存时中断：这条服务记录没有保存，任务也没有关闭。表单中的内容仍在，连接恢复后请再次保存。",
+        "The connection to the server dropped while saving: this touch was NOT saved and no task was closed. "
+        "What you entered is still in the form; save again once the connection is back.",
+    )
 
 
 _UNSET: Any = object()

@@ -56,123 +56,123 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="55" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="56" />
         <source>Manager:</source>
         <translation>经理：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="56" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="57" />
         <source>All managers</source>
         <translation>全部经理</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="76" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="77" />
         <source>Generate today's tasks</source>
         <translation>生成今日任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="83" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="84" />
         <source>Search client number or name</source>
         <translation>搜索客户号或姓名</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="88" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="89" />
         <source>All task types</source>
         <translation>全部任务类型</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="93" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="94" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="96" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="97" />
         <source>All reasons</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="102" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="103" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="103" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="104" />
         <source>Export the tasks shown, in the order shown (CSV or Excel)</source>
         <translation>按当前显示的顺序导出所列任务（CSV 或 Excel）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="128" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="129" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="130" />
         <source>Record touch…</source>
         <translation>记录服务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="130" />
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="242" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="131" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="245" />
         <source>Cancel task…</source>
         <translation>取消任务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="161" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="162" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="178" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="179" />
         <source>{n} open tasks</source>
         <translation>共 {n} 个待办</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="185" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="186" />
         <source>Export tasks</source>
         <translation>导出任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="185" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="186" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="198" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="201" />
         <source>Exported {n} tasks to {path}.</source>
         <translation>已导出 {n} 个任务到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="219" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="222" />
         <source>All {n}</source>
         <translation>全部 {n}</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="242" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="245" />
         <source>Cancel {n} tasks…</source>
         <translation>取消 {n} 个任务…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="267" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="270" />
         <source>Cancel tasks</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="268" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="271" />
         <source>Why are these {n} tasks cancelled? (kept in the history of each)</source>
         <translation>为什么取消这 {n} 个任务？（原因会记入每个任务的历史）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="279" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="282" />
         <source>Cancel task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="280" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="283" />
         <source>Why is this task cancelled? (kept in the history)</source>
         <translation>取消原因（将保留在历史中）：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="310" />
+        <location filename="../../crm_desktop/gui/service/agenda_view.py" line="313" />
         <source>Tasks generated: {n} new, {r} replaced.</source>
         <translation>任务已生成：新建 {n} 个，替换 {r} 个。</translation>
     </message>
@@ -276,22 +276,22 @@
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="249" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="251" />
         <source>New accounts followed up within 30 days: &lt;b&gt;{cov}&lt;/b&gt; ({c} of {j}; {p} still within 30 days). Risk reassessments overdue: &lt;b&gt;{risk}&lt;/b&gt;.</source>
         <translation>新开户 30 天内回访率：&lt;b&gt;{cov}&lt;/b&gt;（{j} 户中 {c} 户；另有 {p} 户尚在 30 天内）。风险测评逾期：&lt;b&gt;{risk}&lt;/b&gt; 户。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="263" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="265" />
         <source>Export compliance</source>
         <translation>导出合规统计</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="265" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="267" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="280" />
+        <location filename="../../crm_desktop/gui/service/compliance_view.py" line="282" />
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>
@@ -465,109 +465,119 @@
 <context>
     <name>TouchDialog</name>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="100" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="102" />
         <source>Choose the client's response</source>
         <translation>请选择客户的答复</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="106" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="108" />
         <source>Satisfaction —</source>
         <translation>满意度 —</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="154" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="156" />
         <source>Change a service touch</source>
         <translation>修改服务记录</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="190" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="192" />
         <source>Changing touch #{id}. It was recorded less than 24 hours ago, so it is changed in place.</source>
         <translation>正在修改服务记录 #{id}。记录未满 24 小时，将直接修改。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="194" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="196" />
         <source>Changing touch #{id}. It was recorded more than 24 hours ago: your change is saved as a new revision and the current text stays readable in the history.</source>
         <translation>正在修改服务记录 #{id}。记录已超过 24 小时：修改将保存为新的修订，当前内容保留在历史中可查。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="213" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="215" />
         <source>&lt;b&gt;{no}&lt;/b&gt; {name} · risk level {level} (assessed {date})</source>
         <translation>&lt;b&gt;{no}&lt;/b&gt; {name} · 风险等级 {level}（测评于 {date}）</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="232" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="234" />
         <source>No task (this touch completes none)</source>
         <translation>不完成任何任务</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="338" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="340" />
         <source>A campaign contact is marketing, not investment advice: advice is recorded on its own.</source>
         <translation>营销活动联系属于营销，不是投资建议：投资建议请另行记录。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="341" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="343" />
         <source>&amp;Summary</source>
         <translation>摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="343" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="345" />
         <source>Optional: added after the response in the touch history</source>
         <translation>选填：在服务记录中接在反馈之后</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="361" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="363" />
         <source>Campaign “%1”</source>
         <translation>营销活动“%1”</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="363" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="365" />
         <source>Talking points: %1</source>
         <translation>话术要点：%1</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="366" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="368" />
         <source>&amp;Amount (CNY) *</source>
         <translation>认购金额（元）(&amp;A) *</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="366" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="368" />
         <source>&amp;Amount (CNY)</source>
         <translation>认购金额（元）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="437" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="442" />
         <source>Choose the client's response to the campaign.</source>
         <translation>请选择客户对本次营销活动的答复。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="456" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="461" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="501" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="506" />
         <source>Touch changed for {no}.</source>
         <translation>已修改客户 {no} 的服务记录。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="504" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="509" />
         <source>Response recorded for {no}: {response}; campaign task completed: {task}.</source>
         <translation>已记录客户 {no} 的反馈：{response}；已完成营销活动任务：{task}。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="509" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="514" />
         <source>Touch recorded for {no}; task completed: {task}.</source>
         <translation>已为客户 {no} 记录服务，并完成任务：{task}。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="513" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="518" />
         <source>Touch recorded for {no}; no task completed.</source>
         <translation>已为客户 {no} 记录服务，未完成任何任务。</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/service/touch_form.py" line="526" />
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="544" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="558" />
+        <source>Connection restored: checking whether the touch was saved…</source>
+        <translation>连接已恢复：正在核对这条服务记录是否已保存…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/service/touch_form.py" line="589" />
+        <source>The touch was NOT saved (the connection dropped before the server committed it) and no task was closed. What you entered is still here: save again.</source>
+        <translation>这条服务记录没有保存（连接在服务器提交前中断），任务也没有关闭。已填写的内容仍在，请再次保存。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from crm_desktop import clock
 from crm_desktop.db.models.enums import Channel, TouchType
 from crm_desktop.domain.labels import label_of
 from crm_desktop.domain.vocabulary import CampaignResponse
-from crm_desktop.errors import InvalidInput, PermissionDenied
+from crm_desktop.errors import InvalidInput, PermissionDenied, SaveInDoubt, StoreUnavailable
 from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
@@ -93,6 +93,7 @@ class TouchDialog(QDialog):
         # The campaign task chosen, if any: then the form records the campaign response.
         self._campaign: touches.OpenTask | None = None
         self._type_before = ""
+        self._in_doubt: int | None = None  # a touch whose save was cut off, until the server answers
         ui = self.ui
         for t in TOUCH_TYPES:
             ui.typeCombo.addItem(touches.type_label(t), t)
@@ -520,6 +521,19 @@ class TouchDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
+        if isinstance(exc, StoreUnavailable):
+            # The server is away: said in the form (what was typed stays), and in the status bar.
+            from crm_desktop.gui.server_watch import hub, report_unavailable
+
+            report_unavailable(exc)
+            self.ui.messageLabel.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
+            if isinstance(exc, SaveInDoubt):
+                # Not known yet whether it was saved: no second save until the server answers.
+                self.save_button.setEnabled(False)
+                if self._in_doubt is None:
+                    hub().restored.connect(self._check_in_doubt)
+                self._in_doubt = exc.record_id
+            return
         if isinstance(exc, InvalidInput):
             # Shown in the form, next to what needs fixing, rather than in a modal box.
             self._say(exc.message)
@@ -530,6 +544,52 @@ class TouchDialog(QDialog):
             return
         self.ui.messageLabel.setText("")
         show_error(self, exc)
+
+    def _check_in_doubt(self) -> None:
+        """The server is back: was the touch whose save was cut off committed?"""
+        from crm_desktop.gui.server_watch import hub
+
+        touch_id = self._in_doubt
+        if touch_id is None:
+            return
+        hub().restored.disconnect(self._check_in_doubt)
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ui.messageLabel.setText(self.tr("Connection restored: checking whether the touch was saved…"))
+        self._handle = run_task(
+            lambda _c: touches.touch_saved(store, actor, touch_id),
+            on_done=self._doubt_answered,
+            on_error=self._doubt_lookup_failed,
+            pool=self.ctx.pool,
+        )
+
+    def _doubt_lookup_failed(self, exc: BaseException) -> None:
+        """The server went away again before answering: still not known, so still no second save."""
+        from crm_desktop.gui.server_watch import hub, report_unavailable
+
+        if not isinstance(exc, StoreUnavailable) or self._in_doubt is None:
+            self._in_doubt = None
+            self._failed(exc)
+            return
+        report_unavailable(exc)
+        hub().restored.connect(self._check_in_doubt)
+        self.ui.messageLabel.setText(
+            f"<span style='color:#c0392b'>{touches.in_doubt_message(self._in_doubt)}</span>"
+        )
+
+    def _doubt_answered(self, saved: bool) -> None:
+        touch_id, self._in_doubt = self._in_doubt, None
+        if saved and touch_id is not None:
+            self._saved(touch_id)
+            return
+        self.save_button.setEnabled(True)
+        self.ui.messageLabel.setText(
+            "<span style='color:#c0392b'>"
+            + self.tr(
+                "The touch was NOT saved (the connection dropped before the server committed it) and no "
+                "task was closed. What you entered is still here: save again."
+            )
+            + "</span>"
+        )
 
 
 def open_touch_form(ctx: AppContext, parent: QWidget | None, client_no: str, **kwargs: Any) -> TouchDialog:
