@@ -288,7 +288,7 @@ def input_queries(session: Session, as_of: date, cfg: ScoringConfig) -> list[Inp
 
     p = {"w_start": param(w_start), "as_of": param(as_of), "trade_from": param(trade_from)}
     snapshot_sql = (
-        f"SELECT client_id * {_PACK} + {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
+        f"SELECT CAST(client_id AS BIGINT) * {_PACK} + {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
         f"{_num_sql(d, 'securities_value')}, {_num_sql(d, 'net_inflow')} FROM asset_snapshot "
         # "+date": SQLite must not use the date index (random reads for nearly every row). No ORDER BY either:
         # a plain scan is cheaper than walking an index, and the engine sorts if the rows come unsorted.
