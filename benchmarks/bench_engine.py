@@ -14,8 +14,8 @@ load average is printed with them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -307,6 +307,13 @@ def build_store(path: Path, args: argparse.Namespace) -> None:
             for i, h in zip(st["id"], data.staff["hire_date"], strict=True)
         ],
     )
+    # `crm score` runs as someone: the demo's admin account (a store with users refuses `crm user add`)
+    con.execute(
+        "INSERT INTO staff (id, login, display_name, role, branch_id, active, qualifications, password_hash, "
+        "password_temporary, version, created_at, updated_at) VALUES (?, 'admin', 'admin', 'admin', 1, 1, '[]', "
+        "?, 0, 1, ?, ?)",
+        (N_MANAGERS + 1, _admin_hash(), now, now),
+    )
     c = data.clients
     con.executemany(
         "INSERT INTO client (id, client_no, name, client_type, open_date, risk_level, status, branch_id, "
@@ -390,10 +397,268 @@ def build_store(path: Path, args: argparse.Namespace) -> None:
     con.close()
 
 
-def part_store(args: argparse.Namespace) -> None:
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def _copy_frame(cur: object, table: str, frame: pd.DataFrame, step: int = 1_000_000) -> None:
+    """Rows of ``frame`` (columns named like the table's) into ``table`` by COPY, as CSV, a piece at a time."""
+    cols = ", ".join(frame.columns)
+    with cur.copy(f"COPY {table} ({cols}) FROM STDIN (FORMAT csv)") as cp:  # type: ignore[attr-defined]
+        for i in range(0, len(frame), step):
+            cp.write(frame.iloc[i : i + step].to_csv(index=False, header=False))
+
+
+def build_pg_store(url: str, args: argparse.Namespace) -> None:
+    """The same synthetic data as :func:`build_store`, into a migrated PostgreSQL schema by COPY. The big
+    tables' secondary indexes are dropped for the load and built again after it (as a bulk load would)."""
+    import psycopg
+
+    from crm_desktop.db.store import open_store
+
+    s = open_store(url, upgrade=True)
+    s.dispose()
+    data = build(args.clients, args.days, args.trades)
+    now = "2025-12-31 00:00:00+00"
+    conninfo, schema = _pg_conninfo(url)
+    with psycopg.connect(conninfo) as con, con.cursor() as cur:
+        cur.execute(f'SET search_path TO "{schema}"')
+        big = ("asset_snapshot", "trade", "holding")
+        cur.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = %s AND tablename = ANY(%s) "
+            "AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+            (schema, list(big)),
+        )
+        indexes = cur.fetchall()
+        for name, _ in indexes:
+            cur.execute(f'DROP INDEX "{schema}"."{name}"')
+        cur.execute(
+            "INSERT INTO branch (id, code, name, version, created_at, updated_at) "
+            "VALUES (1, 'B001', '基准营业部', 1, %s, %s)",
+            (now, now),
+        )
+        n_staff = len(data.staff)
+        _copy_frame(
+            cur,
+            "staff",
+            pd.DataFrame(
+                {
+                    "id": data.staff["staff_id"],
+                    "login": [f"im{i}" for i in data.staff["staff_id"]],
+                    "display_name": [f"经理{i}" for i in data.staff["staff_id"]],
+                    "role": "investment_manager",
+                    "branch_id": 1,
+                    "active": True,
+                    "hire_date": data.staff["hire_date"].dt.strftime("%Y-%m-%d"),
+                    "qualifications": ['["securities_practitioner"]'] * n_staff,
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ),
+        )
+        cur.execute(
+            "INSERT INTO staff (id, login, display_name, role, branch_id, active, qualifications, password_hash, "
+            "password_temporary, version, created_at, updated_at) VALUES (%s, 'admin', 'admin', 'admin', 1, true, "
+            "'[]', %s, false, 1, %s, %s)",
+            (N_MANAGERS + 1, _admin_hash(), now, now),
+        )
+        c = data.clients
+        _copy_frame(
+            cur,
+            "client",
+            pd.DataFrame(
+                {
+                    "id": c["client_id"],
+                    "client_no": [f"{i:08d}" for i in c["client_id"]],
+                    "name": "客户",
+                    "client_type": "individual",
+                    "open_date": _sql_date(c["open_date"].to_numpy()),
+                    "risk_level": c["risk_level"],
+                    "status": c["status"],
+                    "branch_id": 1,
+                    "manager_id": c["manager_id"],
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ),
+        )
+        sec = data.securities
+        _copy_frame(
+            cur,
+            "security",
+            pd.DataFrame(
+                {
+                    "code": sec["code"],
+                    "name": sec["code"],
+                    "industry": sec["industry"],
+                    "board": sec["board"],
+                    "list_date": _sql_date(sec["list_date"].to_numpy()),
+                }
+            ),
+        )
+        snap = data.snapshots
+        day_text = pd.Series(_sql_date(np.unique(snap["date"].to_numpy())), index=np.unique(snap["date"]))
+        step = 1_000_000
+        for i in range(0, len(snap), step):
+            part = snap.iloc[i : i + step]
+            total = part["total_assets"].to_numpy()
+            secv = part["securities_value"].to_numpy()
+            _copy_frame(
+                cur,
+                "asset_snapshot",
+                pd.DataFrame(
+                    {
+                        "client_id": part["client_id"].to_numpy(),
+                        "date": day_text.reindex(part["date"].to_numpy()).to_numpy(),
+                        "cash": np.round(total - secv, 2),
+                        "securities_value": secv,
+                        "total_assets": total,
+                        "net_inflow": part["net_inflow"].to_numpy(),
+                    }
+                ),
+            )
+        t = data.trades
+        _copy_frame(
+            cur,
+            "trade",
+            pd.DataFrame(
+                {
+                    "trade_id": [f"T{i}" for i in range(len(t))],
+                    "trade_date": _sql_date(t["trade_date"].to_numpy()),
+                    "client_id": t["client_id"].to_numpy(),
+                    "code": t["code"].astype(str).to_numpy(),
+                    "side": t["side"].astype(str).to_numpy(),
+                    "quantity": t["quantity"].to_numpy(),
+                    "price": np.round(t["amount"] / t["quantity"], 4).to_numpy(),
+                    "amount": t["amount"].to_numpy(),
+                    "commission": t["commission"].to_numpy(),
+                }
+            ),
+        )
+        h = data.holdings.drop_duplicates(["client_id", "date", "code"])
+        _copy_frame(
+            cur,
+            "holding",
+            pd.DataFrame(
+                {
+                    "client_id": h["client_id"].to_numpy(),
+                    "date": _sql_date(h["date"].to_numpy()),
+                    "code": h["code"].astype(str).to_numpy(),
+                    "quantity": 100,
+                    "cost": h["market_value"].to_numpy(),
+                    "market_value": h["market_value"].to_numpy(),
+                }
+            ),
+        )
+        for _, indexdef in indexes:
+            cur.execute(indexdef)
+        cur.execute("SELECT setval(pg_get_serial_sequence('trade', 'id'), (SELECT max(id) FROM trade))")
+        con.commit()
+        con.autocommit = True
+        for table in ("client", "staff", "security", "asset_snapshot", "trade", "holding"):
+            cur.execute(f"VACUUM ANALYZE {table}")
+
+
+def _pg_conninfo(url: str) -> tuple[str, str]:
+    """(libpq connection string, schema) of a ``postgresql+psycopg://…?options=-csearch_path=…`` URL."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    options = str(u.query.get("options", ""))
+    schema = options.split("search_path=", 1)[1] if "search_path=" in options else "public"
+    plain = u.set(drivername="postgresql", query={})
+    return plain.render_as_string(hide_password=False), schema
+
+
+def _admin_hash() -> str:
+    from crm_desktop.services.passwords import hash_password
+
+    return hash_password("demo1234")
+
+
+def measure_score(crm: Path, url: str) -> dict[str, object]:
+    """Run `crm score` once in a child process: wall time, CPU time and peak RSS of that child and
+    everything it waited for (``os.wait4`` on its pid), its stage timings, and the scoring service's own
+    share (load + engine + save; the command then runs the suitability check as well)."""
+    env = {**os.environ, "CRM_LANG": "en", "CRM_PASSWORD": "demo1234"}
+    t = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(crm), "--db", url, "score", "--quiet", "--timings", "--as-user", "admin"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - t
+    if proc.returncode != 0:
+        print(out.strip())
+        print(err.strip())
+        raise SystemExit(proc.returncode)
+    timings: dict[str, float] = {}
+    for line in out.splitlines():
+        if line.startswith("load ") and "engine" in line:
+            for part in line.split(", "):
+                k, v = part.split(" ")
+                timings[k] = float(v.rstrip("s"))
+    return {"wall": elapsed, "timings": timings, "stdout": out.strip()}
+
+
+def run_measured(crm: Path, url: str) -> dict[str, object]:
+    """:func:`measure_score` in a fresh Python child, so that its RUSAGE_CHILDREN maxrss is this run's alone
+    (the peak RSS of the `crm score` process tree: the maximum over it and its descendants)."""
+    code = (
+        "import json, resource, sys; sys.path.insert(0, sys.argv[1]); "
+        "from pathlib import Path; import bench_engine as b; "
+        "r = b.measure_score(Path(sys.argv[2]), sys.argv[3]); "
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "r['maxrss_mb'] = u.ru_maxrss / 1024; r['cpu'] = u.ru_utime + u.ru_stime; print(json.dumps(r))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent), str(crm), url],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        print(proc.stdout.strip())
+        print(proc.stderr.strip())
+        raise SystemExit(proc.returncode)
+    import json
+
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def report(backend: str, runs: list[dict[str, object]]) -> dict[str, float]:
+    def med(f: object) -> float:
+        return statistics.median(f(r) for r in runs)  # type: ignore[operator]
+
+    service = med(lambda r: sum(r["timings"].values()))
+    figures = {
+        "wall": med(lambda r: r["wall"]),
+        "cpu": med(lambda r: r["cpu"]),
+        "service": service,
+        "load": med(lambda r: r["timings"].get("load", float("nan"))),
+        "engine": med(lambda r: r["timings"].get("engine", float("nan"))),
+        "save": med(lambda r: r["timings"].get("save", float("nan"))),
+        "rss": max(float(r["maxrss_mb"]) for r in runs),  # type: ignore[arg-type]
+    }
+    print(f"{backend}: {runs[-1]['stdout'].splitlines()[0]}")  # type: ignore[union-attr]
+    print(
+        f"{backend} crm score (median of {len(runs)}): end to end {figures['wall']:.1f}s wall, "
+        f"{figures['cpu']:.1f}s CPU; scoring service {service:.1f}s (read {figures['load']:.1f}s, engine "
+        f"{figures['engine']:.1f}s, save {figures['save']:.1f}s); peak RSS {figures['rss']:.0f} MB; "
+        f"runs {[round(float(r['wall']), 1) for r in runs]}; load average {load()}"  # type: ignore[arg-type]
+    )
+    return figures
+
+
+def part_store(args: argparse.Namespace) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="crm-bench-") as tmp:
+        os.environ.setdefault("CRM_PII_KEY_FILE", str(Path(tmp) / "pii.key"))
         path = Path(args.store) if args.store else Path(tmp) / "bench.sqlite3"
-        crm = Path(sys.executable).with_name("crm")
+        crm = Path(args.crm) if args.crm else Path(sys.executable).with_name("crm")
         if not path.exists():
             t = time.perf_counter()
             has_demo = subprocess.run([str(crm), "demo", "--help"], capture_output=True).returncode == 0
@@ -415,48 +680,129 @@ def part_store(args: argparse.Namespace) -> None:
                 print("store: crm demo --clients", args.clients)
             else:
                 build_store(path, args)
-                # `crm score` runs as someone: the synthetic store gets the demo's admin account.
-                subprocess.run(
-                    [
-                        str(crm),
-                        "--db",
-                        f"sqlite:///{path}",
-                        "user",
-                        "add",
-                        "admin",
-                        "--role",
-                        "admin",
-                        "--name",
-                        "admin",
-                        "--password-stdin",
-                    ],
-                    input="demo1234\n",
-                    text=True,
-                    check=True,
-                    capture_output=True,
-                )
                 print("store: synthetic (bench_engine.build_store)")
             print(
                 f"built SQLite store ({path.stat().st_size / 1e9:.1f} GB) in {time.perf_counter() - t:.0f}s; "
                 f"load average {load()}"
             )
-        t = time.perf_counter()
-        proc = subprocess.run(
-            [str(crm), "--db", f"sqlite:///{path}", "score", "--quiet", "--timings", "--as-user", "admin"],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "CRM_LANG": "en", "CRM_PASSWORD": "demo1234"},
-        )
-        elapsed = time.perf_counter() - t
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        print(proc.stdout.strip())
-        if proc.returncode != 0:
-            print(proc.stderr.strip())
-            raise SystemExit(proc.returncode)
-        print(
-            f"crm score end to end: {elapsed:.1f}s, peak memory (max RSS) {peak / 1024:.0f} MB; "
-            f"load average {load()}"
-        )
+        runs = [run_measured(crm, f"sqlite:///{path}") for _ in range(args.score_repeat)]
+        return report("SQLite", runs)
+
+
+def copy_floor(url: str) -> tuple[float, float, int]:
+    """The floor of the read phase: the scoring service's own input queries (from
+    ``services.scoring.input_queries``), each as a bare ``COPY (…) TO STDOUT`` drained into nothing, on
+    one connection in one REPEATABLE READ transaction like the real read. Returns (seconds for the
+    queries the service runs, seconds for the raw rows of the same inputs, raw rows)."""
+    import psycopg
+
+    from crm_desktop.db.store import open_store
+    from crm_desktop.services.scoring import input_queries, latest_snapshot_date, load_config
+
+    store = open_store(url)
+    cfg = load_config().config
+    with store.read() as session:
+        as_of = latest_snapshot_date(session)
+        assert as_of is not None
+        queries = input_queries(session, as_of, cfg)
+    store.dispose()
+    conninfo, schema = _pg_conninfo(url)
+    times: dict[str, float] = {"used": 0.0, "raw": 0.0}
+    rows = 0
+    with psycopg.connect(conninfo, autocommit=True) as con:
+        con.execute(f'SET search_path TO "{schema}"')
+        con.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        with con.cursor() as cur:
+            for q in queries:
+                if q.name == "snapshots":  # the rows behind snapshot_totals: the run reads the totals
+                    continue
+                for kind, sql in (("used", q.pg_sql), ("raw", q.pg_raw_sql)):
+                    t = time.perf_counter()
+                    with cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT binary)", q.params) as cp:
+                        for _block in cp:  # drained into nothing: the null sink
+                            pass
+                    times[kind] += time.perf_counter() - t
+                    if kind == "raw":
+                        rows += con.execute(f"SELECT count(*) FROM ({sql}) q", q.params).fetchone()[0]  # type: ignore[index]
+        con.execute("ROLLBACK")
+    return times["used"], times["raw"], rows
+
+
+def part_pg(args: argparse.Namespace) -> dict[str, float]:
+    import uuid
+
+    import psycopg
+
+    crm = Path(args.crm) if args.crm else Path(sys.executable).with_name("crm")
+    base = args.pg
+    conninfo, _ = _pg_conninfo(base)
+    schema = args.pg_schema or "bench_score_" + uuid.uuid4().hex[:8]
+    from sqlalchemy.engine import make_url
+
+    url = (
+        make_url(base)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
+        .render_as_string(hide_password=False)
+    )
+    with tempfile.TemporaryDirectory(prefix="crm-bench-") as tmp:
+        os.environ.setdefault("CRM_PII_KEY_FILE", str(Path(tmp) / "pii.key"))
+        with psycopg.connect(conninfo, autocommit=True) as con:
+            exists = con.execute(
+                "SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", (schema,)
+            ).fetchone()
+            if not exists:
+                con.execute(f'CREATE SCHEMA "{schema}"')
+        try:
+            if not exists:
+                t = time.perf_counter()
+                build_pg_store(url, args)
+                print(
+                    f"built PostgreSQL store (schema {schema}) in {time.perf_counter() - t:.0f}s; load average {load()}"
+                )
+            runs = []
+            floors = []
+            for _ in range(args.score_repeat):
+                runs.append(run_measured(crm, url))
+                # a build from before the input queries were exposed has no floor to compare with
+                with contextlib.suppress(ImportError):
+                    floors.append(copy_floor(url))
+            figures = report("PostgreSQL", runs)
+            if not floors:
+                print("PostgreSQL floor: not measured (this build does not expose its input queries)")
+                figures["floor"] = float("nan")
+                return figures
+            used = statistics.median(f[0] for f in floors)
+            raw = statistics.median(f[1] for f in floors)
+            figures["floor"] = used
+            figures["floor_raw"] = raw
+            print(
+                f"PostgreSQL floor: bare COPY (same selects) TO STDOUT, binary, drained: {used:.1f}s for the "
+                f"queries the read phase runs; {raw:.1f}s for the raw input rows ({floors[-1][2]:,} rows); "
+                f"read phase / floor = {figures['load'] / used:.2f} (raw rows: {figures['load'] / raw:.2f}); "
+                f"load average {load()}"
+            )
+            return figures
+        finally:
+            if not args.keep_pg:
+                with psycopg.connect(conninfo, autocommit=True) as con:
+                    con.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def goals(sqlite: dict[str, float] | None, pg: dict[str, float] | None) -> None:
+    print("goals (issue #21):")
+
+    def line(name: str, value: float, limit: float, unit: str) -> None:
+        ok = "met" if value <= limit else "MISSED"
+        print(f"  {name}: {value:.2f}{unit} (goal <= {limit:g}{unit}) {ok}")
+
+    if pg is not None:
+        line("PostgreSQL crm score end to end", pg["wall"], 30, " s")
+        line("PostgreSQL peak memory", pg["rss"] / 1024, 1.5, " GB")
+        line("PostgreSQL read phase / bare COPY floor", pg["load"] / pg["floor"], 2, "x")
+    if sqlite is not None:
+        line("SQLite crm score end to end", sqlite["wall"], 20, " s")
+        line("SQLite peak memory", sqlite["rss"] / 1024, 1.5, " GB")
+    print(f"  load average {load()} (2-core machine shared with other jobs: wall times include waiting)")
 
 
 def main() -> None:
@@ -473,11 +819,23 @@ def main() -> None:
     parser.add_argument(
         "--store", metavar="PATH", help="SQLite file to build once and reuse (default: temporary)"
     )
+    parser.add_argument("--score-repeat", type=int, default=3, help="`crm score` runs per backend")
+    parser.add_argument("--skip-pg", action="store_true", help="leave out the PostgreSQL part")
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get("CRM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"),
+        help="PostgreSQL server for the PostgreSQL part (a fresh schema is made and dropped)",
+    )
+    parser.add_argument("--pg-schema", help="schema to build once and reuse (with --keep-pg)")
+    parser.add_argument("--crm", help="the `crm` executable to time (default: the one beside this Python)")
+    parser.add_argument("--keep-pg", action="store_true", help="keep the PostgreSQL schema afterwards")
     args = parser.parse_args()
     if not args.skip_engine:
         part_engine(args)
-    if not args.skip_store:
-        part_store(args)
+    sqlite = None if args.skip_store else part_store(args)
+    pg = None if args.skip_pg else part_pg(args)
+    if sqlite is not None or pg is not None:
+        goals(sqlite, pg)
 
 
 if __name__ == "__main__":

@@ -320,6 +320,41 @@ def snapshot_metrics(
         out[name] = metrics[name]
 
 
+# Per-client snapshot totals over W, for callers that aggregate where the rows live (the scoring service
+# asks the database): the figures of SNAPSHOT_FIELDS, with amounts in yuan as the database sums them.
+SNAPSHOT_TOTAL_COLUMNS = ("client_id", *SNAPSHOT_FIELDS)
+_SNAPSHOT_COUNTS = ("snap_count", "big_life")
+
+
+def snapshot_totals(
+    frame: pd.DataFrame, lookup: ClientResolver, out: ClientArrays, warnings: list[dict[str, Any]]
+) -> None:
+    """What :func:`snapshot_metrics` computes, from one row of totals per client instead of the rows.
+
+    Sums and point values in yuan become fen exactly as the row path turns them (:func:`to_fen`), so both
+    paths give the same figures; clients without a row have no snapshots in W. Totals of clients not in
+    ``clients`` are reported like their rows would be (``unknown_client``, counting rows).
+    """
+    require_columns(frame, "snapshot_totals", SNAPSHOT_TOTAL_COLUMNS)
+    if frame["client_id"].duplicated().any():
+        raise ValueError("input table 'snapshot_totals' has duplicate client_id values")
+    code, _ = lookup(frame["client_id"])
+    known = code >= 0
+    count = pd.to_numeric(frame["snap_count"]).to_numpy(dtype=np.int64)
+    unknown = int(count[~known].sum())
+    if unknown:
+        warnings.append({"code": "unknown_client", "params": {"table": "snapshots", "count": unknown}})
+    at = code[known]
+    for name in SNAPSHOT_FIELDS:
+        if name in _SNAPSHOT_COUNTS:
+            values = pd.to_numeric(frame[name]).to_numpy(dtype=np.float64, na_value=0.0).astype(np.int64)
+        else:
+            values = to_fen(_money_column(frame, name))
+        column = np.zeros(out.n, dtype=np.int64)
+        column[at] = values[known]
+        out[name] = column
+
+
 @dataclass
 class Trades:
     """Trades of the FIFO look-back and W with a known client and side, as flat arrays (money in fen)."""

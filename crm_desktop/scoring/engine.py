@@ -98,7 +98,10 @@ def score(data: ScoringInput, config: ScoringConfig | None = None) -> ScoringRes
     # by client stay sorted and nothing has to be filtered row by row; closed clients are dropped after.
     arrays = ClientArrays(len(clients))
     lookup = client_rules.ClientResolver(clients["client_id"].to_numpy(dtype=np.int64))
-    client_rules.snapshot_metrics(data.snapshots, lookup, w, cfg, arrays, warnings)
+    if data.snapshot_totals is not None:  # aggregated where the rows live (the service's database)
+        client_rules.snapshot_totals(data.snapshot_totals, lookup, arrays, warnings)
+    else:
+        client_rules.snapshot_metrics(data.snapshots, lookup, w, cfg, arrays, warnings)
     trades = client_rules.prepare_trades(data.trades, lookup, data.securities, w, cfg, warnings)
     client_rules.round_trip_metrics(trades, w, arrays, warnings)
     client_rules.holding_metrics(data.holdings, lookup, data.securities, w, cfg, arrays, warnings)

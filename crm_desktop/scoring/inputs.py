@@ -23,6 +23,14 @@ yuan (float or anything numeric). Extra columns are ignored; missing optional co
     client_id, bank_changed (bool: custody-bank change in the look-back), transfer_out_pending (bool),
     complaints (int, in the look-back), min_satisfaction (lowest call-back satisfaction 1-5, or missing).
     ``clients`` may also carry commission_rate (a fraction, or missing) for the price signal.
+``snapshot_totals`` — optional, instead of ``snapshots``: one row per client of totals over the window W
+    (what the service asks the database for, so that tens of millions of rows never leave it)
+    client_id, snap_count (rows in W), sum_total, sum_sec (sums of total_assets and securities_value),
+    latest, first (total_assets on the last and first day), a90 / a180 (total_assets on the last day
+    before the churn / lifecycle look-back, else on the first day), inflow_churn (net_inflow summed over
+    the churn look-back), big_life (days of the lifecycle look-back with total_assets at or above the
+    dormant threshold), inflow_after_first (net_inflow summed over every day but the first). Money in yuan.
+    When given, ``snapshots`` is not read. Rows come from a table with one row per client and day.
 ``staff`` — staff members
     staff_id, role (investment_manager|branch_manager|admin), active (bool), hire_date (date or missing),
     qualifications (list of codes, or a ';'-separated string).
@@ -67,3 +75,4 @@ class ScoringInput:
     tasks: pd.DataFrame = field(default_factory=lambda: empty("tasks"))
     staff: pd.DataFrame = field(default_factory=lambda: empty("staff"))
     signals: pd.DataFrame = field(default_factory=lambda: empty("signals"))
+    snapshot_totals: pd.DataFrame | None = None

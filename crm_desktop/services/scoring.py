@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import JSON, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
@@ -42,6 +43,7 @@ from crm_desktop.i18n import tr
 from crm_desktop.paths import resource
 from crm_desktop.progress import Progress, Stages
 from crm_desktop.scoring import ENGINE_VERSION, ConfigError, ScoringConfig, ScoringInput, score
+from crm_desktop.scoring.clients import SNAPSHOT_TOTAL_COLUMNS
 from crm_desktop.scoring.engine import ScoringResult
 from crm_desktop.scoring.engine import window as engine_window
 from crm_desktop.scoring.frames import day_to_date
@@ -221,62 +223,89 @@ def _categorical(positions: pd.Series, categories: list[str]) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object), validate=False)
 
 
-def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInput:
-    """Everything the engine needs for ``as_of``: snapshots of W, trades of W plus the FIFO look-back."""
+@dataclass(frozen=True)
+class InputQuery:
+    """One of the selects a scoring run reads, for the run and for measuring it (benchmarks/bench_engine.py
+    copies the same selects to nowhere as the floor of the read phase).
+
+    ``sql`` uses ``:name`` parameters; ``raw_sql`` is the select of the rows an aggregated query sums
+    (None when ``sql`` reads the rows themselves)."""
+
+    name: str
+    sql: str
+    params: dict[str, Any]
+    raw_sql: str | None = None
+
+    @property
+    def pg_sql(self) -> str:
+        return _pg_params(self.sql)
+
+    @property
+    def pg_raw_sql(self) -> str:
+        return _pg_params(self.raw_sql if self.raw_sql is not None else self.sql)
+
+
+def _snapshot_totals_sql(d: str) -> str:
+    """Per client, the totals over W the engine needs (``ScoringInput.snapshot_totals``), summed by the
+    database: tens of millions of snapshot rows stay where they are and 100,000 rows come out.
+
+    One pass groups the rows by client; the point values (first day, last day, last day before each
+    look-back) are then read back through the primary key (client, date). Sums of NUMERIC are exact on
+    PostgreSQL; on SQLite they are sums of doubles, as the engine's own sums are."""
+    plus = "+" if d == "sqlite" else ""
+    return (
+        "WITH g AS (SELECT client_id, COUNT(*) AS n, SUM(total_assets) AS s_total, "
+        "SUM(securities_value) AS s_sec, MIN(date) AS d_first, MAX(date) AS d_last, "
+        "MAX(CASE WHEN date < :churn_start THEN date END) AS d_churn, "
+        "MAX(CASE WHEN date < :life_start THEN date END) AS d_life, "
+        "SUM(CASE WHEN date >= :churn_start THEN net_inflow ELSE 0 END) AS in_churn, "
+        "SUM(net_inflow) AS in_all, "
+        "SUM(CASE WHEN date >= :life_start AND total_assets >= :dormant THEN 1 ELSE 0 END) AS big_life "
+        # "+date": SQLite walks the primary key (client, date) in client order, so the grouping needs no sort.
+        f"FROM asset_snapshot WHERE {plus}date >= :w_start AND {plus}date <= :as_of GROUP BY client_id) "
+        f"SELECT g.client_id, g.n, {_num_sql(d, 'g.s_total')}, {_num_sql(d, 'g.s_sec')}, "
+        f"{_num_sql(d, 'l.total_assets')}, {_num_sql(d, 'f.total_assets')}, "
+        f"{_num_sql(d, 'COALESCE(a.total_assets, f.total_assets)')}, {_num_sql(d, 'g.in_churn')}, "
+        f"{_num_sql(d, 'COALESCE(b.total_assets, f.total_assets)')}, g.big_life, "
+        f"{_num_sql(d, 'g.in_all - f.net_inflow')} "
+        "FROM g JOIN asset_snapshot f ON f.client_id = g.client_id AND f.date = g.d_first "
+        "JOIN asset_snapshot l ON l.client_id = g.client_id AND l.date = g.d_last "
+        "LEFT JOIN asset_snapshot a ON a.client_id = g.client_id AND a.date = g.d_churn "
+        "LEFT JOIN asset_snapshot b ON b.client_id = g.client_id AND b.date = g.d_life"
+    )
+
+
+def input_queries(session: Session, as_of: date, cfg: ScoringConfig) -> list[InputQuery]:
+    """The selects of a run for ``as_of``, in the order :func:`load_input` reads them (the big ones)."""
     d = session.connection().dialect.name
     plus = "+" if d == "sqlite" else ""
     w = engine_window(as_of, cfg)
     w_start = day_to_date(w.start)
     trade_from = w_start - timedelta(days=cfg.trading.fifo_lookback_days)
-    p = {
-        "w_start": w_start.isoformat() if d == "sqlite" else w_start,
-        "as_of": as_of.isoformat() if d == "sqlite" else as_of,
-        "trade_from": trade_from.isoformat() if d == "sqlite" else trade_from,
-    }
 
-    clients = _fetch(
-        session,
-        f"SELECT id, {_day_sql(d, 'open_date')}, risk_level, status, manager_id, "
-        f"{_day_sql(d, 'assigned_on')}, {_num_sql(d, 'commission_rate')} FROM client",
-        {},
-        ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on", "commission_rate"],
-        [True, True, False, False, True, True, True],
-    )
-    clients = _ints(clients, "client_id", "open_date", "manager_id", "assigned_on")
-    # Snapshots are the big table (tens of millions of rows): client and day travel packed in one number,
-    # which saves a Python object per row on the way out of the driver.
+    def param(day: date) -> Any:
+        return day.isoformat() if d == "sqlite" else day
+
+    p = {"w_start": param(w_start), "as_of": param(as_of), "trade_from": param(trade_from)}
     snapshot_sql = (
-        f"SELECT client_id * {_PACK} + {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
+        f"SELECT CAST(client_id AS BIGINT) * {_PACK} + {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
         f"{_num_sql(d, 'securities_value')}, {_num_sql(d, 'net_inflow')} FROM asset_snapshot "
         # "+date": SQLite must not use the date index (random reads for nearly every row). No ORDER BY either:
         # a plain scan is cheaper than walking an index, and the engine sorts if the rows come unsorted.
         f"WHERE {plus}date >= :w_start AND {plus}date <= :as_of"
     )
-    snapshot_names = ["packed", "total_assets", "securities_value", "net_inflow"]
-
-    # Securities in code order; trades and holdings refer to them by that position, and sides by a small
+    dormant_yuan = round(cfg.lifecycle.dormant_assets * 100) / 100.0
+    totals_params = {
+        **p,
+        "churn_start": param(day_to_date(w.churn_start)),
+        "life_start": param(day_to_date(w.life_start)),
+        # the engine's own test on a day's total (snapshot_metrics): at or above the threshold, to the fen
+        "dormant": dormant_yuan - 0.005,
+    }
+    # Trades and holdings refer to securities by their position in code order, and sides by a small
     # number, so every column arrives as a number and the engine gets ready-made categoricals.
-    securities = _fetch(
-        session,
-        f"SELECT code, board, industry, {_day_sql(d, 'list_date')} FROM security ORDER BY code",
-        {},
-        ["code", "board", "industry", "list_date"],
-        [False, False, False, True],
-    )
-    securities = _ints(securities, "list_date")
-    sec_codes = securities["code"].astype(str).tolist()
     numbered = "WITH sec AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS idx FROM security) "
-    # "+trade_date": a scan (0.4 s at 2.6 million trades) instead of the date index (random reads, 4 s).
-    sides = [
-        str(r[0])
-        for r in session.execute(
-            text(
-                f"SELECT DISTINCT side FROM trade WHERE {plus}trade_date >= :trade_from AND {plus}trade_date <= :as_of"
-            ),
-            p,
-        )
-    ]
-    sides = sorted(set(sides) | {"buy", "sell"})
+    sides = _sides(session, p)
     side_case = "CASE t.side " + " ".join(f"WHEN :side{i} THEN {i}" for i in range(len(sides))) + " END"
     side_params = {f"side{i}": v for i, v in enumerate(sides)}
     trade_sql = (
@@ -286,53 +315,126 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
         # Most rows qualify, so a plain scan beats walking the date index (random reads) on SQLite.
         f"WHERE {plus}t.trade_date >= :trade_from AND {plus}t.trade_date <= :as_of"
     )
-    trade_names = ["client_id", "trade_date", "code", "side", "quantity", "amount", "commission"]
     holding_sql = (
         numbered + f"SELECT h.client_id, {_day_sql(d, 'h.date')}, sec.idx, {_num_sql(d, 'h.market_value')} "
         f"FROM holding h LEFT JOIN sec ON sec.code = h.code WHERE {plus}h.date >= :w_start AND {plus}h.date <= :as_of"
     )
-    holding_names = ["client_id", "date", "code", "market_value"]
+    return [
+        InputQuery(
+            "clients",
+            f"SELECT id, {_day_sql(d, 'open_date')}, risk_level, status, manager_id, "
+            f"{_day_sql(d, 'assigned_on')}, {_num_sql(d, 'commission_rate')} FROM client",
+            {},
+        ),
+        InputQuery("snapshot_totals", _snapshot_totals_sql(d), totals_params, raw_sql=snapshot_sql),
+        InputQuery("snapshots", snapshot_sql, p),
+        InputQuery(
+            "securities",
+            f"SELECT code, board, industry, {_day_sql(d, 'list_date')} FROM security ORDER BY code",
+            {},
+        ),
+        InputQuery("trades", trade_sql, {**p, **side_params}),
+        InputQuery("holdings", holding_sql, p),
+        # Satisfaction comes from independent call-backs; a manager's own rating on a touch stays a note.
+        InputQuery(
+            "touches",
+            f"SELECT manager_id, {_day_sql(d, 'occurred_at', timestamp=True)}, "
+            f"{_num_sql(d, 'satisfaction')} FROM callback_record WHERE outcome = 'reached' "
+            "AND satisfaction IS NOT NULL AND occurred_at >= :w_start",
+            p,
+        ),
+        InputQuery(
+            "tasks",
+            f"SELECT manager_id, {_day_sql(d, 'due_date')}, status, {_day_sql(d, 'completed_at', timestamp=True)} "
+            "FROM service_task WHERE due_date >= :w_start AND due_date <= :as_of",
+            p,
+        ),
+    ]
 
-    snapshots = _fetch(session, snapshot_sql, p, snapshot_names, [True] * 4)
-    trades = _fetch(session, trade_sql, {**p, **side_params}, trade_names, [True] * 7)
-    holdings = _fetch(session, holding_sql, p, holding_names, [True] * 4)
-    # Unpacked in float64 (exact: the packed numbers are integers far below 2**53), where division is vectorised.
-    packed = snapshots["packed"].to_numpy(dtype=np.float64)
-    client_f = np.floor(packed / _PACK)
-    day = (packed - client_f * _PACK).astype(np.int64)
-    client_id = client_f.astype(np.int64)
-    del packed, client_f
-    snapshots = pd.DataFrame(
-        {
-            "client_id": client_id,
-            "date": day,
-            "total_assets": snapshots["total_assets"],
-            "securities_value": snapshots["securities_value"],
-            "net_inflow": snapshots["net_inflow"],
-        },
-        copy=False,
+
+def _sides(session: Session, p: dict[str, Any]) -> list[str]:
+    plus = "+" if session.connection().dialect.name == "sqlite" else ""
+    # "+trade_date": a scan (0.4 s at 2.6 million trades) instead of the date index (random reads, 4 s).
+    found = session.execute(
+        text(
+            f"SELECT DISTINCT side FROM trade WHERE {plus}trade_date >= :trade_from AND {plus}trade_date <= :as_of"
+        ),
+        p,
     )
+    return sorted({str(r[0]) for r in found} | {"buy", "sell"})
+
+
+def load_input(session: Session, as_of: date, cfg: ScoringConfig, *, totals: bool = True) -> ScoringInput:
+    """Everything the engine needs for ``as_of``: snapshots of W, trades of W plus the FIFO look-back.
+
+    Snapshots come as per-client totals summed by the database (``totals``, the default); ``totals=False``
+    reads every snapshot row and lets the engine sum them (the earlier path, kept to check one against the
+    other). On PostgreSQL the all-numeric selects travel by binary ``COPY`` (:func:`_copy_numbers`).
+    """
+    q = {x.name: x for x in input_queries(session, as_of, cfg)}
+    clients = _fetch(
+        session,
+        q["clients"].sql,
+        q["clients"].params,
+        ["client_id", "open_date", "risk_level", "status", "manager_id", "assigned_on", "commission_rate"],
+        [True, True, False, False, True, True, True],
+    )
+    clients = _ints(clients, "client_id", "open_date", "manager_id", "assigned_on")
+    securities = _fetch(
+        session,
+        q["securities"].sql,
+        {},
+        ["code", "board", "industry", "list_date"],
+        [False, False, False, True],
+    )
+    securities = _ints(securities, "list_date")
+    sec_codes = securities["code"].astype(str).tolist()
+    side_params = q["trades"].params
+    sides = [side_params[f"side{i}"] for i in range(sum(k.startswith("side") for k in side_params))]
+
+    snapshots: pd.DataFrame | None = None
+    snapshot_totals: pd.DataFrame | None = None
+    if totals:
+        snapshot_totals = _numbers(session, q["snapshot_totals"], list(SNAPSHOT_TOTAL_COLUMNS))
+        snapshot_totals = _ints(snapshot_totals, "client_id", "snap_count", "big_life")
+    else:
+        # Snapshots are the big table (tens of millions of rows): client and day travel packed in one number,
+        # which saves a Python object per row on the way out of the driver.
+        packed_frame = _numbers(
+            session, q["snapshots"], ["packed", "total_assets", "securities_value", "net_inflow"]
+        )
+        # Unpacked in float64 (exact: the packed numbers are integers far below 2**53), where division is vectorised.
+        packed = packed_frame["packed"].to_numpy(dtype=np.float64)
+        client_f = np.floor(packed / _PACK)
+        day = (packed - client_f * _PACK).astype(np.int64)
+        client_id = client_f.astype(np.int64)
+        del packed, client_f
+        snapshots = pd.DataFrame(
+            {
+                "client_id": client_id,
+                "date": day,
+                "total_assets": packed_frame["total_assets"],
+                "securities_value": packed_frame["securities_value"],
+                "net_inflow": packed_frame["net_inflow"],
+            },
+            copy=False,
+        )
+        del packed_frame
+    trades = _numbers(
+        session, q["trades"], ["client_id", "trade_date", "code", "side", "quantity", "amount", "commission"]
+    )
+    holdings = _numbers(session, q["holdings"], ["client_id", "date", "code", "market_value"])
     trades = _ints(trades, "client_id", "trade_date")
     trades["code"] = _categorical(trades["code"], sec_codes)
     trades["side"] = _categorical(trades["side"], sides)
     holdings = _ints(holdings, "client_id", "date")
     holdings["code"] = _categorical(holdings["code"], sec_codes)
-    # Satisfaction comes from independent call-backs; a manager's own rating on a touch stays a note.
-    touches = _fetch(
-        session,
-        f"SELECT manager_id, {_day_sql(d, 'occurred_at', timestamp=True)}, "
-        f"{_num_sql(d, 'satisfaction')} FROM callback_record WHERE outcome = 'reached' "
-        "AND satisfaction IS NOT NULL AND occurred_at >= :w_start",
-        p,
-        ["manager_id", "occurred_at", "satisfaction"],
-        [True, True, True],
-    )
+    touches = _numbers(session, q["touches"], ["manager_id", "occurred_at", "satisfaction"])
     touches = _ints(touches, "manager_id", "occurred_at")
     tasks = _fetch(
         session,
-        f"SELECT manager_id, {_day_sql(d, 'due_date')}, status, {_day_sql(d, 'completed_at', timestamp=True)} "
-        "FROM service_task WHERE due_date >= :w_start AND due_date <= :as_of",
-        p,
+        q["tasks"].sql,
+        q["tasks"].params,
         ["manager_id", "due_date", "status", "completed_at"],
         [True, True, False, True],
     )
@@ -343,17 +445,90 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
         columns=["staff_id", "role", "active", "hire_date", "qualifications"],
     )
     staff["hire_date"] = pd.to_datetime(staff["hire_date"], errors="coerce")
+    w = engine_window(as_of, cfg)
     return ScoringInput(
         as_of=as_of,
         clients=clients,
-        snapshots=snapshots,
+        snapshots=snapshots if snapshots is not None else ScoringInput(as_of).snapshots,
+        snapshot_totals=snapshot_totals,
         trades=trades,
         holdings=holdings,
         securities=securities,
         touches=touches,
         tasks=tasks,
         staff=staff,
-        signals=_churn_signals(session, w, p),
+        signals=_churn_signals(session, w, q["snapshots"].params),
+    )
+
+
+def _numbers(session: Session, query: InputQuery, names: list[str]) -> pd.DataFrame:
+    """An all-numeric select as float64 columns (NULL as NaN): binary COPY on PostgreSQL, else fetched."""
+    if session.connection().dialect.name == "postgresql":
+        return _copy_numbers(session, query.pg_sql, query.params, names)
+    return _fetch(session, query.sql, query.params, names, [True] * len(names))
+
+
+_COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
+_COPY_HEADER = len(_COPY_SIGNATURE) + 8  # signature, flags (int32), header extension length (int32)
+_COPY_PIECE = 1 << 23  # bytes parsed at a time: 8 MB of rows
+
+
+def _copy_numbers(session: Session, sql: str, params: dict[str, Any], names: list[str]) -> pd.DataFrame:
+    """``COPY (sql) TO STDOUT`` in PostgreSQL's binary format, parsed by numpy without a Python object per
+    row: every column is cast to a double, NULL becomes NaN, so each row has the same width (a field count,
+    then per column a length and eight bytes, big-endian) and a run of rows is one structured array.
+
+    Runs on the session's connection, inside its transaction (the run's one REPEATABLE READ snapshot)."""
+    n = len(names)
+    cols = ", ".join(f"c{i}" for i in range(n))
+    wrapped = ", ".join(
+        f"COALESCE(CAST(c{i} AS DOUBLE PRECISION), CAST('NaN' AS DOUBLE PRECISION))" for i in range(n)
+    )
+    stmt = f"COPY (SELECT {wrapped} FROM ({sql}) AS q({cols})) TO STDOUT (FORMAT binary)"
+    fields: list[tuple[str, str]] = [("count", ">i2")]
+    for i in range(n):
+        fields += [(f"len{i}", ">i4"), (f"v{i}", ">f8")]
+    row = np.dtype(fields)
+    width = row.itemsize
+    parts: list[list[np.ndarray]] = [[] for _ in names]
+
+    def take(buf: bytearray, rows: int) -> None:
+        block = np.frombuffer(buf, dtype=row, count=rows)
+        if not (block["count"] == n).all() or any(not (block[f"len{i}"] == 8).all() for i in range(n)):
+            raise RuntimeError(f"unexpected binary COPY layout reading: {sql[:80]}")
+        for i in range(n):
+            parts[i].append(block[f"v{i}"].astype(np.float64))
+        del block
+        del buf[: rows * width]
+
+    dbapi = session.connection().connection.dbapi_connection
+    assert dbapi is not None
+    buf = bytearray()
+    header = False
+    with dbapi.cursor() as cur, cur.copy(stmt, params) as copy:  # type: ignore[attr-defined]
+        for data in copy:
+            buf += data
+            if not header:
+                if len(buf) < _COPY_HEADER:
+                    continue
+                if bytes(buf[: len(_COPY_SIGNATURE)]) != _COPY_SIGNATURE:
+                    raise RuntimeError("not a binary COPY stream")
+                extension = int.from_bytes(buf[_COPY_HEADER - 4 : _COPY_HEADER], "big")
+                if len(buf) < _COPY_HEADER + extension:
+                    continue
+                del buf[: _COPY_HEADER + extension]
+                header = True
+            if len(buf) >= _COPY_PIECE:
+                take(buf, len(buf) // width)
+    if not header or len(buf) < 2 or bytes(buf[-2:]) != b"\xff\xff" or (len(buf) - 2) % width:
+        raise RuntimeError(f"binary COPY stream ended unexpectedly reading: {sql[:80]}")
+    if len(buf) > 2:
+        take(buf, (len(buf) - 2) // width)
+    return pd.DataFrame(
+        {
+            name: np.concatenate(parts[i]) if parts[i] else np.empty(0, dtype=np.float64)
+            for i, name in enumerate(names)
+        }
     )
 
 
@@ -620,8 +795,7 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
             strict=True,
         )
     ]
-    for batch in _batches(rows):
-        session.execute(insert(ClientScore), batch)
+    _insert(session, ClientScore, rows)
     mrows = []
     for r in _records(result.managers):
         mrows.append(
@@ -641,8 +815,7 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
                 "reasons": r["reasons"],
             }
         )
-    for batch in _batches(mrows):
-        session.execute(insert(ManagerScore), batch)
+    _insert(session, ManagerScore, mrows)
     srows = []
     for r in _records(result.suggestions):
         target = r["suggested_manager_id"]
@@ -657,8 +830,27 @@ def _store_results(session: Session, run_id: int, result: ScoringResult) -> None
                 "status": "open",
             }
         )
-    for batch in _batches(srows):
-        session.execute(insert(MatchSuggestion), batch)
+    _insert(session, MatchSuggestion, srows)
+
+
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Result rows into ``model``'s table in the session's transaction: by ``COPY … FROM STDIN`` on
+    PostgreSQL (one stream instead of a statement per batch), by batched INSERTs on SQLite."""
+    if not rows:
+        return
+    if session.connection().dialect.name != "postgresql":
+        for batch in _batches(rows):
+            session.execute(insert(model), batch)
+        return
+    table = model.__table__
+    names = list(rows[0])
+    as_json = [isinstance(table.c[name].type, JSON) for name in names]
+    dbapi = session.connection().connection.dbapi_connection
+    assert dbapi is not None
+    stmt = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+    with dbapi.cursor() as cur, cur.copy(stmt) as copy:  # type: ignore[attr-defined]
+        for row in rows:
+            copy.write_row([json.dumps(row[n]) if j else row[n] for n, j in zip(names, as_json, strict=True)])
 
 
 # ---------------------------------------------------------------- reading the latest results

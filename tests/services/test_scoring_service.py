@@ -248,10 +248,18 @@ def test_a_commit_during_the_reads_does_not_reach_the_run(
                     snap.securities_value = Decimal("0")
         return out
 
+    real_copy = scoring._copy_numbers
+
+    def copied(session: object, sql: str, *args: object, **kwargs: object) -> object:
+        fetched.append(sql)  # PostgreSQL reads the numeric selects by COPY
+        return real_copy(session, sql, *args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(scoring, "_fetch", commit_after_the_clients)
+    monkeypatch.setattr(scoring, "_copy_numbers", copied)
     during = scoring.run_scoring(seeded.store, None, AS_OF)
     assert "FROM client" in fetched[0] and any("asset_snapshot" in q for q in fetched[1:])
     monkeypatch.setattr(scoring, "_fetch", real)
+    monkeypatch.setattr(scoring, "_copy_numbers", real_copy)
     after = scoring.run_scoring(seeded.store, None, AS_OF)
     with seeded.store.read() as s:
         seen = {
