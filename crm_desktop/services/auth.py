@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
+from crm_desktop.db import rls
 from crm_desktop.db.models import AuditLog, LoginThrottle, Staff
 from crm_desktop.db.store import Store
 from crm_desktop.domain.labels import label_of
@@ -309,6 +310,21 @@ def session_ended_message() -> str:
     )
 
 
+def db_scope(actor: Actor) -> rls.Scope:
+    """What the database lets this actor's transactions reach (row-level security, PostgreSQL).
+
+    Head office reads every branch and writes none; staff of a branch reach their branch only; the
+    administrator of no branch (the scheduler account of store-wide batches and imports) the whole firm;
+    anyone else of no branch nothing."""
+    if actor.role is Role.HEAD_OFFICE:
+        return rls.Scope.head_office()
+    if actor.branch_id is not None:
+        return rls.Scope.branch(actor.branch_id)
+    if actor.role is Role.ADMIN:
+        return rls.Scope.firm()
+    return rls.NOTHING
+
+
 def check_actor(session: Session, actor: Actor) -> Staff:
     """Re-read the actor's staff row inside the caller's transaction and compare it with the snapshot
     taken at sign-in: a disabled account, or one whose role or branch changed, is refused at once."""
@@ -343,6 +359,8 @@ class SignedInSession:
 
     def _guard(self, session: Session) -> None:
         check_actor(session, self.actor)
+        # The database's own wall between branches (PostgreSQL row-level security), for this transaction.
+        rls.apply(session, db_scope(self.actor))
 
     def open(self) -> SignedInSession:
         if not self._open:

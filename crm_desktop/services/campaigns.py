@@ -25,6 +25,7 @@ from sqlalchemy import Date, and_, bindparam, case, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop import clock
+from crm_desktop.db import rls
 from crm_desktop.db.models import (
     Campaign,
     CampaignTarget,
@@ -392,9 +393,7 @@ def _bulk_insert(session: Session, table: str, columns: tuple[str, ...], rows: l
     driver: Any = conn.connection.driver_connection
     names = ", ".join(columns)
     if conn.dialect.name == "postgresql":
-        with driver.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as cp:
-            for r in rows:
-                cp.write_row(r)
+        rls.copy_rows(session, table, columns, rows)
         return
     tmp = "tmp_" + uuid.uuid4().hex[:12]
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {tmp} ({names})")

@@ -181,6 +181,13 @@ def add_user(
     with store.transaction() as session:
         _require_admin_unless_bootstrap(session, actor, creating_admin=role_enum is Role.ADMIN)
         branch_id = None
+        if branch_code and role_enum is Role.HEAD_OFFICE:
+            raise InvalidInput(
+                tr(
+                    "总部人员不属于任何营业部：请去掉 --branch。",
+                    "Head-office staff belong to no branch: leave out --branch.",
+                )
+            )
         if branch_code:
             branch = session.scalar(select(Branch).where(Branch.code == branch_code.strip()))
             if branch is None:
@@ -192,7 +199,7 @@ def add_user(
                     )
                 )
             branch_id = branch.id
-        elif role_enum is not Role.ADMIN:
+        elif role_enum not in (Role.ADMIN, Role.HEAD_OFFICE):
             raise InvalidInput(
                 tr(
                     "投资经理和营业部负责人必须属于一个营业部（--branch）。",

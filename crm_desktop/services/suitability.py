@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
+from crm_desktop.db import rls
 from crm_desktop.db.models import (
     Client,
     ClientScore,
@@ -482,9 +483,7 @@ def _replace_findings(session: Session, actor: Actor | None, found: pd.DataFrame
     conn = session.connection()
     driver: Any = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":
-        with driver.cursor() as cur, cur.copy(f"COPY suitability_finding ({cols}) FROM STDIN") as cp:
-            for r in rows:
-                cp.write_row(r)
+        rls.copy_rows(session, "suitability_finding", tuple(cols.split(", ")), rows)
     else:
         driver.executemany(
             f"INSERT INTO suitability_finding ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,0 +1,159 @@
+"""PostgreSQL row-level security: the second wall between branches (issue #21).
+
+The services already show each person only their branch; on PostgreSQL the database enforces it again,
+so that a query that forgets its branch filter still cannot cross branches. Every unit of work sets two
+transaction-local settings (``set_config(..., true)``, gone at commit or rollback, so a pooled
+connection never carries one person's branch into another's transaction):
+
+``app.branch_id``
+    the branch the session works in; rows of that branch are read and written.
+``app.scope``
+    ``head_office``: reads every branch, writes no branch-scoped row;
+    ``firm``: reads and writes every branch (the administrator of no branch: store-wide batches and
+    imports; migrations and maintenance run under the owner role with it set for their connection).
+
+With neither set a session sees no branch-scoped row at all and can write none (fails closed). The
+policies are created by migration 0014; :data:`POLICED` lists the tables they cover and how each one
+reaches its branch. SQLite has no row-level security: there the service layer is the only wall.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+BRANCH_SETTING = "app.branch_id"
+SCOPE_SETTING = "app.scope"
+
+HEAD_OFFICE = "head_office"
+FIRM = "firm"
+
+# Tables holding a branch's client data, with the column that names their branch directly ...
+BY_BRANCH: tuple[str, ...] = ("client", "callback_sample", "callback_item", "alert_case", "complaint")
+# ... or the client they belong to (their branch is the client's).
+BY_CLIENT: tuple[str, ...] = (
+    "asset_snapshot",
+    "trade",
+    "holding",
+    "account_event",
+    "churn_record",
+    "client_relationship",
+    "flow_request",
+    "assignment_history",
+    "reassignment_request",
+    "callback_record",
+    "marketing_consent",
+    "campaign_target",
+    "push_recipient",
+    "letter_record",
+    "client_score",
+    "match_suggestion",
+    "service_task",
+    "touch",
+    "risk_profile",
+    "trading_permission",
+    "risk_warning",
+    "suitability_finding",
+)
+POLICED: tuple[str, ...] = BY_BRANCH + BY_CLIENT
+
+_BRANCH = f"nullif(current_setting('{BRANCH_SETTING}', true), '')::integer"
+_SCOPE = f"coalesce(current_setting('{SCOPE_SETTING}', true), '')"
+
+
+def may_write(column: str) -> str:
+    """SQL: a row whose branch is ``column`` may be written in this session."""
+    return f"({column} = {_BRANCH} OR {_SCOPE} = '{FIRM}')"
+
+
+def may_read(column: str) -> str:
+    """SQL: a row whose branch is ``column`` may be read in this session."""
+    return f"({column} = {_BRANCH} OR {_SCOPE} IN ('{FIRM}', '{HEAD_OFFICE}'))"
+
+
+def policies(table: str) -> tuple[str, str]:
+    """(read, write) USING expressions of ``table``'s two policies."""
+    if table in BY_BRANCH:
+        return may_read("branch_id"), may_write("branch_id")
+    # Through the client: the sub-select on client is itself filtered by client's policies.
+    return (
+        f"EXISTS (SELECT 1 FROM client c WHERE c.id = {table}.client_id AND {may_read('c.branch_id')})",
+        f"EXISTS (SELECT 1 FROM client c WHERE c.id = {table}.client_id AND {may_write('c.branch_id')})",
+    )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one unit of work may reach: one branch, head office's reading, the whole firm, or nothing."""
+
+    branch_id: int | None = None
+    kind: str = ""  # "", HEAD_OFFICE or FIRM
+
+    @classmethod
+    def branch(cls, branch_id: int) -> Scope:
+        return cls(branch_id=branch_id)
+
+    @classmethod
+    def head_office(cls) -> Scope:
+        return cls(kind=HEAD_OFFICE)
+
+    @classmethod
+    def firm(cls) -> Scope:
+        return cls(kind=FIRM)
+
+
+NOTHING = Scope()
+
+
+def apply(target: Session | Connection, scope: Scope, *, local: bool = True) -> None:
+    """Set ``scope`` for the current transaction (``local``) or the whole connection; PostgreSQL only."""
+    bind = target.connection() if isinstance(target, Session) else target
+    if bind.dialect.name != "postgresql":
+        return
+    bind.execute(
+        text("SELECT set_config(:b, :bv, :local), set_config(:s, :sv, :local)"),
+        {
+            "b": BRANCH_SETTING,
+            "bv": "" if scope.branch_id is None else str(int(scope.branch_id)),
+            "s": SCOPE_SETTING,
+            "sv": scope.kind,
+            "local": local,
+        },
+    )
+
+
+def active(session: Session, table: str = "client") -> bool:
+    """Whether row-level security applies to this session's user on ``table`` (False on SQLite, for a
+    superuser, or before migration 0014). COPY FROM is refused where it applies: use INSERT there."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    return bool(session.execute(text("SELECT row_security_active(:t)"), {"t": table}).scalar())
+
+
+def copy_rows(session: Session, table: str, columns: tuple[str, ...], rows: Iterable[Sequence[Any]]) -> None:
+    """``COPY table (columns) FROM STDIN`` on PostgreSQL, in the session's transaction.
+
+    PostgreSQL refuses COPY FROM into a table whose row-level security applies to the user; there the rows
+    are copied into a temporary table of the same columns and inserted from it in one statement, so the
+    policies check every row as any INSERT would."""
+    conn = session.connection()
+    driver: Any = conn.connection.driver_connection
+    names = ", ".join(columns)
+    target = table
+    if active(session, table):
+        target = "rls_" + uuid.uuid4().hex[:12]
+        conn.exec_driver_sql(
+            f"CREATE TEMPORARY TABLE {target} ON COMMIT DROP AS SELECT {names} FROM {table} WITH NO DATA"
+        )
+    with driver.cursor() as cur, cur.copy(f"COPY {target} ({names}) FROM STDIN") as cp:
+        for r in rows:
+            cp.write_row(r)
+    if target != table:
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {target}")
+        conn.exec_driver_sql(f"DROP TABLE {target}")
