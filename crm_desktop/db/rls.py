@@ -24,9 +24,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+from crm_desktop.errors import PermissionDenied
+from crm_desktop.i18n import tr
 
 BRANCH_SETTING = "app.branch_id"
 SCOPE_SETTING = "app.scope"
@@ -111,8 +114,16 @@ class Scope:
 NOTHING = Scope()
 
 
+SCOPE_KEY = "crm_scope"
+
+
 def apply(target: Session | Connection, scope: Scope, *, local: bool = True) -> None:
-    """Set ``scope`` for the current transaction (``local``) or the whole connection; PostgreSQL only."""
+    """Set ``scope`` for the current transaction (``local``) or the whole connection.
+
+    On PostgreSQL the settings the policies read; on every backend a session also remembers it, so that
+    the ORM refuses head office's client-level writes before they reach the database (:func:`_refuse`)."""
+    if isinstance(target, Session):
+        target.info[SCOPE_KEY] = scope
     bind = target.connection() if isinstance(target, Session) else target
     if bind.dialect.name != "postgresql":
         return
@@ -157,3 +168,37 @@ def copy_rows(session: Session, table: str, columns: tuple[str, ...], rows: Iter
     if target != table:
         conn.exec_driver_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {target}")
         conn.exec_driver_sql(f"DROP TABLE {target}")
+
+
+def read_only_message() -> str:
+    return tr(
+        "总部只能查看各营业部的数据，不能修改客户资料。",
+        "Head office reads the branches' figures; it cannot change client data.",
+    )
+
+
+def _read_only(session: Session) -> bool:
+    scope = session.info.get(SCOPE_KEY)
+    return isinstance(scope, Scope) and scope.kind == HEAD_OFFICE
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    """Head office writes no branch-scoped row, on SQLite too (where no row-level security exists)."""
+    if not _read_only(session):
+        return
+    for obj in (*session.new, *session.deleted, *session.dirty):
+        if getattr(obj, "__tablename__", None) in POLICED and (
+            obj in session.new or obj in session.deleted or session.is_modified(obj)
+        ):
+            raise PermissionDenied(read_only_message())
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_statement(state: ORMExecuteState) -> None:
+    """The same for ORM-enabled INSERT, UPDATE and DELETE statements (bulk writes)."""
+    if not (state.is_insert or state.is_update or state.is_delete) or not _read_only(state.session):
+        return
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) in POLICED:
+        raise PermissionDenied(read_only_message())

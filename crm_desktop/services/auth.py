@@ -303,6 +303,13 @@ def require_role(actor: Actor, *roles: Role) -> None:
         )
 
 
+def refuse_head_office(actor: Actor) -> None:
+    """Head office (总部) reads figures and writes nothing client-level: for the services whose other
+    checks would let an account of no branch through (the store-wide administrator's paths)."""
+    if actor.role is Role.HEAD_OFFICE:
+        raise PermissionDenied(rls.read_only_message())
+
+
 def session_ended_message() -> str:
     return tr(
         "您的账号已停用或角色、营业部已变更，本次登录已失效，请重新登录。",

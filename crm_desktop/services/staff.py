@@ -333,6 +333,21 @@ def get_branch(store: Store, actor: Actor, code: str | None = None) -> BranchInf
         )
 
 
+def branch_id_of(store: Store, code: str) -> int:
+    """The id of the branch with ``code`` (head office's branch chooser), or a clear refusal."""
+    with store.read() as session:
+        found = session.scalar(select(Branch.id).where(Branch.code == code.strip()))
+    if found is None:
+        raise InvalidInput(
+            tr(
+                "找不到营业部 {code}：请检查营业部代码（如 B001）。",
+                "Branch {code} not found: check the branch code (such as B001).",
+                code=code,
+            )
+        )
+    return int(found)
+
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MAX_LOGO_BYTES = 1_000_000
 

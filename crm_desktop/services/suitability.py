@@ -53,7 +53,7 @@ from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.importing.config import config_path, read_config
 from crm_desktop.services import audit
-from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.auth import Actor, refresh_actor, refuse_head_office, require_role
 from crm_desktop.services.visibility import get_visible_client, visible_clients, work_clients
 
 EXPORT_COLUMNS = ("client_no", "kind", "code", "product_level", "client_level", "trade_date", "warned")
@@ -385,6 +385,8 @@ def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> C
                 d=as_of,
             )
         )
+    if actor is not None:
+        refuse_head_office(actor)
     cfg = load_config()
     timings: dict[str, float] = {}
     with store.transaction() as session:
