@@ -325,3 +325,15 @@ def test_head_office_belongs_to_no_branch(firm: Firm) -> None:
             password=PASSWORD,
         )
     assert firm.hq.branch_id is None and role_label(firm.hq.role) == "总部"
+
+
+def test_a_branch_account_does_not_score_a_store_of_several_branches(firm: Firm) -> None:
+    s = firm.seed
+    for actor in (s.bm, firm.bm2, s.admin):  # the seeded admin belongs to B001
+        with pytest.raises(PermissionDenied, match="多个营业部"):
+            scoring.run_scoring(s.store, actor)
+    staff.add_user(
+        s.store, s.admin, "sched", role="admin", display_name="调度", branch_code=None, password=PASSWORD
+    )
+    summary = scoring.run_scoring(s.store, login(s.store, "sched", PASSWORD))
+    assert summary.client_count == 6  # both branches: 4 of B001 (two have left) and 2 of B002
