@@ -333,6 +333,15 @@ def get_branch(store: Store, actor: Actor, code: str | None = None) -> BranchInf
         )
 
 
+def branch_choices(store: Store, actor: Actor) -> list[tuple[int, str, str]]:
+    """(id, code, name) of the branches whose figures the actor may choose: every branch for head office,
+    none for anyone else (they read their own)."""
+    if actor.role is not Role.HEAD_OFFICE:
+        return []
+    with store.read() as session:
+        return [(b.id, b.code, b.name) for b in session.scalars(select(Branch).order_by(Branch.code))]
+
+
 def branch_id_of(store: Store, code: str) -> int:
     """The id of the branch with ``code`` (head office's branch chooser), or a clear refusal."""
     with store.read() as session:
