@@ -20,9 +20,10 @@ reaches its branch. SQLite has no row-level security: there the service layer is
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
@@ -30,6 +31,9 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from crm_desktop.errors import PermissionDenied
 from crm_desktop.i18n import tr
+
+if TYPE_CHECKING:
+    from crm_desktop.db.store import Store
 
 BRANCH_SETTING = "app.branch_id"
 SCOPE_SETTING = "app.scope"
@@ -117,6 +121,21 @@ NOTHING = Scope()
 SCOPE_KEY = "crm_scope"
 
 
+@contextmanager
+def firm_scope(store: Store) -> Iterator[None]:
+    """Every unit of work on ``store`` meanwhile reaches the whole firm: for maintenance that runs as no
+    signed-in person (loading the demo data, its scoring run). Never for a person's session."""
+
+    def guard(session: Session) -> None:
+        apply(session, Scope.firm())
+
+    store.add_session_guard(guard)
+    try:
+        yield
+    finally:
+        store.remove_session_guard(guard)
+
+
 def apply(target: Session | Connection, scope: Scope, *, local: bool = True) -> None:
     """Set ``scope`` for the current transaction (``local``) or the whole connection.
 
@@ -139,35 +158,38 @@ def apply(target: Session | Connection, scope: Scope, *, local: bool = True) -> 
     )
 
 
-def active(session: Session, table: str = "client") -> bool:
+def active(target: Session | Connection, table: str = "client") -> bool:
     """Whether row-level security applies to this session's user on ``table`` (False on SQLite, for a
     superuser, or before migration 0014). COPY FROM is refused where it applies: use INSERT there."""
-    if session.get_bind().dialect.name != "postgresql":
+    conn = target.connection() if isinstance(target, Session) else target
+    if conn.dialect.name != "postgresql":
         return False
-    return bool(session.execute(text("SELECT row_security_active(:t)"), {"t": table}).scalar())
+    return bool(conn.execute(text("SELECT row_security_active(:t)"), {"t": table}).scalar())
 
 
-def copy_rows(session: Session, table: str, columns: tuple[str, ...], rows: Iterable[Sequence[Any]]) -> None:
+def copy_rows(
+    target: Session | Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
     """``COPY table (columns) FROM STDIN`` on PostgreSQL, in the session's transaction.
 
     PostgreSQL refuses COPY FROM into a table whose row-level security applies to the user; there the rows
     are copied into a temporary table of the same columns and inserted from it in one statement, so the
     policies check every row as any INSERT would."""
-    conn = session.connection()
+    conn = target.connection() if isinstance(target, Session) else target
     driver: Any = conn.connection.driver_connection
     names = ", ".join(columns)
-    target = table
-    if active(session, table):
-        target = "rls_" + uuid.uuid4().hex[:12]
+    into = table
+    if active(conn, table):
+        into = "rls_" + uuid.uuid4().hex[:12]
         conn.exec_driver_sql(
-            f"CREATE TEMPORARY TABLE {target} ON COMMIT DROP AS SELECT {names} FROM {table} WITH NO DATA"
+            f"CREATE TEMPORARY TABLE {into} ON COMMIT DROP AS SELECT {names} FROM {table} WITH NO DATA"
         )
-    with driver.cursor() as cur, cur.copy(f"COPY {target} ({names}) FROM STDIN") as cp:
+    with driver.cursor() as cur, cur.copy(f"COPY {into} ({names}) FROM STDIN") as cp:
         for r in rows:
             cp.write_row(r)
-    if target != table:
-        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {target}")
-        conn.exec_driver_sql(f"DROP TABLE {target}")
+    if into != table:
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) SELECT {names} FROM {into}")
+        conn.exec_driver_sql(f"DROP TABLE {into}")
 
 
 def read_only_message() -> str:

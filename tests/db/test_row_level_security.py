@@ -293,3 +293,57 @@ def test_bulk_copy_under_row_level_security_checks_every_row(
         rls.apply(s, rls.Scope.branch(d.a))
         rls.copy_rows(s, "suitability_finding", cols, [(d.client_b, "over_level", "", "2026-03-02")])
     assert _count(app, rls.Scope.head_office(), "suitability_finding") == 1
+
+
+OWNER_ROLE = "crm_rls_owner"
+
+
+def test_a_non_superuser_owner_migrates_and_loads_the_demo_under_forced_policies(pg_url: str) -> None:
+    """The README's deployment: the application's login owns the tables (not a superuser), so the forced
+    policies bind it too. Migrations and the demo load (no signed-in person) run in the firm's scope;
+    a signed-in branch manager then sees their branch."""
+    from crm_desktop.demo.setup import score_and_plan
+    from crm_desktop.services.auth import login
+
+    schema = _schema(pg_url)
+    engine = create_engine(PG_URL)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "DO $$ BEGIN CREATE ROLE " + OWNER_ROLE + " NOLOGIN NOSUPERUSER NOBYPASSRLS; "
+                    "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+                )
+            )
+        with engine.begin() as conn:
+            conn.execute(text(f'GRANT ALL ON SCHEMA "{schema}" TO {OWNER_ROLE}'))
+    finally:
+        engine.dispose()
+    u = make_url(pg_url)
+    url = u.update_query_dict({"options": f"{u.query['options']} -crole={OWNER_ROLE}"}).render_as_string(
+        hide_password=False
+    )
+    from crm_desktop.demo.generator import generate_demo
+
+    store = open_store(url, upgrade=True)
+    try:
+        with store.read() as s:
+            assert s.execute(text("SELECT current_user")).scalar_one() == OWNER_ROLE
+            assert rls.active(s, "client")  # the owner is bound: the policies are forced
+            assert s.execute(text("SELECT count(*) FROM client")).scalar_one() == 0
+        result = generate_demo(store, clients=120, seed=3)
+        score_and_plan(store, result.as_of)
+        bm = login(store, "bm", "demo1234")
+        assert bm.branch_id is not None
+        session = start_session(store, bm)
+        try:
+            with store.read() as s:
+                n = s.execute(text("SELECT count(*) FROM client")).scalar_one()
+                scored = s.execute(text("SELECT count(*) FROM client_score")).scalar_one()
+        finally:
+            session.end()
+        assert n == 120 and scored > 0
+        with store.read() as s:  # no one signed in: nothing
+            assert s.execute(text("SELECT count(*) FROM client")).scalar_one() == 0
+    finally:
+        store.dispose()
