@@ -247,7 +247,9 @@ def load_input(session: Session, as_of: date, cfg: ScoringConfig) -> ScoringInpu
     # Snapshots are the big table (tens of millions of rows): client and day travel packed in one number,
     # which saves a Python object per row on the way out of the driver.
     snapshot_sql = (
-        f"SELECT client_id * {_PACK} + {_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
+        # (64-bit on PostgreSQL too: an integer column times 100,000 overflows from client id 21,475 on)
+        f"SELECT {'client_id' if d == 'sqlite' else 'CAST(client_id AS BIGINT)'} * {_PACK} + "
+        f"{_day_sql(d, 'date')}, {_num_sql(d, 'total_assets')}, "
         f"{_num_sql(d, 'securities_value')}, {_num_sql(d, 'net_inflow')} FROM asset_snapshot "
         # "+date": SQLite must not use the date index (random reads for nearly every row). No ORDER BY either:
         # a plain scan is cheaper than walking an index, and the engine sorts if the rows come unsorted.

@@ -337,3 +337,34 @@ def test_a_branch_account_does_not_score_a_store_of_several_branches(firm: Firm)
     )
     summary = scoring.run_scoring(s.store, login(s.store, "sched", PASSWORD))
     assert summary.client_count == 6  # both branches: 4 of B001 (two have left) and 2 of B002
+
+
+def test_scoring_reads_client_ids_past_the_32_bit_pack(seeded: Seed) -> None:
+    """Client id × 100,000 overflowed PostgreSQL's integer from id 21,475 on (found by bench_branches)."""
+    s = seeded
+    with s.store.transaction() as t:
+        t.add(
+            Client(
+                id=30_000,
+                client_no="030000",
+                name="大号",
+                open_date=date(2020, 1, 2),
+                risk_level="C3",
+                status="active",
+                branch_id=s.branch_id,
+                manager_id=s.im1.id,
+            )
+        )
+        t.flush()
+        t.add(
+            AssetSnapshot(
+                client_id=30_000,
+                date=date(2026, 11, 2),
+                cash=Decimal("1.00"),
+                securities_value=Decimal("0.00"),
+                total_assets=Decimal("1.00"),
+                net_inflow=Decimal("0.00"),
+            )
+        )
+    summary = scoring.run_scoring(s.store, None, date(2026, 11, 2))
+    assert summary.client_count == 7
