@@ -54,3 +54,11 @@ def mask_client_no(value: str | None) -> str:
     if len(v) <= 6:
         return "*" * (len(v) - 2) + v[-2:]
     return v[:2] + "*" * (len(v) - 6) + v[-4:]
+
+
+def mask_name(value: str | None) -> str:
+    """A client's name as head office's figures show it: the surname only."""
+    if not value:
+        return ""
+    v = value.strip()
+    return v[:1] + "*" * (len(v) - 1)

@@ -159,3 +159,24 @@ def add_actor_arg(
                 "read the --as-user password from the first line of standard input (CRM_PASSWORD wins)",
             ),
         )
+
+
+def add_branch_choice_arg(parser: argparse.ArgumentParser) -> None:
+    """``--branch CODE``: head office (总部) reads one branch's figures; without it, every branch's."""
+    parser.add_argument(
+        "--branch",
+        dest="figures_branch",
+        metavar="CODE",
+        help=tr(
+            "总部：只看此营业部（默认全部营业部）",
+            "head office: this branch only (default: every branch)",
+        ),
+    )
+
+
+def chosen_branch(ctx: CliContext) -> int | None:
+    """The branch named by ``--branch`` (None when not given)."""
+    from crm_desktop.services.staff import branch_id_of
+
+    code = getattr(ctx.args, "figures_branch", None)
+    return None if not code else branch_id_of(ctx.store(), code)

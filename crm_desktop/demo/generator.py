@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from crm_desktop import clock
-from crm_desktop.db import pii
+from crm_desktop.db import pii, rls
 from crm_desktop.db.models import (
     AssetSnapshot,
     AuditLog,
@@ -249,6 +249,21 @@ def generate_demo(
     progress: Progress | None = None,
 ) -> DemoResult:
     """Fill an empty store with a demo branch. Raises Conflict when it already holds data, and
+    :class:`Cancelled` (the bulk load rolled back) when ``progress`` is cancelled. It runs as no signed-in
+    person: under PostgreSQL row-level security, in the firm's scope."""
+    with rls.firm_scope(store):
+        return _generate_demo(store, clients=clients, seed=seed, as_of=as_of, progress=progress)
+
+
+def _generate_demo(
+    store: Store,
+    *,
+    clients: int = DEFAULT_CLIENTS,
+    seed: int = DEFAULT_SEED,
+    as_of: date | None = None,
+    progress: Progress | None = None,
+) -> DemoResult:
+    """Fill an empty store with a demo branch. Raises Conflict when it already holds data, and
     :class:`Cancelled` (the bulk load rolled back) when ``progress`` is cancelled."""
     started = time.perf_counter()
     as_of = as_of or default_as_of()
@@ -272,6 +287,7 @@ def generate_demo(
     counts = {"snapshots": 0, "trades": 0, "holdings": 0, "touches": 0}
     eng = store.engine.execution_options(crm_write=True)
     with eng.begin() as conn:
+        rls.apply(conn, rls.Scope.firm())  # the demo loads a whole branch as no signed-in person
         w = BulkWriter(conn)
         big = clients > 5000
         if w.dialect == "sqlite" and big:

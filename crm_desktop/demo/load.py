@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection
 
+from crm_desktop.db import rls
+
 
 class BulkWriter:
     def __init__(self, conn: Connection) -> None:
@@ -52,9 +54,8 @@ class BulkWriter:
             finally:
                 cur.close()
             return
-        with self._dbapi.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        # COPY; through a temporary table where row-level security applies (it refuses COPY FROM)
+        rls.copy_rows(self.conn, table, columns, rows)
 
     def fix_sequence(self, table: str, column: str = "id") -> None:
         """Explicit ids bypass PostgreSQL's sequence; move it past them so later inserts do not collide."""

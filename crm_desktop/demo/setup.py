@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlalchemy.engine import URL, make_url
 
+from crm_desktop.db import rls
 from crm_desktop.db.store import Store, open_store, remove_sqlite_file, sqlite_file
 from crm_desktop.demo import stories
 from crm_desktop.demo.callbacks import add_demo_callbacks
@@ -28,7 +29,13 @@ _LOAD = 80
 
 
 def score_and_plan(store: Store, as_of: date, progress: Progress | None = None) -> int:
-    """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored."""
+    """Score the demo branch and generate its service tasks as of ``as_of``; returns the clients scored.
+    Maintenance as no signed-in person: under PostgreSQL row-level security, in the firm's scope."""
+    with rls.firm_scope(store):
+        return _score_and_plan(store, as_of, progress)
+
+
+def _score_and_plan(store: Store, as_of: date, progress: Progress | None = None) -> int:
     from crm_desktop.demo.campaigns import add_demo_campaigns
     from crm_desktop.demo.flow import add_demo_flow
     from crm_desktop.demo.suitability import add_demo_suitability

@@ -24,6 +24,7 @@ LABELS: dict[type[StrEnum], Mapping[str, Pair]] = {
         v.Role.BRANCH_MANAGER: ("营业部负责人", "branch manager"),
         v.Role.ADMIN: ("管理员", "admin"),
         v.Role.CALLBACK_OFFICER: ("回访专员", "call-back officer"),
+        v.Role.HEAD_OFFICE: ("总部", "head office"),
     },
     v.Qualification: {
         v.Qualification.SECURITIES_PRACTITIONER: ("证券从业资格", "securities practitioner"),

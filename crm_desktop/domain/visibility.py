@@ -16,6 +16,7 @@ INVESTMENT_MANAGER = "investment_manager"
 BRANCH_MANAGER = "branch_manager"
 ADMIN = "admin"
 CALLBACK_OFFICER = "callback_officer"
+HEAD_OFFICE = "head_office"
 
 # Scope kinds.
 OWN_BOOK = "own_book"
@@ -56,6 +57,9 @@ class ClientScope:
 
 
 def client_scope(viewer: Viewer) -> ClientScope:
+    if viewer.role == HEAD_OFFICE:
+        # Head office reads branch figures, never a client: no client list, no 360° view, no client write.
+        return ClientScope(NOTHING)
     if viewer.role == INVESTMENT_MANAGER:
         return ClientScope(OWN_BOOK, viewer.id)
     if viewer.branch_id is None:
@@ -91,9 +95,16 @@ def may_read_client(
     return viewer.id in (developer_id, shared_with_id, team_lead_id)
 
 
+def reads_all_branches(viewer: Viewer) -> bool:
+    """Head office (总部) reads the figures of every branch (dashboard, flow, compliance, performance),
+    one branch at a time or all together; nobody else reads beyond their own branch."""
+    return viewer.role == HEAD_OFFICE
+
+
 def may_see_personal_data(viewer: Viewer) -> bool:
-    """Admins manage data but are never shown client personal data, masked or revealed."""
-    return viewer.role != ADMIN
+    """Admins manage data but are never shown client personal data, masked or revealed; nor is head
+    office, which reads figures, not clients."""
+    return viewer.role not in (ADMIN, HEAD_OFFICE)
 
 
 def sees_own_work_only(viewer: Viewer) -> bool:

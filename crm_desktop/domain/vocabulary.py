@@ -20,6 +20,8 @@ class Role(StrEnum):
     ADMIN = "admin"
     # Calls clients back independently of the people who market to or serve them (issue #15).
     CALLBACK_OFFICER = "callback_officer"
+    # Head office (总部, issue #21): reads every branch's figures, writes nothing client-level; belongs to no branch.
+    HEAD_OFFICE = "head_office"
 
 
 class Qualification(StrEnum):

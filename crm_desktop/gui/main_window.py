@@ -40,6 +40,7 @@ class AreaSpec:
 
 
 IM, BM, ADMIN, CB = "investment_manager", "branch_manager", "admin", "callback_officer"
+HO = "head_office"  # 总部: every branch's figures (the dashboard area with a branch chooser), nothing else
 
 
 def area_specs() -> list[AreaSpec]:
@@ -67,7 +68,7 @@ def area_specs() -> list[AreaSpec]:
             QCoreApplication.translate("MainWindow", "Approvals"),
             (IM, BM),
         ),
-        AreaSpec("dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), (BM,)),
+        AreaSpec("dashboard", QCoreApplication.translate("MainWindow", "Dashboard"), (BM, HO)),
         AreaSpec(
             "campaigns",
             QCoreApplication.translate("MainWindow", "Campaigns"),
@@ -78,7 +79,7 @@ def area_specs() -> list[AreaSpec]:
         AreaSpec(
             "settings",
             QCoreApplication.translate("MainWindow", "Settings"),
-            (IM, BM, ADMIN, CB),
+            (IM, BM, ADMIN, CB, HO),
         ),
     ]
 

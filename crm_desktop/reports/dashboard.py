@@ -98,8 +98,10 @@ def export_dashboard(
     dashboard: Dashboard | None = None,
     progress: Progress | None = None,
     purpose: str | None = None,
+    branch_id: int | None = None,
 ) -> Path:
-    """Write the dashboard as .xlsx or .pdf (by the file suffix) and audit the export."""
+    """Write the dashboard as .xlsx or .pdf (by the file suffix) and audit the export; ``branch_id`` is
+    head office's choice (None: every branch)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
@@ -110,7 +112,7 @@ def export_dashboard(
                 name=path.name,
             )
         )
-    d = dashboard or service.build_dashboard(store, actor)
+    d = dashboard or service.build_dashboard(store, actor, branch_id=branch_id)
     service.authorize_export(actor)
     p = ensure(progress)
     p.check()
@@ -123,7 +125,7 @@ def export_dashboard(
         lambda tmp: write_xlsx(d, tmp) if suffix == ".xlsx" else write_pdf(d, tmp),
         action="dashboard.export",
         entity_type="branch",
-        entity_id=actor.branch_id,
+        entity_id=actor.branch_id if branch_id is None else branch_id,
         rows=d.client_count,
         purpose=purpose,
         progress=p,

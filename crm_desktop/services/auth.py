@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
+from crm_desktop.db import rls
 from crm_desktop.db.models import AuditLog, LoginThrottle, Staff
 from crm_desktop.db.store import Store
 from crm_desktop.domain.labels import label_of
@@ -306,11 +307,33 @@ def require_role(actor: Actor, *roles: Role) -> None:
         )
 
 
+def refuse_head_office(actor: Actor) -> None:
+    """Head office (总部) reads figures and writes nothing client-level: for the services whose other
+    checks would let an account of no branch through (the store-wide administrator's paths)."""
+    if actor.role is Role.HEAD_OFFICE:
+        raise PermissionDenied(rls.read_only_message())
+
+
 def session_ended_message() -> str:
     return tr(
         "您的账号已停用或角色、营业部已变更，本次登录已失效，请重新登录。",
         "Your account was disabled or its role or branch changed: this session has ended. Sign in again.",
     )
+
+
+def db_scope(actor: Actor) -> rls.Scope:
+    """What the database lets this actor's transactions reach (row-level security, PostgreSQL).
+
+    Head office reads every branch and writes none; staff of a branch reach their branch only; the
+    administrator of no branch (the scheduler account of store-wide batches and imports) the whole firm;
+    anyone else of no branch nothing."""
+    if actor.role is Role.HEAD_OFFICE:
+        return rls.Scope.head_office()
+    if actor.branch_id is not None:
+        return rls.Scope.branch(actor.branch_id)
+    if actor.role is Role.ADMIN:
+        return rls.Scope.firm()
+    return rls.NOTHING
 
 
 def check_actor(session: Session, actor: Actor) -> Staff:
@@ -347,6 +370,8 @@ class SignedInSession:
 
     def _guard(self, session: Session) -> None:
         check_actor(session, self.actor)
+        # The database's own wall between branches (PostgreSQL row-level security), for this transaction.
+        rls.apply(session, db_scope(self.actor))
 
     def open(self) -> SignedInSession:
         if not self._open:

@@ -23,7 +23,7 @@ from crm_desktop.i18n import tr
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, refresh_actor, require_role
 from crm_desktop.services.flow import check_period
-from crm_desktop.services.visibility import get_visible_client, visible_clients
+from crm_desktop.services.visibility import figures_clients, get_visible_client, visible_clients
 
 MAX_COMMENT = 2000
 UNRECORDED = ""
@@ -137,14 +137,18 @@ class ReasonSplit:
     by_month: dict[str, dict[str, int]]
 
 
-def reason_split(store: Store, actor: Actor, start: date, end: date) -> ReasonSplit:
-    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN)
+def reason_split(
+    store: Store, actor: Actor, start: date, end: date, *, branch_id: int | None = None
+) -> ReasonSplit:
+    """Why clients left, counted (head office: of the branch it chose, every branch with None)."""
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN, Role.HEAD_OFFICE)
     check_period(start, end)
+    where = figures_clients(actor, branch_id)
     with store.read() as session:
         rows = session.execute(
             select(ChurnRecord.lost_on, ChurnRecord.reason)
             .join(Client, Client.id == ChurnRecord.client_id)
-            .where(visible_clients(actor), ChurnRecord.lost_on >= start, ChurnRecord.lost_on <= end)
+            .where(where, ChurnRecord.lost_on >= start, ChurnRecord.lost_on <= end)
         ).all()
     total: Counter[str] = Counter()
     months: dict[str, Counter[str]] = {}

@@ -35,7 +35,7 @@ from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.i18n import language, tr
 from crm_desktop.masking import mask_address, mask_email, mask_id_number, mask_phone
 from crm_desktop.services import audit
-from crm_desktop.services.auth import Actor
+from crm_desktop.services.auth import Actor, role_label
 from crm_desktop.services.client_book import (
     EXPORT_COLUMNS,
     OPEN_TASK_STATUSES,
@@ -387,7 +387,13 @@ def reveal_field(store: Store, actor: Actor, client_no: str, field_name: str, re
     if field_name not in PERSONAL_FIELDS:
         raise InvalidInput(tr("字段 {f} 不能查看明文。", "The field {f} cannot be revealed.", f=field_name))
     if not may_see_personal_data(actor):
-        raise PermissionDenied(tr("管理员不能查看客户个人信息。", "Admins may not see client personal data."))
+        raise PermissionDenied(
+            tr(
+                "您的角色（{role}）不能查看客户个人信息。",
+                "Your role ({role}) may not see client personal data.",
+                role=role_label(actor.role),
+            )
+        )
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON:
         raise InvalidInput(

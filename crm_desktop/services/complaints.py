@@ -34,7 +34,7 @@ from crm_desktop.domain.labels import label_of
 from crm_desktop.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services import audit
-from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.auth import Actor, refresh_actor, refuse_head_office, require_role
 from crm_desktop.services.callback_config import load_complaint_settings, load_script
 
 # Categories that are about the person serving the client: counted in that manager's performance view.
@@ -151,6 +151,7 @@ def add_complaint(
             tr("投诉未登记：", "The complaint was not registered: ") + "；".join(problems) + "。",
             details=problems,
         )
+    refuse_head_office(actor)
     settings = load_complaint_settings()
     due = rules.deadlines(_local_day(at), settings)
     with store.transaction() as session:

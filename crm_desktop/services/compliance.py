@@ -9,14 +9,14 @@ counting rules are in :mod:`crm_desktop.domain.compliance`; this module reads th
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
-from crm_desktop.db.models import Client, ClientScore, ServiceTask, Staff, Touch
+from crm_desktop.db.models import Branch, Client, ClientScore, ServiceTask, Staff, Touch
 from crm_desktop.db.models.enums import Role, TaskStatus, TouchType
 from crm_desktop.db.store import Store
 from crm_desktop.domain.compliance import (
@@ -33,9 +33,10 @@ from crm_desktop.domain.visibility import sees_own_work_only
 from crm_desktop.domain.vocabulary import LOST_STATUSES
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
+from crm_desktop.masking import mask_client_no, mask_name
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.service_plans import current_plan_in_session
-from crm_desktop.services.visibility import visible_clients
+from crm_desktop.services.visibility import figures_branch, figures_clients, may_see_personal_data
 
 NOT_SCORED = "-"
 ALL_GRADES = "*"
@@ -88,9 +89,9 @@ class ComplianceReport:
         return t
 
 
-def _scope(actor: Actor) -> ColumnElement[bool]:
-    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER)
-    return visible_clients(actor)
+def _scope(actor: Actor, branch_id: int | None) -> ColumnElement[bool]:
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.HEAD_OFFICE)
+    return figures_clients(actor, branch_id)
 
 
 def _staff(session: Session) -> dict[int, tuple[str, str]]:
@@ -101,9 +102,16 @@ def _staff(session: Session) -> dict[int, tuple[str, str]]:
 
 
 def compliance_report(
-    store: Store, actor: Actor, start: date, end: date, today: date | None = None
+    store: Store,
+    actor: Actor,
+    start: date,
+    end: date,
+    today: date | None = None,
+    *,
+    branch_id: int | None = None,
 ) -> ComplianceReport:
-    """The actor's own figures (investment manager) or the whole branch's (branch manager)."""
+    """The actor's own figures (investment manager) or the whole branch's (branch manager); head office
+    reads the branch it chooses, or every branch with ``branch_id=None`` (client names masked)."""
     if end < start:
         raise InvalidInput(
             tr(
@@ -114,7 +122,8 @@ def compliance_report(
             )
         )
     today = today or clock.today()
-    where = _scope(actor)
+    where = _scope(actor, branch_id)
+    branch = figures_branch(actor, branch_id)
     own_only = sees_own_work_only(actor)
     report = ComplianceReport(start, end, today)
     with store.read() as session:
@@ -171,7 +180,20 @@ def compliance_report(
             row(mid, ALL_GRADES).count(outcome)
         report.rows = sorted(rows.values(), key=lambda r: (r.manager_login, r.grade != ALL_GRADES, r.grade))
         report.new_accounts = _new_accounts(session, where, own_only, actor, staff, start, end, today)
-        report.risk_overdue = _risk_overdue(session, where, own_only, actor, staff, today)
+        if branch is not None:
+            report.risk_overdue = _risk_overdue(session, where, own_only, actor, staff, today, branch)
+        else:
+            # every branch (head office, or an administrator of none): each by its own service plan
+            for b in session.scalars(select(Branch.id).order_by(Branch.id)):
+                report.risk_overdue += _risk_overdue(
+                    session, where & (Client.branch_id == b), own_only, actor, staff, today, b
+                )
+            report.risk_overdue.sort(key=lambda r: (r.due_date, r.client_no))
+        if not may_see_personal_data(actor):
+            report.risk_overdue = [
+                replace(r, client_no=mask_client_no(r.client_no), client_name=mask_name(r.client_name))
+                for r in report.risk_overdue
+            ]
     return report
 
 
@@ -222,10 +244,11 @@ def _risk_overdue(
     actor: Actor,
     staff: dict[int, tuple[str, str]],
     today: date,
+    branch_id: int,
 ) -> list[RiskOverdue]:
     years = RISK_REASSESSMENT_YEARS
-    if actor.branch_id is not None:
-        rule = current_plan_in_session(session, actor.branch_id).events.get("risk_reassessment")
+    if branch_id is not None:
+        rule = current_plan_in_session(session, branch_id).events.get("risk_reassessment")
         if rule is not None and rule.due_years:
             years = rule.due_years
     # Anyone assessed before this day is overdue; the SQL filter keeps 100,000-client branches quick.

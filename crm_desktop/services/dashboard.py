@@ -21,10 +21,13 @@ from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
 from crm_desktop.db.types import utcnow
 from crm_desktop.domain.vocabulary import LOST_STATUSES
+from crm_desktop.errors import NotFound
 from crm_desktop.i18n import tr
+from crm_desktop.masking import mask_client_no, mask_name
 from crm_desktop.scoring.reasons import reason_code
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.reassignment_rules import latest_run
+from crm_desktop.services.visibility import figures_branch, in_branch, may_see_personal_data
 
 GRADES = ("V5", "V4", "V3", "V2", "V1")
 MONTHS = 12
@@ -70,30 +73,39 @@ class Dashboard:
         return float(self.grades["assets"].sum()) if not self.grades.empty else 0.0
 
 
-def build_dashboard(store: Store, actor: Actor, *, months: int = MONTHS) -> Dashboard:
-    """The actor's branch (branch managers only)."""
-    require_role(actor, Role.BRANCH_MANAGER)
+def build_dashboard(
+    store: Store, actor: Actor, *, months: int = MONTHS, branch_id: int | None = None
+) -> Dashboard:
+    """The actor's branch (branch managers); head office (总部) reads the branch it chooses, or every
+    branch together with ``branch_id=None``, and sees client numbers and names masked."""
+    require_role(actor, Role.BRANCH_MANAGER, Role.HEAD_OFFICE)
+    branch_id = figures_branch(actor, branch_id)
     with store.read() as session:
-        branch = session.get(Branch, actor.branch_id) if actor.branch_id else None
+        branch = session.get(Branch, branch_id) if branch_id else None
+        if branch_id is not None and branch is None:
+            raise NotFound(tr("营业部不存在。", "No such branch."))
         run = latest_run(session)
         clients = pd.DataFrame(
             session.execute(
                 select(Client.id, Client.client_no, Client.name, Client.manager_id).where(
-                    Client.branch_id == actor.branch_id, Client.status.not_in(LOST_STATUSES)
+                    in_branch(Client.branch_id, branch_id), Client.status.not_in(LOST_STATUSES)
                 )
             ).all(),
             columns=["client_id", "client_no", "client_name", "manager_id"],
         )
-        staff = {s.id: s for s in session.scalars(select(Staff).where(Staff.branch_id == actor.branch_id))}
-        scores = _scores(session, run.id if run else None, actor.branch_id, clients)
+        if not may_see_personal_data(actor):
+            clients["client_no"] = clients["client_no"].map(mask_client_no)
+            clients["client_name"] = clients["client_name"].map(mask_name)
+        staff = {s.id: s for s in session.scalars(select(Staff).where(in_branch(Staff.branch_id, branch_id)))}
+        scores = _scores(session, run.id if run else None, branch_id, clients)
         return Dashboard(
-            branch_name=branch.name if branch else "",
+            branch_name=branch.name if branch else tr("全部营业部", "All branches"),
             generated_at=utcnow(),
             run_id=run.id if run else None,
             scored_as_of=run.as_of if run else None,
             client_count=len(clients),
             grades=_grades(scores),
-            monthly=_monthly(session, actor.branch_id, months),
+            monthly=_monthly(session, branch_id, months),
             churn=_churn(scores, staff),
             league=_league(session, run.id if run else None, clients, scores, staff),
         )
@@ -117,7 +129,7 @@ def _scores(
             .join(Client, Client.id == ClientScore.client_id)
             .where(
                 ClientScore.run_id == run_id,
-                Client.branch_id == branch_id,
+                in_branch(Client.branch_id, branch_id),
                 Client.status.not_in(LOST_STATUSES),
             )
         ).all()
@@ -140,7 +152,7 @@ def _monthly(session: Session, branch_id: int | None, months: int) -> pd.DataFra
     last = session.scalar(
         select(func.max(AssetSnapshot.date))
         .join(Client, Client.id == AssetSnapshot.client_id)
-        .where(Client.branch_id == branch_id)
+        .where(in_branch(Client.branch_id, branch_id))
     )
     if last is None:
         return pd.DataFrame(columns=list(MONTH_COLUMNS))
@@ -150,7 +162,7 @@ def _monthly(session: Session, branch_id: int | None, months: int) -> pd.DataFra
     rows = session.execute(
         select(AssetSnapshot.date, func.sum(AssetSnapshot.total_assets), func.sum(AssetSnapshot.net_inflow))
         .join(Client, Client.id == AssetSnapshot.client_id)
-        .where(Client.branch_id == branch_id, AssetSnapshot.date >= start)
+        .where(in_branch(Client.branch_id, branch_id), AssetSnapshot.date >= start)
         .group_by(AssetSnapshot.date)
         .order_by(AssetSnapshot.date)
     ).all()
@@ -277,4 +289,4 @@ def _callback_figures(session: Session, ids: set[int]) -> dict[int, dict[str, An
 
 def authorize_export(actor: Actor) -> None:
     """Who may export the dashboard (checked before any file is written)."""
-    require_role(actor, Role.BRANCH_MANAGER)
+    require_role(actor, Role.BRANCH_MANAGER, Role.HEAD_OFFICE)

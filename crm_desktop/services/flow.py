@@ -25,7 +25,7 @@ from crm_desktop.domain.vocabulary import Role
 from crm_desktop.errors import InvalidInput
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor, require_role
-from crm_desktop.services.visibility import visible_clients
+from crm_desktop.services.visibility import figures_branch, figures_clients
 
 FLOW_COLUMNS = (
     "manager_login",
@@ -118,16 +118,18 @@ def classified_events(
     return out
 
 
-def managers_in_view(session: Session, actor: Actor) -> dict[int, str]:
+def managers_in_view(session: Session, actor: Actor, branch_id: int | None = None) -> dict[int, str]:
     """The managers whose rows a report shows even when empty: the actor alone for an investment manager,
-    the active investment managers of the branch otherwise."""
+    the active investment managers of the branch otherwise (head office: of the branch it chose, or of
+    every branch)."""
     if actor.role is Role.INVESTMENT_MANAGER:
         return {actor.id: actor.login}
     stmt = select(Staff.id, Staff.login).where(
         Staff.role == Role.INVESTMENT_MANAGER.value, Staff.active.is_(True)
     )
-    if actor.branch_id is not None:
-        stmt = stmt.where(Staff.branch_id == actor.branch_id)
+    branch = figures_branch(actor, branch_id)
+    if branch is not None:
+        stmt = stmt.where(Staff.branch_id == branch)
     return dict(session.execute(stmt).all())
 
 
@@ -139,12 +141,15 @@ def logins(session: Session, ids: Iterable[int | None]) -> dict[int | None, str]
     return out
 
 
-def flow_report(store: Store, actor: Actor, start: date, end: date) -> FlowReport:
-    """One row per manager (sorted by login) and the total row, for the clients the actor may see."""
-    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN)
+def flow_report(
+    store: Store, actor: Actor, start: date, end: date, *, branch_id: int | None = None
+) -> FlowReport:
+    """One row per manager (sorted by login) and the total row, for the clients the actor may see (head
+    office: of the branch it chose, every branch with ``branch_id=None``)."""
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN, Role.HEAD_OFFICE)
     check_period(start, end)
     with store.read() as session:
-        where = visible_clients(actor)
+        where = figures_clients(actor, branch_id)
         manager_of = dict(
             session.execute(
                 select(Client.id, Client.manager_id)
@@ -160,7 +165,7 @@ def flow_report(store: Store, actor: Actor, start: date, end: date) -> FlowRepor
                 rows[mid] = FlowRow("")
             return rows[mid]
 
-        for mid in managers_in_view(session, actor):
+        for mid in managers_in_view(session, actor, branch_id):
             row(mid)
         for cid, day, _event, kind in classified_events(session, where, end):
             if kind is None or day < start:
@@ -236,14 +241,16 @@ def _months(start: date, end: date) -> list[tuple[date, date]]:
     return out
 
 
-def flow_overview(store: Store, actor: Actor, start: date, end: date) -> FlowOverview:
+def flow_overview(
+    store: Store, actor: Actor, start: date, end: date, *, branch_id: int | None = None
+) -> FlowOverview:
     """The flow report plus the split per grade and the monthly net flow trend of the period."""
     from crm_desktop.db.models import ClientScore
     from crm_desktop.services.client_book import latest_run_id
 
-    report = flow_report(store, actor, start, end)
+    report = flow_report(store, actor, start, end, branch_id=branch_id)
     with store.read() as session:
-        where = visible_clients(actor)
+        where = figures_clients(actor, branch_id)
         run_id = latest_run_id(session)
         grade_of: dict[int, str] = {}
         if run_id is not None:

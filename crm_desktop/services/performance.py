@@ -30,7 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal_column, select, true, type_coerce
+from sqlalchemy import ColumnElement, case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
@@ -56,6 +56,7 @@ from crm_desktop.progress import Progress, ensure
 from crm_desktop.services import audit
 from crm_desktop.services.auth import Actor, require_role
 from crm_desktop.services.flow import ZERO, classified_events, logins, managers_in_view
+from crm_desktop.services.visibility import figures_branch, in_branch
 
 PERFORMANCE_COLUMNS = (
     "manager_login",
@@ -132,17 +133,23 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def performance(
-    store: Store, actor: Actor, month: str, *, progress: Progress | None = None
+    store: Store,
+    actor: Actor,
+    month: str,
+    *,
+    progress: Progress | None = None,
+    branch_id: int | None = None,
 ) -> PerformanceReport:
-    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN)
+    """The month's figures of the actor's branch (an investment manager: their own row); head office
+    reads the branch it chooses, or every branch with ``branch_id=None``."""
+    require_role(actor, Role.INVESTMENT_MANAGER, Role.BRANCH_MANAGER, Role.ADMIN, Role.HEAD_OFFICE)
     start, end = parse_month(month)
+    chosen = figures_branch(actor, branch_id)
     p = ensure(progress)
     with store.read() as session:
-        branch: ColumnElement[bool] = (
-            Client.branch_id == actor.branch_id if actor.branch_id is not None else true()
-        )
+        branch: ColumnElement[bool] = in_branch(Client.branch_id, chosen)
         rows: dict[int | None, PerformanceRow] = defaultdict(lambda: PerformanceRow(""))
-        for staff_id in managers_in_view(session, actor):
+        for staff_id in managers_in_view(session, actor, branch_id):
             rows[staff_id]
         p.step(0, 6, tr("正在统计账户事件", "Counting account events"))
         _events(session, branch, start, end, rows)
@@ -164,9 +171,9 @@ def performance(
         _on_time(session, branch, start, end, rows)
         p.step(4, 6, tr("正在统计回访与投诉", "Counting call-backs and complaints"))
         _callbacks_and_complaints(session, branch, start, end, rows)
-        _products(session, actor, branch, start, end, rows)
+        _products(session, chosen, branch, start, end, rows)
         names = logins(session, rows)
-        teams = _team_members(session, actor)
+        teams = _team_members(session, chosen)
     for ref, r in rows.items():
         r.manager_login = names.get(ref, str(ref))
     ordered = sorted(rows.values(), key=lambda r: r.manager_login)
@@ -339,7 +346,7 @@ def _callbacks_and_complaints(
 
 def _products(
     session: Session,
-    actor: Actor,
+    branch_id: int | None,
     branch: ColumnElement[bool],
     start: date,
     end: date,
@@ -348,8 +355,8 @@ def _products(
     from crm_desktop.db.models import Campaign, CampaignTarget
 
     ran = select(Campaign.id).where(Campaign.start_date <= end, Campaign.end_date >= start)
-    if actor.branch_id is not None:
-        ran = ran.where(Campaign.branch_id == actor.branch_id)
+    if branch_id is not None:
+        ran = ran.where(Campaign.branch_id == branch_id)
     if session.scalar(ran.limit(1)) is None:
         return  # no campaign in the month: nothing to measure, the cells stay "not enough data"
     for r in rows.values():
@@ -370,14 +377,14 @@ def _products(
             rows[mid].products_amount = _money(total)
 
 
-def _team_members(session: Session, actor: Actor) -> dict[str, tuple[str, list[str]]]:
+def _team_members(session: Session, branch_id: int | None) -> dict[str, tuple[str, list[str]]]:
     from crm_desktop.db.models import Staff
 
-    if actor.branch_id is None:
+    if branch_id is None:
         return {}
     names = dict(session.execute(select(Staff.id, Staff.login)).all())
     out: dict[str, tuple[str, list[str]]] = {}
-    for team in session.scalars(select(Team).where(Team.branch_id == actor.branch_id).order_by(Team.name)):
+    for team in session.scalars(select(Team).where(Team.branch_id == branch_id).order_by(Team.name)):
         members = session.scalars(select(TeamMember.staff_id).where(TeamMember.team_id == team.id)).all()
         out[team.name] = (names[team.lead_id], sorted(names[m] for m in members))
     return out

@@ -26,6 +26,7 @@ from sqlalchemy import JSON, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
+from crm_desktop.db import rls
 from crm_desktop.db.models import (
     AssetSnapshot,
     CallbackRecord,
@@ -845,12 +846,13 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     table = model.__table__
     names = list(rows[0])
     as_json = [isinstance(table.c[name].type, JSON) for name in names]
-    dbapi = session.connection().connection.dbapi_connection
-    assert dbapi is not None
-    stmt = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
-    with dbapi.cursor() as cur, cur.copy(stmt) as copy:  # type: ignore[attr-defined]
-        for row in rows:
-            copy.write_row([json.dumps(row[n]) if j else row[n] for n, j in zip(names, as_json, strict=True)])
+    # rls.copy_rows: where row-level security binds, PostgreSQL refuses COPY FROM straight into the table.
+    rls.copy_rows(
+        session,
+        table.name,
+        names,
+        ([json.dumps(row[n]) if j else row[n] for n, j in zip(names, as_json, strict=True)] for row in rows),
+    )
 
 
 # ---------------------------------------------------------------- reading the latest results

@@ -181,6 +181,13 @@ def add_user(
     with store.transaction() as session:
         _require_admin_unless_bootstrap(session, actor, creating_admin=role_enum is Role.ADMIN)
         branch_id = None
+        if branch_code and role_enum is Role.HEAD_OFFICE:
+            raise InvalidInput(
+                tr(
+                    "总部人员不属于任何营业部：请去掉 --branch。",
+                    "Head-office staff belong to no branch: leave out --branch.",
+                )
+            )
         if branch_code:
             branch = session.scalar(select(Branch).where(Branch.code == branch_code.strip()))
             if branch is None:
@@ -192,7 +199,7 @@ def add_user(
                     )
                 )
             branch_id = branch.id
-        elif role_enum is not Role.ADMIN:
+        elif role_enum not in (Role.ADMIN, Role.HEAD_OFFICE):
             raise InvalidInput(
                 tr(
                     "投资经理和营业部负责人必须属于一个营业部（--branch）。",
@@ -324,6 +331,30 @@ def get_branch(store: Store, actor: Actor, code: str | None = None) -> BranchInf
             branch.logo_png is not None,
             branch.version,
         )
+
+
+def branch_choices(store: Store, actor: Actor) -> list[tuple[int, str, str]]:
+    """(id, code, name) of the branches whose figures the actor may choose: every branch for head office,
+    none for anyone else (they read their own)."""
+    if actor.role is not Role.HEAD_OFFICE:
+        return []
+    with store.read() as session:
+        return [(b.id, b.code, b.name) for b in session.scalars(select(Branch).order_by(Branch.code))]
+
+
+def branch_id_of(store: Store, code: str) -> int:
+    """The id of the branch with ``code`` (head office's branch chooser), or a clear refusal."""
+    with store.read() as session:
+        found = session.scalar(select(Branch.id).where(Branch.code == code.strip()))
+    if found is None:
+        raise InvalidInput(
+            tr(
+                "找不到营业部 {code}：请检查营业部代码（如 B001）。",
+                "Branch {code} not found: check the branch code (such as B001).",
+                code=code,
+            )
+        )
+    return int(found)
 
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

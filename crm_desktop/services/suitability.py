@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from crm_desktop import clock
+from crm_desktop.db import rls
 from crm_desktop.db.models import (
     Client,
     ClientScore,
@@ -52,7 +53,7 @@ from crm_desktop.errors import InvalidInput, NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.importing.config import config_path, read_config
 from crm_desktop.services import audit
-from crm_desktop.services.auth import Actor, refresh_actor, require_role
+from crm_desktop.services.auth import Actor, refresh_actor, refuse_head_office, require_role
 from crm_desktop.services.visibility import get_visible_client, visible_clients, work_clients
 
 EXPORT_COLUMNS = ("client_no", "kind", "code", "product_level", "client_level", "trade_date", "warned")
@@ -384,6 +385,8 @@ def run_check(store: Store, actor: Actor | None, as_of: date | None = None) -> C
                 d=as_of,
             )
         )
+    if actor is not None:
+        refuse_head_office(actor)
     cfg = load_config()
     timings: dict[str, float] = {}
     with store.transaction() as session:
@@ -482,9 +485,7 @@ def _replace_findings(session: Session, actor: Actor | None, found: pd.DataFrame
     conn = session.connection()
     driver: Any = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":
-        with driver.cursor() as cur, cur.copy(f"COPY suitability_finding ({cols}) FROM STDIN") as cp:
-            for r in rows:
-                cp.write_row(r)
+        rls.copy_rows(session, "suitability_finding", tuple(cols.split(", ")), rows)
     else:
         driver.executemany(
             f"INSERT INTO suitability_finding ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

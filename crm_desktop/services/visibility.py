@@ -6,6 +6,8 @@ SQL and looks clients up. ``may_see_personal_data`` is re-exported from there.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import ColumnElement, Select, false, select, true
 from sqlalchemy.orm import Session, object_session
 
@@ -20,16 +22,20 @@ from crm_desktop.domain.visibility import (
     may_read_client,
     may_see_client,
     may_see_personal_data,
+    reads_all_branches,
 )
-from crm_desktop.errors import NotFound
+from crm_desktop.errors import NotFound, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.services.auth import Actor
 
 __all__ = [
     "can_read_client",
     "can_see_client",
+    "figures_branch",
+    "figures_clients",
     "get_readable_client",
     "get_visible_client",
+    "in_branch",
     "may_see_personal_data",
     "readable_clients",
     "visible_clients",
@@ -164,3 +170,37 @@ def get_readable_client(session: Session, actor: Actor, client_no: str) -> Clien
             )
         )
     return client
+
+
+# ---------------------------------------------------------------- branch figures (issue #21)
+
+
+def figures_branch(actor: Actor, branch_id: int | None = None) -> int | None:
+    """The branch whose figures (dashboard, flow, compliance, performance) the actor reads; None is every
+    branch. Head office (总部) chooses one branch, or all with None; everyone else reads their own branch
+    (an administrator of no branch: every branch, as before) and asking for another is refused."""
+    if reads_all_branches(actor):
+        return branch_id
+    if branch_id is not None and branch_id != actor.branch_id:
+        raise PermissionDenied(
+            tr(
+                "只有总部可以查看其他营业部的数据。",
+                "Only head office may read another branch's figures.",
+            )
+        )
+    return actor.branch_id
+
+
+def in_branch(column: Any, branch_id: int | None) -> ColumnElement[bool]:
+    """``column == branch_id``, or no condition for every branch (``None``, see :func:`figures_branch`)."""
+    return true() if branch_id is None else column == branch_id
+
+
+def figures_clients(actor: Actor, branch_id: int | None = None) -> ColumnElement[bool]:
+    """WHERE clause of the clients counted in the actor's figures: :func:`visible_clients`, or for head
+    office the clients of the chosen branch (every branch with None). Head office is shown no client
+    itself (:func:`visible_clients` gives it none): these clauses feed aggregates only."""
+    if reads_all_branches(actor):
+        return in_branch(Client.branch_id, branch_id)
+    figures_branch(actor, branch_id)
+    return visible_clients(actor)

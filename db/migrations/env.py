@@ -19,6 +19,12 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # Migrations move every branch's rows: under row-level security (0014) they need the firm scope,
+            # for this transaction only (the connection goes back to the application's pool afterwards).
+            connection.exec_driver_sql(
+                "SELECT set_config('app.scope', 'firm', true), set_config('app.branch_id', '', true)"
+            )
         context.run_migrations()
 
 

@@ -254,3 +254,32 @@ def test_performance_and_flow_match_the_hand_computed_branch(
         crm(db_url, monkeypatch, "performance", "--month", "2026-13", "--out", str(out), "--as-user", "bm")
         == 3
     )
+
+
+def test_head_office_exports_one_branch_or_all(
+    db_url: str, seeded: Seed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_desktop.services import staff
+
+    build_flow(seeded, tmp_path)
+    staff.add_branch(seeded.store, seeded.admin, "B002", "第二营业部")
+    staff.add_user(
+        seeded.store,
+        seeded.admin,
+        "hq",
+        role="head_office",
+        display_name="总部",
+        branch_code=None,
+        password=PASSWORD,
+    )
+    out = tmp_path / "flow.csv"
+    args = ["export", "flow", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out), "--as-user"]
+    assert crm(db_url, monkeypatch, *args, "hq", "--branch", "B001") == 0
+    assert _read(out) == FLOW_CSV
+    assert crm(db_url, monkeypatch, *args, "hq") == 0  # every branch: B002 has no flow yet
+    assert _read(out) == FLOW_CSV
+    assert crm(db_url, monkeypatch, *args, "hq", "--branch", "B002") == 0
+    assert [r[0] for r in _read(out)[1:]] == ["*"]
+    # an unknown code is named; a branch manager may not pick another branch
+    assert crm(db_url, monkeypatch, *args, "hq", "--branch", "B999") == 3
+    assert crm(db_url, monkeypatch, *args, "bm", "--branch", "B002") == 4

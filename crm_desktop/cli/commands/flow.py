@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.context import CliContext, add_actor_arg, add_branch_choice_arg, chosen_branch
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Handler, Registry
 from crm_desktop.clock import now
@@ -63,7 +63,7 @@ def _export_flow(ctx: CliContext) -> int:
     actor = ctx.require_actor()
     start = _date(a.start, tr("开始日期", "The start date"))
     end = _date(a.end, tr("结束日期", "The end date"))
-    report = flow.flow_report(ctx.store(), actor, start, end)
+    report = flow.flow_report(ctx.store(), actor, start, end, branch_id=chosen_branch(ctx))
     frame = pd.DataFrame([r.values() for r in report.rows], columns=list(flow.FLOW_COLUMNS))
     out = Path(a.out)
     _write(frame, out)
@@ -263,7 +263,9 @@ def _performance(ctx: CliContext) -> int:
             )
         )
     with TerminalProgress(ctx.err) as progress:
-        report = performance.performance(ctx.store(), actor, a.month, progress=progress)
+        report = performance.performance(
+            ctx.store(), actor, a.month, progress=progress, branch_id=chosen_branch(ctx)
+        )
     if out.suffix.lower() == ".pdf":
         from crm_desktop.reports import performance as performance_report
 
@@ -311,6 +313,7 @@ def register(reg: Registry) -> None:
     p.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
+    add_branch_choice_arg(p)
     add_actor_arg(p)
 
     group = tr("客户流失原因", "why clients left")
@@ -436,4 +439,5 @@ def register(reg: Registry) -> None:
     )
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv|FILE.pdf")
+    add_branch_choice_arg(p)
     add_actor_arg(p)

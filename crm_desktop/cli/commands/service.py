@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop import clock
-from crm_desktop.cli.context import CliContext, add_actor_arg
+from crm_desktop.cli.context import CliContext, add_actor_arg, add_branch_choice_arg, chosen_branch
 from crm_desktop.cli.exporting import add_purpose_arg
 from crm_desktop.cli.progress import TerminalProgress
 from crm_desktop.cli.registry import Registry
@@ -417,7 +417,7 @@ def _export_compliance(ctx: CliContext) -> int:
     today = clock.today()
     start = _date(ctx.args.start, tr("开始日期", "The start date")) or today.replace(day=1)
     end = _date(ctx.args.end, tr("结束日期", "The end date")) or today
-    report = compliance.compliance_report(ctx.store(), actor, start, end)
+    report = compliance.compliance_report(ctx.store(), actor, start, end, branch_id=chosen_branch(ctx))
     out = Path(ctx.args.out)
     if out.suffix.lower() != ".xlsx":
         raise InvalidInput(
@@ -627,6 +627,7 @@ def register(reg: Registry) -> None:
         "--to", dest="end", metavar="YYYY-MM-DD", help=tr("结束日期（默认今天）", "end (default today)")
     )
     add_purpose_arg(p)
+    add_branch_choice_arg(p)
     add_actor_arg(p, required=False)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain.visibility import reads_all_branches
 from crm_desktop.gui.branch.charts import ChartView
 from crm_desktop.gui.branch.departure import DepartureDialog
 from crm_desktop.gui.branch.flow_views import FlowView, PerformanceView
@@ -36,10 +38,12 @@ from crm_desktop.gui.branch.models import (
 from crm_desktop.gui.campaigns.views import CampaignCard
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.service.compliance_view import ComplianceView
 from crm_desktop.gui.workers import Requester, TaskControl, run_task
 from crm_desktop.reports import dashboard as dashboard_report
 from crm_desktop.services import dashboard as dash
 from crm_desktop.services import reassignment as svc
+from crm_desktop.services import staff
 
 
 def _table(model: Any, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -66,6 +70,10 @@ class DashboardPage(QWidget):
         self._loader = Requester(ctx.pool)
         self.board: dash.Dashboard | None = None
         self.loaded = False
+        # Head office (总部) reads every branch: a chooser, no write (no departure, no suggestions, no campaigns).
+        self.head_office = reads_all_branches(ctx.actor)
+        self.branch_id: int | None = None
+        self.branch_box: QComboBox | None = None
 
         self.heading = QLabel(self.tr("<h2>Branch dashboard</h2>"))
         self.as_of = QLabel()
@@ -80,9 +88,29 @@ class DashboardPage(QWidget):
         self.departure_btn.clicked.connect(self.open_departure)
         top = QHBoxLayout()
         top.addWidget(self.heading)
+        if self.head_office:
+            self.heading.setText(self.tr("<h2>Branch figures</h2>"))
+            self.branch_box = QComboBox()
+            self.branch_box.setObjectName("branchChooser")
+            self.branch_box.addItem(self.tr("All branches"), None)
+            for bid, code, name in staff.branch_choices(ctx.store, ctx.actor):
+                self.branch_box.addItem(f"{code} {name}", bid)
+            self.branch_box.currentIndexChanged.connect(self._branch_chosen)
+            top.addWidget(self.branch_box)
         top.addWidget(self.as_of, 1)
-        for b in (refresh, self.departure_btn, self.xlsx_btn, self.pdf_btn):
+        buttons = (
+            (refresh, self.xlsx_btn, self.pdf_btn)
+            if self.head_office
+            else (
+                refresh,
+                self.departure_btn,
+                self.xlsx_btn,
+                self.pdf_btn,
+            )
+        )
+        for b in buttons:
             top.addWidget(b)
+        self.departure_btn.setVisible(not self.head_office)
 
         self.kpis = QLabel()
         self.kpis.setObjectName("kpiLabel")
@@ -95,7 +123,8 @@ class DashboardPage(QWidget):
 
         self.churn_model = ChurnModel()
         self.churn_view, self.churn_proxy = _table(self.churn_model, "churnTable")
-        self.churn_view.doubleClicked.connect(self._open_churn_client)
+        if not self.head_office:
+            self.churn_view.doubleClicked.connect(self._open_churn_client)
         self.league_model = LeagueModel()
         self.league_view, _ = _table(self.league_model, "leagueTable")
         # Most capable first, high churn risk first: the orders the service delivers.
@@ -125,13 +154,20 @@ class DashboardPage(QWidget):
         self.tabs.addTab(overview, self.tr("Overview"))
         self.tabs.addTab(self.churn_view, self.tr("Churn risk"))
         self.tabs.addTab(self.league_view, self.tr("Managers"))
-        self.tabs.addTab(sugg, self.tr("Matching suggestions"))
-        self.campaign_card = CampaignCard(ctx)
-        self.tabs.addTab(self.campaign_card, self.campaign_card.title())
+        self.campaign_card: CampaignCard | None = None
+        self.compliance_view: ComplianceView | None = None
+        self._suggestions_tab = sugg  # kept (unshown for head office) so its widgets stay alive
+        if not self.head_office:
+            self.tabs.addTab(sugg, self.tr("Matching suggestions"))
+            self.campaign_card = CampaignCard(ctx)
+            self.tabs.addTab(self.campaign_card, self.campaign_card.title())
         self.flow_view = FlowView(ctx)
         self.tabs.addTab(self.flow_view, self.tr("Client flow"))
         self.performance_view = PerformanceView(ctx)
         self.tabs.addTab(self.performance_view, self.tr("Performance"))
+        if self.head_office:
+            self.compliance_view = ComplianceView(ctx)
+            self.tabs.addTab(self.compliance_view, self.tr("Service compliance"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -144,14 +180,26 @@ class DashboardPage(QWidget):
         if area in ("approvals", "scoring", "imports", "*"):
             self.reload()
 
+    def _branch_chosen(self, _index: int) -> None:
+        assert self.branch_box is not None
+        self.branch_id = self.branch_box.currentData()
+        self.flow_view.branch_id = self.performance_view.branch_id = self.branch_id
+        if self.compliance_view is not None:
+            self.compliance_view.branch_id = self.branch_id
+            self.compliance_view.reload()
+        self.flow_view.reload()
+        self.performance_view.reload()
+        self.reload()
+
     def reload(self) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
+        store, actor, branch, head_office = self.ctx.store, self.ctx.actor, self.branch_id, self.head_office
         card = getattr(self, "campaign_card", None)
         if card is not None:
             card.reload()
 
         def load(_c: TaskControl) -> tuple[dash.Dashboard, list[svc.SuggestionView]]:
-            return dash.build_dashboard(store, actor), svc.list_suggestions(store, actor)
+            board = dash.build_dashboard(store, actor, branch_id=branch)
+            return board, [] if head_office else svc.list_suggestions(store, actor)
 
         self._loader.submit(load, on_done=self._loaded, on_error=lambda e: show_error(self, e))
 
@@ -250,10 +298,12 @@ class DashboardPage(QWidget):
         path = self.choose_export_path(suffix)
         if path is None:
             return
-        store, actor, board = self.ctx.store, self.ctx.actor, self.board
+        store, actor, board, branch = self.ctx.store, self.ctx.actor, self.board, self.branch_id
 
         def work(control: TaskControl) -> Path:
-            return dashboard_report.export_dashboard(store, actor, path, dashboard=board, progress=control)
+            return dashboard_report.export_dashboard(
+                store, actor, path, dashboard=board, progress=control, branch_id=branch
+            )
 
         self.xlsx_btn.setEnabled(False)
         self.pdf_btn.setEnabled(False)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.clock import now, today
 from crm_desktop.domain import label_of
+from crm_desktop.domain.visibility import reads_all_branches
 from crm_desktop.domain.vocabulary import AccountEvent, ChurnReason
 from crm_desktop.fonts import register_matplotlib
 from crm_desktop.gui.context import AppContext
@@ -328,6 +329,8 @@ class FlowView(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        # head office's branch chooser (None: every branch); everyone else reads their own branch
+        self.branch_id: int | None = None
         self._loader = Requester(ctx.pool)
         self.loaded = False
         self.overview: flow.FlowOverview | None = None
@@ -409,11 +412,14 @@ class FlowView(QWidget):
         start, end = self.period()
         self.loaded = False
 
+        branch = self.branch_id
+
         def load(_c: TaskControl) -> tuple[Any, ...]:
             return (
-                flow.flow_overview(store, actor, start, end),
-                churn.lost_clients(store, actor, start, end),
-                churn.reason_split(store, actor, start, end),
+                flow.flow_overview(store, actor, start, end, branch_id=branch),
+                # head office reads figures, not clients: no list of who left
+                [] if reads_all_branches(actor) else churn.lost_clients(store, actor, start, end),
+                churn.reason_split(store, actor, start, end, branch_id=branch),
             )
 
         self._loader.submit(load, on_done=self._loaded, on_error=self._failed)
@@ -567,6 +573,7 @@ class PerformanceView(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.branch_id: int | None = None  # head office's choice, see FlowView
         self._loader = Requester(ctx.pool)
         self.loaded = False
         self.report: performance.PerformanceReport | None = None
@@ -632,10 +639,12 @@ class PerformanceView(QWidget):
         store, actor, month = self.ctx.store, self.ctx.actor, self.month()
         self.loaded = False
 
+        branch = self.branch_id
+
         def load(c: TaskControl) -> tuple[Any, Any]:
             return (
-                performance.performance(store, actor, month, progress=c),
-                performance.performance(store, actor, previous_month(month)),
+                performance.performance(store, actor, month, progress=c, branch_id=branch),
+                performance.performance(store, actor, previous_month(month), branch_id=branch),
             )
 
         self._loader.submit(load, on_done=self._loaded, on_error=self._failed)

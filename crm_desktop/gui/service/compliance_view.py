@@ -175,6 +175,7 @@ class ComplianceView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.branch_id: int | None = None  # head office's branch chooser (None: every branch)
         self.setObjectName("complianceView")
         self.report: ComplianceReport | None = None
         self._requester = Requester(ctx.pool)
@@ -231,8 +232,9 @@ class ComplianceView(QWidget):
     def reload(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
         start, end = self.period()
+        branch = self.branch_id
         self._requester.submit(
-            lambda _c: compliance.compliance_report(store, actor, start, end),
+            lambda _c: compliance.compliance_report(store, actor, start, end, branch_id=branch),
             on_done=self._loaded,
             on_error=lambda exc: show_error(self, exc),
         )
