@@ -29,6 +29,7 @@ from crm_desktop import clock
 from crm_desktop.db import rls
 from crm_desktop.db.models import (
     AssetSnapshot,
+    Branch,
     CallbackRecord,
     Client,
     ClientScore,
@@ -39,7 +40,7 @@ from crm_desktop.db.models import (
 )
 from crm_desktop.db.models.enums import Role
 from crm_desktop.db.store import Store
-from crm_desktop.errors import InvalidInput
+from crm_desktop.errors import InvalidInput, PermissionDenied
 from crm_desktop.i18n import tr
 from crm_desktop.paths import resource
 from crm_desktop.progress import Progress, Stages
@@ -584,6 +585,7 @@ def run_scoring(
     with store.read(isolation="REPEATABLE READ" if store.dialect == "postgresql" else None) as session:
         if actor is not None:
             refresh_actor(session, actor)
+            _refuse_one_branch_of_many(session, actor)
         if as_of is None:
             as_of = latest_snapshot_date(session) or clock.now().date()
         say(tr("读取数据（评分日 {d}）…", "Loading data (as of {d})…", d=as_of.isoformat()))
@@ -856,6 +858,21 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 
 # ---------------------------------------------------------------- reading the latest results
+
+
+def _refuse_one_branch_of_many(session: Session, actor: Actor) -> None:
+    """A run scores every client of the store and becomes every branch's latest run. On a store of several
+    branches it is the firm's batch, run by an administrator of no branch: a branch's account would write
+    scores beyond its branch (and, under PostgreSQL row-level security, would see only its own clients)."""
+    if actor.branch_id is None or (session.scalar(select(func.count()).select_from(Branch)) or 0) <= 1:
+        return
+    raise PermissionDenied(
+        tr(
+            "此数据库有多个营业部：评分一次覆盖全部营业部，请由不属于任何营业部的管理员（调度账号）运行。",
+            "This store holds several branches: a scoring run covers all of them, so it is run by an "
+            "administrator of no branch (the scheduler's account).",
+        )
+    )
 
 
 def latest_run_id(session: Session) -> int | None:
