@@ -38,256 +38,144 @@
         <translation>现金</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="155" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="162" />
->>>>>>> wb
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="156" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="163" />
->>>>>>> wb
         <source>Security</source>
         <translation>证券名称</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="157" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="164" />
->>>>>>> wb
         <source>Board</source>
         <translation>板块</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="158" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="165" />
->>>>>>> wb
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="159" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="166" />
->>>>>>> wb
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="160" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="167" />
->>>>>>> wb
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="161" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="168" />
->>>>>>> wb
         <source>Market value</source>
         <translation>市值</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="162" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="169" />
->>>>>>> wb
         <source>P&amp;L</source>
         <translation>盈亏</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="163" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="170" />
->>>>>>> wb
         <source>Weight</source>
         <translation>占比</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="197" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="204" />
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="235" />
->>>>>>> wb
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="198" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="229" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="205" />
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="250" />
->>>>>>> wb
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="199" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="206" />
->>>>>>> wb
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="200" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="207" />
->>>>>>> wb
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="201" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="260" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="208" />
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="236" />
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="281" />
->>>>>>> wb
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="202" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="209" />
->>>>>>> wb
         <source>Satisf.</source>
         <translation>满意度</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="203" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="210" />
->>>>>>> wb
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="228" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="249" />
->>>>>>> wb
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="230" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="286" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="251" />
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="307" />
->>>>>>> wb
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="231" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="252" />
->>>>>>> wb
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="232" />
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="287" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="237" />
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="253" />
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="308" />
->>>>>>> wb
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="256" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="277" />
->>>>>>> wb
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="257" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="278" />
->>>>>>> wb
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="258" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="279" />
->>>>>>> wb
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="259" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="280" />
->>>>>>> wb
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="283" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="304" />
->>>>>>> wb
         <source>Effective</source>
         <translation>生效时间</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="284" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="305" />
->>>>>>> wb
         <source>From</source>
         <translation>原经理</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/record_models.py" line="285" />
-=======
         <location filename="../../crm_desktop/gui/clients/record_models.py" line="306" />
->>>>>>> wb
         <source>To</source>
         <translation>新经理</translation>
     </message>
@@ -350,485 +238,277 @@
         <translation>客户 {no}</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="110" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="91" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="121" />
->>>>>>> wb
         <source>&amp;Suitability</source>
         <translation>适当性(&amp;S)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="210" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="221" />
->>>>>>> wb
         <source>Manager: {name}</source>
         <translation>投资经理：{name}</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="232" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="245" />
->>>>>>> wb
         <source>&amp;Holdings ({n})</source>
         <translation>持仓（{n}）(&amp;H)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="233" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="246" />
->>>>>>> wb
         <source>&amp;Touches ({n})</source>
         <translation>服务记录（{n}）(&amp;T)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="234" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="247" />
->>>>>>> wb
         <source>Open t&amp;asks ({n})</source>
         <translation>待办任务（{n}）(&amp;A)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="235" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="248" />
->>>>>>> wb
         <source>&amp;Letters ({n})</source>
         <translation>报告（{n}）(&amp;L)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="236" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="249" />
->>>>>>> wb
         <source>Assi&amp;gnments ({n})</source>
         <translation>经理变更（{n}）(&amp;G)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="264" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="250" />
         <source>&amp;Notes ({n})</source>
         <translation>备注（{n}）(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="278" />
->>>>>>> wb
         <source>Client no.:</source>
         <translation>客户号：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="265" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="279" />
->>>>>>> wb
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="268" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="282" />
->>>>>>> wb
         <source>ID number:</source>
         <translation>证件号码：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="269" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="283" />
->>>>>>> wb
         <source>Phone:</source>
         <translation>手机：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="270" />
-=======
         <location filename="../../crm_desktop/gui/clients/client_view.py" line="284" />
->>>>>>> wb
         <source>Email:</source>
         <translation>电子邮箱：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="271" />
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />
         <source>Address:</source>
         <translation>联系地址：</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="272" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="286" />
         <source>Birth date:</source>
         <translation>出生日期：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="276" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="289" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="290" />
         <source>Personal data is not shown to administrators.</source>
         <translation>管理员不可查看客户个人信息。</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="279" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="292" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="293" />
         <source>Opened:</source>
         <translation>开户日期：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="282" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="295" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="296" />
         <source>{level} (assessed {date})</source>
         <translation>{level}（测评日期 {date}）</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="284" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="297" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="298" />
         <source>Declared risk level C1 (conservative) to C5 (aggressive)</source>
         <translation>申报风险等级 C1（保守）至 C5（激进）</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="285" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="298" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="299" />
         <source>Risk level:</source>
         <translation>风险等级：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="286" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="299" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="300" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="287" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="300" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="301" />
         <source>Branch:</source>
         <translation>营业部：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="290" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="303" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="304" />
         <source>Manager:</source>
         <translation>投资经理：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="292" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="305" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="306" />
         <source>{name} since {date}</source>
         <translation>{name}（自 {date} 起）</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="312" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="325" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="326" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="314" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="327" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="328" />
         <source>Show the full value. You will be asked for a reason; it is recorded in the audit log.</source>
         <translation>显示完整信息。需要填写原因，并会记入审计日志。</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="326" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="339" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="340" />
         <source>Reason for viewing</source>
         <translation>查看原因</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="327" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="340" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="341" />
         <source>Why do you need the full {field}? The reason is recorded in the audit log.</source>
         <translation>为什么需要查看完整的{field}？原因会记入审计日志。</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="345" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="358" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="359" />
         <source>Revealed; recorded in the audit log</source>
         <translation>已显示明文，并已记入审计日志</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="356" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="369" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="370" />
         <source>Not scored yet. Grades and reasons appear after the next scoring run.</source>
         <translation>尚未评分。下一次评分运行后将显示等级和依据。</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="360" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="373" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="374" />
         <source>behaviour differs from the assessment (hint)</source>
         <translation>行为与测评不一致（提示）</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="362" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="375" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="376" />
         <source>behaviour consistent with the assessment</source>
         <translation>行为与测评一致</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="365" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="378" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="379" />
         <source>&lt;b&gt;{grade}&lt;/b&gt; · value score &lt;b&gt;{score}&lt;/b&gt; · churn risk &lt;b&gt;{churn}&lt;/b&gt; · lifecycle {life} · {mism}</source>
         <translation>&lt;b&gt;{grade}&lt;/b&gt; · 价值分 &lt;b&gt;{score}&lt;/b&gt; · 流失风险 &lt;b&gt;{churn}&lt;/b&gt; · 生命周期 {life} · {mism}</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="379" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="392" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="393" />
         <source>Scoring run as of {date}</source>
         <translation>评分基准日 {date}</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="387" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="400" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="401" />
         <source>Not scored yet</source>
         <translation>尚未评分</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="394" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="407" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="408" />
         <source>Average daily assets:</source>
         <translation>日均资产：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="395" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="408" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="409" />
         <source>Latest total assets:</source>
         <translation>最新总资产：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="396" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="409" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="410" />
         <source>Commission, 12 months:</source>
         <translation>近12个月佣金：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="397" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="410" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="411" />
         <source>Turnover:</source>
         <translation>换手率：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="397" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="410" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="411" />
         <source>Traded value divided by average assets</source>
         <translation>成交金额 ÷ 日均资产</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="398" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="411" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="412" />
         <source>Activity:</source>
         <translation>活跃度：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="399" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="412" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="413" />
         <source>Risk style:</source>
         <translation>风险风格：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="401" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="414" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="415" />
         <source>Trading ability:</source>
         <translation>交易能力：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="403" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="416" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="417" />
         <source>Judged from closed round trips (FIFO)</source>
         <translation>按已平仓交易（先进先出）评估</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="405" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="418" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="419" />
         <source>Win rate:</source>
         <translation>胜率：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="406" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="419" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="420" />
         <source>Realized P&amp;L:</source>
         <translation>已实现盈亏：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="408" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="421" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="422" />
         <source>Average holding period:</source>
         <translation>平均持仓天数：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="409" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="422" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="423" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="413" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="426" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="427" />
         <source>Securitization ratio:</source>
         <translation>证券化率：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="415" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="428" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="429" />
         <source>Securities value divided by total assets</source>
         <translation>证券市值 ÷ 总资产</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="418" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="431" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="432" />
         <source>Top industry:</source>
         <translation>第一大行业：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="423" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="436" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="437" />
         <source>New listings share:</source>
         <translation>新股/次新股占比：</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="425" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="438" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="439" />
         <source>Share of new and recent listings in the holdings</source>
         <translation>持仓中新股、次新股所占比例</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="427" />
-=======
-        <location filename="../../crm_desktop/gui/clients/client_view.py" line="440" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/client_view.py" line="441" />
         <source>Largest position:</source>
         <translation>最大单一持仓：</translation>
     </message>
@@ -984,297 +664,168 @@
 <context>
     <name>ClientBookPage</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="171" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="166" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="174" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="174" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="169" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="177" />
         <source>Any churn risk</source>
         <translation>全部流失风险</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="177" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="172" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="180" />
         <source>Churn risk: {level}</source>
         <translation>流失风险：{level}</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="179" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="174" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="182" />
         <source>Any lifecycle</source>
         <translation>全部生命周期</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="182" />
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="310" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="177" />
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="264" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="185" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="313" />
         <source>All managers</source>
         <translation>全部投资经理</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="210" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="202" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="213" />
         <source>Excel workbook (.xlsx)…</source>
         <translation>Excel 工作簿 (.xlsx)…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="212" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="204" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="215" />
         <source>CSV, UTF-8 (.csv)…</source>
         <translation>CSV，UTF-8 编码 (.csv)…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="287" />
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="290" />
         <source>Save as segment</source>
         <translation>另存为客群</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="328" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="282" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="331" />
         <source>Loading the client book…</source>
         <translation>正在加载客户名册…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="379" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="333" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="406" />
         <source>Not scored yet: grades, value scores and churn risk appear after the first scoring run.</source>
         <translation>尚未评分：首次评分运行后将显示等级、价值分和流失风险。</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="402" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="356" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="429" />
         <source>The client book could not be loaded. Press F5 to try again.</source>
         <translation>客户名册加载失败。请按 F5 重试。</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="439" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="393" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="466" />
         <source>First {n} clients; loading the rest…</source>
         <translation>前 {n} 位客户；正在加载其余客户…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="444" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="398" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="471" />
         <source>{shown} of {total} clients</source>
         <translation>显示 {shown} / 共 {total} 位客户</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="451" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="405" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="478" />
         <source>{n} selected · total assets {assets}</source>
         <translation>已选 {n} 位 · 总资产 {assets}</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="456" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="410" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="483" />
         <source>Total assets shown: {assets}</source>
         <translation>当前显示客户总资产：{assets}</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="487" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="441" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="514" />
         <source>Client no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="488" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="442" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="515" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="489" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="443" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="516" />
         <source>Manager login</source>
         <translation>投资经理工号</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="490" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="444" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="517" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="491" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="445" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="518" />
         <source>Value score</source>
         <translation>价值分</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="492" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="446" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="519" />
         <source>Average assets</source>
         <translation>日均资产</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="493" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="447" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="520" />
         <source>Commission 12m</source>
         <translation>近12个月佣金</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="494" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="448" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="521" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="495" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="449" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="522" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="496" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="450" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="523" />
         <source>Suitability mismatch</source>
         <translation>适当性不匹配</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="497" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="451" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="524" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="498" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="452" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="525" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="499" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="453" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="526" />
         <source>Last touch</source>
         <translation>最近服务</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="500" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="454" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="527" />
         <source>Next due</source>
         <translation>下次到期</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="505" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="459" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="532" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="505" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="459" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="532" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="507" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="461" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="534" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="545" />
-=======
-        <location filename="../../crm_desktop/gui/clients/book_page.py" line="489" />
->>>>>>> wb
+        <location filename="../../crm_desktop/gui/clients/book_page.py" line="572" />
         <source>Exported {n} clients to {path}</source>
         <translation>已导出 {n} 位客户到 {path}</translation>
     </message>
@@ -1378,7 +929,54 @@
     </message>
 </context>
 <context>
-<<<<<<< HEAD
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="33" />
+        <source>Note for client {no}</source>
+        <translation>客户 {no} 的备注</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="36" />
+        <source>A note is kept with the client and shown in the 360° view. It is not a service touch: it completes no task. Notes cannot be changed later; write a new one to correct.</source>
+        <translation>备注随客户保存，显示在客户 360° 视图中。备注不是服务记录，不会完成任何任务。备注保存后不能修改，如需更正请再写一条。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="43" />
+        <source>e.g. prefers calls after 16:00</source>
+        <translation>例如：客户希望下午四点后来电</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="54" />
+        <source>Save note</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="55" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="71" />
+        <source>{n} / {max} characters</source>
+        <translation>{n} / {max} 字</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="83" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="94" />
+        <source>Note kept with client {no}.</source>
+        <translation>已为客户 {no} 保存备注。</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="125" />
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+</context>
+<context>
     <name>SaveSegmentDialog</name>
     <message>
         <location filename="../../crm_desktop/gui/clients/segment_dialog.py" line="42" />
@@ -1447,59 +1045,13 @@
     </message>
     <message>
         <location filename="../../crm_desktop/gui/clients/segment_dialog.py" line="192" />
-=======
-    <name>NoteDialog</name>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="33" />
-        <source>Note for client {no}</source>
-        <translation>客户 {no} 的备注</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="36" />
-        <source>A note is kept with the client and shown in the 360° view. It is not a service touch: it completes no task. Notes cannot be changed later; write a new one to correct.</source>
-        <translation>备注随客户保存，显示在客户 360° 视图中。备注不是服务记录，不会完成任何任务。备注保存后不能修改，如需更正请再写一条。</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="43" />
-        <source>e.g. prefers calls after 16:00</source>
-        <translation>例如：客户希望下午四点后来电</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="54" />
-        <source>Save note</source>
-        <translation>保存备注</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="55" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="71" />
-        <source>{n} / {max} characters</source>
-        <translation>{n} / {max} 字</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="83" />
->>>>>>> wb
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <location filename="../../crm_desktop/gui/clients/segment_dialog.py" line="205" />
         <source>Segment “%1” saved (%2 clients): %3</source>
         <translation>已保存客群“%1”（%2 位客户）：%3</translation>
-=======
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="94" />
-        <source>Note kept with client {no}.</source>
-        <translation>已为客户 {no} 保存备注。</translation>
-    </message>
-    <message>
-        <location filename="../../crm_desktop/gui/clients/note_dialog.py" line="125" />
-        <source>Add note</source>
-        <translation>添加备注</translation>
->>>>>>> wb
     </message>
 </context>
 </TS>
