@@ -8,6 +8,7 @@ CI=true, where a missing server fails the run.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,17 +103,49 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("pg_url"))
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite store migrated to head per test process; each test's store starts as a copy of it.
+
+    Migrating a new file costs about a second, and most tests need an empty store at head: the copy is the
+    same file the migrations write (an empty store holds no sealed data, so no key travels with it).
+    Tests about migrating or opening files build their own from ``sqlite_url``."""
+    path = tmp_path_factory.mktemp("template") / "crm.sqlite3"
+    saved = {k: os.environ.get(k) for k in ("CRM_PII_KEY_FILE", "PYTHON_KEYRING_BACKEND", "CRM_DATA_DIR")}
+    os.environ["CRM_PII_KEY_FILE"] = str(path.with_suffix(".pii.key"))
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    os.environ["CRM_DATA_DIR"] = str(path.parent / "userdata")
+    try:
+        open_store(f"sqlite:///{path}", upgrade=True).dispose()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    assert not path.with_name(path.name + "-wal").exists(), "the template must be closed and checkpointed"
+    return path
+
+
+def _open_fresh(url: str, template: Path) -> Store:
+    if url.startswith("sqlite:///"):
+        target = Path(url.removeprefix("sqlite:///"))
+        if not target.exists():
+            shutil.copyfile(template, target)
+    return open_store(url, upgrade=True)
+
+
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
+def store(db_url: str, _sqlite_template: Path) -> Iterator[Store]:
     """An upgraded, empty store on each backend."""
-    s = open_store(db_url, upgrade=True)
+    s = _open_fresh(db_url, _sqlite_template)
     yield s
     s.dispose()
 
 
 @pytest.fixture
-def sqlite_store(sqlite_url: str) -> Iterator[Store]:
-    s = open_store(sqlite_url, upgrade=True)
+def sqlite_store(sqlite_url: str, _sqlite_template: Path) -> Iterator[Store]:
+    s = _open_fresh(sqlite_url, _sqlite_template)
     yield s
     s.dispose()
 
