@@ -11,6 +11,8 @@ REPO="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${SMOKE_WORK:-$(mktemp -d /tmp/crm-smoke.XXXXXX)}"
 PY="${PYTHON:-python3}"
 BIN=""
+# CI machines have no OS keyring: like any server, the personal-data key lives in a key file (README, Secrets).
+export CRM_PII_KEY_FILE="${CRM_PII_KEY_FILE:-$WORK/pii.key}"
 if [[ "${1:-}" == "--bin" ]]; then
     BIN="$(cd "$2" && pwd)"
 fi
