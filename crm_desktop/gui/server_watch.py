@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from crm_desktop.errors import StoreUnavailable
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 
 if TYPE_CHECKING:
     from crm_desktop.gui.context import AppContext
@@ -81,7 +82,7 @@ class ServerWatch(QObject):
         self.window = window
         self.label = QLabel()
         self.label.setObjectName("serverStatus")
-        self.label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.label.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold;")
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)
         self.probe_timer = QTimer(self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import InvalidInput
 from crm_desktop.gui.context import AppContext, ClientActionSpec
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.gui.workers import TaskHandle, run_task
 from crm_desktop.services import notes
 
@@ -101,7 +102,7 @@ class NoteDialog(QDialog):
         self._text_changed()
         if isinstance(exc, InvalidInput):
             self.message.setText(exc.message)
-            self.message.setStyleSheet("color: #c0392b")
+            self.message.setStyleSheet(f"color: {OVERDUE_COLOUR}")
             return
         self.message.setText("")
         show_error(self, exc)

@@ -22,10 +22,11 @@ from crm_desktop.domain.segments import field_names
 from crm_desktop.errors import InvalidInput
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.gui.workers import Requester, TaskHandle, run_task
 from crm_desktop.services import segments
 
-ERROR_STYLE = "color: #c0392b;"
+ERROR_STYLE = f"color: {OVERDUE_COLOUR};"
 
 
 class SaveSegmentDialog(QDialog):

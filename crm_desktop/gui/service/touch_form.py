@@ -23,6 +23,7 @@ from crm_desktop.gui import qdates
 from crm_desktop.gui.context import AppContext
 from crm_desktop.gui.errors import show_error
 from crm_desktop.gui.forms.ui_touch_form import Ui_TouchForm
+from crm_desktop.gui.theme import OVERDUE_COLOUR
 from crm_desktop.gui.workers import run_task
 from crm_desktop.services import campaigns, touches
 from crm_desktop.services.touches import (
@@ -400,9 +401,14 @@ class TouchDialog(QDialog):
         return True
 
     def _say(self, text: str) -> None:
-        ui = self.ui
-        ui.messageLabel.setProperty("amount_error", bool(text))
-        ui.messageLabel.setText(f"<span style='color:#c0392b'>{html.escape(text)}</span>" if text else "")
+        """A message the amount check may clear again once the amount is valid."""
+        self.ui.messageLabel.setProperty("amount_error", bool(text))
+        self._show_error(text)
+
+    def _show_error(self, text: str) -> None:
+        self.ui.messageLabel.setText(
+            f"<span style='color:{OVERDUE_COLOUR}'>{html.escape(text)}</span>" if text else ""
+        )
 
     # ------------------------------------------------------------ saving
 
@@ -526,7 +532,7 @@ class TouchDialog(QDialog):
             from crm_desktop.gui.server_watch import hub, report_unavailable
 
             report_unavailable(exc)
-            self.ui.messageLabel.setText(f"<span style='color:#c0392b'>{exc.message}</span>")
+            self._show_error(exc.message)
             if isinstance(exc, SaveInDoubt):
                 # Not known yet whether it was saved: no second save until the server answers.
                 self.save_button.setEnabled(False)
@@ -572,9 +578,7 @@ class TouchDialog(QDialog):
             return
         report_unavailable(exc)
         hub().restored.connect(self._check_in_doubt)
-        self.ui.messageLabel.setText(
-            f"<span style='color:#c0392b'>{touches.in_doubt_message(self._in_doubt)}</span>"
-        )
+        self._show_error(touches.in_doubt_message(self._in_doubt))
 
     def _doubt_answered(self, saved: bool) -> None:
         touch_id, self._in_doubt = self._in_doubt, None
@@ -582,13 +586,11 @@ class TouchDialog(QDialog):
             self._saved(touch_id)
             return
         self.save_button.setEnabled(True)
-        self.ui.messageLabel.setText(
-            "<span style='color:#c0392b'>"
-            + self.tr(
+        self._show_error(
+            self.tr(
                 "The touch was NOT saved (the connection dropped before the server committed it) and no "
                 "task was closed. What you entered is still here: save again."
             )
-            + "</span>"
         )
 
 
